@@ -1,0 +1,59 @@
+-- name: CreateUser :one
+INSERT INTO up_users (
+    document_id, username, email, provider, password, confirmed, blocked, role_id,
+    created_at, updated_at, published_at
+) VALUES (
+    sqlc.arg(document_id), sqlc.arg(username), sqlc.arg(email), sqlc.arg(provider), sqlc.narg(password),
+    sqlc.arg(confirmed), sqlc.arg(blocked), sqlc.narg(role_id),
+    sqlc.arg(now), sqlc.arg(now), sqlc.arg(now)
+)
+RETURNING *;
+
+-- name: GetUser :one
+SELECT * FROM up_users WHERE id = sqlc.arg(id);
+
+-- GetAuthUser is the one read an authenticated request costs: the user, and the version of
+-- its role's permissions to check the permission cache against.
+-- name: GetAuthUser :one
+SELECT u.*, r.perm_version AS role_perm_version
+FROM up_users u
+LEFT JOIN up_roles r ON r.id = u.role_id
+WHERE u.id = sqlc.arg(id);
+
+-- name: GetUserByEmail :one
+SELECT * FROM up_users WHERE email = sqlc.arg(email) ORDER BY id LIMIT 1;
+
+-- FindLoginUser finds the local user whose email is the lower-cased identifier or whose
+-- username is the identifier as given.
+-- name: FindLoginUser :one
+SELECT * FROM up_users
+WHERE provider = 'local' AND (email = sqlc.arg(email) OR username = sqlc.arg(username))
+ORDER BY id
+LIMIT 1;
+
+-- RegisterConflicts lists the providers of the accounts a new registration would collide
+-- with: same email, same username, or one's username equal to the other's email.
+-- name: RegisterConflicts :many
+SELECT provider FROM up_users
+WHERE email = sqlc.arg(email) OR username = sqlc.arg(email)
+   OR username = sqlc.arg(username) OR email = sqlc.arg(username)
+LIMIT 10;
+
+-- name: SetResetPasswordToken :exec
+UPDATE up_users
+SET reset_password_token_hash = sqlc.arg(token_hash), reset_password_expires_at = sqlc.arg(expires_at),
+    updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
+WHERE id = sqlc.arg(id);
+
+-- name: GetUserByResetToken :one
+SELECT * FROM up_users
+WHERE reset_password_token_hash = sqlc.arg(token_hash) AND reset_password_expires_at > sqlc.arg(now);
+
+-- ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
+-- resets with the same code exactly one updates the row.
+-- name: ResetPassword :execrows
+UPDATE up_users
+SET password = sqlc.arg(password), reset_password_token_hash = NULL, reset_password_expires_at = NULL,
+    tokens_valid_after = sqlc.arg(tokens_valid_after), updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
+WHERE id = sqlc.arg(id) AND reset_password_token_hash = sqlc.arg(token_hash)
+  AND reset_password_expires_at > sqlc.arg(now);
