@@ -20,7 +20,7 @@ RETURNING *;
 
 -- name: RenderMail :exec
 UPDATE mail_outbox
-SET status = 'queued', sender = sqlc.arg(sender), reply_to = sqlc.arg(reply_to), subject = sqlc.arg(subject),
+SET status = 'queued', locked_until = NULL, sender = sqlc.arg(sender), reply_to = sqlc.arg(reply_to), subject = sqlc.arg(subject),
     body_text = sqlc.arg(body_text), body_html = sqlc.arg(body_html)
 WHERE id = sqlc.arg(id);
 

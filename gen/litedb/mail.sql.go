@@ -150,7 +150,7 @@ func (q *Queries) MarkMailSent(ctx context.Context, arg MarkMailSentParams) erro
 
 const renderMail = `-- name: RenderMail :exec
 UPDATE mail_outbox
-SET status = 'queued', sender = ?1, reply_to = ?2, subject = ?3,
+SET status = 'queued', locked_until = NULL, sender = ?1, reply_to = ?2, subject = ?3,
     body_text = ?4, body_html = ?5
 WHERE id = ?6
 `

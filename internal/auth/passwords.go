@@ -1,0 +1,106 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// MaxPasswordBytes is bcrypt's input limit. Longer passwords are refused where they are
+// set and never match where they are checked, instead of being silently truncated.
+const MaxPasswordBytes = 72
+
+// Hasher hashes and checks passwords with bcrypt (Strapi's $2a$ hashes verify as they are)
+// in a bounded pool: at most `concurrency` hashes run at once and at most `queue` wait, so
+// a flood of logins cannot starve cheap requests; beyond that callers get ErrBusy at once.
+type Hasher struct {
+	cost        int
+	sem         chan struct{}
+	pending     atomic.Int64 // running + waiting
+	maxPending  int64
+	dummy       func() ([]byte, error)
+}
+
+// NewHasher returns a Hasher. It starts computing, in the background, the dummy hash that
+// unknown users are checked against, so that they cost the same time as known ones.
+func NewHasher(cost, concurrency, queue int) *Hasher {
+	h := &Hasher{
+		cost:       cost,
+		sem:        make(chan struct{}, concurrency),
+		maxPending: int64(concurrency + queue),
+	}
+	h.dummy = sync.OnceValues(func() ([]byte, error) {
+		return bcrypt.GenerateFromPassword([]byte("dummy password for timing"), cost)
+	})
+	go func() { _, _ = h.dummy() }()
+	return h
+}
+
+func (h *Hasher) acquire(ctx context.Context) error {
+	if h.pending.Add(1) > h.maxPending {
+		h.pending.Add(-1)
+		return ErrBusy
+	}
+	select {
+	case h.sem <- struct{}{}:
+		if err := ctx.Err(); err != nil { // the client went away while we waited
+			h.release()
+			return err
+		}
+		return nil
+	case <-ctx.Done():
+		h.pending.Add(-1)
+		return ctx.Err()
+	}
+}
+
+func (h *Hasher) release() {
+	<-h.sem
+	h.pending.Add(-1)
+}
+
+// Hash returns the bcrypt hash of password.
+func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
+	if len(password) > MaxPasswordBytes {
+		return "", ErrPasswordTooLong
+	}
+	if err := h.acquire(ctx); err != nil {
+		return "", err
+	}
+	defer h.release()
+	b, err := bcrypt.GenerateFromPassword([]byte(password), h.cost)
+	if err != nil {
+		return "", fmt.Errorf("hash password: %w", err)
+	}
+	return string(b), nil
+}
+
+// Check reports whether password matches hash. An empty hash (unknown user, or a user
+// without a password) is checked against a dummy hash and never matches, in the same time.
+func (h *Hasher) Check(ctx context.Context, hash, password string) (bool, error) {
+	if err := h.acquire(ctx); err != nil {
+		return false, err
+	}
+	defer h.release()
+	target := []byte(hash)
+	if hash == "" || len(password) > MaxPasswordBytes {
+		d, err := h.dummy()
+		if err != nil {
+			return false, fmt.Errorf("dummy hash: %w", err)
+		}
+		target = d
+	}
+	err := bcrypt.CompareHashAndPassword(target, []byte(password))
+	switch {
+	case err == nil:
+		return hash != "" && len(password) <= MaxPasswordBytes, nil
+	case errors.Is(err, bcrypt.ErrMismatchedHashAndPassword):
+		return false, nil
+	default:
+		return false, fmt.Errorf("check password: %w", err)
+	}
+}

@@ -1,0 +1,55 @@
+package auth
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+)
+
+var placeholder = regexp.MustCompile(`<%=\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*%>`)
+
+// renderTemplate replaces each <%= VAR %> whose VAR is a key of vars, as Strapi's template
+// helper does with a leaf path of its data (URL, TOKEN, USER.email, ...); anything else is
+// left as written. Nothing in the template is evaluated. With escapeHTML, the values are
+// HTML-escaped, so a username cannot inject markup into the HTML part of a mail.
+func renderTemplate(tpl string, vars map[string]string, escapeHTML bool) string {
+	return placeholder.ReplaceAllStringFunc(tpl, func(m string) string {
+		key := placeholder.FindStringSubmatch(m)[1]
+		v, ok := vars[key]
+		if !ok {
+			return m
+		}
+		if escapeHTML {
+			return html.EscapeString(v)
+		}
+		return v
+	})
+}
+
+// userVars are the USER.* values a template may use: the fields the API shows of a user.
+func userVars(u pgdb.UpUser) map[string]string {
+	ts := func(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+	return map[string]string{
+		"USER.id":          strconv.FormatInt(u.ID, 10),
+		"USER.documentId":  u.DocumentID,
+		"USER.username":    u.Username,
+		"USER.email":       u.Email,
+		"USER.provider":    u.Provider,
+		"USER.confirmed":   strconv.FormatBool(u.Confirmed),
+		"USER.blocked":     strconv.FormatBool(u.Blocked),
+		"USER.createdAt":   ts(u.CreatedAt),
+		"USER.updatedAt":   ts(u.UpdatedAt),
+		"USER.publishedAt": ts(u.PublishedAt),
+	}
+}
+
+// fromHeader formats a template's sender as Strapi does: "name <email>" when either is set.
+func fromHeader(o EmailTemplateOptions) string {
+	if o.From.Email == "" && o.From.Name == "" {
+		return ""
+	}
+	return o.From.Name + " <" + o.From.Email + ">"
+}

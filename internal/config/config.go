@@ -1,0 +1,285 @@
+// Package config reads the service's configuration from environment variables, with
+// Strapi's variable names where Strapi has one. The README lists every variable.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration of the service, loaded once at start.
+type Config struct {
+	Production bool   // NODE_ENV=production
+	Host       string // HOST
+	Port       int    // PORT
+	PublicURL  string // PUBLIC_URL, the URL clients reach the server at
+
+	DatabaseURL      string // DATABASE_URL: postgres://... selects PostgreSQL
+	DatabaseFilename string // DATABASE_FILENAME: the SQLite file otherwise
+	DatabasePoolMax  int    // DATABASE_POOL_MAX
+
+	JWTSecret    string        // JWT_SECRET; generated in development when empty
+	JWTExpiresIn time.Duration // JWT_EXPIRES_IN
+
+	BcryptCost      int // PASSWORD_BCRYPT_COST
+	HashConcurrency int // PASSWORD_HASH_CONCURRENCY: password hashes computed at once
+	HashQueue       int // PASSWORD_HASH_QUEUE: hashes allowed to wait; more get 503
+
+	ResetTokenTTL        time.Duration // RESET_PASSWORD_TOKEN_TTL
+	ConfirmationTokenTTL time.Duration // EMAIL_CONFIRMATION_TOKEN_TTL
+
+	SMTP             SMTP
+	EmailFrom        string // EMAIL_DEFAULT_FROM
+	EmailReplyTo     string // EMAIL_DEFAULT_REPLY_TO
+	MailRetryMax     int    // MAIL_RETRY_MAX: delivery attempts before a mail is given up
+	MailPollInterval time.Duration
+
+	// Advanced settings given in the environment; they overwrite the stored ones at start.
+	Advanced map[string]string
+
+	RateLimit      RateLimit
+	TrustedProxies []netip.Prefix // TRUSTED_PROXIES
+	CORSOrigins    []string       // CORS_ORIGIN
+	MaxBodyBytes   int64          // MAX_BODY_BYTES
+
+	LogLevel        string // LOG_LEVEL
+	LogFormat       string // LOG_FORMAT: json or text
+	ShutdownTimeout time.Duration
+}
+
+// SMTP is where mails go. An empty Host means no SMTP server: mails are written to the log.
+type SMTP struct {
+	Host     string // SMTP_HOST
+	Port     int    // SMTP_PORT
+	Username string // SMTP_USERNAME
+	Password string // SMTP_PASSWORD
+	TLS      string // SMTP_TLS: starttls, tls or none
+}
+
+// RateLimit configures the limiter of the auth routes (Strapi's ratelimit config).
+type RateLimit struct {
+	Enabled  bool          // RATE_LIMIT_ENABLED
+	Max      int           // RATE_LIMIT_MAX
+	Interval time.Duration // RATE_LIMIT_INTERVAL
+	RedisURL string        // REDIS_URL: share counters between instances
+}
+
+// AdvancedSettingVars maps the environment variables that set Strapi's advanced settings
+// to the settings' keys.
+var AdvancedSettingVars = map[string]string{
+	"UP_UNIQUE_EMAIL":                    "unique_email",
+	"UP_ALLOW_REGISTER":                  "allow_register",
+	"UP_EMAIL_CONFIRMATION":              "email_confirmation",
+	"UP_EMAIL_CONFIRMATION_REDIRECTION":  "email_confirmation_redirection",
+	"UP_EMAIL_RESET_PASSWORD":            "email_reset_password",
+	"UP_DEFAULT_ROLE":                    "default_role",
+}
+
+// Load reads the configuration. getenv is os.Getenv in production and a map in tests.
+func Load(getenv func(string) string) (Config, error) {
+	p := parser{getenv: getenv}
+	env := p.str("NODE_ENV", "development")
+	c := Config{
+		Production:       env == "production",
+		Host:             p.str("HOST", "0.0.0.0"),
+		Port:             p.integer("PORT", 1337, 0, 65535),
+		DatabaseURL:      p.str("DATABASE_URL", ""),
+		DatabaseFilename: p.str("DATABASE_FILENAME", ".tmp/data.db"),
+		DatabasePoolMax:  p.integer("DATABASE_POOL_MAX", 10, 1, 1000),
+		JWTSecret:        getenv("JWT_SECRET"),
+		JWTExpiresIn:     p.duration("JWT_EXPIRES_IN", 30*24*time.Hour),
+		BcryptCost:       p.integer("PASSWORD_BCRYPT_COST", 10, 4, 31),
+		HashConcurrency:  p.integer("PASSWORD_HASH_CONCURRENCY", runtime.NumCPU(), 1, 1024),
+		HashQueue:        p.integer("PASSWORD_HASH_QUEUE", 16*runtime.NumCPU(), 0, 1<<20),
+
+		ResetTokenTTL:        p.duration("RESET_PASSWORD_TOKEN_TTL", time.Hour),
+		ConfirmationTokenTTL: p.duration("EMAIL_CONFIRMATION_TOKEN_TTL", 24*time.Hour),
+
+		SMTP: SMTP{
+			Host:     p.str("SMTP_HOST", ""),
+			Port:     p.integer("SMTP_PORT", 587, 1, 65535),
+			Username: p.str("SMTP_USERNAME", ""),
+			Password: getenv("SMTP_PASSWORD"),
+			TLS:      p.oneOf("SMTP_TLS", "starttls", "starttls", "tls", "none"),
+		},
+		EmailFrom:        p.str("EMAIL_DEFAULT_FROM", "no-reply@strapi.io"),
+		EmailReplyTo:     p.str("EMAIL_DEFAULT_REPLY_TO", ""),
+		MailRetryMax:     p.integer("MAIL_RETRY_MAX", 12, 1, 1000),
+		MailPollInterval: p.duration("MAIL_POLL_INTERVAL", time.Second),
+
+		Advanced: map[string]string{},
+		RateLimit: RateLimit{
+			Enabled:  p.boolean("RATE_LIMIT_ENABLED", true),
+			Max:      p.integer("RATE_LIMIT_MAX", 10, 1, 1<<30),
+			Interval: p.duration("RATE_LIMIT_INTERVAL", time.Minute),
+			RedisURL: p.str("REDIS_URL", ""),
+		},
+		CORSOrigins:     p.list("CORS_ORIGIN", "*"),
+		MaxBodyBytes:    int64(p.integer("MAX_BODY_BYTES", 1<<20, 1024, 1<<30)),
+		LogLevel:        p.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),
+		ShutdownTimeout: p.duration("SHUTDOWN_TIMEOUT", 25*time.Second),
+	}
+	if env != "production" && env != "development" && env != "test" {
+		p.errs = append(p.errs, fmt.Errorf("NODE_ENV: %q is not production, development or test", env))
+	}
+	defaultFormat := "text"
+	if c.Production {
+		defaultFormat = "json"
+	}
+	c.LogFormat = p.oneOf("LOG_FORMAT", defaultFormat, "json", "text")
+	for name, key := range AdvancedSettingVars {
+		if v := getenv(name); v != "" {
+			c.Advanced[key] = v
+		}
+	}
+	for _, s := range p.list("TRUSTED_PROXIES", "") {
+		prefix, err := parsePrefix(s)
+		if err != nil {
+			p.errs = append(p.errs, fmt.Errorf("TRUSTED_PROXIES: %w", err))
+			continue
+		}
+		c.TrustedProxies = append(c.TrustedProxies, prefix)
+	}
+	c.PublicURL = p.str("PUBLIC_URL", "")
+	if c.PublicURL == "" {
+		host := c.Host
+		if host == "0.0.0.0" || host == "::" || host == "" {
+			host = "localhost"
+		}
+		c.PublicURL = fmt.Sprintf("http://%s:%d", host, c.Port)
+	} else if u, err := url.Parse(c.PublicURL); err != nil || u.Scheme == "" || u.Host == "" {
+		p.errs = append(p.errs, fmt.Errorf("PUBLIC_URL: %q is not an absolute URL", c.PublicURL))
+	}
+	c.PublicURL = strings.TrimSuffix(c.PublicURL, "/")
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		p.errs = append(p.errs, errors.New("DATABASE_URL: only postgres:// URLs are supported; leave it empty for the embedded SQLite database"))
+	}
+	if c.Production && c.JWTSecret == "" {
+		p.errs = append(p.errs, errors.New("JWT_SECRET is required when NODE_ENV=production (Strapi's error: Missing jwtSecret)"))
+	}
+	if c.JWTSecret != "" && len(c.JWTSecret) < 16 {
+		p.errs = append(p.errs, errors.New("JWT_SECRET is too short: use at least 16 characters (32 or more recommended)"))
+	}
+	if c.RateLimit.RedisURL != "" && !strings.HasPrefix(c.RateLimit.RedisURL, "redis://") && !strings.HasPrefix(c.RateLimit.RedisURL, "rediss://") {
+		p.errs = append(p.errs, errors.New("REDIS_URL: expected a redis:// or rediss:// URL"))
+	}
+	return c, errors.Join(p.errs...)
+}
+
+// Addr is the address the HTTP server listens on.
+func (c Config) Addr() string {
+	return netJoin(c.Host, c.Port)
+}
+
+func netJoin(host string, port int) string {
+	if strings.Contains(host, ":") {
+		return "[" + host + "]:" + strconv.Itoa(port)
+	}
+	return host + ":" + strconv.Itoa(port)
+}
+
+func parsePrefix(s string) (netip.Prefix, error) {
+	if strings.Contains(s, "/") {
+		return netip.ParsePrefix(s)
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	return netip.PrefixFrom(a, a.BitLen()), nil
+}
+
+type parser struct {
+	getenv func(string) string
+	errs   []error
+}
+
+func (p *parser) str(name, def string) string {
+	if v := strings.TrimSpace(p.getenv(name)); v != "" {
+		return v
+	}
+	return def
+}
+
+func (p *parser) integer(name string, def, lo, hi int) int {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		p.errs = append(p.errs, fmt.Errorf("%s: %q is not an integer from %d to %d", name, v, lo, hi))
+		return def
+	}
+	return n
+}
+
+func (p *parser) boolean(name string, def bool) bool {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		p.errs = append(p.errs, fmt.Errorf("%s: %q is not true or false", name, v))
+		return def
+	}
+	return b
+}
+
+func (p *parser) oneOf(name, def string, allowed ...string) string {
+	v := strings.ToLower(p.str(name, def))
+	for _, a := range allowed {
+		if v == a {
+			return v
+		}
+	}
+	p.errs = append(p.errs, fmt.Errorf("%s: %q is not one of %s", name, v, strings.Join(allowed, ", ")))
+	return def
+}
+
+func (p *parser) list(name, def string) []string {
+	var out []string
+	for _, s := range strings.Split(p.str(name, def), ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// duration accepts Go durations ("90s", "1h30m"), a number of seconds, or a number of
+// days with a "d" suffix as Strapi's expiresIn does ("30d").
+func (p *parser) duration(name string, def time.Duration) time.Duration {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	d, err := ParseDuration(v)
+	if err != nil || d <= 0 {
+		p.errs = append(p.errs, fmt.Errorf("%s: %q is not a positive duration (like 90s, 1h or 30d)", name, v))
+		return def
+	}
+	return d
+}
+
+// ParseDuration parses "30d", "12h", "90s", "1h30m" or a bare number of seconds.
+func ParseDuration(v string) (time.Duration, error) {
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		return time.Duration(n) * time.Second, nil
+	}
+	if days, ok := strings.CutSuffix(v, "d"); ok {
+		n, err := strconv.ParseFloat(days, 64)
+		if err != nil {
+			return 0, err
+		}
+		return time.Duration(n * float64(24*time.Hour)), nil
+	}
+	return time.ParseDuration(v)
+}

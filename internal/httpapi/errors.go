@@ -1,0 +1,98 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+
+	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
+)
+
+// Errors the HTTP layer itself gives.
+var (
+	errNotFound         = &httpError{404, "NotFoundError", "Not Found"}
+	errMethodNotAllowed = &httpError{405, "MethodNotAllowedError", "Method Not Allowed"}
+	errTooLarge         = &httpError{413, "PayloadTooLargeError", "request entity too large"}
+	errRateLimited      = &httpError{429, "RateLimitError", "Too many requests, please try again later."}
+	errUnavailable      = &httpError{503, "ServiceUnavailableError", "Service Unavailable"}
+)
+
+// httpError is an error of the HTTP layer with its status and Strapi error name.
+type httpError struct {
+	status  int
+	name    string
+	message string
+}
+
+func (e *httpError) Error() string { return e.message }
+
+var kinds = map[auth.Kind]struct {
+	status int
+	name   string
+}{
+	auth.KindValidation:   {400, "ValidationError"},
+	auth.KindApplication:  {400, "ApplicationError"},
+	auth.KindUnauthorized: {401, "UnauthorizedError"},
+	auth.KindForbidden:    {403, "ForbiddenError"},
+	auth.KindNotFound:     {404, "NotFoundError"},
+	auth.KindUnavailable:  {503, "ServiceUnavailableError"},
+}
+
+// writeError is the one place where an error becomes a response: Strapi's envelope
+// {data:null, error:{status,name,message,details}}. Errors meant for the client carry
+// their own message; anything else is logged with the request id and answered with a
+// bare 500, so no internal detail reaches the client.
+func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
+	var (
+		ae *auth.Error
+		he *httpError
+		mb *http.MaxBytesError
+	)
+	body := api.ErrorBody{Details: &api.ErrorDetails{}}
+	switch {
+	case errors.As(err, &ae):
+		k := kinds[ae.Kind]
+		body.Status, body.Name, body.Message = k.status, api.ErrorBodyName(k.name), ae.Message
+		if len(ae.Fields) > 0 {
+			fields := make([]api.FieldError, len(ae.Fields))
+			for i, f := range ae.Fields {
+				fields[i] = api.FieldError{Path: f.Path, Message: f.Message, Name: "ValidationError"}
+				if f.HasValue {
+					fields[i].Value = f.Value
+				}
+			}
+			body.Details.Errors = &fields
+		}
+	case errors.As(err, &he):
+		body.Status, body.Name, body.Message = he.status, api.ErrorBodyName(he.name), he.message
+	case errors.As(err, &mb):
+		body.Status, body.Name, body.Message = errTooLarge.status, api.ErrorBodyName(errTooLarge.name), errTooLarge.message
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || store.IsUnavailable(err):
+		log.WarnContext(r.Context(), "request not served", "request_id", requestID(r.Context()), "err", err)
+		body.Status, body.Name, body.Message = errUnavailable.status, api.ErrorBodyName(errUnavailable.name), errUnavailable.message
+	default:
+		log.ErrorContext(r.Context(), "internal error", "request_id", requestID(r.Context()),
+			"method", r.Method, "path", r.URL.Path, "err", err)
+		body.Status, body.Name, body.Message = 500, "InternalServerError", "Internal Server Error"
+		body.Details = nil // Strapi's 500 has no details
+	}
+	writeJSON(w, body.Status, api.Error{Error: body})
+}
+
+// writeJSON writes v as JSON with Strapi's content type.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, `{"data":null,"error":{"status":500,"name":"InternalServerError","message":"Internal Server Error"}}`, 500)
+		return
+	}
+	w.Header().Set("Content-Type", jsonContentType)
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}
+
+const jsonContentType = "application/json; charset=utf-8"

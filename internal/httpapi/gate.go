@@ -1,0 +1,189 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/go-chi/chi/v5"
+
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+)
+
+// route is what the gate knows of one operation of openapi.yaml.
+type route struct {
+	kin         *routers.Route
+	op          *openapi3.Operation
+	key         string // "METHOD /path/{template}", the rate-limit bucket prefix
+	action      string // x-strapi-action: the permission the caller's role needs; "" = none
+	rateLimited bool   // x-rate-limited
+	unknownKeys int
+	fieldOrder  []string       // body fields in the order Strapi reports their errors
+	maxBytes    map[string]int // x-max-bytes of top-level body fields
+}
+
+const (
+	unknownKeysUnspecified = iota // "this field has unspecified keys: ..." (yup noUnknown)
+	unknownKeysInvalidParameters  // "Invalid parameters: ..." (register's whitelist)
+)
+
+// routes indexes the operations of the spec by "METHOD pattern", the pattern written as
+// chi writes it (the same as OpenAPI's path templates).
+func routes(spec *openapi3.T) (map[string]*route, error) {
+	out := map[string]*route{}
+	for path, item := range spec.Paths.Map() {
+		for method, op := range item.Operations() {
+			rt := &route{
+				kin: &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: op},
+				op:  op,
+				key: method + " " + path,
+			}
+			if a, ok := op.Extensions["x-strapi-action"]; ok {
+				s, isStr := a.(string)
+				if !isStr || s == "" {
+					return nil, fmt.Errorf("%s %s: x-strapi-action must be a string", method, path)
+				}
+				rt.action = s
+			} else if sec := op.Security; sec == nil || len(*sec) > 0 {
+				return nil, fmt.Errorf("%s %s: a secured operation needs x-strapi-action", method, path)
+			}
+			rt.rateLimited, _ = op.Extensions["x-rate-limited"].(bool)
+			if op.OperationID == "register" {
+				rt.unknownKeys = unknownKeysInvalidParameters
+			}
+			if op.RequestBody != nil && op.RequestBody.Value != nil {
+				if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
+					s := mt.Schema.Value
+					rt.fieldOrder = slices.Clone(s.Required)
+					names := make([]string, 0, len(s.Properties))
+					for name, p := range s.Properties {
+						names = append(names, name)
+						if p.Value == nil {
+							continue
+						}
+						if v, ok := p.Value.Extensions["x-max-bytes"]; ok {
+							n, isNum := v.(float64)
+							if !isNum {
+								return nil, fmt.Errorf("%s %s: x-max-bytes of %s must be a number", method, path, name)
+							}
+							if rt.maxBytes == nil {
+								rt.maxBytes = map[string]int{}
+							}
+							rt.maxBytes[name] = int(n)
+						}
+					}
+					slices.Sort(names)
+					for _, n := range names {
+						if !slices.Contains(rt.fieldOrder, n) {
+							rt.fieldOrder = append(rt.fieldOrder, n)
+						}
+					}
+				}
+			}
+			out[method+" "+path] = rt
+		}
+	}
+	return out, nil
+}
+
+// sortFields orders field errors as Strapi's yup schemas report them.
+func (rt *route) sortFields(fields []auth.FieldError) []auth.FieldError {
+	idx := func(f auth.FieldError) int {
+		if len(f.Path) == 0 {
+			return -1
+		}
+		if i := slices.Index(rt.fieldOrder, f.Path[0]); i >= 0 {
+			return i
+		}
+		return len(rt.fieldOrder)
+	}
+	slices.SortStableFunc(fields, func(a, b auth.FieldError) int { return idx(a) - idx(b) })
+	return fields
+}
+
+// gate runs before every operation of the spec, in Strapi's order: authenticate the caller
+// (a Bearer token, or the Public role), check the operation's permission, count the request
+// against the rate limit, then validate it against openapi.yaml. Requests for paths that
+// are not in the spec go on to chi's not-found handlers.
+func (s *Server) gate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rctx := chi.NewRouteContext()
+		rt := s.routes[r.Method+" "+s.mux.Find(rctx, r.Method, r.URL.Path)]
+		if rt == nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		info(r.Context()).operation = rt.op.OperationID
+		ctx := r.Context()
+		if rt.action != "" {
+			p, err := s.authenticate(ctx, r)
+			if err != nil {
+				writeError(w, r, s.log, err)
+				return
+			}
+			if !p.Actions.Has(rt.action) {
+				writeError(w, r, s.log, auth.ErrForbidden)
+				return
+			}
+			ctx = context.WithValue(ctx, principalKey{}, p)
+		}
+		r = r.WithContext(ctx)
+		if rt.rateLimited && s.limiter != nil {
+			res, err := s.limiter.Hit(ctx, rt.key+"|"+s.clientIP(r))
+			if err != nil {
+				writeError(w, r, s.log, fmt.Errorf("rate limiter: %w", err))
+				return
+			}
+			h := w.Header()
+			h.Set("X-RateLimit-Limit", strconv.Itoa(res.Limit))
+			h.Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
+			h.Set("X-RateLimit-Reset", strconv.FormatInt(res.Reset.Unix(), 10))
+			if !res.Allowed {
+				writeError(w, r, s.log, errRateLimited)
+				return
+			}
+		}
+		params := make(map[string]string, len(rctx.URLParams.Keys))
+		for i, k := range rctx.URLParams.Keys {
+			params[k] = rctx.URLParams.Values[i]
+		}
+		if err := validate(ctx, r, rt, params); err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// authenticate finds who the request acts as, as Strapi's users-permissions strategy does:
+// a Bearer token must be valid (even on public operations); without one the caller is the
+// Public role.
+func (s *Server) authenticate(ctx context.Context, r *http.Request) (*auth.Principal, error) {
+	if token, ok := bearerToken(r.Header.Get("Authorization")); ok {
+		return s.auth.Authenticate(ctx, token)
+	}
+	return s.auth.Anonymous(ctx)
+}
+
+// bearerToken reads "Bearer <token>" as Strapi does: split on runs of whitespace, a
+// case-insensitive "bearer" and exactly one token. Anything else counts as no token.
+func bearerToken(h string) (string, bool) {
+	parts := strings.Fields(h)
+	if len(parts) != 2 || !strings.EqualFold(parts[0], "bearer") {
+		return "", false
+	}
+	return parts[1], true
+}
+
+type principalKey struct{}
+
+// principal is the caller of an operation with x-strapi-action (set by the gate).
+func principal(ctx context.Context) *auth.Principal {
+	p, _ := ctx.Value(principalKey{}).(*auth.Principal)
+	return p
+}

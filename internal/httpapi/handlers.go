@@ -1,0 +1,114 @@
+package httpapi
+
+import (
+	"context"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+)
+
+// handlers implements the strict server interface generated from openapi.yaml. By the time
+// a handler runs, the gate has authenticated the caller, checked the permission, counted
+// the request against the rate limit and validated it against the spec. Handlers return
+// the success response, or an error that writeError turns into the envelope.
+type handlers struct{ s *Server }
+
+var _ api.StrictServerInterface = handlers{}
+
+func (h handlers) Register(ctx context.Context, req api.RegisterRequestObject) (api.RegisterResponseObject, error) {
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	u, jwt, err := h.s.auth.Register(ctx, auth.RegisterInput{Username: b.Username, Email: b.Email, Password: b.Password})
+	if err != nil {
+		return nil, err
+	}
+	return api.Register200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
+}
+
+func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	u, jwt, err := h.s.auth.Login(ctx, b.Identifier, b.Password)
+	if err != nil {
+		return nil, err
+	}
+	return api.Login200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
+}
+
+func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserRequestObject) (api.GetCurrentUserResponseObject, error) {
+	p := principal(ctx)
+	if p == nil || p.User == nil { // Public was granted user.me: Strapi answers 401 Unauthorized
+		return nil, &auth.Error{Kind: auth.KindUnauthorized, Message: "Unauthorized"}
+	}
+	return api.GetCurrentUser200JSONResponse(toUser(*p.User)), nil
+}
+
+func (h handlers) ForgotPassword(ctx context.Context, req api.ForgotPasswordRequestObject) (api.ForgotPasswordResponseObject, error) {
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	if err := h.s.auth.ForgotPassword(ctx, b.Email); err != nil {
+		return nil, err
+	}
+	return api.ForgotPassword200JSONResponse{Body: api.OkResponse{Ok: true}}, nil
+}
+
+func (h handlers) ResetPassword(ctx context.Context, req api.ResetPasswordRequestObject) (api.ResetPasswordResponseObject, error) {
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	u, jwt, err := h.s.auth.ResetPassword(ctx, auth.ResetPasswordInput{
+		Code: b.Code, Password: b.Password, PasswordConfirmation: b.PasswordConfirmation,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return api.ResetPassword200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
+}
+
+func (h handlers) Health(ctx context.Context, _ api.HealthRequestObject) (api.HealthResponseObject, error) {
+	if err := h.ping(ctx); err != nil {
+		return nil, err
+	}
+	return api.Health204Response{}, nil
+}
+
+func (h handlers) HealthHead(ctx context.Context, _ api.HealthHeadRequestObject) (api.HealthHeadResponseObject, error) {
+	if err := h.ping(ctx); err != nil {
+		return api.HealthHead503Response{}, nil
+	}
+	return api.HealthHead204Response{}, nil
+}
+
+func (h handlers) ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := h.s.store.Ping(ctx); err != nil {
+		h.s.log.WarnContext(ctx, "health check: database does not answer", "err", err)
+		return errUnavailable
+	}
+	return nil
+}
+
+// firstBody returns the JSON body, or the form body when the request was a form post.
+func firstBody[T any](jsonBody, formBody *T) T {
+	if jsonBody != nil {
+		return *jsonBody
+	}
+	if formBody != nil {
+		return *formBody
+	}
+	var zero T
+	return zero
+}
+
+// toUser is the user as the API shows it: the password and one-time codes have no field
+// in api.User, so they cannot leak.
+func toUser(u pgdb.UpUser) api.User {
+	return api.User{
+		Id: u.ID, DocumentId: u.DocumentID, Username: u.Username, Email: u.Email, Provider: u.Provider,
+		Confirmed: u.Confirmed, Blocked: u.Blocked,
+		CreatedAt: timestamp(u.CreatedAt), UpdatedAt: timestamp(u.UpdatedAt), PublishedAt: timestamp(u.PublishedAt),
+	}
+}
+
+// timestamp formats as Strapi does: UTC with milliseconds, "2026-11-25T20:26:20.708Z".
+func timestamp(t time.Time) string {
+	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}

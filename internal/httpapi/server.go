@@ -1,0 +1,128 @@
+// Package httpapi is the HTTP side of the service: the chi router built from openapi.yaml,
+// the middleware (request ids, access log, security headers, CORS, authentication,
+// permissions, rate limiting, request validation), the handlers implementing the
+// generated strict server interface, and the mapping of every error to Strapi's envelope.
+package httpapi
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"slices"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
+)
+
+// Deps are what the HTTP layer needs.
+type Deps struct {
+	Auth           *auth.Service
+	Store          *store.Store
+	Limiter        ratelimit.Limiter // nil: no rate limiting
+	Logger         *slog.Logger
+	TrustedProxies []netip.Prefix
+	CORSOrigins    []string // "*" allows any origin
+	MaxBodyBytes   int64
+}
+
+// Server is the HTTP handler of the service.
+type Server struct {
+	auth           *auth.Service
+	store          *store.Store
+	limiter        ratelimit.Limiter
+	log            *slog.Logger
+	trustedProxies []netip.Prefix
+	corsOrigins    []string
+	maxBody        int64
+
+	mux    *chi.Mux
+	routes map[string]*route
+	root   http.Handler
+}
+
+// New builds the handler.
+func New(d Deps) (*Server, error) {
+	spec, err := api.GetSpec()
+	if err != nil {
+		return nil, fmt.Errorf("load the embedded openapi.yaml: %w", err)
+	}
+	spec.Servers = nil // match paths whatever host the server is reached at
+	rts, err := routes(spec)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		auth: d.Auth, store: d.Store, limiter: d.Limiter, log: d.Logger,
+		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
+		mux: chi.NewMux(), routes: rts,
+	}
+	if s.maxBody <= 0 {
+		s.maxBody = 1 << 20
+	}
+	s.mux.NotFound(func(w http.ResponseWriter, r *http.Request) { writeError(w, r, s.log, errNotFound) })
+	s.mux.MethodNotAllowed(s.methodNotAllowed)
+	s.mux.Use(s.gate)
+	strict := api.NewStrictHandlerWithOptions(handlers{s}, nil, api.StrictHTTPServerOptions{
+		RequestErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
+			// The gate validated the request, so this is a body the validator let through
+			// but the generated decoder could not bind.
+			s.log.WarnContext(r.Context(), "request body not bound", "request_id", requestID(r.Context()), "err", err)
+			writeError(w, r, s.log, &auth.Error{Kind: auth.KindValidation, Message: "Invalid request body"})
+		},
+		ResponseErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
+			writeError(w, r, s.log, err)
+		},
+	})
+	api.HandlerWithOptions(strict, api.ChiServerOptions{
+		BaseRouter: s.mux,
+		ErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
+			writeError(w, r, s.log, &auth.Error{Kind: auth.KindValidation, Message: "Invalid parameter"})
+		},
+	})
+	s.root = s.requestLog(s.recoverer(s.securityHeaders(s.cors(s.limitBody(stripSlash(s.mux))))))
+	return s, nil
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.root.ServeHTTP(w, r) }
+
+// methodNotAllowed answers a known path with an unknown method: 405 with Allow, except
+// for GET and HEAD, which Strapi answers 404 (GET /api/auth/local is a 404 there).
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		writeError(w, r, s.log, errNotFound)
+		return
+	}
+	var allowed []string
+	for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"} {
+		if s.mux.Match(chi.NewRouteContext(), m, r.URL.Path) {
+			allowed = append(allowed, m)
+		}
+	}
+	if slices.Contains(allowed, "GET") && !slices.Contains(allowed, "HEAD") {
+		allowed = slices.Insert(allowed, 0, "HEAD")
+	}
+	w.Header().Set("Allow", strings.Join(allowed, ", "))
+	writeError(w, r, s.log, errMethodNotAllowed)
+}
+
+// stripSlash serves "/api/auth/local/" as "/api/auth/local", as Strapi's router does.
+func stripSlash(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; len(p) > 1 && strings.HasSuffix(p, "/") {
+			r2 := r.Clone(r.Context())
+			r2.URL.Path = strings.TrimRight(p, "/")
+			if r2.URL.Path == "" {
+				r2.URL.Path = "/"
+			}
+			r2.URL.RawPath = ""
+			r = r2
+		}
+		next.ServeHTTP(w, r)
+	})
+}

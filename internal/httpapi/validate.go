@@ -1,0 +1,461 @@
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+)
+
+// emailPattern is yup's email test (yup 0.32, which Strapi uses), without its rarely used
+// quoted local part: dot-separated atoms, '@', and dot-separated labels with a final label
+// that starts and ends with a letter. Non-ASCII letters are allowed as yup allows them.
+const emailPattern = `(?i)^` +
+	`[a-z0-9!#$%&'*+\-/=?^_` + "`" + `{|}~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]+` +
+	`(\.[a-z0-9!#$%&'*+\-/=?^_` + "`" + `{|}~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]+)*` +
+	`@(([a-z0-9\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]|[a-z0-9\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}][a-z0-9\-._~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]*[a-z0-9\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}])\.)+` +
+	`([a-z\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]|[a-z\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}][a-z0-9\-._~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]*[a-z\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}])$`
+
+// EmailRegexp is the email syntax every "format: email" value is checked against.
+var EmailRegexp = regexp.MustCompile(emailPattern)
+
+func init() {
+	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(emailPattern))
+}
+
+var validationOptions = &openapi3filter.Options{
+	MultiError: true,
+	// Authentication and authorization run before validation, as in Strapi; the
+	// security requirements of the document are for clients and documentation.
+	AuthenticationFunc: openapi3filter.NoopAuthenticationFunc,
+}
+
+var (
+	errEmptyBody   = &auth.Error{Kind: auth.KindValidation, Message: "Request body cannot be empty"}
+	errInvalidJSON = &auth.Error{Kind: auth.KindValidation, Message: "Request body is not valid JSON"}
+	errContentType = &auth.Error{Kind: auth.KindValidation, Message: "Unsupported Content-Type: send application/json"}
+)
+
+// validate checks the request against its operation in openapi.yaml and returns Strapi's
+// validation error when it does not match. The body is read here (within the body limit)
+// and put back for the handler.
+func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[string]string) error {
+	var raw []byte
+	if rt.op.RequestBody != nil && r.Body != nil {
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			return err // *http.MaxBytesError becomes 413
+		}
+		raw = b
+		if len(bytes.TrimSpace(raw)) == 0 {
+			return errEmptyBody
+		}
+		r.Body = io.NopCloser(bytes.NewReader(raw))
+	}
+	err := openapi3filter.ValidateRequest(ctx, &openapi3filter.RequestValidationInput{
+		Request: r, PathParams: pathParams, Route: rt.kin, Options: validationOptions,
+	})
+	if raw != nil {
+		r.Body = io.NopCloser(bytes.NewReader(raw))
+	}
+	if err == nil {
+		if rt.maxBytes != nil && raw != nil {
+			return checkMaxBytes(rt, parseBody(r, raw))
+		}
+		return nil
+	}
+	return translate(rt, r, raw, err)
+}
+
+// translate turns kin-openapi's errors into Strapi's ValidationError, worded as yup words
+// it, the fields in the order Strapi reports them.
+func translate(rt *route, r *http.Request, raw []byte, err error) error {
+	body := parseBody(r, raw)
+	var (
+		fields  []auth.FieldError
+		unknown []string
+	)
+	var walk func(err error) error
+	walk = func(err error) error {
+		var pe *openapi3filter.ParseError
+		switch e := err.(type) {
+		case openapi3.MultiError:
+			for _, inner := range e {
+				if stop := walk(inner); stop != nil {
+					return stop
+				}
+			}
+		case *openapi3.SchemaError:
+			if e.SchemaField == "properties" || e.SchemaField == "additionalProperties" {
+				if name, ok := strings.CutPrefix(e.Reason, "property \""); ok {
+					unknown = append(unknown, strings.TrimSuffix(name, "\" is unsupported"))
+					return nil
+				}
+			}
+			fields = append(fields, fieldError(e, body))
+		case *openapi3filter.RequestError:
+			if p := e.Parameter; p != nil {
+				var se *openapi3.SchemaError
+				if errors.As(e.Err, &se) {
+					f := fieldError(se, parsedBody{})
+					f.Path = []string{p.Name}
+					f.Message = strings.Replace(f.Message, "this", p.Name, 1)
+					f.Value, f.HasValue = paramValue(r, p)
+					fields = append(fields, f)
+				} else {
+					fields = append(fields, required(p.Name, r, p))
+				}
+				return nil
+			}
+			switch {
+			case errors.As(e.Err, &pe):
+				return errInvalidJSON
+			case errors.Is(e.Err, openapi3filter.ErrInvalidRequired), errors.Is(e.Err, openapi3filter.ErrInvalidEmptyValue):
+				return errEmptyBody
+			case e.Err == nil && strings.Contains(e.Reason, "Content-Type"):
+				return errContentType
+			case e.Err != nil:
+				return walk(e.Err)
+			}
+			return &auth.Error{Kind: auth.KindValidation, Message: "Invalid request: " + e.Reason}
+		default:
+			if errors.As(err, &pe) {
+				return errInvalidJSON
+			}
+			return &auth.Error{Kind: auth.KindValidation, Message: "Invalid request"}
+		}
+		return nil
+	}
+	if stop := walk(err); stop != nil {
+		return stop
+	}
+	if len(unknown) > 0 {
+		keys := body.keysInOrder(unknown)
+		if rt.unknownKeys == unknownKeysInvalidParameters {
+			// Register's whitelist check comes before any other validation.
+			return &auth.Error{Kind: auth.KindValidation, Message: "Invalid parameters: " + strings.Join(keys, ", ")}
+		}
+		msg := "this field has unspecified keys: " + strings.Join(keys, ", ")
+		fields = append([]auth.FieldError{{Path: []string{}, Message: msg, Value: body.value, HasValue: true}}, rt.sortFields(fields)...)
+		return auth.Invalid(fields...)
+	}
+	if rt.maxBytes != nil {
+		if err := checkMaxBytes(rt, body); err != nil {
+			var ae *auth.Error
+			errors.As(err, &ae)
+			fields = append(fields, ae.Fields...)
+		}
+	}
+	if len(fields) == 0 {
+		return &auth.Error{Kind: auth.KindValidation, Message: "Invalid request"}
+	}
+	return auth.Invalid(rt.sortFields(dedupe(fields))...)
+}
+
+func fieldError(se *openapi3.SchemaError, body parsedBody) auth.FieldError {
+	path := se.JSONPointer()
+	if path == nil {
+		path = []string{}
+	}
+	name := "this"
+	if len(path) > 0 {
+		name = strings.Join(path, ".")
+	}
+	value, has := body.at(path)
+	if !has && se.SchemaField != "required" {
+		value, has = se.Value, true
+	}
+	f := auth.FieldError{Path: path, Value: value, HasValue: has}
+	s := se.Schema
+	switch se.SchemaField {
+	case "required":
+		if field, ok := strings.CutPrefix(se.Reason, "property \""); ok {
+			field = strings.TrimSuffix(field, "\" is missing")
+			f.Path = append(append([]string{}, path[:max(0, len(path)-1)]...), field)
+			if len(path) > 0 && path[len(path)-1] == field {
+				f.Path = path
+			}
+			name = strings.Join(f.Path, ".")
+		}
+		f.Message, f.Value, f.HasValue = name+" is a required field", nil, false
+	case "minLength":
+		if value == "" {
+			f.Message = name + " is a required field"
+		} else {
+			f.Message = fmt.Sprintf("%s must be at least %d characters", name, s.MinLength)
+		}
+	case "maxLength":
+		f.Message = fmt.Sprintf("%s must be at most %d characters", name, derefU(s.MaxLength))
+		if _, ok := s.Extensions["x-max-bytes"]; ok {
+			f.Message = auth.ErrPasswordTooLong.Message
+		}
+	case "format":
+		if value == "" {
+			f.Message = name + " is a required field"
+		} else {
+			f.Message = fmt.Sprintf("%s must be a valid %s", name, s.Format)
+		}
+	case "type", "nullable":
+		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", name, yupType(s), printValue(value))
+	case "enum":
+		vals := make([]string, len(s.Enum))
+		for i, v := range s.Enum {
+			vals[i] = printValue(v)
+		}
+		f.Message = fmt.Sprintf("%s must be one of the following values: %s", name, strings.Join(vals, ", "))
+	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+		f.Message = fmt.Sprintf("%s %s", name, strings.TrimPrefix(se.Reason, "number "))
+	case "pattern":
+		f.Message = fmt.Sprintf("%s must match the following: \"%s\"", name, s.Pattern)
+	default:
+		f.Message = fmt.Sprintf("%s is invalid: %s", name, se.Reason)
+	}
+	return f
+}
+
+func required(name string, r *http.Request, p *openapi3.Parameter) auth.FieldError {
+	f := auth.FieldError{Path: []string{name}, Message: name + " is a required field"}
+	if v, ok := paramValue(r, p); ok {
+		f.Value, f.HasValue = v, true
+	}
+	return f
+}
+
+func paramValue(r *http.Request, p *openapi3.Parameter) (any, bool) {
+	if p.In != openapi3.ParameterInQuery {
+		return nil, false
+	}
+	vs, ok := r.URL.Query()[p.Name]
+	switch {
+	case !ok:
+		return nil, false
+	case len(vs) == 1:
+		return vs[0], true
+	default:
+		out := make([]any, len(vs))
+		for i, v := range vs {
+			out[i] = v
+		}
+		return out, true
+	}
+}
+
+// checkMaxBytes enforces x-max-bytes on top-level string fields: bcrypt reads at most 72
+// bytes of a password, and a character limit cannot say that of UTF-8 text.
+func checkMaxBytes(rt *route, body parsedBody) error {
+	var fields []auth.FieldError
+	for field, limit := range rt.maxBytes {
+		v, ok := body.at([]string{field})
+		if s, isStr := v.(string); ok && isStr && len(s) > limit && len([]rune(s)) <= limit {
+			fields = append(fields, auth.FieldInvalid(field, auth.ErrPasswordTooLong.Message, s))
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return auth.Invalid(rt.sortFields(fields)...)
+}
+
+func dedupe(fields []auth.FieldError) []auth.FieldError {
+	seen := map[string]bool{}
+	out := fields[:0]
+	for _, f := range fields {
+		k := strings.Join(f.Path, "\x00") + "\x01" + f.Message
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// parsedBody is the request body as the client sent it, kept to report refused values as
+// they were sent and unknown keys in the order they were sent.
+type parsedBody struct {
+	value any
+	keys  []string // top-level keys in body order
+}
+
+func parseBody(r *http.Request, raw []byte) parsedBody {
+	if raw == nil {
+		return parsedBody{}
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		vals, err := url.ParseQuery(string(raw))
+		if err != nil {
+			return parsedBody{}
+		}
+		obj := map[string]any{}
+		var keys []string
+		for _, pair := range strings.Split(string(raw), "&") {
+			k, _, _ := strings.Cut(pair, "=")
+			if k, err := url.QueryUnescape(k); err == nil && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+				obj[k] = vals.Get(k)
+			}
+		}
+		return parsedBody{value: obj, keys: keys}
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return parsedBody{}
+	}
+	return parsedBody{value: v, keys: topLevelKeys(raw)}
+}
+
+func topLevelKeys(raw []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var keys []string
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return keys
+		}
+		k, _ := t.(string)
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return keys
+		}
+	}
+	return keys
+}
+
+// keysInOrder returns names sorted by where they appear in the body.
+func (b parsedBody) keysInOrder(names []string) []string {
+	out := slices.Clone(names)
+	slices.SortStableFunc(out, func(x, y string) int {
+		return slices.Index(b.keys, x) - slices.Index(b.keys, y)
+	})
+	return slices.Compact(out)
+}
+
+func (b parsedBody) at(path []string) (any, bool) {
+	v := b.value
+	if v == nil {
+		return nil, false
+	}
+	for _, p := range path {
+		switch c := v.(type) {
+		case map[string]any:
+			next, ok := c[p]
+			if !ok {
+				return nil, false
+			}
+			v = next
+		case []any:
+			i, err := strconv.Atoi(p)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil, false
+			}
+			v = c[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func yupType(s *openapi3.Schema) string {
+	switch {
+	case s == nil || s.Type == nil:
+		return "mixed"
+	case s.Type.Is("integer"), s.Type.Is("number"):
+		return "number"
+	default:
+		return s.Type.Slice()[0]
+	}
+}
+
+// printValue prints a value as yup's printValue(value, quoteStrings=true) does.
+func printValue(v any) string {
+	if s, ok := printSimple(v); ok {
+		return s
+	}
+	// Like JSON.stringify(value, replacer, 2) where the replacer prints simple values.
+	var conv func(v any) any
+	conv = func(v any) any {
+		if s, ok := printSimple(v); ok {
+			return s
+		}
+		switch c := v.(type) {
+		case []any:
+			out := make([]any, len(c))
+			for i, e := range c {
+				out[i] = conv(e)
+			}
+			return out
+		case map[string]any:
+			out := make(map[string]any, len(c))
+			for k, e := range c {
+				out[k] = conv(e)
+			}
+			return out
+		}
+		return v
+	}
+	b, err := json.MarshalIndent(conv(v), "", "  ")
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func printSimple(v any) (string, bool) {
+	switch c := v.(type) {
+	case nil:
+		return "null", true
+	case bool:
+		return strconv.FormatBool(c), true
+	case string:
+		return `"` + c + `"`, true
+	case json.Number:
+		f, err := c.Float64()
+		if err != nil {
+			return c.String(), true
+		}
+		return jsNumber(f), true
+	case float64:
+		return jsNumber(c), true
+	case int, int64:
+		return fmt.Sprint(c), true
+	}
+	return "", false
+}
+
+// jsNumber formats f as JavaScript's String(number) does for the usual range.
+func jsNumber(f float64) string {
+	if math.Abs(f) >= 1e21 || (f != 0 && math.Abs(f) < 1e-6) {
+		s := strconv.FormatFloat(f, 'e', -1, 64)
+		return strings.Replace(strings.Replace(s, "e+0", "e+", 1), "e-0", "e-", 1)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func derefU(p *uint64) uint64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
