@@ -57,3 +57,13 @@ SET password = sqlc.arg(password), reset_password_token_hash = NULL, reset_passw
     tokens_valid_after = sqlc.arg(tokens_valid_after), updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id) AND reset_password_token_hash = sqlc.arg(token_hash)
   AND reset_password_expires_at > sqlc.arg(now);
+
+-- name: SetUserBlocked :exec
+UPDATE up_users SET blocked = sqlc.arg(blocked), updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
+WHERE id = sqlc.arg(id);
+
+-- name: DeleteUser :exec
+DELETE FROM up_users WHERE id = sqlc.arg(id);
+
+-- name: CountUsers :one
+SELECT count(*) FROM up_users;

@@ -23,6 +23,11 @@ func (a pgAdapter) ClaimMail(ctx context.Context, arg pgdb.ClaimMailParams) (pgd
 	return pgdb.MailOutbox(r), err
 }
 
+func (a pgAdapter) CountUsers(ctx context.Context) (int64, error) {
+	r, err := a.q.CountUsers(ctx)
+	return r, err
+}
+
 func (a pgAdapter) CreateUser(ctx context.Context, arg pgdb.CreateUserParams) (pgdb.UpUser, error) {
 	r, err := a.q.CreateUser(ctx, CreateUserParams(arg))
 	return pgdb.UpUser(r), err
@@ -30,6 +35,10 @@ func (a pgAdapter) CreateUser(ctx context.Context, arg pgdb.CreateUserParams) (p
 
 func (a pgAdapter) DeleteMail(ctx context.Context, id int64) error {
 	return a.q.DeleteMail(ctx, id)
+}
+
+func (a pgAdapter) DeleteUser(ctx context.Context, id int64) error {
+	return a.q.DeleteUser(ctx, id)
 }
 
 func (a pgAdapter) EnqueueMail(ctx context.Context, arg pgdb.EnqueueMailParams) error {
@@ -129,4 +138,8 @@ func (a pgAdapter) ResetPassword(ctx context.Context, arg pgdb.ResetPasswordPara
 
 func (a pgAdapter) SetResetPasswordToken(ctx context.Context, arg pgdb.SetResetPasswordTokenParams) error {
 	return a.q.SetResetPasswordToken(ctx, SetResetPasswordTokenParams(arg))
+}
+
+func (a pgAdapter) SetUserBlocked(ctx context.Context, arg pgdb.SetUserBlockedParams) error {
+	return a.q.SetUserBlocked(ctx, SetUserBlockedParams(arg))
 }

@@ -12,8 +12,10 @@ type Querier interface {
 	// ClaimMail leases the oldest due row to one sender until lock_until. The lease is checked
 	// again on the row itself, so two instances claiming at once cannot both get it.
 	ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbox, error)
+	CountUsers(ctx context.Context) (int64, error)
 	CreateUser(ctx context.Context, arg CreateUserParams) (UpUser, error)
 	DeleteMail(ctx context.Context, id int64) error
+	DeleteUser(ctx context.Context, id int64) error
 	EnqueueMail(ctx context.Context, arg EnqueueMailParams) error
 	// FindLoginUser finds the local user whose email is the lower-cased identifier or whose
 	// username is the identifier as given.
@@ -43,6 +45,7 @@ type Querier interface {
 	// resets with the same code exactly one updates the row.
 	ResetPassword(ctx context.Context, arg ResetPasswordParams) (int64, error)
 	SetResetPasswordToken(ctx context.Context, arg SetResetPasswordTokenParams) error
+	SetUserBlocked(ctx context.Context, arg SetUserBlockedParams) error
 }
 
 var _ Querier = (*Queries)(nil)

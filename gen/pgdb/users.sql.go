@@ -10,6 +10,17 @@ import (
 	"time"
 )
 
+const countUsers = `-- name: CountUsers :one
+SELECT count(*) FROM up_users
+`
+
+func (q *Queries) CountUsers(ctx context.Context) (int64, error) {
+	row := q.db.QueryRow(ctx, countUsers)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const createUser = `-- name: CreateUser :one
 INSERT INTO up_users (
     document_id, username, email, provider, password, confirmed, blocked, role_id,
@@ -67,6 +78,15 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (UpUser,
 		&i.PublishedAt,
 	)
 	return i, err
+}
+
+const deleteUser = `-- name: DeleteUser :exec
+DELETE FROM up_users WHERE id = $1
+`
+
+func (q *Queries) DeleteUser(ctx context.Context, id int64) error {
+	_, err := q.db.Exec(ctx, deleteUser, id)
+	return err
 }
 
 const findLoginUser = `-- name: FindLoginUser :one
@@ -344,5 +364,21 @@ func (q *Queries) SetResetPasswordToken(ctx context.Context, arg SetResetPasswor
 		arg.Now,
 		arg.ID,
 	)
+	return err
+}
+
+const setUserBlocked = `-- name: SetUserBlocked :exec
+UPDATE up_users SET blocked = $1, updated_at = $2, published_at = $2
+WHERE id = $3
+`
+
+type SetUserBlockedParams struct {
+	Blocked bool
+	Now     time.Time
+	ID      int64
+}
+
+func (q *Queries) SetUserBlocked(ctx context.Context, arg SetUserBlockedParams) error {
+	_, err := q.db.Exec(ctx, setUserBlocked, arg.Blocked, arg.Now, arg.ID)
 	return err
 }

@@ -229,6 +229,8 @@ type workloadResult struct {
 	w          workload
 	res        loadgen.Result
 	peakRSSKiB int64
+	cpuPerReq  time.Duration // server CPU time (user+system) per recorded response
+	cpuCores   float64       // server CPU time / recording time
 	err        error
 }
 
@@ -246,13 +248,15 @@ type report struct {
 	bcryptRate    float64
 	bcryptCount   int64
 	bcryptElapsed time.Duration
-	wrongPassword int // status of a login with a wrong password (400 expected)
+	wrongPassword int    // status of a login with a wrong password (400 expected)
+	loadBefore    string // /proc/loadavg 1-minute figure when the bench started
+	loadIdle      string // the same just before the bcrypt measurement (server idle)
 	results       []workloadResult
 }
 
 func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err error) {
 	logf := func(format string, a ...any) { fmt.Fprintf(logw, "bench: "+format+"\n", a...) }
-	rep = &report{date: time.Now(), opts: o, machine: readMachineFacts(o.bin)}
+	rep = &report{date: time.Now(), opts: o, machine: readMachineFacts(o.bin), loadBefore: loadAvg()}
 
 	bin, err := filepath.Abs(o.bin)
 	if err != nil {
@@ -340,7 +344,8 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 	logf("registered %s, logged in (wrong password answers %d)", s.username, rep.wrongPassword)
 
 	// e. The bcrypt bound, measured here while the server is idle.
-	logf("measuring the bcrypt bound for %s on %d CPUs", o.bcrypt, runtime.NumCPU())
+	rep.loadIdle = loadAvg()
+	logf("measuring the bcrypt bound for %s on %d CPUs (load average %s)", o.bcrypt, runtime.NumCPU(), rep.loadIdle)
 	rep.bcryptCount, rep.bcryptElapsed, err = measureBcrypt(ctx, o.bcrypt)
 	if err != nil {
 		return nil, err
@@ -363,16 +368,34 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 		cfg.Warmup = o.warmup
 		logf("%s: %d connections, %s warm-up + %s", w.Name, w.Connections, o.warmup, o.duration)
 		sampler := startRSSSampler(srv.pid(), 100*time.Millisecond)
+		// The server's CPU time over the recording window (read when the warm-up ends
+		// and when Run returns, right at the end of the window).
+		cpuStart := make(chan time.Duration, 1)
+		warmTimer := time.AfterFunc(o.warmup, func() {
+			d, _ := readCPUTime(srv.pid())
+			cpuStart <- d
+		})
 		res, err := loadgen.Run(ctx, cfg)
+		cpuEnd, cpuErr := readCPUTime(srv.pid())
 		peak := sampler.stop()
+		warmTimer.Stop()
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
 		if srv.hasExited() {
 			return nil, fmt.Errorf("the server exited during %s", w.Name)
 		}
-		logf("%s: %s peak_rss=%s", w.Name, res, mib(peak))
-		rep.results = append(rep.results, workloadResult{w: w, res: res, peakRSSKiB: peak, err: err})
+		wr := workloadResult{w: w, res: res, peakRSSKiB: peak, err: err}
+		select {
+		case c := <-cpuStart:
+			if cpuErr == nil && res.Requests > 0 {
+				wr.cpuPerReq = (cpuEnd - c) / time.Duration(res.Requests)
+				wr.cpuCores = (cpuEnd - c).Seconds() / res.Elapsed.Seconds()
+			}
+		default:
+		}
+		logf("%s: %s peak_rss=%s server_cpu/req=%s", w.Name, res, mib(peak), fmtCPU(wr.cpuPerReq))
+		rep.results = append(rep.results, wr)
 	}
 	rep.idleRSSAfter, _ = srv.rssKiB()
 
@@ -438,6 +461,9 @@ func startServer(ctx context.Context, bin, dir, name string, env []string, base 
 	s.cmd.Env = env
 	s.cmd.Stdout = outF
 	s.cmd.Stderr = errF
+	// Its own process group: a Ctrl-C in the terminal reaches only the bench, which then
+	// stops the server with SIGTERM like every other time.
+	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 
 	// The poller is ready before the clock starts: a fresh connection per poll, short timeout.
 	client := &http.Client{
@@ -641,6 +667,46 @@ func (r *rssSampler) stop() int64 {
 	close(r.quit)
 	r.done.Wait()
 	return r.peak.Load()
+}
+
+// readCPUTime is the user+system CPU time of pid from /proc/<pid>/stat (10 ms resolution).
+func readCPUTime(pid int) (time.Duration, error) {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// The command name (field 2) may contain spaces; the fields after its ")" are fixed.
+	i := bytes.LastIndexByte(data, ')')
+	if i < 0 {
+		return 0, errors.New("bad /proc/pid/stat")
+	}
+	f := strings.Fields(string(data[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("bad /proc/pid/stat")
+	}
+	utime, err1 := strconv.ParseInt(f[11], 10, 64) // field 14
+	stime, err2 := strconv.ParseInt(f[12], 10, 64) // field 15
+	if err1 != nil || err2 != nil {
+		return 0, errors.New("bad /proc/pid/stat")
+	}
+	const clockTick = 10 * time.Millisecond // USER_HZ is 100 on Linux
+	return time.Duration(utime+stime) * clockTick, nil
+}
+
+func fmtCPU(d time.Duration) string {
+	if d <= 0 {
+		return "n/a"
+	}
+	return loadgen.FormatDuration(d)
+}
+
+// loadAvg is the 1-minute load average, or "unknown".
+func loadAvg() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "unknown"
 }
 
 func mib(kib int64) string {
@@ -908,6 +974,18 @@ func (r *report) bestLogin() (workloadResult, bool) {
 	return best, found
 }
 
+func (r *report) cpuSummary() string {
+	var parts []string
+	for _, x := range r.results {
+		if x.cpuPerReq <= 0 {
+			parts = append(parts, x.w.Name+" n/a")
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s %s (%.2f cores busy)", x.w.Name, fmtCPU(x.cpuPerReq), x.cpuCores))
+	}
+	return strings.Join(parts, ", ")
+}
+
 func fmtStart(d time.Duration) string {
 	if d < time.Second {
 		return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
@@ -936,12 +1014,18 @@ func (r *report) markdown() string {
 	}
 	p("\n")
 	p("- Load: closed loop, one keep-alive HTTP/1.1 connection per worker, %s warm-up then %s recorded per workload, "+
-		"generator on the same machine (shares the CPUs, like wrk did for Strapi); SQLite, NODE_ENV=production, LOG_LEVEL=warn, rate limit off\n\n",
+		"generator on the same machine (shares the CPUs, like wrk did for Strapi); SQLite, NODE_ENV=production, LOG_LEVEL=warn, rate limit off\n",
 		r.opts.warmup, r.opts.duration)
+	p("- Load average (1 min): %s when the bench started, %s with the server idle before the bcrypt measurement\n", r.loadBefore, r.loadIdle)
+	if l, err := strconv.ParseFloat(r.loadBefore, 64); err == nil && l >= 0.5 {
+		p("- **Warning: the machine was busy before the bench started (load %s): absolute figures are unreliable; "+
+			"the ratios measured side by side in this run (login ÷ bcrypt bound) hold up better.**\n", r.loadBefore)
+	}
+	p("\n")
 
 	p("## Results\n\n")
-	p("| workload | request | connections | req/s | p50 | p99 | max | errors | peak RSS |\n")
-	p("|---|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	p("| workload | request | connections | req/s | p50 | p99 | max | errors | peak RSS | server CPU/req |\n")
+	p("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, x := range r.results {
 		res := x.res
 		errs := "0"
@@ -951,9 +1035,9 @@ func (r *report) markdown() string {
 		if x.err != nil {
 			errs += " — " + x.err.Error()
 		}
-		p("| %s | %s | %d | %s | %s | %s | %s | %s | %s |\n", x.w.Name, x.w.Describe, x.w.Connections,
+		p("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", x.w.Name, x.w.Describe, x.w.Connections,
 			fmtRate(res.Throughput), loadgen.FormatDuration(res.P50), loadgen.FormatDuration(res.P99),
-			loadgen.FormatDuration(res.Max), errs, mib(x.peakRSSKiB))
+			loadgen.FormatDuration(res.Max), errs, mib(x.peakRSSKiB), fmtCPU(x.cpuPerReq))
 	}
 	p("\n")
 	for _, x := range r.results {
@@ -999,7 +1083,8 @@ func (r *report) markdown() string {
 	p("- RSS: %s idle / %s peak under load; Strapi about %d MiB idle, %s under load\n", mib(r.idleRSSStart), mib(peak), strapiIdleRSSMiB, strapiLoadRSS)
 	p("- Start to first answer: %s / %s (fresh / existing database); Strapi about %.1f s / %.1f s\n",
 		fmtStart(r.startFresh), fmtStart(r.startExisting), strapiStartFreshDB, strapiStartExistingDB)
-	p("- Strapi's CPU: about %.0f ms per login (bcryptjs on the event loop) and %.1f ms per `GET /api/users/me`\n\n", strapiLoginCPUms, strapiMeCPUms)
+	p("- Server CPU per request (user+system over the recording window ÷ responses): %s; Strapi about %.0f ms per login (bcryptjs on the event loop) and %.1f ms per `GET /api/users/me`\n\n",
+		r.cpuSummary(), strapiLoginCPUms, strapiMeCPUms)
 
 	p("## Targets\n\n")
 	p("| target | wanted | measured | |\n|---|---|---|---|\n")

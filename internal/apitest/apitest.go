@@ -1,0 +1,235 @@
+// Package apitest runs the whole service for tests: a real database (a fresh SQLite file,
+// or a fresh PostgreSQL database when TEST_DATABASE_URL is set), a real SMTP server, and
+// the HTTP handler behind a real HTTP server. Every response a test receives through
+// Env.Client is validated against openapi.yaml, and its (operation, status) pair is
+// recorded for the coverage report.
+package apitest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/apiclient"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/mail/smtptest"
+	"github.com/mtb-race/mtb-backend-api/internal/service"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
+)
+
+// Engines are the database engines the tests run on: SQLite always, PostgreSQL when
+// TEST_DATABASE_URL is set. With TEST_REQUIRE_POSTGRES=1 (CI) a missing PostgreSQL fails.
+func Engines(t testing.TB) []string {
+	if pgURL() != "" {
+		return []string{"sqlite", "postgres"}
+	}
+	if os.Getenv("TEST_REQUIRE_POSTGRES") == "1" {
+		t.Fatal("TEST_REQUIRE_POSTGRES=1 but TEST_DATABASE_URL is not set")
+	}
+	return []string{"sqlite"}
+}
+
+// ForEachEngine runs f as a parallel subtest for each engine.
+func ForEachEngine(t *testing.T, f func(t *testing.T, engine string)) {
+	for _, e := range Engines(t) {
+		t.Run(e, func(t *testing.T) {
+			t.Parallel()
+			f(t, e)
+		})
+	}
+}
+
+// Secret is the JWT_SECRET of test servers.
+const Secret = "test-secret-0123456789-abcdefghijklmnop"
+
+// Env is one running service.
+type Env struct {
+	T       testing.TB
+	URL     string
+	Client  *http.Client // validates every response against openapi.yaml
+	API     *apiclient.ClientWithResponses
+	Mail    *smtptest.Server
+	Store   *store.Store
+	Service *service.Service
+	Config  config.Config
+	Logs    *LogBuffer
+}
+
+// Option changes the configuration of a test server.
+type Option func(*config.Config)
+
+// New starts the service on engine with the test defaults (cheap bcrypt, no rate
+// limiting, mails to a real SMTP server) changed by opts.
+func New(t testing.TB, engine string, opts ...Option) *Env {
+	t.Helper()
+	mailSrv := smtptest.Start(t)
+	cfg, err := config.Load(func(k string) string {
+		return map[string]string{
+			"NODE_ENV":             "test",
+			"JWT_SECRET":           Secret,
+			"PASSWORD_BCRYPT_COST": "4",
+			"RATE_LIMIT_ENABLED":   "false",
+			"MAIL_POLL_INTERVAL":   "50ms",
+			"SMTP_TLS":             "none",
+			"PUBLIC_URL":           "http://127.0.0.1:1337",
+		}[k]
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.SMTP.Host, cfg.SMTP.Port = mailSrv.Host(), mailSrv.Port()
+	for _, o := range opts {
+		o(&cfg)
+	}
+	logs := &LogBuffer{}
+	log := slog.New(slog.NewTextHandler(io.MultiWriter(logs, testWriter{t}), &slog.HandlerOptions{Level: slog.LevelDebug}))
+
+	ctx := context.Background()
+	var st *store.Store
+	switch engine {
+	case "sqlite":
+		cfg.DatabaseFilename = t.TempDir() + "/test.db"
+		st, err = service.OpenStore(ctx, cfg, log)
+	case "postgres":
+		cfg.DatabaseURL = freshPostgres(t)
+		st, err = service.OpenStore(ctx, cfg, log)
+	default:
+		t.Fatalf("unknown engine %q", engine)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := service.New(ctx, cfg, log, service.Options{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(svc.Handler)
+	t.Cleanup(func() {
+		srv.Close()
+		svc.Close()
+		st.Close()
+	})
+	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, Service: svc, Config: cfg, Logs: logs}
+	e.Client = &http.Client{Transport: &validatingTransport{t: t, base: http.DefaultTransport}, Timeout: 30 * time.Second}
+	e.API, err = apiclient.NewClientWithResponses(srv.URL, apiclient.WithHTTPClient(e.Client))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// Response is a response read whole.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+}
+
+// JSON decodes the body into a generic value.
+func (r Response) JSON(t testing.TB) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(r.Body, &v); err != nil {
+		t.Fatalf("response body is not JSON: %v\n%s", err, r.Body)
+	}
+	return v
+}
+
+// Do sends a request with a raw body (nil for none) and headers given as name, value
+// pairs, and reads the whole response.
+func (e *Env) Do(method, path string, body []byte, header ...string) Response {
+	e.T.Helper()
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequest(method, e.URL+path, rd)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		if strings.EqualFold(header[i], "Host") {
+			req.Host = header[i+1]
+			continue
+		}
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := e.Client.Do(req)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return Response{Status: resp.StatusCode, Header: resp.Header, Body: b}
+}
+
+// PostJSON sends v as a JSON body.
+func (e *Env) PostJSON(path string, v any, header ...string) Response {
+	e.T.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return e.Do(http.MethodPost, path, b, append([]string{"Content-Type", "application/json"}, header...)...)
+}
+
+// Register creates a user through the API and returns its JWT and id.
+func (e *Env) Register(username, email, password string) (jwt string, id int64) {
+	e.T.Helper()
+	r := e.PostJSON("/api/auth/local/register", map[string]string{"username": username, "email": email, "password": password})
+	if r.Status != 200 {
+		e.T.Fatalf("register %s: %d %s", username, r.Status, r.Body)
+	}
+	var out struct {
+		JWT  string `json:"jwt"`
+		User struct {
+			ID int64 `json:"id"`
+		} `json:"user"`
+	}
+	if err := json.Unmarshal(r.Body, &out); err != nil {
+		e.T.Fatal(err)
+	}
+	return out.JWT, out.User.ID
+}
+
+// LogBuffer collects what the service logged, for tests that check what must never be
+// logged.
+type LogBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *LogBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// String is everything logged so far.
+func (l *LogBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+type testWriter struct{ t testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	if os.Getenv("TEST_VERBOSE_LOGS") == "1" {
+		w.t.Log(strings.TrimSuffix(string(p), "\n"))
+	}
+	return len(p), nil
+}
+

@@ -1,0 +1,150 @@
+// Package service assembles the service from its configuration: the database, the auth
+// rules, the mail sender and the HTTP handler. cmd/mtb-api runs it; the tests build the
+// very same assembly around an httptest server.
+package service
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/httpapi"
+	"github.com/mtb-race/mtb-backend-api/internal/mail"
+	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
+)
+
+// Service is the assembled service.
+type Service struct {
+	Store   *store.Store
+	Auth    *auth.Service
+	Handler http.Handler
+	Outbox  *mail.Outbox
+
+	log     *slog.Logger
+	stop    context.CancelFunc
+	workers sync.WaitGroup
+}
+
+// Options are the parts a caller may supply instead of the ones built from the config.
+type Options struct {
+	Store     *store.Store   // an already open and migrated database
+	Transport mail.Transport // where mails go
+	Now       func() time.Time
+}
+
+// OpenStore opens and migrates the database the configuration names.
+func OpenStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.Store, error) {
+	st, err := store.Open(ctx, store.Options{PostgresURL: cfg.DatabaseURL, SQLiteFile: cfg.DatabaseFilename, PoolMax: cfg.DatabasePoolMax})
+	if err != nil {
+		return nil, err
+	}
+	if err := st.Migrate(ctx, log); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+// New assembles the service and starts its background mail sender. Close stops it.
+func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*Service, error) {
+	st := o.Store
+	if st == nil {
+		var err error
+		if st, err = OpenStore(ctx, cfg, log); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.JWTSecret == "" {
+		secret, err := developmentSecret(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		cfg.JWTSecret = secret
+		log.Warn("JWT_SECRET is not set: using a generated development secret stored in the database; set JWT_SECRET in production")
+	}
+
+	transport := o.Transport
+	if transport == nil {
+		if cfg.SMTP.Host != "" {
+			smtp, err := mail.NewSMTP(mail.SMTPConfig{
+				Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Username: cfg.SMTP.Username, Password: cfg.SMTP.Password,
+				TLS: cfg.SMTP.TLS, Timeout: 30 * time.Second,
+			})
+			if err != nil {
+				return nil, fmt.Errorf("SMTP: %w", err)
+			}
+			transport = smtp
+		} else {
+			// Development: print mails, reset links included, so the quickstart works
+			// without a mail server. In production only their metadata is logged.
+			transport = mail.LogTransport{Logger: log, IncludeBody: !cfg.Production}
+			log.Warn("SMTP_HOST is not set: mails are written to the log instead of being sent")
+		}
+	}
+	outbox := &mail.Outbox{Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
+		MaxAttempts: cfg.MailRetryMax, Workers: 2, Now: o.Now}
+
+	svc := auth.New(st, auth.Options{
+		JWTSecret: cfg.JWTSecret, JWTTTL: cfg.JWTExpiresIn,
+		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
+		ResetTTL: cfg.ResetTokenTTL, PublicURL: cfg.PublicURL,
+		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
+		Logger: log, Now: o.Now, MailRequested: outbox.Wake,
+	})
+	outbox.Resolve = svc.ResolveMailRequest
+	if err := svc.Settings.Init(ctx, cfg.Advanced); err != nil {
+		return nil, err
+	}
+
+	var limiter ratelimit.Limiter
+	if cfg.RateLimit.Enabled {
+		limiter = ratelimit.NewMemory(cfg.RateLimit.Max, cfg.RateLimit.Interval)
+	}
+	handler, err := httpapi.New(httpapi.Deps{
+		Auth: svc, Store: st, Limiter: limiter, Logger: log,
+		TrustedProxies: cfg.TrustedProxies, CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes,
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	s := &Service{Store: st, Auth: svc, Handler: handler, Outbox: outbox, log: log}
+	workerCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s.stop = stop
+	s.workers.Go(func() { outbox.Run(workerCtx) })
+	return s, nil
+}
+
+// Close stops the background work, letting a mail being sent finish. It does not close
+// the store, which the caller opened or may keep using.
+func (s *Service) Close() {
+	s.stop()
+	s.workers.Wait()
+}
+
+const devSecretKey = "development_jwt_secret"
+
+// developmentSecret returns the JWT secret of a development server without JWT_SECRET: a
+// random one, kept in the database so that tokens survive restarts.
+func developmentSecret(ctx context.Context, st *store.Store) (string, error) {
+	b := make([]byte, 32)
+	_, _ = rand.Read(b)
+	err := st.Q.InitStoreValue(ctx, pgdb.InitStoreValueParams{Key: devSecretKey, Value: base64.StdEncoding.EncodeToString(b)})
+	if err != nil {
+		return "", fmt.Errorf("development secret: %w", err)
+	}
+	s, err := st.Q.GetStoreValue(ctx, devSecretKey)
+	if err != nil {
+		return "", fmt.Errorf("development secret: %w", err)
+	}
+	return s, nil
+}
