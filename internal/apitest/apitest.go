@@ -232,4 +232,3 @@ func (w testWriter) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
-

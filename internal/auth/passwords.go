@@ -18,11 +18,11 @@ const MaxPasswordBytes = 72
 // in a bounded pool: at most `concurrency` hashes run at once and at most `queue` wait, so
 // a flood of logins cannot starve cheap requests; beyond that callers get ErrBusy at once.
 type Hasher struct {
-	cost        int
-	sem         chan struct{}
-	pending     atomic.Int64 // running + waiting
-	maxPending  int64
-	dummy       func() ([]byte, error)
+	cost       int
+	sem        chan struct{}
+	pending    atomic.Int64 // running + waiting
+	maxPending int64
+	dummy      func() ([]byte, error)
 }
 
 // NewHasher returns a Hasher. It starts computing, in the background, the dummy hash that

@@ -73,12 +73,12 @@ type RateLimit struct {
 // AdvancedSettingVars maps the environment variables that set Strapi's advanced settings
 // to the settings' keys.
 var AdvancedSettingVars = map[string]string{
-	"UP_UNIQUE_EMAIL":                    "unique_email",
-	"UP_ALLOW_REGISTER":                  "allow_register",
-	"UP_EMAIL_CONFIRMATION":              "email_confirmation",
-	"UP_EMAIL_CONFIRMATION_REDIRECTION":  "email_confirmation_redirection",
-	"UP_EMAIL_RESET_PASSWORD":            "email_reset_password",
-	"UP_DEFAULT_ROLE":                    "default_role",
+	"UP_UNIQUE_EMAIL":                   "unique_email",
+	"UP_ALLOW_REGISTER":                 "allow_register",
+	"UP_EMAIL_CONFIRMATION":             "email_confirmation",
+	"UP_EMAIL_CONFIRMATION_REDIRECTION": "email_confirmation_redirection",
+	"UP_EMAIL_RESET_PASSWORD":           "email_reset_password",
+	"UP_DEFAULT_ROLE":                   "default_role",
 }
 
 // Load reads the configuration. getenv is os.Getenv in production and a map in tests.

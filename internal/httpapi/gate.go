@@ -28,8 +28,8 @@ type route struct {
 }
 
 const (
-	unknownKeysUnspecified = iota // "this field has unspecified keys: ..." (yup noUnknown)
-	unknownKeysInvalidParameters  // "Invalid parameters: ..." (register's whitelist)
+	unknownKeysUnspecified       = iota // "this field has unspecified keys: ..." (yup noUnknown)
+	unknownKeysInvalidParameters        // "Invalid parameters: ..." (register's whitelist)
 )
 
 // routes indexes the operations of the spec by "METHOD pattern", the pattern written as
