@@ -76,9 +76,7 @@ func (o *Outbox) loop(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			return
-		case <-o.wake:
-			// Wake the other workers too: there may be more than one mail.
-			o.Wake()
+		case <-o.wake: // one worker drains what is due; the others join at their next poll
 		case <-t.C:
 		}
 	}

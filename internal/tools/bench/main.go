@@ -242,9 +242,11 @@ type report struct {
 	startExisting time.Duration
 	stopFresh     time.Duration // SIGTERM to exit, first instance
 	stopExisting  time.Duration
-	idleRSSFresh  int64 // KiB, ~1 s after the first answer
-	idleRSSStart  int64 // KiB, ~1 s after the first answer, existing database
-	idleRSSAfter  int64 // KiB, after the workloads
+	idleRSSFresh  int64   // KiB, ~1 s after the first answer
+	idleRSSStart  int64   // KiB, ~1 s after the first answer, existing database
+	idleRSSAfter  int64   // KiB, after the workloads
+	idleCPUFresh  float64 // cores busy in the idle second after the first start (server CPU ÷ wall time)
+	idleCPUStart  float64 // the same after the restart
 	bcryptRate    float64
 	bcryptCount   int64
 	bcryptElapsed time.Duration
@@ -312,7 +314,7 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 	}()
 	rep.startFresh = d
 	logf("first answer after %s (fresh database)", d)
-	rep.idleRSSFresh = idleRSS(ctx, srv)
+	rep.idleRSSFresh, rep.idleCPUFresh = idleStats(ctx, srv)
 	if rep.stopFresh, err = srv.stop(30 * time.Second); err != nil {
 		return nil, fmt.Errorf("stopping the first instance: %w", err)
 	}
@@ -327,7 +329,7 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 	}
 	rep.startExisting = d
 	logf("first answer after %s (existing database)", d)
-	rep.idleRSSStart = idleRSS(ctx, srv)
+	rep.idleRSSStart, rep.idleCPUStart = idleStats(ctx, srv)
 
 	// b. A user and its JWT.
 	s := &session{base: base, password: "Bench-pass-" + randomHex(6)}
@@ -569,14 +571,21 @@ func (s *server) dumpLogs(w io.Writer) {
 	}
 }
 
-// idleRSS waits a second after the start for the server to settle, then reads its RSS.
-func idleRSS(ctx context.Context, s *server) int64 {
+// idleStats leaves the server alone for a second after its start, then reads its RSS;
+// it also returns the CPU the server used in that second (in cores), which should be ~0.
+func idleStats(ctx context.Context, s *server) (rssKiB int64, cpuCores float64) {
+	cpu0, err0 := readCPUTime(s.pid())
+	begin := time.Now()
 	select {
 	case <-time.After(time.Second):
 	case <-ctx.Done():
 	}
-	kib, _ := s.rssKiB()
-	return kib
+	cpu1, err1 := readCPUTime(s.pid())
+	if err0 == nil && err1 == nil {
+		cpuCores = (cpu1 - cpu0).Seconds() / time.Since(begin).Seconds()
+	}
+	rssKiB, _ = s.rssKiB()
+	return rssKiB, cpuCores
 }
 
 func freePort() (int, error) {
@@ -1049,6 +1058,7 @@ func (r *report) markdown() string {
 		fmtStart(r.startFresh), fmtStart(r.startExisting))
 	p("- Idle RSS ~1 s after start: %s (fresh database), %s (existing database); after the workloads: %s\n",
 		mib(r.idleRSSFresh), mib(r.idleRSSStart), mib(r.idleRSSAfter))
+	p("- Idle CPU in that second: %.0f%% / %.0f%% of a core (fresh / existing database)\n", 100*r.idleCPUFresh, 100*r.idleCPUStart)
 	p("- SIGTERM to exit: %s (first instance), %s (after the workloads)\n", fmtStart(r.stopFresh), fmtStart(r.stopExisting))
 	p("- Login with a wrong password answered %d (400 expected)\n", r.wrongPassword)
 	p("- bcrypt bound: golang.org/x/crypto/bcrypt cost 10, CompareHashAndPassword in %d goroutines, server idle: "+
