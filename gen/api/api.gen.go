@@ -261,6 +261,9 @@ type LoginError = Error
 // LoginForbidden Strapi's error envelope, used by every error response.
 type LoginForbidden = Error
 
+// PayloadTooLarge Strapi's error envelope, used by every error response.
+type PayloadTooLarge = Error
+
 // RegisterError Strapi's error envelope, used by every error response.
 type RegisterError = Error
 
@@ -629,6 +632,8 @@ type LoginErrorJSONResponse Error
 
 type LoginForbiddenJSONResponse Error
 
+type PayloadTooLargeJSONResponse Error
+
 type RegisterErrorJSONResponse Error
 
 type ResetPasswordErrorJSONResponse Error
@@ -785,6 +790,20 @@ func (response ForgotPassword403JSONResponse) VisitForgotPasswordResponse(w http
 	return err
 }
 
+type ForgotPassword413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response ForgotPassword413JSONResponse) VisitForgotPasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ForgotPassword429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response ForgotPassword429JSONResponse) VisitForgotPasswordResponse(w http.ResponseWriter) error {
@@ -903,6 +922,20 @@ func (response Login403JSONResponse) VisitLoginResponse(w http.ResponseWriter) e
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Login413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response Login413JSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1043,6 +1076,20 @@ func (response Register403JSONResponse) VisitRegisterResponse(w http.ResponseWri
 	return err
 }
 
+type Register413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response Register413JSONResponse) VisitRegisterResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type Register429JSONResponse struct{ TooManyRequestsJSONResponse }
 
 func (response Register429JSONResponse) VisitRegisterResponse(w http.ResponseWriter) error {
@@ -1175,6 +1222,20 @@ func (response ResetPassword403JSONResponse) VisitResetPasswordResponse(w http.R
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ResetPassword413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response ResetPassword413JSONResponse) VisitResetPasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1626,86 +1687,87 @@ func (sh *strictHandler) GetCurrentUser(w http.ResponseWriter, r *http.Request) 
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7Fx5c9u4kv8q/bhbNUmKkmlJvpR/1pNxJs6LE7/EeXM5tYLIlgSbBBQAtKxJ6btv4eBN2fKVndqdfxKL",
-	"IoBGo/vXJ/TNC3ky5wyZkt7wmzdDEqEwf/7a+UgUvqMJVR3zr34YoQwFnSvKmTf0PuLXFKWSQOKYLzCC",
-	"OQpYUBbxBUy4ADWjEsKYIlNwfAqERSB4qrDr+Z4MZ5gQPSdek2QeozfcDnxPLefoDT3KFE5ReKuVXyHk",
-	"IyaEMsqmNxAT40QBZaBmCGEqhF7dErVm3YMNlpXYsv9fZti2DCCLpK9JkBhyFkmQlIVo3vzM6DXgnIez",
-	"dUzYO9jZ7R/0gj3fm3CREGXp2h14LWSufE+gnHMm0Rzaay7GNIqQ6Q8hZwqZoZvM5zENiaZ760JyVlny",
-	"mxcRRbwhS+PY91AILuxeFaGxnnblewlKSaZ68WIJ32MkqTw6MmN9TyqiUukNB0Ffk1hs8z8FTryh9x9b",
-	"hdht2W/llh1s9lRl85nmMIljFD9IEDxGiEl4KQ0/5ygSKiXlDJ5pkXObAsZB8UtkwBkQK3VGJGM+nWLU",
-	"oQxSiUI+73or3ztmCgUj8ScUVyiOMgY8kH8Fy7L5wS4AGZsc+9qWL3i4EwSPwMNDBinD6zmGCiMwNL40",
-	"DJSWpJhPYUYsT0OSSoSURSjMZ2E1C2jkuHVFYhqdafY+nZid6FNlU+ACqF0QQoERMkVJLAvmfWYkVTMu",
-	"6J8YNcVv+zFYBz8iEZoXRqAWRILUyj5OFYSEMa5gjFqcIng2JhFIOmVEpQJ9wOs5FRj5IPCKX+o/9HaU",
-	"NMIHVMKUM9TPxjEPLzGy4viOTym7oxQa7U8sz15TjCP9WaZJQsTS7EEfoqYFJvpbvbZ72/O9KxKnmxyQ",
-	"fSa94R9l6Z4TKRdcmDlJbZ3inP6tj9CQnp3SnKiZN/wjH+99WX2piMB9Jy6OPzDHuRCcTV+VhKfCms/s",
-	"kvEFA2q+nlAU+kDMGMhJ25xHlR04VanNXZp1wz08DobmeiwzlTLyaFS+4A4QgXb7hTDew6wYLjuxrjJc",
-	"k0LCkKfMkJK9c08W/8ZTkU+nEWyMyLJJYbwEwoBECWVUKkFUGXdvNlsrY3+LbZeVyahvFQ7uS/+dzekj",
-	"CUPzBAph2MDWkjYeWPj6iFMq1Z3tqBEYJ5dVfn/CKxQktopv5TN776HYpd3JGJJUGgwnYNXVPN0EuuyL",
-	"X3IqPMZVh7COfb7yW2EyX01BjEQq2IVwRgQJlfa87wSYxcJkHHo1+OxZMy+Bh8Y/vRNmKnJZF/vPUnsp",
-	"ibFXlm8kFkiiJVhv6r4acGTm4gLyBfQJZ3NbQnLKDwsBWkd6agH9n7isIb1+AlzNjFtDrAeop/Wz7bDo",
-	"0RB/TgRJUJ/o0KiRDyFnEyoS/CvBfto4Uiotx50mS1SnjiP3dEgSosJZ0wA4bpihENHJxMr+w7Q5I1VC",
-	"xEH7ZXbxO6jUqxJZZfV6j4tPGKYC9RLbvcE/6sp296XbvRQeYat74lsH00Q4xqeEUL96bykNuRAYKjML",
-	"zAW/otFfSjINXVRaR6SxeSOdOlyiIX5m5IrQmIxtjPE00YhbC8qL5cxqEtKM4R4rDnbhGpXAr1DEnEQ6",
-	"7FCcQ0LYMocvCGeozfbXFFOMnmvWuVBFIAlnJgbR+x8TiS9BoBJLiIlCYTh7xvkJYcsso/J0bD3L6HaS",
-	"IH2Ya5uIoAkiU0JZRlbO7Twr05DM3sGjMLmSszKCp7n1NeWKFFktk1HIOEcmCgWMGhmjkSb7tpRaG5Vu",
-	"zFZzwE35sE1nKgatS3NtPpMeYLhYjsPvaCWcUjeNhPUutVOfvfJAq2wmHIJJXZTm3DSVsPLbHdQfq1F/",
-	"QuIJ15Zeq52L/O3S96X/0ZIh2j2SKH7mDJvsNh699uUjjFFZ8h8YnR0/jNrHwcxK+qaasTFwVzd2d5Pe",
-	"LC/x/RIuuad2n2yLC1lq7su9ptzY8TbJR5tlucTlfULmdkYYJLbs1SCRMjnHkE4oRnodOYQJ5xvw5EuJ",
-	"DsueoXfBZyzi+F/upLshTzzf0/MNt1c15j2UjO/jWnW9YmrD0sNUzT664oH+PBd8jkJRK9YXi5aCxydk",
-	"2hoCkTA6dLprtjLMlOw8DYJ+eLFQ5g80FjB3Djxcvp2Nfw7pB/r2+POfx9vv6bE8Zh93wlfHu8eX81//",
-	"/ertQReXb+e/vzrePfm0oOSX18HxBb9+/+fl9vuLk52Ts3/13r16G+ObQ/rh4qj/4Wy6PPnz6Pr9T78f",
-	"dN/v/+vrdhKwwZk67n8a999M9sYn28lvi/7854Ds/7P3+/K37Sj49fKIF7UUqYTVyesOFxEKfb4WJG/j",
-	"vw5XPVuByRDgD8M2N/xLvgYfX2BobPdRIdoVvipB5vQHaSN2QHaFMZ+j83vHS8ArFEv3bVbw0aytnplV",
-	"ovrkh/GCLCVo3TJuVBo7Z1mJFOs01viQq+Ktgvgjj5YNbhiCslnW8sMMbQhgSflvXfwn925ZLRtsAPcV",
-	"JEiYMq5chJbRQr50Pp+EhCxBzvgCqKoK763J3LUS1V9l2v+tRVXtqYYxkdIsyNJE864l09GEjjYT2kgf",
-	"vufqNU9Z/sIJqhmP3nN1aMu22fNTstQBxRnn74iY5kFMw+Fur1eti4K+lHnY3MFapvVWBTK2se3N2dkp",
-	"2Bd8EDhHorQ9L602CJoF5Yp816TVrebOqhCltYL7UyGiVfqOkrla5rFsTKUCPsldN5fH1AJ4lfPDJeu6",
-	"cDg21SXOYCcImjqeGcJvHlWY3KoephbkLEW+DSIEscra2Ffp/YZGllSrONGN05o3HnSmHfeSFK1e1pTX",
-	"z+GUqJnmvD6FjPvG1Gf9Ac5MvgTUJ+bCO4TFjMcIYx4tKwJVTb3m/K8SVmdzDVELj6ch0ZYyNSPKuEgC",
-	"Jxr+fVhkbQaZUZ+RCDjDKjyRcVhea1CXbsOhQqgdz9tk+zUXU57n/VwWwLjCUUQ1vSQ+LQnGhMQSG2Jq",
-	"/ajyia5zqVyPQ5Z0bx7zlHdqLK5tLU/DN7ZiqlelHVSZ/sHkgrWPZosKU8aFxZDqZgrEbz+4chpVn5P1",
-	"pp3cuUJL9bDaeZFQ9g7ZVEvytt8Uq1z4Kmwt5yX7/yhztGSabpy5xs3Sbv2KwDe4++Fyvf/ILw2Z1php",
-	"T6NsByqex5jzGAlr0MEvWxfNykubymX1uOo1ADVDqXVOoC07OKVrwd1MoOuemxYZ0HZUdEIiMXppkdAF",
-	"mbY0ssnh30sRqkJRJa2Mvzkq+7DXg/FSodTy+fnsdWdff5dwWZPQzcSKXGditderSNluG/0Jue6YtfXr",
-	"zstu94tOGiyEZ9q6Ec1svCahipc+aH5DQpSynTwtPK7S2NvZqRDZv00VsqPICb1FISoFk/sBZ+gqAC0t",
-	"UDxCmAieOFsgUYGmr7rx/WB3gNvB7hijnfFgbzDoR2Qw3h8g7uzvT3qTEHuDbexv75G9/t7uwaQ32dvX",
-	"/+3sDPr7vV50XxiqVUieSmRaCzXt4oNfUxLDKBtRC0U3pvcOyNlKnF+ezZxum+R8lm3GxXUauL6sw9Nj",
-	"E5lIHZpAUXEizLgDHUUTKyXWnDE0lQIWxmnUhmil5oxGW6MByHrnRN5Vsc6sOYGu4XrJKdlbaRZkddC1",
-	"C2elyaJmqh/RvOwcRQJdsHSjRSmtvKtXFiZGOFRVye0Fvd1O0O8Eg7PtYNgPhkHQDYLg97JARERZ/m6G",
-	"y6WF91e+F/EwTZCp46jNgOhQCXqDTo7WpQjT12dPGdgEAexUZXi+nw72Fxcs2vl6wQ7GF+PLJV4sgj9v",
-	"87af1Dmr+KC+R6s4sX17V2vNYXbFyRbteMMXhahIOmWaVS9hFPOQxCPjzDcL3OUif5WbZthNrNvR1KTj",
-	"mMrZ95ai7UCby3n0/eX3oGan20zsDZFZw7f0KupQMa2ZkOUnXgYL3ytKEYUil5lSPZwmyK58T2rEp2r5",
-	"SUfHDgVN3vIwteGj/fQ6Y9vbX868tuzq6GKhRiBQpYLZBF2sAw0fhHNObeVHoupksjbUcPrmU29nF97+",
-	"cgajbzTygRJlmkRXo/MsN8AF9AOIyFKa/EHKFI1zKf9Bliu8hE1Rds9Z1khuoM9soDiTmVJzz1WuJjwr",
-	"bZDQyJDLSJ+c/Qg/kvASWQQKiVb8VMRusBxubU2pmqVjjQlbiRp3BAnR/DG2gzpkTr1m22yqZhrGbArL",
-	"GC8XEZXW82FBBXaMa6eoBsIFVTPbKS+133qeBkFvF07z1jMJ8zidUnbO+CSHxaH2i5hCFklYCKoUMsNJ",
-	"9/2Ci0tImeVY1D1n5+wFfCwdVcynJiPAQWCI9AqB6FPyNSEM5N2z3nqBo1LONmutlhqLsvTuEEbfzk2O",
-	"9NwbmvysD+c2waMffDt3GalzTz/Xh2X/ciG8/eDSpOfealVeVht6y3gqbTMARragLlWzyU8LJ2fLhKfS",
-	"fSGBhCo/jHMG8OLFqVav8MWLrKHJvWheqvYD2mFEZUJrGgmfjZcQ4YSksbLzlSQEoxcvnndB65Y7MxLa",
-	"rBgJZ6XNMMRImsZpeoVMn9nouiPNiI4doZkAUOvZNrQUlb8rFLY8Q/Msi6V5EGwDXtlbAwZMwmJt6Wvb",
-	"oSev7NXcL7Cc6XAWlzn/rAYKPnS73ecti/Z9kFzPnOegs/DHiB7Jd4ECzRl/yImChAh9tKPrjtAYH9OE",
-	"KoxGQJhcmNs4albtTHgxAlfKN7Zw0DsAzkIt8XZ1Tcfxqa1ktTU/EOUu8RjgiWmILv53aKIjHEFREbG8",
-	"D5BsjWM+3koIZVsfjw5/OjnqJpHJqVEV18Hq8PTY870rFNJCznY36Ab6ZT5HpkFp6PW7QbfvSn0G77f+",
-	"e4Yktmg/bbvUc2gYJ6EXDGAxozHm1yRoaFqS0rlhXLmFxnHbuKT5+Wtvz3OL1a7p9IJBe4xXWsaOXJoK",
-	"9U7QX5fozefdaumHKts8W+gsirJvzPwWG7S9IFNpsi65aHlfVrZ7pcVpNV2aEkY/H51BxtHRut2/0XM8",
-	"DgfWv++02/RH5e1E8Ixxk8Y1svvm6PCn592NmWJ0h6cKiJliHY9Wvrel5ZakarY1ManTTjlEnvO21OPx",
-	"xIRXrgnbaBWVNuPhgixrMqi0fqsPxAT7GdpKyqYxdlKZZQJ03HfOnhVeBGcIM54KKGDXYI+pLigOVBlA",
-	"A8KWgETE1MRbEYJUfC6NzaRsajD5nDk0oYUV87MUujFp2rU0iWoTv3FhdlIKEwGvqVTOWanKyKSSbfas",
-	"v4hSZVXBzTvPbqrdb1xVb09+61Mur37dWSwWHe1ed1IRI9OMsx0gD1qk4i3rkHbVUJtgA55sRkQpe3tL",
-	"E8GCaHcgxLmrsP0/aWkbWGbfjLr1OpUZt337uMotOjNoA4gvLovoEb2D20fUWzkNlAabkNes8d4EnIfy",
-	"0qAOKQKUIkNZgk6Nkjo2q7orWf6m5st5Q886+8Ohua3ZKW6gyK6eqVsDjyoY24B+LQSPijTLyLRnERXO",
-	"al6yzRk8C4nEDmUSmaSKXmG8fN5ooX/m0tLPu+fs0N0fK7UKGKitXSszXmwBohZkm8DahprGtXwIWJZr",
-	"WmuyP4UVq1cDNkbTSv3tkUG0Nvd3xc5K79S6K8u1O3WuC+tv+CzjTOmu65MiZ+0a4/8KfD6NH//O5i5K",
-	"UXiW8CQsv8n2RPAbkjjWsVsb8G5lYe96BH5l8ngSCJgRrgE5SwA5p9UmD8xvR5h8m7S5GWNtqOrCBx10",
-	"j7J9j/xzNjK7HpkxRfnH3ipzXsxL4/byrP5fj8nP2ajtIpdN81ziUmZ5HpOxyJtnZaMY3IXDlhy0dvfP",
-	"WcjjmEaYJVCY9ZEpm+ZO8zPzuoS88tm0Q34+vczrotpdjwCp9cUZViya2XMzCTHa4BbeqM0Q5af8RI77",
-	"TWaonJnO09Eb26Z6I8Ejm6fm9H85C5U3/LuEuv1FCK1cMZ9KoAoo+9tgVdG5erv5/7K3/zTmKk+7E2C4",
-	"MCL4dPYpB6eqfapWZtbbp7zrYsHFpTRpUt9V2+OlK81Q5S4SSW2KQKZhiFK6hm2bt6VSpuYGkE2lG60b",
-	"44QLLHVyVLIuLjNjOKTV0aC1LTa1Y3Cp7eQhQGybTx6jh6QE2m2dFu1tHC2v3gHNW1pvHh3SW9f4y+F6",
-	"Hl8abLdVrxq253XzvxG+ifCNW+9/w/xdYf4TKodfhTBmjv26RrantANlgMyNgXl7y/Y1tNaCPrqII9cW",
-	"Vb9OOMaYM61PvFn9mKJ6ZX8Y7rN0DvITgYK7itSehnC/Tafp724syZXrvPeS5IelGXNB+hlV5Sf2ag6D",
-	"OUIrKZvLhGFF4uCzJMHVbpA/vqy0SBvK7M3DtdfxTf3G/O1qNlmLS14B3fL0ZI7qpphNbY8d5cy3rSSV",
-	"PiUQGHLtUJSuwRsNWfnfbj3xfIRlVXNIueYl3Y/kkQjGJCYszMrEXIQzdH2AsjRpqRS2+rL6nwAAAP//",
+	"7Fx5c9u4kv8qeNytGidFybp8Kf+sk3EmzosTv8R5czm1gsiWBJsEFAC0rEnpu2+hAd6ULV+p2Xr5J7Eo",
+	"Amj80Hc39M0LRDwXHLhW3vCbNwMagsQ/f2t9pBresZjpFv5rHoagAsnmmgnuDb2P8DUBpRWhUSQWEJI5",
+	"SLJgPBQLMhGS6BlTJIgYcE2OTwnlIZEi0dD2fE8FM4ipmROuaTyPwBt2O76nl3Pwhh7jGqYgvdXKLxHy",
+	"EWLKOOPTG4iJYKIJ40TPgASJlGZ1S9SadQ82WFZBw/5/nUHTMgR4qHxDgoJA8FARxXgA+OZnzq4JzEUw",
+	"WwfC3sHObv+g19nzvYmQMdWWrt2B10DmyvckqLngCvDQXgs5ZmEI3HwIBNfAkW46n0csoIbu7QsleGnJ",
+	"b15INfWGPIki3wMphbR71ZRFZtqV78WgFJ2axfMlfI/TuPToCMf6ntJUJ8obDjp9Q2K+zf+WMPGG3n9t",
+	"52y3bb9V23Yw7qkM85lBmEYRyJ8UkSICEtHgUiGec5AxU4oJTrYMy7lNES6IFpfAieCEWq5DlozEdAph",
+	"i3GSKJDqWdtb+d4x1yA5jT6BvAJ5lALwQPxyyNL5iV2ApDA5+JqWzzHc6XQeAcNDThIO13MINIQEaXyB",
+	"ACpLUiSmZEYtpgFNFJCEhyDxs7SSRVjo0LqiEQvPDLxPx2Yn5lT5lAhJmF2QBBJC4JrRSOXgfeY00TMh",
+	"2V8Q1tmv+xjQkZdApcECGWpBFVFG2MeJJgHlXGgyBsNOIdka05AoNuVUJxJ8AtdzJiH0iYQrcWn+MNvR",
+	"CpmPMEWmgoN5No5EcAmhZcd3Ysr4HbkQpT+2mL1mEIXms0rimMol7sEcoqGFTMy3Zm33tud7VzRKNjkg",
+	"+0x5wz+L3D2nSi2ExDlpZZ38nP5tjhBJT09pTvXMG/6Zjfe+rL6UWOC+E+fH38HjXEjBp68KzFOC5jO/",
+	"5GLBCcOvJwykORAcQzLSNseotAMnKpW5C7NuuIfH0aGZHKtUpJAfUeRzdAiVYLefM+M9zAqi7Ni6DLgh",
+	"hQaBSDiSkr5zT4h/F4nMpjMabAzA00nJeEkoJzSMGWdKS6qLevdms7VC+5tvuyhMKL5ldXBf+u9sTh+J",
+	"GeonkDPDBraWNmFg1dcpXUaChmdCvKNyCk9nIlJ+Noyrl0QLQSJcMUOyQkoNz27/kUVrLMKlgRTpMGhS",
+	"XrSyNAhgrhXZ6pIT9tJwZwgTmkQOuY8wZUrf2QNBUXMSXebUT3AFkkZWZVrJTt97qNY3jnhE4kSh9aPE",
+	"Kjp8uonSty9+yajwuNAtylv2+cpvNDDZappEQJUmuySYUUkDbWKWO5mafGE6DryK4elZB0kREaBnfydr",
+	"o+llVWF8Vsa/i9HSW9xoJIEaVkE/9L664wjnEpJkC5gTTue2hGSUH+YMtI70xJrCf8KyYiPNEyL0LGXp",
+	"xK3np9vh4aPZyjmVNAZzokNUQD4JBJ8wGcPfyWAmtSNlyiLuJFmBPnWI3NOVi6kOZnXT6dDAoSRkk4nl",
+	"/YdJc0qqIqEgxqO1i99BpF4VyCqK13tYfIIgkWCW6PYG/6gK292XbvbvRAiNjp1vXXOMDdEbJ4F59d5c",
+	"GggpIdA4C5lLccXCvxVnIl1MWReutnnkThNosgA+c3pFWUTH0RMaabcWKS6WgVUnpB79PpaJdiaYKSKu",
+	"QBq3wARsxmmIKV9m6osEMzAOz9cEEgifGehckCeBBjOM3sz+x1TBCyJByyWJqAaJyJ4JcUL5Ms1FPR2s",
+	"ZyndjhOUT+bGJgIxBNEpZTwlK0M7y2fVOLN38Cggl7J9yHgGra+J0DTPB2IuJkWOTjRIMqrl2kaG7NuS",
+	"kU1UujHb9QE3ZRI3nSkftC5BuPlMZgCiWMxg3NFKOKGuGwnrl5twKH3lgVYZJxwSTPoU5tw0CbPymx3U",
+	"l+V8SUyjiTCW3oidy5nYpe9L/6OlkYx7pED+IjjU4cZYyERBIUSgLfkPjGuPH0bt4+jMUuKrnOtCdVc1",
+	"dnfj3jSj8/1SVZmndp88lQtZKu7Lvabc2PHGtK3NT13C8j7JhmYgUBNbeI2SSLiaQ8AmDEKzjhqSiRAb",
+	"YPKlQIeFZ+hdiBkPBfyPO+l2IGLP98x8w+6qAt5Dyfg+rlXby6dGSA8TPfvoyi7m81yKOUjNLFtfLBpK",
+	"RZ+AG2tIqCKjQye7uJVhKmTnSafTDy4WGv8AtICZc+DB8u1s/EvAPrC3x5//Ou6+Z8fqmH/cCV4d7x5f",
+	"zn/796u3B21Yvp3/8ep49+TTgtFfX3eOL8T1+78uu+8vTnZOzv7Ve/fqbQRvDtmHi6P+h7Pp8uSvo+v3",
+	"P/9x0H6//6+v3bjDB2f6uP9p3H8z2RufdOPfF/35Lx26/8/eH8vfu2Hnt8sjkVehlJZWJq9bQoYgzfla",
+	"JXkb/iZc9WztKtUAfyJsbviXbA0xvoAAbfdRztolXLWkc/aTshE7AX4FkZiD83vHSwJXIJfu27RUZqAt",
+	"n5kVourkh9GCLhUxsoVuVBI5Z1nLBKo0VnDIRPFWRnwpwmUNDSQonWUtHji0xoAF4b918Z/du0WxrMFA",
+	"3FckBso1unIhWKCleuF8PkViuiRqJhaE6TLz3poGX8tR/VUq/d8aRNWeahBRpXBBnsQGu4ZMR111NJnQ",
+	"WuL1vdCvRcKzF05Az0T4XuhDW/BOn6/JM9Yc7uZK37oo6EsRw/oO1oLWW+WasQm2N2dnp8S+4BMJc6Da",
+	"2PPCaoNOvRRf4u8Kt7rV3FnlrLSWcX/OWbRM31E818sslo2Y0kRMMtfN5TENA15leLhkXZscjrEuJzjZ",
+	"6XTqMp4awm8e0xDfKh5YRXOWItsGlZJaYa3tq/B+TSILopWf6MZpzRsPOpWOe3GKES9ryqvncEr1zCBv",
+	"TiFFH0192lnhzOQLAubEXHgHZDETEWAavMRQ5dRrhn+ZsCrMFY2aezw1jraU6RnV6CJJmBj175NF2qCR",
+	"GvUZDYngUFZPdBwU1xpUuRsRypnaYd7E26+FnIos7+eyAOgKhyEz9NLotMAYExopqLGp9aOKJ7rOpXLd",
+	"IWnSvX7MU9GqQFzZWpaGr20F636FHZRB/4C5YOOj2aLClAtpdUh5M7nGbz64YhrVnJP1ph3fuRJV+bCa",
+	"sYgZfwd8aji569fZKmO+EqzFvGT/H0VEC6bpxpkraBZ265cYvobuh8v1/qO4RDKtMTOeRtEOlDyPsRAR",
+	"UF6jQ1w2LpqWlzbly/JxVWsAegbKyJwEW3ZwQtegd1OGrnpuhmWIsaOyFVAF4QurCV2QaUsjmxz+vQSh",
+	"zBRl0or6N9PKPtnrkfFSgzL8+fnsdWvffBcLVeHQzdiKXqdstdcrcdluE/0xvW7h2uZ152U3+0UnNQjJ",
+	"lrFu1IAN1zTQ0dInBm8SU61tD1QDxmUaezs7JSL7t4lCehQZobcIRKlgcj/FGbgKQEPzmAiBTKSInS1Q",
+	"oImhr7zx/c7uALqd3TGEO+PB3mDQD+lgvD8A2Nnfn/QmAfQGXeh39+hef2/3YNKb7O2b/3Z2Bv39Xi+8",
+	"rxqqVEieimUaCzXN7ANfExqRUTqiEopuTO8dNGcjcX5xNjzdJs75rJqMi+vRcB1th6fHGJkoE5qQvOJE",
+	"OboDLc1iyyXWnHHASgEPoiRs0miFtpZaQygqyGrPSdaPss6sOYau6PWCU7K3MhCkddC1C6elybxmah6x",
+	"rOwchhJcsHSjRSmsvGtWlhgjHOoy5/Y6vd1Wp9/qDM66nWG/M+x02p1O548iQ4RUW3w308uFhfdXvheK",
+	"IImB6+OwyYCYUIn0Bq1MWxciTN+cPePEJgjITpmH5/vJYH9xwcOdrxf8YHwxvlzCxaLz123e9pM6ZyUf",
+	"1PdYWU90b+8HrjjMrjjZIB1vxCJnFcWm3ED1gowiEdBohM58vcBdLPKX0cRhN0G3Y6hJxhFTs+/NRd2O",
+	"MZfz8Pvz70HFTjeZ2Bsis5pv6ZXEoWRaUybLTryoLHwvL0XkglwEpXw4dSW78j1lND7Ty08mOnZaEPOW",
+	"h4kNH+2n1ylsb38985qyq6OLhR4RCTqR3CboIhNo+EQ659RWfhToVsprQ6NO33zq7eySt7+ekdE3FvqE",
+	"UY3ttavReZobEJL0OySkS4X5g4RrFmVc/pMqVngpn4Jqn/O0BR9VH24gP5OZ1nPPVa4mIi1t0AB5yGWk",
+	"T85ekpc0uAQeEg3UCH4iIzdYDbe3p0zPkrHRCduxHrckDQD/GNtBLTpnXr3hONEzo8ZsCguNl4uICuv5",
+	"ZMEktNC108wowgXTM3vHQBm/9TzpdHq75DRr2lNkHiVTxs+5mGRqcWj8Iq6Bh4osJNMaOCLpvl8IeUkS",
+	"bhEL2+f8nD8nHwtHFYkpZgQEkRAAuwJCzSn5hhBO1N2z3maBo0LONm1KV0YXpendIRl9O8cc6bk3xPys",
+	"T85tgsc8+HbuMlLnnnluDsv+5UJ4+8GlSc+91aq4rDH0FnimbDMAhLagrnS9PdIwp+DLWCTKfaEIDXR2",
+	"GOeckOfPT414Bc+fpw1N7kV8qdxJaYdRnTIttmBu5Y2Cdr4Ch0D4/PmzNjGy5c6MBjYrRoNZYTMcIFTY",
+	"cs6ugJszG123FI5o2REGBEIq3e5IS175uwJpyzMsy7JYmgedLoEre98ClUmQr618YzvM5KW94s0Mi0xL",
+	"8KiI/FZFKfik3W4/a1i07xMlzMxZDjoNf5D1aLYLkIBn/CEjisRUmqMdXbek0fERi5mGcEQoVwu8x6Rn",
+	"5c6E5yPiSvloCwe9AyJ4YDjerm7oOD61laym5geq3fUnVDwRC8DF/2m3qhRzyUBTubyPItkeR2K8HVPG",
+	"tz8eHf58ctSOQ8ypMR1VldXh6bHne1cglVU53Xan3TEvizlwo5SGXr/dafddqQ/1/fb/zoBGVttPm65D",
+	"HSJwivQ6A7KYsQiy1lcWYEtSMkfgii00Dm10SbPzN96e5xarXHDqdQbNMV5hGTtyiRXqnU5/XaI3m3e7",
+	"oR+qaPNsoTMvyr7B+a1uMPaCThVmXTLW8r6sbPdKg9OKXZqKjH45OiMpoqN1u39j5ngcBNa/76Qb+6Oy",
+	"diKyxYXtZja8++bo8Odn7Y1BQdkRiSYUp1iH0cr3tg3f0kTPtieYOm0VQ+S5aEo9Hk8wvHLt6yhVTNmM",
+	"hwuyrMlgyvqtPqEY7KfaVjE+jaCVqDQTYOK+c76VexGCA5mJRBb7s80aWF3QgjCNCo1QviRAZcQw3gqB",
+	"KC3mCm0m41PUyefcaROWWzE/TaGjSTOuJSaqMX4TEndSCBMJXDOlnbNS5pFJKdvs+WlDfFoV3Lzz7Kba",
+	"/cZV9ebktznl4urXrcVi0TLudSuREXADnO0AedAiJW/ZhLSrmth0NsBkMyIK2dtbmggWVLmmf5tH+A9p",
+	"aRtYsG/WutU6FY7r3j6udP8QB22g4vNrNmZEd4MR1WssZlzv4PZx1RZQVMGdTbZVrw3fpHAP1SVqK5oH",
+	"Nnlms6ByjXY1MV3ZzUnzPhUf0Bt6NkgYDvF+bCu/86PaZqZ2RemUlbhNBKxV3aM8PTPCti6qg1nFu7a5",
+	"hq2AKmgxroArptkVRMtntdb7LZfOftY+54fuxl6hxQBVdOUiH3q/ufK1yrmukJu0LbqkD1GyxVrYmqxR",
+	"bv2qVYSNtXCpbvfIyrcy93fVuaWeq3WXxCu3GF331g+1W9QzhdvFT6pxKxdH/1+p3aeJG97ZXEkh6k8T",
+	"rJRnN+eeSG0HNIpMrNiksLfTMHu95n6FeUNFKMERruE5TTg5J9kmK/BXPjC/p2wuCK0U023ywQT5o3Tf",
+	"I/+cj3DXIxyTl5vsLTbnNb1AN1uk/QbVHMA5HzVdHLNppUtYqjSvhBmSrFlX1YrPbXLYkPM24cU5D0QU",
+	"sRDShA23Pjnj08xJ38LXFckqrXX75WfTq6wOa8KDkACzvj+HkiXEPdeTHqMNbv2NmgxYdspPFCjcZL6K",
+	"mfAs/b2xTas2LjyyWatP/7ezbNkFA5fAt7/dYYQrElNFmCaM/zB0Ze1cvk39I7r4XmYuKw9QwmGBrPt0",
+	"di1TamW7Vq4grbdrWXfIQshLhelc33UFREtXQmLaXXhSxoQRlQQBKOUay21+mSmV4E0lm/JHaR3DREgo",
+	"dJyUskMug4QIGTFGLW+LYs26u9Ae8xAFbptkHqPXpaDsmzpCmttNGl69gxVoaBF6dFPQuMbfzh5k8Sza",
+	"BFudq9iErL7/wzLULUPtdv4P8/C9zMMn0E7v5UycBhLrGvWe0n4UFWtmRPDtbdu30Vjr+uginEzKdPW6",
+	"5BgiwY0cinp1Zwr6lf3JwM/KOeRPpEzcVavmdIn71UJDf3tjCShdV76XBDwsHZox0i+gSz++WHE08Agt",
+	"p2zOEwhF7NRugYPL3S5/flkZlkbK7M3KtT83gPUp/NvVpNIWnqzCu+2ZyRzVdTab2h5CJrhvW2VKfVhE",
+	"QiCMI1K45o8SsvK/3Xri2QgLVX1Isaan3M8n0pCMaUR5kJbBhQxm4PocVWHSQqlv9WX1fwEAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

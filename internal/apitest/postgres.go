@@ -97,3 +97,14 @@ func randomHex(n int) string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// EmptyPostgres creates an empty database (no migrations) for one test and returns its URL.
+func EmptyPostgres(t testing.TB) string {
+	t.Helper()
+	name := "mtb_empty_" + randomHex(6)
+	if err := adminExec(context.Background(), "CREATE DATABASE "+name); err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	t.Cleanup(func() { _ = adminExec(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") })
+	return withDatabase(pgURL(), name)
+}

@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/tls"
 	"errors"
 	"fmt"
@@ -199,9 +200,9 @@ func (s *SMTP) Send(ctx context.Context, m Message) error {
 	return fmt.Errorf("smtp: send to %s: %w", s.addr, err)
 }
 
-// buildMsg turns m into a go-mail message: From, To, optional Reply-To, Subject, and a
-// text/plain part, a text/html part, or both as multipart/alternative (HTML last, as
-// the preferred one), all UTF-8 and quoted-printable.
+// buildMsg turns m into a go-mail message: From, To, optional Reply-To, Message-ID,
+// Subject, and a text/plain part, a text/html part, or both as multipart/alternative
+// (HTML last, as the preferred one), all UTF-8 and quoted-printable.
 func buildMsg(m Message) (*gomail.Msg, error) {
 	if strings.TrimSpace(m.From) == "" {
 		return nil, errors.New("no From address")
@@ -221,6 +222,10 @@ func buildMsg(m Message) (*gomail.Msg, error) {
 			return nil, fmt.Errorf("Reply-To: %w", err)
 		}
 	}
+	// go-mail takes the Message-ID's domain from the local host name, often a
+	// container's id: the sender's domain is what receivers expect.
+	from := msg.GetFrom()[0].Address
+	msg.SetMessageIDWithValue(rand.Text() + "@" + from[strings.LastIndexByte(from, '@')+1:])
 	msg.Subject(m.Subject)
 	switch {
 	case m.Text != "" && m.HTML != "":

@@ -111,7 +111,10 @@ func TestSMTPSend(t *testing.T) {
 			if r.HTML != tt.html {
 				t.Errorf("HTML body:\n got %q\nwant %q", r.HTML, tt.html)
 			}
-			for _, h := range []string{"Date", "Message-Id", "Mime-Version"} {
+			if id := r.Header.Get("Message-Id"); !strings.HasPrefix(id, "<") || !strings.HasSuffix(id, "@strapi.io>") {
+				t.Errorf("Message-ID = %q, want <...@strapi.io>", id)
+			}
+			for _, h := range []string{"Date", "Mime-Version"} {
 				if r.Header.Get(h) == "" {
 					t.Errorf("no %s header", h)
 				}

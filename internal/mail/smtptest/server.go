@@ -97,6 +97,7 @@ func start(t testing.TB, user, pass string) *Server {
 	}()
 	t.Cleanup(func() {
 		_ = s.srv.Close()
+		_ = ln.Close() // in case Serve had not registered it with srv yet
 		<-done
 	})
 	return s
