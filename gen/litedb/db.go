@@ -7,6 +7,7 @@ package litedb
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 type DBTX interface {
@@ -20,12 +21,318 @@ func New(db DBTX) *Queries {
 	return &Queries{db: db}
 }
 
+func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
+	q := Queries{db: db}
+	var err error
+	if q.claimMailStmt, err = db.PrepareContext(ctx, claimMail); err != nil {
+		return nil, fmt.Errorf("error preparing query ClaimMail: %w", err)
+	}
+	if q.countUsersStmt, err = db.PrepareContext(ctx, countUsers); err != nil {
+		return nil, fmt.Errorf("error preparing query CountUsers: %w", err)
+	}
+	if q.createUserStmt, err = db.PrepareContext(ctx, createUser); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateUser: %w", err)
+	}
+	if q.deleteMailStmt, err = db.PrepareContext(ctx, deleteMail); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteMail: %w", err)
+	}
+	if q.deleteUserStmt, err = db.PrepareContext(ctx, deleteUser); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteUser: %w", err)
+	}
+	if q.enqueueMailStmt, err = db.PrepareContext(ctx, enqueueMail); err != nil {
+		return nil, fmt.Errorf("error preparing query EnqueueMail: %w", err)
+	}
+	if q.findLoginUserStmt, err = db.PrepareContext(ctx, findLoginUser); err != nil {
+		return nil, fmt.Errorf("error preparing query FindLoginUser: %w", err)
+	}
+	if q.getAuthUserStmt, err = db.PrepareContext(ctx, getAuthUser); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAuthUser: %w", err)
+	}
+	if q.getRoleStmt, err = db.PrepareContext(ctx, getRole); err != nil {
+		return nil, fmt.Errorf("error preparing query GetRole: %w", err)
+	}
+	if q.getRoleByTypeStmt, err = db.PrepareContext(ctx, getRoleByType); err != nil {
+		return nil, fmt.Errorf("error preparing query GetRoleByType: %w", err)
+	}
+	if q.getStoreValueStmt, err = db.PrepareContext(ctx, getStoreValue); err != nil {
+		return nil, fmt.Errorf("error preparing query GetStoreValue: %w", err)
+	}
+	if q.getUserStmt, err = db.PrepareContext(ctx, getUser); err != nil {
+		return nil, fmt.Errorf("error preparing query GetUser: %w", err)
+	}
+	if q.getUserByEmailStmt, err = db.PrepareContext(ctx, getUserByEmail); err != nil {
+		return nil, fmt.Errorf("error preparing query GetUserByEmail: %w", err)
+	}
+	if q.getUserByResetTokenStmt, err = db.PrepareContext(ctx, getUserByResetToken); err != nil {
+		return nil, fmt.Errorf("error preparing query GetUserByResetToken: %w", err)
+	}
+	if q.initStoreValueStmt, err = db.PrepareContext(ctx, initStoreValue); err != nil {
+		return nil, fmt.Errorf("error preparing query InitStoreValue: %w", err)
+	}
+	if q.listRoleActionsStmt, err = db.PrepareContext(ctx, listRoleActions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRoleActions: %w", err)
+	}
+	if q.markMailAttemptFailedStmt, err = db.PrepareContext(ctx, markMailAttemptFailed); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkMailAttemptFailed: %w", err)
+	}
+	if q.markMailFailedStmt, err = db.PrepareContext(ctx, markMailFailed); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkMailFailed: %w", err)
+	}
+	if q.markMailSentStmt, err = db.PrepareContext(ctx, markMailSent); err != nil {
+		return nil, fmt.Errorf("error preparing query MarkMailSent: %w", err)
+	}
+	if q.publicRolesStmt, err = db.PrepareContext(ctx, publicRoles); err != nil {
+		return nil, fmt.Errorf("error preparing query PublicRoles: %w", err)
+	}
+	if q.putStoreValueStmt, err = db.PrepareContext(ctx, putStoreValue); err != nil {
+		return nil, fmt.Errorf("error preparing query PutStoreValue: %w", err)
+	}
+	if q.registerConflictsStmt, err = db.PrepareContext(ctx, registerConflicts); err != nil {
+		return nil, fmt.Errorf("error preparing query RegisterConflicts: %w", err)
+	}
+	if q.renderMailStmt, err = db.PrepareContext(ctx, renderMail); err != nil {
+		return nil, fmt.Errorf("error preparing query RenderMail: %w", err)
+	}
+	if q.resetPasswordStmt, err = db.PrepareContext(ctx, resetPassword); err != nil {
+		return nil, fmt.Errorf("error preparing query ResetPassword: %w", err)
+	}
+	if q.setResetPasswordTokenStmt, err = db.PrepareContext(ctx, setResetPasswordToken); err != nil {
+		return nil, fmt.Errorf("error preparing query SetResetPasswordToken: %w", err)
+	}
+	if q.setUserBlockedStmt, err = db.PrepareContext(ctx, setUserBlocked); err != nil {
+		return nil, fmt.Errorf("error preparing query SetUserBlocked: %w", err)
+	}
+	return &q, nil
+}
+
+func (q *Queries) Close() error {
+	var err error
+	if q.claimMailStmt != nil {
+		if cerr := q.claimMailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing claimMailStmt: %w", cerr)
+		}
+	}
+	if q.countUsersStmt != nil {
+		if cerr := q.countUsersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countUsersStmt: %w", cerr)
+		}
+	}
+	if q.createUserStmt != nil {
+		if cerr := q.createUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createUserStmt: %w", cerr)
+		}
+	}
+	if q.deleteMailStmt != nil {
+		if cerr := q.deleteMailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteMailStmt: %w", cerr)
+		}
+	}
+	if q.deleteUserStmt != nil {
+		if cerr := q.deleteUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteUserStmt: %w", cerr)
+		}
+	}
+	if q.enqueueMailStmt != nil {
+		if cerr := q.enqueueMailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing enqueueMailStmt: %w", cerr)
+		}
+	}
+	if q.findLoginUserStmt != nil {
+		if cerr := q.findLoginUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing findLoginUserStmt: %w", cerr)
+		}
+	}
+	if q.getAuthUserStmt != nil {
+		if cerr := q.getAuthUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAuthUserStmt: %w", cerr)
+		}
+	}
+	if q.getRoleStmt != nil {
+		if cerr := q.getRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getRoleStmt: %w", cerr)
+		}
+	}
+	if q.getRoleByTypeStmt != nil {
+		if cerr := q.getRoleByTypeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getRoleByTypeStmt: %w", cerr)
+		}
+	}
+	if q.getStoreValueStmt != nil {
+		if cerr := q.getStoreValueStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getStoreValueStmt: %w", cerr)
+		}
+	}
+	if q.getUserStmt != nil {
+		if cerr := q.getUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getUserStmt: %w", cerr)
+		}
+	}
+	if q.getUserByEmailStmt != nil {
+		if cerr := q.getUserByEmailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getUserByEmailStmt: %w", cerr)
+		}
+	}
+	if q.getUserByResetTokenStmt != nil {
+		if cerr := q.getUserByResetTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getUserByResetTokenStmt: %w", cerr)
+		}
+	}
+	if q.initStoreValueStmt != nil {
+		if cerr := q.initStoreValueStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing initStoreValueStmt: %w", cerr)
+		}
+	}
+	if q.listRoleActionsStmt != nil {
+		if cerr := q.listRoleActionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRoleActionsStmt: %w", cerr)
+		}
+	}
+	if q.markMailAttemptFailedStmt != nil {
+		if cerr := q.markMailAttemptFailedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markMailAttemptFailedStmt: %w", cerr)
+		}
+	}
+	if q.markMailFailedStmt != nil {
+		if cerr := q.markMailFailedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markMailFailedStmt: %w", cerr)
+		}
+	}
+	if q.markMailSentStmt != nil {
+		if cerr := q.markMailSentStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing markMailSentStmt: %w", cerr)
+		}
+	}
+	if q.publicRolesStmt != nil {
+		if cerr := q.publicRolesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing publicRolesStmt: %w", cerr)
+		}
+	}
+	if q.putStoreValueStmt != nil {
+		if cerr := q.putStoreValueStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing putStoreValueStmt: %w", cerr)
+		}
+	}
+	if q.registerConflictsStmt != nil {
+		if cerr := q.registerConflictsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing registerConflictsStmt: %w", cerr)
+		}
+	}
+	if q.renderMailStmt != nil {
+		if cerr := q.renderMailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing renderMailStmt: %w", cerr)
+		}
+	}
+	if q.resetPasswordStmt != nil {
+		if cerr := q.resetPasswordStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing resetPasswordStmt: %w", cerr)
+		}
+	}
+	if q.setResetPasswordTokenStmt != nil {
+		if cerr := q.setResetPasswordTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setResetPasswordTokenStmt: %w", cerr)
+		}
+	}
+	if q.setUserBlockedStmt != nil {
+		if cerr := q.setUserBlockedStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setUserBlockedStmt: %w", cerr)
+		}
+	}
+	return err
+}
+
+func (q *Queries) exec(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (sql.Result, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).ExecContext(ctx, args...)
+	case stmt != nil:
+		return stmt.ExecContext(ctx, args...)
+	default:
+		return q.db.ExecContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) query(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) (*sql.Rows, error) {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryContext(ctx, args...)
+	default:
+		return q.db.QueryContext(ctx, query, args...)
+	}
+}
+
+func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, args ...interface{}) *sql.Row {
+	switch {
+	case stmt != nil && q.tx != nil:
+		return q.tx.StmtContext(ctx, stmt).QueryRowContext(ctx, args...)
+	case stmt != nil:
+		return stmt.QueryRowContext(ctx, args...)
+	default:
+		return q.db.QueryRowContext(ctx, query, args...)
+	}
+}
+
 type Queries struct {
-	db DBTX
+	db                        DBTX
+	tx                        *sql.Tx
+	claimMailStmt             *sql.Stmt
+	countUsersStmt            *sql.Stmt
+	createUserStmt            *sql.Stmt
+	deleteMailStmt            *sql.Stmt
+	deleteUserStmt            *sql.Stmt
+	enqueueMailStmt           *sql.Stmt
+	findLoginUserStmt         *sql.Stmt
+	getAuthUserStmt           *sql.Stmt
+	getRoleStmt               *sql.Stmt
+	getRoleByTypeStmt         *sql.Stmt
+	getStoreValueStmt         *sql.Stmt
+	getUserStmt               *sql.Stmt
+	getUserByEmailStmt        *sql.Stmt
+	getUserByResetTokenStmt   *sql.Stmt
+	initStoreValueStmt        *sql.Stmt
+	listRoleActionsStmt       *sql.Stmt
+	markMailAttemptFailedStmt *sql.Stmt
+	markMailFailedStmt        *sql.Stmt
+	markMailSentStmt          *sql.Stmt
+	publicRolesStmt           *sql.Stmt
+	putStoreValueStmt         *sql.Stmt
+	registerConflictsStmt     *sql.Stmt
+	renderMailStmt            *sql.Stmt
+	resetPasswordStmt         *sql.Stmt
+	setResetPasswordTokenStmt *sql.Stmt
+	setUserBlockedStmt        *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db: tx,
+		db:                        tx,
+		tx:                        tx,
+		claimMailStmt:             q.claimMailStmt,
+		countUsersStmt:            q.countUsersStmt,
+		createUserStmt:            q.createUserStmt,
+		deleteMailStmt:            q.deleteMailStmt,
+		deleteUserStmt:            q.deleteUserStmt,
+		enqueueMailStmt:           q.enqueueMailStmt,
+		findLoginUserStmt:         q.findLoginUserStmt,
+		getAuthUserStmt:           q.getAuthUserStmt,
+		getRoleStmt:               q.getRoleStmt,
+		getRoleByTypeStmt:         q.getRoleByTypeStmt,
+		getStoreValueStmt:         q.getStoreValueStmt,
+		getUserStmt:               q.getUserStmt,
+		getUserByEmailStmt:        q.getUserByEmailStmt,
+		getUserByResetTokenStmt:   q.getUserByResetTokenStmt,
+		initStoreValueStmt:        q.initStoreValueStmt,
+		listRoleActionsStmt:       q.listRoleActionsStmt,
+		markMailAttemptFailedStmt: q.markMailAttemptFailedStmt,
+		markMailFailedStmt:        q.markMailFailedStmt,
+		markMailSentStmt:          q.markMailSentStmt,
+		publicRolesStmt:           q.publicRolesStmt,
+		putStoreValueStmt:         q.putStoreValueStmt,
+		registerConflictsStmt:     q.registerConflictsStmt,
+		renderMailStmt:            q.renderMailStmt,
+		resetPasswordStmt:         q.resetPasswordStmt,
+		setResetPasswordTokenStmt: q.setResetPasswordTokenStmt,
+		setUserBlockedStmt:        q.setUserBlockedStmt,
 	}
 }

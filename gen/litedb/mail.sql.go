@@ -32,7 +32,7 @@ type ClaimMailParams struct {
 // ClaimMail leases the oldest due row to one sender until lock_until. The lease is checked
 // again on the row itself, so two instances claiming at once cannot both get it.
 func (q *Queries) ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbox, error) {
-	row := q.db.QueryRowContext(ctx, claimMail, arg.LockUntil, arg.Now)
+	row := q.queryRow(ctx, q.claimMailStmt, claimMail, arg.LockUntil, arg.Now)
 	var i MailOutbox
 	err := row.Scan(
 		&i.ID,
@@ -59,7 +59,7 @@ DELETE FROM mail_outbox WHERE id = ?1
 `
 
 func (q *Queries) DeleteMail(ctx context.Context, id int64) error {
-	_, err := q.db.ExecContext(ctx, deleteMail, id)
+	_, err := q.exec(ctx, q.deleteMailStmt, deleteMail, id)
 	return err
 }
 
@@ -82,7 +82,7 @@ type EnqueueMailParams struct {
 }
 
 func (q *Queries) EnqueueMail(ctx context.Context, arg EnqueueMailParams) error {
-	_, err := q.db.ExecContext(ctx, enqueueMail,
+	_, err := q.exec(ctx, q.enqueueMailStmt, enqueueMail,
 		arg.Kind,
 		arg.Recipient,
 		arg.Status,
@@ -110,7 +110,7 @@ type MarkMailAttemptFailedParams struct {
 }
 
 func (q *Queries) MarkMailAttemptFailed(ctx context.Context, arg MarkMailAttemptFailedParams) error {
-	_, err := q.db.ExecContext(ctx, markMailAttemptFailed, arg.NextAttemptAt, arg.LastError, arg.ID)
+	_, err := q.exec(ctx, q.markMailAttemptFailedStmt, markMailAttemptFailed, arg.NextAttemptAt, arg.LastError, arg.ID)
 	return err
 }
 
@@ -127,7 +127,7 @@ type MarkMailFailedParams struct {
 }
 
 func (q *Queries) MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) error {
-	_, err := q.db.ExecContext(ctx, markMailFailed, arg.LastError, arg.ID)
+	_, err := q.exec(ctx, q.markMailFailedStmt, markMailFailed, arg.LastError, arg.ID)
 	return err
 }
 
@@ -144,7 +144,7 @@ type MarkMailSentParams struct {
 }
 
 func (q *Queries) MarkMailSent(ctx context.Context, arg MarkMailSentParams) error {
-	_, err := q.db.ExecContext(ctx, markMailSent, arg.Now, arg.ID)
+	_, err := q.exec(ctx, q.markMailSentStmt, markMailSent, arg.Now, arg.ID)
 	return err
 }
 
@@ -165,7 +165,7 @@ type RenderMailParams struct {
 }
 
 func (q *Queries) RenderMail(ctx context.Context, arg RenderMailParams) error {
-	_, err := q.db.ExecContext(ctx, renderMail,
+	_, err := q.exec(ctx, q.renderMailStmt, renderMail,
 		arg.Sender,
 		arg.ReplyTo,
 		arg.Subject,

@@ -14,7 +14,7 @@ SELECT id, document_id, name, description, type, perm_version, created_at, updat
 `
 
 func (q *Queries) GetRole(ctx context.Context, id int64) (UpRole, error) {
-	row := q.db.QueryRowContext(ctx, getRole, id)
+	row := q.queryRow(ctx, q.getRoleStmt, getRole, id)
 	var i UpRole
 	err := row.Scan(
 		&i.ID,
@@ -35,7 +35,7 @@ SELECT id, document_id, name, description, type, perm_version, created_at, updat
 `
 
 func (q *Queries) GetRoleByType(ctx context.Context, type_ string) (UpRole, error) {
-	row := q.db.QueryRowContext(ctx, getRoleByType, type_)
+	row := q.queryRow(ctx, q.getRoleByTypeStmt, getRoleByType, type_)
 	var i UpRole
 	err := row.Scan(
 		&i.ID,
@@ -56,7 +56,7 @@ SELECT action FROM up_permissions WHERE role_id = ?1 ORDER BY action
 `
 
 func (q *Queries) ListRoleActions(ctx context.Context, roleID int64) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, listRoleActions, roleID)
+	rows, err := q.query(ctx, q.listRoleActionsStmt, listRoleActions, roleID)
 	if err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ type PublicRolesRow struct {
 
 // PublicRoles gives the roles anonymous callers act with, and their permission versions.
 func (q *Queries) PublicRoles(ctx context.Context) ([]PublicRolesRow, error) {
-	rows, err := q.db.QueryContext(ctx, publicRoles)
+	rows, err := q.query(ctx, q.publicRolesStmt, publicRoles)
 	if err != nil {
 		return nil, err
 	}

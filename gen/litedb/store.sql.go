@@ -14,7 +14,7 @@ SELECT value FROM core_store WHERE key = ?1
 `
 
 func (q *Queries) GetStoreValue(ctx context.Context, key string) (string, error) {
-	row := q.db.QueryRowContext(ctx, getStoreValue, key)
+	row := q.queryRow(ctx, q.getStoreValueStmt, getStoreValue, key)
 	var value string
 	err := row.Scan(&value)
 	return value, err
@@ -31,7 +31,7 @@ type InitStoreValueParams struct {
 }
 
 func (q *Queries) InitStoreValue(ctx context.Context, arg InitStoreValueParams) error {
-	_, err := q.db.ExecContext(ctx, initStoreValue, arg.Key, arg.Value)
+	_, err := q.exec(ctx, q.initStoreValueStmt, initStoreValue, arg.Key, arg.Value)
 	return err
 }
 
@@ -46,6 +46,6 @@ type PutStoreValueParams struct {
 }
 
 func (q *Queries) PutStoreValue(ctx context.Context, arg PutStoreValueParams) error {
-	_, err := q.db.ExecContext(ctx, putStoreValue, arg.Key, arg.Value)
+	_, err := q.exec(ctx, q.putStoreValueStmt, putStoreValue, arg.Key, arg.Value)
 	return err
 }

@@ -15,7 +15,7 @@ SELECT count(*) FROM up_users
 `
 
 func (q *Queries) CountUsers(ctx context.Context) (int64, error) {
-	row := q.db.QueryRowContext(ctx, countUsers)
+	row := q.queryRow(ctx, q.countUsersStmt, countUsers)
 	var count int64
 	err := row.Scan(&count)
 	return count, err
@@ -46,7 +46,7 @@ type CreateUserParams struct {
 }
 
 func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (UpUser, error) {
-	row := q.db.QueryRowContext(ctx, createUser,
+	row := q.queryRow(ctx, q.createUserStmt, createUser,
 		arg.DocumentID,
 		arg.Username,
 		arg.Email,
@@ -85,7 +85,7 @@ DELETE FROM up_users WHERE id = ?1
 `
 
 func (q *Queries) DeleteUser(ctx context.Context, id int64) error {
-	_, err := q.db.ExecContext(ctx, deleteUser, id)
+	_, err := q.exec(ctx, q.deleteUserStmt, deleteUser, id)
 	return err
 }
 
@@ -104,7 +104,7 @@ type FindLoginUserParams struct {
 // FindLoginUser finds the local user whose email is the lower-cased identifier or whose
 // username is the identifier as given.
 func (q *Queries) FindLoginUser(ctx context.Context, arg FindLoginUserParams) (UpUser, error) {
-	row := q.db.QueryRowContext(ctx, findLoginUser, arg.Email, arg.Username)
+	row := q.queryRow(ctx, q.findLoginUserStmt, findLoginUser, arg.Email, arg.Username)
 	var i UpUser
 	err := row.Scan(
 		&i.ID,
@@ -159,7 +159,7 @@ type GetAuthUserRow struct {
 // GetAuthUser is the one read an authenticated request costs: the user, and the version of
 // its role's permissions to check the permission cache against.
 func (q *Queries) GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, error) {
-	row := q.db.QueryRowContext(ctx, getAuthUser, id)
+	row := q.queryRow(ctx, q.getAuthUserStmt, getAuthUser, id)
 	var i GetAuthUserRow
 	err := row.Scan(
 		&i.ID,
@@ -189,7 +189,7 @@ SELECT id, document_id, username, email, provider, password, reset_password_toke
 `
 
 func (q *Queries) GetUser(ctx context.Context, id int64) (UpUser, error) {
-	row := q.db.QueryRowContext(ctx, getUser, id)
+	row := q.queryRow(ctx, q.getUserStmt, getUser, id)
 	var i UpUser
 	err := row.Scan(
 		&i.ID,
@@ -218,7 +218,7 @@ SELECT id, document_id, username, email, provider, password, reset_password_toke
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (UpUser, error) {
-	row := q.db.QueryRowContext(ctx, getUserByEmail, email)
+	row := q.queryRow(ctx, q.getUserByEmailStmt, getUserByEmail, email)
 	var i UpUser
 	err := row.Scan(
 		&i.ID,
@@ -253,7 +253,7 @@ type GetUserByResetTokenParams struct {
 }
 
 func (q *Queries) GetUserByResetToken(ctx context.Context, arg GetUserByResetTokenParams) (UpUser, error) {
-	row := q.db.QueryRowContext(ctx, getUserByResetToken, arg.TokenHash, arg.Now)
+	row := q.queryRow(ctx, q.getUserByResetTokenStmt, getUserByResetToken, arg.TokenHash, arg.Now)
 	var i UpUser
 	err := row.Scan(
 		&i.ID,
@@ -292,7 +292,7 @@ type RegisterConflictsParams struct {
 // RegisterConflicts lists the providers of the accounts a new registration would collide
 // with: same email, same username, or one's username equal to the other's email.
 func (q *Queries) RegisterConflicts(ctx context.Context, arg RegisterConflictsParams) ([]string, error) {
-	rows, err := q.db.QueryContext(ctx, registerConflicts, arg.Email, arg.Username)
+	rows, err := q.query(ctx, q.registerConflictsStmt, registerConflicts, arg.Email, arg.Username)
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +333,7 @@ type ResetPasswordParams struct {
 // ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
 // resets with the same code exactly one updates the row.
 func (q *Queries) ResetPassword(ctx context.Context, arg ResetPasswordParams) (int64, error) {
-	result, err := q.db.ExecContext(ctx, resetPassword,
+	result, err := q.exec(ctx, q.resetPasswordStmt, resetPassword,
 		arg.Password,
 		arg.TokensValidAfter,
 		arg.Now,
@@ -361,7 +361,7 @@ type SetResetPasswordTokenParams struct {
 }
 
 func (q *Queries) SetResetPasswordToken(ctx context.Context, arg SetResetPasswordTokenParams) error {
-	_, err := q.db.ExecContext(ctx, setResetPasswordToken,
+	_, err := q.exec(ctx, q.setResetPasswordTokenStmt, setResetPasswordToken,
 		arg.TokenHash,
 		arg.ExpiresAt,
 		arg.Now,
@@ -382,6 +382,6 @@ type SetUserBlockedParams struct {
 }
 
 func (q *Queries) SetUserBlocked(ctx context.Context, arg SetUserBlockedParams) error {
-	_, err := q.db.ExecContext(ctx, setUserBlocked, arg.Blocked, arg.Now, arg.ID)
+	_, err := q.exec(ctx, q.setUserBlockedStmt, setUserBlocked, arg.Blocked, arg.Now, arg.ID)
 	return err
 }

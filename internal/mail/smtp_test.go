@@ -399,3 +399,23 @@ func TestNewSMTPConfig(t *testing.T) {
 		})
 	}
 }
+
+func TestSMTPTestServerWaitFor(t *testing.T) {
+	t.Parallel()
+	srv := smtptest.Start(t)
+	tr := newSMTP(t, srv, "", "")
+
+	errc := make(chan error, 1)
+	go func() {
+		time.Sleep(50 * time.Millisecond) // WaitFor must wait for the message
+		errc <- tr.Send(t.Context(), mail.Message{From: "no-reply@strapi.io", To: "zoe@example.com", Subject: "late", Text: "Hi"})
+	}()
+	// The predicate calls back into the server, as tests do to count mails.
+	r := srv.WaitFor(t, func(r smtptest.Received) bool { return r.Subject == "late" && len(srv.Messages()) == 1 }, waitTimeout)
+	if err := <-errc; err != nil {
+		t.Fatalf("Send: %v", err)
+	}
+	if r.Text != "Hi" {
+		t.Errorf("text = %q, want Hi", r.Text)
+	}
+}

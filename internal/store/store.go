@@ -38,9 +38,10 @@ type Store struct {
 	Q      Querier // runs each query on its own (autocommit)
 	Engine string  // "postgres" or "sqlite"
 
-	pool *pgxpool.Pool // PostgreSQL
-	db   *sql.DB       // SQLite; also PostgreSQL through pgx's stdlib adapter, for goose
-	file string        // SQLite file
+	pool *pgxpool.Pool   // PostgreSQL
+	db   *sql.DB         // SQLite; also PostgreSQL through pgx's stdlib adapter, for goose
+	file string          // SQLite file
+	lite *litedb.Queries // SQLite, with prepared statements once migrated
 }
 
 // Options say which database to open.
@@ -101,7 +102,8 @@ func openSQLite(ctx context.Context, o Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", o.SQLiteFile, err)
 	}
-	return &Store{Q: litedb.AsPG(litedb.New(db)), Engine: "sqlite", db: db, file: o.SQLiteFile}, nil
+	lite := litedb.New(db)
+	return &Store{Q: litedb.AsPG(lite), Engine: "sqlite", db: db, file: o.SQLiteFile, lite: lite}, nil
 }
 
 // Close closes the database.
@@ -110,6 +112,9 @@ func (s *Store) Close() {
 		s.db.Close()
 		s.pool.Close()
 		return
+	}
+	if s.lite != nil {
+		_ = s.lite.Close()
 	}
 	s.db.Close()
 }
@@ -133,7 +138,7 @@ func (s *Store) InTx(ctx context.Context, fn func(q Querier) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	if err := fn(litedb.AsPG(litedb.New(tx))); err != nil {
+	if err := fn(litedb.AsPG(s.lite.WithTx(tx))); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -163,6 +168,14 @@ func (s *Store) Migrate(ctx context.Context, log *slog.Logger) error {
 	}
 	for _, r := range results {
 		log.Info("migration applied", "version", r.Source.Version, "file", filepath.Base(r.Source.Path), "took", r.Duration)
+	}
+	if s.pool == nil {
+		// The schema exists now: prepare every query once (pgx caches its statements itself).
+		lite, err := litedb.Prepare(ctx, s.db)
+		if err != nil {
+			return fmt.Errorf("prepare queries: %w", err)
+		}
+		s.lite, s.Q = lite, litedb.AsPG(lite)
 	}
 	return nil
 }

@@ -127,28 +127,27 @@ func (s *Server) Messages() []Received {
 }
 
 // WaitFor returns the first received message for which pred is true, waiting up to
-// timeout for it to arrive. It fails the test on timeout, so it must be called from the
-// goroutine running the test.
+// timeout for it to arrive. pred may call the server's methods. WaitFor fails the test
+// on timeout, so it must be called from the goroutine running the test.
 func (s *Server) WaitFor(t testing.TB, pred func(Received) bool, timeout time.Duration) Received {
 	t.Helper()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
 	for {
+		// pred runs without the lock held: it may call the server's methods.
 		s.mu.Lock()
-		for _, m := range s.msgs {
+		msgs, received := s.msgs, s.received
+		s.mu.Unlock()
+		for _, m := range msgs {
 			if pred(m) {
-				s.mu.Unlock()
 				return m
 			}
 		}
-		received := s.received
-		n := len(s.msgs)
-		s.mu.Unlock()
 
 		select {
 		case <-received:
 		case <-timer.C:
-			t.Fatalf("smtptest: no matching message after %s (%d received)", timeout, n)
+			t.Fatalf("smtptest: no matching message after %s (%d received)", timeout, len(msgs))
 			return Received{}
 		}
 	}
