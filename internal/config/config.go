@@ -31,8 +31,7 @@ type Config struct {
 	HashConcurrency int // PASSWORD_HASH_CONCURRENCY: password hashes computed at once
 	HashQueue       int // PASSWORD_HASH_QUEUE: hashes allowed to wait; more get 503
 
-	ResetTokenTTL        time.Duration // RESET_PASSWORD_TOKEN_TTL
-	ConfirmationTokenTTL time.Duration // EMAIL_CONFIRMATION_TOKEN_TTL
+	ResetTokenTTL time.Duration // RESET_PASSWORD_TOKEN_TTL
 
 	SMTP             SMTP
 	EmailFrom        string // EMAIL_DEFAULT_FROM
@@ -67,7 +66,6 @@ type RateLimit struct {
 	Enabled  bool          // RATE_LIMIT_ENABLED
 	Max      int           // RATE_LIMIT_MAX
 	Interval time.Duration // RATE_LIMIT_INTERVAL
-	RedisURL string        // REDIS_URL: share counters between instances
 }
 
 // AdvancedSettingVars maps the environment variables that set Strapi's advanced settings
@@ -98,8 +96,7 @@ func Load(getenv func(string) string) (Config, error) {
 		HashConcurrency:  p.integer("PASSWORD_HASH_CONCURRENCY", runtime.NumCPU(), 1, 1024),
 		HashQueue:        p.integer("PASSWORD_HASH_QUEUE", 16*runtime.NumCPU(), 0, 1<<20),
 
-		ResetTokenTTL:        p.duration("RESET_PASSWORD_TOKEN_TTL", time.Hour),
-		ConfirmationTokenTTL: p.duration("EMAIL_CONFIRMATION_TOKEN_TTL", 24*time.Hour),
+		ResetTokenTTL: p.duration("RESET_PASSWORD_TOKEN_TTL", time.Hour),
 
 		SMTP: SMTP{
 			Host:     p.str("SMTP_HOST", ""),
@@ -118,7 +115,6 @@ func Load(getenv func(string) string) (Config, error) {
 			Enabled:  p.boolean("RATE_LIMIT_ENABLED", true),
 			Max:      p.integer("RATE_LIMIT_MAX", 10, 1, 1<<30),
 			Interval: p.duration("RATE_LIMIT_INTERVAL", time.Minute),
-			RedisURL: p.str("REDIS_URL", ""),
 		},
 		CORSOrigins:     p.list("CORS_ORIGIN", "*"),
 		MaxBodyBytes:    int64(p.integer("MAX_BODY_BYTES", 1<<20, 1024, 1<<30)),
@@ -165,9 +161,6 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	if c.JWTSecret != "" && len(c.JWTSecret) < 16 {
 		p.errs = append(p.errs, errors.New("JWT_SECRET is too short: use at least 16 characters (32 or more recommended)"))
-	}
-	if c.RateLimit.RedisURL != "" && !strings.HasPrefix(c.RateLimit.RedisURL, "redis://") && !strings.HasPrefix(c.RateLimit.RedisURL, "rediss://") {
-		p.errs = append(p.errs, errors.New("REDIS_URL: expected a redis:// or rediss:// URL"))
 	}
 	return c, errors.Join(p.errs...)
 }
