@@ -21,13 +21,13 @@ LEFT JOIN up_roles r ON r.id = u.role_id
 WHERE u.id = sqlc.arg(id);
 
 -- name: GetUserByEmail :one
-SELECT * FROM up_users WHERE email = sqlc.arg(email) ORDER BY id LIMIT 1;
+SELECT * FROM up_users WHERE lower(email) = sqlc.arg(email) ORDER BY id LIMIT 1;
 
 -- FindLoginUser finds the local user whose email is the lower-cased identifier or whose
 -- username is the identifier as given.
 -- name: FindLoginUser :one
 SELECT * FROM up_users
-WHERE provider = 'local' AND (email = sqlc.arg(email) OR username = sqlc.arg(username))
+WHERE provider = 'local' AND (lower(email) = sqlc.arg(email) OR username = sqlc.arg(username))
 ORDER BY id
 LIMIT 1;
 
@@ -35,8 +35,8 @@ LIMIT 1;
 -- with: same email, same username, or one's username equal to the other's email.
 -- name: RegisterConflicts :many
 SELECT provider FROM up_users
-WHERE email = sqlc.arg(email) OR username = sqlc.arg(email)
-   OR username = sqlc.arg(username) OR email = sqlc.arg(username)
+WHERE lower(email) = sqlc.arg(email) OR username = sqlc.arg(email)
+   OR username = sqlc.arg(username) OR lower(email) = sqlc.arg(username)
 LIMIT 10;
 
 -- name: SetResetPasswordToken :exec

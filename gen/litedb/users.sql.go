@@ -91,7 +91,7 @@ func (q *Queries) DeleteUser(ctx context.Context, id int64) error {
 
 const findLoginUser = `-- name: FindLoginUser :one
 SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users
-WHERE provider = 'local' AND (email = ?1 OR username = ?2)
+WHERE provider = 'local' AND (lower(email) = ?1 OR username = ?2)
 ORDER BY id
 LIMIT 1
 `
@@ -214,7 +214,7 @@ func (q *Queries) GetUser(ctx context.Context, id int64) (UpUser, error) {
 }
 
 const getUserByEmail = `-- name: GetUserByEmail :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users WHERE email = ?1 ORDER BY id LIMIT 1
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users WHERE lower(email) = ?1 ORDER BY id LIMIT 1
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (UpUser, error) {
@@ -279,8 +279,8 @@ func (q *Queries) GetUserByResetToken(ctx context.Context, arg GetUserByResetTok
 
 const registerConflicts = `-- name: RegisterConflicts :many
 SELECT provider FROM up_users
-WHERE email = ?1 OR username = ?1
-   OR username = ?2 OR email = ?2
+WHERE lower(email) = ?1 OR username = ?1
+   OR username = ?2 OR lower(email) = ?2
 LIMIT 10
 `
 

@@ -6,9 +6,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
 // envelope is the error body every error response has.
@@ -283,4 +285,20 @@ func storedPassword(t *testing.T, e *apitest.Env, username string) string {
 		t.Fatalf("find %s: %v", username, err)
 	}
 	return *u.Password
+}
+
+// TestEmailUniqueInDatabase: the database itself refuses a second account with the same
+// email in another case, whatever writes it.
+func TestEmailUniqueInDatabase(t *testing.T) {
+	t.Parallel()
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		e := apitest.New(t, engine)
+		e.Register("alice", "alice@example.com", "secret123")
+		_, err := e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
+			DocumentID: "zzzzzzzzzzzzzzzzzzzzzzzz", Username: "alice2", Email: "ALICE@example.com", Provider: "local", Now: time.Now().UTC(),
+		})
+		if !store.IsUniqueViolation(err) {
+			t.Fatalf("insert of ALICE@example.com: %v, want a unique violation", err)
+		}
+	})
 }

@@ -32,8 +32,7 @@ CREATE TABLE up_users (
     id                        INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id               TEXT        NOT NULL UNIQUE,
     username                  TEXT        NOT NULL,
-    -- Always stored lower-cased by the service, so a plain unique index makes emails
-    -- unique case-insensitively on both engines.
+    -- Stored lower-cased by the service; unique case-insensitively (up_users_email_key).
     email                     TEXT        NOT NULL,
     provider                  TEXT        NOT NULL DEFAULT 'local',
     password                  TEXT,
@@ -49,7 +48,7 @@ CREATE TABLE up_users (
     updated_at                DATETIME    NOT NULL,
     published_at              DATETIME    NOT NULL
 );
-CREATE UNIQUE INDEX up_users_email_key ON up_users (email);
+CREATE UNIQUE INDEX up_users_email_key ON up_users (lower(email));
 CREATE UNIQUE INDEX up_users_username_key ON up_users (username);
 CREATE INDEX up_users_role_id_idx ON up_users (role_id);
 CREATE INDEX up_users_reset_token_idx ON up_users (reset_password_token_hash) WHERE reset_password_token_hash IS NOT NULL;
