@@ -8,9 +8,10 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 )
 
 func freePort(t *testing.T) int {
@@ -23,19 +24,6 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
-// syncBuffer is a log sink safe for the server's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
-
 // TestGracefulShutdown: when the process is told to stop (SIGTERM cancels run's context),
 // a request in flight is finished and answered before run returns, and new connections
 // are refused.
@@ -47,7 +35,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	defer stop()
-	logs := &syncBuffer{}
+	logs := &apitest.LogBuffer{}
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, logs) }()
 
@@ -118,7 +106,7 @@ func TestDevelopmentGeneratesSecret(t *testing.T) {
 	t.Parallel()
 	port := freePort(t)
 	ctx, stop := context.WithCancel(context.Background())
-	logs := &syncBuffer{}
+	logs := &apitest.LogBuffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, nil, func(k string) string {

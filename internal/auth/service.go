@@ -5,7 +5,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -359,12 +358,6 @@ func userFromAuthRow(r pgdb.GetAuthUserRow) pgdb.UpUser {
 		RoleID: r.RoleID, TokensValidAfter: r.TokensValidAfter, CreatedAt: r.CreatedAt,
 		UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt,
 	}
-}
-
-// IsClientError reports whether err is an *Error (a failure to report to the client).
-func IsClientError(err error) bool {
-	var e *Error
-	return errors.As(err, &e)
 }
 
 func ptr[T any](v T) *T { return &v }
