@@ -15,7 +15,8 @@ SELECT * FROM up_users WHERE id = sqlc.arg(id);
 -- GetAuthUser is the one read an authenticated request costs: the user, and the version of
 -- its role's permissions to check the permission cache against.
 -- name: GetAuthUser :one
-SELECT u.*, r.perm_version AS role_perm_version
+SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
+       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, r.perm_version AS role_perm_version
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id
 WHERE u.id = sqlc.arg(id);

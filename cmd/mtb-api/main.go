@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -28,6 +29,12 @@ import (
 )
 
 func main() {
+	if os.Getenv("GOGC") == "" {
+		// The heap of this service is small (about 10 MiB live); collecting at 200 % growth
+		// instead of 100 % costs a few MiB of RSS and gives about 10 % more requests per
+		// second with a lower p99 (make bench). GOGC and GOMEMLIMIT override it.
+		debug.SetGCPercent(200)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {

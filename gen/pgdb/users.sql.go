@@ -129,31 +129,27 @@ func (q *Queries) FindLoginUser(ctx context.Context, arg FindLoginUserParams) (U
 }
 
 const getAuthUser = `-- name: GetAuthUser :one
-SELECT u.id, u.document_id, u.username, u.email, u.provider, u.password, u.reset_password_token_hash, u.reset_password_expires_at, u.confirmation_token_hash, u.confirmation_expires_at, u.confirmed, u.blocked, u.role_id, u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, r.perm_version AS role_perm_version
+SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
+       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, r.perm_version AS role_perm_version
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id
 WHERE u.id = $1
 `
 
 type GetAuthUserRow struct {
-	ID                     int64
-	DocumentID             string
-	Username               string
-	Email                  string
-	Provider               string
-	Password               *string
-	ResetPasswordTokenHash *string
-	ResetPasswordExpiresAt *time.Time
-	ConfirmationTokenHash  *string
-	ConfirmationExpiresAt  *time.Time
-	Confirmed              bool
-	Blocked                bool
-	RoleID                 *int64
-	TokensValidAfter       int64
-	CreatedAt              time.Time
-	UpdatedAt              time.Time
-	PublishedAt            time.Time
-	RolePermVersion        *int64
+	ID               int64
+	DocumentID       string
+	Username         string
+	Email            string
+	Provider         string
+	Confirmed        bool
+	Blocked          bool
+	RoleID           *int64
+	TokensValidAfter int64
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+	PublishedAt      time.Time
+	RolePermVersion  *int64
 }
 
 // GetAuthUser is the one read an authenticated request costs: the user, and the version of
@@ -167,11 +163,6 @@ func (q *Queries) GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, er
 		&i.Username,
 		&i.Email,
 		&i.Provider,
-		&i.Password,
-		&i.ResetPasswordTokenHash,
-		&i.ResetPasswordExpiresAt,
-		&i.ConfirmationTokenHash,
-		&i.ConfirmationExpiresAt,
 		&i.Confirmed,
 		&i.Blocked,
 		&i.RoleID,

@@ -349,14 +349,13 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgd
 	return u, jwt, err
 }
 
+// userFromAuthRow is the user of an authenticated request: the columns it needs, no
+// password hash or one-time code.
 func userFromAuthRow(r pgdb.GetAuthUserRow) pgdb.UpUser {
 	return pgdb.UpUser{
 		ID: r.ID, DocumentID: r.DocumentID, Username: r.Username, Email: r.Email, Provider: r.Provider,
-		Password: r.Password, ResetPasswordTokenHash: r.ResetPasswordTokenHash,
-		ResetPasswordExpiresAt: r.ResetPasswordExpiresAt, ConfirmationTokenHash: r.ConfirmationTokenHash,
-		ConfirmationExpiresAt: r.ConfirmationExpiresAt, Confirmed: r.Confirmed, Blocked: r.Blocked,
-		RoleID: r.RoleID, TokensValidAfter: r.TokensValidAfter, CreatedAt: r.CreatedAt,
-		UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt,
+		Confirmed: r.Confirmed, Blocked: r.Blocked, RoleID: r.RoleID, TokensValidAfter: r.TokensValidAfter,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt,
 	}
 }
 
