@@ -68,3 +68,13 @@ DELETE FROM up_users WHERE id = sqlc.arg(id);
 
 -- name: CountUsers :one
 SELECT count(*) FROM up_users;
+
+-- name: ListUsers :many
+SELECT u.id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.created_at, r.type AS role_type
+FROM up_users u
+LEFT JOIN up_roles r ON r.id = u.role_id
+ORDER BY u.id
+LIMIT CAST(sqlc.arg(max_rows) AS BIGINT) OFFSET CAST(sqlc.arg(skip) AS BIGINT);
+
+-- name: GetUserByUsername :one
+SELECT * FROM up_users WHERE username = sqlc.arg(username);

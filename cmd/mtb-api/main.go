@@ -1,11 +1,6 @@
 // Command mtb-api is the MTB Backend API: accounts and authentication, wire-compatible
-// with Strapi 5's Users & Permissions plugin.
-//
-//	mtb-api                  serve the API (migrating the database first)
-//	mtb-api migrate          apply the database migrations and exit
-//	mtb-api migrate status   list the migrations and whether they are applied
-//
-// Configuration comes from environment variables; see README.md.
+// with Strapi 5's Users & Permissions plugin. Run `mtb-api help` for the commands;
+// configuration comes from environment variables (README.md).
 package main
 
 import (
@@ -20,6 +15,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -37,29 +33,43 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "mtb-api:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+var usage = `usage:
+  mtb-api                                     serve the API (migrating the database first)
+  mtb-api migrate [up|status]                 apply the migrations and exit, or list them
+` + strings.TrimPrefix(usersUsage, "usage:\n") + `
+
+The database and everything else come from the environment (DATABASE_URL, DATABASE_FILENAME, ...).`
+
+// run runs the command in args. The server logs to stdout; the other commands print
+// their results to stdout and log to stderr.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, err := config.Load(getenv)
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	logger := newLogger(cfg, stdout)
 	cmd := "serve"
 	if len(args) > 0 {
 		cmd = args[0]
+	}
+	logger := newLogger(cfg, stderr)
+	if cmd == "serve" {
+		logger = newLogger(cfg, stdout)
 	}
 	switch cmd {
 	case "serve":
 		return serve(ctx, cfg, logger)
 	case "migrate":
 		return migrate(ctx, cfg, logger, args[1:], stdout)
+	case "users":
+		return users(ctx, cfg, logger, args[1:], stdout)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, "usage: mtb-api [serve | migrate [up|status]]")
+		fmt.Fprintln(stdout, usage)
 		return nil
 	default:
 		return fmt.Errorf("unknown command %q (try: mtb-api help)", cmd)

@@ -37,7 +37,7 @@ func TestGracefulShutdown(t *testing.T) {
 	defer stop()
 	logs := &apitest.LogBuffer{}
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, logs) }()
+	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, logs, logs) }()
 
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 	deadline := time.Now().Add(10 * time.Second)
@@ -96,7 +96,7 @@ func TestProductionRefusesToStartWithoutSecret(t *testing.T) {
 	t.Parallel()
 	err := run(context.Background(), nil, func(k string) string {
 		return map[string]string{"NODE_ENV": "production", "DATABASE_FILENAME": t.TempDir() + "/x.db"}[k]
-	}, &bytes.Buffer{})
+	}, &bytes.Buffer{}, &bytes.Buffer{})
 	if err == nil || !strings.Contains(err.Error(), "JWT_SECRET") {
 		t.Fatalf("run: %v", err)
 	}
@@ -111,7 +111,7 @@ func TestDevelopmentGeneratesSecret(t *testing.T) {
 	go func() {
 		done <- run(ctx, nil, func(k string) string {
 			return map[string]string{"HOST": "127.0.0.1", "PORT": fmt.Sprint(port), "DATABASE_FILENAME": t.TempDir() + "/x.db"}[k]
-		}, logs)
+		}, logs, logs)
 	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(logs.String(), "server started") && time.Now().Before(deadline) {

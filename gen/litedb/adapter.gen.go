@@ -85,6 +85,11 @@ func (a pgAdapter) GetUserByResetToken(ctx context.Context, arg pgdb.GetUserByRe
 	return pgdb.UpUser(r), err
 }
 
+func (a pgAdapter) GetUserByUsername(ctx context.Context, username string) (pgdb.UpUser, error) {
+	r, err := a.q.GetUserByUsername(ctx, username)
+	return pgdb.UpUser(r), err
+}
+
 func (a pgAdapter) InitStoreValue(ctx context.Context, arg pgdb.InitStoreValueParams) error {
 	return a.q.InitStoreValue(ctx, InitStoreValueParams(arg))
 }
@@ -92,6 +97,18 @@ func (a pgAdapter) InitStoreValue(ctx context.Context, arg pgdb.InitStoreValuePa
 func (a pgAdapter) ListRoleActions(ctx context.Context, roleID int64) ([]string, error) {
 	r, err := a.q.ListRoleActions(ctx, roleID)
 	return r, err
+}
+
+func (a pgAdapter) ListUsers(ctx context.Context, arg pgdb.ListUsersParams) ([]pgdb.ListUsersRow, error) {
+	r, err := a.q.ListUsers(ctx, ListUsersParams(arg))
+	if r == nil {
+		return nil, err
+	}
+	out := make([]pgdb.ListUsersRow, len(r))
+	for i := range r {
+		out[i] = pgdb.ListUsersRow(r[i])
+	}
+	return out, err
 }
 
 func (a pgAdapter) MarkMailAttemptFailed(ctx context.Context, arg pgdb.MarkMailAttemptFailedParams) error {

@@ -66,11 +66,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getUserByResetTokenStmt, err = db.PrepareContext(ctx, getUserByResetToken); err != nil {
 		return nil, fmt.Errorf("error preparing query GetUserByResetToken: %w", err)
 	}
+	if q.getUserByUsernameStmt, err = db.PrepareContext(ctx, getUserByUsername); err != nil {
+		return nil, fmt.Errorf("error preparing query GetUserByUsername: %w", err)
+	}
 	if q.initStoreValueStmt, err = db.PrepareContext(ctx, initStoreValue); err != nil {
 		return nil, fmt.Errorf("error preparing query InitStoreValue: %w", err)
 	}
 	if q.listRoleActionsStmt, err = db.PrepareContext(ctx, listRoleActions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListRoleActions: %w", err)
+	}
+	if q.listUsersStmt, err = db.PrepareContext(ctx, listUsers); err != nil {
+		return nil, fmt.Errorf("error preparing query ListUsers: %w", err)
 	}
 	if q.markMailAttemptFailedStmt, err = db.PrepareContext(ctx, markMailAttemptFailed); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkMailAttemptFailed: %w", err)
@@ -177,6 +183,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getUserByResetTokenStmt: %w", cerr)
 		}
 	}
+	if q.getUserByUsernameStmt != nil {
+		if cerr := q.getUserByUsernameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getUserByUsernameStmt: %w", cerr)
+		}
+	}
 	if q.initStoreValueStmt != nil {
 		if cerr := q.initStoreValueStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing initStoreValueStmt: %w", cerr)
@@ -185,6 +196,11 @@ func (q *Queries) Close() error {
 	if q.listRoleActionsStmt != nil {
 		if cerr := q.listRoleActionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listRoleActionsStmt: %w", cerr)
+		}
+	}
+	if q.listUsersStmt != nil {
+		if cerr := q.listUsersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listUsersStmt: %w", cerr)
 		}
 	}
 	if q.markMailAttemptFailedStmt != nil {
@@ -290,8 +306,10 @@ type Queries struct {
 	getUserStmt               *sql.Stmt
 	getUserByEmailStmt        *sql.Stmt
 	getUserByResetTokenStmt   *sql.Stmt
+	getUserByUsernameStmt     *sql.Stmt
 	initStoreValueStmt        *sql.Stmt
 	listRoleActionsStmt       *sql.Stmt
+	listUsersStmt             *sql.Stmt
 	markMailAttemptFailedStmt *sql.Stmt
 	markMailFailedStmt        *sql.Stmt
 	markMailSentStmt          *sql.Stmt
@@ -322,8 +340,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getUserStmt:               q.getUserStmt,
 		getUserByEmailStmt:        q.getUserByEmailStmt,
 		getUserByResetTokenStmt:   q.getUserByResetTokenStmt,
+		getUserByUsernameStmt:     q.getUserByUsernameStmt,
 		initStoreValueStmt:        q.initStoreValueStmt,
 		listRoleActionsStmt:       q.listRoleActionsStmt,
+		listUsersStmt:             q.listUsersStmt,
 		markMailAttemptFailedStmt: q.markMailAttemptFailedStmt,
 		markMailFailedStmt:        q.markMailFailedStmt,
 		markMailSentStmt:          q.markMailSentStmt,

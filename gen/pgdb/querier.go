@@ -29,8 +29,10 @@ type Querier interface {
 	GetUser(ctx context.Context, id int64) (UpUser, error)
 	GetUserByEmail(ctx context.Context, email string) (UpUser, error)
 	GetUserByResetToken(ctx context.Context, arg GetUserByResetTokenParams) (UpUser, error)
+	GetUserByUsername(ctx context.Context, username string) (UpUser, error)
 	InitStoreValue(ctx context.Context, arg InitStoreValueParams) error
 	ListRoleActions(ctx context.Context, roleID int64) ([]string, error)
+	ListUsers(ctx context.Context, arg ListUsersParams) ([]ListUsersRow, error)
 	MarkMailAttemptFailed(ctx context.Context, arg MarkMailAttemptFailedParams) error
 	MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) error
 	MarkMailSent(ctx context.Context, arg MarkMailSentParams) error

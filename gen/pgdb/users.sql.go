@@ -268,6 +268,88 @@ func (q *Queries) GetUserByResetToken(ctx context.Context, arg GetUserByResetTok
 	return i, err
 }
 
+const getUserByUsername = `-- name: GetUserByUsername :one
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users WHERE username = $1
+`
+
+func (q *Queries) GetUserByUsername(ctx context.Context, username string) (UpUser, error) {
+	row := q.db.QueryRow(ctx, getUserByUsername, username)
+	var i UpUser
+	err := row.Scan(
+		&i.ID,
+		&i.DocumentID,
+		&i.Username,
+		&i.Email,
+		&i.Provider,
+		&i.Password,
+		&i.ResetPasswordTokenHash,
+		&i.ResetPasswordExpiresAt,
+		&i.ConfirmationTokenHash,
+		&i.ConfirmationExpiresAt,
+		&i.Confirmed,
+		&i.Blocked,
+		&i.RoleID,
+		&i.TokensValidAfter,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PublishedAt,
+	)
+	return i, err
+}
+
+const listUsers = `-- name: ListUsers :many
+SELECT u.id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.created_at, r.type AS role_type
+FROM up_users u
+LEFT JOIN up_roles r ON r.id = u.role_id
+ORDER BY u.id
+LIMIT CAST($2 AS BIGINT) OFFSET CAST($1 AS BIGINT)
+`
+
+type ListUsersParams struct {
+	Skip    int64
+	MaxRows int64
+}
+
+type ListUsersRow struct {
+	ID        int64
+	Username  string
+	Email     string
+	Provider  string
+	Confirmed bool
+	Blocked   bool
+	CreatedAt time.Time
+	RoleType  *string
+}
+
+func (q *Queries) ListUsers(ctx context.Context, arg ListUsersParams) ([]ListUsersRow, error) {
+	rows, err := q.db.Query(ctx, listUsers, arg.Skip, arg.MaxRows)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ListUsersRow
+	for rows.Next() {
+		var i ListUsersRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Username,
+			&i.Email,
+			&i.Provider,
+			&i.Confirmed,
+			&i.Blocked,
+			&i.CreatedAt,
+			&i.RoleType,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const registerConflicts = `-- name: RegisterConflicts :many
 SELECT provider FROM up_users
 WHERE lower(email) = $1 OR username = $1

@@ -1,0 +1,53 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
+)
+
+// ErrUserNotFound means no user matches a reference given to an administration command.
+var ErrUserNotFound = errors.New("no such user")
+
+// FindUser finds a user by a reference an operator types: a numeric id, an email or a
+// username.
+func FindUser(ctx context.Context, st *store.Store, ref string) (pgdb.UpUser, error) {
+	var (
+		u   pgdb.UpUser
+		err error
+	)
+	switch id, convErr := strconv.ParseInt(ref, 10, 64); {
+	case convErr == nil:
+		u, err = st.Q.GetUser(ctx, id)
+	case strings.Contains(ref, "@"):
+		u, err = st.Q.GetUserByEmail(ctx, strings.ToLower(ref))
+		if store.IsNotFound(err) { // usernames may contain "@" too
+			u, err = st.Q.GetUserByUsername(ctx, ref)
+		}
+	default:
+		u, err = st.Q.GetUserByUsername(ctx, ref)
+	}
+	if store.IsNotFound(err) {
+		return pgdb.UpUser{}, fmt.Errorf("%q: %w", ref, ErrUserNotFound)
+	}
+	if err != nil {
+		return pgdb.UpUser{}, fmt.Errorf("find user %q: %w", ref, err)
+	}
+	return u, nil
+}
+
+// SetBlocked blocks or unblocks a user. A blocked user cannot log in, and every request
+// with one of their tokens is refused from the next request on.
+func SetBlocked(ctx context.Context, st *store.Store, id int64, blocked bool) error {
+	err := st.Q.SetUserBlocked(ctx, pgdb.SetUserBlockedParams{ID: id, Blocked: blocked, Now: time.Now().UTC()})
+	if err != nil {
+		return fmt.Errorf("set blocked: %w", err)
+	}
+	return nil
+}
