@@ -3,10 +3,13 @@ package apitest
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -126,14 +129,62 @@ func WriteCoverage() error {
 	return err
 }
 
-// Main runs a test package's tests, then writes the coverage and drops the PostgreSQL
-// template database. Use it from TestMain.
+// Main runs a test package's tests, drops the PostgreSQL template database, and, when the
+// whole package ran (no -run filter), checks that every (operation, status) pair
+// openapi.yaml declares was produced by some test, writing the table to
+// test-results/contract-coverage.md. Use it from TestMain.
 func Main(m *testing.M) int {
 	code := m.Run()
+	DropTemplate()
 	if err := WriteCoverage(); err != nil {
 		fmt.Fprintln(os.Stderr, "write coverage:", err)
 		code = 1
 	}
-	DropTemplate()
+	if f := flag.Lookup("test.run"); code == 0 && f != nil && f.Value.String() == "" && !testing.Short() {
+		missing, err := checkCoverage()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "contract coverage:", err)
+			return 1
+		}
+		if len(missing) > 0 {
+			fmt.Fprintf(os.Stderr, "contract coverage: %d response(s) declared in openapi.yaml were never produced by a test:\n  %s\n",
+				len(missing), strings.Join(missing, "\n  "))
+			return 1
+		}
+	}
 	return code
+}
+
+// checkCoverage compares the pairs seen with the pairs declared, writes the table and
+// returns the declared pairs no test produced.
+func checkCoverage() ([]string, error) {
+	declared, err := Declared()
+	if err != nil {
+		return nil, err
+	}
+	coverageMu.Lock()
+	defer coverageMu.Unlock()
+	var b strings.Builder
+	b.WriteString("# Contract coverage\n\nEvery response openapi.yaml declares, and how many responses of the test suite matched it.\n\n")
+	b.WriteString("| operation | status | responses in tests |\n|---|---:|---:|\n")
+	var missing []string
+	for _, pair := range declared {
+		op, status, _ := strings.Cut(pair, " ")
+		n := coverage[pair]
+		if n == 0 {
+			missing = append(missing, pair)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d |\n", op, status, n)
+	}
+	fmt.Fprintf(&b, "\n%d of %d declared responses produced.\n", len(declared)-len(missing), len(declared))
+	dir := filepath.Join(repoRoot(), "test-results")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return missing, os.WriteFile(filepath.Join(dir, "contract-coverage.md"), []byte(b.String()), 0o644)
+}
+
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
 }
