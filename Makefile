@@ -38,6 +38,10 @@ check-generated: generate ## Fail when gen/ differs from what `make generate` pr
 	@if ! git diff --exit-code --stat -- gen; then \
 		echo "gen/ is out of date: run make generate and commit the result"; exit 1; fi
 
+.PHONY: check-breaking
+check-breaking: ## Fail when a commit changed openapi.yaml in a way that breaks clients, unless it says API-Breaking:
+	internal/tools/check-breaking.sh
+
 .PHONY: lint
 lint: lint-go lint-spec ## Run all linters
 
