@@ -66,6 +66,7 @@ type RateLimit struct {
 	Enabled  bool          // RATE_LIMIT_ENABLED
 	Max      int           // RATE_LIMIT_MAX
 	Interval time.Duration // RATE_LIMIT_INTERVAL
+	RedisURL string        // REDIS_URL: share the counters between instances
 }
 
 // AdvancedSettingVars maps the environment variables that set Strapi's advanced settings
@@ -115,6 +116,7 @@ func Load(getenv func(string) string) (Config, error) {
 			Enabled:  p.boolean("RATE_LIMIT_ENABLED", true),
 			Max:      p.integer("RATE_LIMIT_MAX", 10, 1, 1<<30),
 			Interval: p.duration("RATE_LIMIT_INTERVAL", time.Minute),
+			RedisURL: p.str("REDIS_URL", ""),
 		},
 		CORSOrigins:     p.list("CORS_ORIGIN", "*"),
 		MaxBodyBytes:    int64(p.integer("MAX_BODY_BYTES", 1<<20, 1024, 1<<30)),
@@ -155,6 +157,9 @@ func Load(getenv func(string) string) (Config, error) {
 	c.PublicURL = strings.TrimSuffix(c.PublicURL, "/")
 	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
 		p.errs = append(p.errs, errors.New("DATABASE_URL: only postgres:// URLs are supported; leave it empty for the embedded SQLite database"))
+	}
+	if u := c.RateLimit.RedisURL; u != "" && !strings.HasPrefix(u, "redis://") && !strings.HasPrefix(u, "rediss://") {
+		p.errs = append(p.errs, errors.New("REDIS_URL: expected a redis:// or rediss:// URL"))
 	}
 	if c.Production && c.JWTSecret == "" {
 		p.errs = append(p.errs, errors.New("JWT_SECRET is required when NODE_ENV=production (Strapi's error: Missing jwtSecret)"))

@@ -135,17 +135,20 @@ func (s *Server) gate(next http.Handler) http.Handler {
 		r = r.WithContext(ctx)
 		if rt.rateLimited && s.limiter != nil {
 			res, err := s.limiter.Hit(ctx, rt.key+"|"+s.clientIP(r))
-			if err != nil {
-				writeError(w, r, s.log, fmt.Errorf("rate limiter: %w", err))
-				return
-			}
-			h := w.Header()
-			h.Set("X-RateLimit-Limit", strconv.Itoa(res.Limit))
-			h.Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
-			h.Set("X-RateLimit-Reset", strconv.FormatInt(res.Reset.Unix(), 10))
-			if !res.Allowed {
-				writeError(w, r, s.log, errRateLimited)
-				return
+			switch {
+			case err != nil:
+				// The shared counters are out of reach (Redis down): serve rather than
+				// refuse every login, and say so in the log.
+				s.log.WarnContext(ctx, "rate limiter unavailable, request not counted", "request_id", requestID(ctx), "err", err)
+			default:
+				h := w.Header()
+				h.Set("X-RateLimit-Limit", strconv.Itoa(res.Limit))
+				h.Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
+				h.Set("X-RateLimit-Reset", strconv.FormatInt(res.Reset.Unix(), 10))
+				if !res.Allowed {
+					writeError(w, r, s.log, errRateLimited)
+					return
+				}
 			}
 		}
 		params := make(map[string]string, len(rctx.URLParams.Keys))

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net/netip"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -273,4 +274,34 @@ func TestConcurrentMigrations(t *testing.T) {
 			t.Fatalf("public roles %v %v: the default roles must be seeded exactly once", roles, err)
 		}
 	})
+}
+
+// TestRateLimitSharedThroughRedis: two instances of the service with REDIS_URL share their
+// counters: a client spreading its requests over both still gets RATE_LIMIT_MAX in all.
+func TestRateLimitSharedThroughRedis(t *testing.T) {
+	t.Parallel()
+	url := os.Getenv("TEST_REDIS_URL")
+	if url == "" {
+		if os.Getenv("TEST_REQUIRE_REDIS") == "1" {
+			t.Fatal("TEST_REQUIRE_REDIS=1 but TEST_REDIS_URL is not set")
+		}
+		t.Skip("TEST_REDIS_URL is not set")
+	}
+	opt := func(c *config.Config) {
+		c.RateLimit.Enabled, c.RateLimit.RedisURL, c.RateLimit.Max = true, url, 4
+		c.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32"), netip.MustParsePrefix("::1/128")}
+	}
+	a, b := apitest.New(t, "sqlite", opt), apitest.New(t, "sqlite", opt)
+	ip := fmt.Sprintf("198.18.%d.%d", time.Now().UnixNano()%250, time.Now().UnixNano()/7%250) // a fresh bucket per run
+	for i, e := range []*apitest.Env{a, b, a, b, a} {
+		r := e.Do("POST", "/api/auth/forgot-password", []byte(`{"email":"x@example.com"}`),
+			"Content-Type", "application/json", "X-Forwarded-For", ip)
+		want := 200
+		if i == 4 {
+			want = 429
+		}
+		if r.Status != want || r.Header.Get("X-RateLimit-Remaining") != strconv.Itoa(max(0, 3-i)) {
+			t.Fatalf("request %d: %d remaining %q", i+1, r.Status, r.Header.Get("X-RateLimit-Remaining"))
+		}
+	}
 }

@@ -32,6 +32,7 @@ type Service struct {
 	log     *slog.Logger
 	stop    context.CancelFunc
 	workers sync.WaitGroup
+	closers []func() error
 }
 
 // Options are the parts a caller may supply instead of the ones built from the config.
@@ -90,6 +91,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 			log.Warn("SMTP_HOST is not set: mails are written to the log instead of being sent")
 		}
 	}
+	var closers []func() error
 	outbox := &mail.Outbox{Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
 		MaxAttempts: cfg.MailRetryMax, Workers: 2, Now: o.Now}
 
@@ -106,7 +108,16 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 
 	var limiter ratelimit.Limiter
-	if cfg.RateLimit.Enabled {
+	switch {
+	case !cfg.RateLimit.Enabled:
+	case cfg.RateLimit.RedisURL != "":
+		r, err := ratelimit.NewRedis(ctx, cfg.RateLimit.RedisURL, cfg.RateLimit.Max, cfg.RateLimit.Interval)
+		if err != nil {
+			return nil, err
+		}
+		limiter = r
+		closers = append(closers, r.Close)
+	default:
 		limiter = ratelimit.NewMemory(cfg.RateLimit.Max, cfg.RateLimit.Interval)
 	}
 	handler, err := httpapi.New(httpapi.Deps{
@@ -117,7 +128,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		return nil, err
 	}
 
-	s := &Service{Store: st, Auth: svc, Handler: handler, Outbox: outbox, log: log}
+	s := &Service{Store: st, Auth: svc, Handler: handler, Outbox: outbox, log: log, closers: closers}
 	workerCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
 	s.workers.Go(func() { outbox.Run(workerCtx) })
@@ -129,6 +140,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 func (s *Service) Close() {
 	s.stop()
 	s.workers.Wait()
+	for _, c := range s.closers {
+		_ = c()
+	}
 }
 
 const devSecretKey = "development_jwt_secret"
