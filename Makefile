@@ -6,6 +6,13 @@
 export GOTOOLCHAIN := local
 GOTOOL := go tool -modfile=tools.mod
 BIN    := bin/mtb-api
+# Swagger UI served at /docs/ (internal/httpapi/docs.go): these files of the pinned
+# swagger-ui-dist are copied next to our index.html and init.js by `make generate`.
+SWAGGER_UI_DIST  := node_modules/swagger-ui-dist
+SWAGGER_UI_FILES := swagger-ui-bundle.js swagger-ui-bundle.js.LICENSE.txt swagger-ui.css index.css \
+	favicon-32x32.png favicon-16x16.png LICENSE NOTICE
+DOCS_DIR := internal/httpapi/docs
+TS_CLIENT := gen/ts
 
 .DEFAULT_GOAL := help
 
@@ -26,17 +33,55 @@ test: ## Run the tests (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
 	go test -race -count=1 ./...
 
 .PHONY: generate
-generate: ## Regenerate gen/ from openapi.yaml, sqlc.yaml, queries/ and schema/
+generate: node_modules swagger-ui ## Regenerate gen/ from openapi.yaml, sqlc.yaml, queries/ and schema/, and the Swagger UI files
 	$(GOTOOL) sqlc generate
 	go run ./internal/tools/dbadapter
 	$(GOTOOL) oapi-codegen -config oapi-codegen.server.yaml openapi.yaml
 	$(GOTOOL) oapi-codegen -config oapi-codegen.client.yaml openapi.yaml
+	@# The TypeScript client package gen/ts (npm name @mtb/api-client, sources in clients/typescript):
+	@# types by openapi-typescript, the wrapper and package.json by generate.mjs, dist/ by tsc.
+	@mkdir -p .tmp
+	@npx --no-install redocly bundle openapi.yaml --ext json --output .tmp/openapi.json > .tmp/redocly-bundle.txt 2>&1 \
+		|| { cat .tmp/redocly-bundle.txt; exit 1; }
+	rm -rf $(TS_CLIENT)
+	npx --no-install openapi-typescript openapi.yaml --output $(TS_CLIENT)/src/schema.d.ts
+	node clients/typescript/generate.mjs .tmp/openapi.json $(TS_CLIENT)
+	npx --no-install tsc -p $(TS_CLIENT)/tsconfig.json
+	cp $(TS_CLIENT)/src/schema.d.ts $(TS_CLIENT)/dist/schema.d.ts
+
+.PHONY: swagger-ui
+swagger-ui: node_modules ## Copy Swagger UI's files from the pinned swagger-ui-dist into internal/httpapi/docs/
+	@for f in $(SWAGGER_UI_FILES); do cp $(SWAGGER_UI_DIST)/$$f $(DOCS_DIR)/$$f || exit 1; done
+	@# Its package.json (renamed: not a manifest of ours) says which version the files are.
+	cp $(SWAGGER_UI_DIST)/package.json $(DOCS_DIR)/swagger-ui-dist.package.json
 
 .PHONY: check-generated
-check-generated: generate ## Fail when gen/ differs from what `make generate` produces
-	@git add -N gen >/dev/null 2>&1 || true
-	@if ! git diff --exit-code --stat -- gen; then \
-		echo "gen/ is out of date: run make generate and commit the result"; exit 1; fi
+check-generated: generate ## Fail when gen/ or the Swagger UI files differ from what `make generate` produces
+	@git add -N gen $(DOCS_DIR) >/dev/null 2>&1 || true
+	@if ! git diff --exit-code --stat -- gen $(DOCS_DIR); then \
+		echo "gen/ or $(DOCS_DIR)/ is out of date: run make generate and commit the result"; exit 1; fi
+
+.PHONY: check-ts
+check-ts: node_modules ## Type-check the TypeScript client (gen/ts) and the end-to-end tests (e2e/)
+	npx --no-install tsc --noEmit -p $(TS_CLIENT)/tsconfig.json
+	npx --no-install tsc --noEmit -p e2e/tsconfig.json
+
+.PHONY: e2e
+e2e: build node_modules ## End-to-end tests: bin/mtb-api behind Prism validating openapi.yaml, with the TypeScript client
+	rm -rf e2e/dist test-results/e2e
+	npx --no-install tsc -p e2e/tsconfig.json
+	@mkdir -p test-results/e2e
+	@# Every e2e/*.test.ts but the browser tests (make browser-test), which need Chromium.
+	node --test --test-reporter=spec --test-reporter-destination=stdout \
+		--test-reporter=junit --test-reporter-destination=test-results/e2e/junit.xml \
+		$$(ls e2e/dist/*.test.js | grep -v '\.browser\.test\.js$$')
+
+.PHONY: browser-test
+browser-test: build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium; screenshot in test-results/docs.png
+	npx --no-install tsc -p e2e/tsconfig.json
+	@mkdir -p test-results/browser
+	node --test --test-reporter=spec --test-reporter-destination=stdout \
+		--test-reporter=junit --test-reporter-destination=test-results/browser/junit.xml e2e/dist/docs.browser.test.js
 
 .PHONY: check-breaking
 check-breaking: ## Fail when a commit changed openapi.yaml in a way that breaks clients, unless it says API-Breaking:

@@ -119,7 +119,11 @@ func New(t testing.TB, engine string, opts ...Option) *Env {
 		st.Close()
 	})
 	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, Service: svc, Config: cfg, Logs: logs}
-	e.Client = &http.Client{Transport: &validatingTransport{t: t, base: http.DefaultTransport}, Timeout: 30 * time.Second}
+	e.Client = &http.Client{
+		Transport:     &validatingTransport{t: t, base: http.DefaultTransport},
+		Timeout:       30 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }, // tests see redirects
+	}
 	e.API, err = apiclient.NewClientWithResponses(srv.URL, apiclient.WithHTTPClient(e.Client))
 	if err != nil {
 		t.Fatal(err)

@@ -126,12 +126,16 @@ func (s *Server) recoverer(next http.Handler) http.Handler {
 	})
 }
 
+// apiCSP is the Content-Security-Policy of every response but the documentation's pages
+// (docsCSP): a JSON API loads nothing.
+const apiCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
 // securityHeaders sets the headers Strapi's security middleware (helmet) sets, with a
-// Content-Security-Policy fit for a JSON API.
+// Content-Security-Policy fit for a JSON API (the documentation's pages replace it).
 func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+		h.Set("Content-Security-Policy", apiCSP)
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 		h.Set("X-Content-Type-Options", "nosniff")

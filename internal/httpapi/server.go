@@ -85,6 +85,11 @@ func New(d Deps) (*Server, error) {
 			writeError(w, r, s.log, &auth.Error{Kind: auth.KindValidation, Message: "Invalid parameter"})
 		},
 	})
+	docs, err := newDocs()
+	if err != nil {
+		return nil, err
+	}
+	s.registerDocs(docs)
 	s.root = s.requestLog(s.recoverer(s.securityHeaders(s.cors(s.limitBody(stripSlash(s.mux))))))
 	return s, nil
 }
@@ -111,10 +116,11 @@ func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	writeError(w, r, s.log, errMethodNotAllowed)
 }
 
-// stripSlash serves "/api/auth/local/" as "/api/auth/local", as Strapi's router does.
+// stripSlash serves "/api/auth/local/" as "/api/auth/local", as Strapi's router does;
+// "/docs/", the documentation's page, is the one path whose slash counts.
 func stripSlash(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if p := r.URL.Path; len(p) > 1 && strings.HasSuffix(p, "/") {
+		if p := r.URL.Path; len(p) > 1 && strings.HasSuffix(p, "/") && p != "/docs/" {
 			r2 := r.Clone(r.Context())
 			r2.URL.Path = strings.TrimRight(p, "/")
 			if r2.URL.Path == "" {

@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -98,9 +99,18 @@ func openSQLite(ctx context.Context, o Options) (*Store, error) {
 	db.SetMaxOpenConns(n)
 	db.SetMaxIdleConns(n)
 	db.SetConnMaxIdleTime(0)
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", o.SQLiteFile, err)
+	// Turning a new file to WAL takes an exclusive lock that SQLite does not wait for:
+	// when several instances create the database at once, retry for a while.
+	for wait := 10 * time.Millisecond; ; wait *= 2 {
+		err = db.PingContext(ctx)
+		if err == nil {
+			break
+		}
+		if !IsUnavailable(err) || wait > 2*time.Second {
+			db.Close()
+			return nil, fmt.Errorf("open %s: %w", o.SQLiteFile, err)
+		}
+		time.Sleep(wait)
 	}
 	lite := litedb.New(db)
 	return &Store{Q: litedb.AsPG(lite), Engine: "sqlite", db: db, file: o.SQLiteFile, lite: lite}, nil
