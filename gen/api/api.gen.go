@@ -9,7 +9,9 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"path"
@@ -19,6 +21,21 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/oapi-codegen/runtime"
 )
+
+// Defines values for EmailSentResponseSent.
+const (
+	EmailSentResponseSentTrue EmailSentResponseSent = true
+)
+
+// Valid indicates whether the value is a known member of the EmailSentResponseSent enum.
+func (e EmailSentResponseSent) Valid() bool {
+	switch e {
+	case EmailSentResponseSentTrue:
+		return true
+	default:
+		return false
+	}
+}
 
 // Defines values for ErrorBodyName.
 const (
@@ -62,15 +79,30 @@ func (e ErrorBodyName) Valid() bool {
 	}
 }
 
+// Defines values for LogoutRequestScope.
+const (
+	All LogoutRequestScope = "all"
+)
+
+// Valid indicates whether the value is a known member of the LogoutRequestScope enum.
+func (e LogoutRequestScope) Valid() bool {
+	switch e {
+	case All:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OkResponseOk.
 const (
-	True OkResponseOk = true
+	OkResponseOkTrue OkResponseOk = true
 )
 
 // Valid indicates whether the value is a known member of the OkResponseOk enum.
 func (e OkResponseOk) Valid() bool {
 	switch e {
-	case True:
+	case OkResponseOkTrue:
 		return true
 	default:
 		return false
@@ -84,9 +116,61 @@ type AuthResponse struct {
 	// Example: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6MSwiaWF0IjoxNzk1NjM5MTQ2LCJleHAiOjE3OTgyMzExNDZ9.N8Qq1m0n4TtI3Sb3Hf7bM1mYw3pG0a8K2ZyY1d0XkEo
 	Jwt string `json:"jwt"`
 
+	// RefreshToken In refresh mode, the refresh token (unless it travels in the httpOnly cookie).
+	RefreshToken *string `json:"refreshToken,omitempty"`
+
 	// User A user as the API shows it. Passwords and one-time codes are never included.
 	User User `json:"user"`
 }
+
+// ChangePasswordRequest defines model for ChangePasswordRequest.
+type ChangePasswordRequest struct {
+	// CurrentPassword Example: SecurePass123!
+	CurrentPassword string `json:"currentPassword"`
+
+	// Password Example: EvenMoreSecure456!
+	Password string `json:"password"`
+
+	// PasswordConfirmation Must equal `password`.
+	//
+	// Example: EvenMoreSecure456!
+	PasswordConfirmation string `json:"passwordConfirmation"`
+}
+
+// CreateUserRequest Other keys are ignored.
+type CreateUserRequest struct {
+	// Blocked Example: false
+	Blocked *bool `json:"blocked,omitempty"`
+
+	// Confirmed Example: true
+	Confirmed *bool `json:"confirmed,omitempty"`
+
+	// Email Example: marie@example.com
+	Email string `json:"email"`
+
+	// Password Example: Str0ng-Pass
+	Password string `json:"password"`
+
+	// Role A role, by id, by documentId, or as `{connect: [{id}]}` (Strapi's relation syntax).
+	//
+	// Example: 1
+	Role RoleReference `json:"role"`
+
+	// Username Example: marie
+	Username string `json:"username"`
+}
+
+// EmailSentResponse defines model for EmailSentResponse.
+type EmailSentResponse struct {
+	// Email Example: johndoe@example.com
+	Email string `json:"email"`
+
+	// Sent Example: true
+	Sent EmailSentResponseSent `json:"sent"`
+}
+
+// EmailSentResponseSent Example: true
+type EmailSentResponseSent bool
 
 // Error Strapi's error envelope, used by every error response.
 type Error struct {
@@ -112,7 +196,8 @@ type ErrorBody struct {
 	// Example: Invalid identifier or password
 	Message string `json:"message"`
 
-	// Details Empty, or the list of invalid fields for validation errors. Absent on 500.
+	// Details Empty, the list of invalid fields of a validation error, or the key refused in a query
+	// (`key`, `path`, `source`, `param`). Absent on 500.
 	Details *ErrorDetails `json:"details,omitempty"`
 }
 
@@ -121,9 +206,22 @@ type ErrorBody struct {
 // Example: ValidationError
 type ErrorBodyName string
 
-// ErrorDetails Empty, or the list of invalid fields for validation errors. Absent on 500.
+// ErrorDetails Empty, the list of invalid fields of a validation error, or the key refused in a query
+// (`key`, `path`, `source`, `param`). Absent on 500.
 type ErrorDetails struct {
 	Errors *[]FieldError `json:"errors,omitempty"`
+
+	// Key Example: password
+	Key *string `json:"key,omitempty"`
+
+	// Param Example: filters
+	Param *string `json:"param,omitempty"`
+
+	// Path Example: password
+	Path *string `json:"path,omitempty"`
+
+	// Source Example: query
+	Source *string `json:"source,omitempty"`
 }
 
 // FieldError defines model for FieldError.
@@ -162,6 +260,21 @@ type LoginRequest struct {
 	Password string `json:"password"`
 }
 
+// LogoutRequest defines model for LogoutRequest.
+type LogoutRequest struct {
+	// DeviceId End the sessions of this device.
+	DeviceId *string `json:"deviceId,omitempty"`
+
+	// RefreshToken End the session of this refresh token.
+	RefreshToken *string `json:"refreshToken,omitempty"`
+
+	// Scope `all` ends every session of the user.
+	Scope *LogoutRequestScope `json:"scope,omitempty"`
+}
+
+// LogoutRequestScope `all` ends every session of the user.
+type LogoutRequestScope string
+
 // OkResponse defines model for OkResponse.
 type OkResponse struct {
 	// Ok Example: true
@@ -170,6 +283,39 @@ type OkResponse struct {
 
 // OkResponseOk Example: true
 type OkResponseOk bool
+
+// PermissionState defines model for PermissionState.
+type PermissionState struct {
+	// Enabled Example: true
+	Enabled bool `json:"enabled"`
+
+	// Policy Example:
+	Policy string `json:"policy"`
+}
+
+// PermissionsResponse defines model for PermissionsResponse.
+type PermissionsResponse struct {
+	// Permissions Every action, by plugin (`plugin::users-permissions`) and controller (`auth`, `user`, `role`,
+	// `permissions`), as Strapi lays it out.
+	//
+	//
+	// Example: {"plugin::users-permissions":{"controllers":{"user":{"me":{"enabled":true,"policy":""}}}}}
+	Permissions PermissionsTree `json:"permissions"`
+}
+
+// PermissionsTree Every action, by plugin (`plugin::users-permissions`) and controller (`auth`, `user`, `role`,
+// `permissions`), as Strapi lays it out.
+//
+// Example: {"plugin::users-permissions":{"controllers":{"user":{"me":{"enabled":true,"policy":""}}}}}
+type PermissionsTree map[string]struct {
+	Controllers map[string]map[string]PermissionState `json:"controllers"`
+}
+
+// RefreshRequest defines model for RefreshRequest.
+type RefreshRequest struct {
+	// RefreshToken The refresh token, unless it travels in the httpOnly cookie.
+	RefreshToken *string `json:"refreshToken,omitempty"`
+}
 
 // RegisterRequest Keys other than these three are refused.
 type RegisterRequest struct {
@@ -189,6 +335,25 @@ type RegisterRequest struct {
 	Username string `json:"username"`
 }
 
+// RegistrationResponse The new user and its JWT; when email confirmation is on, only the user (who must confirm
+// their email before logging in).
+type RegistrationResponse struct {
+	// Jwt Send it as `Authorization: Bearer <jwt>`. Absent when email confirmation is on.
+	Jwt *string `json:"jwt,omitempty"`
+
+	// RefreshToken In refresh mode, the refresh token.
+	RefreshToken *string `json:"refreshToken,omitempty"`
+
+	// User A user as the API shows it. Passwords and one-time codes are never included.
+	User User `json:"user"`
+}
+
+// RelationRef defines model for RelationRef.
+type RelationRef struct {
+	DocumentId *string `json:"documentId,omitempty"`
+	Id         *int64  `json:"id,omitempty"`
+}
+
 // ResetPasswordRequest defines model for ResetPasswordRequest.
 type ResetPasswordRequest struct {
 	// Code The code from the reset mail.
@@ -203,6 +368,182 @@ type ResetPasswordRequest struct {
 	//
 	// Example: NewSecurePass123!
 	PasswordConfirmation string `json:"passwordConfirmation"`
+}
+
+// Role defines model for Role.
+type Role struct {
+	// Id Example: 1
+	Id int64 `json:"id"`
+
+	// DocumentId Example: wtrhykk0vdcmwobd2uq4niq7
+	DocumentId string `json:"documentId"`
+
+	// Name Example: Authenticated
+	Name string `json:"name"`
+
+	// Description Example: Default role given to authenticated user.
+	Description *string `json:"description"`
+
+	// Type The stable name of the role (`public`, `authenticated`, ...).
+	//
+	// Example: authenticated
+	Type string `json:"type"`
+
+	// CreatedAt Example: 2026-03-04T10:30:00.000Z
+	CreatedAt string `json:"createdAt"`
+
+	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
+	UpdatedAt string `json:"updatedAt"`
+
+	// PublishedAt Example: 2026-03-04T10:30:00.000Z
+	PublishedAt string `json:"publishedAt"`
+}
+
+// RoleList defines model for RoleList.
+type RoleList struct {
+	Roles []RoleWithCount `json:"roles"`
+}
+
+// RoleReference A role, by id, by documentId, or as `{connect: [{id}]}` (Strapi's relation syntax).
+//
+// Example: 1
+type RoleReference struct {
+	union json.RawMessage
+}
+
+// RoleReference0 defines model for RoleReference.0.
+type RoleReference0 = int64
+
+// RoleReference1 defines model for RoleReference.1.
+type RoleReference1 = string
+
+// RoleReference2 defines model for RoleReference.2.
+type RoleReference2 struct {
+	Connect    *[]RelationRef `json:"connect,omitempty"`
+	Disconnect *[]RelationRef `json:"disconnect,omitempty"`
+}
+
+// RoleRequest A role's name and description, and the actions it may do.
+type RoleRequest struct {
+	// Description Example: Manages the registrations of a race.
+	Description *string `json:"description,omitempty"`
+
+	// Name Example: Race organizer
+	Name *string `json:"name,omitempty"`
+
+	// Permissions The permissions tree, where `enabled` marks the actions the role gets.
+	Permissions *map[string]struct {
+		Controllers *map[string]map[string]struct {
+			Enabled *bool   `json:"enabled,omitempty"`
+			Policy  *string `json:"policy,omitempty"`
+		} `json:"controllers,omitempty"`
+	} `json:"permissions,omitempty"`
+
+	// Type Only when creating; defaults to the name in snake case.
+	//
+	// Example: race_organizer
+	Type *string `json:"type,omitempty"`
+}
+
+// RoleResponse defines model for RoleResponse.
+type RoleResponse struct {
+	Role struct {
+		// Id Example: 1
+		Id int64 `json:"id"`
+
+		// DocumentId Example: wtrhykk0vdcmwobd2uq4niq7
+		DocumentId string `json:"documentId"`
+
+		// Name Example: Authenticated
+		Name string `json:"name"`
+
+		// Description Example: Default role given to authenticated user.
+		Description *string `json:"description"`
+
+		// Type The stable name of the role (`public`, `authenticated`, ...).
+		//
+		// Example: authenticated
+		Type string `json:"type"`
+
+		// CreatedAt Example: 2026-03-04T10:30:00.000Z
+		CreatedAt string `json:"createdAt"`
+
+		// UpdatedAt Example: 2026-03-04T10:30:00.000Z
+		UpdatedAt string `json:"updatedAt"`
+
+		// PublishedAt Example: 2026-03-04T10:30:00.000Z
+		PublishedAt string `json:"publishedAt"`
+
+		// Permissions Every action, by plugin (`plugin::users-permissions`) and controller (`auth`, `user`, `role`,
+		// `permissions`), as Strapi lays it out.
+		//
+		//
+		// Example: {"plugin::users-permissions":{"controllers":{"user":{"me":{"enabled":true,"policy":""}}}}}
+		Permissions PermissionsTree `json:"permissions"`
+	} `json:"role"`
+}
+
+// RoleWithCount defines model for RoleWithCount.
+type RoleWithCount struct {
+	// Id Example: 1
+	Id int64 `json:"id"`
+
+	// DocumentId Example: wtrhykk0vdcmwobd2uq4niq7
+	DocumentId string `json:"documentId"`
+
+	// Name Example: Authenticated
+	Name string `json:"name"`
+
+	// Description Example: Default role given to authenticated user.
+	Description *string `json:"description"`
+
+	// Type The stable name of the role (`public`, `authenticated`, ...).
+	//
+	// Example: authenticated
+	Type string `json:"type"`
+
+	// CreatedAt Example: 2026-03-04T10:30:00.000Z
+	CreatedAt string `json:"createdAt"`
+
+	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
+	UpdatedAt string `json:"updatedAt"`
+
+	// PublishedAt Example: 2026-03-04T10:30:00.000Z
+	PublishedAt string `json:"publishedAt"`
+
+	// NbUsers How many users have the role.
+	//
+	// Example: 7
+	NbUsers int64 `json:"nb_users"`
+}
+
+// SendEmailConfirmationRequest Other keys are ignored.
+type SendEmailConfirmationRequest struct {
+	// Email Example: johndoe@example.com
+	Email string `json:"email"`
+}
+
+// UpdateUserRequest The fields to change; other keys are ignored.
+type UpdateUserRequest struct {
+	// Blocked Example: true
+	Blocked *bool `json:"blocked,omitempty"`
+
+	// Confirmed Example: true
+	Confirmed *bool `json:"confirmed,omitempty"`
+
+	// Email Example: marie@example.com
+	Email *string `json:"email,omitempty"`
+
+	// Password Example: N3w-Str0ng-Pass
+	Password *string `json:"password,omitempty"`
+
+	// Role A role, by id, by documentId, or as `{connect: [{id}]}` (Strapi's relation syntax).
+	//
+	// Example: 1
+	Role *RoleReference `json:"role,omitempty"`
+
+	// Username Example: marie
+	Username *string `json:"username,omitempty"`
 }
 
 // User A user as the API shows it. Passwords and one-time codes are never included.
@@ -244,7 +585,88 @@ type User struct {
 
 	// PublishedAt Example: 2026-03-04T10:30:00.000Z
 	PublishedAt string `json:"publishedAt"`
+	Role        *Role  `json:"role,omitempty"`
 }
+
+// UserEntry A user as the users routes show it: every field of `User` unless `fields` chose some
+// (`id` and `documentId` always come), and `role` when populated for a caller allowed to
+// list roles.
+type UserEntry struct {
+	// Id Example: 1
+	Id int64 `json:"id"`
+
+	// DocumentId Stable 24-character identifier, as in Strapi 5.
+	//
+	// Example: p8u48wjnd5qjn9bjbkyejw0z
+	DocumentId string `json:"documentId"`
+
+	// Username Example: johndoe
+	Username *string `json:"username,omitempty"`
+
+	// Email Example: johndoe@example.com
+	Email *string `json:"email,omitempty"`
+
+	// Provider How the user signs in; `local` for username or email and password.
+	//
+	// Example: local
+	Provider *string `json:"provider,omitempty"`
+
+	// Confirmed Whether the user confirmed their email address.
+	//
+	// Example: true
+	Confirmed *bool `json:"confirmed,omitempty"`
+
+	// Blocked Whether an administrator blocked the account.
+	//
+	// Example: false
+	Blocked *bool `json:"blocked,omitempty"`
+
+	// CreatedAt Example: 2026-03-04T10:30:00.000Z
+	CreatedAt *string `json:"createdAt,omitempty"`
+
+	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
+	UpdatedAt *string `json:"updatedAt,omitempty"`
+
+	// PublishedAt Example: 2026-03-04T10:30:00.000Z
+	PublishedAt *string `json:"publishedAt,omitempty"`
+	Role        *Role   `json:"role,omitempty"`
+}
+
+// Fields Example: username,email
+type Fields = string
+
+// Filters defines model for Filters.
+type Filters map[string]interface{}
+
+// Limit Example: 25
+type Limit = int
+
+// Populate Example: role
+type Populate = string
+
+// Provider Example: github
+type Provider = string
+
+// RoleId Example: 1
+type RoleId = int64
+
+// Search Example: alice
+type Search = string
+
+// Sort Example: username:asc,id:desc
+type Sort = string
+
+// Start Example: 0
+type Start = int
+
+// UserId Example: 1
+type UserId = int64
+
+// ChangePasswordError Strapi's error envelope, used by every error response.
+type ChangePasswordError = Error
+
+// DeleteRoleError Strapi's error envelope, used by every error response.
+type DeleteRoleError = Error
 
 // Forbidden Strapi's error envelope, used by every error response.
 type Forbidden = Error
@@ -261,14 +683,29 @@ type LoginError = Error
 // LoginForbidden Strapi's error envelope, used by every error response.
 type LoginForbidden = Error
 
+// NotFound Strapi's error envelope, used by every error response.
+type NotFound = Error
+
 // PayloadTooLarge Strapi's error envelope, used by every error response.
 type PayloadTooLarge = Error
+
+// ProviderDisabled Strapi's error envelope, used by every error response.
+type ProviderDisabled = Error
+
+// QueryError Strapi's error envelope, used by every error response.
+type QueryError = Error
 
 // RegisterError Strapi's error envelope, used by every error response.
 type RegisterError = Error
 
 // ResetPasswordError Strapi's error envelope, used by every error response.
 type ResetPasswordError = Error
+
+// RoleNotFound Strapi's error envelope, used by every error response.
+type RoleNotFound = Error
+
+// SendEmailConfirmationError Strapi's error envelope, used by every error response.
+type SendEmailConfirmationError = Error
 
 // ServiceUnavailable Strapi's error envelope, used by every error response.
 type ServiceUnavailable = Error
@@ -279,8 +716,71 @@ type TooManyRequests = Error
 // Unauthorized Strapi's error envelope, used by every error response.
 type Unauthorized = Error
 
+// UserWriteError Strapi's error envelope, used by every error response.
+type UserWriteError = Error
+
 // ValidationError Strapi's error envelope, used by every error response.
 type ValidationError = Error
+
+// ConfirmEmailParams defines parameters for ConfirmEmail.
+type ConfirmEmailParams struct {
+	// Confirmation The token of the confirmation mail.
+	Confirmation string `form:"confirmation" json:"confirmation"`
+}
+
+// ListUsersParams defines parameters for ListUsers.
+type ListUsersParams struct {
+	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	Filters *Filters `json:"filters,omitempty"`
+
+	// UnderscoreQ Text searched for in username, email and provider.
+	UnderscoreQ *Search `form:"_q,omitempty" json:"_q,omitempty"`
+
+	// Sort Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`).
+	Sort *Sort `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
+
+	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
+
+	// Start How many users to skip.
+	Start *Start `form:"start,omitempty" json:"start,omitempty"`
+
+	// Limit How many users to return at most; -1 for all.
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// CountUsersParams defines parameters for CountUsers.
+type CountUsersParams struct {
+	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	Filters *Filters `json:"filters,omitempty"`
+
+	// UnderscoreQ Text searched for in username, email and provider.
+	UnderscoreQ *Search `form:"_q,omitempty" json:"_q,omitempty"`
+}
+
+// GetCurrentUserParams defines parameters for GetCurrentUser.
+type GetCurrentUserParams struct {
+	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
+}
+
+// GetUserParams defines parameters for GetUser.
+type GetUserParams struct {
+	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
+
+	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
+}
+
+// ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
+type ChangePasswordJSONRequestBody = ChangePasswordRequest
+
+// ChangePasswordFormdataRequestBody defines body for ChangePassword for application/x-www-form-urlencoded ContentType.
+type ChangePasswordFormdataRequestBody = ChangePasswordRequest
 
 // ForgotPasswordJSONRequestBody defines body for ForgotPassword for application/json ContentType.
 type ForgotPasswordJSONRequestBody = ForgotPasswordRequest
@@ -300,11 +800,123 @@ type RegisterJSONRequestBody = RegisterRequest
 // RegisterFormdataRequestBody defines body for Register for application/x-www-form-urlencoded ContentType.
 type RegisterFormdataRequestBody = RegisterRequest
 
+// LogoutJSONRequestBody defines body for Logout for application/json ContentType.
+type LogoutJSONRequestBody = LogoutRequest
+
+// RefreshSessionJSONRequestBody defines body for RefreshSession for application/json ContentType.
+type RefreshSessionJSONRequestBody = RefreshRequest
+
 // ResetPasswordJSONRequestBody defines body for ResetPassword for application/json ContentType.
 type ResetPasswordJSONRequestBody = ResetPasswordRequest
 
 // ResetPasswordFormdataRequestBody defines body for ResetPassword for application/x-www-form-urlencoded ContentType.
 type ResetPasswordFormdataRequestBody = ResetPasswordRequest
+
+// SendEmailConfirmationJSONRequestBody defines body for SendEmailConfirmation for application/json ContentType.
+type SendEmailConfirmationJSONRequestBody = SendEmailConfirmationRequest
+
+// SendEmailConfirmationFormdataRequestBody defines body for SendEmailConfirmation for application/x-www-form-urlencoded ContentType.
+type SendEmailConfirmationFormdataRequestBody = SendEmailConfirmationRequest
+
+// CreateUserJSONRequestBody defines body for CreateUser for application/json ContentType.
+type CreateUserJSONRequestBody = CreateUserRequest
+
+// CreateRoleJSONRequestBody defines body for CreateRole for application/json ContentType.
+type CreateRoleJSONRequestBody = RoleRequest
+
+// UpdateRoleJSONRequestBody defines body for UpdateRole for application/json ContentType.
+type UpdateRoleJSONRequestBody = RoleRequest
+
+// UpdateUserJSONRequestBody defines body for UpdateUser for application/json ContentType.
+type UpdateUserJSONRequestBody = UpdateUserRequest
+
+// AsRoleReference0 returns the union data inside the RoleReference as a RoleReference0
+func (t RoleReference) AsRoleReference0() (RoleReference0, error) {
+	var body RoleReference0
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromRoleReference0 overwrites any union data inside the RoleReference as the provided RoleReference0
+func (t *RoleReference) FromRoleReference0(v RoleReference0) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeRoleReference0 performs a merge with any union data inside the RoleReference, using the provided RoleReference0
+func (t *RoleReference) MergeRoleReference0(v RoleReference0) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsRoleReference1 returns the union data inside the RoleReference as a RoleReference1
+func (t RoleReference) AsRoleReference1() (RoleReference1, error) {
+	var body RoleReference1
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromRoleReference1 overwrites any union data inside the RoleReference as the provided RoleReference1
+func (t *RoleReference) FromRoleReference1(v RoleReference1) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeRoleReference1 performs a merge with any union data inside the RoleReference, using the provided RoleReference1
+func (t *RoleReference) MergeRoleReference1(v RoleReference1) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+// AsRoleReference2 returns the union data inside the RoleReference as a RoleReference2
+func (t RoleReference) AsRoleReference2() (RoleReference2, error) {
+	var body RoleReference2
+	err := json.Unmarshal(t.union, &body)
+	return body, err
+}
+
+// FromRoleReference2 overwrites any union data inside the RoleReference as the provided RoleReference2
+func (t *RoleReference) FromRoleReference2(v RoleReference2) error {
+	b, err := json.Marshal(v)
+	t.union = b
+	return err
+}
+
+// MergeRoleReference2 performs a merge with any union data inside the RoleReference, using the provided RoleReference2
+func (t *RoleReference) MergeRoleReference2(v RoleReference2) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+
+	merged, err := runtime.JSONMerge(t.union, b)
+	t.union = merged
+	return err
+}
+
+func (t RoleReference) MarshalJSON() ([]byte, error) {
+	b, err := t.union.MarshalJSON()
+	return b, err
+}
+
+func (t *RoleReference) UnmarshalJSON(b []byte) error {
+	err := t.union.UnmarshalJSON(b)
+	return err
+}
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
@@ -314,6 +926,12 @@ type ServerInterface interface {
 	// HealthHead Health check without a body
 	// (HEAD /_health)
 	HealthHead(w http.ResponseWriter, r *http.Request)
+	// ChangePassword Change the current user's password
+	// (POST /api/auth/change-password)
+	ChangePassword(w http.ResponseWriter, r *http.Request)
+	// ConfirmEmail Confirm an email address (the link of the confirmation mail)
+	// (GET /api/auth/email-confirmation)
+	ConfirmEmail(w http.ResponseWriter, r *http.Request, params ConfirmEmailParams)
 	// ForgotPassword Ask for a password reset mail
 	// (POST /api/auth/forgot-password)
 	ForgotPassword(w http.ResponseWriter, r *http.Request)
@@ -323,12 +941,72 @@ type ServerInterface interface {
 	// Register Register a new user
 	// (POST /api/auth/local/register)
 	Register(w http.ResponseWriter, r *http.Request)
+	// Logout End the current session, a device's sessions or all of them (refresh mode)
+	// (POST /api/auth/logout)
+	Logout(w http.ResponseWriter, r *http.Request)
+	// RefreshSession Exchange a refresh token for new tokens (refresh mode)
+	// (POST /api/auth/refresh)
+	RefreshSession(w http.ResponseWriter, r *http.Request)
 	// ResetPassword Set a new password with the code from the reset mail
 	// (POST /api/auth/reset-password)
 	ResetPassword(w http.ResponseWriter, r *http.Request)
+	// SendEmailConfirmation Send the email confirmation mail again
+	// (POST /api/auth/send-email-confirmation)
+	SendEmailConfirmation(w http.ResponseWriter, r *http.Request)
+	// ListSessions The current user's sessions (refresh mode)
+	// (GET /api/auth/sessions)
+	ListSessions(w http.ResponseWriter, r *http.Request)
+	// RevokeSession End one of the current user's sessions (refresh mode)
+	// (DELETE /api/auth/sessions/{sessionId})
+	RevokeSession(w http.ResponseWriter, r *http.Request, sessionId string)
+	// ProviderCallback Exchange an OAuth provider session for a JWT
+	// (GET /api/auth/{provider}/callback)
+	ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider)
+	// ConnectProvider Start a login with an OAuth provider
+	// (GET /api/connect/{provider})
+	ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider)
+	// ConnectProviderCallback The OAuth provider's redirect back
+	// (GET /api/connect/{provider}/callback)
+	ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider)
+	// ListUsers List users
+	// (GET /api/users)
+	ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams)
+	// CreateUser Create a user
+	// (POST /api/users)
+	CreateUser(w http.ResponseWriter, r *http.Request)
+	// GetPermissions The tree of every action a role can be given
+	// (GET /api/users-permissions/permissions)
+	GetPermissions(w http.ResponseWriter, r *http.Request)
+	// ListRoles List roles
+	// (GET /api/users-permissions/roles)
+	ListRoles(w http.ResponseWriter, r *http.Request)
+	// CreateRole Create a role
+	// (POST /api/users-permissions/roles)
+	CreateRole(w http.ResponseWriter, r *http.Request)
+	// DeleteRole Delete a role
+	// (DELETE /api/users-permissions/roles/{id})
+	DeleteRole(w http.ResponseWriter, r *http.Request, id RoleId)
+	// GetRole Get a role with its permissions
+	// (GET /api/users-permissions/roles/{id})
+	GetRole(w http.ResponseWriter, r *http.Request, id RoleId)
+	// UpdateRole Update a role and set its permissions
+	// (PUT /api/users-permissions/roles/{id})
+	UpdateRole(w http.ResponseWriter, r *http.Request, id RoleId)
+	// CountUsers Count users
+	// (GET /api/users/count)
+	CountUsers(w http.ResponseWriter, r *http.Request, params CountUsersParams)
 	// GetCurrentUser Get the current user
 	// (GET /api/users/me)
-	GetCurrentUser(w http.ResponseWriter, r *http.Request)
+	GetCurrentUser(w http.ResponseWriter, r *http.Request, params GetCurrentUserParams)
+	// DeleteUser Delete a user
+	// (DELETE /api/users/{id})
+	DeleteUser(w http.ResponseWriter, r *http.Request, id UserId)
+	// GetUser Get a user
+	// (GET /api/users/{id})
+	GetUser(w http.ResponseWriter, r *http.Request, id UserId, params GetUserParams)
+	// UpdateUser Update a user
+	// (PUT /api/users/{id})
+	UpdateUser(w http.ResponseWriter, r *http.Request, id UserId)
 }
 
 // Unimplemented server implementation that returns http.StatusNotImplemented for each endpoint.
@@ -344,6 +1022,18 @@ func (_ Unimplemented) Health(w http.ResponseWriter, r *http.Request) {
 // HealthHead Health check without a body
 // (HEAD /_health)
 func (_ Unimplemented) HealthHead(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ChangePassword Change the current user's password
+// (POST /api/auth/change-password)
+func (_ Unimplemented) ChangePassword(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ConfirmEmail Confirm an email address (the link of the confirmation mail)
+// (GET /api/auth/email-confirmation)
+func (_ Unimplemented) ConfirmEmail(w http.ResponseWriter, r *http.Request, params ConfirmEmailParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -365,15 +1055,135 @@ func (_ Unimplemented) Register(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
+// Logout End the current session, a device's sessions or all of them (refresh mode)
+// (POST /api/auth/logout)
+func (_ Unimplemented) Logout(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// RefreshSession Exchange a refresh token for new tokens (refresh mode)
+// (POST /api/auth/refresh)
+func (_ Unimplemented) RefreshSession(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
 // ResetPassword Set a new password with the code from the reset mail
 // (POST /api/auth/reset-password)
 func (_ Unimplemented) ResetPassword(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
+// SendEmailConfirmation Send the email confirmation mail again
+// (POST /api/auth/send-email-confirmation)
+func (_ Unimplemented) SendEmailConfirmation(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ListSessions The current user's sessions (refresh mode)
+// (GET /api/auth/sessions)
+func (_ Unimplemented) ListSessions(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// RevokeSession End one of the current user's sessions (refresh mode)
+// (DELETE /api/auth/sessions/{sessionId})
+func (_ Unimplemented) RevokeSession(w http.ResponseWriter, r *http.Request, sessionId string) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ProviderCallback Exchange an OAuth provider session for a JWT
+// (GET /api/auth/{provider}/callback)
+func (_ Unimplemented) ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ConnectProvider Start a login with an OAuth provider
+// (GET /api/connect/{provider})
+func (_ Unimplemented) ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ConnectProviderCallback The OAuth provider's redirect back
+// (GET /api/connect/{provider}/callback)
+func (_ Unimplemented) ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ListUsers List users
+// (GET /api/users)
+func (_ Unimplemented) ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// CreateUser Create a user
+// (POST /api/users)
+func (_ Unimplemented) CreateUser(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// GetPermissions The tree of every action a role can be given
+// (GET /api/users-permissions/permissions)
+func (_ Unimplemented) GetPermissions(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ListRoles List roles
+// (GET /api/users-permissions/roles)
+func (_ Unimplemented) ListRoles(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// CreateRole Create a role
+// (POST /api/users-permissions/roles)
+func (_ Unimplemented) CreateRole(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// DeleteRole Delete a role
+// (DELETE /api/users-permissions/roles/{id})
+func (_ Unimplemented) DeleteRole(w http.ResponseWriter, r *http.Request, id RoleId) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// GetRole Get a role with its permissions
+// (GET /api/users-permissions/roles/{id})
+func (_ Unimplemented) GetRole(w http.ResponseWriter, r *http.Request, id RoleId) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// UpdateRole Update a role and set its permissions
+// (PUT /api/users-permissions/roles/{id})
+func (_ Unimplemented) UpdateRole(w http.ResponseWriter, r *http.Request, id RoleId) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// CountUsers Count users
+// (GET /api/users/count)
+func (_ Unimplemented) CountUsers(w http.ResponseWriter, r *http.Request, params CountUsersParams) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
 // GetCurrentUser Get the current user
 // (GET /api/users/me)
-func (_ Unimplemented) GetCurrentUser(w http.ResponseWriter, r *http.Request) {
+func (_ Unimplemented) GetCurrentUser(w http.ResponseWriter, r *http.Request, params GetCurrentUserParams) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// DeleteUser Delete a user
+// (DELETE /api/users/{id})
+func (_ Unimplemented) DeleteUser(w http.ResponseWriter, r *http.Request, id UserId) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// GetUser Get a user
+// (GET /api/users/{id})
+func (_ Unimplemented) GetUser(w http.ResponseWriter, r *http.Request, id UserId, params GetUserParams) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// UpdateUser Update a user
+// (PUT /api/users/{id})
+func (_ Unimplemented) UpdateUser(w http.ResponseWriter, r *http.Request, id UserId) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -405,6 +1215,53 @@ func (siw *ServerInterfaceWrapper) HealthHead(w http.ResponseWriter, r *http.Req
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.HealthHead(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ChangePassword operation middleware
+func (siw *ServerInterfaceWrapper) ChangePassword(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ChangePassword(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ConfirmEmail operation middleware
+func (siw *ServerInterfaceWrapper) ConfirmEmail(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ConfirmEmailParams
+
+	// ------------- Required query parameter "confirmation" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "confirmation", r.URL.Query(), &params.Confirmation, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "confirmation"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "confirmation", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ConfirmEmail(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -456,6 +1313,34 @@ func (siw *ServerInterfaceWrapper) Register(w http.ResponseWriter, r *http.Reque
 	handler.ServeHTTP(w, r)
 }
 
+// Logout operation middleware
+func (siw *ServerInterfaceWrapper) Logout(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.Logout(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RefreshSession operation middleware
+func (siw *ServerInterfaceWrapper) RefreshSession(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RefreshSession(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ResetPassword operation middleware
 func (siw *ServerInterfaceWrapper) ResetPassword(w http.ResponseWriter, r *http.Request) {
 
@@ -470,11 +1355,560 @@ func (siw *ServerInterfaceWrapper) ResetPassword(w http.ResponseWriter, r *http.
 	handler.ServeHTTP(w, r)
 }
 
+// SendEmailConfirmation operation middleware
+func (siw *ServerInterfaceWrapper) SendEmailConfirmation(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.SendEmailConfirmation(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListSessions operation middleware
+func (siw *ServerInterfaceWrapper) ListSessions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListSessions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// RevokeSession operation middleware
+func (siw *ServerInterfaceWrapper) RevokeSession(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "sessionId" -------------
+	var sessionId string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "sessionId", chi.URLParam(r, "sessionId"), &sessionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sessionId", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.RevokeSession(w, r, sessionId)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ProviderCallback operation middleware
+func (siw *ServerInterfaceWrapper) ProviderCallback(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "provider" -------------
+	var provider Provider
+
+	err = runtime.BindStyledParameterWithOptions("simple", "provider", chi.URLParam(r, "provider"), &provider, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "provider", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ProviderCallback(w, r, provider)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ConnectProvider operation middleware
+func (siw *ServerInterfaceWrapper) ConnectProvider(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "provider" -------------
+	var provider Provider
+
+	err = runtime.BindStyledParameterWithOptions("simple", "provider", chi.URLParam(r, "provider"), &provider, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "provider", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ConnectProvider(w, r, provider)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ConnectProviderCallback operation middleware
+func (siw *ServerInterfaceWrapper) ConnectProviderCallback(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "provider" -------------
+	var provider Provider
+
+	err = runtime.BindStyledParameterWithOptions("simple", "provider", chi.URLParam(r, "provider"), &provider, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "provider", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ConnectProviderCallback(w, r, provider)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListUsers operation middleware
+func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUsersParams
+
+	// ------------- Optional query parameter "filters" -------------
+
+	err = runtime.BindQueryParameterWithOptions("deepObject", true, false, "filters", r.URL.Query(), &params.Filters, runtime.BindQueryParameterOptions{Type: "object", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "filters"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "filters", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "_q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "_q", r.URL.Query(), &params.UnderscoreQ, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "_q"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "_q", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "sort"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "sort", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "fields" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "fields"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "fields", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "populate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "populate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "populate", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "start" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "start", r.URL.Query(), &params.Start, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "start"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "start", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", r.URL.Query(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "limit"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "limit", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListUsers(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateUser operation middleware
+func (siw *ServerInterfaceWrapper) CreateUser(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateUser(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetPermissions operation middleware
+func (siw *ServerInterfaceWrapper) GetPermissions(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetPermissions(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ListRoles operation middleware
+func (siw *ServerInterfaceWrapper) ListRoles(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ListRoles(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CreateRole operation middleware
+func (siw *ServerInterfaceWrapper) CreateRole(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CreateRole(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteRole operation middleware
+func (siw *ServerInterfaceWrapper) DeleteRole(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteRole(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetRole operation middleware
+func (siw *ServerInterfaceWrapper) GetRole(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetRole(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateRole operation middleware
+func (siw *ServerInterfaceWrapper) UpdateRole(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id RoleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateRole(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// CountUsers operation middleware
+func (siw *ServerInterfaceWrapper) CountUsers(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CountUsersParams
+
+	// ------------- Optional query parameter "filters" -------------
+
+	err = runtime.BindQueryParameterWithOptions("deepObject", true, false, "filters", r.URL.Query(), &params.Filters, runtime.BindQueryParameterOptions{Type: "object", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "filters"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "filters", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "_q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "_q", r.URL.Query(), &params.UnderscoreQ, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "_q"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "_q", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.CountUsers(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // GetCurrentUser operation middleware
 func (siw *ServerInterfaceWrapper) GetCurrentUser(w http.ResponseWriter, r *http.Request) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetCurrentUserParams
+
+	// ------------- Optional query parameter "populate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "populate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "populate", Err: err})
+		}
+		return
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.GetCurrentUser(w, r)
+		siw.Handler.GetCurrentUser(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// DeleteUser operation middleware
+func (siw *ServerInterfaceWrapper) DeleteUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.DeleteUser(w, r, id)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// GetUser operation middleware
+func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetUserParams
+
+	// ------------- Optional query parameter "fields" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "fields"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "fields", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "populate" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "populate"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "populate", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.GetUser(w, r, id, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// UpdateUser operation middleware
+func (siw *ServerInterfaceWrapper) UpdateUser(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// ------------- Path parameter "id" -------------
+	var id UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	if err != nil {
+		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateUser(w, r, id)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -613,6 +2047,72 @@ func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handl
 		r.Post(options.BaseURL+"/api/auth/reset-password", wrapper.ResetPassword)
 	})
 	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/change-password", wrapper.ChangePassword)
+	})
+	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/send-email-confirmation", wrapper.SendEmailConfirmation)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/auth/email-confirmation", wrapper.ConfirmEmail)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/connect/{provider}", wrapper.ConnectProvider)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/connect/{provider}/callback", wrapper.ConnectProviderCallback)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/auth/{provider}/callback", wrapper.ProviderCallback)
+	})
+	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/refresh", wrapper.RefreshSession)
+	})
+	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/logout", wrapper.Logout)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/auth/sessions", wrapper.ListSessions)
+	})
+	r.Group(func(r chi.Router) {
+		r.Delete(options.BaseURL+"/api/auth/sessions/{sessionId}", wrapper.RevokeSession)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/users", wrapper.ListUsers)
+	})
+	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/users", wrapper.CreateUser)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/users/count", wrapper.CountUsers)
+	})
+	r.Group(func(r chi.Router) {
+		r.Delete(options.BaseURL+"/api/users/{id}", wrapper.DeleteUser)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/users/{id}", wrapper.GetUser)
+	})
+	r.Group(func(r chi.Router) {
+		r.Put(options.BaseURL+"/api/users/{id}", wrapper.UpdateUser)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/users-permissions/roles", wrapper.ListRoles)
+	})
+	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/users-permissions/roles", wrapper.CreateRole)
+	})
+	r.Group(func(r chi.Router) {
+		r.Delete(options.BaseURL+"/api/users-permissions/roles/{id}", wrapper.DeleteRole)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/users-permissions/roles/{id}", wrapper.GetRole)
+	})
+	r.Group(func(r chi.Router) {
+		r.Put(options.BaseURL+"/api/users-permissions/roles/{id}", wrapper.UpdateRole)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/users-permissions/permissions", wrapper.GetPermissions)
+	})
+	r.Group(func(r chi.Router) {
 		r.Get(options.BaseURL+"/_health", wrapper.Health)
 	})
 	r.Group(func(r chi.Router) {
@@ -621,6 +2121,10 @@ func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handl
 
 	return r
 }
+
+type ChangePasswordErrorJSONResponse Error
+
+type DeleteRoleErrorJSONResponse Error
 
 type ForbiddenJSONResponse Error
 
@@ -632,11 +2136,21 @@ type LoginErrorJSONResponse Error
 
 type LoginForbiddenJSONResponse Error
 
+type NotFoundJSONResponse Error
+
 type PayloadTooLargeJSONResponse Error
+
+type ProviderDisabledJSONResponse Error
+
+type QueryErrorJSONResponse Error
 
 type RegisterErrorJSONResponse Error
 
 type ResetPasswordErrorJSONResponse Error
+
+type RoleNotFoundJSONResponse Error
+
+type SendEmailConfirmationErrorJSONResponse Error
 
 type ServiceUnavailableJSONResponse Error
 
@@ -652,6 +2166,8 @@ type TooManyRequestsJSONResponse struct {
 }
 
 type UnauthorizedJSONResponse Error
+
+type UserWriteErrorJSONResponse Error
 
 type ValidationErrorJSONResponse Error
 
@@ -705,6 +2221,240 @@ type HealthHead503Response struct {
 func (response HealthHead503Response) VisitHealthHeadResponse(w http.ResponseWriter) error {
 	w.WriteHeader(503)
 	return nil
+}
+
+type ChangePasswordRequestObject struct {
+	JSONBody     *ChangePasswordJSONRequestBody
+	FormdataBody *ChangePasswordFormdataRequestBody
+}
+
+type ChangePasswordResponseObject interface {
+	VisitChangePasswordResponse(w http.ResponseWriter) error
+}
+
+type ChangePassword200ResponseHeaders struct {
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int64
+}
+
+type ChangePassword200JSONResponse struct {
+	Body    AuthResponse
+	Headers ChangePassword200ResponseHeaders
+}
+
+func (response ChangePassword200JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword400JSONResponse struct {
+	ChangePasswordErrorJSONResponse
+}
+
+func (response ChangePassword400JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ChangePassword401JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ChangePassword403JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response ChangePassword413JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ChangePassword429JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ChangePassword500JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangePassword503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ChangePassword503JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailRequestObject struct {
+	Params ConfirmEmailParams
+}
+
+type ConfirmEmailResponseObject interface {
+	VisitConfirmEmailResponse(w http.ResponseWriter) error
+}
+
+type ConfirmEmail302ResponseHeaders struct {
+	Location *string
+}
+
+type ConfirmEmail302Response struct {
+	Headers ConfirmEmail302ResponseHeaders
+}
+
+func (response ConfirmEmail302Response) VisitConfirmEmailResponse(w http.ResponseWriter) error {
+	if response.Headers.Location != nil {
+		w.Header().Set("Location", fmt.Sprint(*response.Headers.Location))
+	}
+	w.WriteHeader(302)
+	return nil
+}
+
+type ConfirmEmail400JSONResponse struct{ ValidationErrorJSONResponse }
+
+func (response ConfirmEmail400JSONResponse) VisitConfirmEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmail401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ConfirmEmail401JSONResponse) VisitConfirmEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmail403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ConfirmEmail403JSONResponse) VisitConfirmEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmail500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ConfirmEmail500JSONResponse) VisitConfirmEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
 }
 
 type ForgotPasswordRequestObject struct {
@@ -1009,7 +2759,7 @@ type Register200ResponseHeaders struct {
 }
 
 type Register200JSONResponse struct {
-	Body    AuthResponse
+	Body    RegistrationResponse
 	Headers Register200ResponseHeaders
 }
 
@@ -1139,6 +2889,194 @@ func (response Register503JSONResponse) VisitRegisterResponse(w http.ResponseWri
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LogoutRequestObject struct {
+	Body *LogoutJSONRequestBody
+}
+
+type LogoutResponseObject interface {
+	VisitLogoutResponse(w http.ResponseWriter) error
+}
+
+type Logout400JSONResponse struct{ ValidationErrorJSONResponse }
+
+func (response Logout400JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response Logout401JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response Logout403JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response Logout404JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response Logout413JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type Logout500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response Logout500JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSessionRequestObject struct {
+	Body *RefreshSessionJSONRequestBody
+}
+
+type RefreshSessionResponseObject interface {
+	VisitRefreshSessionResponse(w http.ResponseWriter) error
+}
+
+type RefreshSession400JSONResponse struct{ ValidationErrorJSONResponse }
+
+func (response RefreshSession400JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RefreshSession401JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RefreshSession403JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RefreshSession404JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response RefreshSession413JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response RefreshSession500JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -1293,7 +3231,1310 @@ func (response ResetPassword503JSONResponse) VisitResetPasswordResponse(w http.R
 	return err
 }
 
+type SendEmailConfirmationRequestObject struct {
+	JSONBody     *SendEmailConfirmationJSONRequestBody
+	FormdataBody *SendEmailConfirmationFormdataRequestBody
+}
+
+type SendEmailConfirmationResponseObject interface {
+	VisitSendEmailConfirmationResponse(w http.ResponseWriter) error
+}
+
+type SendEmailConfirmation200ResponseHeaders struct {
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int64
+}
+
+type SendEmailConfirmation200JSONResponse struct {
+	Body    EmailSentResponse
+	Headers SendEmailConfirmation200ResponseHeaders
+}
+
+func (response SendEmailConfirmation200JSONResponse) VisitSendEmailConfirmationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendEmailConfirmation400JSONResponse struct {
+	SendEmailConfirmationErrorJSONResponse
+}
+
+func (response SendEmailConfirmation400JSONResponse) VisitSendEmailConfirmationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendEmailConfirmation401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response SendEmailConfirmation401JSONResponse) VisitSendEmailConfirmationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendEmailConfirmation403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response SendEmailConfirmation403JSONResponse) VisitSendEmailConfirmationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendEmailConfirmation413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response SendEmailConfirmation413JSONResponse) VisitSendEmailConfirmationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendEmailConfirmation429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response SendEmailConfirmation429JSONResponse) VisitSendEmailConfirmationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendEmailConfirmation500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response SendEmailConfirmation500JSONResponse) VisitSendEmailConfirmationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSessionsRequestObject struct {
+}
+
+type ListSessionsResponseObject interface {
+	VisitListSessionsResponse(w http.ResponseWriter) error
+}
+
+type ListSessions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListSessions401JSONResponse) VisitListSessionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSessions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListSessions403JSONResponse) VisitListSessionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSessions404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response ListSessions404JSONResponse) VisitListSessionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSessions500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListSessions500JSONResponse) VisitListSessionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeSessionRequestObject struct {
+	SessionId string `json:"sessionId"`
+}
+
+type RevokeSessionResponseObject interface {
+	VisitRevokeSessionResponse(w http.ResponseWriter) error
+}
+
+type RevokeSession401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response RevokeSession401JSONResponse) VisitRevokeSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeSession403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response RevokeSession403JSONResponse) VisitRevokeSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeSession404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response RevokeSession404JSONResponse) VisitRevokeSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeSession500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response RevokeSession500JSONResponse) VisitRevokeSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ProviderCallbackRequestObject struct {
+	Provider Provider `json:"provider"`
+}
+
+type ProviderCallbackResponseObject interface {
+	VisitProviderCallbackResponse(w http.ResponseWriter) error
+}
+
+type ProviderCallback400JSONResponse struct{ ProviderDisabledJSONResponse }
+
+func (response ProviderCallback400JSONResponse) VisitProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ProviderCallback401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ProviderCallback401JSONResponse) VisitProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ProviderCallback403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ProviderCallback403JSONResponse) VisitProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ProviderCallback500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ProviderCallback500JSONResponse) VisitProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProviderRequestObject struct {
+	Provider Provider `json:"provider"`
+}
+
+type ConnectProviderResponseObject interface {
+	VisitConnectProviderResponse(w http.ResponseWriter) error
+}
+
+type ConnectProvider400JSONResponse struct{ ProviderDisabledJSONResponse }
+
+func (response ConnectProvider400JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProvider401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ConnectProvider401JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProvider403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ConnectProvider403JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProvider429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ConnectProvider429JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProvider500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ConnectProvider500JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProviderCallbackRequestObject struct {
+	Provider Provider `json:"provider"`
+}
+
+type ConnectProviderCallbackResponseObject interface {
+	VisitConnectProviderCallbackResponse(w http.ResponseWriter) error
+}
+
+type ConnectProviderCallback400JSONResponse struct{ ProviderDisabledJSONResponse }
+
+func (response ConnectProviderCallback400JSONResponse) VisitConnectProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProviderCallback401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ConnectProviderCallback401JSONResponse) VisitConnectProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProviderCallback403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ConnectProviderCallback403JSONResponse) VisitConnectProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProviderCallback429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ConnectProviderCallback429JSONResponse) VisitConnectProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConnectProviderCallback500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ConnectProviderCallback500JSONResponse) VisitConnectProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsersRequestObject struct {
+	Params ListUsersParams
+}
+
+type ListUsersResponseObject interface {
+	VisitListUsersResponse(w http.ResponseWriter) error
+}
+
+type ListUsers200JSONResponse []UserEntry
+
+func (response ListUsers200JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers400JSONResponse struct{ QueryErrorJSONResponse }
+
+func (response ListUsers400JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListUsers401JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListUsers403JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsers500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListUsers500JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUserRequestObject struct {
+	Body *CreateUserJSONRequestBody
+}
+
+type CreateUserResponseObject interface {
+	VisitCreateUserResponse(w http.ResponseWriter) error
+}
+
+type CreateUser201JSONResponse UserEntry
+
+func (response CreateUser201JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser400JSONResponse struct{ UserWriteErrorJSONResponse }
+
+func (response CreateUser400JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateUser401JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateUser403JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response CreateUser413JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateUser500JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response CreateUser503JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPermissionsRequestObject struct {
+}
+
+type GetPermissionsResponseObject interface {
+	VisitGetPermissionsResponse(w http.ResponseWriter) error
+}
+
+type GetPermissions200JSONResponse PermissionsResponse
+
+func (response GetPermissions200JSONResponse) VisitGetPermissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPermissions401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetPermissions401JSONResponse) VisitGetPermissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPermissions403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetPermissions403JSONResponse) VisitGetPermissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPermissions500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response GetPermissions500JSONResponse) VisitGetPermissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRolesRequestObject struct {
+}
+
+type ListRolesResponseObject interface {
+	VisitListRolesResponse(w http.ResponseWriter) error
+}
+
+type ListRoles200JSONResponse RoleList
+
+func (response ListRoles200JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ListRoles401JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ListRoles403JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListRoles500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ListRoles500JSONResponse) VisitListRolesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRoleRequestObject struct {
+	Body *CreateRoleJSONRequestBody
+}
+
+type CreateRoleResponseObject interface {
+	VisitCreateRoleResponse(w http.ResponseWriter) error
+}
+
+type CreateRole200JSONResponse OkResponse
+
+func (response CreateRole200JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole400JSONResponse struct{ ValidationErrorJSONResponse }
+
+func (response CreateRole400JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CreateRole401JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CreateRole403JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response CreateRole413JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateRole500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CreateRole500JSONResponse) VisitCreateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRoleRequestObject struct {
+	Id RoleId `json:"id"`
+}
+
+type DeleteRoleResponseObject interface {
+	VisitDeleteRoleResponse(w http.ResponseWriter) error
+}
+
+type DeleteRole200JSONResponse OkResponse
+
+func (response DeleteRole200JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole400JSONResponse struct{ DeleteRoleErrorJSONResponse }
+
+func (response DeleteRole400JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteRole401JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteRole403JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole404JSONResponse struct{ RoleNotFoundJSONResponse }
+
+func (response DeleteRole404JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteRole500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteRole500JSONResponse) VisitDeleteRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRoleRequestObject struct {
+	Id RoleId `json:"id"`
+}
+
+type GetRoleResponseObject interface {
+	VisitGetRoleResponse(w http.ResponseWriter) error
+}
+
+type GetRole200JSONResponse RoleResponse
+
+func (response GetRole200JSONResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRole400JSONResponse struct{ ValidationErrorJSONResponse }
+
+func (response GetRole400JSONResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetRole401JSONResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetRole403JSONResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRole404JSONResponse struct{ RoleNotFoundJSONResponse }
+
+func (response GetRole404JSONResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetRole500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response GetRole500JSONResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRoleRequestObject struct {
+	Id   RoleId `json:"id"`
+	Body *UpdateRoleJSONRequestBody
+}
+
+type UpdateRoleResponseObject interface {
+	VisitUpdateRoleResponse(w http.ResponseWriter) error
+}
+
+type UpdateRole200JSONResponse OkResponse
+
+func (response UpdateRole200JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole400JSONResponse struct{ ValidationErrorJSONResponse }
+
+func (response UpdateRole400JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateRole401JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateRole403JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole404JSONResponse struct{ RoleNotFoundJSONResponse }
+
+func (response UpdateRole404JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response UpdateRole413JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateRole500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateRole500JSONResponse) VisitUpdateRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountUsersRequestObject struct {
+	Params CountUsersParams
+}
+
+type CountUsersResponseObject interface {
+	VisitCountUsersResponse(w http.ResponseWriter) error
+}
+
+type CountUsers200JSONResponse int64
+
+func (response CountUsers200JSONResponse) VisitCountUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountUsers400JSONResponse struct{ QueryErrorJSONResponse }
+
+func (response CountUsers400JSONResponse) VisitCountUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountUsers401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response CountUsers401JSONResponse) VisitCountUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountUsers403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response CountUsers403JSONResponse) VisitCountUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CountUsers500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response CountUsers500JSONResponse) VisitCountUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetCurrentUserRequestObject struct {
+	Params GetCurrentUserParams
 }
 
 type GetCurrentUserResponseObject interface {
@@ -1358,6 +4599,306 @@ func (response GetCurrentUser500JSONResponse) VisitGetCurrentUserResponse(w http
 	return err
 }
 
+type DeleteUserRequestObject struct {
+	Id UserId `json:"id"`
+}
+
+type DeleteUserResponseObject interface {
+	VisitDeleteUserResponse(w http.ResponseWriter) error
+}
+
+type DeleteUser200JSONResponse UserEntry
+
+func (response DeleteUser200JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser204Response struct {
+}
+
+func (response DeleteUser204Response) VisitDeleteUserResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteUser400JSONResponse struct{ ValidationErrorJSONResponse }
+
+func (response DeleteUser400JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response DeleteUser401JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response DeleteUser403JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response DeleteUser500JSONResponse) VisitDeleteUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUserRequestObject struct {
+	Id     UserId `json:"id"`
+	Params GetUserParams
+}
+
+type GetUserResponseObject interface {
+	VisitGetUserResponse(w http.ResponseWriter) error
+}
+
+type GetUser200JSONResponse UserEntry
+
+func (response GetUser200JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser204Response struct {
+}
+
+func (response GetUser204Response) VisitGetUserResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type GetUser400JSONResponse struct{ QueryErrorJSONResponse }
+
+func (response GetUser400JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response GetUser401JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response GetUser403JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response GetUser500JSONResponse) VisitGetUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUserRequestObject struct {
+	Id   UserId `json:"id"`
+	Body *UpdateUserJSONRequestBody
+}
+
+type UpdateUserResponseObject interface {
+	VisitUpdateUserResponse(w http.ResponseWriter) error
+}
+
+type UpdateUser200JSONResponse UserEntry
+
+func (response UpdateUser200JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser400JSONResponse struct{ UserWriteErrorJSONResponse }
+
+func (response UpdateUser400JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateUser401JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateUser403JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser404JSONResponse struct{ NotFoundJSONResponse }
+
+func (response UpdateUser404JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(404)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response UpdateUser413JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateUser500JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response UpdateUser503JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
 	// Health Health check
@@ -1366,6 +4907,12 @@ type StrictServerInterface interface {
 	// HealthHead Health check without a body
 	// (HEAD /_health)
 	HealthHead(ctx context.Context, request HealthHeadRequestObject) (HealthHeadResponseObject, error)
+	// ChangePassword Change the current user's password
+	// (POST /api/auth/change-password)
+	ChangePassword(ctx context.Context, request ChangePasswordRequestObject) (ChangePasswordResponseObject, error)
+	// ConfirmEmail Confirm an email address (the link of the confirmation mail)
+	// (GET /api/auth/email-confirmation)
+	ConfirmEmail(ctx context.Context, request ConfirmEmailRequestObject) (ConfirmEmailResponseObject, error)
 	// ForgotPassword Ask for a password reset mail
 	// (POST /api/auth/forgot-password)
 	ForgotPassword(ctx context.Context, request ForgotPasswordRequestObject) (ForgotPasswordResponseObject, error)
@@ -1375,12 +4922,72 @@ type StrictServerInterface interface {
 	// Register Register a new user
 	// (POST /api/auth/local/register)
 	Register(ctx context.Context, request RegisterRequestObject) (RegisterResponseObject, error)
+	// Logout End the current session, a device's sessions or all of them (refresh mode)
+	// (POST /api/auth/logout)
+	Logout(ctx context.Context, request LogoutRequestObject) (LogoutResponseObject, error)
+	// RefreshSession Exchange a refresh token for new tokens (refresh mode)
+	// (POST /api/auth/refresh)
+	RefreshSession(ctx context.Context, request RefreshSessionRequestObject) (RefreshSessionResponseObject, error)
 	// ResetPassword Set a new password with the code from the reset mail
 	// (POST /api/auth/reset-password)
 	ResetPassword(ctx context.Context, request ResetPasswordRequestObject) (ResetPasswordResponseObject, error)
+	// SendEmailConfirmation Send the email confirmation mail again
+	// (POST /api/auth/send-email-confirmation)
+	SendEmailConfirmation(ctx context.Context, request SendEmailConfirmationRequestObject) (SendEmailConfirmationResponseObject, error)
+	// ListSessions The current user's sessions (refresh mode)
+	// (GET /api/auth/sessions)
+	ListSessions(ctx context.Context, request ListSessionsRequestObject) (ListSessionsResponseObject, error)
+	// RevokeSession End one of the current user's sessions (refresh mode)
+	// (DELETE /api/auth/sessions/{sessionId})
+	RevokeSession(ctx context.Context, request RevokeSessionRequestObject) (RevokeSessionResponseObject, error)
+	// ProviderCallback Exchange an OAuth provider session for a JWT
+	// (GET /api/auth/{provider}/callback)
+	ProviderCallback(ctx context.Context, request ProviderCallbackRequestObject) (ProviderCallbackResponseObject, error)
+	// ConnectProvider Start a login with an OAuth provider
+	// (GET /api/connect/{provider})
+	ConnectProvider(ctx context.Context, request ConnectProviderRequestObject) (ConnectProviderResponseObject, error)
+	// ConnectProviderCallback The OAuth provider's redirect back
+	// (GET /api/connect/{provider}/callback)
+	ConnectProviderCallback(ctx context.Context, request ConnectProviderCallbackRequestObject) (ConnectProviderCallbackResponseObject, error)
+	// ListUsers List users
+	// (GET /api/users)
+	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
+	// CreateUser Create a user
+	// (POST /api/users)
+	CreateUser(ctx context.Context, request CreateUserRequestObject) (CreateUserResponseObject, error)
+	// GetPermissions The tree of every action a role can be given
+	// (GET /api/users-permissions/permissions)
+	GetPermissions(ctx context.Context, request GetPermissionsRequestObject) (GetPermissionsResponseObject, error)
+	// ListRoles List roles
+	// (GET /api/users-permissions/roles)
+	ListRoles(ctx context.Context, request ListRolesRequestObject) (ListRolesResponseObject, error)
+	// CreateRole Create a role
+	// (POST /api/users-permissions/roles)
+	CreateRole(ctx context.Context, request CreateRoleRequestObject) (CreateRoleResponseObject, error)
+	// DeleteRole Delete a role
+	// (DELETE /api/users-permissions/roles/{id})
+	DeleteRole(ctx context.Context, request DeleteRoleRequestObject) (DeleteRoleResponseObject, error)
+	// GetRole Get a role with its permissions
+	// (GET /api/users-permissions/roles/{id})
+	GetRole(ctx context.Context, request GetRoleRequestObject) (GetRoleResponseObject, error)
+	// UpdateRole Update a role and set its permissions
+	// (PUT /api/users-permissions/roles/{id})
+	UpdateRole(ctx context.Context, request UpdateRoleRequestObject) (UpdateRoleResponseObject, error)
+	// CountUsers Count users
+	// (GET /api/users/count)
+	CountUsers(ctx context.Context, request CountUsersRequestObject) (CountUsersResponseObject, error)
 	// GetCurrentUser Get the current user
 	// (GET /api/users/me)
 	GetCurrentUser(ctx context.Context, request GetCurrentUserRequestObject) (GetCurrentUserResponseObject, error)
+	// DeleteUser Delete a user
+	// (DELETE /api/users/{id})
+	DeleteUser(ctx context.Context, request DeleteUserRequestObject) (DeleteUserResponseObject, error)
+	// GetUser Get a user
+	// (GET /api/users/{id})
+	GetUser(ctx context.Context, request GetUserRequestObject) (GetUserResponseObject, error)
+	// UpdateUser Update a user
+	// (PUT /api/users/{id})
+	UpdateUser(ctx context.Context, request UpdateUserRequestObject) (UpdateUserResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx context.Context, w http.ResponseWriter, r *http.Request, request any) (any, error)
@@ -1463,6 +5070,79 @@ func (sh *strictHandler) HealthHead(w http.ResponseWriter, r *http.Request) {
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(HealthHeadResponseObject); ok {
 		if err := validResponse.VisitHealthHeadResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ChangePassword operation middleware
+func (sh *strictHandler) ChangePassword(w http.ResponseWriter, r *http.Request) {
+	var request ChangePasswordRequestObject
+
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body ChangePasswordJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode formdata: %w", err))
+			return
+		}
+		var body ChangePasswordFormdataRequestBody
+		if err := runtime.BindForm(&body, r.Form, nil, nil); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't bind formdata: %w", err))
+			return
+		}
+		request.FormdataBody = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangePassword(ctx, request.(ChangePasswordRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangePassword")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ChangePasswordResponseObject); ok {
+		if err := validResponse.VisitChangePasswordResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConfirmEmail operation middleware
+func (sh *strictHandler) ConfirmEmail(w http.ResponseWriter, r *http.Request, params ConfirmEmailParams) {
+	var request ConfirmEmailRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ConfirmEmail(ctx, request.(ConfirmEmailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConfirmEmail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ConfirmEmailResponseObject); ok {
+		if err := validResponse.VisitConfirmEmailResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -1611,6 +5291,74 @@ func (sh *strictHandler) Register(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// Logout operation middleware
+func (sh *strictHandler) Logout(w http.ResponseWriter, r *http.Request) {
+	var request LogoutRequestObject
+
+	var body LogoutJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		if !errors.Is(err, io.EOF) {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+	} else {
+		request.Body = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.Logout(ctx, request.(LogoutRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "Logout")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(LogoutResponseObject); ok {
+		if err := validResponse.VisitLogoutResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RefreshSession operation middleware
+func (sh *strictHandler) RefreshSession(w http.ResponseWriter, r *http.Request) {
+	var request RefreshSessionRequestObject
+
+	var body RefreshSessionJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		if !errors.Is(err, io.EOF) {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+	} else {
+		request.Body = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RefreshSession(ctx, request.(RefreshSessionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RefreshSession")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RefreshSessionResponseObject); ok {
+		if err := validResponse.VisitRefreshSessionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ResetPassword operation middleware
 func (sh *strictHandler) ResetPassword(w http.ResponseWriter, r *http.Request) {
 	var request ResetPasswordRequestObject
@@ -1658,9 +5406,433 @@ func (sh *strictHandler) ResetPassword(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// SendEmailConfirmation operation middleware
+func (sh *strictHandler) SendEmailConfirmation(w http.ResponseWriter, r *http.Request) {
+	var request SendEmailConfirmationRequestObject
+
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body SendEmailConfirmationJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode formdata: %w", err))
+			return
+		}
+		var body SendEmailConfirmationFormdataRequestBody
+		if err := runtime.BindForm(&body, r.Form, nil, nil); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't bind formdata: %w", err))
+			return
+		}
+		request.FormdataBody = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.SendEmailConfirmation(ctx, request.(SendEmailConfirmationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SendEmailConfirmation")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(SendEmailConfirmationResponseObject); ok {
+		if err := validResponse.VisitSendEmailConfirmationResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListSessions operation middleware
+func (sh *strictHandler) ListSessions(w http.ResponseWriter, r *http.Request) {
+	var request ListSessionsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSessions(ctx, request.(ListSessionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSessions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListSessionsResponseObject); ok {
+		if err := validResponse.VisitListSessionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// RevokeSession operation middleware
+func (sh *strictHandler) RevokeSession(w http.ResponseWriter, r *http.Request, sessionId string) {
+	var request RevokeSessionRequestObject
+
+	request.SessionId = sessionId
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.RevokeSession(ctx, request.(RevokeSessionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RevokeSession")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(RevokeSessionResponseObject); ok {
+		if err := validResponse.VisitRevokeSessionResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ProviderCallback operation middleware
+func (sh *strictHandler) ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+	var request ProviderCallbackRequestObject
+
+	request.Provider = provider
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ProviderCallback(ctx, request.(ProviderCallbackRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ProviderCallback")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ProviderCallbackResponseObject); ok {
+		if err := validResponse.VisitProviderCallbackResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConnectProvider operation middleware
+func (sh *strictHandler) ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider) {
+	var request ConnectProviderRequestObject
+
+	request.Provider = provider
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ConnectProvider(ctx, request.(ConnectProviderRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConnectProvider")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ConnectProviderResponseObject); ok {
+		if err := validResponse.VisitConnectProviderResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConnectProviderCallback operation middleware
+func (sh *strictHandler) ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+	var request ConnectProviderCallbackRequestObject
+
+	request.Provider = provider
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ConnectProviderCallback(ctx, request.(ConnectProviderCallbackRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConnectProviderCallback")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ConnectProviderCallbackResponseObject); ok {
+		if err := validResponse.VisitConnectProviderCallbackResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListUsers operation middleware
+func (sh *strictHandler) ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams) {
+	var request ListUsersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUsers(ctx, request.(ListUsersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUsers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListUsersResponseObject); ok {
+		if err := validResponse.VisitListUsersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateUser operation middleware
+func (sh *strictHandler) CreateUser(w http.ResponseWriter, r *http.Request) {
+	var request CreateUserRequestObject
+
+	var body CreateUserJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateUser(ctx, request.(CreateUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateUserResponseObject); ok {
+		if err := validResponse.VisitCreateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetPermissions operation middleware
+func (sh *strictHandler) GetPermissions(w http.ResponseWriter, r *http.Request) {
+	var request GetPermissionsRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPermissions(ctx, request.(GetPermissionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPermissions")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetPermissionsResponseObject); ok {
+		if err := validResponse.VisitGetPermissionsResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ListRoles operation middleware
+func (sh *strictHandler) ListRoles(w http.ResponseWriter, r *http.Request) {
+	var request ListRolesRequestObject
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ListRoles(ctx, request.(ListRolesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListRoles")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ListRolesResponseObject); ok {
+		if err := validResponse.VisitListRolesResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CreateRole operation middleware
+func (sh *strictHandler) CreateRole(w http.ResponseWriter, r *http.Request) {
+	var request CreateRoleRequestObject
+
+	var body CreateRoleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateRole(ctx, request.(CreateRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CreateRoleResponseObject); ok {
+		if err := validResponse.VisitCreateRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// DeleteRole operation middleware
+func (sh *strictHandler) DeleteRole(w http.ResponseWriter, r *http.Request, id RoleId) {
+	var request DeleteRoleRequestObject
+
+	request.Id = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteRole(ctx, request.(DeleteRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteRoleResponseObject); ok {
+		if err := validResponse.VisitDeleteRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetRole operation middleware
+func (sh *strictHandler) GetRole(w http.ResponseWriter, r *http.Request, id RoleId) {
+	var request GetRoleRequestObject
+
+	request.Id = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetRole(ctx, request.(GetRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetRoleResponseObject); ok {
+		if err := validResponse.VisitGetRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateRole operation middleware
+func (sh *strictHandler) UpdateRole(w http.ResponseWriter, r *http.Request, id RoleId) {
+	var request UpdateRoleRequestObject
+
+	request.Id = id
+
+	var body UpdateRoleJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateRole(ctx, request.(UpdateRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateRole")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateRoleResponseObject); ok {
+		if err := validResponse.VisitUpdateRoleResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// CountUsers operation middleware
+func (sh *strictHandler) CountUsers(w http.ResponseWriter, r *http.Request, params CountUsersParams) {
+	var request CountUsersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.CountUsers(ctx, request.(CountUsersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CountUsers")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(CountUsersResponseObject); ok {
+		if err := validResponse.VisitCountUsersResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // GetCurrentUser operation middleware
-func (sh *strictHandler) GetCurrentUser(w http.ResponseWriter, r *http.Request) {
+func (sh *strictHandler) GetCurrentUser(w http.ResponseWriter, r *http.Request, params GetCurrentUserParams) {
 	var request GetCurrentUserRequestObject
+
+	request.Params = params
 
 	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
 		return sh.ssi.GetCurrentUser(ctx, request.(GetCurrentUserRequestObject))
@@ -1682,92 +5854,258 @@ func (sh *strictHandler) GetCurrentUser(w http.ResponseWriter, r *http.Request) 
 	}
 }
 
+// DeleteUser operation middleware
+func (sh *strictHandler) DeleteUser(w http.ResponseWriter, r *http.Request, id UserId) {
+	var request DeleteUserRequestObject
+
+	request.Id = id
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteUser(ctx, request.(DeleteUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(DeleteUserResponseObject); ok {
+		if err := validResponse.VisitDeleteUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// GetUser operation middleware
+func (sh *strictHandler) GetUser(w http.ResponseWriter, r *http.Request, id UserId, params GetUserParams) {
+	var request GetUserRequestObject
+
+	request.Id = id
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.GetUser(ctx, request.(GetUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(GetUserResponseObject); ok {
+		if err := validResponse.VisitGetUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// UpdateUser operation middleware
+func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id UserId) {
+	var request UpdateUserRequestObject
+
+	request.Id = id
+
+	var body UpdateUserJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateUser(ctx, request.(UpdateUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateUserResponseObject); ok {
+		if err := validResponse.VisitUpdateUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
 // Stored as a slice of fixed-width chunks rather than one concatenated
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7Fx5c9u4kv8qeNytGidFybp8Kf+sk3EmzosTv8R5czm1gsiWBJsEFAC0rEnpu2+hAd6ULV+p2Xr5J7Eo",
-	"Amj80Hc39M0LRDwXHLhW3vCbNwMagsQ/f2t9pBresZjpFv5rHoagAsnmmgnuDb2P8DUBpRWhUSQWEJI5",
-	"SLJgPBQLMhGS6BlTJIgYcE2OTwnlIZEi0dD2fE8FM4ipmROuaTyPwBt2O76nl3Pwhh7jGqYgvdXKLxHy",
-	"EWLKOOPTG4iJYKIJ40TPgASJlGZ1S9SadQ82WFZBw/5/nUHTMgR4qHxDgoJA8FARxXgA+OZnzq4JzEUw",
-	"WwfC3sHObv+g19nzvYmQMdWWrt2B10DmyvckqLngCvDQXgs5ZmEI3HwIBNfAkW46n0csoIbu7QsleGnJ",
-	"b15INfWGPIki3wMphbR71ZRFZtqV78WgFJ2axfMlfI/TuPToCMf6ntJUJ8obDjp9Q2K+zf+WMPGG3n9t",
-	"52y3bb9V23Yw7qkM85lBmEYRyJ8UkSICEtHgUiGec5AxU4oJTrYMy7lNES6IFpfAieCEWq5DlozEdAph",
-	"i3GSKJDqWdtb+d4x1yA5jT6BvAJ5lALwQPxyyNL5iV2ApDA5+JqWzzHc6XQeAcNDThIO13MINIQEaXyB",
-	"ACpLUiSmZEYtpgFNFJCEhyDxs7SSRVjo0LqiEQvPDLxPx2Yn5lT5lAhJmF2QBBJC4JrRSOXgfeY00TMh",
-	"2V8Q1tmv+xjQkZdApcECGWpBFVFG2MeJJgHlXGgyBsNOIdka05AoNuVUJxJ8AtdzJiH0iYQrcWn+MNvR",
-	"CpmPMEWmgoN5No5EcAmhZcd3Ysr4HbkQpT+2mL1mEIXms0rimMol7sEcoqGFTMy3Zm33tud7VzRKNjkg",
-	"+0x5wz+L3D2nSi2ExDlpZZ38nP5tjhBJT09pTvXMG/6Zjfe+rL6UWOC+E+fH38HjXEjBp68KzFOC5jO/",
-	"5GLBCcOvJwykORAcQzLSNseotAMnKpW5C7NuuIfH0aGZHKtUpJAfUeRzdAiVYLefM+M9zAqi7Ni6DLgh",
-	"hQaBSDiSkr5zT4h/F4nMpjMabAzA00nJeEkoJzSMGWdKS6qLevdms7VC+5tvuyhMKL5ldXBf+u9sTh+J",
-	"GeonkDPDBraWNmFg1dcpXUaChmdCvKNyCk9nIlJ+Noyrl0QLQSJcMUOyQkoNz27/kUVrLMKlgRTpMGhS",
-	"XrSyNAhgrhXZ6pIT9tJwZwgTmkQOuY8wZUrf2QNBUXMSXebUT3AFkkZWZVrJTt97qNY3jnhE4kSh9aPE",
-	"Kjp8uonSty9+yajwuNAtylv2+cpvNDDZappEQJUmuySYUUkDbWKWO5mafGE6DryK4elZB0kREaBnfydr",
-	"o+llVWF8Vsa/i9HSW9xoJIEaVkE/9L664wjnEpJkC5gTTue2hGSUH+YMtI70xJrCf8KyYiPNEyL0LGXp",
-	"xK3np9vh4aPZyjmVNAZzokNUQD4JBJ8wGcPfyWAmtSNlyiLuJFmBPnWI3NOVi6kOZnXT6dDAoSRkk4nl",
-	"/YdJc0qqIqEgxqO1i99BpF4VyCqK13tYfIIgkWCW6PYG/6gK292XbvbvRAiNjp1vXXOMDdEbJ4F59d5c",
-	"GggpIdA4C5lLccXCvxVnIl1MWReutnnkThNosgA+c3pFWUTH0RMaabcWKS6WgVUnpB79PpaJdiaYKSKu",
-	"QBq3wARsxmmIKV9m6osEMzAOz9cEEgifGehckCeBBjOM3sz+x1TBCyJByyWJqAaJyJ4JcUL5Ms1FPR2s",
-	"ZyndjhOUT+bGJgIxBNEpZTwlK0M7y2fVOLN38Cggl7J9yHgGra+J0DTPB2IuJkWOTjRIMqrl2kaG7NuS",
-	"kU1UujHb9QE3ZRI3nSkftC5BuPlMZgCiWMxg3NFKOKGuGwnrl5twKH3lgVYZJxwSTPoU5tw0CbPymx3U",
-	"l+V8SUyjiTCW3oidy5nYpe9L/6OlkYx7pED+IjjU4cZYyERBIUSgLfkPjGuPH0bt4+jMUuKrnOtCdVc1",
-	"dnfj3jSj8/1SVZmndp88lQtZKu7Lvabc2PHGtK3NT13C8j7JhmYgUBNbeI2SSLiaQ8AmDEKzjhqSiRAb",
-	"YPKlQIeFZ+hdiBkPBfyPO+l2IGLP98x8w+6qAt5Dyfg+rlXby6dGSA8TPfvoyi7m81yKOUjNLFtfLBpK",
-	"RZ+AG2tIqCKjQye7uJVhKmTnSafTDy4WGv8AtICZc+DB8u1s/EvAPrC3x5//Ou6+Z8fqmH/cCV4d7x5f",
-	"zn/796u3B21Yvp3/8ep49+TTgtFfX3eOL8T1+78uu+8vTnZOzv7Ve/fqbQRvDtmHi6P+h7Pp8uSvo+v3",
-	"P/9x0H6//6+v3bjDB2f6uP9p3H8z2RufdOPfF/35Lx26/8/eH8vfu2Hnt8sjkVehlJZWJq9bQoYgzfla",
-	"JXkb/iZc9WztKtUAfyJsbviXbA0xvoAAbfdRztolXLWkc/aTshE7AX4FkZiD83vHSwJXIJfu27RUZqAt",
-	"n5kVourkh9GCLhUxsoVuVBI5Z1nLBKo0VnDIRPFWRnwpwmUNDSQonWUtHji0xoAF4b918Z/du0WxrMFA",
-	"3FckBso1unIhWKCleuF8PkViuiRqJhaE6TLz3poGX8tR/VUq/d8aRNWeahBRpXBBnsQGu4ZMR111NJnQ",
-	"WuL1vdCvRcKzF05Az0T4XuhDW/BOn6/JM9Yc7uZK37oo6EsRw/oO1oLWW+WasQm2N2dnp8S+4BMJc6Da",
-	"2PPCaoNOvRRf4u8Kt7rV3FnlrLSWcX/OWbRM31E818sslo2Y0kRMMtfN5TENA15leLhkXZscjrEuJzjZ",
-	"6XTqMp4awm8e0xDfKh5YRXOWItsGlZJaYa3tq/B+TSILopWf6MZpzRsPOpWOe3GKES9ryqvncEr1zCBv",
-	"TiFFH0192lnhzOQLAubEXHgHZDETEWAavMRQ5dRrhn+ZsCrMFY2aezw1jraU6RnV6CJJmBj175NF2qCR",
-	"GvUZDYngUFZPdBwU1xpUuRsRypnaYd7E26+FnIos7+eyAOgKhyEz9NLotMAYExopqLGp9aOKJ7rOpXLd",
-	"IWnSvX7MU9GqQFzZWpaGr20F636FHZRB/4C5YOOj2aLClAtpdUh5M7nGbz64YhrVnJP1ph3fuRJV+bCa",
-	"sYgZfwd8aji569fZKmO+EqzFvGT/H0VEC6bpxpkraBZ265cYvobuh8v1/qO4RDKtMTOeRtEOlDyPsRAR",
-	"UF6jQ1w2LpqWlzbly/JxVWsAegbKyJwEW3ZwQtegd1OGrnpuhmWIsaOyFVAF4QurCV2QaUsjmxz+vQSh",
-	"zBRl0or6N9PKPtnrkfFSgzL8+fnsdWvffBcLVeHQzdiKXqdstdcrcdluE/0xvW7h2uZ152U3+0UnNQjJ",
-	"lrFu1IAN1zTQ0dInBm8SU61tD1QDxmUaezs7JSL7t4lCehQZobcIRKlgcj/FGbgKQEPzmAiBTKSInS1Q",
-	"oImhr7zx/c7uALqd3TGEO+PB3mDQD+lgvD8A2Nnfn/QmAfQGXeh39+hef2/3YNKb7O2b/3Z2Bv39Xi+8",
-	"rxqqVEieimUaCzXN7ANfExqRUTqiEopuTO8dNGcjcX5xNjzdJs75rJqMi+vRcB1th6fHGJkoE5qQvOJE",
-	"OboDLc1iyyXWnHHASgEPoiRs0miFtpZaQygqyGrPSdaPss6sOYau6PWCU7K3MhCkddC1C6elybxmah6x",
-	"rOwchhJcsHSjRSmsvGtWlhgjHOoy5/Y6vd1Wp9/qDM66nWG/M+x02p1O548iQ4RUW3w308uFhfdXvheK",
-	"IImB6+OwyYCYUIn0Bq1MWxciTN+cPePEJgjITpmH5/vJYH9xwcOdrxf8YHwxvlzCxaLz123e9pM6ZyUf",
-	"1PdYWU90b+8HrjjMrjjZIB1vxCJnFcWm3ED1gowiEdBohM58vcBdLPKX0cRhN0G3Y6hJxhFTs+/NRd2O",
-	"MZfz8Pvz70HFTjeZ2Bsis5pv6ZXEoWRaUybLTryoLHwvL0XkglwEpXw4dSW78j1lND7Ty08mOnZaEPOW",
-	"h4kNH+2n1ylsb38985qyq6OLhR4RCTqR3CboIhNo+EQ659RWfhToVsprQ6NO33zq7eySt7+ekdE3FvqE",
-	"UY3ttavReZobEJL0OySkS4X5g4RrFmVc/pMqVngpn4Jqn/O0BR9VH24gP5OZ1nPPVa4mIi1t0AB5yGWk",
-	"T85ekpc0uAQeEg3UCH4iIzdYDbe3p0zPkrHRCduxHrckDQD/GNtBLTpnXr3hONEzo8ZsCguNl4uICuv5",
-	"ZMEktNC108wowgXTM3vHQBm/9TzpdHq75DRr2lNkHiVTxs+5mGRqcWj8Iq6Bh4osJNMaOCLpvl8IeUkS",
-	"bhEL2+f8nD8nHwtHFYkpZgQEkRAAuwJCzSn5hhBO1N2z3maBo0LONm1KV0YXpendIRl9O8cc6bk3xPys",
-	"T85tgsc8+HbuMlLnnnluDsv+5UJ4+8GlSc+91aq4rDH0FnimbDMAhLagrnS9PdIwp+DLWCTKfaEIDXR2",
-	"GOeckOfPT414Bc+fpw1N7kV8qdxJaYdRnTIttmBu5Y2Cdr4Ch0D4/PmzNjGy5c6MBjYrRoNZYTMcIFTY",
-	"cs6ugJszG123FI5o2REGBEIq3e5IS175uwJpyzMsy7JYmgedLoEre98ClUmQr618YzvM5KW94s0Mi0xL",
-	"8KiI/FZFKfik3W4/a1i07xMlzMxZDjoNf5D1aLYLkIBn/CEjisRUmqMdXbek0fERi5mGcEQoVwu8x6Rn",
-	"5c6E5yPiSvloCwe9AyJ4YDjerm7oOD61laym5geq3fUnVDwRC8DF/2m3qhRzyUBTubyPItkeR2K8HVPG",
-	"tz8eHf58ctSOQ8ypMR1VldXh6bHne1cglVU53Xan3TEvizlwo5SGXr/dafddqQ/1/fb/zoBGVttPm65D",
-	"HSJwivQ6A7KYsQiy1lcWYEtSMkfgii00Dm10SbPzN96e5xarXHDqdQbNMV5hGTtyiRXqnU5/XaI3m3e7",
-	"oR+qaPNsoTMvyr7B+a1uMPaCThVmXTLW8r6sbPdKg9OKXZqKjH45OiMpoqN1u39j5ngcBNa/76Qb+6Oy",
-	"diKyxYXtZja8++bo8Odn7Y1BQdkRiSYUp1iH0cr3tg3f0kTPtieYOm0VQ+S5aEo9Hk8wvHLt6yhVTNmM",
-	"hwuyrMlgyvqtPqEY7KfaVjE+jaCVqDQTYOK+c76VexGCA5mJRBb7s80aWF3QgjCNCo1QviRAZcQw3gqB",
-	"KC3mCm0m41PUyefcaROWWzE/TaGjSTOuJSaqMX4TEndSCBMJXDOlnbNS5pFJKdvs+WlDfFoV3Lzz7Kba",
-	"/cZV9ebktznl4urXrcVi0TLudSuREXADnO0AedAiJW/ZhLSrmth0NsBkMyIK2dtbmggWVLmmf5tH+A9p",
-	"aRtYsG/WutU6FY7r3j6udP8QB22g4vNrNmZEd4MR1WssZlzv4PZx1RZQVMGdTbZVrw3fpHAP1SVqK5oH",
-	"Nnlms6ByjXY1MV3ZzUnzPhUf0Bt6NkgYDvF+bCu/86PaZqZ2RemUlbhNBKxV3aM8PTPCti6qg1nFu7a5",
-	"hq2AKmgxroArptkVRMtntdb7LZfOftY+54fuxl6hxQBVdOUiH3q/ufK1yrmukJu0LbqkD1GyxVrYmqxR",
-	"bv2qVYSNtXCpbvfIyrcy93fVuaWeq3WXxCu3GF331g+1W9QzhdvFT6pxKxdH/1+p3aeJG97ZXEkh6k8T",
-	"rJRnN+eeSG0HNIpMrNiksLfTMHu95n6FeUNFKMERruE5TTg5J9kmK/BXPjC/p2wuCK0U023ywQT5o3Tf",
-	"I/+cj3DXIxyTl5vsLTbnNb1AN1uk/QbVHMA5HzVdHLNppUtYqjSvhBmSrFlX1YrPbXLYkPM24cU5D0QU",
-	"sRDShA23Pjnj08xJ38LXFckqrXX75WfTq6wOa8KDkACzvj+HkiXEPdeTHqMNbv2NmgxYdspPFCjcZL6K",
-	"mfAs/b2xTas2LjyyWatP/7ezbNkFA5fAt7/dYYQrElNFmCaM/zB0Ze1cvk39I7r4XmYuKw9QwmGBrPt0",
-	"di1TamW7Vq4grbdrWXfIQshLhelc33UFREtXQmLaXXhSxoQRlQQBKOUay21+mSmV4E0lm/JHaR3DREgo",
-	"dJyUskMug4QIGTFGLW+LYs26u9Ae8xAFbptkHqPXpaDsmzpCmttNGl69gxVoaBF6dFPQuMbfzh5k8Sza",
-	"BFudq9iErL7/wzLULUPtdv4P8/C9zMMn0E7v5UycBhLrGvWe0n4UFWtmRPDtbdu30Vjr+uginEzKdPW6",
-	"5BgiwY0cinp1Zwr6lf3JwM/KOeRPpEzcVavmdIn71UJDf3tjCShdV76XBDwsHZox0i+gSz++WHE08Agt",
-	"p2zOEwhF7NRugYPL3S5/flkZlkbK7M3KtT83gPUp/NvVpNIWnqzCu+2ZyRzVdTab2h5CJrhvW2VKfVhE",
-	"QiCMI1K45o8SsvK/3Xri2QgLVX1Isaan3M8n0pCMaUR5kJbBhQxm4PocVWHSQqlv9WX1fwEAAP//",
+	"7L39c9s20jj+r+DRNzO1O7IsvyZRpjNfN0lb92leLnGf3F3sqSByJSGmAAWArKgZ/++fwQIgQRK0ZFt2",
+	"krv8cFeHIoHFYrHvu/jcSsRkKjhwrVq9z60x0BQk/vnPrTdUwx9swvQW/r95mIJKJJtqJnir13oDH2eg",
+	"tCI0y8QcUjIFSeaMp2JOhkISPWaKJBkDrsnxa0J5SqSYaei02i2VjGFCzZjwiU6mGbR6O912Sy+m0Oq1",
+	"GNcwAtm6vGyXAHkDE8o446MrgMlgqAnjRI+BJDMpzewWqIZ5H68wrYLI+t+NITYNAZ6qtgFBQSJ4qohi",
+	"PAF880/OPhGYimTchISHjw8O9x7vdh+2W0MhJ1RbuA73WxEwL9utKZV0Atrt2i8MslTVQT0ZAxnib0QL",
+	"IkHPJG+TREwmdEuBGUNDSjZopgTp2xffd89+6nQ6/c0npM/SPm5fPxXJbAJcH5sH2ZwulBkEd5SZeT7O",
+	"QC5a7RanEwOpHSm+0tZMgTTvtc2mZsXylJZmh83ifmGZX1l5PW+1pFP2gyJD+0YbCc6NbVaAT9/7Kc7e",
+	"P4CPZz/RjCXQN8DmUHzOwTB/P4CPrV4LX8P54dM0Eym0elrOoGmJFsRwjTRNmQGUZq+lmILUDJQfwy1S",
+	"DD5AoluX7ZbSC0RHCjB9lT9tOHK/iTmZUL4gBupgLwnVZCKUfkK2dhAVNMuaNiXDoaN7snvQbk0YZ5PZ",
+	"pNXb2okejNdiOsuohjpwfSky6JMNIUn/x/4moakhtzEQ87xN5vlxoVkGkkzogmRMafxZNUE79dPFich8",
+	"GyWd11JcsBRk/CyYwYkYIjivjmZ6TKbu/RyOKdXjAAw/XLsl4eOMSUj9jsbAGjE9ng2igL0RGRynDWDN",
+	"JiBZQljqgTPrawCJpasBsxPhJPkmx/f4LVCZjCMwwidNFP4IKdIZ4yQ/xwQPMjKKGjYru/rXx4b9tGcv",
+	"hre3QkYOxC85U1NCajJY1LhamwBNxkRM7YnMFqTfoyrpE0OmPTNa3zM+M0TO9ppANy8t4Whm/DZLcfD4",
+	"WjSVK51udc6mjYDgIFFIusEOx6Xqnwrk6lRo4LlvKrw0w6qp4ApQADwdUz6C11SpuZDpcykFnu1EcA0c",
+	"kUmn04wl1Kxk+4Myy8nnxxGU4/JqNplQufCrhTmZulEJUyWBLrihxQuazSy7o5q2enyWZe0WeABS0JRl",
+	"ZoLLdmsCStGRWci/xEyWx57MlCYDICkbDgGH12PKycK86Cf0Lxf4/T+asRTXZJdsBAbVM9Xq7Xe7iKW5",
+	"FHz01A5QX151ZLNE/OKmCzODuuOdRkdn/MLAvPoSLkOCeSBh2Oq1/r/tQjPdtr+qbfs5flCnWmkVwACC",
+	"NkEl9AocdIyofQYZaDBs+ZpEdV3MPaWcC01SnI9MZ4OMJcQJMIeqo2K2KK7WgymRgaf01wUUObpYuI2I",
+	"ol+EHLA0BX53yCmmyJGRP6qjYm9NqLCqyA/K4iSjyblFyxTkhCnFBCcboWbJBdHiHDgRnFBrzaAYzMRo",
+	"BOmWk4ZqE7F2zLWRB9lbkBcg10VcBcr8+MROQDyaHPpi0xc4PFgLOR1xMuPwaQqJsR8QxieIQGVBysSI",
+	"jKljqnSmgMx4CpbM8gObOmwhvZ0Y9N4dmb0wu8pHBFUXnJAkElLgmtFMFcj7k9OZHgvJ/oa0Tn4760Ad",
+	"+RmoNLhAgppTRZRhUoOZJonlFAOUvCnZGNCUKDbiVM+k0bM+TY20bRMJF+IcLKNjWiHxmbM7EhzMs0Em",
+	"knNILTn+IUaM30RuTizOUNUqC5gj4iW/tS7N3O7ta4gX+0y1eu9D6g6ZNa3Mc5VsQfWk9z7/vnV2eVYi",
+	"gZsOHJe7AfGUUPMnP+dizgnDn4cMpNkQ/CaU8jcSwe6oVMa+vu5w94K3wA6hEgKhi8R4A7GCWHZkXVd2",
+	"aJKIGUdQ/Du3Ud/8cIaDDQC4H5QMFoRyQlOjwCotqQ757tVi6xL14GLZ4WHC41tmBzeF/9ridE3EUN+B",
+	"ghhWkLU0hgPLvl4K/YuY8fTuZMNLoYmdIseZn7SOsv31IEyiJsYFUbNk7BQKIYkEJWYyAbLBOMlgRJMF",
+	"mYgU2k64WnTh607ZeE0XmaDpiRB/UDmCu8OSP+7mXOsF0UKQDGfMkVYBpYa7nb01c56BSBcGjQiHtGZV",
+	"oITQJIGpVmRjh7xgP5vDm8KQzjJHWN5T9IwpOsjgDgnsZMxU7hoxAKd+yvs1AEIQjJ4BHKFAbPxjBnKx",
+	"fkOodQ6LQPa2nOO65EC1kjt8xx6C3PURFYLnsLi+6FuD9mbhbqPfqe3UHyOFnb8SXYxGwZhKdkHtqZ45",
+	"nQBfRr5ISe6/r9pcb2DElL623YDI9iZ4Sb68hQuQNPNxACOPC1P9drqadfx5Bwcldme8X3+pqmZfPMuh",
+	"aHGhtyjfss8v21G1MJ9Nkwyo0uSQJGMqaeKo6RoKYjExHSStirq4a80aRUSCfoRr6YianlfF/J/OSWi2",
+	"3zlMMwnUcDC0Hm8q8Z/jWEKSfAKzw35sC8jKbOay3XLE+r+wqGi25gkReuw5bdT/uyYNt4hu9ZyPIhF8",
+	"yOQEviY1d1bbUqYsxt1JVqBv47icMDWh2jrkK949iw381DkW1a1PswdVkVSgfLCTX+NIPQ3ACo/XS5i/",
+	"hWQm0Y27s7v/P9XDdv2p41YZBu0i5ljbGtTo0UEbmiTm1RtTaSKkhETjKLlX9GsywAxc3ttZW7ylTpHB",
+	"3evWZhbc0OGXUrDR6pgzPbZ5CU7KvgWeIucMSfYmZzRqk/7s7EVnFd2UzgxHDwza1Xl4wSzLlqYTCiEv",
+	"vRFgsYFWhe7OaT8wRWkVzsA55shAXrAE/uT0grLMaMN3dxTcXCScLEdbHZC643Zd5pMzj5gi4gKkMdkg",
+	"JRvGoMMgZK5pJWMwtvrHGcwg3TSoc/5JiZFVphUx6x9QBU+IBC0XxGjAEjF7IsQLyhc+PecOjSsPtyMJ",
+	"1SZToxgCMQDRETWWtAUrx3ae4lMj0d3Ha0FyKQEKua/B1seZ0LRIkUIz3mOODo0t0K+lH2HayrL8rBiU",
+	"7pvt+gdXJVetOlLxUVPO1OojmQ8Qi6Hz/Zps2Em2uqZkXUpjqrzwu61qigP2CMYrgjFXjR9ctuNW2s9l",
+	"V/+EZkPhOZZz99upbwr/2iIgxkZQIH8VPBJVRzfenCoX7QwZ7m0Rf0No18MzSzGbcpgG2Z0R1e8k03AT",
+	"HQJth5O6yWhNu3WYhzc3B4365EinDNxLp1qN2MW1iDJue/jY9E0iPhhKr0Z7bjLg12U+VuG7Hk0VqTn3",
+	"FbjLl3CTPXSuoMom3mjIlR0aGMS2nrlzWNwk9BJHBAp3i14jd2ZcTSFhQwbotFQ9MhRiBZycBXBY9PRa",
+	"H8SYpwL+f7fTnURMWu2WGa+3c1lB3m3BuJ/T0GkVQyNKj2Z6/MYlgJl/T4NU2s+tD/NI/pwx5gjThCrS",
+	"P3LiAJfS83z7dNbt7iUf5hr/qOQCt2Dx+3jwa8Jesd+P//z7eOclO1bH/M1B8vT48Ph8+s//e/r74w4s",
+	"fp/+++nx4Yu3c0bf/dI9/iA+vfz7fOflhxcHL07+sfvH098z+O2IvfrwfO/VyWjx4u/nn14++/fjzstH",
+	"//i4M+ny/RN9vPd2sPfb8OHgxc7kX/O96a9d+uh/d/+9+NdO2v3n+XNRSxpstz5tCYnprDuYGDeUoMZ5",
+	"rkQZDcecuBeCmJF/YiXXxoxnoJRBlpb0AjLlU+bHWk9f8czYSuKcAaZBNsKy63SAZbRgpGLLZvR5bvQe",
+	"t9B9fhbJiy7n+zn7oTm7ekgzBe0KlbjELz9IOVsz9ETt/U8ryE8MvJcTxv8APjIHcaeWydku3iyN/PwC",
+	"+Ashwc6wf3DYODr95Ed/uFua7DCG9Qn9tDVYaLO2h7vB7CV3W40cXsyUJvBxRjPS919UCH91gK9CR2V/",
+	"o9C1w9Gq2xMlAwlUgyGggATKC3yFvmjDy2xQY8QFOreq1BC4aPKlO7Jx0w6EyIDyVtV1kr9eyuEP3nZ8",
+	"OSSCCZWszqAdSuMlD2aPR2JrRSp7q2WXj7YM9m5GvKgvLTm5b0QGbwDzVRNouePuyyUqi70mfXgc5COW",
+	"aMMqcxGCQEX2LXDdLBwiuxEXmFcyWeU0LOCzSav33mz9WXsJKZR4Y8N6cdzoygrFIlrrgkoGAX4BmZiC",
+	"8+YOFgQuQC7crz5luk79VoWpDn5ki3iMZoN+kVnmvF+xapUKgnJFaKka8LNIF7X9R4D8KI34wE9rOxyo",
+	"Xksnf+beDZWiGhqI+4lMgHKNvpkULKKleuKcOAprVtRYzAnTZQ66NCWrkdT2Lr3uFcvFt7uaZFRhhYyj",
+	"xZjBVlfcYjZxLQmo6oB/AXos0pdCH9miPv+8Iamj5kGLZ502uTXDAxVZwZWKh9dLY2j77eTkNbEvtImE",
+	"qZEhaWnH9rv1wogSfVeo1c3m9qogpUbCfVaQaBm+55OpXlilDMufxDB3xLjQvBj6GLoN7CER5OaisVEk",
+	"DK03kRNKMDnilG/0z2HRbxshr8fmvzZ7wj6RdNLf7JCjgbJ1DeSg2+2c8hqX8IbM5xbTMFl6wDAn1Gn6",
+	"OSKolBSTNTDnI+TCjefhMs8HCV8vUkMib+vx6mP7PJLwfV9NUxdStf0MVlnjRAFLqcOyNEnhSgKvi9lr",
+	"nJC9AEll+ntN9dgX9njCQwPTmwDOOHtCwFCq81MDmY9FBphrVTpI5USKnGpqe1AijookKezs2km2kOkx",
+	"1WiYO8IPqgm9KTmmKREcymyZDpJwrv26joq1TH4THc5jZ/oXIUdC384cWVkvuZGeGFU3YkvB3Ntba9OF",
+	"pItvXOjVMvtkfTiO7lxsrrxZcVzcyAK7vW1XwWaw2naJ4GPYFTMdoLequRhBGCu9e87TMLtTWVwxRewn",
+	"nRhju9oRUBkxH7DkC4iOqxIxjVX40izrY327UzpLIxd1gl5NoVlIgVex2Ffnzeq8OL+uGl7dPXEe3arX",
+	"eebxW+0qmisHlucZoUtNwKnIWFKRd62lNhD3+Z/u86vBVM1IKrKolwrtYLwTCVA33IOhlsCD3zcywSqM",
+	"ieBaiixzIcymj5qer7Ymu5UxGqs8qKw6BC626srRQvKnifln2xhh02w2Ypxs9O0fvR4Wgm0FuOxvYmpc",
+	"MQ/Z6BsF3Sho5mXzX6ygb5/yfum7NqGKWDOQZMZcY5qImbb6WxAub5w6gnzvtnMqhid0S92ellutS+vy",
+	"rWHjjWUhjWzuasZ0UnVItsmqDsnOaiqbz55dVVCX4aumOOoxKKOESLBZlU4LqQvFXMJXTXgjQ4kxqORW",
+	"QhWkT6xq6MKHNrS3ijRcgwepDFqokOZqaps83CXoaTSc/c+TX7Ye+Q4TZSBXk7O383KGHqeIZ7OEQrJh",
+	"eAM1yIZPNNHZok0MvsmEam0LMyM4LsO4e3BQAnLvNo6ss0balKjHhww9UokPcxtJp9xmjvz+7uSJVX2t",
+	"OlXK/2SKGGYkzGHx0phszMfC0pp795TrMTAfaRzAUEjA+lXGR4TxzZhVuK5oi7c/r1xB566jH3cX0mgM",
+	"ZryBzG33MKIS5k11ooaTzRBZ3gwoOm2QeXzDEIpLpY3UTosUyFCKicOwAk3MlpaP2KPu4T7sdA8HkB4M",
+	"9h/u7++ldH/waB/g4NGj4e4wgd39HdjbeUgf7j08fDzcHT58ZP5zcLC/92h398YxmEqq8d7XHoJZGd71",
+	"RmDM7kYJ1sUGKsSAwZj0SJdxvdvdPdzq7m119092ur29bq/b7XS73X+HS0iphi3NJrCazApO5GFV+Qqn",
+	"fmYruYIUFKIFMWqVsdcSbGvlrZIG53Z9xn0zY+lQFhPOtRwvzs+7F2kymYtBujv7uM/Zx4fLeApLl7ZD",
+	"ucobGfMGHYWrXOoLmg0ypsb3vXmPcrYUYyFKm/0odWPCjdzo2+4YRiUu7WW/TTqdTkWK01XxcGB4+zS9",
+	"fxJ+WHcntEoklruVQxy5WdrBsQvhL+9p0yH+g0XVc+ErxVbx8ppx3jE9fopJ7DVHb2VtduwmeIpgYiQI",
+	"Y0t8BgvCUvxPgSFbLadI/3MiOIdE98j7zyy9PLvsk408QiadmCVqwTX9VKaTnXZLcHg1xCydpeK0XZfE",
+	"EXPWQLI6GgMlIOItT5la64h1heAs34MG35/dgR+UPZFG6Qx+b+MD673T6KBiGgNiqYhEG5sY9gvK6Qhc",
+	"X7hAEXZRD0mtp+tqXh1lh29oAkTIEeXsb5DRoEHZIr4Xp0WjQ+kqD9IKBu4K3o0lLoyTUu29IlqC7dIn",
+	"gfQdoH0yodLV6ftdz7n0CLQKdOkqKDXHsrFLUPNHfsb46IkvxMZeZ9r35WOcKE7PAS23Mqs35PHXFXt8",
+	"2ch1mvxmPgmCZpljDcs4YYQT3Jvz7SzGbBt5bcGzb7tAPvgLnUpLe9aN6QWUGhfme7dSQ9Py4vJZz6Ks",
+	"LFq7deu4xlcSpPkT5fyVeU/lpq4J5ss9cW6rm2VDNfm2v/5kqJd7863lCVFLpcoXSImq77yKhdRcdxjX",
+	"S+vo9THmoRgZ3CFF1ayR0IJbLRUNdEsEHLDQiyfZLF1CC7UWx0hO1W43eSecpmBePK+upBJXyCo+ce7H",
+	"Kkr3QvcVTVMJLjVm1cQsY09+EUP2Uc2srHqJ0Rra3d/KXbJBPhEGARj3cYCDsmCcPprtP5p/4OnBxw/8",
+	"8eDD4HwBH+bdv5eZpXfK7Som9a1N4GljT18jhXJSUWxklFP+hPQzkdCsjykM9SqLsFFBGZv42TJL8gtZ",
+	"1Dvda/Cp1peyeB838sXC536Fv2KpuRz42j1BBi2aw3rkourspma0YcjPuZaLZVzZqkC2K5NPE+y5SLlr",
+	"EDMkfTNc38e7XLP1PknGQgFRYgKnfGNpw/VNa4y5jtuoVPvGM7YvM/Vdtn1vfi1OedBtO+Lk/y4EvguB",
+	"70LguxD4VoTAWcznoSCZSaYXb836HV/DYOTRzOZC2n/94hf3+7uTVswx0v8w1313uYLNss/EiPG281nZ",
+	"9G6MeW156ukZBvnb292DQ/L7uxPS/8zSNmFUY7/Wy/6pz/EVkux1SUoXqm2bgmmW5XT7gwr7LhiLzvFq",
+	"3FBkZriAAnNjractV08+FN5jRa0X0RX1vTj5mfxMk3PgKdFAzVGeycx9rHrb2/a+AnPKtyd6sCVpAvjH",
+	"wH60Raes7kAK4g9McLRJnBM/mK9N5kzCFoblNRsUPVgAG1UpDBLvHpLAL+JyaU65GOaMrkeGEoteU0Xm",
+	"kmkNHDHpfp8LeU5m3GIs7ZzyU/4jeRNsVSZGmFAiiIQE2AUQanYJo8OcqOuHss0Ez4PCC9/lWBnu4ms0",
+	"eqT/+RQLHU5bPSyyaJNTm2NtHnw+dWnlpy3z3GyW/cvlo9p/uFqH09blZTitEd151BxbdEBq21woXe+3",
+	"aYhT8MVEzJT7QRGa6HwzTjkhP/5ou4H/+KPvteVexJfKrTntZ1R7orVhm6K1oh2vFKH68cfNDjFny+2Z",
+	"9Sf62xn8YjhAqrCHMQbzGCf9T1sKv9iyXxgkEFJpn4ywFPX4FyBthSvLU4YtzPvdHaOQYQNv14E9n1uh",
+	"UmUGL60VW31bzGxhbkUB7EaFKdjoVGTSvTZRwoycF5L41BUkPZqvAiTgHr/KgUIPLKQGDdJwYry+BVA/",
+	"VHO8cEmPy/1CfuwT12ADpdv+7mMieGIo3s5u4Dh+bYuBYy1JqHb3NCHjyVgCznPq+3tKMZUMNMX8+Wsz",
+	"ku1BJgbbE8r49pvnR89ePO9MUvQaM51VmdXR6+NWu3UBUlmWs9PpdrrmZTEFbphSr7XX6Xb2XLU08vvt",
+	"v8ZAM8vtR7F7m44QcYrsdvfJfMwyyJuFsgR7BcymecKNb2zjsI1KZr7/Rn9ruckqt1XsdvcbQp7FNPbL",
+	"BRb5H3T3mkR5Pu52pEtRKPNsrXhR1/4bjm95g5EXdKQwGTYnrdbZpe0pE1FDMQCkSP/X5yfEY7TftPrf",
+	"zBjrwUDz++50Y9eivMkP2eDC9n81tPvb86Nnm52VkYJnR8w0oThEE44u261tQ7d0psfbVsRshV7IqYh5",
+	"Z18iI4tdP9EhrzhRsyQxBqC1Du3xZ0rN0FQr1FiXn4XD4MynXGkxVSjxGB8hoVJMFDNKB3Ieq7PY01ve",
+	"raRUU+0ubgGlfZHd6p2ZapXV9VTAAkXx+uJ46kzs3ZV7DsRrxs0Ghsv5tDWfz7eMfrs1kxnwRKSuP8at",
+	"Jrms3oNzWTsR3RWQvBoQpe4ITW1+vSI5p8pRT2pvZ/DkImGa0cRFY0WGvmP1X9Roat/uyNVcN3bxEH67",
+	"s/zbUicr/GgFNl/0bjdf7KzwRbX5t/lu9/Hy76rN2ZANr4CSWJHnbYVYzqEtvkucs2IZBYzaoNdYgmXl",
+	"yPt/Kppjq9ecIt8xI3UqDLLM+tFhsJVUMv2iKobjaarUiFDnbcjyyz60cBaIhJRJSLT9YiDF3CqgdoD0",
+	"gvIE0lOuQGvD9fsIy18hLH/5IYyKTDb62/1Sp3Ny5OcW8lw5hZCnrnOZikoLO/pz718Nbpp8HxPUTl0e",
+	"us6jQV6vTwuNXWOWlJMTV7ldLz3swsPu7u4ePXw4eLz/6HAwfLyTdh8+Tg4OHh8+erx3AN3DIdCl0bez",
+	"Cofe6+427qXnnX5vRgIMGv0e4TJGMwkpmdIRVJjoHyJpSA21jNrQu7AuY9sAMMRKw1Whuc6NOTPucZlI",
+	"I+lwl6szvmq16apMr3STz42Y3s2Z0BWan9tHQnnZb0w2bCk2P2+k3c0ox7kmb4FqqkKFvQyxwnQFzfJ4",
+	"iK74nKtQ7Rv5e4e8dUYwZRfaJhRX4e14xfgog62Z8lnbRgE65RuFf0pwIGMxkyEHMXM4nkWYtvEHyhcE",
+	"qMwYUmwKpKSborV/yp2dygr/SNvX9qCzRLOJzTtCX7+QuJKQb8InpnSUQw1LRbm30Wevaqy1svoZrxFe",
+	"s/rZNMm9qp9BueaSDl9G1NkLOGziwXfN8mtgsN+OVnkFQz9S5y7WmVs6RRXK3emIFaZTZuI2aNTIuvtF",
+	"KK+PPRepxqt0Q7+tFU4bCVWwxbgCrphmF5AtNmsNIzdckdtm55QfucvFgg401jdQvnMM/aoF87XMuc6Q",
+	"Y9wWnZ23YbJhy4CGCOO00aGwMhcutTdYM/OtjP3VmfzVC9dca8XvbDfkM8FFiHfKcSt33P03GfMNHPsP",
+	"G4UL4kk+GO+V8js07WmWDWhyHmPY2z6A08y5bR9CRSjBL1yDax/KTMMyNMN2rRdW2SijvSlddwimwPf9",
+	"urHQH1ftkn3y0kB7dY/Tmp6gmp2n9VajS6e8H7stxwYsz2Gh8uLbk1y4GFW+VpLeIUeR/AhjXpzyRGQZ",
+	"S8GHArnVydH/7JT0DXwds5Ns/XVdfrXz4VVenW3Mg5QAs7o/h5IkxDXXw2n9Fa466scEWL7Ld2QoXCW+",
+	"wkyIPP1hZZlWbWewZrFWH/5eJVu0IL5BwuWN5V32lnXKmEOWiRGWJDH+XeCVuXT5KrnvVsZ9ibs8AYXm",
+	"nRzuTr7lzK0q30Zippvlmq3KQrb6+7uTv14cvTz69fmL5y9PfnI9E/rYU4Px0eaTIleJk/3uftiWxoXH",
+	"jXTHsLmThxORQidmSBiYrsuFV1bRg/5bl46VBZzrTk3zNQR8bNz86i/yC7tuccpuZ5MXl1O4olAfq3Et",
+	"wdqEusZlP6igpRkmJDs/64RshJ06Qier/+BGjlZHXuVz4Gb6ug6CG/mtXe0dHYhKq6bvJ+KOTkSDEHj+",
+	"yQYV8e6KsAe/MQqMWMB/qTs6C57sq4chTFxtPhN5m5ciaNh2NWbZwh0CpvMY4kp5Lae8mthinXal0EH7",
+	"enktMuxzc6u0Fux2s46mNYElEGvt0pD8Un/1GiZCpNfP2u2E6BzfUOZLbijkGVbfzYW6uVC7r/a7zXBf",
+	"NsNb0I7vFUTsvUxNHbfu0qgIGWtZiCjg6VY8JyYuTd5i9r5dXCnEjrF3F37e3cfIswpCz/bkTiVcMDFT",
+	"9u2StNg85Vo0xcSLmrEFaOsEq0ekrwg/n/Lm+LOKdSD44mHoK/sirFkiLJnrXiVD/WaQBvHgfaDC6uhz",
+	"uiAbNrSW3xasZsnYU8DmdwFRZWmNlyZ/FxTXMg6wh2YR9K0lHll3+N3x9zgDq/L5orNNNNnxi7iQmNJv",
+	"PWA1c/brNEvX5HA5qSfG5v6VuzEiR1DgOk4b25/dX8fppSWQDDR8LU6WC3EOhY9laR4rS30ioG9vbwvy",
+	"fY6Ee2hIcDPPanU3SbgAT46NFTNa94aPk13aHTxMd2A/ORg+ooeDx2kXdoa7dG+wn7SW567+h1P9c9vZ",
+	"Jk/RvNcDUCah8hH47AvSL7fzEHMTp3wpyCtjvxL/jdE2XKs1S16YZIkGQ5soYR94au/jfeLhpylTtk1b",
+	"ner9a089TDXCj+1I8cr2a19nH6G0FXbUf/7MgfitZw8Xbjxe3UPPEGwumq0ov3W2cD1dwTWHDAju/uks",
+	"ZMKpAOXW7H/PP+rEigkM9K+LJi3/LeT4dSmcmkqNSSyjPBGnStB3mIPj+pteQdNfFROtEO1/IS/9qojX",
+	"KGflrceev7bsibiduS/SzfthxmvMyQBzkqSki4jmigm3eW05djzJO0IpIXWfKOqvIJkzBW0XNsXLGybF",
+	"q+Y097f7uDj8pviEbPSndMQ4UvP7TqdzhhnHrh9kuZHQZueU/2Iv28NbNPKGyraPco/03VV8730S09n7",
+	"B/Dx7CeaMXvDoP8d7diz9w+wBwnjip395LRczHbzrz0Q8ux99+y9K1g5+8nsiu0EUnpl5+x97r87+wn7",
+	"SYWzSZHB2XujGZ/9VO4T3jnltoWCkKpH+g/gI3kAHxl5wMH8j5EHmTb/A/JgpM3/gDxgnDzgQh9zkoOP",
+	"D57m/8hXdcrDHxh5gDuh3hl+GvzNyAPgqXvs/zJAzLIMh36JfwxAzwE4eUB5Sh4IiT+ZJVhaaBddwmya",
+	"oOv01Sc0M+yNngc7hhRnxPJEkQ38/n337CeW9gx9FkOZh6U8RD+o+QG7im12yGvJLqjOm4xuFAmKbdIv",
+	"uYaRw5inoQfDPtwkVMIpL2fw+YzFc1i4xETMnGS2bRp3d5iIolVJ3sWMVJuY1f0C2Ffm2jza0T82v13y",
+	"6lugMhmv9KaQepX38IbJleZ+7fZppdkNIa7yonNKnt3SObtSz/Kim169Y3ljxp/qtFZ1Tv5jBnJx3ykK",
+	"azJy/zC0PXPk6wVZ3gL5OjIL77wYMmuC3ySj2bbfsW19uCiCURlW05IBLARPS9eZEqZOuW9ENAYJZRlj",
+	"eFM6Ydz2ltnsEESALVPoV+8z7uetOVz3o/Ypr7t/UBYKp/EFLWsqSlx+g/ztMgPyNoVWg/Chmlhr4zAN",
+	"uNSU2LZs2yklA9tGwav3uKhdiL9SmGVnbWGW4ACvlqK7+tk1Q7+TTMO30mXhK+iWgDh21RRr4Rp21yqK",
+	"bvjadqXdvVOAy6duBDpo6da6w7Bf7HrMCGWGNzbmN6HmZqJRr70h2Pn2BAe2X5CA7lEIF0otC08oJwPH",
+	"1AMiya9quQ6RhH9XdvkKmslvnImaS0ZPsm0WOdaHY1M4lEVMK8JnkwFIszanC8S0vjc4wV1WKfjbdJoq",
+	"nlEn/UaVDumwdyvKwDsfrlY6+kbj669w70fRmytJzJI6pHQnKpoBpXtJ0DS21G4vpfHqh47fc4J2iHMb",
+	"9YgRmv1m7QHbqN5Ce6hcB7fiHThWP6jda1Nhvze59RU3qXrv66W77HX14/D1dh8wZHAjFeQLpjl/2Tz+",
+	"XJGQltZvzwmCo7NMMGx/ZlcHjo+1cu3VJ+ICPNuwXTldt1IjKcJzbgwLO1zqmix5BtFDcc84ERxOuZaU",
+	"K7sm64oIRg1airqhYjzC/pTziC9P9R7Wlan+Wb6CrzK53wB2BzFlu+p1knxACZftRsX4rimldOPVVbTi",
+	"L3SLqY7tPKZirwTLpeuY4q0z3wJH/YK09Svm8doT6fXYackgWo+q9YqDvRXpOr5Os+bjFB1+01nMNWQ7",
+	"jxeqWeUqQLLhk2SNOmfvtVegi7vhfiizYi1Ouav4Ll0lF0TtStpdL9f+So/bBRFmQln4JqecZlnZ1WTZ",
+	"uI/Xm2MEqsib5vBJ+/ZEMW5uW+XfSOP7T9Kc3I0B/7Hn/AurW/Z+N88i3AG6Ey4R0HNZDdtO/N2AV4Uw",
+	"rfHdISf0HIKEeR+DczGpvz72/S04xjKLhdJn/P4iM7eNZFzv1sLoQao4LWyrJ8ZH/x2RDLx2co2hDEuq",
+	"Ffq1t4pEifeN67+Sl3mZP0o3BgwgE3xkZFOHYIA2D4Ha+CeWBPR/7G+2w8s5xJyfch+r9Bfqtcl8zJJx",
+	"KTHKCMhUkI0UEobZYc92djZj4mYE+qlNZnQhimumluTxwLM7lBsIWlPPqSAV8xt0fxlFrZpRuhaSndT4",
+	"7TIj96iIa3kTDsHBe2LwtgJDp77h/Xzsb4wIa1b8ZfcxCzWPgd0hlVwZGQoXhaTSdElAvqYwKGlO3Deh",
+	"j6zbPF0bSaagtBSLwDYtY/4aNBZJaurEeNuNmNpN0iHOviRh3wtBf8v6gDWH10bIN7Z8zU6uavm6tCcM",
+	"mnXIUbkod5Krw14zyFKvW2B3tWnQy0CdclQKMN2N8VH+XbP9edt8hfw2R2dSrkjotVun79lAXS254Cbm",
+	"6ZfLLfj625esKxkhN2rXdtDtNltiCNKCy7f6vT8z5xkvBmos6rK/2spw/Nt1SPcXCuY3WW0jc3CQ182K",
+	"IlrXdkn04Q2SREIiLkAugvgdJiIbUXa16tzOvbHWXjx6fUw2hkLa0Ky/Dq3sH9gMprE4rs+DcXE/NpPh",
+	"58HX1r0Q+dqWU21Zm6kos4pX74Xw5AVX9UHDO5hsCYkhZTKgGeWJv7ZMyGQM7qbZENLgaqbLs8v/FwAA",
+	"//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -46,11 +46,11 @@ func TestGeneratedClient(t *testing.T) {
 			t.Fatalf("wrong password: %v %s", err, wrong.Body)
 		}
 
-		me, err := e.API.GetCurrentUserWithResponse(ctx, bearer(login.JSON200.Jwt))
+		me, err := e.API.GetCurrentUserWithResponse(ctx, nil, bearer(login.JSON200.Jwt))
 		if err != nil || me.JSON200 == nil || me.JSON200.Id != reg.JSON200.User.Id {
 			t.Fatalf("me: %v %s", err, me.Body)
 		}
-		anon, err := e.API.GetCurrentUserWithResponse(ctx)
+		anon, err := e.API.GetCurrentUserWithResponse(ctx, nil)
 		if err != nil || anon.JSON403 == nil || anon.JSON403.Error.Message != "Forbidden" {
 			t.Fatalf("me without a token: %v %s", err, anon.Body)
 		}
@@ -64,7 +64,7 @@ func TestGeneratedClient(t *testing.T) {
 		if err != nil || rp.JSON200 == nil {
 			t.Fatalf("reset: %v %s", err, rp.Body)
 		}
-		if me, _ := e.API.GetCurrentUserWithResponse(ctx, bearer(login.JSON200.Jwt)); me.JSON401 == nil {
+		if me, _ := e.API.GetCurrentUserWithResponse(ctx, nil, bearer(login.JSON200.Jwt)); me.JSON401 == nil {
 			t.Fatalf("the token from before the reset still works: %s", me.Body)
 		}
 		if h, err := e.API.HealthWithResponse(ctx); err != nil || h.StatusCode() != 204 {

@@ -19,6 +19,7 @@ var (
 	errTooLarge         = &httpError{413, "PayloadTooLargeError", "request entity too large"}
 	errRateLimited      = &httpError{429, "RateLimitError", "Too many requests, please try again later."}
 	errUnavailable      = &httpError{503, "ServiceUnavailableError", "Service Unavailable"}
+	errNotImplemented   = &httpError{501, "NotImplementedError", "Not Implemented"}
 )
 
 // httpError is an error of the HTTP layer with its status and Strapi error name.

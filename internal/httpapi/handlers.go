@@ -23,7 +23,7 @@ func (h handlers) Register(ctx context.Context, req api.RegisterRequestObject) (
 	if err != nil {
 		return nil, err
 	}
-	return api.Register200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
+	return api.Register200JSONResponse{Body: api.RegistrationResponse{Jwt: &jwt, User: toUser(u)}}, nil
 }
 
 func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
