@@ -3,8 +3,10 @@ INSERT INTO mail_outbox (kind, recipient, status, sender, reply_to, subject, bod
 VALUES (sqlc.arg(kind), sqlc.arg(recipient), sqlc.arg(status), sqlc.arg(sender), sqlc.arg(reply_to),
         sqlc.arg(subject), sqlc.arg(body_text), sqlc.arg(body_html), sqlc.arg(now), sqlc.arg(now));
 
--- ClaimMail leases the oldest due row to one sender until lock_until. The lease is checked
--- again on the row itself, so two instances claiming at once cannot both get it.
+-- ClaimMail leases the oldest due row to one sender until lock_until. The whole condition
+-- is checked again on the row itself: on PostgreSQL, an UPDATE that waited for a concurrent
+-- one re-evaluates only this outer WHERE on the row's newest version, so two instances
+-- claiming at once cannot both get it, nor one claim a row the other has just sent.
 -- name: ClaimMail :one
 UPDATE mail_outbox
 SET locked_until = sqlc.arg(lock_until)
@@ -15,6 +17,7 @@ WHERE id = (
     ORDER BY o.next_attempt_at, o.id
     LIMIT 1
 )
+AND status IN ('requested', 'queued') AND next_attempt_at <= sqlc.arg(now)
 AND (locked_until IS NULL OR locked_until < sqlc.arg(now))
 RETURNING *;
 

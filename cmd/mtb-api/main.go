@@ -43,6 +43,9 @@ var usage = `usage:
   mtb-api                                     serve the API (migrating the database first)
   mtb-api migrate [up|status]                 apply the migrations and exit, or list them
 ` + strings.TrimPrefix(usersUsage, "usage:\n") + `
+` + strings.TrimPrefix(rolesUsage, "usage:\n") + `
+` + strings.TrimPrefix(tokensUsage, "usage:\n") + `
+` + strings.TrimPrefix(settingsUsage, "usage:\n") + `
 
 The database and everything else come from the environment (DATABASE_URL, DATABASE_FILENAME, ...).`
 
@@ -68,6 +71,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return migrate(ctx, cfg, logger, args[1:], stdout)
 	case "users":
 		return users(ctx, cfg, logger, args[1:], stdout)
+	case "roles":
+		return roles(ctx, cfg, logger, args[1:], stdout)
+	case "tokens":
+		return tokens(ctx, cfg, logger, args[1:], stdout, stderr)
+	case "settings":
+		return settings(ctx, cfg, logger, args[1:], stdout)
+	case "templates":
+		return templates(ctx, cfg, logger, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

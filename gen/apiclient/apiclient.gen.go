@@ -739,10 +739,10 @@ type ListUsersParams struct {
 	// Populate `role` (or `*`) adds the role, when the caller may list roles.
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 
-	// Start How many users to skip.
+	// Start How many users to skip (0 or more).
 	Start *Start `form:"start,omitempty" json:"start,omitempty"`
 
-	// Limit How many users to return at most; -1 for all.
+	// Limit How many users to return at most (0 or more); -1 for all.
 	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
@@ -1209,8 +1209,8 @@ type ClientInterface interface {
 	// SendEmailConfirmationWithBody Send the email confirmation mail again
 	//
 	// Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-	// to an account that is not confirmed yet. The answer is the same whether or not the account
-	// exists.
+	// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+	// account; an account already confirmed or blocked is told so (400), as Strapi does.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1220,8 +1220,8 @@ type ClientInterface interface {
 	// SendEmailConfirmation Send the email confirmation mail again
 	//
 	// Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-	// to an account that is not confirmed yet. The answer is the same whether or not the account
-	// exists.
+	// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+	// account; an account already confirmed or blocked is told so (400), as Strapi does.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1231,8 +1231,8 @@ type ClientInterface interface {
 	// SendEmailConfirmationWithFormdataBody Send the email confirmation mail again
 	//
 	// Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-	// to an account that is not confirmed yet. The answer is the same whether or not the account
-	// exists.
+	// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+	// account; an account already confirmed or blocked is told so (400), as Strapi does.
 	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type.
 	//
@@ -1871,8 +1871,8 @@ func (c *Client) ResetPasswordWithFormdataBody(ctx context.Context, body ResetPa
 // SendEmailConfirmationWithBody Send the email confirmation mail again
 //
 // Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-// to an account that is not confirmed yet. The answer is the same whether or not the account
-// exists.
+// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+// account; an account already confirmed or blocked is told so (400), as Strapi does.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1892,8 +1892,8 @@ func (c *Client) SendEmailConfirmationWithBody(ctx context.Context, contentType 
 // SendEmailConfirmation Send the email confirmation mail again
 //
 // Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-// to an account that is not confirmed yet. The answer is the same whether or not the account
-// exists.
+// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+// account; an account already confirmed or blocked is told so (400), as Strapi does.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1913,8 +1913,8 @@ func (c *Client) SendEmailConfirmation(ctx context.Context, body SendEmailConfir
 // SendEmailConfirmationWithFormdataBody Send the email confirmation mail again
 //
 // Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-// to an account that is not confirmed yet. The answer is the same whether or not the account
-// exists.
+// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+// account; an account already confirmed or blocked is told so (400), as Strapi does.
 //
 // Takes a body of the `application/x-www-form-urlencoded` content type.
 //
@@ -3914,8 +3914,8 @@ type ClientWithResponsesInterface interface {
 	// SendEmailConfirmationWithBodyWithResponse Send the email confirmation mail again
 	//
 	// Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-	// to an account that is not confirmed yet. The answer is the same whether or not the account
-	// exists.
+	// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+	// account; an account already confirmed or blocked is told so (400), as Strapi does.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3925,8 +3925,8 @@ type ClientWithResponsesInterface interface {
 	// SendEmailConfirmationWithResponse Send the email confirmation mail again
 	//
 	// Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-	// to an account that is not confirmed yet. The answer is the same whether or not the account
-	// exists.
+	// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+	// account; an account already confirmed or blocked is told so (400), as Strapi does.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3936,8 +3936,8 @@ type ClientWithResponsesInterface interface {
 	// SendEmailConfirmationWithFormdataBodyWithResponse Send the email confirmation mail again
 	//
 	// Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-	// to an account that is not confirmed yet. The answer is the same whether or not the account
-	// exists.
+	// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+	// account; an account already confirmed or blocked is told so (400), as Strapi does.
 	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -6740,8 +6740,8 @@ func (c *ClientWithResponses) ResetPasswordWithFormdataBodyWithResponse(ctx cont
 // SendEmailConfirmationWithBodyWithResponse Send the email confirmation mail again
 //
 // Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-// to an account that is not confirmed yet. The answer is the same whether or not the account
-// exists.
+// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+// account; an account already confirmed or blocked is told so (400), as Strapi does.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -6757,8 +6757,8 @@ func (c *ClientWithResponses) SendEmailConfirmationWithBodyWithResponse(ctx cont
 // SendEmailConfirmationWithResponse Send the email confirmation mail again
 //
 // Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-// to an account that is not confirmed yet. The answer is the same whether or not the account
-// exists.
+// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+// account; an account already confirmed or blocked is told so (400), as Strapi does.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -6774,8 +6774,8 @@ func (c *ClientWithResponses) SendEmailConfirmationWithResponse(ctx context.Cont
 // SendEmailConfirmationWithFormdataBodyWithResponse Send the email confirmation mail again
 //
 // Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
-// to an account that is not confirmed yet. The answer is the same whether or not the account
-// exists.
+// to an account that is not confirmed yet. An unknown email gets the same answer as such an
+// account; an account already confirmed or blocked is told so (400), as Strapi does.
 //
 // Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 //

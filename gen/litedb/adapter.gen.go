@@ -18,9 +18,33 @@ type pgAdapter struct{ q *Queries }
 
 var _ pgdb.Querier = pgAdapter{}
 
+func (a pgAdapter) AddRolePermission(ctx context.Context, arg pgdb.AddRolePermissionParams) error {
+	return a.q.AddRolePermission(ctx, AddRolePermissionParams(arg))
+}
+
+func (a pgAdapter) BumpRole(ctx context.Context, arg pgdb.BumpRoleParams) (pgdb.UpRole, error) {
+	r, err := a.q.BumpRole(ctx, BumpRoleParams(arg))
+	return pgdb.UpRole(r), err
+}
+
+func (a pgAdapter) ChangePassword(ctx context.Context, arg pgdb.ChangePasswordParams) (int64, error) {
+	r, err := a.q.ChangePassword(ctx, ChangePasswordParams(arg))
+	return r, err
+}
+
 func (a pgAdapter) ClaimMail(ctx context.Context, arg pgdb.ClaimMailParams) (pgdb.MailOutbox, error) {
 	r, err := a.q.ClaimMail(ctx, ClaimMailParams(arg))
 	return pgdb.MailOutbox(r), err
+}
+
+func (a pgAdapter) ConfirmEmail(ctx context.Context, arg pgdb.ConfirmEmailParams) (int64, error) {
+	r, err := a.q.ConfirmEmail(ctx, ConfirmEmailParams(arg))
+	return r, err
+}
+
+func (a pgAdapter) CountAPITokens(ctx context.Context) (int64, error) {
+	r, err := a.q.CountAPITokens(ctx)
+	return r, err
 }
 
 func (a pgAdapter) CountUsers(ctx context.Context) (int64, error) {
@@ -28,13 +52,36 @@ func (a pgAdapter) CountUsers(ctx context.Context) (int64, error) {
 	return r, err
 }
 
+func (a pgAdapter) CreateAPIToken(ctx context.Context, arg pgdb.CreateAPITokenParams) (pgdb.ApiToken, error) {
+	r, err := a.q.CreateAPIToken(ctx, CreateAPITokenParams(arg))
+	return pgdb.ApiToken(r), err
+}
+
+func (a pgAdapter) CreateRole(ctx context.Context, arg pgdb.CreateRoleParams) (pgdb.UpRole, error) {
+	r, err := a.q.CreateRole(ctx, CreateRoleParams(arg))
+	return pgdb.UpRole(r), err
+}
+
 func (a pgAdapter) CreateUser(ctx context.Context, arg pgdb.CreateUserParams) (pgdb.UpUser, error) {
 	r, err := a.q.CreateUser(ctx, CreateUserParams(arg))
 	return pgdb.UpUser(r), err
 }
 
+func (a pgAdapter) DeleteAPIToken(ctx context.Context, id int64) (int64, error) {
+	r, err := a.q.DeleteAPIToken(ctx, id)
+	return r, err
+}
+
 func (a pgAdapter) DeleteMail(ctx context.Context, id int64) error {
 	return a.q.DeleteMail(ctx, id)
+}
+
+func (a pgAdapter) DeleteRole(ctx context.Context, id int64) error {
+	return a.q.DeleteRole(ctx, id)
+}
+
+func (a pgAdapter) DeleteRolePermissions(ctx context.Context, roleID int64) error {
+	return a.q.DeleteRolePermissions(ctx, roleID)
 }
 
 func (a pgAdapter) DeleteUser(ctx context.Context, id int64) error {
@@ -48,6 +95,21 @@ func (a pgAdapter) EnqueueMail(ctx context.Context, arg pgdb.EnqueueMailParams) 
 func (a pgAdapter) FindLoginUser(ctx context.Context, arg pgdb.FindLoginUserParams) (pgdb.UpUser, error) {
 	r, err := a.q.FindLoginUser(ctx, FindLoginUserParams(arg))
 	return pgdb.UpUser(r), err
+}
+
+func (a pgAdapter) GetAPIToken(ctx context.Context, id int64) (pgdb.ApiToken, error) {
+	r, err := a.q.GetAPIToken(ctx, id)
+	return pgdb.ApiToken(r), err
+}
+
+func (a pgAdapter) GetAPITokenByAccessKey(ctx context.Context, accessKey string) (pgdb.ApiToken, error) {
+	r, err := a.q.GetAPITokenByAccessKey(ctx, accessKey)
+	return pgdb.ApiToken(r), err
+}
+
+func (a pgAdapter) GetAPITokenByName(ctx context.Context, name string) (pgdb.ApiToken, error) {
+	r, err := a.q.GetAPITokenByName(ctx, name)
+	return pgdb.ApiToken(r), err
 }
 
 func (a pgAdapter) GetAuthUser(ctx context.Context, id int64) (pgdb.GetAuthUserRow, error) {
@@ -94,9 +156,33 @@ func (a pgAdapter) InitStoreValue(ctx context.Context, arg pgdb.InitStoreValuePa
 	return a.q.InitStoreValue(ctx, InitStoreValueParams(arg))
 }
 
+func (a pgAdapter) ListAPITokens(ctx context.Context) ([]pgdb.ApiToken, error) {
+	r, err := a.q.ListAPITokens(ctx)
+	if r == nil {
+		return nil, err
+	}
+	out := make([]pgdb.ApiToken, len(r))
+	for i := range r {
+		out[i] = pgdb.ApiToken(r[i])
+	}
+	return out, err
+}
+
 func (a pgAdapter) ListRoleActions(ctx context.Context, roleID int64) ([]string, error) {
 	r, err := a.q.ListRoleActions(ctx, roleID)
 	return r, err
+}
+
+func (a pgAdapter) ListRolesWithUserCounts(ctx context.Context) ([]pgdb.ListRolesWithUserCountsRow, error) {
+	r, err := a.q.ListRolesWithUserCounts(ctx)
+	if r == nil {
+		return nil, err
+	}
+	out := make([]pgdb.ListRolesWithUserCountsRow, len(r))
+	for i := range r {
+		out[i] = pgdb.ListRolesWithUserCountsRow(r[i])
+	}
+	return out, err
 }
 
 func (a pgAdapter) ListUsers(ctx context.Context, arg pgdb.ListUsersParams) ([]pgdb.ListUsersRow, error) {
@@ -111,6 +197,11 @@ func (a pgAdapter) ListUsers(ctx context.Context, arg pgdb.ListUsersParams) ([]p
 	return out, err
 }
 
+func (a pgAdapter) LockRoleForDelete(ctx context.Context, id int64) (int64, error) {
+	r, err := a.q.LockRoleForDelete(ctx, id)
+	return r, err
+}
+
 func (a pgAdapter) MarkMailAttemptFailed(ctx context.Context, arg pgdb.MarkMailAttemptFailedParams) error {
 	return a.q.MarkMailAttemptFailed(ctx, MarkMailAttemptFailedParams(arg))
 }
@@ -121,6 +212,11 @@ func (a pgAdapter) MarkMailFailed(ctx context.Context, arg pgdb.MarkMailFailedPa
 
 func (a pgAdapter) MarkMailSent(ctx context.Context, arg pgdb.MarkMailSentParams) error {
 	return a.q.MarkMailSent(ctx, MarkMailSentParams(arg))
+}
+
+func (a pgAdapter) MoveRoleUsers(ctx context.Context, arg pgdb.MoveRoleUsersParams) (int64, error) {
+	r, err := a.q.MoveRoleUsers(ctx, MoveRoleUsersParams(arg))
+	return r, err
 }
 
 func (a pgAdapter) PublicRoles(ctx context.Context) ([]pgdb.PublicRolesRow, error) {
@@ -144,6 +240,10 @@ func (a pgAdapter) RegisterConflicts(ctx context.Context, arg pgdb.RegisterConfl
 	return r, err
 }
 
+func (a pgAdapter) RemoveRolePermission(ctx context.Context, arg pgdb.RemoveRolePermissionParams) error {
+	return a.q.RemoveRolePermission(ctx, RemoveRolePermissionParams(arg))
+}
+
 func (a pgAdapter) RenderMail(ctx context.Context, arg pgdb.RenderMailParams) error {
 	return a.q.RenderMail(ctx, RenderMailParams(arg))
 }
@@ -153,10 +253,37 @@ func (a pgAdapter) ResetPassword(ctx context.Context, arg pgdb.ResetPasswordPara
 	return r, err
 }
 
+func (a pgAdapter) SetConfirmationToken(ctx context.Context, arg pgdb.SetConfirmationTokenParams) error {
+	return a.q.SetConfirmationToken(ctx, SetConfirmationTokenParams(arg))
+}
+
 func (a pgAdapter) SetResetPasswordToken(ctx context.Context, arg pgdb.SetResetPasswordTokenParams) error {
 	return a.q.SetResetPasswordToken(ctx, SetResetPasswordTokenParams(arg))
 }
 
+func (a pgAdapter) SetRoleInfo(ctx context.Context, arg pgdb.SetRoleInfoParams) error {
+	return a.q.SetRoleInfo(ctx, SetRoleInfoParams(arg))
+}
+
 func (a pgAdapter) SetUserBlocked(ctx context.Context, arg pgdb.SetUserBlockedParams) error {
 	return a.q.SetUserBlocked(ctx, SetUserBlockedParams(arg))
+}
+
+func (a pgAdapter) TouchAPIToken(ctx context.Context, arg pgdb.TouchAPITokenParams) error {
+	return a.q.TouchAPIToken(ctx, TouchAPITokenParams(arg))
+}
+
+func (a pgAdapter) UsersAPIDeleteUser(ctx context.Context, id int64) (pgdb.UpUser, error) {
+	r, err := a.q.UsersAPIDeleteUser(ctx, id)
+	return pgdb.UpUser(r), err
+}
+
+func (a pgAdapter) UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (pgdb.UpRole, error) {
+	r, err := a.q.UsersAPIRoleByDocumentID(ctx, documentID)
+	return pgdb.UpRole(r), err
+}
+
+func (a pgAdapter) UsersAPIUpdateUser(ctx context.Context, arg pgdb.UsersAPIUpdateUserParams) (pgdb.UpUser, error) {
+	r, err := a.q.UsersAPIUpdateUser(ctx, UsersAPIUpdateUserParams(arg))
+	return pgdb.UpUser(r), err
 }

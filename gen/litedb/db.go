@@ -24,17 +24,47 @@ func New(db DBTX) *Queries {
 func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	q := Queries{db: db}
 	var err error
+	if q.addRolePermissionStmt, err = db.PrepareContext(ctx, addRolePermission); err != nil {
+		return nil, fmt.Errorf("error preparing query AddRolePermission: %w", err)
+	}
+	if q.bumpRoleStmt, err = db.PrepareContext(ctx, bumpRole); err != nil {
+		return nil, fmt.Errorf("error preparing query BumpRole: %w", err)
+	}
+	if q.changePasswordStmt, err = db.PrepareContext(ctx, changePassword); err != nil {
+		return nil, fmt.Errorf("error preparing query ChangePassword: %w", err)
+	}
 	if q.claimMailStmt, err = db.PrepareContext(ctx, claimMail); err != nil {
 		return nil, fmt.Errorf("error preparing query ClaimMail: %w", err)
+	}
+	if q.confirmEmailStmt, err = db.PrepareContext(ctx, confirmEmail); err != nil {
+		return nil, fmt.Errorf("error preparing query ConfirmEmail: %w", err)
+	}
+	if q.countAPITokensStmt, err = db.PrepareContext(ctx, countAPITokens); err != nil {
+		return nil, fmt.Errorf("error preparing query CountAPITokens: %w", err)
 	}
 	if q.countUsersStmt, err = db.PrepareContext(ctx, countUsers); err != nil {
 		return nil, fmt.Errorf("error preparing query CountUsers: %w", err)
 	}
+	if q.createAPITokenStmt, err = db.PrepareContext(ctx, createAPIToken); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateAPIToken: %w", err)
+	}
+	if q.createRoleStmt, err = db.PrepareContext(ctx, createRole); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateRole: %w", err)
+	}
 	if q.createUserStmt, err = db.PrepareContext(ctx, createUser); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateUser: %w", err)
 	}
+	if q.deleteAPITokenStmt, err = db.PrepareContext(ctx, deleteAPIToken); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteAPIToken: %w", err)
+	}
 	if q.deleteMailStmt, err = db.PrepareContext(ctx, deleteMail); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteMail: %w", err)
+	}
+	if q.deleteRoleStmt, err = db.PrepareContext(ctx, deleteRole); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRole: %w", err)
+	}
+	if q.deleteRolePermissionsStmt, err = db.PrepareContext(ctx, deleteRolePermissions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteRolePermissions: %w", err)
 	}
 	if q.deleteUserStmt, err = db.PrepareContext(ctx, deleteUser); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteUser: %w", err)
@@ -44,6 +74,15 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.findLoginUserStmt, err = db.PrepareContext(ctx, findLoginUser); err != nil {
 		return nil, fmt.Errorf("error preparing query FindLoginUser: %w", err)
+	}
+	if q.getAPITokenStmt, err = db.PrepareContext(ctx, getAPIToken); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAPIToken: %w", err)
+	}
+	if q.getAPITokenByAccessKeyStmt, err = db.PrepareContext(ctx, getAPITokenByAccessKey); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAPITokenByAccessKey: %w", err)
+	}
+	if q.getAPITokenByNameStmt, err = db.PrepareContext(ctx, getAPITokenByName); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAPITokenByName: %w", err)
 	}
 	if q.getAuthUserStmt, err = db.PrepareContext(ctx, getAuthUser); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAuthUser: %w", err)
@@ -72,11 +111,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.initStoreValueStmt, err = db.PrepareContext(ctx, initStoreValue); err != nil {
 		return nil, fmt.Errorf("error preparing query InitStoreValue: %w", err)
 	}
+	if q.listAPITokensStmt, err = db.PrepareContext(ctx, listAPITokens); err != nil {
+		return nil, fmt.Errorf("error preparing query ListAPITokens: %w", err)
+	}
 	if q.listRoleActionsStmt, err = db.PrepareContext(ctx, listRoleActions); err != nil {
 		return nil, fmt.Errorf("error preparing query ListRoleActions: %w", err)
 	}
+	if q.listRolesWithUserCountsStmt, err = db.PrepareContext(ctx, listRolesWithUserCounts); err != nil {
+		return nil, fmt.Errorf("error preparing query ListRolesWithUserCounts: %w", err)
+	}
 	if q.listUsersStmt, err = db.PrepareContext(ctx, listUsers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListUsers: %w", err)
+	}
+	if q.lockRoleForDeleteStmt, err = db.PrepareContext(ctx, lockRoleForDelete); err != nil {
+		return nil, fmt.Errorf("error preparing query LockRoleForDelete: %w", err)
 	}
 	if q.markMailAttemptFailedStmt, err = db.PrepareContext(ctx, markMailAttemptFailed); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkMailAttemptFailed: %w", err)
@@ -87,6 +135,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.markMailSentStmt, err = db.PrepareContext(ctx, markMailSent); err != nil {
 		return nil, fmt.Errorf("error preparing query MarkMailSent: %w", err)
 	}
+	if q.moveRoleUsersStmt, err = db.PrepareContext(ctx, moveRoleUsers); err != nil {
+		return nil, fmt.Errorf("error preparing query MoveRoleUsers: %w", err)
+	}
 	if q.publicRolesStmt, err = db.PrepareContext(ctx, publicRoles); err != nil {
 		return nil, fmt.Errorf("error preparing query PublicRoles: %w", err)
 	}
@@ -96,26 +147,72 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.registerConflictsStmt, err = db.PrepareContext(ctx, registerConflicts); err != nil {
 		return nil, fmt.Errorf("error preparing query RegisterConflicts: %w", err)
 	}
+	if q.removeRolePermissionStmt, err = db.PrepareContext(ctx, removeRolePermission); err != nil {
+		return nil, fmt.Errorf("error preparing query RemoveRolePermission: %w", err)
+	}
 	if q.renderMailStmt, err = db.PrepareContext(ctx, renderMail); err != nil {
 		return nil, fmt.Errorf("error preparing query RenderMail: %w", err)
 	}
 	if q.resetPasswordStmt, err = db.PrepareContext(ctx, resetPassword); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetPassword: %w", err)
 	}
+	if q.setConfirmationTokenStmt, err = db.PrepareContext(ctx, setConfirmationToken); err != nil {
+		return nil, fmt.Errorf("error preparing query SetConfirmationToken: %w", err)
+	}
 	if q.setResetPasswordTokenStmt, err = db.PrepareContext(ctx, setResetPasswordToken); err != nil {
 		return nil, fmt.Errorf("error preparing query SetResetPasswordToken: %w", err)
 	}
+	if q.setRoleInfoStmt, err = db.PrepareContext(ctx, setRoleInfo); err != nil {
+		return nil, fmt.Errorf("error preparing query SetRoleInfo: %w", err)
+	}
 	if q.setUserBlockedStmt, err = db.PrepareContext(ctx, setUserBlocked); err != nil {
 		return nil, fmt.Errorf("error preparing query SetUserBlocked: %w", err)
+	}
+	if q.touchAPITokenStmt, err = db.PrepareContext(ctx, touchAPIToken); err != nil {
+		return nil, fmt.Errorf("error preparing query TouchAPIToken: %w", err)
+	}
+	if q.usersAPIDeleteUserStmt, err = db.PrepareContext(ctx, usersAPIDeleteUser); err != nil {
+		return nil, fmt.Errorf("error preparing query UsersAPIDeleteUser: %w", err)
+	}
+	if q.usersAPIRoleByDocumentIDStmt, err = db.PrepareContext(ctx, usersAPIRoleByDocumentID); err != nil {
+		return nil, fmt.Errorf("error preparing query UsersAPIRoleByDocumentID: %w", err)
+	}
+	if q.usersAPIUpdateUserStmt, err = db.PrepareContext(ctx, usersAPIUpdateUser); err != nil {
+		return nil, fmt.Errorf("error preparing query UsersAPIUpdateUser: %w", err)
 	}
 	return &q, nil
 }
 
 func (q *Queries) Close() error {
 	var err error
+	if q.addRolePermissionStmt != nil {
+		if cerr := q.addRolePermissionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing addRolePermissionStmt: %w", cerr)
+		}
+	}
+	if q.bumpRoleStmt != nil {
+		if cerr := q.bumpRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing bumpRoleStmt: %w", cerr)
+		}
+	}
+	if q.changePasswordStmt != nil {
+		if cerr := q.changePasswordStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing changePasswordStmt: %w", cerr)
+		}
+	}
 	if q.claimMailStmt != nil {
 		if cerr := q.claimMailStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing claimMailStmt: %w", cerr)
+		}
+	}
+	if q.confirmEmailStmt != nil {
+		if cerr := q.confirmEmailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing confirmEmailStmt: %w", cerr)
+		}
+	}
+	if q.countAPITokensStmt != nil {
+		if cerr := q.countAPITokensStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countAPITokensStmt: %w", cerr)
 		}
 	}
 	if q.countUsersStmt != nil {
@@ -123,14 +220,39 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing countUsersStmt: %w", cerr)
 		}
 	}
+	if q.createAPITokenStmt != nil {
+		if cerr := q.createAPITokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createAPITokenStmt: %w", cerr)
+		}
+	}
+	if q.createRoleStmt != nil {
+		if cerr := q.createRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createRoleStmt: %w", cerr)
+		}
+	}
 	if q.createUserStmt != nil {
 		if cerr := q.createUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createUserStmt: %w", cerr)
 		}
 	}
+	if q.deleteAPITokenStmt != nil {
+		if cerr := q.deleteAPITokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteAPITokenStmt: %w", cerr)
+		}
+	}
 	if q.deleteMailStmt != nil {
 		if cerr := q.deleteMailStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteMailStmt: %w", cerr)
+		}
+	}
+	if q.deleteRoleStmt != nil {
+		if cerr := q.deleteRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRoleStmt: %w", cerr)
+		}
+	}
+	if q.deleteRolePermissionsStmt != nil {
+		if cerr := q.deleteRolePermissionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteRolePermissionsStmt: %w", cerr)
 		}
 	}
 	if q.deleteUserStmt != nil {
@@ -146,6 +268,21 @@ func (q *Queries) Close() error {
 	if q.findLoginUserStmt != nil {
 		if cerr := q.findLoginUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing findLoginUserStmt: %w", cerr)
+		}
+	}
+	if q.getAPITokenStmt != nil {
+		if cerr := q.getAPITokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAPITokenStmt: %w", cerr)
+		}
+	}
+	if q.getAPITokenByAccessKeyStmt != nil {
+		if cerr := q.getAPITokenByAccessKeyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAPITokenByAccessKeyStmt: %w", cerr)
+		}
+	}
+	if q.getAPITokenByNameStmt != nil {
+		if cerr := q.getAPITokenByNameStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAPITokenByNameStmt: %w", cerr)
 		}
 	}
 	if q.getAuthUserStmt != nil {
@@ -193,14 +330,29 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing initStoreValueStmt: %w", cerr)
 		}
 	}
+	if q.listAPITokensStmt != nil {
+		if cerr := q.listAPITokensStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listAPITokensStmt: %w", cerr)
+		}
+	}
 	if q.listRoleActionsStmt != nil {
 		if cerr := q.listRoleActionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listRoleActionsStmt: %w", cerr)
 		}
 	}
+	if q.listRolesWithUserCountsStmt != nil {
+		if cerr := q.listRolesWithUserCountsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listRolesWithUserCountsStmt: %w", cerr)
+		}
+	}
 	if q.listUsersStmt != nil {
 		if cerr := q.listUsersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listUsersStmt: %w", cerr)
+		}
+	}
+	if q.lockRoleForDeleteStmt != nil {
+		if cerr := q.lockRoleForDeleteStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing lockRoleForDeleteStmt: %w", cerr)
 		}
 	}
 	if q.markMailAttemptFailedStmt != nil {
@@ -218,6 +370,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing markMailSentStmt: %w", cerr)
 		}
 	}
+	if q.moveRoleUsersStmt != nil {
+		if cerr := q.moveRoleUsersStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing moveRoleUsersStmt: %w", cerr)
+		}
+	}
 	if q.publicRolesStmt != nil {
 		if cerr := q.publicRolesStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing publicRolesStmt: %w", cerr)
@@ -233,6 +390,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing registerConflictsStmt: %w", cerr)
 		}
 	}
+	if q.removeRolePermissionStmt != nil {
+		if cerr := q.removeRolePermissionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing removeRolePermissionStmt: %w", cerr)
+		}
+	}
 	if q.renderMailStmt != nil {
 		if cerr := q.renderMailStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing renderMailStmt: %w", cerr)
@@ -243,14 +405,44 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing resetPasswordStmt: %w", cerr)
 		}
 	}
+	if q.setConfirmationTokenStmt != nil {
+		if cerr := q.setConfirmationTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setConfirmationTokenStmt: %w", cerr)
+		}
+	}
 	if q.setResetPasswordTokenStmt != nil {
 		if cerr := q.setResetPasswordTokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setResetPasswordTokenStmt: %w", cerr)
 		}
 	}
+	if q.setRoleInfoStmt != nil {
+		if cerr := q.setRoleInfoStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setRoleInfoStmt: %w", cerr)
+		}
+	}
 	if q.setUserBlockedStmt != nil {
 		if cerr := q.setUserBlockedStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setUserBlockedStmt: %w", cerr)
+		}
+	}
+	if q.touchAPITokenStmt != nil {
+		if cerr := q.touchAPITokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing touchAPITokenStmt: %w", cerr)
+		}
+	}
+	if q.usersAPIDeleteUserStmt != nil {
+		if cerr := q.usersAPIDeleteUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing usersAPIDeleteUserStmt: %w", cerr)
+		}
+	}
+	if q.usersAPIRoleByDocumentIDStmt != nil {
+		if cerr := q.usersAPIRoleByDocumentIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing usersAPIRoleByDocumentIDStmt: %w", cerr)
+		}
+	}
+	if q.usersAPIUpdateUserStmt != nil {
+		if cerr := q.usersAPIUpdateUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing usersAPIUpdateUserStmt: %w", cerr)
 		}
 	}
 	return err
@@ -290,69 +482,117 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                        DBTX
-	tx                        *sql.Tx
-	claimMailStmt             *sql.Stmt
-	countUsersStmt            *sql.Stmt
-	createUserStmt            *sql.Stmt
-	deleteMailStmt            *sql.Stmt
-	deleteUserStmt            *sql.Stmt
-	enqueueMailStmt           *sql.Stmt
-	findLoginUserStmt         *sql.Stmt
-	getAuthUserStmt           *sql.Stmt
-	getRoleStmt               *sql.Stmt
-	getRoleByTypeStmt         *sql.Stmt
-	getStoreValueStmt         *sql.Stmt
-	getUserStmt               *sql.Stmt
-	getUserByEmailStmt        *sql.Stmt
-	getUserByResetTokenStmt   *sql.Stmt
-	getUserByUsernameStmt     *sql.Stmt
-	initStoreValueStmt        *sql.Stmt
-	listRoleActionsStmt       *sql.Stmt
-	listUsersStmt             *sql.Stmt
-	markMailAttemptFailedStmt *sql.Stmt
-	markMailFailedStmt        *sql.Stmt
-	markMailSentStmt          *sql.Stmt
-	publicRolesStmt           *sql.Stmt
-	putStoreValueStmt         *sql.Stmt
-	registerConflictsStmt     *sql.Stmt
-	renderMailStmt            *sql.Stmt
-	resetPasswordStmt         *sql.Stmt
-	setResetPasswordTokenStmt *sql.Stmt
-	setUserBlockedStmt        *sql.Stmt
+	db                           DBTX
+	tx                           *sql.Tx
+	addRolePermissionStmt        *sql.Stmt
+	bumpRoleStmt                 *sql.Stmt
+	changePasswordStmt           *sql.Stmt
+	claimMailStmt                *sql.Stmt
+	confirmEmailStmt             *sql.Stmt
+	countAPITokensStmt           *sql.Stmt
+	countUsersStmt               *sql.Stmt
+	createAPITokenStmt           *sql.Stmt
+	createRoleStmt               *sql.Stmt
+	createUserStmt               *sql.Stmt
+	deleteAPITokenStmt           *sql.Stmt
+	deleteMailStmt               *sql.Stmt
+	deleteRoleStmt               *sql.Stmt
+	deleteRolePermissionsStmt    *sql.Stmt
+	deleteUserStmt               *sql.Stmt
+	enqueueMailStmt              *sql.Stmt
+	findLoginUserStmt            *sql.Stmt
+	getAPITokenStmt              *sql.Stmt
+	getAPITokenByAccessKeyStmt   *sql.Stmt
+	getAPITokenByNameStmt        *sql.Stmt
+	getAuthUserStmt              *sql.Stmt
+	getRoleStmt                  *sql.Stmt
+	getRoleByTypeStmt            *sql.Stmt
+	getStoreValueStmt            *sql.Stmt
+	getUserStmt                  *sql.Stmt
+	getUserByEmailStmt           *sql.Stmt
+	getUserByResetTokenStmt      *sql.Stmt
+	getUserByUsernameStmt        *sql.Stmt
+	initStoreValueStmt           *sql.Stmt
+	listAPITokensStmt            *sql.Stmt
+	listRoleActionsStmt          *sql.Stmt
+	listRolesWithUserCountsStmt  *sql.Stmt
+	listUsersStmt                *sql.Stmt
+	lockRoleForDeleteStmt        *sql.Stmt
+	markMailAttemptFailedStmt    *sql.Stmt
+	markMailFailedStmt           *sql.Stmt
+	markMailSentStmt             *sql.Stmt
+	moveRoleUsersStmt            *sql.Stmt
+	publicRolesStmt              *sql.Stmt
+	putStoreValueStmt            *sql.Stmt
+	registerConflictsStmt        *sql.Stmt
+	removeRolePermissionStmt     *sql.Stmt
+	renderMailStmt               *sql.Stmt
+	resetPasswordStmt            *sql.Stmt
+	setConfirmationTokenStmt     *sql.Stmt
+	setResetPasswordTokenStmt    *sql.Stmt
+	setRoleInfoStmt              *sql.Stmt
+	setUserBlockedStmt           *sql.Stmt
+	touchAPITokenStmt            *sql.Stmt
+	usersAPIDeleteUserStmt       *sql.Stmt
+	usersAPIRoleByDocumentIDStmt *sql.Stmt
+	usersAPIUpdateUserStmt       *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                        tx,
-		tx:                        tx,
-		claimMailStmt:             q.claimMailStmt,
-		countUsersStmt:            q.countUsersStmt,
-		createUserStmt:            q.createUserStmt,
-		deleteMailStmt:            q.deleteMailStmt,
-		deleteUserStmt:            q.deleteUserStmt,
-		enqueueMailStmt:           q.enqueueMailStmt,
-		findLoginUserStmt:         q.findLoginUserStmt,
-		getAuthUserStmt:           q.getAuthUserStmt,
-		getRoleStmt:               q.getRoleStmt,
-		getRoleByTypeStmt:         q.getRoleByTypeStmt,
-		getStoreValueStmt:         q.getStoreValueStmt,
-		getUserStmt:               q.getUserStmt,
-		getUserByEmailStmt:        q.getUserByEmailStmt,
-		getUserByResetTokenStmt:   q.getUserByResetTokenStmt,
-		getUserByUsernameStmt:     q.getUserByUsernameStmt,
-		initStoreValueStmt:        q.initStoreValueStmt,
-		listRoleActionsStmt:       q.listRoleActionsStmt,
-		listUsersStmt:             q.listUsersStmt,
-		markMailAttemptFailedStmt: q.markMailAttemptFailedStmt,
-		markMailFailedStmt:        q.markMailFailedStmt,
-		markMailSentStmt:          q.markMailSentStmt,
-		publicRolesStmt:           q.publicRolesStmt,
-		putStoreValueStmt:         q.putStoreValueStmt,
-		registerConflictsStmt:     q.registerConflictsStmt,
-		renderMailStmt:            q.renderMailStmt,
-		resetPasswordStmt:         q.resetPasswordStmt,
-		setResetPasswordTokenStmt: q.setResetPasswordTokenStmt,
-		setUserBlockedStmt:        q.setUserBlockedStmt,
+		db:                           tx,
+		tx:                           tx,
+		addRolePermissionStmt:        q.addRolePermissionStmt,
+		bumpRoleStmt:                 q.bumpRoleStmt,
+		changePasswordStmt:           q.changePasswordStmt,
+		claimMailStmt:                q.claimMailStmt,
+		confirmEmailStmt:             q.confirmEmailStmt,
+		countAPITokensStmt:           q.countAPITokensStmt,
+		countUsersStmt:               q.countUsersStmt,
+		createAPITokenStmt:           q.createAPITokenStmt,
+		createRoleStmt:               q.createRoleStmt,
+		createUserStmt:               q.createUserStmt,
+		deleteAPITokenStmt:           q.deleteAPITokenStmt,
+		deleteMailStmt:               q.deleteMailStmt,
+		deleteRoleStmt:               q.deleteRoleStmt,
+		deleteRolePermissionsStmt:    q.deleteRolePermissionsStmt,
+		deleteUserStmt:               q.deleteUserStmt,
+		enqueueMailStmt:              q.enqueueMailStmt,
+		findLoginUserStmt:            q.findLoginUserStmt,
+		getAPITokenStmt:              q.getAPITokenStmt,
+		getAPITokenByAccessKeyStmt:   q.getAPITokenByAccessKeyStmt,
+		getAPITokenByNameStmt:        q.getAPITokenByNameStmt,
+		getAuthUserStmt:              q.getAuthUserStmt,
+		getRoleStmt:                  q.getRoleStmt,
+		getRoleByTypeStmt:            q.getRoleByTypeStmt,
+		getStoreValueStmt:            q.getStoreValueStmt,
+		getUserStmt:                  q.getUserStmt,
+		getUserByEmailStmt:           q.getUserByEmailStmt,
+		getUserByResetTokenStmt:      q.getUserByResetTokenStmt,
+		getUserByUsernameStmt:        q.getUserByUsernameStmt,
+		initStoreValueStmt:           q.initStoreValueStmt,
+		listAPITokensStmt:            q.listAPITokensStmt,
+		listRoleActionsStmt:          q.listRoleActionsStmt,
+		listRolesWithUserCountsStmt:  q.listRolesWithUserCountsStmt,
+		listUsersStmt:                q.listUsersStmt,
+		lockRoleForDeleteStmt:        q.lockRoleForDeleteStmt,
+		markMailAttemptFailedStmt:    q.markMailAttemptFailedStmt,
+		markMailFailedStmt:           q.markMailFailedStmt,
+		markMailSentStmt:             q.markMailSentStmt,
+		moveRoleUsersStmt:            q.moveRoleUsersStmt,
+		publicRolesStmt:              q.publicRolesStmt,
+		putStoreValueStmt:            q.putStoreValueStmt,
+		registerConflictsStmt:        q.registerConflictsStmt,
+		removeRolePermissionStmt:     q.removeRolePermissionStmt,
+		renderMailStmt:               q.renderMailStmt,
+		resetPasswordStmt:            q.resetPasswordStmt,
+		setConfirmationTokenStmt:     q.setConfirmationTokenStmt,
+		setResetPasswordTokenStmt:    q.setResetPasswordTokenStmt,
+		setRoleInfoStmt:              q.setRoleInfoStmt,
+		setUserBlockedStmt:           q.setUserBlockedStmt,
+		touchAPITokenStmt:            q.touchAPITokenStmt,
+		usersAPIDeleteUserStmt:       q.usersAPIDeleteUserStmt,
+		usersAPIRoleByDocumentIDStmt: q.usersAPIRoleByDocumentIDStmt,
+		usersAPIUpdateUserStmt:       q.usersAPIUpdateUserStmt,
 	}
 }

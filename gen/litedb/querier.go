@@ -9,17 +9,43 @@ import (
 )
 
 type Querier interface {
-	// ClaimMail leases the oldest due row to one sender until lock_until. The lease is checked
-	// again on the row itself, so two instances claiming at once cannot both get it.
+	AddRolePermission(ctx context.Context, arg AddRolePermissionParams) error
+	// BumpRole is the first statement of every change to a role: it bumps the role's
+	// perm_version, so that every instance reloads the role's permissions on its next request,
+	// and locks the role's row until the commit, so that two changes of one role queue instead
+	// of interleaving.
+	BumpRole(ctx context.Context, arg BumpRoleParams) (UpRole, error)
+	// ChangePassword sets a new password and revokes every token issued before (decision D5),
+	// in one statement guarded by the hash the current password was checked against: of two
+	// concurrent changes with the same current password, exactly one succeeds.
+	ChangePassword(ctx context.Context, arg ChangePasswordParams) (int64, error)
+	// ClaimMail leases the oldest due row to one sender until lock_until. The whole condition
+	// is checked again on the row itself: on PostgreSQL, an UPDATE that waited for a concurrent
+	// one re-evaluates only this outer WHERE on the row's newest version, so two instances
+	// claiming at once cannot both get it, nor one claim a row the other has just sent.
 	ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbox, error)
+	// ConfirmEmail consumes a confirmation token: one guarded statement, so that a token
+	// confirms once, only until it expires, and of two concurrent uses exactly one succeeds.
+	ConfirmEmail(ctx context.Context, arg ConfirmEmailParams) (int64, error)
+	CountAPITokens(ctx context.Context) (int64, error)
 	CountUsers(ctx context.Context) (int64, error)
+	// CreateAPIToken stores a content-API token (Strapi's admin API tokens). access_key is
+	// the HMAC-SHA512 of the token with API_TOKEN_SALT; the token itself is never stored.
+	CreateAPIToken(ctx context.Context, arg CreateAPITokenParams) (ApiToken, error)
+	CreateRole(ctx context.Context, arg CreateRoleParams) (UpRole, error)
 	CreateUser(ctx context.Context, arg CreateUserParams) (UpUser, error)
+	DeleteAPIToken(ctx context.Context, id int64) (int64, error)
 	DeleteMail(ctx context.Context, id int64) error
+	DeleteRole(ctx context.Context, id int64) error
+	DeleteRolePermissions(ctx context.Context, roleID int64) error
 	DeleteUser(ctx context.Context, id int64) error
 	EnqueueMail(ctx context.Context, arg EnqueueMailParams) error
 	// FindLoginUser finds the local user whose email is the lower-cased identifier or whose
 	// username is the identifier as given.
 	FindLoginUser(ctx context.Context, arg FindLoginUserParams) (UpUser, error)
+	GetAPIToken(ctx context.Context, id int64) (ApiToken, error)
+	GetAPITokenByAccessKey(ctx context.Context, accessKey string) (ApiToken, error)
+	GetAPITokenByName(ctx context.Context, name string) (ApiToken, error)
 	// GetAuthUser is the one read an authenticated request costs: the user, and the version of
 	// its role's permissions to check the permission cache against.
 	GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, error)
@@ -31,23 +57,51 @@ type Querier interface {
 	GetUserByResetToken(ctx context.Context, arg GetUserByResetTokenParams) (UpUser, error)
 	GetUserByUsername(ctx context.Context, username string) (UpUser, error)
 	InitStoreValue(ctx context.Context, arg InitStoreValueParams) error
+	ListAPITokens(ctx context.Context) ([]ApiToken, error)
 	ListRoleActions(ctx context.Context, roleID int64) ([]string, error)
+	ListRolesWithUserCounts(ctx context.Context) ([]ListRolesWithUserCountsRow, error)
 	ListUsers(ctx context.Context, arg ListUsersParams) ([]ListUsersRow, error)
+	// LockRoleForDelete is the first statement of a role's deletion. Changing type (a column
+	// with a unique index, which a foreign key could reference) takes PostgreSQL's strongest row
+	// lock, which also waits for, and then blocks, the transactions inserting or updating a user
+	// with this role (their foreign key check takes a KEY SHARE lock on the role): no user can
+	// get the role between the move of its users and the deletion, so none ends up without a
+	// role. The renamed type is never visible: the row is deleted in the same transaction.
+	LockRoleForDelete(ctx context.Context, id int64) (int64, error)
 	MarkMailAttemptFailed(ctx context.Context, arg MarkMailAttemptFailedParams) error
 	MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) error
 	MarkMailSent(ctx context.Context, arg MarkMailSentParams) error
+	MoveRoleUsers(ctx context.Context, arg MoveRoleUsersParams) (int64, error)
 	// PublicRoles gives the roles anonymous callers act with, and their permission versions.
 	PublicRoles(ctx context.Context) ([]PublicRolesRow, error)
 	PutStoreValue(ctx context.Context, arg PutStoreValueParams) error
 	// RegisterConflicts lists the providers of the accounts a new registration would collide
 	// with: same email, same username, or one's username equal to the other's email.
 	RegisterConflicts(ctx context.Context, arg RegisterConflictsParams) ([]string, error)
+	RemoveRolePermission(ctx context.Context, arg RemoveRolePermissionParams) error
 	RenderMail(ctx context.Context, arg RenderMailParams) error
 	// ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
 	// resets with the same code exactly one updates the row.
 	ResetPassword(ctx context.Context, arg ResetPasswordParams) (int64, error)
+	// SetConfirmationToken stores the SHA-256 of a new confirmation token and its expiry; the
+	// previous token, if any, stops working (decision D4).
+	SetConfirmationToken(ctx context.Context, arg SetConfirmationTokenParams) error
 	SetResetPasswordToken(ctx context.Context, arg SetResetPasswordTokenParams) error
+	SetRoleInfo(ctx context.Context, arg SetRoleInfoParams) error
 	SetUserBlocked(ctx context.Context, arg SetUserBlockedParams) error
+	// TouchAPIToken records a use of the token, at most once per period: the guard makes the
+	// concurrent requests of one token update its row once.
+	TouchAPIToken(ctx context.Context, arg TouchAPITokenParams) error
+	// UsersAPIDeleteUser deletes a user and returns it, as Strapi answers the deletion.
+	UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, error)
+	// The users API (/api/users, Strapi's user.create/update/destroy): its writes and the
+	// lookups they need. The list and the count are not here: Strapi's filter language is
+	// dynamic, so their SQL is built at run time (internal/auth/userquery.go).
+	// UsersAPIRoleByDocumentID finds the role a request names by its documentId.
+	UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (UpRole, error)
+	// UsersAPIUpdateUser changes the fields given (NULL leaves a field as it is) in one
+	// statement, so that concurrent updates of different fields all land.
+	UsersAPIUpdateUser(ctx context.Context, arg UsersAPIUpdateUserParams) (UpUser, error)
 }
 
 var _ Querier = (*Queries)(nil)

@@ -20,6 +20,7 @@ WHERE id = (
     ORDER BY o.next_attempt_at, o.id
     LIMIT 1
 )
+AND status IN ('requested', 'queued') AND next_attempt_at <= $2
 AND (locked_until IS NULL OR locked_until < $2)
 RETURNING id, kind, recipient, status, sender, reply_to, subject, body_text, body_html, attempts, next_attempt_at, locked_until, last_error, created_at, sent_at
 `
@@ -29,8 +30,10 @@ type ClaimMailParams struct {
 	Now       time.Time
 }
 
-// ClaimMail leases the oldest due row to one sender until lock_until. The lease is checked
-// again on the row itself, so two instances claiming at once cannot both get it.
+// ClaimMail leases the oldest due row to one sender until lock_until. The whole condition
+// is checked again on the row itself: on PostgreSQL, an UPDATE that waited for a concurrent
+// one re-evaluates only this outer WHERE on the row's newest version, so two instances
+// claiming at once cannot both get it, nor one claim a row the other has just sent.
 func (q *Queries) ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbox, error) {
 	row := q.db.QueryRow(ctx, claimMail, arg.LockUntil, arg.Now)
 	var i MailOutbox

@@ -8,6 +8,20 @@ import (
 	"time"
 )
 
+type ApiToken struct {
+	ID          int64
+	DocumentID  string
+	Name        string
+	Description string
+	Type        string
+	AccessKey   string
+	Actions     string
+	ExpiresAt   *time.Time
+	LastUsedAt  *time.Time
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+}
+
 type CoreStore struct {
 	Key   string
 	Value string

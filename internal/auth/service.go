@@ -17,11 +17,13 @@ import (
 // Options configure a Service.
 type Options struct {
 	JWTSecret     string
+	APITokenSalt  string // API_TOKEN_SALT, or the development one (APITokenSalt); "": no API tokens
 	JWTTTL        time.Duration
 	BcryptCost    int
 	HashWorkers   int
 	HashQueue     int
 	ResetTTL      time.Duration
+	ConfirmTTL    time.Duration
 	PublicURL     string // where clients reach this server (templates' SERVER_URL)
 	DefaultFrom   string // sender when a template has none
 	DefaultReply  string
@@ -141,7 +143,9 @@ type RegisterInput struct {
 	Username, Email, Password string
 }
 
-// Register creates a local user with the default role and returns it with a JWT.
+// Register creates a local user with the default role and returns it with a JWT. With the
+// advanced setting email_confirmation on, the user is created unconfirmed, the confirmation
+// mail is queued, and no JWT is returned ("").
 func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, string, error) {
 	adv, err := s.Settings.Advanced(ctx)
 	if err != nil {
@@ -174,7 +178,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 	if err != nil {
 		return pgdb.UpUser{}, "", err
 	}
-	u, err := s.store.Q.CreateUser(ctx, pgdb.CreateUserParams{
+	params := pgdb.CreateUserParams{
 		DocumentID: newDocumentID(),
 		Username:   in.Username,
 		Email:      email,
@@ -183,9 +187,18 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 		Confirmed:  !adv.EmailConfirmation,
 		RoleID:     &role.ID,
 		Now:        s.now(),
-	})
+	}
+	if adv.EmailConfirmation {
+		// No JWT: the user, its confirmation token and the mail, in one transaction.
+		u, err := s.registerUnconfirmed(ctx, params)
+		return u, "", err
+	}
+	u, err := s.store.Q.CreateUser(ctx, params)
 	if store.IsUniqueViolation(err) { // a concurrent registration won the race
 		return pgdb.UpUser{}, "", ErrTaken
+	}
+	if store.IsForeignKeyViolation(err) { // the default role was deleted since it was read
+		return pgdb.UpUser{}, "", ErrNoDefaultRole
 	}
 	if err != nil {
 		return pgdb.UpUser{}, "", fmt.Errorf("create user: %w", err)
@@ -229,7 +242,8 @@ func (s *Service) Login(ctx context.Context, identifier, password string) (pgdb.
 
 // Mail kinds in the outbox.
 const (
-	MailResetPassword = "reset_password"
+	MailResetPassword     = "reset_password"
+	MailEmailConfirmation = "email_confirmation"
 )
 
 // ForgotPassword queues a request for a reset mail and returns. The mail sender resolves
@@ -248,10 +262,14 @@ func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 }
 
 // ResolveMailRequest turns a 'requested' outbox row into a rendered mail, in one
-// transaction with the state it needs (the reset code), or deletes the row when there is
-// nobody to write to. It is called by the mail sender.
+// transaction with the state it needs (the reset code or the confirmation token), or
+// deletes the row when there is nobody to write to. It is called by the mail sender.
 func (s *Service) ResolveMailRequest(ctx context.Context, m pgdb.MailOutbox) error {
-	if m.Kind != MailResetPassword {
+	switch m.Kind {
+	case MailResetPassword:
+	case MailEmailConfirmation:
+		return s.resolveEmailConfirmation(ctx, m)
+	default:
 		return fmt.Errorf("outbox row %d: unknown kind %q", m.ID, m.Kind)
 	}
 	adv, err := s.Settings.Advanced(ctx)

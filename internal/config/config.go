@@ -25,13 +25,15 @@ type Config struct {
 	DatabasePoolMax  int    // DATABASE_POOL_MAX
 
 	JWTSecret    string        // JWT_SECRET; generated in development when empty
+	APITokenSalt string        // API_TOKEN_SALT: key of the API tokens' hashes; generated in development when empty
 	JWTExpiresIn time.Duration // JWT_EXPIRES_IN
 
 	BcryptCost      int // PASSWORD_BCRYPT_COST
 	HashConcurrency int // PASSWORD_HASH_CONCURRENCY: password hashes computed at once
 	HashQueue       int // PASSWORD_HASH_QUEUE: hashes allowed to wait; more get 503
 
-	ResetTokenTTL time.Duration // RESET_PASSWORD_TOKEN_TTL
+	ResetTokenTTL        time.Duration // RESET_PASSWORD_TOKEN_TTL
+	ConfirmationTokenTTL time.Duration // EMAIL_CONFIRMATION_TOKEN_TTL
 
 	SMTP             SMTP
 	EmailFrom        string // EMAIL_DEFAULT_FROM
@@ -92,12 +94,14 @@ func Load(getenv func(string) string) (Config, error) {
 		DatabaseFilename: p.str("DATABASE_FILENAME", ".tmp/data.db"),
 		DatabasePoolMax:  p.integer("DATABASE_POOL_MAX", 10, 1, 1000),
 		JWTSecret:        getenv("JWT_SECRET"),
+		APITokenSalt:     getenv("API_TOKEN_SALT"),
 		JWTExpiresIn:     p.duration("JWT_EXPIRES_IN", 30*24*time.Hour),
 		BcryptCost:       p.integer("PASSWORD_BCRYPT_COST", 10, 4, 31),
 		HashConcurrency:  p.integer("PASSWORD_HASH_CONCURRENCY", runtime.NumCPU(), 1, 1024),
 		HashQueue:        p.integer("PASSWORD_HASH_QUEUE", 16*runtime.NumCPU(), 0, 1<<20),
 
-		ResetTokenTTL: p.duration("RESET_PASSWORD_TOKEN_TTL", time.Hour),
+		ResetTokenTTL:        p.duration("RESET_PASSWORD_TOKEN_TTL", time.Hour),
+		ConfirmationTokenTTL: p.duration("EMAIL_CONFIRMATION_TOKEN_TTL", 24*time.Hour),
 
 		SMTP: SMTP{
 			Host:     p.str("SMTP_HOST", ""),

@@ -15,7 +15,7 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Production || c.Host != "0.0.0.0" || c.Port != 1337 || c.DatabaseFilename != ".tmp/data.db" || c.DatabaseURL != "" ||
-		c.JWTExpiresIn != 30*24*time.Hour || c.BcryptCost != 10 || c.ResetTokenTTL != time.Hour ||
+		c.JWTExpiresIn != 30*24*time.Hour || c.BcryptCost != 10 || c.ResetTokenTTL != time.Hour || c.ConfirmationTokenTTL != 24*time.Hour ||
 		!c.RateLimit.Enabled || c.RateLimit.Max != 10 || c.RateLimit.Interval != time.Minute ||
 		c.PublicURL != "http://localhost:1337" || c.LogFormat != "text" || c.Addr() != "0.0.0.0:1337" {
 		t.Fatalf("%+v", c)
@@ -44,6 +44,17 @@ func TestInvalidValues(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("no error about %s: %v", name, err)
 		}
+	}
+}
+
+func TestConfirmationTokenTTL(t *testing.T) {
+	t.Parallel()
+	c, err := Load(env(map[string]string{"EMAIL_CONFIRMATION_TOKEN_TTL": "2d"}))
+	if err != nil || c.ConfirmationTokenTTL != 48*time.Hour {
+		t.Fatalf("%v %v", c.ConfirmationTokenTTL, err)
+	}
+	if _, err := Load(env(map[string]string{"EMAIL_CONFIRMATION_TOKEN_TTL": "never"})); err == nil || !strings.Contains(err.Error(), "EMAIL_CONFIRMATION_TOKEN_TTL") {
+		t.Fatalf("no error about EMAIL_CONFIRMATION_TOKEN_TTL: %v", err)
 	}
 }
 

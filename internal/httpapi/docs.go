@@ -244,7 +244,7 @@ func qZero(params string) bool {
 func redirect(w http.ResponseWriter, r *http.Request, status int, to string) {
 	h := w.Header()
 	h.Set("Location", to)
-	if acceptsHTML(r) {
+	if acceptsHTML(strings.Join(r.Header.Values("Accept"), ",")) {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 	} else {
 		h.Set("Content-Type", "text/plain; charset=utf-8")
@@ -257,8 +257,7 @@ func redirect(w http.ResponseWriter, r *http.Request, status int, to string) {
 	}
 }
 
-func acceptsHTML(r *http.Request) bool {
-	accept := strings.Join(r.Header.Values("Accept"), ",")
+func acceptsHTML(accept string) bool {
 	if strings.TrimSpace(accept) == "" {
 		return true
 	}

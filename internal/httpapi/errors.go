@@ -68,6 +68,13 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 			}
 			body.Details.Errors = &fields
 		}
+		if q := ae.Query; q != nil { // Strapi's details of a refused query key
+			source := "query"
+			body.Details.Key, body.Details.Param, body.Details.Source = &q.Key, &q.Param, &source
+			if q.Path != "" {
+				body.Details.Path = &q.Path
+			}
+		}
 	case errors.As(err, &he):
 		body.Status, body.Name, body.Message = he.status, api.ErrorBodyName(he.name), he.message
 	case errors.As(err, &mb):

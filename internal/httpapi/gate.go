@@ -163,11 +163,16 @@ func (s *Server) gate(next http.Handler) http.Handler {
 	})
 }
 
-// authenticate finds who the request acts as, as Strapi's users-permissions strategy does:
-// a Bearer token must be valid (even on public operations); without one the caller is the
-// Public role.
+// authenticate finds who the request acts as, as Strapi's content-API strategies do: a
+// Bearer token must be an API token or a valid JWT (even on public operations); without
+// one the caller is the Public role.
 func (s *Server) authenticate(ctx context.Context, r *http.Request) (*auth.Principal, error) {
 	if token, ok := bearerToken(r.Header.Get("Authorization")); ok {
+		// Strapi's strategies in order: API tokens first, then the users' JWTs. A token
+		// that is no API token (every JWT) goes on to the JWT strategy.
+		if p, err := s.auth.AuthenticateAPIToken(ctx, token); p != nil || err != nil {
+			return p, err
+		}
 		return s.auth.Authenticate(ctx, token)
 	}
 	return s.auth.Anonymous(ctx)

@@ -7,6 +7,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
 // handlers implements the strict server interface generated from openapi.yaml. By the time
@@ -23,7 +24,11 @@ func (h handlers) Register(ctx context.Context, req api.RegisterRequestObject) (
 	if err != nil {
 		return nil, err
 	}
-	return api.Register200JSONResponse{Body: api.RegistrationResponse{Jwt: &jwt, User: toUser(u)}}, nil
+	resp := api.RegistrationResponse{User: toUser(u)}
+	if jwt != "" { // none while the email is not confirmed (email_confirmation on)
+		resp.Jwt = &jwt
+	}
+	return api.Register200JSONResponse{Body: resp}, nil
 }
 
 func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
@@ -40,7 +45,19 @@ func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserReques
 	if p == nil || p.User == nil { // Public was granted user.me: Strapi answers 401 Unauthorized
 		return nil, &auth.Error{Kind: auth.KindUnauthorized, Message: "Unauthorized"}
 	}
-	return api.GetCurrentUser200JSONResponse(toUser(*p.User)), nil
+	u := toUser(*p.User)
+	// Decision D11: populate=role (or *) shows the caller's own role; without it, Strapi's body.
+	if p.User.RoleID != nil && auth.PopulatesRole(info(ctx).rawQuery) {
+		role, err := h.s.store.Q.GetRole(ctx, *p.User.RoleID)
+		if err != nil && !store.IsNotFound(err) {
+			return nil, err
+		}
+		if err == nil {
+			r := toUserRole(role)
+			u.Role = &r
+		}
+	}
+	return api.GetCurrentUser200JSONResponse(u), nil
 }
 
 func (h handlers) ForgotPassword(ctx context.Context, req api.ForgotPasswordRequestObject) (api.ForgotPasswordResponseObject, error) {

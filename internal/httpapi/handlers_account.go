@@ -2,49 +2,141 @@ package httpapi
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
-// Auth routes beyond the five documented ones: change password, email confirmation, OAuth providers (disabled), and the refresh-mode session routes.
-// TODO(issue 4): being implemented; answers 501 until then.
+// The account routes beyond login and registration: change password, email confirmation,
+// and the OAuth provider routes (no provider is enabled in this service). The session
+// routes of refresh mode are in handlers_sessions.go.
 
-func (h handlers) ChangePassword(ctx context.Context, _ api.ChangePasswordRequestObject) (api.ChangePasswordResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) ChangePassword(ctx context.Context, req api.ChangePasswordRequestObject) (api.ChangePasswordResponseObject, error) {
+	p := principal(ctx)
+	if p == nil || p.User == nil { // only when Public was granted the permission, as in Strapi
+		return nil, auth.ErrNotAuthenticated
+	}
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	u, jwt, err := h.s.auth.ChangePassword(ctx, p.User.ID, auth.ChangePasswordInput{
+		CurrentPassword: b.CurrentPassword, Password: b.Password, PasswordConfirmation: b.PasswordConfirmation,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return api.ChangePassword200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
 }
 
-func (h handlers) ConfirmEmail(ctx context.Context, _ api.ConfirmEmailRequestObject) (api.ConfirmEmailResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) SendEmailConfirmation(ctx context.Context, req api.SendEmailConfirmationRequestObject) (api.SendEmailConfirmationResponseObject, error) {
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	email, err := h.s.auth.SendEmailConfirmation(ctx, b.Email)
+	if err != nil {
+		return nil, err
+	}
+	return api.SendEmailConfirmation200JSONResponse{Body: api.EmailSentResponse{Email: email, Sent: true}}, nil
 }
 
-func (h handlers) SendEmailConfirmation(ctx context.Context, _ api.SendEmailConfirmationRequestObject) (api.SendEmailConfirmationResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) ConfirmEmail(ctx context.Context, req api.ConfirmEmailRequestObject) (api.ConfirmEmailResponseObject, error) {
+	to, err := h.s.auth.ConfirmEmail(ctx, req.Params.Confirmation)
+	if err != nil {
+		return nil, err
+	}
+	return koaRedirect{to: to, html: acceptsHTML(info(ctx).accept)}, nil
 }
 
-func (h handlers) ProviderCallback(ctx context.Context, _ api.ProviderCallbackRequestObject) (api.ProviderCallbackResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) ConnectProvider(context.Context, api.ConnectProviderRequestObject) (api.ConnectProviderResponseObject, error) {
+	return nil, auth.ErrProviderDisabled
 }
 
-func (h handlers) ConnectProvider(ctx context.Context, _ api.ConnectProviderRequestObject) (api.ConnectProviderResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) ConnectProviderCallback(context.Context, api.ConnectProviderCallbackRequestObject) (api.ConnectProviderCallbackResponseObject, error) {
+	return nil, auth.ErrProviderDisabled
 }
 
-func (h handlers) ConnectProviderCallback(ctx context.Context, _ api.ConnectProviderCallbackRequestObject) (api.ConnectProviderCallbackResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) ProviderCallback(context.Context, api.ProviderCallbackRequestObject) (api.ProviderCallbackResponseObject, error) {
+	return nil, auth.ErrProviderDisabled
 }
 
-func (h handlers) RefreshSession(ctx context.Context, _ api.RefreshSessionRequestObject) (api.RefreshSessionResponseObject, error) {
-	return nil, errNotImplemented
+
+// koaRedirect is the 302 of Koa's ctx.redirect (koa 2.16, which Strapi 5 runs): an
+// absolute http(s) URL normalized as WHATWG's URL does, Location percent-encoded as
+// encodeurl does, and the body "Redirecting to <url>." as HTML (the URL HTML-escaped)
+// when the client accepts HTML, as plain text otherwise.
+type koaRedirect struct {
+	to   string
+	html bool
 }
 
-func (h handlers) Logout(ctx context.Context, _ api.LogoutRequestObject) (api.LogoutResponseObject, error) {
-	return nil, errNotImplemented
+func (k koaRedirect) VisitConfirmEmailResponse(w http.ResponseWriter) error {
+	to := k.to
+	if absoluteHTTP.MatchString(to) {
+		if u, err := url.Parse(to); err == nil && u.Host != "" {
+			u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+			if u.Path == "" && u.Opaque == "" {
+				u.Path = "/"
+			}
+			u.RawQuery = escapeQuery(u.RawQuery)
+			to = u.String()
+		}
+	}
+	h := w.Header()
+	h.Set("Location", encodeURL(to))
+	body := "Redirecting to " + to + "."
+	if k.html {
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		body = "Redirecting to " + escapeHTML.Replace(to) + "."
+	} else {
+		h.Set("Content-Type", "text/plain; charset=utf-8")
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusFound)
+	_, err := w.Write([]byte(body))
+	return err
 }
 
-func (h handlers) ListSessions(ctx context.Context, _ api.ListSessionsRequestObject) (api.ListSessionsResponseObject, error) {
-	return nil, errNotImplemented
+var absoluteHTTP = regexp.MustCompile(`(?i)^https?://`)
+
+// escapeQuery percent-encodes the query of an http(s) URL as WHATWG's URL parser does
+// (its special-query percent-encode set); Go's url.String writes the query as it was.
+func escapeQuery(q string) string {
+	var b strings.Builder
+	for i := 0; i < len(q); i++ {
+		switch c := q[i]; {
+		case c <= 0x20 || c >= 0x7F || c == '"' || c == '#' || c == '<' || c == '>' || c == '\'':
+			fmt.Fprintf(&b, "%%%02X", c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
-func (h handlers) RevokeSession(ctx context.Context, _ api.RevokeSessionRequestObject) (api.RevokeSessionResponseObject, error) {
-	return nil, errNotImplemented
+// escapeHTML escapes as the escape-html package Koa uses.
+var escapeHTML = strings.NewReplacer(`&`, "&amp;", `<`, "&lt;", `>`, "&gt;", `"`, "&quot;", `'`, "&#39;")
+
+// encodeURL percent-encodes what may not appear in a URL, leaving valid percent-escapes
+// and reserved characters as they are, as the encodeurl package does.
+func encodeURL(s string) string {
+	isHex := func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%':
+			if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				b.WriteByte(c)
+			} else {
+				b.WriteString("%25")
+			}
+		case c == 0x21 || 0x23 <= c && c <= 0x3B || c == 0x3D || 0x3F <= c && c <= 0x5F || 0x61 <= c && c <= 0x7A || c == 0x7C || c == 0x7E:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }

@@ -2,33 +2,135 @@ package httpapi
 
 import (
 	"context"
+	"net/http"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
-// The roles and permissions API (Strapi's /api/users-permissions routes).
-// TODO(issue 4): being implemented; answers 501 until then.
+// The roles and permissions API (Strapi's /api/users-permissions routes). The rules are in
+// auth.Roles; the permissions tree keeps Strapi's key order, which the generated types
+// (maps) would lose, so those two answers are written by their own response types.
 
 func (h handlers) ListRoles(ctx context.Context, _ api.ListRolesRequestObject) (api.ListRolesResponseObject, error) {
-	return nil, errNotImplemented
+	rows, err := h.s.auth.Roles().List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := api.RoleList{Roles: make([]api.RoleWithCount, len(rows))}
+	for i, r := range rows {
+		out.Roles[i] = api.RoleWithCount{
+			Id: r.ID, DocumentId: r.DocumentID, Name: r.Name, Description: r.Description, Type: r.Type,
+			CreatedAt: timestamp(r.CreatedAt), UpdatedAt: timestamp(r.UpdatedAt), PublishedAt: timestamp(r.PublishedAt),
+			NbUsers: r.NbUsers,
+		}
+	}
+	return api.ListRoles200JSONResponse(out), nil
 }
 
-func (h handlers) GetRole(ctx context.Context, _ api.GetRoleRequestObject) (api.GetRoleResponseObject, error) {
-	return nil, errNotImplemented
-}
-
-func (h handlers) CreateRole(ctx context.Context, _ api.CreateRoleRequestObject) (api.CreateRoleResponseObject, error) {
-	return nil, errNotImplemented
-}
-
-func (h handlers) UpdateRole(ctx context.Context, _ api.UpdateRoleRequestObject) (api.UpdateRoleResponseObject, error) {
-	return nil, errNotImplemented
-}
-
-func (h handlers) DeleteRole(ctx context.Context, _ api.DeleteRoleRequestObject) (api.DeleteRoleResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) GetRole(ctx context.Context, req api.GetRoleRequestObject) (api.GetRoleResponseObject, error) {
+	role, tree, err := h.s.auth.Roles().Get(ctx, req.Id)
+	if err != nil {
+		return nil, err
+	}
+	return roleResponse{Role: roleWithPermissions{roleJSON: toRole(role), Permissions: tree}}, nil
 }
 
 func (h handlers) GetPermissions(ctx context.Context, _ api.GetPermissionsRequestObject) (api.GetPermissionsResponseObject, error) {
-	return nil, errNotImplemented
+	tree, err := h.s.auth.Roles().Permissions()
+	if err != nil {
+		return nil, err
+	}
+	return permissionsResponse{Permissions: tree}, nil
+}
+
+func (h handlers) CreateRole(ctx context.Context, req api.CreateRoleRequestObject) (api.CreateRoleResponseObject, error) {
+	if _, err := h.s.auth.Roles().Create(ctx, roleRequestInput(req.Body)); err != nil {
+		return nil, err
+	}
+	return api.CreateRole200JSONResponse{Ok: true}, nil
+}
+
+func (h handlers) UpdateRole(ctx context.Context, req api.UpdateRoleRequestObject) (api.UpdateRoleResponseObject, error) {
+	if err := h.s.auth.Roles().Update(ctx, req.Id, roleRequestInput(req.Body)); err != nil {
+		return nil, err
+	}
+	return api.UpdateRole200JSONResponse{Ok: true}, nil
+}
+
+func (h handlers) DeleteRole(ctx context.Context, req api.DeleteRoleRequestObject) (api.DeleteRoleResponseObject, error) {
+	if err := h.s.auth.Roles().Delete(ctx, req.Id); err != nil {
+		return nil, err
+	}
+	return api.DeleteRole200JSONResponse{Ok: true}, nil
+}
+
+// roleRequestInput reads a role request: the enabled actions of its permissions tree, as Strapi
+// reads them ("<type>.<controller>.<action>" wherever enabled is true).
+func roleRequestInput(b *api.RoleRequest) auth.RoleInput {
+	if b == nil {
+		return auth.RoleInput{}
+	}
+	in := auth.RoleInput{Name: b.Name, Description: b.Description, Type: b.Type}
+	if b.Permissions != nil {
+		in.HasPermissions = true
+		for typ, t := range *b.Permissions {
+			if t.Controllers == nil {
+				continue
+			}
+			for ctrl, actions := range *t.Controllers {
+				for action, state := range actions {
+					if state.Enabled != nil && *state.Enabled {
+						in.Enabled = append(in.Enabled, typ+"."+ctrl+"."+action)
+					}
+				}
+			}
+		}
+	}
+	return in
+}
+
+// roleJSON is a role as Strapi shows it, its keys in Strapi's order.
+type roleJSON struct {
+	ID          int64   `json:"id"`
+	DocumentID  string  `json:"documentId"`
+	Name        string  `json:"name"`
+	Description *string `json:"description"`
+	Type        string  `json:"type"`
+	CreatedAt   string  `json:"createdAt"`
+	UpdatedAt   string  `json:"updatedAt"`
+	PublishedAt string  `json:"publishedAt"`
+}
+
+func toRole(r pgdb.UpRole) roleJSON {
+	return roleJSON{
+		ID: r.ID, DocumentID: r.DocumentID, Name: r.Name, Description: r.Description, Type: r.Type,
+		CreatedAt: timestamp(r.CreatedAt), UpdatedAt: timestamp(r.UpdatedAt), PublishedAt: timestamp(r.PublishedAt),
+	}
+}
+
+type roleWithPermissions struct {
+	roleJSON
+	Permissions auth.PermissionsTree `json:"permissions"`
+}
+
+// roleResponse is GET /roles/{id}'s 200: {"role": {..., "permissions": tree}}.
+type roleResponse struct {
+	Role roleWithPermissions `json:"role"`
+}
+
+func (r roleResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
+	writeJSON(w, http.StatusOK, r)
+	return nil
+}
+
+// permissionsResponse is GET /permissions's 200: {"permissions": tree}.
+type permissionsResponse struct {
+	Permissions auth.PermissionsTree `json:"permissions"`
+}
+
+func (r permissionsResponse) VisitGetPermissionsResponse(w http.ResponseWriter) error {
+	writeJSON(w, http.StatusOK, r)
+	return nil
 }

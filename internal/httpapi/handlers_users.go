@@ -1,34 +1,216 @@
 package httpapi
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"slices"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
-// The users API (Strapi's /api/users routes).
-// TODO(issue 4): being implemented; answers 501 until then.
+// The users API (Strapi's /api/users routes). Role visibility follows Strapi's output
+// sanitizer (contract §2.7): a user's role is shown only to callers allowed to list roles
+// (plugin::users-permissions.role.find), and, on the reads, only when populated.
 
 func (h handlers) ListUsers(ctx context.Context, _ api.ListUsersRequestObject) (api.ListUsersResponseObject, error) {
-	return nil, errNotImplemented
+	q, err := auth.ParseUserQuery(info(ctx).rawQuery, mayFindRoles(ctx))
+	if err != nil {
+		return nil, err
+	}
+	users, err := h.s.auth.ListUsers(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	out := make(api.ListUsers200JSONResponse, len(users)) // [] rather than null when empty
+	for i, e := range users {
+		out[i] = toUserEntry(e.User, e.Role, q.Fields)
+	}
+	return out, nil
 }
 
 func (h handlers) CountUsers(ctx context.Context, _ api.CountUsersRequestObject) (api.CountUsersResponseObject, error) {
-	return nil, errNotImplemented
+	q, err := auth.ParseUserQuery(info(ctx).rawQuery, mayFindRoles(ctx))
+	if err != nil {
+		return nil, err
+	}
+	n, err := h.s.auth.CountUsers(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return api.CountUsers200JSONResponse(n), nil
 }
 
-func (h handlers) GetUser(ctx context.Context, _ api.GetUserRequestObject) (api.GetUserResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) GetUser(ctx context.Context, req api.GetUserRequestObject) (api.GetUserResponseObject, error) {
+	q, err := auth.ParseUserQuery(info(ctx).rawQuery, mayFindRoles(ctx))
+	if err != nil {
+		return nil, err
+	}
+	e, err := h.s.auth.FindUser(ctx, req.Id, q)
+	if err != nil {
+		return nil, err
+	}
+	if e == nil { // Strapi answers a missing user with an empty 204
+		return api.GetUser204Response{}, nil
+	}
+	return api.GetUser200JSONResponse(toUserEntry(e.User, e.Role, q.Fields)), nil
 }
 
-func (h handlers) CreateUser(ctx context.Context, _ api.CreateUserRequestObject) (api.CreateUserResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) CreateUser(ctx context.Context, req api.CreateUserRequestObject) (api.CreateUserResponseObject, error) {
+	b := req.Body
+	if b == nil {
+		return nil, errEmptyBody
+	}
+	e, err := h.s.auth.CreateUser(ctx, auth.CreateUserInput{
+		Username: b.Username, Email: b.Email, Password: b.Password,
+		Role: roleInput(b.Role), Confirmed: b.Confirmed, Blocked: b.Blocked,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return api.CreateUser201JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil)), nil
 }
 
-func (h handlers) UpdateUser(ctx context.Context, _ api.UpdateUserRequestObject) (api.UpdateUserResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) UpdateUser(ctx context.Context, req api.UpdateUserRequestObject) (api.UpdateUserResponseObject, error) {
+	b := req.Body
+	if b == nil {
+		return nil, errEmptyBody
+	}
+	in := auth.UpdateUserInput{
+		Username: b.Username, Email: b.Email, Password: b.Password, Confirmed: b.Confirmed, Blocked: b.Blocked,
+		PasswordGiven: b.Password != nil,
+	}
+	if !in.PasswordGiven { // "password": null binds as no password: the raw body tells
+		var keys map[string]json.RawMessage
+		if json.Unmarshal(info(ctx).body, &keys) == nil {
+			_, in.PasswordGiven = keys["password"]
+		}
+	}
+	if b.Role != nil {
+		r := roleInput(*b.Role)
+		in.Role = &r
+	}
+	e, err := h.s.auth.UpdateUser(ctx, req.Id, in)
+	if err != nil {
+		return nil, err
+	}
+	return api.UpdateUser200JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil)), nil
 }
 
-func (h handlers) DeleteUser(ctx context.Context, _ api.DeleteUserRequestObject) (api.DeleteUserResponseObject, error) {
-	return nil, errNotImplemented
+func (h handlers) DeleteUser(ctx context.Context, req api.DeleteUserRequestObject) (api.DeleteUserResponseObject, error) {
+	u, err := h.s.auth.DeleteUser(ctx, req.Id)
+	if err != nil {
+		return nil, err
+	}
+	if u == nil {
+		return api.DeleteUser204Response{}, nil
+	}
+	return api.DeleteUser200JSONResponse(toUserEntry(*u, nil, nil)), nil // Strapi: no role
 }
+
+// mayFindRoles reports whether the caller may see roles.
+func mayFindRoles(ctx context.Context) bool {
+	p := principal(ctx)
+	return p != nil && p.Actions.Has(auth.ActionFindRoles)
+}
+
+// visibleRole is the role of a written user as Strapi shows it: populated, and kept by
+// the output sanitizer only for callers allowed to list roles.
+func visibleRole(ctx context.Context, r *pgdb.UpRole) *pgdb.UpRole {
+	if !mayFindRoles(ctx) {
+		return nil
+	}
+	return r
+}
+
+// toUserEntry is a user as the users routes show it: the given fields (all when nil; id
+// and documentId always), and the role when given. Passwords have no field here.
+func toUserEntry(u pgdb.UpUser, role *pgdb.UpRole, fields []string) api.UserEntry {
+	full := toUser(u)
+	e := api.UserEntry{Id: full.Id, DocumentId: full.DocumentId}
+	show := func(name string) bool { return fields == nil || slices.Contains(fields, name) }
+	if show("username") {
+		e.Username = &full.Username
+	}
+	if show("email") {
+		e.Email = &full.Email
+	}
+	if show("provider") {
+		e.Provider = &full.Provider
+	}
+	if show("confirmed") {
+		e.Confirmed = &full.Confirmed
+	}
+	if show("blocked") {
+		e.Blocked = &full.Blocked
+	}
+	if show("createdAt") {
+		e.CreatedAt = &full.CreatedAt
+	}
+	if show("updatedAt") {
+		e.UpdatedAt = &full.UpdatedAt
+	}
+	if show("publishedAt") {
+		e.PublishedAt = &full.PublishedAt
+	}
+	if role != nil {
+		r := toUserRole(*role)
+		e.Role = &r
+	}
+	return e
+}
+
+// toUserRole is a role as a user payload shows it.
+func toUserRole(r pgdb.UpRole) api.Role {
+	return api.Role{
+		Id: r.ID, DocumentId: r.DocumentID, Name: r.Name, Description: r.Description, Type: r.Type,
+		CreatedAt: timestamp(r.CreatedAt), UpdatedAt: timestamp(r.UpdatedAt), PublishedAt: timestamp(r.PublishedAt),
+	}
+}
+
+// roleInput reads the role of a body: an id, a documentId, or {connect, disconnect}.
+func roleInput(ref api.RoleReference) auth.UserRoleInput {
+	raw, _ := ref.MarshalJSON()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	_ = dec.Decode(&v)
+	in := auth.UserRoleInput{Raw: v}
+	switch t := v.(type) {
+	case json.Number:
+		if id, err := t.Int64(); err == nil {
+			in.ID = &id
+		}
+	case string:
+		in.DocumentID = &t
+	case map[string]any:
+		in.Object = true
+		in.Connect = relationRefs(t, "connect")
+		in.Disconnect = relationRefs(t, "disconnect")
+	}
+	return in
+}
+
+func relationRefs(obj map[string]any, key string) *[]auth.RelationRef {
+	list, ok := obj[key].([]any)
+	if !ok {
+		return nil
+	}
+	refs := make([]auth.RelationRef, len(list))
+	for i, e := range list {
+		refs[i].Raw = e
+		m, _ := e.(map[string]any)
+		if n, isNum := m["id"].(json.Number); isNum {
+			if id, err := n.Int64(); err == nil {
+				refs[i].ID = &id
+			}
+		}
+		if s, isStr := m["documentId"].(string); isStr {
+			refs[i].DocumentID = &s
+		}
+	}
+	return &refs
+}
+

@@ -165,21 +165,24 @@ func TestPasswordHashingOverload(t *testing.T) {
 	e := apitest.New(t, "sqlite", func(c *config.Config) { c.HashConcurrency, c.HashQueue, c.BcryptCost = 1, 0, 12 })
 	e.Register("alice", "alice@example.com", "secret123")
 	const n = 6
-	statuses := make([]int, n)
+	responses := make([]apitest.Response, n)
 	start := make(chan struct{})
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
 			<-start
-			r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"})
-			statuses[i] = r.Status
-			if r.Status == 503 {
-				wantError(t, r, 503, "ServiceUnavailableError", "Service Unavailable", "")
-			}
+			responses[i] = e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"})
 		})
 	}
 	close(start)
 	wg.Wait()
+	statuses := make([]int, n)
+	for i, r := range responses {
+		statuses[i] = r.Status
+		if r.Status == 503 {
+			wantError(t, r, 503, "ServiceUnavailableError", "Service Unavailable", "")
+		}
+	}
 	var ok, busy int
 	for _, s := range statuses {
 		switch s {

@@ -16,10 +16,16 @@ import (
 
 type requestInfoKey struct{}
 
-// requestInfo is what the access log says of a request; the gate fills in the operation.
+// requestInfo is what the access log says of a request (the gate fills in the operation),
+// and what a few handlers read of it beyond their typed parameters: the raw query string
+// (Strapi's bracket forms, filters[username][$eq]=..., that the generated binding does not
+// type), the raw body (to tell "password": null from no password), and Accept.
 type requestInfo struct {
 	id        string
 	operation string
+	rawQuery  string
+	body      []byte
+	accept    string
 }
 
 func info(ctx context.Context) *requestInfo {
@@ -93,7 +99,7 @@ func (s *Server) requestLog(next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
-		ri := &requestInfo{id: id}
+		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, accept: strings.Join(r.Header.Values("Accept"), ",")}
 		r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, ri))
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {

@@ -232,7 +232,7 @@ func TestRegisterRace(t *testing.T) {
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
 		const n = 12
-		statuses := make([]int, n)
+		responses := make([]apitest.Response, n)
 		var wg sync.WaitGroup
 		for i := range n {
 			wg.Go(func() {
@@ -240,17 +240,20 @@ func TestRegisterRace(t *testing.T) {
 				if i%2 == 1 {
 					email = "RACE@example.com"
 				}
-				r := e.PostJSON("/api/auth/local/register", map[string]string{
+				responses[i] = e.PostJSON("/api/auth/local/register", map[string]string{
 					"username": fmt.Sprintf("racer%d", i), "email": email, "password": "secret123"})
-				statuses[i] = r.Status
-				if r.Status == 400 {
-					if env := decodeEnvelope(t, r); env.Error.Message != "Email or Username are already taken" {
-						t.Errorf("loser got %q", env.Error.Message)
-					}
-				}
 			})
 		}
 		wg.Wait()
+		statuses := make([]int, n)
+		for i, r := range responses {
+			statuses[i] = r.Status
+			if r.Status == 400 {
+				if env := decodeEnvelope(t, r); env.Error.Message != "Email or Username are already taken" {
+					t.Errorf("loser got %q", env.Error.Message)
+				}
+			}
+		}
 		ok := 0
 		for _, s := range statuses {
 			switch s {

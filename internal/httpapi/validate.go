@@ -51,8 +51,8 @@ var (
 )
 
 // validate checks the request against its operation in openapi.yaml and returns Strapi's
-// validation error when it does not match. The body is read here (within the body limit)
-// and put back for the handler.
+// validation error when it does not match. The body is read here (within the body limit),
+// put back for the handler, and kept in the request's info.
 func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[string]string) error {
 	var raw []byte
 	if rt.op.RequestBody != nil && r.Body != nil {
@@ -61,8 +61,12 @@ func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[st
 			return err // *http.MaxBytesError becomes 413
 		}
 		raw = b
+		info(ctx).body = raw
 		if len(bytes.TrimSpace(raw)) == 0 {
-			return errEmptyBody
+			if rb := rt.op.RequestBody.Value; rb == nil || rb.Required {
+				return errEmptyBody
+			}
+			raw = nil // an optional body left out (logout, refresh): nothing to check
 		}
 		r.Body = io.NopCloser(bytes.NewReader(raw))
 	}
@@ -116,6 +120,8 @@ func translate(rt *route, r *http.Request, raw []byte, err error) error {
 					f.Message = strings.Replace(f.Message, "this", p.Name, 1)
 					f.Value, f.HasValue = paramValue(r, p)
 					fields = append(fields, f)
+				} else if errors.As(e.Err, &pe) && pe.Kind == openapi3filter.KindInvalidFormat {
+					fields = append(fields, invalidParameter(p, pe)) // /api/users/abc, limit=abc
 				} else {
 					fields = append(fields, required(p.Name, r, p))
 				}
@@ -223,6 +229,19 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) auth.FieldError {
 		f.Message = fmt.Sprintf("%s must match the following: \"%s\"", name, s.Pattern)
 	default:
 		f.Message = fmt.Sprintf("%s is invalid: %s", name, se.Reason)
+	}
+	return f
+}
+
+// invalidParameter words a parameter that does not parse as its type as yup words a value
+// of the wrong type: "id must be a `number` type, but the final value was: `"abc"`.".
+func invalidParameter(p *openapi3.Parameter, pe *openapi3filter.ParseError) auth.FieldError {
+	f := auth.FieldError{Path: []string{p.Name}, Value: pe.Value, HasValue: pe.Value != nil}
+	if s := p.Schema; s != nil && s.Value != nil && s.Value.Type != nil &&
+		(s.Value.Type.Is("integer") || s.Value.Type.Is("number") || s.Value.Type.Is("boolean")) {
+		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", p.Name, yupType(s.Value), printValue(pe.Value))
+	} else {
+		f.Message = fmt.Sprintf("%s is invalid: %s", p.Name, pe.Reason)
 	}
 	return f
 }

@@ -72,6 +72,12 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		cfg.JWTSecret = secret
 		log.Warn("JWT_SECRET is not set: using a generated development secret stored in the database; set JWT_SECRET in production")
 	}
+	// API tokens: API_TOKEN_SALT, required in production once a token exists; generated and
+	// kept in the database elsewhere (the CLI resolves it the same way).
+	apiTokenSalt, err := auth.APITokenSalt(ctx, st, cfg.APITokenSalt, cfg.Production)
+	if err != nil {
+		return nil, err
+	}
 
 	transport := o.Transport
 	if transport == nil {
@@ -96,9 +102,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		MaxAttempts: cfg.MailRetryMax, Workers: 2, Now: o.Now}
 
 	svc := auth.New(st, auth.Options{
-		JWTSecret: cfg.JWTSecret, JWTTTL: cfg.JWTExpiresIn,
+		JWTSecret: cfg.JWTSecret, APITokenSalt: apiTokenSalt, JWTTTL: cfg.JWTExpiresIn,
 		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
-		ResetTTL: cfg.ResetTokenTTL, PublicURL: cfg.PublicURL,
+		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
 		Logger: log, Now: o.Now, MailRequested: outbox.Wake,
 	})

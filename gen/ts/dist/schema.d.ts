@@ -58,7 +58,8 @@ export interface paths {
         };
         /**
          * Get the current user
-         * @description Returns the user the Bearer token belongs to.
+         * @description Returns the user the Bearer token belongs to. With `populate=role` (or `*`), the user's own
+         *     role is included, which Strapi does not do (decision D11).
          */
         get: operations["getCurrentUser"];
         put?: never;
@@ -106,6 +107,369 @@ export interface paths {
          *     user before the reset stops working, and a new JWT is returned.
          */
         post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/change-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the current user's password
+         * @description Needs the current password. On success every token issued to the user before the change
+         *     stops working and a new JWT is returned.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/send-email-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the email confirmation mail again
+         * @description Sends a new confirmation link (valid 24 hours by default; the previous link stops working)
+         *     to an account that is not confirmed yet. An unknown email gets the same answer as such an
+         *     account; an account already confirmed or blocked is told so (400), as Strapi does.
+         */
+        post: operations["sendEmailConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Confirm an email address (the link of the confirmation mail)
+         * @description Confirms the account the token was sent to, then redirects the browser to the advanced
+         *     setting `email_confirmation_redirection` (`/` by default). A token works once and expires.
+         */
+        get: operations["confirmEmail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start a login with an OAuth provider
+         * @description No OAuth provider is enabled in this service, so this answers `This provider is disabled`, as Strapi does for a disabled provider.
+         */
+        get: operations["connectProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connect/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The OAuth provider's redirect back
+         * @description No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+         */
+        get: operations["connectProviderCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exchange an OAuth provider session for a JWT
+         * @description No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+         */
+        get: operations["providerCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for new tokens (refresh mode)
+         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the current session, a device's sessions or all of them (refresh mode)
+         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current user's sessions (refresh mode)
+         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of the current user's sessions (refresh mode)
+         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         */
+        delete: operations["revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description A bare array, as Strapi answers, in database order unless `sort` says otherwise, all of
+         *     them unless `start`/`limit` say otherwise (`pagination[...]` is ignored, as in Strapi).
+         *     Filters use Strapi's syntax: `filters[username][$eq]=alice`, `filters[email][$containsi]=example`,
+         *     `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`, `filters[role][type]=authenticated`.
+         *     Operators: `$eq $eqi $ne $nei $lt $lte $gt $gte $in $notIn $contains $notContains $containsi
+         *     $notContainsi $startsWith $startsWithi $endsWith $endsWithi $null $notNull $between $and $or $not`.
+         *     `sort`, `fields` and `populate` also take Strapi's array forms (`sort[0]=id:desc`, `fields[0]=username`,
+         *     `populate[0]=role`). Private fields (`password`, `resetPasswordToken`, `confirmationToken`) are
+         *     refused with `Invalid key`. The role is shown only to callers allowed to list roles.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Create a user
+         * @description Creates a local user with the given role (no password length beyond 6 characters is
+         *     checked here, as in Strapi's admin route). Errors are `ApplicationError` without details,
+         *     as Strapi answers them on this route.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count users
+         * @description A bare number. Takes the same `filters` and `_q` as the list.
+         */
+        get: operations["countUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the user. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description 204 with no body when there is no such user, as Strapi answers.
+         */
+        get: operations["getUser"];
+        /**
+         * Update a user
+         * @description Changes the fields given. A new password makes the user's older tokens stop working, as
+         *     does blocking the user.
+         */
+        put: operations["updateUser"];
+        post?: never;
+        /**
+         * Delete a user
+         * @description Answers the deleted user, or 204 with no body when there is no such user.
+         */
+        delete: operations["deleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users-permissions/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List roles
+         * @description Sorted by name, each with its number of users.
+         */
+        get: operations["listRoles"];
+        put?: never;
+        /**
+         * Create a role
+         * @description `type` defaults to the name in snake case without accents. `permissions` lists the actions
+         *     the role may do, as in the permissions tree, with `enabled: true`.
+         */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users-permissions/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the role. */
+                id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        /** Get a role with its permissions */
+        get: operations["getRole"];
+        /**
+         * Update a role and set its permissions
+         * @description Changes the name and description (not the type) and sets the role's permissions to
+         *     exactly the actions enabled in `permissions`: without `permissions`, the role loses them
+         *     all, as in Strapi. The change applies from the next request.
+         */
+        put: operations["updateRole"];
+        post?: never;
+        /**
+         * Delete a role
+         * @description Its users move to the Public role, its permissions are deleted, then the role: all in one
+         *     transaction. The Public role cannot be deleted.
+         */
+        delete: operations["deleteRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users-permissions/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tree of every action a role can be given */
+        get: operations["getPermissions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -189,6 +553,7 @@ export interface components {
              * @example 2026-03-04T10:30:00.000Z
              */
             publishedAt: string;
+            role?: components["schemas"]["Role"];
         };
         AuthResponse: {
             /**
@@ -196,6 +561,19 @@ export interface components {
              * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6MSwiaWF0IjoxNzk1NjM5MTQ2LCJleHAiOjE3OTgyMzExNDZ9.N8Qq1m0n4TtI3Sb3Hf7bM1mYw3pG0a8K2ZyY1d0XkEo
              */
             jwt: string;
+            /** @description In refresh mode, the refresh token (unless it travels in the httpOnly cookie). */
+            refreshToken?: string;
+            user: components["schemas"]["User"];
+        };
+        /**
+         * @description The new user and its JWT; when email confirmation is on, only the user (who must confirm
+         *     their email before logging in).
+         */
+        RegistrationResponse: {
+            /** @description Send it as `Authorization: Bearer <jwt>`. Absent when email confirmation is on. */
+            jwt?: string;
+            /** @description In refresh mode, the refresh token. */
+            refreshToken?: string;
             user: components["schemas"]["User"];
         };
         OkResponse: {
@@ -291,9 +669,20 @@ export interface components {
             message: string;
             details?: components["schemas"]["ErrorDetails"];
         };
-        /** @description Empty, or the list of invalid fields for validation errors. Absent on 500. */
+        /**
+         * @description Empty, the list of invalid fields of a validation error, or the key refused in a query
+         *     (`key`, `path`, `source`, `param`). Absent on 500.
+         */
         ErrorDetails: {
             errors?: components["schemas"]["FieldError"][];
+            /** @example password */
+            key?: string;
+            /** @example password */
+            path?: string;
+            /** @example query */
+            source?: string;
+            /** @example filters */
+            param?: string;
         };
         FieldError: {
             /**
@@ -312,6 +701,272 @@ export interface components {
              * @example abc
              */
             value?: unknown;
+        };
+        /**
+         * @description A user as the users routes show it: every field of `User` unless `fields` chose some
+         *     (`id` and `documentId` always come), and `role` when populated for a caller allowed to
+         *     list roles.
+         */
+        UserEntry: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /**
+             * @description Stable 24-character identifier, as in Strapi 5.
+             * @example p8u48wjnd5qjn9bjbkyejw0z
+             */
+            documentId: string;
+            /** @example johndoe */
+            username?: string;
+            /**
+             * Format: email
+             * @example johndoe@example.com
+             */
+            email?: string;
+            /**
+             * @description How the user signs in; `local` for username or email and password.
+             * @example local
+             */
+            provider?: string;
+            /**
+             * @description Whether the user confirmed their email address.
+             * @example true
+             */
+            confirmed?: boolean;
+            /**
+             * @description Whether an administrator blocked the account.
+             * @example false
+             */
+            blocked?: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            updatedAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            publishedAt?: string;
+            role?: components["schemas"]["Role"];
+        };
+        Role: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example wtrhykk0vdcmwobd2uq4niq7 */
+            documentId: string;
+            /** @example Authenticated */
+            name: string;
+            /** @example Default role given to authenticated user. */
+            description: string | null;
+            /**
+             * @description The stable name of the role (`public`, `authenticated`, ...).
+             * @example authenticated
+             */
+            type: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            publishedAt: string;
+        };
+        RoleWithCount: components["schemas"]["Role"] & {
+            /**
+             * Format: int64
+             * @description How many users have the role.
+             * @example 7
+             */
+            nb_users: number;
+        };
+        RoleList: {
+            roles: components["schemas"]["RoleWithCount"][];
+        };
+        RoleResponse: {
+            role: components["schemas"]["Role"] & {
+                permissions: components["schemas"]["PermissionsTree"];
+            };
+        };
+        PermissionsResponse: {
+            permissions: components["schemas"]["PermissionsTree"];
+        };
+        /**
+         * @description Every action, by plugin (`plugin::users-permissions`) and controller (`auth`, `user`, `role`,
+         *     `permissions`), as Strapi lays it out.
+         * @example {
+         *       "plugin::users-permissions": {
+         *         "controllers": {
+         *           "user": {
+         *             "me": {
+         *               "enabled": true,
+         *               "policy": ""
+         *             }
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        PermissionsTree: {
+            [key: string]: {
+                controllers: {
+                    [key: string]: {
+                        [key: string]: components["schemas"]["PermissionState"];
+                    };
+                };
+            };
+        };
+        PermissionState: {
+            /** @example true */
+            enabled: boolean;
+            /** @example  */
+            policy: string;
+        };
+        /** @description A role's name and description, and the actions it may do. */
+        RoleRequest: {
+            /** @example Race organizer */
+            name?: string;
+            /** @example Manages the registrations of a race. */
+            description?: string | null;
+            /**
+             * @description Only when creating; defaults to the name in snake case.
+             * @example race_organizer
+             */
+            type?: string;
+            /** @description The permissions tree, where `enabled` marks the actions the role gets. */
+            permissions?: {
+                [key: string]: {
+                    controllers?: {
+                        [key: string]: {
+                            [key: string]: {
+                                enabled?: boolean;
+                                policy?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** @description Other keys are ignored. */
+        CreateUserRequest: {
+            /**
+             * Format: email
+             * @example marie@example.com
+             */
+            email: string;
+            /** @example marie */
+            username: string;
+            /**
+             * Format: password
+             * @example Str0ng-Pass
+             */
+            password: string;
+            role: components["schemas"]["RoleReference"];
+            /** @example true */
+            confirmed?: boolean;
+            /** @example false */
+            blocked?: boolean;
+        };
+        /** @description The fields to change; other keys are ignored. */
+        UpdateUserRequest: {
+            /**
+             * Format: email
+             * @example marie@example.com
+             */
+            email?: string;
+            /** @example marie */
+            username?: string;
+            /**
+             * Format: password
+             * @example N3w-Str0ng-Pass
+             */
+            password?: string | null;
+            role?: components["schemas"]["RoleReference"];
+            /** @example true */
+            confirmed?: boolean;
+            /** @example true */
+            blocked?: boolean;
+        };
+        /**
+         * @description A role, by id, by documentId, or as `{connect: [{id}]}` (Strapi's relation syntax).
+         * @example 1
+         */
+        RoleReference: number | string | {
+            connect?: components["schemas"]["RelationRef"][];
+            disconnect?: components["schemas"]["RelationRef"][];
+        };
+        RelationRef: {
+            /** Format: int64 */
+            id?: number;
+            documentId?: string;
+        };
+        ChangePasswordRequest: {
+            /**
+             * Format: password
+             * @example SecurePass123!
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @example EvenMoreSecure456!
+             */
+            password: string;
+            /**
+             * Format: password
+             * @description Must equal `password`.
+             * @example EvenMoreSecure456!
+             */
+            passwordConfirmation: string;
+        };
+        /** @description Other keys are ignored. */
+        SendEmailConfirmationRequest: {
+            /**
+             * Format: email
+             * @example johndoe@example.com
+             */
+            email: string;
+        };
+        EmailSentResponse: {
+            /** @example johndoe@example.com */
+            email: string;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            sent: true;
+        };
+        RefreshRequest: {
+            /** @description The refresh token, unless it travels in the httpOnly cookie. */
+            refreshToken?: string;
+        };
+        LogoutRequest: {
+            /**
+             * @description `all` ends every session of the user.
+             * @enum {string}
+             */
+            scope?: "all";
+            /** @description End the sessions of this device. */
+            deviceId?: string;
+            /** @description End the session of this refresh token. */
+            refreshToken?: string;
         };
     };
     responses: {
@@ -491,8 +1146,170 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description There is no such route or resource (in legacy mode, the session routes). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 404,
+                 *         "name": "NotFoundError",
+                 *         "message": "Not Found",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description There is no role with this id. */
+        RoleNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 404,
+                 *         "name": "NotFoundError",
+                 *         "message": "Role not found",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The provider is not enabled. */
+        ProviderDisabled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 400,
+                 *         "name": "ApplicationError",
+                 *         "message": "This provider is disabled",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A filter, sort, field or populate names a private or unknown field, or a parameter is invalid. */
+        QueryError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 400,
+                 *         "name": "ValidationError",
+                 *         "message": "Invalid key password",
+                 *         "details": {
+                 *           "key": "password",
+                 *           "path": "password",
+                 *           "source": "query",
+                 *           "param": "filters"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request is invalid, or the username or email is taken. */
+        UserWriteError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The role is the Public role, or the id is invalid. */
+        DeleteRoleError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 400,
+                 *         "name": "ApplicationError",
+                 *         "message": "Cannot delete public role",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request is invalid, or the current password is wrong. */
+        ChangePasswordError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request is invalid, or the account is already confirmed or blocked. */
+        SendEmailConfirmationError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
-    parameters: never;
+    parameters: {
+        /** @description The name of the OAuth provider. */
+        Provider: string;
+        /** @description The numeric id of the user. */
+        UserId: number;
+        /** @description The numeric id of the role. */
+        RoleId: number;
+        /**
+         * @description Strapi's filters, for example `filters[username][$eq]=alice`.
+         * @example {
+         *       "username": {
+         *         "$eq": "alice"
+         *       }
+         *     }
+         */
+        Filters: {
+            [key: string]: unknown;
+        };
+        /** @description Text searched for in username, email and provider. */
+        Search: string;
+        /** @description Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`). */
+        Sort: string;
+        /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
+        Fields: string;
+        /** @description `role` (or `*`) adds the role, when the caller may list roles. */
+        Populate: string;
+        /** @description How many users to skip (0 or more). */
+        Start: number;
+        /** @description How many users to return at most (0 or more); -1 for all. */
+        Limit: number;
+    };
     requestBodies: never;
     headers: {
         /** @description Requests allowed per window for this client IP and route. */
@@ -536,7 +1353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthResponse"];
+                    "application/json": components["schemas"]["RegistrationResponse"];
                 };
             };
             400: components["responses"]["RegisterError"];
@@ -591,7 +1408,10 @@ export interface operations {
     };
     getCurrentUser: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `role` (or `*`) adds the role, when the caller may list roles. */
+                populate?: components["parameters"]["Populate"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -691,6 +1511,659 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "SecurePass123!",
+                 *       "password": "EvenMoreSecure456!",
+                 *       "passwordConfirmation": "EvenMoreSecure456!"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password was changed; the new JWT replaces the old ones. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            400: components["responses"]["ChangePasswordError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendEmailConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "johndoe@example.com"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SendEmailConfirmationRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SendEmailConfirmationRequest"];
+            };
+        };
+        responses: {
+            /** @description The mail is on its way (or there is no such account). */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailSentResponse"];
+                };
+            };
+            400: components["responses"]["SendEmailConfirmationError"];
+            401: components["responses"]["InvalidToken"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    confirmEmail: {
+        parameters: {
+            query: {
+                /** @description The token of the confirmation mail. */
+                confirmation: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Confirmed; the browser goes on to the configured page. */
+            302: {
+                headers: {
+                    /** @description The page to show after confirmation. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["InvalidToken"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    connectProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the OAuth provider. */
+                provider: components["parameters"]["Provider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["ProviderDisabled"];
+            401: components["responses"]["InvalidToken"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    connectProviderCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the OAuth provider. */
+                provider: components["parameters"]["Provider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["ProviderDisabled"];
+            401: components["responses"]["InvalidToken"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    providerCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The name of the OAuth provider. */
+                provider: components["parameters"]["Provider"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            400: components["responses"]["ProviderDisabled"];
+            401: components["responses"]["InvalidToken"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequest"];
+            };
+        };
+        responses: {
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of the session (`id` in the session list). */
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Strapi's filters, for example `filters[username][$eq]=alice`.
+                 * @example {
+                 *       "username": {
+                 *         "$eq": "alice"
+                 *       }
+                 *     }
+                 */
+                filters?: components["parameters"]["Filters"];
+                /** @description Text searched for in username, email and provider. */
+                _q?: components["parameters"]["Search"];
+                /** @description Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`). */
+                sort?: components["parameters"]["Sort"];
+                /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
+                fields?: components["parameters"]["Fields"];
+                /** @description `role` (or `*`) adds the role, when the caller may list roles. */
+                populate?: components["parameters"]["Populate"];
+                /** @description How many users to skip (0 or more). */
+                start?: components["parameters"]["Start"];
+                /** @description How many users to return at most (0 or more); -1 for all. */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntry"][];
+                };
+            };
+            400: components["responses"]["QueryError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "marie",
+                 *       "email": "marie@example.com",
+                 *       "password": "Str0ng-Pass",
+                 *       "role": 1,
+                 *       "confirmed": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The user was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntry"];
+                };
+            };
+            400: components["responses"]["UserWriteError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    countUsers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Strapi's filters, for example `filters[username][$eq]=alice`.
+                 * @example {
+                 *       "username": {
+                 *         "$eq": "alice"
+                 *       }
+                 *     }
+                 */
+                filters?: components["parameters"]["Filters"];
+                /** @description Text searched for in username, email and provider. */
+                _q?: components["parameters"]["Search"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number of users matching. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": number;
+                };
+            };
+            400: components["responses"]["QueryError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: {
+                /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
+                fields?: components["parameters"]["Fields"];
+                /** @description `role` (or `*`) adds the role, when the caller may list roles. */
+                populate?: components["parameters"]["Populate"];
+            };
+            header?: never;
+            path: {
+                /** @description The numeric id of the user. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntry"];
+                };
+            };
+            /** @description There is no user with this id. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["QueryError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the user. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "blocked": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateUserRequest"];
+            };
+        };
+        responses: {
+            /** @description The user as updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntry"];
+                };
+            };
+            400: components["responses"]["UserWriteError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the user. */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deleted user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntry"];
+                };
+            };
+            /** @description There is no user with this id. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Race organizer",
+                 *       "description": "Manages the registrations of a race.",
+                 *       "permissions": {
+                 *         "plugin::users-permissions": {
+                 *           "controllers": {
+                 *             "user": {
+                 *               "find": {
+                 *                 "enabled": true
+                 *               }
+                 *             }
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["RoleRequest"];
+            };
+        };
+        responses: {
+            /** @description The role was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the role. */
+                id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role and the tree of every action, enabled where the role has it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["RoleNotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the role. */
+                id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleRequest"];
+            };
+        };
+        responses: {
+            /** @description The role was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            400: components["responses"]["ValidationError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["RoleNotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The numeric id of the role. */
+                id: components["parameters"]["RoleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The role was deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            400: components["responses"]["DeleteRoleError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["RoleNotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every action of this service, all disabled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     health: {

@@ -6,4 +6,20 @@
  */
 export const tokenOperations: ReadonlySet<string> = new Set([
 	"GET /api/users/me",
+	"POST /api/auth/change-password",
+	"POST /api/auth/logout",
+	"GET /api/auth/sessions",
+	"DELETE /api/auth/sessions/{sessionId}",
+	"GET /api/users",
+	"POST /api/users",
+	"GET /api/users/count",
+	"GET /api/users/{id}",
+	"PUT /api/users/{id}",
+	"DELETE /api/users/{id}",
+	"GET /api/users-permissions/roles",
+	"POST /api/users-permissions/roles",
+	"GET /api/users-permissions/roles/{id}",
+	"PUT /api/users-permissions/roles/{id}",
+	"DELETE /api/users-permissions/roles/{id}",
+	"GET /api/users-permissions/permissions",
 ]);

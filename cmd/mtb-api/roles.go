@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/service"
+)
+
+const rolesUsage = `usage:
+  mtb-api roles list                          list roles: id, type, name, users
+  mtb-api roles show <type|id>                a role and the actions it may do
+  mtb-api roles actions                       every action a role or API token can be given
+  mtb-api roles create --name N [--type T] [--description D]
+                                              create a role (type: the name in snake case by default)
+  mtb-api roles grant <type|id> <action>...   let a role do actions (user.find or plugin::users-permissions.user.find)
+  mtb-api roles revoke <type|id> <action>...  take actions from a role
+  mtb-api roles delete <type|id>              delete a role; its users move to the Public role`
+
+// roles runs the role administration commands. Changes apply from the next request of
+// every running instance.
+func roles(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return errors.New(rolesUsage)
+	}
+	cat, err := auth.SpecCatalog()
+	if err != nil {
+		return err
+	}
+	if args[0] == "actions" {
+		for _, a := range cat.Actions() {
+			fmt.Fprintln(stdout, a)
+		}
+		return nil
+	}
+	st, err := service.OpenStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r := auth.NewRoles(st)
+
+	switch args[0] {
+	case "list":
+		rows, err := r.List(ctx)
+		if err != nil {
+			return err
+		}
+		w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(w, "ID\tTYPE\tNAME\tUSERS\tDESCRIPTION")
+		for _, row := range rows {
+			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\n", row.ID, row.Type, row.Name, row.NbUsers, deref(row.Description))
+		}
+		return w.Flush()
+
+	case "show":
+		if len(args) != 2 {
+			return errors.New(rolesUsage)
+		}
+		role, err := r.Find(ctx, args[1])
+		if err != nil {
+			return err
+		}
+		rows, err := r.List(ctx)
+		if err != nil {
+			return err
+		}
+		var users int64
+		for _, row := range rows {
+			if row.ID == role.ID {
+				users = row.NbUsers
+			}
+		}
+		actions, err := r.Actions(ctx, role.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "id:          %d\ntype:        %s\nname:        %s\ndescription: %s\nusers:       %d\nactions:\n",
+			role.ID, role.Type, role.Name, deref(role.Description), users)
+		if len(actions) == 0 {
+			fmt.Fprintln(stdout, "  (none)")
+		}
+		for _, a := range actions {
+			fmt.Fprintln(stdout, "  "+a)
+		}
+		return nil
+
+	case "create":
+		fs := flag.NewFlagSet("roles create", flag.ContinueOnError)
+		fs.SetOutput(stdout)
+		name := fs.String("name", "", "the role's name (required)")
+		typ := fs.String("type", "", "the role's stable name; default: the name in snake case")
+		desc := fs.String("description", "", "what the role is for")
+		if rest, err := parseFlags(fs, args[1:]); err != nil {
+			return err
+		} else if len(rest) > 0 {
+			return fmt.Errorf("unexpected arguments %q\n%s", rest, rolesUsage)
+		}
+		in := auth.RoleInput{Name: name, Type: typ}
+		if *desc != "" {
+			in.Description = desc
+		}
+		role, err := r.Create(ctx, in)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "role %d created: type %s, name %q\n", role.ID, role.Type, role.Name)
+		return nil
+
+	case "grant", "revoke":
+		if len(args) < 3 {
+			return errors.New(rolesUsage)
+		}
+		role, err := r.Find(ctx, args[1])
+		if err != nil {
+			return err
+		}
+		var actions, unknown []string
+		for _, name := range args[2:] {
+			for _, n := range strings.Split(name, ",") {
+				if n = strings.TrimSpace(n); n == "" {
+					continue
+				}
+				full, ok := cat.Resolve(n)
+				if !ok {
+					unknown = append(unknown, n)
+					continue
+				}
+				actions = append(actions, full)
+			}
+		}
+		if len(unknown) > 0 {
+			return fmt.Errorf("unknown actions: %s (mtb-api roles actions lists them)", strings.Join(unknown, ", "))
+		}
+		if args[0] == "grant" {
+			err = r.Grant(ctx, role.ID, actions)
+		} else {
+			err = r.Revoke(ctx, role.ID, actions)
+		}
+		if err != nil {
+			return err
+		}
+		verb := map[string]string{"grant": "granted", "revoke": "revoked"}[args[0]]
+		fmt.Fprintf(stdout, "role %s: %s %s\n", role.Type, verb, strings.Join(actions, ", "))
+		return nil
+
+	case "delete":
+		if len(args) != 2 {
+			return errors.New(rolesUsage)
+		}
+		role, err := r.Find(ctx, args[1])
+		if err != nil {
+			return err
+		}
+		if err := r.Delete(ctx, role.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "role %d (%s) deleted; its users are now in the Public role\n", role.ID, role.Type)
+		return nil
+
+	default:
+		return errors.New(rolesUsage)
+	}
+}
+
+// parseFlags parses flags wherever they are among the arguments and returns the others.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/service"
+)
+
+const tokensUsage = `usage:
+  mtb-api tokens create --name N --type full-access|read-only|custom [--actions a,b]
+                        [--duration 7d|30d|90d|unlimited] [--description D]
+                                              create an API token and print it, the only time it is shown
+  mtb-api tokens list                         list API tokens (never their values)
+  mtb-api tokens revoke <name|id>             delete an API token: refused from the next request on`
+
+// tokens runs the API-token commands. The token value goes to stdout alone, so that
+// TOKEN=$(mtb-api tokens create ...) works; what was created goes to stderr.
+func tokens(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return errors.New(tokensUsage)
+	}
+	st, err := service.OpenStore(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	salt, err := auth.APITokenSalt(ctx, st, cfg.APITokenSalt, cfg.Production)
+	if err != nil {
+		return err
+	}
+	t := auth.NewAPITokens(st, salt)
+
+	switch args[0] {
+	case "create":
+		fs := flag.NewFlagSet("tokens create", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		name := fs.String("name", "", "the token's name, unique (required)")
+		typ := fs.String("type", "", "full-access, read-only or custom (required)")
+		actions := fs.String("actions", "", "custom tokens: comma-separated actions (user.find,role.find)")
+		duration := fs.String("duration", "unlimited", "lifespan: 7d, 30d, 90d or unlimited")
+		desc := fs.String("description", "", "what the token is for")
+		if rest, err := parseFlags(fs, args[1:]); err != nil {
+			return err
+		} else if len(rest) > 0 {
+			return fmt.Errorf("unexpected arguments %q\n%s", rest, tokensUsage)
+		}
+		lifespan, ok := auth.TokenLifespans[*duration]
+		if !ok {
+			return fmt.Errorf("--duration %q: use 7d, 30d, 90d or unlimited", *duration)
+		}
+		in := auth.APITokenInput{Name: *name, Description: *desc, Type: *typ, Lifespan: lifespan}
+		for _, a := range strings.Split(*actions, ",") {
+			if a = strings.TrimSpace(a); a != "" {
+				in.Actions = append(in.Actions, a)
+			}
+		}
+		row, value, err := t.Create(ctx, in)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, value)
+		fmt.Fprintf(stderr, "API token %d %q created (%s, %s). Copy it now: it is shown only this once, "+
+			"and only its hash is stored. Send it as: Authorization: Bearer <token>\n", row.ID, row.Name, describeAccess(row.Type, auth.TokenActionList(row)), expiry(row.ExpiresAt))
+		return nil
+
+	case "list":
+		rows, err := t.List(ctx)
+		if err != nil {
+			return err
+		}
+		w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(w, "ID\tNAME\tTYPE\tACTIONS\tEXPIRES\tLAST USED\tCREATED\tDESCRIPTION")
+		for _, r := range rows {
+			acts := "-"
+			if r.Type == auth.TokenCustom {
+				acts = shortActions(auth.TokenActionList(r))
+			}
+			last := "never"
+			if r.LastUsedAt != nil {
+				last = r.LastUsedAt.UTC().Format(timeLayout)
+			}
+			fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Name, r.Type, acts, strings.TrimPrefix(strings.TrimSuffix(expiry(r.ExpiresAt), " expires"), "expires "), last,
+				r.CreatedAt.UTC().Format(timeLayout), r.Description)
+		}
+		return w.Flush()
+
+	case "revoke":
+		if len(args) != 2 {
+			return errors.New(tokensUsage)
+		}
+		row, err := t.Find(ctx, args[1])
+		if err != nil {
+			return err
+		}
+		if err := t.Revoke(ctx, row.ID); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "API token %d %q revoked\n", row.ID, row.Name)
+		return nil
+
+	default:
+		return errors.New(tokensUsage)
+	}
+}
+
+const timeLayout = "2006-01-02 15:04:05"
+
+func expiry(at *time.Time) string {
+	switch {
+	case at == nil:
+		return "never expires"
+	case at.Before(time.Now()):
+		return "expired " + at.UTC().Format(timeLayout)
+	default:
+		return "expires " + at.UTC().Format(timeLayout)
+	}
+}
+
+func describeAccess(typ string, actions []string) string {
+	switch typ {
+	case auth.TokenFullAccess:
+		return "full access"
+	case auth.TokenReadOnly:
+		return "read-only: the find and findOne actions"
+	default:
+		return "custom: " + shortActions(actions)
+	}
+}
+
+// shortActions writes Users & Permissions actions without their plugin prefix.
+func shortActions(actions []string) string {
+	out := make([]string, len(actions))
+	for i, a := range actions {
+		out[i] = strings.TrimPrefix(a, "plugin::users-permissions.")
+	}
+	return strings.Join(out, ",")
+}

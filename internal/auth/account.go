@@ -1,0 +1,249 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
+)
+
+// The account routes: change password and email confirmation (contract §7.7–7.9), and the
+// OAuth providers, none of which is enabled here (§7.3–7.4).
+
+// The errors of the account routes, worded as Strapi words them.
+var (
+	ErrNotAuthenticated   = &Error{Kind: KindApplication, Message: "You must be authenticated to reset your password"}
+	ErrCurrentPassword    = &Error{Kind: KindValidation, Message: "The provided current password is invalid"}
+	ErrSamePassword       = &Error{Kind: KindValidation, Message: "Your new password must be different than your current password"}
+	ErrAlreadyConfirmed   = &Error{Kind: KindApplication, Message: "Already confirmed"}
+	ErrConfirmBlocked     = &Error{Kind: KindApplication, Message: "User blocked"}
+	ErrInvalidConfirmCode = &Error{Kind: KindValidation, Message: "Invalid token"}
+	ErrProviderDisabled   = &Error{Kind: KindApplication, Message: "This provider is disabled"}
+)
+
+// defaultConfirmationTTL is how long a confirmation link works unless configured (D4).
+const defaultConfirmationTTL = 24 * time.Hour
+
+func (s *Service) confirmationTTL() time.Duration {
+	if s.o.ConfirmTTL > 0 {
+		return s.o.ConfirmTTL
+	}
+	return defaultConfirmationTTL
+}
+
+// ChangePasswordInput is the body of a password change.
+type ChangePasswordInput struct {
+	CurrentPassword, Password, PasswordConfirmation string
+}
+
+// ChangePassword sets a new password for the user userID after checking the current one,
+// in Strapi's order. Every token issued to the user before the change stops working
+// (decision D5) in the same guarded statement that sets the password. It returns the user
+// as read before the change, as Strapi does, with a new JWT.
+func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePasswordInput) (pgdb.UpUser, string, error) {
+	if in.Password != in.PasswordConfirmation {
+		return pgdb.UpUser{}, "", Invalid(FieldInvalid("passwordConfirmation", "Passwords do not match", in.PasswordConfirmation))
+	}
+	if len(in.Password) > MaxPasswordBytes {
+		return pgdb.UpUser{}, "", Invalid(FieldInvalid("password", ErrPasswordTooLong.Message, in.Password))
+	}
+	u, err := s.store.Q.GetUser(ctx, userID)
+	if store.IsNotFound(err) { // deleted since the request was authenticated
+		return pgdb.UpUser{}, "", ErrUserInvalid
+	}
+	if err != nil {
+		return pgdb.UpUser{}, "", fmt.Errorf("load user: %w", err)
+	}
+	current := deref(u.Password)
+	// A user without a password (an OAuth account) is checked against the dummy hash.
+	ok, err := s.hasher.Check(ctx, current, in.CurrentPassword)
+	if err != nil {
+		return pgdb.UpUser{}, "", err
+	}
+	if !ok {
+		return pgdb.UpUser{}, "", ErrCurrentPassword
+	}
+	if in.CurrentPassword == in.Password {
+		return pgdb.UpUser{}, "", ErrSamePassword
+	}
+	hash, err := s.hasher.Hash(ctx, in.Password)
+	if err != nil {
+		return pgdb.UpUser{}, "", err
+	}
+	now := s.now()
+	// Every token issued up to this second dies, and so does the one an earlier change
+	// issued in the same second: tokens_valid_after only moves forward.
+	validAfter := max(now.Unix()+1, u.TokensValidAfter+1)
+	n, err := s.store.Q.ChangePassword(ctx, pgdb.ChangePasswordParams{
+		ID: u.ID, Password: &hash, CurrentHash: &current, TokensValidAfter: validAfter, Now: now,
+	})
+	if err != nil {
+		return pgdb.UpUser{}, "", fmt.Errorf("change password: %w", err)
+	}
+	if n == 0 { // a concurrent change won: the password checked is no longer the current one
+		return pgdb.UpUser{}, "", ErrCurrentPassword
+	}
+	u.TokensValidAfter = validAfter
+	jwt, err := s.issue(u)
+	return u, jwt, err
+}
+
+// registerUnconfirmed creates an unconfirmed user, stores the hash of its confirmation
+// token and queues the confirmation mail, in one transaction (decision D4): either the
+// user exists with a working link on its way, or nothing happened.
+func (s *Service) registerUnconfirmed(ctx context.Context, p pgdb.CreateUserParams) (pgdb.UpUser, error) {
+	tpls, err := s.Settings.Templates(ctx)
+	if err != nil {
+		return pgdb.UpUser{}, err
+	}
+	var u pgdb.UpUser
+	err = s.store.InTx(ctx, func(q store.Querier) error {
+		var err error
+		if u, err = q.CreateUser(ctx, p); err != nil {
+			return err
+		}
+		code := newCode(20)
+		if err := s.setConfirmationToken(ctx, q, u.ID, code, p.Now); err != nil {
+			return err
+		}
+		m := s.confirmationMail(u, code, tpls)
+		return q.EnqueueMail(ctx, pgdb.EnqueueMailParams{
+			Kind: MailEmailConfirmation, Recipient: u.Email, Status: "queued",
+			Sender: m.Sender, ReplyTo: m.ReplyTo, Subject: m.Subject, BodyText: m.BodyText, BodyHtml: m.BodyHtml,
+			Now: p.Now,
+		})
+	})
+	if store.IsUniqueViolation(err) { // a concurrent registration won the race
+		return pgdb.UpUser{}, ErrTaken
+	}
+	if store.IsForeignKeyViolation(err) { // the default role was deleted since it was read
+		return pgdb.UpUser{}, ErrNoDefaultRole
+	}
+	if err != nil {
+		return pgdb.UpUser{}, fmt.Errorf("register unconfirmed user: %w", err)
+	}
+	s.o.MailRequested()
+	return u, nil
+}
+
+// SendEmailConfirmation asks for a new confirmation mail to email and returns the email
+// to answer with: the stored one for an account, the one sent otherwise (Strapi's answers).
+// A confirmed or blocked account is refused, as in Strapi. For an unknown email and an
+// account waiting for confirmation the request does the same work (one read, one queued
+// request); the mail sender makes the token and the mail (resolveEmailConfirmation), so the
+// timing does not tell them apart (D7).
+func (s *Service) SendEmailConfirmation(ctx context.Context, email string) (string, error) {
+	lower := strings.ToLower(email)
+	u, err := s.store.Q.GetUserByEmail(ctx, lower)
+	found := err == nil
+	if err != nil && !store.IsNotFound(err) {
+		return "", fmt.Errorf("find user: %w", err)
+	}
+	switch {
+	case found && u.Confirmed:
+		return "", ErrAlreadyConfirmed
+	case found && u.Blocked:
+		return "", ErrConfirmBlocked
+	}
+	err = s.store.Q.EnqueueMail(ctx, pgdb.EnqueueMailParams{
+		Kind: MailEmailConfirmation, Recipient: lower, Status: "requested", Now: s.now(),
+	})
+	if err != nil {
+		return "", fmt.Errorf("queue confirmation mail: %w", err)
+	}
+	s.o.MailRequested()
+	if found {
+		return u.Email, nil
+	}
+	return email, nil
+}
+
+// resolveEmailConfirmation turns a requested confirmation mail into a new token (the
+// previous one stops working) and the rendered mail, in one transaction, or deletes the
+// request when the account is gone, blocked or confirmed meanwhile.
+func (s *Service) resolveEmailConfirmation(ctx context.Context, m pgdb.MailOutbox) error {
+	tpls, err := s.Settings.Templates(ctx)
+	if err != nil {
+		return err
+	}
+	return s.store.InTx(ctx, func(q store.Querier) error {
+		u, err := q.GetUserByEmail(ctx, m.Recipient)
+		if store.IsNotFound(err) || (err == nil && (u.Blocked || u.Confirmed)) {
+			return q.DeleteMail(ctx, m.ID)
+		}
+		if err != nil {
+			return fmt.Errorf("find user: %w", err)
+		}
+		code := newCode(20)
+		if err := s.setConfirmationToken(ctx, q, u.ID, code, s.now()); err != nil {
+			return err
+		}
+		r := s.confirmationMail(u, code, tpls)
+		r.ID = m.ID
+		return q.RenderMail(ctx, r)
+	})
+}
+
+func (s *Service) setConfirmationToken(ctx context.Context, q store.Querier, userID int64, code string, now time.Time) error {
+	err := q.SetConfirmationToken(ctx, pgdb.SetConfirmationTokenParams{
+		ID: userID, TokenHash: ptr(hashCode(code)), ExpiresAt: ptr(now.Add(s.confirmationTTL())), Now: now,
+	})
+	if err != nil {
+		return fmt.Errorf("store confirmation token: %w", err)
+	}
+	return nil
+}
+
+// confirmationMail renders the confirmation mail of u carrying code, as Strapi's
+// sendConfirmationEmail does: URL is this server's confirmation route, the subject sees
+// only USER, and the template's sender is used only when it has both a name and an
+// address (otherwise EMAIL_DEFAULT_FROM).
+func (s *Service) confirmationMail(u pgdb.UpUser, code string, tpls EmailTemplates) pgdb.RenderMailParams {
+	opts := tpls.EmailConfirmation.Options
+	vars := userVars(u)
+	subject := renderTemplate(opts.Object, vars, false)
+	vars["URL"] = s.o.PublicURL + "/api/auth/email-confirmation"
+	vars["SERVER_URL"] = s.o.PublicURL
+	vars["ADMIN_URL"] = s.o.PublicURL + "/admin"
+	vars["CODE"] = code
+	from := s.o.DefaultFrom
+	if opts.From.Name != "" && opts.From.Email != "" {
+		from = opts.From.Name + " <" + opts.From.Email + ">"
+	}
+	reply := opts.ResponseEmail
+	if reply == "" {
+		reply = s.o.DefaultReply
+	}
+	return pgdb.RenderMailParams{
+		Sender:   from,
+		ReplyTo:  reply,
+		Subject:  subject,
+		BodyText: renderTemplate(opts.Message, vars, false),
+		BodyHtml: renderTemplate(opts.Message, vars, true),
+	}
+}
+
+// ConfirmEmail confirms the account a confirmation token was sent to and returns where
+// to redirect the browser: the advanced setting email_confirmation_redirection, or "/".
+// The token works once and only until it expires (D4); a wrong, used or expired token is
+// Strapi's "Invalid token". It works whether or not email_confirmation is on, as in Strapi.
+func (s *Service) ConfirmEmail(ctx context.Context, token string) (string, error) {
+	adv, err := s.Settings.Advanced(ctx)
+	if err != nil {
+		return "", err
+	}
+	n, err := s.store.Q.ConfirmEmail(ctx, pgdb.ConfirmEmailParams{TokenHash: ptr(hashCode(token)), Now: s.now()})
+	if err != nil {
+		return "", fmt.Errorf("confirm email: %w", err)
+	}
+	if n == 0 {
+		return "", ErrInvalidConfirmCode
+	}
+	if to := deref(adv.EmailConfirmationRedirection); to != "" {
+		return to, nil
+	}
+	return "/", nil
+}

@@ -1,0 +1,455 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
+)
+
+// The users API (Strapi's user.find, findOne, count, create, update, destroy): the rules of
+// plugin::users-permissions's user controller, its yup validation and the entity validator
+// of the user model, with Strapi's messages.
+
+// ActionFindRoles is the permission that lets a caller see roles, in user payloads too.
+const ActionFindRoles = "plugin::users-permissions.role.find"
+
+// UserEntry is a user as the users API shows it, with its role when the query populated it.
+type UserEntry struct {
+	User pgdb.UpUser // the shown columns only: no password hash or one-time code is read
+	Role *pgdb.UpRole
+}
+
+// ListUsers returns the users the query selects.
+func (s *Service) ListUsers(ctx context.Context, q *UserQuery) ([]UserEntry, error) {
+	query, args := q.SelectSQL(s.store.Placeholder, s.store.Engine == "postgres", nil)
+	var out []UserEntry
+	err := s.store.Select(ctx, query, args, func(scan func(...any) error) error {
+		e, err := scanUserEntry(scan, q.PopulateRole)
+		out = append(out, e)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	return out, nil
+}
+
+// CountUsers counts the users the query's filters and search select.
+func (s *Service) CountUsers(ctx context.Context, q *UserQuery) (int64, error) {
+	query, args := q.CountSQL(s.store.Placeholder, s.store.Engine == "postgres")
+	var n int64
+	err := s.store.Select(ctx, query, args, func(scan func(...any) error) error { return scan(&n) })
+	if err != nil {
+		return 0, fmt.Errorf("count users: %w", err)
+	}
+	return n, nil
+}
+
+// FindUser returns the user with that id, or nil when there is none (or the query's
+// filters exclude it).
+func (s *Service) FindUser(ctx context.Context, id int64, q *UserQuery) (*UserEntry, error) {
+	query, args := q.SelectSQL(s.store.Placeholder, s.store.Engine == "postgres", &id)
+	var found *UserEntry
+	err := s.store.Select(ctx, query, args, func(scan func(...any) error) error {
+		e, err := scanUserEntry(scan, q.PopulateRole)
+		found = &e
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find user: %w", err)
+	}
+	return found, nil
+}
+
+func scanUserEntry(scan func(...any) error, withRole bool) (UserEntry, error) {
+	var (
+		e                UserEntry
+		u                = &e.User
+		roleID           *int64
+		docID, name, typ *string
+		description      *string
+		created, updated *time.Time
+		published        *time.Time
+	)
+	err := scan(&u.ID, &u.DocumentID, &u.Username, &u.Email, &u.Provider, &u.Confirmed, &u.Blocked,
+		&u.CreatedAt, &u.UpdatedAt, &u.PublishedAt,
+		&roleID, &docID, &name, &description, &typ, &created, &updated, &published)
+	if err != nil {
+		return e, fmt.Errorf("scan user: %w", err)
+	}
+	u.RoleID = roleID
+	if withRole && roleID != nil && docID != nil && name != nil && typ != nil && created != nil && updated != nil && published != nil {
+		e.Role = &pgdb.UpRole{
+			ID: *roleID, DocumentID: *docID, Name: *name, Description: description, Type: *typ,
+			CreatedAt: *created, UpdatedAt: *updated, PublishedAt: *published,
+		}
+	}
+	return e, nil
+}
+
+// UserRoleInput is the role a create or update names, as sent: an id, a documentId, or
+// Strapi's relation object {connect: [{id} | {documentId}], disconnect: [...]}.
+type UserRoleInput struct {
+	ID         *int64
+	DocumentID *string
+	Object     bool // the relation object form
+	Connect    *[]RelationRef
+	Disconnect *[]RelationRef
+	Raw        any // the value as sent, for validation errors
+}
+
+// RelationRef is an entry of connect or disconnect.
+type RelationRef struct {
+	ID         *int64
+	DocumentID *string
+	Raw        any
+}
+
+// CreateUserInput is the body of POST /api/users. Other keys are ignored.
+type CreateUserInput struct {
+	Username, Email, Password string
+	Role                      UserRoleInput
+	Confirmed, Blocked        *bool
+}
+
+// UpdateUserInput is the body of PUT /api/users/:id: the fields given.
+type UpdateUserInput struct {
+	Username, Email    *string
+	Password           *string
+	PasswordGiven      bool // "password" is a key of the body, even null
+	Role               *UserRoleInput
+	Confirmed, Blocked *bool
+}
+
+// The errors of the users API, worded as Strapi words them.
+var (
+	ErrUpdateUserNotFound = &Error{Kind: KindNotFound, Message: "User not found"}
+	ErrEmailTaken         = &Error{Kind: KindApplication, Message: "Email already taken"}
+	ErrUsernameTaken      = &Error{Kind: KindApplication, Message: "Username already taken"}
+	ErrPasswordNotNull    = &Error{Kind: KindValidation, Message: "password.notNull"}
+)
+
+const (
+	errUniqueAttribute   = "This attribute must be unique"
+	errRoleDoesNotExist  = "1 relation(s) of type plugin::users-permissions.role associated with this entity do not exist"
+	errUsersMustHaveRole = "Users must have a role"
+	errRelationEntry     = "Relation entry must include an id or documentId"
+	errCannotRemoveRole  = "Cannot remove role"
+)
+
+// CreateUser creates a local user, as Strapi's POST /api/users: yup validation of the role,
+// "Email already taken", then the entity validator (username 3 to 255 characters and
+// unique, password at least 6, the role existing), whose errors are answered as one
+// ApplicationError without details. The email is stored lower-cased.
+func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry, error) {
+	if fields := createRoleErrors(in.Role); len(fields) > 0 {
+		return UserEntry{}, Invalid(fields...)
+	}
+	adv, err := s.Settings.Advanced(ctx)
+	if err != nil {
+		return UserEntry{}, err
+	}
+	email := strings.ToLower(in.Email)
+	if adv.UniqueEmail {
+		if _, err := s.store.Q.GetUserByEmail(ctx, email); err == nil {
+			return UserEntry{}, ErrEmailTaken
+		} else if !store.IsNotFound(err) {
+			return UserEntry{}, fmt.Errorf("check email: %w", err)
+		}
+	}
+	fields, err := s.entityErrors(ctx, 0, &in.Username, &in.Password, true)
+	if err != nil {
+		return UserEntry{}, err
+	}
+	if len(fields) > 0 {
+		// Strapi's controller re-throws whatever the creation threw as an ApplicationError
+		// with its message only.
+		return UserEntry{}, &Error{Kind: KindApplication, Message: Invalid(fields...).Message}
+	}
+	refs := []RelationRef{{ID: in.Role.ID, DocumentID: in.Role.DocumentID}}
+	if in.Role.Object {
+		refs = *in.Role.Connect // not empty: checked by createRoleErrors
+	}
+	role, err := s.findRole(ctx, refs[len(refs)-1])
+	if err != nil {
+		return UserEntry{}, err
+	}
+	if role == nil {
+		return UserEntry{}, &Error{Kind: KindApplication, Message: errRoleDoesNotExist}
+	}
+	hash, err := s.hasher.Hash(ctx, in.Password)
+	if err != nil {
+		return UserEntry{}, err
+	}
+	u, err := s.store.Q.CreateUser(ctx, pgdb.CreateUserParams{
+		DocumentID: newDocumentID(),
+		Username:   in.Username,
+		Email:      email,
+		Provider:   "local",
+		Password:   &hash,
+		Confirmed:  in.Confirmed != nil && *in.Confirmed,
+		Blocked:    in.Blocked != nil && *in.Blocked,
+		RoleID:     &role.ID,
+		Now:        s.now(),
+	})
+	if store.IsUniqueViolation(err) { // a concurrent write took the username or the email
+		if _, err := s.store.Q.GetUserByUsername(ctx, in.Username); err == nil {
+			return UserEntry{}, &Error{Kind: KindApplication, Message: errUniqueAttribute}
+		}
+		return UserEntry{}, ErrEmailTaken
+	}
+	if store.IsForeignKeyViolation(err) { // the role was deleted since it was read
+		return UserEntry{}, &Error{Kind: KindApplication, Message: errRoleDoesNotExist}
+	}
+	if err != nil {
+		return UserEntry{}, fmt.Errorf("create user: %w", err)
+	}
+	return UserEntry{User: u, Role: role}, nil
+}
+
+// UpdateUser changes the fields given, in Strapi's order of checks: 404 "User not found",
+// yup validation of the role, "password.notNull", "Username already taken", "Email
+// already taken" (with unique_email, which also lower-cases the email), then the entity
+// validator. A new password makes every token issued before it stop working (D5).
+func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) (UserEntry, error) {
+	cur, err := s.store.Q.GetUser(ctx, id)
+	if store.IsNotFound(err) {
+		return UserEntry{}, ErrUpdateUserNotFound
+	}
+	if err != nil {
+		return UserEntry{}, fmt.Errorf("find user: %w", err)
+	}
+	if in.Role != nil {
+		if fields := updateRoleErrors(*in.Role); len(fields) > 0 {
+			return UserEntry{}, Invalid(fields...)
+		}
+	}
+	password := in.Password
+	if in.PasswordGiven && (password == nil || *password == "") {
+		if cur.Provider == "local" {
+			return UserEntry{}, ErrPasswordNotNull
+		}
+		password = nil
+	}
+	if in.Username != nil {
+		other, err := s.store.Q.GetUserByUsername(ctx, *in.Username)
+		if err == nil && other.ID != id {
+			return UserEntry{}, ErrUsernameTaken
+		} else if err != nil && !store.IsNotFound(err) {
+			return UserEntry{}, fmt.Errorf("check username: %w", err)
+		}
+	}
+	adv, err := s.Settings.Advanced(ctx)
+	if err != nil {
+		return UserEntry{}, err
+	}
+	email := in.Email
+	if email != nil && adv.UniqueEmail {
+		lower := strings.ToLower(*email)
+		other, err := s.store.Q.GetUserByEmail(ctx, lower)
+		if err == nil && other.ID != id {
+			return UserEntry{}, ErrEmailTaken
+		} else if err != nil && !store.IsNotFound(err) {
+			return UserEntry{}, fmt.Errorf("check email: %w", err)
+		}
+		email = &lower
+	}
+	fields, err := s.entityErrors(ctx, id, in.Username, password, false) // the username: checked above
+	if err != nil {
+		return UserEntry{}, err
+	}
+	if len(fields) > 0 {
+		return UserEntry{}, Invalid(fields...)
+	}
+	var roleID *int64
+	if in.Role != nil {
+		var ref *RelationRef
+		switch {
+		case !in.Role.Object:
+			ref = &RelationRef{ID: in.Role.ID, DocumentID: in.Role.DocumentID}
+		case in.Role.Connect != nil && len(*in.Role.Connect) > 0:
+			ref = &(*in.Role.Connect)[len(*in.Role.Connect)-1]
+		}
+		if ref != nil {
+			role, err := s.findRole(ctx, *ref)
+			if err != nil {
+				return UserEntry{}, err
+			}
+			if role == nil {
+				return UserEntry{}, &Error{Kind: KindValidation, Message: errRoleDoesNotExist}
+			}
+			roleID = &role.ID
+		}
+	}
+	params := pgdb.UsersAPIUpdateUserParams{
+		ID: id, Username: in.Username, Email: email, Confirmed: in.Confirmed, Blocked: in.Blocked,
+		RoleID: roleID, Now: s.now(),
+	}
+	if password != nil {
+		hash, err := s.hasher.Hash(ctx, *password)
+		if err != nil {
+			return UserEntry{}, err
+		}
+		// Every token issued up to this second dies, as on a password reset (D5).
+		validAfter := s.now().Unix() + 1
+		params.Password, params.TokensValidAfter = &hash, &validAfter
+	}
+	u, err := s.store.Q.UsersAPIUpdateUser(ctx, params)
+	if store.IsUniqueViolation(err) { // a concurrent write took the username or the email
+		if in.Username != nil {
+			if other, err := s.store.Q.GetUserByUsername(ctx, *in.Username); err == nil && other.ID != id {
+				return UserEntry{}, ErrUsernameTaken
+			}
+		}
+		return UserEntry{}, ErrEmailTaken
+	}
+	if store.IsNotFound(err) { // deleted meanwhile
+		return UserEntry{}, ErrUpdateUserNotFound
+	}
+	if store.IsForeignKeyViolation(err) { // the role was deleted since it was read
+		return UserEntry{}, &Error{Kind: KindApplication, Message: errRoleDoesNotExist}
+	}
+	if err != nil {
+		return UserEntry{}, fmt.Errorf("update user: %w", err)
+	}
+	e := UserEntry{User: u}
+	if u.RoleID != nil {
+		r, err := s.store.Q.GetRole(ctx, *u.RoleID)
+		if err != nil && !store.IsNotFound(err) {
+			return UserEntry{}, fmt.Errorf("load role: %w", err)
+		}
+		if err == nil {
+			e.Role = &r
+		}
+	}
+	return e, nil
+}
+
+// DeleteUser deletes a user and returns it, or nil when there was none.
+func (s *Service) DeleteUser(ctx context.Context, id int64) (*pgdb.UpUser, error) {
+	u, err := s.store.Q.UsersAPIDeleteUser(ctx, id)
+	if store.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("delete user: %w", err)
+	}
+	return &u, nil
+}
+
+// entityErrors checks what Strapi's entity validator checks of a user write, in the
+// model's order: the username (3 to 255 characters; unique, unless the caller checked it
+// already), then the password (at least 6 characters). Lengths count UTF-16 code units, as
+// JavaScript's do. A password over bcrypt's 72 bytes is refused too, as register refuses
+// it (Strapi's bcryptjs would silently use its first 72 bytes).
+func (s *Service) entityErrors(ctx context.Context, id int64, username, password *string, checkUnique bool) ([]FieldError, error) {
+	var fields []FieldError
+	if username != nil {
+		n := jsLength(*username)
+		if n < 3 {
+			fields = append(fields, FieldInvalid("username", "username must be at least 3 characters", *username))
+		}
+		if n > 255 {
+			fields = append(fields, FieldInvalid("username", "username must be at most 255 characters", *username))
+		}
+		if checkUnique {
+			other, err := s.store.Q.GetUserByUsername(ctx, *username)
+			switch {
+			case err == nil && other.ID != id:
+				fields = append(fields, FieldInvalid("username", errUniqueAttribute, *username))
+			case err != nil && !store.IsNotFound(err):
+				return nil, fmt.Errorf("check username: %w", err)
+			}
+		}
+	}
+	if password != nil {
+		if jsLength(*password) < 6 {
+			fields = append(fields, FieldInvalid("password", "password must be at least 6 characters", *password))
+		}
+		if len(*password) > MaxPasswordBytes {
+			fields = append(fields, FieldInvalid("password", ErrPasswordTooLong.Message, *password))
+		}
+	}
+	return fields, nil
+}
+
+func jsLength(s string) int { return len(utf16.Encode([]rune(s))) }
+
+// createRoleErrors is the yup validation of a created user's role: an id, a documentId, or
+// {connect: [...]} with at least one entry, each with an id or a documentId.
+func createRoleErrors(r UserRoleInput) []FieldError {
+	if !r.Object {
+		return nil
+	}
+	if r.Connect == nil {
+		return []FieldError{{Path: []string{"role", "connect"}, Message: "role.connect is a required field"}}
+	}
+	if len(*r.Connect) == 0 {
+		return []FieldError{{Path: []string{"role", "connect"}, Message: errUsersMustHaveRole, Value: []any{}, HasValue: true}}
+	}
+	return relationErrors("connect", *r.Connect)
+}
+
+// updateRoleErrors is the yup validation of an updated user's role: a disconnect without a
+// connect would leave the user without a role.
+func updateRoleErrors(r UserRoleInput) []FieldError {
+	if !r.Object {
+		return nil
+	}
+	var fields []FieldError
+	if r.Connect != nil {
+		fields = append(fields, relationErrors("connect", *r.Connect)...)
+	}
+	if r.Disconnect != nil {
+		fields = append(fields, relationErrors("disconnect", *r.Disconnect)...)
+		if len(*r.Disconnect) > 0 && (r.Connect == nil || len(*r.Connect) == 0) {
+			raw := make([]any, len(*r.Disconnect))
+			for i, d := range *r.Disconnect {
+				raw[i] = d.Raw
+			}
+			fields = append(fields, FieldError{Path: []string{"role", "disconnect"}, Message: errCannotRemoveRole, Value: raw, HasValue: true})
+		}
+	}
+	return fields
+}
+
+func relationErrors(key string, refs []RelationRef) []FieldError {
+	var fields []FieldError
+	for i, ref := range refs {
+		if ref.ID == nil && (ref.DocumentID == nil || *ref.DocumentID == "") {
+			fields = append(fields, FieldError{
+				Path: []string{"role", key, strconv.Itoa(i)}, Message: errRelationEntry, Value: ref.Raw, HasValue: ref.Raw != nil,
+			})
+		}
+	}
+	return fields
+}
+
+// findRole finds the role a reference names, or nil.
+func (s *Service) findRole(ctx context.Context, ref RelationRef) (*pgdb.UpRole, error) {
+	var (
+		r   pgdb.UpRole
+		err error
+	)
+	switch {
+	case ref.ID != nil:
+		r, err = s.store.Q.GetRole(ctx, *ref.ID)
+	case ref.DocumentID != nil:
+		r, err = s.store.Q.UsersAPIRoleByDocumentID(ctx, *ref.DocumentID)
+	default:
+		return nil, nil
+	}
+	if store.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find role: %w", err)
+	}
+	return &r, nil
+}

@@ -1,0 +1,106 @@
+package httpapi_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/internal/apitest"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
+)
+
+// goldenLegacyUsers are the users the legacy phase left, in the order of their ids: alice
+// (003), ALICE (006), bob6 (016), bob72 (019), formuser (026), bob (the rate-limited
+// registrations), carol (081, blocked in 096).
+var goldenLegacyUsers = [][2]string{
+	{"alice", "alice@example.com"}, {"ALICE", "other2@example.com"}, {"bob6", "bob6@example.com"},
+	{"bob72", "bob72@example.com"}, {"formuser", "form@example.com"}, {"bob", "bob@example.com"},
+	{"carol", "carol@example.com"},
+}
+
+func init() {
+	// Where the perms phase answers differently from Strapi, on purpose.
+	msg := "id must be a `number` type, but the final value was: `\"abc\"`."
+	body, _ := json.Marshal(map[string]any{"data": nil, "error": map[string]any{
+		"status": 400, "name": "ValidationError", "message": msg,
+		"details": map[string]any{"errors": []any{map[string]any{"path": []string{"id"}, "message": msg, "name": "ValidationError", "value": "abc"}}},
+	}})
+	goldenOverrides[128] = goldenOverride{
+		why:        "D8: a non-numeric /api/users/abc is a 400 ValidationError (Strapi: 204 on SQLite, 500 on PostgreSQL)",
+		status:     400,
+		body:       string(body),
+		setHeaders: map[string]string{"content-type": "application/json; charset=utf-8"},
+	}
+}
+
+// TestGoldenPerms replays, in order, the Strapi 5.54 transcripts of phase "perms" (118 to
+// 134: the users and roles routes once Public and Authenticated were granted user find,
+// findOne and count, and Authenticated role find and findOne) on the state the legacy
+// phase left: users 1 to 7, confirmed, of the Authenticated role, carol blocked.
+func TestGoldenPerms(t *testing.T) {
+	cases := loadGolden(t, "perms")
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		e := apitest.New(t, engine, func(cfg *config.Config) {
+			cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
+			cfg.TrustedProxies = goldenTrustedProxies
+		})
+		r := &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
+		t.Run("setup-legacy_users_and_permissions", func(t *testing.T) {
+			for i, u := range goldenLegacyUsers {
+				if id := r.register(t, u[0], u[1], "secret123", fmt.Sprintf("127.0.1.%d", i+1)); id != int64(i+1) {
+					t.Fatalf("%s got id %d, want %d", u[0], id, i+1)
+				}
+			}
+			block(t, e, 7)
+			grant(t, e, "public", actUserFind, actUserFindOne, actUserCount)
+			grant(t, e, "authenticated", actUserFind, actUserFindOne, actUserCount, actRoleFind, actRoleFindOne)
+		})
+		for _, c := range cases {
+			t.Run(fmt.Sprintf("%03d-%s", c.Num, c.Case), func(t *testing.T) {
+				if c.Num == 131 {
+					goldenRolePermissions(t, r, c)
+					return
+				}
+				r.run(t, c)
+			})
+		}
+	})
+}
+
+// goldenRolePermissions replays 131, the Authenticated role with its permissions tree, and
+// compares the role and the tree of plugin::users-permissions, the permissions this phase
+// is about. Strapi's tree also lists the controllers of the other plugins of a Strapi app
+// (upload, email, i18n, content-type-builder); those this service lacks are logged.
+func goldenRolePermissions(t *testing.T, r *goldenReplay, c goldenCase) {
+	got := r.send(t, c)
+	if got.status != c.Normalized.Status {
+		t.Fatalf("status %d, want %d: %s", got.status, c.Normalized.Status, got.body)
+	}
+	var ours, strapi struct {
+		Role map[string]any `json:"role"`
+	}
+	if err := json.Unmarshal(got.body, &ours); err != nil || ours.Role == nil {
+		t.Fatalf("body %s: %v", got.body, err)
+	}
+	if err := json.Unmarshal(c.Normalized.Body, &strapi); err != nil {
+		t.Fatal(err)
+	}
+	ourPerms, _ := goldenNormalize(ours.Role, "").(map[string]any)["permissions"].(map[string]any)
+	strapiPerms, _ := strapi.Role["permissions"].(map[string]any)
+	const up = "plugin::users-permissions"
+	if !reflect.DeepEqual(ourPerms[up], strapiPerms[up]) {
+		t.Errorf("%s permissions:\n got %s\nwant %s", up, goldenJSON(ourPerms[up]), goldenJSON(strapiPerms[up]))
+	}
+	for k := range strapiPerms {
+		if _, ok := ourPerms[k]; !ok {
+			t.Logf("Strapi's tree also has %s, which this service does not have", k)
+		}
+	}
+	delete(ours.Role, "permissions")
+	delete(strapi.Role, "permissions")
+	if !reflect.DeepEqual(ours.Role, strapi.Role) {
+		t.Errorf("role:\n got %s\nwant %s", goldenJSON(ours.Role), goldenJSON(strapi.Role))
+	}
+}
