@@ -61,7 +61,6 @@ func (h handlers) ProviderCallback(context.Context, api.ProviderCallbackRequestO
 	return nil, auth.ErrProviderDisabled
 }
 
-
 // koaRedirect is the 302 of Koa's ctx.redirect (koa 2.16, which Strapi 5 runs): an
 // absolute http(s) URL normalized as WHATWG's URL does, Location percent-encoded as
 // encodeurl does, and the body "Redirecting to <url>." as HTML (the URL HTML-escaped)

@@ -213,4 +213,3 @@ func relationRefs(obj map[string]any, key string) *[]auth.RelationRef {
 	}
 	return &refs
 }
-
