@@ -42,6 +42,8 @@ export type User = components["schemas"]["User"];
 
 /** The answer of register, login and reset-password: a JWT and its user. */
 export type AuthResponse = components["schemas"]["AuthResponse"];
+/** Register's answer: `jwt` is absent when email confirmation is on (the user must confirm first). */
+export type RegistrationResponse = components["schemas"]["RegistrationResponse"];
 
 /** Options of {@link createApiClient}. */
 export interface ApiClientOptions {
