@@ -139,11 +139,14 @@ test('"Authorize" with the JWT, then GET /api/users/me', async () => {
 	await modal.waitFor({ state: "detached" });
 
 	const r = await tryItOut("getCurrentUser");
-	equal(r.url, `${origin}/api/users/me`);
+	// Try it out fills the optional populate parameter with its example, "role", so the
+	// answer carries the caller's own role (decision D11).
+	equal(r.url, `${origin}/api/users/me?populate=role`);
 	equal(r.status, "200");
-	const me = JSON.parse(r.body) as { username?: string; email?: string };
+	const me = JSON.parse(r.body) as { username?: string; email?: string; role?: { type?: string } };
 	equal(me.username, account.username);
 	equal(me.email, account.email);
+	equal(me.role?.type, "authenticated");
 	mark("read /api/users/me");
 	assertNoProblems();
 
