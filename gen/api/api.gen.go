@@ -40,6 +40,7 @@ func (e EmailSentResponseSent) Valid() bool {
 // Defines values for ErrorBodyName.
 const (
 	ErrorBodyNameApplicationError        ErrorBodyName = "ApplicationError"
+	ErrorBodyNameBadRequestError         ErrorBodyName = "BadRequestError"
 	ErrorBodyNameForbiddenError          ErrorBodyName = "ForbiddenError"
 	ErrorBodyNameInternalServerError     ErrorBodyName = "InternalServerError"
 	ErrorBodyNameMethodNotAllowedError   ErrorBodyName = "MethodNotAllowedError"
@@ -55,6 +56,8 @@ const (
 func (e ErrorBodyName) Valid() bool {
 	switch e {
 	case ErrorBodyNameApplicationError:
+		return true
+	case ErrorBodyNameBadRequestError:
 		return true
 	case ErrorBodyNameForbiddenError:
 		return true
@@ -103,6 +106,36 @@ const (
 func (e OkResponseOk) Valid() bool {
 	switch e {
 	case OkResponseOkTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RefreshCookieMode.
+const (
+	RefreshCookieModeHttpOnly RefreshCookieMode = "httpOnly"
+)
+
+// Valid indicates whether the value is a known member of the RefreshCookieMode enum.
+func (e RefreshCookieMode) Valid() bool {
+	switch e {
+	case RefreshCookieModeHttpOnly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RefreshSessionParamsXStrapiRefreshCookie.
+const (
+	RefreshSessionParamsXStrapiRefreshCookieHttpOnly RefreshSessionParamsXStrapiRefreshCookie = "httpOnly"
+)
+
+// Valid indicates whether the value is a known member of the RefreshSessionParamsXStrapiRefreshCookie enum.
+func (e RefreshSessionParamsXStrapiRefreshCookie) Valid() bool {
+	switch e {
+	case RefreshSessionParamsXStrapiRefreshCookieHttpOnly:
 		return true
 	default:
 		return false
@@ -171,6 +204,12 @@ type EmailSentResponse struct {
 
 // EmailSentResponseSent Example: true
 type EmailSentResponseSent bool
+
+// EmptyData defines model for EmptyData.
+type EmptyData struct {
+	// Data Example: {}
+	Data map[string]interface{} `json:"data"`
+}
 
 // Error Strapi's error envelope, used by every error response.
 type Error struct {
@@ -251,6 +290,11 @@ type ForgotPasswordRequest struct {
 
 // LoginRequest Other keys are ignored.
 type LoginRequest struct {
+	// DeviceId In refresh mode, names the device of the new session (for logout by device).
+	//
+	// Example: ios-4f2a
+	DeviceId *string `json:"deviceId,omitempty"`
+
 	// Identifier The username or the email of the account.
 	//
 	// Example: johndoe@example.com
@@ -314,6 +358,15 @@ type PermissionsTree map[string]struct {
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
 	// RefreshToken The refresh token, unless it travels in the httpOnly cookie.
+	RefreshToken *string `json:"refreshToken,omitempty"`
+}
+
+// RefreshResponse defines model for RefreshResponse.
+type RefreshResponse struct {
+	// Jwt The new access token (10 minutes by default).
+	Jwt string `json:"jwt"`
+
+	// RefreshToken The new refresh token; absent in cookie mode.
 	RefreshToken *string `json:"refreshToken,omitempty"`
 }
 
@@ -523,6 +576,32 @@ type SendEmailConfirmationRequest struct {
 	Email string `json:"email"`
 }
 
+// Session defines model for Session.
+type Session struct {
+	// Id The session id (32 hex characters).
+	//
+	// Example: 3f9c2a0b7d1e4c5f8a6b9d0e1f2a3b4c
+	Id string `json:"id"`
+
+	// DeviceId Example: dev-1
+	DeviceId *string `json:"deviceId"`
+
+	// DeviceName From the User-Agent of the login, as `<Browser> on <OS>`.
+	//
+	// Example: Chrome on macOS
+	DeviceName *string `json:"deviceName,omitempty"`
+
+	// Current Whether this is the session of the access token in use.
+	Current      bool   `json:"current"`
+	LoginAt      string `json:"loginAt"`
+	LastActiveAt string `json:"lastActiveAt"`
+}
+
+// SessionList defines model for SessionList.
+type SessionList struct {
+	Data []Session `json:"data"`
+}
+
 // UpdateUserRequest The fields to change; other keys are ignored.
 type UpdateUserRequest struct {
 	// Blocked Example: true
@@ -647,6 +726,9 @@ type Populate = string
 // Provider Example: github
 type Provider = string
 
+// RefreshCookieMode defines model for RefreshCookieMode.
+type RefreshCookieMode string
+
 // RoleId Example: 1
 type RoleId = int64
 
@@ -674,6 +756,9 @@ type Forbidden = Error
 // InternalServerError Strapi's error envelope, used by every error response.
 type InternalServerError = Error
 
+// InvalidRefreshToken Strapi's error envelope, used by every error response.
+type InvalidRefreshToken = Error
+
 // InvalidToken Strapi's error envelope, used by every error response.
 type InvalidToken = Error
 
@@ -682,6 +767,9 @@ type LoginError = Error
 
 // LoginForbidden Strapi's error envelope, used by every error response.
 type LoginForbidden = Error
+
+// MissingRefreshToken Strapi's error envelope, used by every error response.
+type MissingRefreshToken = Error
 
 // NotFound Strapi's error envelope, used by every error response.
 type NotFound = Error
@@ -710,6 +798,9 @@ type SendEmailConfirmationError = Error
 // ServiceUnavailable Strapi's error envelope, used by every error response.
 type ServiceUnavailable = Error
 
+// SessionNotFound Strapi's error envelope, used by every error response.
+type SessionNotFound = Error
+
 // TooManyRequests Strapi's error envelope, used by every error response.
 type TooManyRequests = Error
 
@@ -727,6 +818,15 @@ type ConfirmEmailParams struct {
 	// Confirmation The token of the confirmation mail.
 	Confirmation string `form:"confirmation" json:"confirmation"`
 }
+
+// RefreshSessionParams defines parameters for RefreshSession.
+type RefreshSessionParams struct {
+	// XStrapiRefreshCookie `httpOnly` asks for the refresh token in an httpOnly cookie instead of the body.
+	XStrapiRefreshCookie *RefreshSessionParamsXStrapiRefreshCookie `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// RefreshSessionParamsXStrapiRefreshCookie defines parameters for RefreshSession.
+type RefreshSessionParamsXStrapiRefreshCookie string
 
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
@@ -946,7 +1046,7 @@ type ServerInterface interface {
 	Logout(w http.ResponseWriter, r *http.Request)
 	// RefreshSession Exchange a refresh token for new tokens (refresh mode)
 	// (POST /api/auth/refresh)
-	RefreshSession(w http.ResponseWriter, r *http.Request)
+	RefreshSession(w http.ResponseWriter, r *http.Request, params RefreshSessionParams)
 	// ResetPassword Set a new password with the code from the reset mail
 	// (POST /api/auth/reset-password)
 	ResetPassword(w http.ResponseWriter, r *http.Request)
@@ -1063,7 +1163,7 @@ func (_ Unimplemented) Logout(w http.ResponseWriter, r *http.Request) {
 
 // RefreshSession Exchange a refresh token for new tokens (refresh mode)
 // (POST /api/auth/refresh)
-func (_ Unimplemented) RefreshSession(w http.ResponseWriter, r *http.Request) {
+func (_ Unimplemented) RefreshSession(w http.ResponseWriter, r *http.Request, params RefreshSessionParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -1330,8 +1430,35 @@ func (siw *ServerInterfaceWrapper) Logout(w http.ResponseWriter, r *http.Request
 // RefreshSession operation middleware
 func (siw *ServerInterfaceWrapper) RefreshSession(w http.ResponseWriter, r *http.Request) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params RefreshSessionParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-strapi-refresh-cookie" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-strapi-refresh-cookie")]; found {
+		var XStrapiRefreshCookie RefreshSessionParamsXStrapiRefreshCookie
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-strapi-refresh-cookie", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-strapi-refresh-cookie", valueList[0], &XStrapiRefreshCookie, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-strapi-refresh-cookie", Err: err})
+			return
+		}
+
+		params.XStrapiRefreshCookie = &XStrapiRefreshCookie
+
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.RefreshSession(w, r)
+		siw.Handler.RefreshSession(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2130,11 +2257,15 @@ type ForbiddenJSONResponse Error
 
 type InternalServerErrorJSONResponse Error
 
+type InvalidRefreshTokenJSONResponse Error
+
 type InvalidTokenJSONResponse Error
 
 type LoginErrorJSONResponse Error
 
 type LoginForbiddenJSONResponse Error
+
+type MissingRefreshTokenJSONResponse Error
 
 type NotFoundJSONResponse Error
 
@@ -2153,6 +2284,8 @@ type RoleNotFoundJSONResponse Error
 type SendEmailConfirmationErrorJSONResponse Error
 
 type ServiceUnavailableJSONResponse Error
+
+type SessionNotFoundJSONResponse Error
 
 type TooManyRequestsResponseHeaders struct {
 	XRateLimitLimit     *int
@@ -2901,6 +3034,30 @@ type LogoutResponseObject interface {
 	VisitLogoutResponse(w http.ResponseWriter) error
 }
 
+type Logout200ResponseHeaders struct {
+	SetCookie *string
+}
+
+type Logout200JSONResponse struct {
+	Body    OkResponse
+	Headers Logout200ResponseHeaders
+}
+
+func (response Logout200JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.SetCookie != nil {
+		w.Header().Set("Set-Cookie", fmt.Sprint(*response.Headers.SetCookie))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type Logout400JSONResponse struct{ ValidationErrorJSONResponse }
 
 func (response Logout400JSONResponse) VisitLogoutResponse(w http.ResponseWriter) error {
@@ -2988,14 +3145,41 @@ func (response Logout500JSONResponse) VisitLogoutResponse(w http.ResponseWriter)
 }
 
 type RefreshSessionRequestObject struct {
-	Body *RefreshSessionJSONRequestBody
+	Params RefreshSessionParams
+	Body   *RefreshSessionJSONRequestBody
 }
 
 type RefreshSessionResponseObject interface {
 	VisitRefreshSessionResponse(w http.ResponseWriter) error
 }
 
-type RefreshSession400JSONResponse struct{ ValidationErrorJSONResponse }
+type RefreshSession200ResponseHeaders struct {
+	SetCookie *string
+}
+
+type RefreshSession200JSONResponse struct {
+	Body    RefreshResponse
+	Headers RefreshSession200ResponseHeaders
+}
+
+func (response RefreshSession200JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.SetCookie != nil {
+		w.Header().Set("Set-Cookie", fmt.Sprint(*response.Headers.SetCookie))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RefreshSession400JSONResponse struct {
+	MissingRefreshTokenJSONResponse
+}
 
 func (response RefreshSession400JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
 
@@ -3009,7 +3193,9 @@ func (response RefreshSession400JSONResponse) VisitRefreshSessionResponse(w http
 	return err
 }
 
-type RefreshSession401JSONResponse struct{ UnauthorizedJSONResponse }
+type RefreshSession401JSONResponse struct {
+	InvalidRefreshTokenJSONResponse
+}
 
 func (response RefreshSession401JSONResponse) VisitRefreshSessionResponse(w http.ResponseWriter) error {
 
@@ -3376,6 +3562,20 @@ type ListSessionsResponseObject interface {
 	VisitListSessionsResponse(w http.ResponseWriter) error
 }
 
+type ListSessions200JSONResponse SessionList
+
+func (response ListSessions200JSONResponse) VisitListSessionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListSessions401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response ListSessions401JSONResponse) VisitListSessionsResponse(w http.ResponseWriter) error {
@@ -3442,6 +3642,20 @@ type RevokeSessionResponseObject interface {
 	VisitRevokeSessionResponse(w http.ResponseWriter) error
 }
 
+type RevokeSession200JSONResponse EmptyData
+
+func (response RevokeSession200JSONResponse) VisitRevokeSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type RevokeSession401JSONResponse struct{ UnauthorizedJSONResponse }
 
 func (response RevokeSession401JSONResponse) VisitRevokeSessionResponse(w http.ResponseWriter) error {
@@ -3470,7 +3684,7 @@ func (response RevokeSession403JSONResponse) VisitRevokeSessionResponse(w http.R
 	return err
 }
 
-type RevokeSession404JSONResponse struct{ NotFoundJSONResponse }
+type RevokeSession404JSONResponse struct{ SessionNotFoundJSONResponse }
 
 func (response RevokeSession404JSONResponse) VisitRevokeSessionResponse(w http.ResponseWriter) error {
 
@@ -5326,8 +5540,10 @@ func (sh *strictHandler) Logout(w http.ResponseWriter, r *http.Request) {
 }
 
 // RefreshSession operation middleware
-func (sh *strictHandler) RefreshSession(w http.ResponseWriter, r *http.Request) {
+func (sh *strictHandler) RefreshSession(w http.ResponseWriter, r *http.Request, params RefreshSessionParams) {
 	var request RefreshSessionRequestObject
+
+	request.Params = params
 
 	var body RefreshSessionJSONRequestBody
 	if err := runtime.BindJSONBody(r, &body); err != nil {
@@ -5945,168 +6161,188 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L37chs3sjj8Kjj8XLVSiqKomy9ypepTbCVRTnxZWzneXVMVgjNNEtYQoAFQNOPSu/8KDWAGM4MRKYmS",
-	"7Y3/2I08nAEajUbf0f25lYjJVHDgWrUOP7fGQFOQ+Oe/tt5QDb+zCdNb+P/mYQoqkWyqmeCtw9Yb+DgD",
-	"pRWhWSbmkJIpSDJnPBVzMhSS6DFTJMkYcE1OXhPKUyLFTEOn1W6pZAwTasaET3QyzaB1uNNtt/RiCq3D",
-	"FuMaRiBbl5ftEiBvYEIZZ3x0BTAZDDVhnOgxkGQmpZndAtUw75MVplUQWf+7McSmIcBT1TYgKEgETxVR",
-	"jCeAb/7B2ScCU5GMm5Dw6MnBw70nu91H7dZQyAnVFq6H+60ImJft1pRKOgHtdu1nBlmq6qCejoEM8Tei",
-	"BZGgZ5K3SSImE7qlwIyhISUbNFOC9O2L77tnP3Y6nf7mU9JnaR+3r5+KZDYBrk/Mg2xOF8oMgjvKzDwf",
-	"ZyAXrXaL04mB1I4UX2lrpkCa99pmU7NieUpLs8NmcT+zzK+svJ63WtIp+4ciQ/tGGwnOjW1WgE/f+ynO",
-	"3j+Aj2c/0owl0DfA5lB8zsEwfz+Aj63DFr6G88OnaSZSaB1qOYOmJVoQwzXSNGUGUJq9lmIKUjNQfgy3",
-	"SDH4AIluXbZbSi8QHSnA9FX+tOHI/SrmZEL5ghiog70kVJOJUJpsdImQZCIkbD4lWzuIFpplTRuU4TTR",
-	"/dk9iJ6L12I6y6iGOmx9KTLokw0hSf+H/iahqaG2MRDzvE3m+WmhWQaSTOiCZExp/Fk1ATj108VpyHwb",
-	"pZzXUlywFGT8KJjBiRgiOK+OZnpMpu79HI4p1eMADD9cuyXh44xJSP2GxsAaMT2eDaKAvREZnKQNYM0m",
-	"IFlCWOqBM+trAImlqwGzE2EkE8bZZDbBHyN7/BaoTMYRGOGTJgp/hBRJi3GSH2OC5xj5RA2blV3982PD",
-	"ftqjF8PbWyEj5+HnnKcpITUZLGpMrU2AJmMipvZAZgvSP6Qq6Ztj0j80o/U93zND5FyvCXTz0hKGZsZv",
-	"sxQHj69FU7nS4VbnbBoe6UagcMAoVHGh+ocCuToVGnjumwovzbBqKrgC5P/PxpSP4DVVai5keiylwLOd",
-	"CK6BIzLpdJqxhJqVbH9QZjn5/DiCckxezSYTKhd+tTAnUzcqYaokzwU3tHhBs5lld1TT1iGfZVm7BR6A",
-	"FDRlmZngst2agFJ0ZBbybzGT5bEnM6XJAEjKhkPA4fWYcrIwL/oJ/csFfv+PZizFNdklG3lB9Uy1Dve7",
-	"XcTSXAo+emYHqC+vOrJZIn5x04WZQd3xTqOjM35hYF59CZchwTyQMGwdtv6/7UIx3ba/qm37OX5Qp1pp",
-	"9b8AgjZBHfQKHHSMpH0OGWgwbPmaRHVdzD2jnAtNUpyPTGeDjCXECTCHqqNitiiu1oMpkYGn9NcFFDm6",
-	"WLiNiKKfhRywNAV+d8gppsiRkT+qo2JvTaiwqsg/lMVJRpNzi5YpyAlTiglONkLFkguixTlwIjih1phB",
-	"MZiJ0QjSLScN1SZi7YRrIw+ytyAvQK6LuAqU+fGJnYB4NDn0xaYvcHiwFnI64mTG4dMUEmM+IIxPEYHK",
-	"gpSJERlTx1TpTAGZ8RQsmeUHNnXYQno7Nei9OzJ7YXaVjwiqLjghSSSkwDWjmSqQ9wenMz0Wkv0FaZ38",
-	"dtaBOvITUGlwgQQ1p4oow6QGM00SyykGKHlTsjGgKVFsxKmeSaNnfZoaadsmEi7EOVhGx7RC4jNndyQ4",
-	"mGeDTCTnkFpy/F2MGL+J3JxYnKGqVRYwR8RLfmtcmrnd29cQL/aZah2+D6k7ZNa0Ms9VsgXVk8P3+fet",
-	"s8uzEgncdOC43A2Ip4SaP/g5F3NOGP48ZCDNhuA3oZS/kQh2R6Uy9vV1h7sXvAV2CJUQCF0kxhuIFcSy",
-	"I+u6skOTRMw4guLfuY365oczHGwAwP2gZLAglBOaGgVWaUl1yHevFluXqAcXyw4PEx7fMju4KfzXFqdr",
-	"Iob6DhTEsIKspTEcWPb1UuifxYyndycbXgpN7BQ5zvykdZTtrwdhEjUxLoiaJWOnUAhJJCgxkwmQDcZJ",
-	"BiOaLMhEpNB2wtWiC193ysZrusgETU+F+J3KEdwdlvxxN+daL4gWgmQ4Y460Cig13O3srZnzDES6MGhE",
-	"OKQ1qwIlhCYJTLUiGzvkBfvJHN4UhnSWOcLynqLnTNFBBndIYKdjpnLXiAE49VPerwEQgmD0DOAIBWLj",
-	"nzOQi/UbQq1zWASyt+X81iX/qZXc4Tv2EOTujqgQPIfF9UXfGrQ3C3cb/U5tp/4YKez8lehiNArGVLIL",
-	"ak/1zOkE+DLyRUpy933V5noDI6b0te0GRLY3wUvy5S1cgKSZDwMYeVyY6rfT1azjzzs4KLE74936S1U1",
-	"++JZDkWLC71F+ZZ9ftmOqoX5bJpkQJUmD0kyppImjpquoSAWE9NB0qqoi7vWrFFEJOhHuJaOqOl5Vcz/",
-	"4ZyEZvudwzSTQA0HQ+vxphL/GMcSkuQTmB32Y1tAVmYzl+2WI9b/hUVFszVPiNBjz2mj/t81abhFcOvQ",
-	"+SgSwYdMTuBrUnNntS1lymLcnWQF+jaOywlTE6qtQ77i3bPYwE+dY1Hd+jR7UBVJBcoHO/k1jtSzAKzw",
-	"eL2E+VtIZhLduDu7+/9TPWzXnzpulWHMLmKOta1BjR4dtKFJYl69MZUmQkpINI6Se0W/JgPMwOW9nbXF",
-	"W+oUGdy9bm1mwQ0dfikFG62OOdNjm5bgpOxb4ClyzpBkb3JGozbpT85edFbRTenMcPTAoF2dhxfMsmxp",
-	"OqEQ8tIbARYbaFXo7pz2A1OUVuEMnGOODOQFS+APTi8oy4w2fHdHwc1FwslytNUBqTtu12U+OfOIKSIu",
-	"QBqTDVKyYQw6DELmmlYyBmOrf5zBDNJNgzrnn5QYWWVaEbP+AVXwlEjQckGMBiwRs6dCvKB84bNz7tC4",
-	"8nA7klBtMjWKIRADEB1RY0lbsHJs5xk+NRLdfbIWJJfyn5D7Gmx9nAlNiwwpNOM95ujQ2AL9WvYRZq0s",
-	"S8+KQem+2a5/cFVu1aojFR81pUytPpL5ALEYOt+vyYbplGEE4dhKuLrGdPT6xLmXxlR5QXjjWCgOVAyy",
-	"avDAZhbFAVwbcF6HxgEPyS1gjZqTP5VjEhOaDYVnrS4uYae+KfxrC9UYY0aB/EXwSPgf/Y1zqlxYNpQM",
-	"t0X8DaFdD3MvBZfK8STky0aneCeZhpsoO2jknNZtW2uDrsOOvbndavQ8Rzpl4F46HXDELq5FlHEjyQfR",
-	"bxKawph/NSx1kwG/Lju3Ct/1aKrIIbqvCGO+hJvsofNZVTbxRkOu7HnBaLt1IZ7D4iYxojgiUAux6DVy",
-	"Z8bVFBI2ZIDeVXVIhkKsgJOzAA6LnsPWBzHmqYD/3+10JxGTVrtlxjvcuawg77Zg3M9p6LSKoRGlRzM9",
-	"fuMy1cy/p0HK7+fWh3kk0c9YnYRpQhXpHzlxgEs59Hy7N+t295IPc41/VHKWW7D4bTz4JWGv2G8nf/x1",
-	"svOSnagT/uYgeXby8OR8+q//e/bbkw4sfpv+59nJwxdv54y++7l78kF8evnX+c7LDy8OXpz+c/f3Z79l",
-	"8OsRe/XheO/V6Wjx4q/jTy+f/+dJ5+Xjf37cmXT5/qk+2Xs72Pt1+GjwYmfy7/ne9Jcuffy/u/9Z/Hsn",
-	"7f7r/FjUshvbrU9bQmLe7Q5m8A0lqHGe1FFGwwkn7oUguOWfWMm1MeMZKGWQpSW9gEz51P6x1tNXPDNG",
-	"nThnNjWyEZZdpwMsowUjFVs29dBzo/e4he7zs0j+djkx0Rk6zVngQ5opaFeoxGWo+UHKaaWhy2zvf1pB",
-	"ImXgZp0w/jvwkTmIO7WU03bxZmnk4wvgL4QEO8P+wcPG0eknP/qj3dJkD2NYn9BPW4OFNmt7tBvMXvIL",
-	"1sjhxUxpAh9nNCN9/0WF8FcH+Cp0VPY3Cl07HK26PVEykEA1GAIKSKC8wFfoNDe8zEZfRlygF65KDYEv",
-	"KV+6Ixs37UCIDChvVX08+euluwbB244vh0QwoZLVGbRDafxqhtnjkdhakcreatnloy2DvZsRL+pLS07u",
-	"G5HBG8DE2gRa7rj7ax2VxV6TPjwO8hFLtGGVuQhBoCL7FrhuFg6R3YgLzCuZrHIaFvDZpHX43mz9WXsJ",
-	"KZR4Y8N6cdzoygrFInonB5UMAvwCMjEF53YeLAhcgFy4X31ud536rQpTHfzIXjYymg06cGaZc9PFbtVU",
-	"EJQrQkvVgJ9EuqjtPwLkR2nEB35a2+FA9Vo6+XP3bqgU1dBA3E9kApRrdCKlYBEt1VPnbVJ4uUaNxZww",
-	"XeagS3PHGklt79LrXrFLA3ZXk4wqvMrjaDFmsNUVt5hNXMtWqkYKXoAei/Sl0Ef28qF/3pB9UnP1xdNj",
-	"m/yv4YGKrOBKxcPrpTG0/Xp6+prYF9pEwtTIkLS0Y/vd+g2OEn1XqNXN5vaqIKVGwn1ekGgZvuPJVC+s",
-	"Uob3tMQwd8S4HAIx9MF+G4FEIsjNRWOjSBhatycnlGAWR49v9M9h0W8bIa/H5r82zcM+kXTS3+yQo4Gy",
-	"FzDIQbfb6fEal/CGzOcW0zBZesAwedVp+jkiqJQUs0owOSXkwo3n4TJPXAlfL3JYIm/r8epj+4SX8H1/",
-	"1acupGr7GayyxokCllKHZWk2xZUEXhez1zghewGSyvT3muqxv4HkCQ8NTG8COOPsKQFDqc6hDmQ+Fhlg",
-	"UljpIJUzPnKqqe1BiTgqkqSws2sn2UKmx1SjYe4IP7j26E3JMU2J4FBmy3SQhHPt13VUvHTlN9HhPHam",
-	"fxZyJPTtzJGV9ZIb6YlRdSO2FEwSvrU2XUi6+MaFXi2zT9aH4+jOBRHLmxXHxY0ssNvbdhVsBqttlwg+",
-	"hl0x0wF6q5qLEYSxO4LHPA3TUJXFFVPEftKJMbarHQGVEfMBS76A6LgqEdPYVWSaZX28h++UztLIxYVG",
-	"r6bQLKTAq1jsq/NmdV6cX1cNr+6eOI9u1es8RfqtdlevKweW56mrS03AqchYUpF3raU2EPeJqu7zq8FU",
-	"zUgq0r2XCu1gvFMJUDfcg6GWwIPfNzLBKoyJ4FqKLHOx1qaPmp6vtia7lTEaqzyorDoELrbqytFC8qeJ",
-	"+WfbGGHTbDZinGz07R+Hh3hjbSvAZX8Tc/iKechG3yjoRkEzL5v/4lX/do/3S9+1CVXEmoEkM+Ya00TM",
-	"tNXfgrh+49QR5Hu3nVMxPKFb6va03GpdWpdvDRtvLAtpZHNXM6bTqkOyTVZ1SHZWU9l8mu+qgroMXzUX",
-	"U49BGSVEgk3/dFpIXSjmEr5qwhsZSoxBJbcSqiB9alVDFz60ob1VpOEaPEhl0EKFNFdT2+TRLkFPo+Hs",
-	"f5z+vPXYV8IoA7manL2dlzP0OEU8myUUkg3DG6hBNnyiic4WbWLwTSZUa3uDNILjMoy7BwclIPdu48g6",
-	"a6RNiXp8yNAjJQNgbiPplNsUl9/enT61qq9Vp0qJqkwRw4yEOSxeGpON+VhYWnPv9rgeA/ORxgEMhQS8",
-	"aMv4iDC+GbMK1xVt8fbnlSvo3HX04+5CGo3BjDeQue0eRlTCvPhP1HCyGSLLixZFpw1SpG8YQnE5v5FL",
-	"3iIFMpRi4jCsQBOzpeUj9rj7cB92ug8HkB4M9h/t7++ldH/weB/g4PHj4e4wgd39HdjbeUQf7T16+GS4",
-	"O3z02Pzn4GB/7/Hu7o1jMJWc6L2vPQSzMrzrjcCY3Y0SrIsNVIgBgzHpkS7jere7+3Cru7fV3T/d6R7u",
-	"dQ+73U632/1PuISUatjSbAKryazgRD6sKl/h1M/tlbMgBYVoQYxaZey1BMtveaukwbldn3HfzFg6lMWE",
-	"cy3Hi/Pz7kWaTOZikO7OPu5z9vHRMp7C0qV1W67yRsa8QUfhKpf6gmaDjKnxfW/e45wtxViI0mY/SmWj",
-	"cCM3+raMh1GJS3vZb5NOp1OR4nRVPBwY3j5N75+EH9XdCa0SieVu5RBHbpZ2cOxC+Mt72nSIf2dR9Vz4",
-	"K22reHnNOO+YHj/DbPuao7eyNjt2EzxFMDEShLF3kQYLwlL8T4Ehe61Pkf7nRHAOiT4k7z+z9PLssk82",
-	"8giZdGKWqAXX9FOZTnbaLcHh1RCzdJaK03ZdEkfMWQPJ6mgMlICItzxlaq0j1hWCs3wPGnx/dgf+oeyJ",
-	"NEpn8HsbH1jvnUYHFdMYEEtFJNrYxLBfUE5H4ArYBYqwi3pIaj1dV/PqKDt8QxMgQo4oZ3+BjAYNyhbx",
-	"vTgtGh1KV3mQVjBwV/BuLHFhnJaKBCiiJdhyghJI3wHaJxMqXUEBv+s5lx6BVoEuXQWl5lg2dglq/sjP",
-	"GB899TfGsSib9gUEGSeK03NAy63M6g15/HnFHl82cp0mv5lPgqBZ5ljDMk4Y4QT35nw7izHbRl5b8Ozb",
-	"LpAP/kSn0tLiemN6AaUKi/nerVR4tby4fNazKCuLXjK7dVzjKwnS/IFy/sq8p3Lx2QTz5Z46t9XNsqGa",
-	"fNtffzLUy7351vKEqKVS5QukRNV3XsVCaq6MjSv6dfT6BPNQjAzukOJ6r5HQglstFQ10SwQc8EYaT7JZ",
-	"uoQWaqWYkZyqZXnykj1Nwbx4Xl1JJa6QVXzi3I9V3DEM3Vc0TSW41JhVE7OMPflFDNnHNbOy6iVGa2h3",
-	"fyt3yQb5RBgEYNzHAQ7KgnH6eLb/eP6BpwcfP/Angw+D8wV8mHf/WmaW3im3q5jUtzaBp43Fh40UyklF",
-	"sZFRTvlT0s9EQrM+pjDUb1mEFRXK2MTPllmSX8ii3uleg0+1vpTF+6SRLxY+9yv8FUvN5cDX7gkyqCUd",
-	"Xpwubp3d1Iw2DPmYa7lYxpWtCmTLR/k0wUMXKXeVbIakb4br+3iXKwrfJ8lYKCBKTKDHN5YWht+0xpgr",
-	"DY5Kta+QYwtIU18O3PcQ0KLHg7LgESf/dyHwXQh8FwLfhcC3IgTOYj4PBclMMr14a9bv+BoGI49mNhfS",
-	"/utnv7jf3p22Yo6R/oe57rsmEDbLPhMjxtvOZ2VOIka8tvJUTyGdCZY/OjQc89e3uwcPyW/vTnu8/5ml",
-	"bcKoxlKzl31Xz8vQ5V6XpHSh2racmWZZTsj/UGHFCDO+6pBXyIzzO/c9vjGhqSvD0p/owZZhDviTss4W",
-	"6G+2yXzMkjGhiVa+YEvZASSGGGM2SMVjMaaqx7mw8RMUGEhVyFERi8X2jbWettyl9qHwbjNqXZnuZuGL",
-	"05/ITzQ5B54SDdTwk5nM3MfqcHvbdncwrGbbrEHSBPCPgf3ILKruxQqCIExYnLhIQjBfm8yZhC3MDdBs",
-	"UFSsASzrpTBSvfuQBM4Zl9DT42KYc9tDMpR48zZVZC6Z1sBx99zvcyHPyYzbXUo7Pd7jPxCfiEJsOWvM",
-	"ahFEQgLsAgg1lIEhak7U9ePpZoLj4PaHrwmtDIvzF0UOSf9zD29b9FqHeNOjTXo20ds8+Nxzue29lnlu",
-	"Nsv+5ZJi7T/chYte6/IynNboD3noHguaQGqLgihdr05qDoTgi4mYKfeDMuSYb0aPE/LDD7Z2+g8/+Mpk",
-	"7kV8qVzI1H5GtT8oNnZUFKK045XCZD/8sNkh5oC7PbNOTd/Lwi+GA6QKKz5jRJFx0v+0pfCLLfuFQQIh",
-	"lWLTCEtRFOACpL1my/K8ZQvzfnfHaIVY7tzVq8/nVqjZmcFLa8XC6BYzW5jgUQC7UeNMnU5nMzLpXpso",
-	"YUbOb7P4/BkkPZqvAiTgHr/KgUI3MKQGDdKIA+xvA6ikqjl2pzKcJ6w78kOfuHIkyEv2d58QwRND8XZ2",
-	"A8fJa3sjOVbAhWrX1AoZT8YScO5bXw1ViqlkoCkm8V+bkWwPMjHYnlDGt98cHz1/cdyZpOi6ZjqrMquj",
-	"1yetdusCpLIsZ6fT7XTNy2IK3DClw9Zep9vZc1e2Uehs/zkGmlmRM4o1uTpCxCmy2903jDmDvLQqS7Bg",
-	"wWyaZ/34MkAO26jp5vtvlMiWm6zS22O3u98Qdy2msV8usNLAQXevSZ/Ix92O1HQKBa+9sF5crv8Vx7e8",
-	"wcgLOlKYkZuTVuvs0lbgiejCGIVSpP/L8SnxGO03rf5XM8Z6MND8vjvdWOMpL4lENriw1XIN7f56fPR8",
-	"s7MyUvDsiJkmFIdowtFlu7Vt6JbO9Hi7omhgCELEXMQvkZHFmnV0yCtO1CxJjBVqTVR7/JlSM7QXC13a",
-	"JYnhMDhzjystpgolHuMjJFSK2Wq/vTu1nMcqTvb0lncrKV3sdm1uQGl/02/1Ola16931fMQCRfFLzvH8",
-	"ndi7Kxc+iF9cNxsYLufT1nw+3zJK9tZMZsATkboiHbea5LLaNeiydiK6KyB5NSBKJRqaiiJ75XVOlaOe",
-	"1Pay8OQiYZrRxIWERYYObPU3Ksu1b3fkaq4ba9OE3+4s/7ZU9ws/WoHNF5XuzRc7K3xRLZVuvtt9svy7",
-	"aik7ZMMroCR20/S2Qizn0BbfJc5ZscYCRm3Qa8zRsnLknVAVzbF12Jyn3zEjdSoMssz60WuxlVTSDaMq",
-	"huNpqlS2Uee10PLWKFo4C0RCyiQY+9C8NZBibhVQO0B6QXkCaY8r0Npw/T7C8mcIy59+CKMik43+dr9U",
-	"F54c+bmFPFdOIeSpK5+motLCjn7snbxBW873MUHt1OWhq9MaJBf73NRYo7eknCG5Si/C9GEXHnV3d/fo",
-	"w0eDJ/uPHw6GT3bS7qMnycHBk4ePn+wdQPfhEOjSEOBZhUPvdXcb99LzTr83IwEGjX6PcBmjmYSUTOkI",
-	"Kkz0d5E05KdaRm3oXVi/tS2XGGKloa9qrnNj4o57XCbSSE7e5eqMr3rldVWmV+p7dCOmd3MmdIXm5/aR",
-	"UF52XpMNex+cnzfS7maU41yTt0A1X6LCXoZ4zXUFzfJkiPGAnKtQ7dse+KiAdUYwZRfaJhRX4e14xfgo",
-	"g62Z8qnjRgHq8Y3CJyY4kLGYyZCDmDkczyJM2yAI5QsCVGYMKTYFUtJN0drvcWenssI/0vYXjNBZotnE",
-	"Jj9hwEFIXEnIN+ETUzrKoYalm8G30Wevqu61svoZv6i8ZvWzaZJ7VT+DO6NLyowZUWfbldjsh++a5dfA",
-	"YL8drfIKhn6kzl3ANbd0iqswd6cjVphOmYnbyFUj6+4X8cQ+Fn6kGhsPh35bK5w2Eqpgi3EFXDHNLiBb",
-	"bNaqVm64m3abnR4/cq3YgjI41jdQ7tCGftWC+VrmXGfIMW6Lzs7bMNmwbkFDmHPa6FBYmQuXaiysmflW",
-	"xv7qTP5qezpX3/E72w35TNA28k45bqUj4N/JmG/g2L/bKFwQT/IZAV4pv0PTnmbZgCbnMYa97QM4zZzb",
-	"FkNUhBL8wlXZ9qHMNLwLZ9iu9cIqG2W0feV1h2Aeft+vG6sN4KpdxlF+P9E2OnJa01NUs/Pc4mp0qcf7",
-	"sd5CNmB5DguV3wA+zYWLUeVr9+I75CiSpGHMix5PRJaxFHwokFudHP3PTknfwNcxRcpeAq/Lr3Y+vMqv",
-	"iBvzICXArO7PoSQJcc31cFp/hcZQ/ZgAy3f5jgyFq8RXmI6R52CsLNOqNRXWLNbqw9+rZIveym+QcHl1",
-	"e5dCZp0y5pBlYoT3ohj/LvDKXLrceO+7lXFf4i5PQKF5OYm7k285c6vKt5GY6Wa5Zq+GIVv97d3pny+O",
-	"Xh79cvzi+OXpj65wQx8LezA+2nxa5Edxst/dD2vjuPC4ke4YNnfycCJS6MQMCQPTdbnwyip6UATs0rGy",
-	"gHPdqWm+hoCPjZtf/UXe3uwWp+x2NnnRIcPdTPWxGleXrE2oq572DxXUVcOsaOdnnZCNsFxI6GT1H9zI",
-	"0erIq3wO3Exf10FwI7+1q72jA1GpF/X9RNzRiWgQAsefbFARG2iEjQCMUWDEgksWvZuz4Mm+ehjC/Nnm",
-	"M5HXmimChm130S1buEPAdB5DXCmvpceriS3WaVcKHbSvl9ciw2I7t0prwZI766icE1gCsfoyDckv9Vev",
-	"YSJECg6t3U6IzvENZb7khkKeYfXdXKibC7Xuvt9thvuyGd6CdnyvIGLvZWoq+3WXRkXIWMtCRAFPt+I5",
-	"MXFp8haz9+3iSiF2jL278PPuPkaeVRB6tid3KuGCiZmyb5ekxWaPa9EUEy8uri1Ad0jQcco6uEagVTUe",
-	"YvQ5NUvGhPIed4M+DSe4qv0qRrpFlhIlyMZ+t1uqIZqKeK6NihVU+OIB7SvLPKxZtiyZ615lTL3RSYOg",
-	"8d5UYbX9OV2QDRuky7s0WzqydLP5XdRUmWNjs+rvIudaZgaWBC3Cx7UUJutYvztJEWdgVYlRFOqJpk1+",
-	"EWcUU/qtB6xmGH+dBu6aXDen9RTb3FNzN+boCApcx2lj+7P76yS9tASSgYavxV1zIc6h8NYszYhlqU8p",
-	"9NX6bX0Bn23hHhoS3MzzY11jDBcqyrGxYm7s3vBJsku7g0fpDuwnB8PH9OHgSdqFneEu3RvsJ63lWbD/",
-	"5VR/bAv15Mme93oAyiRUPgKf/f36y+08WN3EKV8K8spYwsR/Y7QNVznOkhema6Lp0TaaKD7w1N7HPu7h",
-	"pylTtupcner9a888TDXCj+1I8cr2a182IEJpK+yo//y5A/Fbz0MuHIK8uoeeIdisNntB/tZ5x/XEB1fr",
-	"MiC4+6ezqlHk1ux/zz/qxK4lGOhfFzVn/i7k+HUpnJpKjekwozylp0rQd5jN48q1XkHTXxUTrRDt35CX",
-	"flXEa5Sz8tZjCWN7gYq4nbkv0s3Le8Zvq5MBZjdJSRcRzRVTd/Nb6ljAJS9wpYTUfaKo76gyZwraLgCL",
-	"vSgmxavmNPe3+7g4/Kb4hGz0p3TEOFLz+06nc4a5y668Zbku0manx3+2vQOxKUheH9qWhT4kfddZ8L1P",
-	"hzp7/wA+nv1IM2YbJvrf0Y49e/8Aq5kwrtjZj07Lxbw5/9oDIc/ed8/eO+fb2Y9mV2xNkdIrO2fvc2fd",
-	"2Y9YHiucTYoMzt4bzfjsx3LZ806P22IMQqpD0n8AH8kD+MjIAw7mf4w8yLT5H5AHI23+B+QB4+QBF/qE",
-	"kxx8fPAs/0e+qh4Pf2DkAe6Eemf4afA3Iw+Ap+6x/8sAMcsyHPol/jEAPQfg5AHlKXkgJP5klmBpoV0U",
-	"PbMJh65wWZ/QzLA3eh7sGFKcEcsTRTbw+/fdsx9ZemjosxjKPCxlNPpBzQ9YJG2zQ15LdkF1XjN1o0h1",
-	"bJN+ycmMHMY8DT0Y9uEmoRJ6vJwL6HMfz2HhUhwxB5PZKnDctWQRRdGTvCgbqdZkq/sFsELNtXm0o3+s",
-	"5bvk1bdAZTJe6U0h9SrvYcPMleZ+7fZppdkNIa7yonNKnt3SObtSCfaiOGC9AHtj7qDqtFZ1Tv5zBnJx",
-	"38kOazJyfze0PXPk6wVZXtH5OjILS1ANmTXBb5IbbQv52AJBXBRhrQzv5ZIBLARPS91ZCVM97ksajUFC",
-	"WcYY3pROGLdVajY7BBFgLzz0q+2Z+3mRD1dHqd3jdfcPykLhNL6g+E1Ficsb4t8uxyCvumg1CB+qiVVq",
-	"DhOKSzWWbQW6nVJasa17vHq1jFp//5XCLDtrC7MEB3i1ZN/Vz64Z+p1kGr6Veg1fQd0FxLG7l7EWrmF3",
-	"raLohq9tV6r3OwW4fOpGoIPicK07DPvFun1GKDNsQJk3ds3NRKNee0Ow8+0JDizkIAHdoxAulFoWnlBO",
-	"Bo6pB0SSd565DpGEf1d2+QqayRvoRM0loyfZqpEcb5pjeTmURUwrwmeTAUizNqcLxLS+NzjBXd538M2B",
-	"mu5Oo076jSod0mHvVpSBLSyuVjr6RuPrr9DGpKjylSRmSR1SavGKZkCpzQqaxpbabY8dr37oeNsWtEOc",
-	"2+iQGKHZb9YesCrsLbSHSne7FVv6WP2g1qanwn5v0sQWN6naxvbS9a5d/Th8vXUMDBncSAX5ggnTX/ZG",
-	"QK5ISEvrt+cEwdFZJhi2P7OrA8cnWrlq8RNxAZ5t2Pqeru6pkRThOTeGhR0udeWaPIM4RHHPOBEcelxL",
-	"ypVdk3VFBKMGxUndUDEeYX/KecSXp3oP68pU/zxfwVd5TcAAdgcxZbvqdZJ8QAmX7UbF+K4ppdTA6ypa",
-	"8f3pYqpjO4+p2A5nuXQdU2yi8y1w1C9IW79gRrA9kV6PnZYMovWoWq842CZP1/F1mjWfpOjwm85iriFb",
-	"N71QzSqdDcmGr/Zk1Dnbpl/5jFzXEbGkcoked3fHS53xgqhdSbs7zLW/0uN2QYSZUBa+SY/TLCu7miwb",
-	"9/F6c4xAFRnYHD5pX+goxs1t5f8baXz/TZqTa4DwX3vOv7C6ZdvVeRbhDtCdcImAnstq2HbiWx1eFcK0",
-	"xneHnNJzCFLufQzOxaT+/Nj3TX2MZRYLpc/4/UVmbhvJuF4TxuhBqjgtbNEoxkd/j0gGdtFcYyjDkmqF",
-	"fm2TlCjxvnGVXPILY+aPUu+BAWSCj4xs6hAM0OYhUBv/xCsB/R/6m+2wtYiY8x73sUrfH9B3CgkTo4yA",
-	"TAXZSCFhmB32fGdnMyZuRqCf2WRGF6K4ZmpJHg88u0O5gaA1Va8KUjG/QfeXUdSqGaVrIdlJjd8uM3KP",
-	"iriWN+EQHOxyg30PDJ360vnzse89Ed5Z8b37YxZqHgO7Qyq5MjIULgpJpandQL6mMChpTtw3oY+s2zxd",
-	"G0mmoLQUi8A2LWP+GjQWSWrqxHjbjZjaTdIhzr4kYd8LQX/L+oA1h9dGyDe2fM1Ormr5urQnDJp1yFH5",
-	"eu8kV4e9ZpClXrfAOm3ToCqC6nFUCjDdjfFR/l2z/XnbfIW8OaUzKVck9FoT7Xs2UFdLLriJefrlcgu+",
-	"/kIo60pGyI3atR10u82WGIK04HKTwvdn5jxji6HGS132V3vHHP92tdZ9f8S8J9Y2MgcHed2sKKJ1bZdE",
-	"HzbEJBIScQFyEcTvMBHZiLKrVed27o219uLR6xOyMRTShmZ9Y7Wyf2AzmMbiuD4PxsX92EyGnwdfW/dC",
-	"5Gt7nWrL2kzFNav47b0QnvzCVX3QsJuTvUJiSJkMaEZ54hugCZmMwTXODSENmjxdnl3+vwAAAP//",
+	"7H17cxO32vhX0esfM8fpOI5zBcx05hcgtOElCSVpKcUZLO/KtshaMpIcx2Xy3d/RI2lXu6uNHccJ9JQ/",
+	"zmlY7+ry6NFzv3ytRXw05owwJWvtr7UhwTER8Oef6++wIm/oiKp1+H/9MCYyEnSsKGe1du0d+TIhUkmE",
+	"k4RPSYzGRKApZTGfoj4XSA2pRFFCCVPo8C3CLEaCTxRp1ho1GQ3JCOsxyRUejRNSa2+2GjU1G5Nau0aZ",
+	"IgMiatfXjdxC3pERpoyywQ2LSUhfIcqQGhIUTYTQs5tFVcz7dIFpJQns//2QhKZBhMWyoZcgScRZLJGk",
+	"LCLw5u+MXiEy5tGwCgiPn+7ubT/daj1u1PpcjLAy69rbqQWWed2ojbHAI6Lsqb2iJIllealnQ4L68BtS",
+	"HAmiJoI1UMRHI7wuiR5DkRjVcSI56poXP7bOf242m921Z6hL4y4cXzfm0WREmDrUD5Ipnkk9CJwo1fN8",
+	"mRAxqzVqDI/0Ss1I4Z3WJpII/V5DH2qSbU8qoU9Yb+4VTdzO8vs5VQKP6X8k6ps3GoBwdmy9A3j60U1x",
+	"/vER+XL+M05oRLp6sekqvqbL0H8/Il9q7Rq8BvOTq3HCY1JrKzEhVVs0S/T3iOOY6oXi5K3gYyIUJdKN",
+	"YTfJe59JpGrXjZpUMwBHTMj4JH1aceV+5VM0wmyG9Kq9s0RYoRGXCtVbiAs04oKsPUPrmwAWnCRVB5TA",
+	"NMHz2doN3ou3fDxJsCLltXUFT0gX1blA3Z+6awjHGtuGBOnnDTRNbwtOEiLQCM9QQqWCn2XVAsduujAO",
+	"6W+DmPNW8EsaExG+CnpwxPuwnJP9iRqisX0/XccYq6G3DDdcoybIlwkVJHYHGlrWgKrhpBdc2DvSF0QO",
+	"X3B+QckRIFcJkEOlxicsmXURlhfS0lKChPkUKX5BmKYvmCH3KopgQESZVATHbnM9Hs/SLRnqnm3qal3C",
+	"NVq3A6+bMfKgZpNRrf2x5uapnQc3xRNyGFfAejIigkaIpovSh1YBZxovBuHNAHUcUUZHerWbQcQ9JVhE",
+	"w8AayZVCEn4kMcCaMpTSJgTECYhfCUUKqPrpSwWSGnoSgtspF4FL/iol1JILhXqzEqVuIIKjIeJjQ2WS",
+	"Geq2sYy6+u5323q0riPmeoiUlFctXb80h0rr8Rs0hsHDe1FYLESx5AUd+3SqclEwYHBVYUnhd0nE4lio",
+	"1/PQWHith5VjziQBpvZiiNmAvMVSTrmID4TgQLAizhRhAEw8Hic0wnonG5+l3k46P4wgLeeSk9EIi5nb",
+	"LZmisR0VUZkTUjjTuHiJk4khPVjhWptNkqRRI24BMVGYJnqC60ZtRKTEA72RD3wi8mOPJlKhHkEx7fcJ",
+	"DK+GmKGZftFN6F7O4PsHTmgMezJb1kwQq4mstXdaLYDSVHA2eGEGKG+vOLLeInyx7Mb0oPZ6x8HRKbvU",
+	"a158C9c+wjwSpF9r1/7fRiZtb5hf5Yb5HD4oY60wQq23ggayzKASBk0tPrwkCVFEk+VbItVtIfcCM8YV",
+	"imE+NJ70Ehohy5UtqPaz2YKwWg2keEIcpr/NVpGCi/rHCCB6xUWPxjFh9wecbIoUGOmjMii2VwQKI1/9",
+	"RxqYJDi6MGAZEzGiUlLOUN2Xlhm3EgVnCBsNDdhgwgcDEq9bbijXAGqHTGl+kJwScUnEqpArA5kbH5kJ",
+	"kAOTBV9o+gyGuytBp32GJoxcjUmkdSJY4zMAoDRLSvgADbElqngiCZqwmDgRzV7Y2EIL8M3KfGcayveH",
+	"bXayvJiYge53hidqyAX9m8Rl5NtcGcXKyage3SJXY81OG0iQS35BYn0zBZlIEj/Tf2LUwzF6TrDQoISv",
+	"p1giSZjyQXnPMDzSF4QNEEiBBpyRIDFhiuJEPiQw98OwQL2JQpEhuj0QYmJU15CTdMCwmghShjQQQaok",
+	"3GN9JgPOiH7WS3h0QWJzs9/wAWXLiCAjAzOQWvO8eh85IcoYH/Tc9u1bcGrzTNbaH31C4fM9XJjnJjYN",
+	"kl77Y/p97fz6PIcCyw4cFmE85MmB5nd2wfiUIQo/9ykR+kDgG19gWkqacYQgP/btxbD7l2Ey6CAsiCe/",
+	"ADIuwaEByhaty3IjjiI+YbAU985dJGE3nGYGPUKYGxT1Zlo1x7HWBbSKrXwWdrMEcA0qRbZt/zLB9c2T",
+	"g2XXf2vJZEXIUD6BDBkWEFtwCAaGfFnK/TCs1rGJClb7HMfWHH0/Au8xL9uCnLUnBSfYclLowk8FCfiY",
+	"q1d8wuL7g9MxV8hMkcLGTVqGzM5qcEyAHsA4kpNoaMVZEDUkn4iIoDplKCEDHM3QiMekYUU7g2HwuhV1",
+	"3+JZwnF8xvkbLAbk/qDkKKQmhWqGFOcogRlToBWWUoLd5vaKibVDF1iHMEq9JwLjKCJjJVF9Ex3R55re",
+	"xaSPJ4m9i874+pJK3EvIPSLY2ZDK1DCnFxy7KR9W/fSXoEUzwmAVAI3fJkTMVq+G1y7IzBNXatYVlHNJ",
+	"GGHHf8dcgtTYFpQbLsjs9tLCCgRes+4GWD0bVmLUgot1AYDVXstkY0EvsbnVEytGwcsNo0ekHrEivXtH",
+	"BlSqW2utAGxnAMqx5FNySQROnGdNizCZoehu4q0xOzvzGkbmZJynbK50a148T1dRY1ytY7Zunl83gpJ0",
+	"OptCCcFSoT0UDbHAkcWmW8jU2cS4F9UKEvaWUaol4hFYsW4lVit8UZSMfrcman381lyfCII1BQPbxbJC",
+	"0gGMxQVKJ9An7MY2C1mYzFw3ahZZ/5fMCsqAfoK4GjpKG/Q+rEgpyPzFbWshizjrUzEi35NmMCkdKZUG",
+	"4vYmS6LuYjYfUTnCyriDCrZlAw341Jq15Z1vs1uqRDEH/mAmv8WVeuEty79ex2R6SqKJACfC5tbO/xQv",
+	"2+2nDiuy1lNZ0mAbxgYB9kQwO6BIv7o0lkZcCBIpGCW1yX9POqtel7O1lzZvsJMn5P5laz0LHGj/WwnY",
+	"oKhNqRqaSB/LZU8Ji4Fy+ii7zB0NqvHPrYptFcll8UxTdM8GsDgNz4hlXjm3TMGnpUstLDTQoqu7d9z3",
+	"tHdcXKdnT7RoIC5pRH5n+BLTREvD93cV7FzInywFW3khZbfBqtQnqx5RifglEVplIzGqa4UOXOCppBUN",
+	"SXQh0ZcJmZB4TYPOmnQF+PWpkkjvv4cleYYEUWKGtAQsLGRBV71/CmMnengic8xThdw6623MkHG7AK2B",
+	"OCNnBRlZosz7faOBnnF+hNnMBQXeowLqztZeG9lAYy08E6QPDQ8wZe7oUuClgYUl6G09XQki5sIugUNp",
+	"jPoy4QpngZlg6nDYhftaX+qWgh4hWG5eVGholfabjfIHN4V0LjpS9lFVpObiI+kPAIq+T+eWrAqPKVgc",
+	"D4wUUJYq998eWlOdRmErLCwdrQADZYMs6pMyAY3hBa5scU7PgAHb6A5rDarcz/OurhFO+tyxH+dYdNbY",
+	"pda/Mg+gVvgkEb9wFgjQATP2FEsbOOFzz7sCfsnVroYB5nyWeTcl0GUtd70XVJFlBEJQBM/K+r/R01eh",
+	"6y+v22tZ2KJOfnHHVk4e0MtbIWVYkXRhLst4PCEqp+jtXGbA78sWUFzf7XAqi/J7KMd1uoVlztDa9QqH",
+	"uNSQC1unIB7GmFkvyGwZ12MYECCFGPBqvjNhckwi2qcELNCyjfqcLwCTc28dBjzt2mc+ZDEn/9+edDPi",
+	"o1qjpsdrb14XgHfXZTzMbWjWsqEBpPsTNXxnY0n1v8depsHX2udpIBRXa+aIKoQl6u5bdgBbaTu63Zm0",
+	"WtvR56mCPwqpEjUyez3s/RLRE/r68Pe/DzeP6aE8ZO92oxeHe4cX4z//ePH6aZPMXo//enG4d3Q6pfj9",
+	"q9bhZ351/PfF5vHno92js9+23rx4nZBf9+nJ54Ptk7PB7Ojvg6vjl389bR4/+e3L5qjFds7U4fZpb/vX",
+	"/uPe0ebow3R7/EsLP/nfrb9mHzbj1p8XB7wUf9yoXa1zAeH+mxBjm3cC58FwyHJ6QyMQW1+fsIRIqYGl",
+	"BL4kiXQu1kK8PQQvV65ly8oA83BBc8WaCQ521OgjHKH9/DyQNpIPHbaKTnXySR8nkjQKWGJjSN0g+cBv",
+	"36y4/T81L9TZM0WPKHtD2EBfxM1SUHgjezM38sElYUdcEDPDzu5e5ej4yo3+eCs32V4I6iN8td6bKb23",
+	"x1ve7DnbaQkdjiZSIfJlghPUdV8UEH/xBd8EjsL5BlfX8EcrHk8QDQTBimgE8lAgv8ETcCxoWmY8VAPG",
+	"wVJZxAbP3pZu3aKNnbbHeUIwqxXtYOnruRQn721Ll30kGGFBywTagjScEabPeMDXF8SyUyVabLCuobcc",
+	"8oK8NOfmvuMJeUcg9D0iNXvdXTZZYbO3xA8Hg3TEHG4YYS6AECDInhKmqplD4DTCDPNGIiuthGUzhPTR",
+	"nzfmoEKONlbsF8YN72ysZi9B0ijuKLZPMyPOdWmAwnTwSXCaTH4JZhyCLIMIuyQJHxPrAejNELkkYmZ/",
+	"dUke5UvmVlrwfZtUSi1AgZ1okliLaShnsHAOqbw1V9p4zuNZGA5ulEp4wKdlsGcS3tzJX9p3fdmrBAZk",
+	"f0IjgpkCW1VMDKCFfGaNWhJSB+WQTxFVeUI9N/KxEqO3r52IF8oeMqcaJVhCoqJLigvohWX5sBwMFlLG",
+	"S9F3RQvrEVFDHh9ztW+Srd3zitCgko0xHDlfZRz3b3JgTzdKPE4gDgHy17Ozt8i80ECCjDXzinNnuNMq",
+	"J3flML6Av3Y2e3oZclWi8ssMafPrA/pipEHIS+X91AJkAzx430ViGPcwoEWqp2rlSJC+sbcyhBGE2HRY",
+	"vXtBZt2Gli7UUP/XxOCYJwKPumtNtN+TJjcL7bZazQ4r0Q2nQX2tUUVGc68cBGNbFSMFBBYCQ8gPRA75",
+	"5L/yhlynUUX+61mAUeBtNVx8bBeN5L/vsgDL3LF0nt4uS7TJIzLltcwNdbkRwcv8/RY3ZNsDUh7/3mI1",
+	"dP4Oh3ig2Trdw2qFzxDRmJqmBU+HPMkyfdNF5cNxUqwpnUEOOQq8JVPwSzfZrEwNsQKLgEV8L83b6bBD",
+	"HCPOSJ5Q417kz7VTFo4hH9MdooV56E6/4mLA1d30oIUFoqUE1KCcE9oKBL3fWYyPiabooTzYkuJrAur0",
+	"YZmPHPYxMk0dcHWbCsYnysR56hfX8qdJuVzf6W/h0BXPWHEYj3zrnp7b2LLsQqzDOT9b+GiW0kTvruMW",
+	"DtfbbSN3/0KHzSfKO+1FT/GAxX7IsjSwotIeTTN0CDcbRAojpgPmbCLBcWXEx6ECBjhJulAGxUrFBW+u",
+	"S712chROknBdgRLUTi6q1Rp+cVt1pHh6/CJ4VG/TDIRTZStfFOgHS8Oc56rCY57QqMB+a3N1QeaCmu3n",
+	"Ny9TVgMpy6aYK0N4450JQsoGDG+oOeuB7ytpcnGNEWdK8CSxPueqj6qeL7Ync5QhHLtZb/QXF9p14WoB",
+	"+uNI/7Oh6ec4mQwoQ/Wu+aPdhtzadQ+W3TWI98zmQfWu1he0vKhf1v+FSiuNDuvmvmsgLJHRU1Gi9Umq",
+	"EJ8oI0568Q2VUweA78yXVuJxiG6w2+FyrXZtTN8laNh0nEoydzNhKiWUNtCihtnmYhJkur5bGdJdiQUc",
+	"RXox1ma82UIjyiaKyHxCxJ2M1W6qHBieIWz0Bcpc3RfN0OfYogP25fMgSEyU/KKiVH69xVBmNSRSi4mC",
+	"mOhpKyeWxZZUBiuaXbSUg7TKK9YjDNnCILxbz7Lx+i4iIKzAuJhfmq8ypIpEAz3eQmCE1szu97NX609c",
+	"bab8IhcTPe5mAPeNkQGjdw6EqK7JJdbAJlc4UsmsgTS80QgrZdL/AzDOr3Frdze3yO272DircVOApuXf",
+	"2fCdgSALzEz00+v3Z8+McmIkzFycN5VI02eu6YcTUFB9OuQG1+y7HaaGhDondI/0uSBQJYGyAaJsLaS3",
+	"r8oR5ywEN+6ged+OsfvzdlX6ud6RxB53PyAlp+XogqqtCR6aX0YvOK2XYbCkdy1Y3OvMxZD3BR9ZCEui",
+	"kD7S/BV70trbIZutvR6Jd3s7j3d2tmO803uyQ8jukyf9rX5EtnY2yfbmY/x4+/He0/5W//ET/Z/d3Z3t",
+	"J1tbS7vnCikF29+7d27h9a7WOadPN4iw1m1UQAbw08X7Kg/rrdbW3npre721c7bZam+32q1Ws9Vq/eVv",
+	"IcaKrCs6IovxLO9G7hXlUX/ql0ZA8aKTkOJIS5pahY2gIKRT1CocEuUZd/SMuUuZTThVYji7uGhdxtFo",
+	"ynvx1uTLDqNfHs+jKTSeW3TrJntxyF637+9yrrVu0kuoHD704T1JyVKIhEilzyNXyBAOst41NZi0lpA7",
+	"y24DNZvNAhfHi8JhV9P2cfzwKPy4bGGp5VAsNfz7MLKzNLxr568/f6ZVl/gNDWos3GWELmKH1+O8p2r4",
+	"ApJVSqb4wt7M2FXryfzMAceZSeXrzRCN4T8ZhExWrETdrxFnjESqjT5+pfH1+XUX1VOvprBsFskZU/gq",
+	"jyebjRpn5KQPAVxz2WmjzIkDGr5eyeJg9ISAgD8jpnKlI5YFgvP0DCqss+YE/iPNjdRCp/d7Ax4Yg6YC",
+	"mx1V4MSMech+W0GwjzDDA2uvFZ4gbP1SAhvj3820OkgO3+GIIC4GmNG/iQi6dfJGggex41Ta2G4yqi2g",
+	"8y9g8Jlj1TnLlSWRSAliCtwKgrp2oV00wsKWMHGnnlLpAVHSk6WLSymZ/rVeApI/0DPKBs+cfQEqaipX",
+	"0pYyJBm+IKC55Um9Ro9PN5zxdSXVqTKNuPgYnCSWNMyjhAFK8GD2yPMQsa2ktRnNvusGWe8T2NnmVkYd",
+	"4kuSK4+bnt1CpcDzm0tnPQ+SsmCO5p09T9+JG82mrQXoUVZPtFTI3VqsqHRFJAsui5ypLzM6Vcc3gSTs",
+	"OXEymMTkcn3zNkL1VjrUcdCY88ppklqzXt8fQCSBWXbCB5SBXbhrTArPBZ9KIoxZAXFmLQ0np8GI3xdD",
+	"wUfw2ghHJ6fzJGVaUXzXwZLGqL69hYbkyjOdFUTS7f7TaAu3eo/jTbIT7faf4L3e07hFNvtbeLu3E80z",
+	"cSRYqv1I0UtiBNUVqVEAyJWNuBuWah26pKGftWziws5uQPyw3OoCzxaSjtwVmiewVgbR/Q6y9o1hqfmW",
+	"BBGEMz+zpuPlglWrXG7ff6zq8fZ0fX686lzJ7htErJZPXoY8/bZ4na2auv/2EOL3tBzcRFmFCi0lc2bu",
+	"FBjJDBIwAknVLEom8RxcCNP1YjG+tFBfVYxBOOw5p5YW0KqKoVhbcpYm75uQcRwLYkMKF42b1cTomxiT",
+	"npRMO0VPDVgktnbWU9ruxWECD6LMuSd380R//GSy82T6mcW7Xz6zp73PvYsZ+Txt/T3PNHSvEkeBmd/Z",
+	"DDWubEmhJcEUVSQdaAWRPUPdhEc46UKgVzkJzi8KlIcmfDbPmvONrFqbrVvQqdq3sjo9raSLmd/rBklo",
+	"rsnK83c5hPQ6jPi1P7Kk4GVNWZogHzAlZvOoslFDTAVEF17dtgE8thhbH3X1cF3nhretgrooGnJJkOQj",
+	"0mH1ue2C1oxBxDaMAcXWFXkzHTiwK/jgOksp3mFes5iAo+0HE/jBBH4wgR9M4J/CBM5DdkdJoomganaq",
+	"92/pGgQE7E9MxLj51yu3udfvz2oh42T381R1bWswk51kDQHCBvc0jNd5PQ2I58KqYOmjtqaYv55u7e6h",
+	"1+/POqz7lcYNRLGCAvPXXVuSUuPldgvFeCYbpiKnokmKyP+RftEjPb5sohMgxmlJlA6rj3BsK4l1R6q3",
+	"rokD/CSNwZN01xpoOqTREOFISVdzLG+E5X2I89BAhWsxxLLDGDc+TGAYgFVAUQGK2fENlRrXbM2RPnem",
+	"a2zcCTbx++jsOXqOowvCYqQI1vRkIhL7sWxvbJieX5rUbOg9CBwR+KNnPtKbKluSPUck5QYm1nLjzddA",
+	"UyrIOsTnKNrLiq4Zi48EG87WHvIMpDbOsMN4P6W2bdQXUBghlmgqqFKEwenZ36dcXKAJM6cUNzusw35C",
+	"LhgMmSBwCLbjSJCI0EuCsMYMCBNhSN4+pkVPcOBlzbmmGlKTOJdg10bdrx0wNHRqbciQa6COSYfRD752",
+	"bAZQp6af68Myf9nUAfMPm6jWqV1f+9Nq+SENn4GaXCQ2NZukKtck1xeCs9mIT6T9QWp0TA+jwxD66SfT",
+	"fOann1xxTfsivJQvX24+w8pdFOO/zUIHzXg5V/VPP601kb7g9syMY8E1A3ObYYTEYMc0Xn3KUDdt9Wa+",
+	"0EBAqNBiAtaS1Wy5JMJUQaBpdodZ805rU0uF0C/GNvxJ55Yg2enBc3uFzjIGMusQZJUttl6iTM1mcy0w",
+	"6XYDSa5HTrMAXQwboB5Od0EEgTM+SRcFrhgSazAIzQ6g6yEBIVVOoWeppjx+WaifushWiwJasrP1FHEW",
+	"aYw3s+t1HL41BSNC9bWwsq1OgfAkNCLWheIKegs+FpQoDKlOtyYkG72E9zZGmLKNdwf7L48OmqMYjHVU",
+	"JUVitf/2sNaoXRJhjOK1zWar2dIv8zFhmii1a9vNVnPbVtQAprPxaUhwYljOINT6dB8AJ9FWa0cT5oSk",
+	"1cFpBPVkJuM08s5VsrPQBkk3PX8tRNbsZIXmaFutnSpzcjqN+XIGhWB2W9tV8kQ67kagLKHPeE09kaz2",
+	"ya8wvqENml/ggYREgRS1aufXpkBaQBYGT7BE3V8OzpCDaLdq97/qMVYDger37e2GMoVpxTpUZ9wUfNe4",
+	"++vB/su15sJAgbvDJwphGKIKRteN2obGWzxRw42CoAG2ah4yER8DIQt1O2uiE4bkxDhljIrqOg7JCeiL",
+	"mSxtAzVhGJi5w6TiYwkcj7IBICqGiNHX788M5TGCk7m9+dOKcnU3bJ9AIpXLkF68zGCp+kY5JjgDUbgG",
+	"RTiGLvTuwnVpwnVF9AH627lan06n61rIXp+IhLCIx7aG0p0muS62Xbwu3YjWAkBebBG5CjpVdf2d8DrF",
+	"0mJP/CzNkdPoIsg4wZENy+AJGLDlv6hq4o45kZupbqjPJXy7Of/bXFlG+GgBMp/1t9FfbC7wRbHbh/5u",
+	"6+n874qVRoEMLwCSUD7+XZlYSqENvHOUs6CNeYRag1ero3nhyBmhCpJjrV2dPtTUIzULBDJP+sFqsR4V",
+	"Qn6DIoalaTJXeVilpSrThmiKWw1EkJgKovVDaHhjHN2OE+D4ErOIxB0miVKa6ndhLZ/8tXxyQ2gRGdW7",
+	"G91cJg/ad3NzcSGtQMhiW91SBrmFGf3AGXm9Zu0fQ4zaisu26K0f4O/iw0OdcqN8lPIiHarjvRZ53Nra",
+	"2sZ7j3tPd57s9fpPN+PW46fR7u7TvSdPt3dJa69P8FwX4HmBQm+3tirP0tFOdzYDTjQY3RnBNgYTQWI0",
+	"xgNSIKJveFQRI24ItcZ3buzWppqtD5WKbvupzA3Bc/ZxHkkDcbHXixO+YmGARYlertvhUkRveSJ0g+Rn",
+	"zxFhljdeo7qpmsEuKnF3LUhxbklbSDFmqUBe+lAMYAHJ8rAP/oCUqmDlOvc4r0BaahrmbCAMu3B6vKRs",
+	"kJD1iXTpG1oA6rB6ZhPjjKAhnwifgug5LM1CVBknCGYzRLBIKGBsTFBONgVtv8Osnkoz+0jD5T2CsUTR",
+	"kQlABIcDF7ATn26SKypVkEL1c/UT7iLP3lR8cWHxM1zOYcXiZ9UkDyp+eqnsc6pAalZnOm6Z6IcfkuX3",
+	"QGD/OVLlDQR9X15Yh2uq6WTpaPcnIxaITp6IG89VJenuZv7ELtTlxSoaFuy2hjnVIyzJOmWSMEkVvSTJ",
+	"bK1UVLhus13Xmh22bxuweuXDjG0g35cV7KoZ8TXEuUyQQ9QWjJ13IbJ+OZUKN+e40qCwMBXOVaJZMfEt",
+	"jP3dqfzFprS2/O4PsuvTGa9Z9L1S3EIf4H+TMl9Bsd8YL5znT3IRAU4ov0fVHidJD0cXIYK94Rw41ZTb",
+	"1KqVCCP4wjZBcK7M2M9H1WTXWGGl8TICl6KqiSAXpuv2DUVQYNc24ijNETa9+qzU9AzE7DS2uOhd6rBu",
+	"qD2ecVhekJlMs/DPUuaiRflSbYom2g8EaWj1osMiniQ0Js4VyIxMDvZnK6TX4XUIkTKFGMr8q5EOL9My",
+	"DVo9iBGhRvZnJMcJYc9ld1p3gd6G3RADS0/5nhSFm9iXH46RxmAszNOKdU1WzNbKwz8oZwtWxqjgcGnz",
+	"ERtCZowy+pIlfAC5iZT9YHh5Kp3vHftDy3godpcGoOC0pMv98beUuBX524BP1A0aydeOqYTXqbU7NZwk",
+	"ndr1vPJ3DRPWYjN+4MNmswkfZvUY/+PCKYCKT6kkodQ0E+VRaGDgWsHbNgX6z0AmW7PDzgqPpHuPsJjE",
+	"WZVBqfg485gqY/2uT1hCL1w4yloTHbqCVB0GPdmyTvQQYpMQzdcsEzeM6PX7s09H+8f7vxwcHRyf/Wy3",
+	"0bWZQLDnndaOjRztMDNThWqlT+kOfMlWM4RyhLdRlbw6jteW7H8zm1F6XpqdwxEWKPkpUesv4ESCBYC8",
+	"cmKm/o89sxS/svJq2ZIf3Dy+Ap+gCa24+Yu0xeIdCPHdzDZZjytbQMC58+w5NxBOaYVXERQC5+1FHqG6",
+	"X9XJt8O7D5ayxdv7lieVdqZqWvmOK9ABPDrWLteZamTVkRwhC9T4M14HR2+mlMm1hiYz5Mp66q1pq1Sq",
+	"Lwv4KJTVcz783ONCuEgTvSPjBM+ADiIB+yl8AaQNSoD3oZJuxDUvqKspRwr30sKqlA06zJLSNagJkBmQ",
+	"9OLGmIpnJsAAZqPKtJI0rCUr/ez4QR+PaDIDqPRVh8VEGVfmmnU0mJCtndZmE713WpehDF6AoF3bugFr",
+	"O4V5F9W56LDu6cHp6eHJ8emnX8/O3p4cv/nws2a23bVGGhWRBwW4PCAsFLPSAWo1heAY8X6H9Ygpo5ae",
+	"+vJswvKjJnoJLa87zEQIMlS3jQjX8vgwJIK0EUY9HOdDIkOhj30qpAqrRrAmlztb8vaGSED2yoYtRWlo",
+	"8xGPSc34VpdkZvlSbwv3btqMtv6Ynb7/jZ7Qw6tDOqXR1h9/R1vJZe8iuTj8zOlfo9+u/np5NP3r/cH2",
+	"h78H0+OXxxd/vXz1+cPnPy7++uXg6q/PCf0w+tD6cPaBvnnxukX+fJ7o76LRH6No9Mff+MWhPBz9saMn",
+	"PjqLdo8/D1onL6OdI9Zq7vYonm2+fPXnu4MnHw6eb5PfNtX2SWv4cn/y+O8/+63LvaMnvd2L51/OWrfR",
+	"+3IlSO+ZQxcLioa625KpFbXuyJrLl63eNbf402T8yV2RRnrr1lbEtW2fw3c+ht1SIyp/+1/KwCvUmgPL",
+	"oqBjn3+CmmOxFEHuiXU7Ll3k3X5GSDULTysYZmEwDZu6ncxs/gdVaVTMQpGaHVYM1TRuqBznbdwuUlP4",
+	"JRzvFKgJhRxXUY/Rs22FqhZWhHOWX70F8QuUsVy55Ss4xz8oljM1faUxwz8MYGUDmHfKP6xgD2sFO9US",
+	"tNUJHBI7Cb6qmOx9msl8wppnIlrSXg9HeYa5ySkoM2ZzuaAxiCazAVVbOxBL5RdWNzd3LMgl5RNp3s5x",
+	"i7UOU7wqyitLxZ4R1URei1vjsskrYzb8CkvNyIYIsw6zgz7zJ3Dek2xwL8ucamUjiZHkqL7TauWK9cc8",
+	"HD0qQ2W6vnmI1o3Fw1bMW+bM9aA8ptxZsYLROP8gZ5D/NMUzrTubzDSDgBaPDN6s/WA1ReIYOPQfLGcJ",
+	"NQMKzWcBUaWgXOMqvj9OESZgRY6RlX8MJgKc2Qqal5l1u5GzhXJGjFXGJgLo30ZcKshTZiqBCotxE3Wz",
+	"InpdRGWHxUTQSxJn3LOigB6qY6/6vuUUa559qsOWM1CF3BhUqlMHknukZn6xuAo6VgB683s2z6/IzH5W",
+	"zphJrer3o4sPSHbc4Yux8dX+dRhfm9uREBUyEamsZRcoyjmvXsh/t5CF1fc+LoTBglzyC1JpBi3jGY3d",
+	"bUubzkEJIRdQaR/qm7GWpsDYDoE2GiSF0ILpL7euMllOdFmtaOFaG9/s1gPvhnHqfWd30R73PVzJA1MU",
+	"ME0sedDbmcfl/P386mr5XG+kgXFVPOyYo5P9iRoi9405SagUbfAc/CSgFDa0jgAPnMume6b/5X8aU2mq",
+	"TJfTyd1rL9yabuuIeOtKFJVQfiHpzX3+0i7xn57zlJlqWfEMU8cbuBlNMZ475ziVgyxtbXsP4R4ez4rq",
+	"qt2z+z39qBlKgdSrf5vVt/u3oOP3pQooLBSE3g7S8OEiQt9j5LBtz3ADTn9XRLSAtP9CWvpdIa8WgfJH",
+	"Dy1LTLI2sifzUKiblvMPV8ZBPYikFgLPfKJp0RDShNKKOFAsLi2mKblQXSSx66CoRe6GjeSB3nOj7FV9",
+	"m7sbXdgcfOPpmfXuGA8oA2z+2Gw2zyFPypbSzsvva80Oe2W6uUMTwLQfjGkD00Zd2+v9owu9Pv/4iHw5",
+	"/xkn1LSwd7+DheH84yOonEaZpOc/W3EbYvTda4+4OP/YOv9ozaLnED1i6pflXtk8/5iaUc9/hlKc/myC",
+	"J+T8oxbRz3/Otzlqdpgp/MSFbKPuI/IFPSJfKHrEiP4fRY8Spf9H0KOB0v8j6BFl6BHj6pChdPnw4EX6",
+	"j3RXHeb/QNEjOAkJ8TTe3xQ9Iiy2j91fehGTJIGhj+GPHlFTQhh6pPW1R1zAT3oLBhcaWYFVk9xgi6R2",
+	"EU40ecMX3okBxmm2PJKoDt9/bJ3/TOO2xs9sKP0wlz3hBtU/QEHWtSZ6K+glVml99nqWVtFA3Zz5HyiM",
+	"furblszDNYQF6bB83oHLs7ggM5tOAfke1FScZbYFI88KrKUFYFGx/mvZbgLV8G5Noy3+Q++OOa+eEiyi",
+	"4UJvcqEWee8VQHiRN9/ac1podo2Ii7xozcV31W0XaiqQFSIutxWozFNwVqcFmMpvEyJmDx1HuiIl943G",
+	"7YlFX8fI0g4ut+FZUO6yT40Kvkwelg0nh2KEjGcOxwRqgKAemXEWo1zzWyo7zJVPHBJB8jxG06Z4RJmp",
+	"iLfWRAAAE6Hc3c/wCh5304JitmZjo8NKTNSEtXIr8XmF9gpCHOzzd3m3bCWvwrORIJwTLdQVwk9eyvVz",
+	"MNVuN3MpTKbHwuKVudLt3MoBtrkyK5V3gRdLLFr87uqh3wuqyD+lNtR3UOMJYGxzQFdCNcypFQRd/7WN",
+	"QrcuKwDnb92AKK8Q7X26MLxpbnLJ+j34jRXRVxO1eO0UweY/j3FA0ShBwDxK/I1iQ8IjzFDPEnUPSdJO",
+	"k7dBEv/vwinfgDNpw8yguqTlJFOhmkFVGyhlC7yIKonYZNQjkLlkZYGQ1PcOJrjPmF7XDLSqTgvIpP9Q",
+	"oUNY6N0JM6Bl3c1CR1dLfN0F2hZmFUWjSG+pibreVF1QA3JtFUE1Nthuemo68UOF2zSCHmLNRm0E2QvV",
+	"0gNUoL+D9FDoZr1gC08jH5TachbIb+V5BJpvusbscEh+O00QGq5N9Pfi1+H7rZmk0WApEeQb5qJ929Sy",
+	"VJAQBtfvTgm8qzOPMWx8pfO92qYzzYhfEkc2TC1xW2Ndcwr/nmvFwgwXexEhtoR7kmjSwBnpMCUwk2ZP",
+	"xhThjeoVQrdDhWiE+SmlEd8e691aF8b6l+kOvssMTL2we/Apm12vEuU9TLhuVArG940puYa9N+GK60cd",
+	"Eh0bqU/FdDROuesQQ8O+2n9Jdu894dYvEKttbqSTY8c5hWg1otYJI6ah5K2SDHlCDmMw+I0nIdOQ6dGS",
+	"iWaFTuao7ipLanHOJJZKFyttO6DnRC7eYbZOTa4Ttue1y0l37VT6yz1uZEiYcGnWN+ownCTFjM+ztMo7",
+	"gmtEZBbdx8iVckUVQ9TcdBlaSuL7b5KcbLOl/9p7/o3FLdMa15EIe4HuhUp4+JwXwzYi19r8JhemUb6b",
+	"6AxfEC8ZwvngrE/q05euayCoNbOQK33CHs4zc1dPxu2argcvUsFoYQpUUjb4d3gyoGv+Cl0ZBlUL+Gsa",
+	"sgWR952tGpem8uk/ckn9PZJwNtC8ydZBSF2gxv8JyRrdn1xJAxtoyKesw5yv0vUidl3J/MAozSBjjuox",
+	"iShEh73c3FwLsZsBUS9MMKN1UdwytCT1B95nZCosrapSpheK+Q80f2lBrRhRuhKUHZXo7Twldz/zazkV",
+	"zlaJ4sL0WNJ46tr0TIeuz5WfTWROIayhpj6we8SSGz1D/qYAVapaG6V78p2S+sb9I+SRVaunK0PJmEgl",
+	"+MzTTfOQvwWOBYKamiHathRRWyYc4vxbIvaDIPQ/WR4w6vDKEHlpzVef5KKarw17AqdZE+3nE69HqTjs",
+	"JIMkdrJFPs1G35QOA6EAwt0oG6TfVeufd41XSBthW5VyQURP5/5GCupiwQXLqKffLrbg+y9Rs6pghFSp",
+	"XdlFN8dskMELC843RP54ru8ztDOszC4zv5rsf/jb9nVxvZjT/psbQBzsystqReata9gger/5NhIk4pdE",
+	"zDz/HQQia1Z2s+jcSK2xRl/cf3uI6n0ujGvWNXHN2wfWvGkMjMvzgF/cjU2F/7n3tTEvBL62deCMzpSl",
+	"WYXTBP31pAlX5UH9zpEmhUSjMurhBLPINVvlIhoS26TfX6nXUPL6/Pr/AgAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

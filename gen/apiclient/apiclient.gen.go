@@ -34,6 +34,7 @@ func (e EmailSentResponseSent) Valid() bool {
 // Defines values for ErrorBodyName.
 const (
 	ErrorBodyNameApplicationError        ErrorBodyName = "ApplicationError"
+	ErrorBodyNameBadRequestError         ErrorBodyName = "BadRequestError"
 	ErrorBodyNameForbiddenError          ErrorBodyName = "ForbiddenError"
 	ErrorBodyNameInternalServerError     ErrorBodyName = "InternalServerError"
 	ErrorBodyNameMethodNotAllowedError   ErrorBodyName = "MethodNotAllowedError"
@@ -49,6 +50,8 @@ const (
 func (e ErrorBodyName) Valid() bool {
 	switch e {
 	case ErrorBodyNameApplicationError:
+		return true
+	case ErrorBodyNameBadRequestError:
 		return true
 	case ErrorBodyNameForbiddenError:
 		return true
@@ -97,6 +100,36 @@ const (
 func (e OkResponseOk) Valid() bool {
 	switch e {
 	case OkResponseOkTrue:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RefreshCookieMode.
+const (
+	RefreshCookieModeHttpOnly RefreshCookieMode = "httpOnly"
+)
+
+// Valid indicates whether the value is a known member of the RefreshCookieMode enum.
+func (e RefreshCookieMode) Valid() bool {
+	switch e {
+	case RefreshCookieModeHttpOnly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RefreshSessionParamsXStrapiRefreshCookie.
+const (
+	RefreshSessionParamsXStrapiRefreshCookieHttpOnly RefreshSessionParamsXStrapiRefreshCookie = "httpOnly"
+)
+
+// Valid indicates whether the value is a known member of the RefreshSessionParamsXStrapiRefreshCookie enum.
+func (e RefreshSessionParamsXStrapiRefreshCookie) Valid() bool {
+	switch e {
+	case RefreshSessionParamsXStrapiRefreshCookieHttpOnly:
 		return true
 	default:
 		return false
@@ -165,6 +198,12 @@ type EmailSentResponse struct {
 
 // EmailSentResponseSent Example: true
 type EmailSentResponseSent bool
+
+// EmptyData defines model for EmptyData.
+type EmptyData struct {
+	// Data Example: {}
+	Data map[string]interface{} `json:"data"`
+}
 
 // Error Strapi's error envelope, used by every error response.
 type Error struct {
@@ -245,6 +284,11 @@ type ForgotPasswordRequest struct {
 
 // LoginRequest Other keys are ignored.
 type LoginRequest struct {
+	// DeviceId In refresh mode, names the device of the new session (for logout by device).
+	//
+	// Example: ios-4f2a
+	DeviceId *string `json:"deviceId,omitempty"`
+
 	// Identifier The username or the email of the account.
 	//
 	// Example: johndoe@example.com
@@ -308,6 +352,15 @@ type PermissionsTree map[string]struct {
 // RefreshRequest defines model for RefreshRequest.
 type RefreshRequest struct {
 	// RefreshToken The refresh token, unless it travels in the httpOnly cookie.
+	RefreshToken *string `json:"refreshToken,omitempty"`
+}
+
+// RefreshResponse defines model for RefreshResponse.
+type RefreshResponse struct {
+	// Jwt The new access token (10 minutes by default).
+	Jwt string `json:"jwt"`
+
+	// RefreshToken The new refresh token; absent in cookie mode.
 	RefreshToken *string `json:"refreshToken,omitempty"`
 }
 
@@ -517,6 +570,32 @@ type SendEmailConfirmationRequest struct {
 	Email string `json:"email"`
 }
 
+// Session defines model for Session.
+type Session struct {
+	// Id The session id (32 hex characters).
+	//
+	// Example: 3f9c2a0b7d1e4c5f8a6b9d0e1f2a3b4c
+	Id string `json:"id"`
+
+	// DeviceId Example: dev-1
+	DeviceId *string `json:"deviceId"`
+
+	// DeviceName From the User-Agent of the login, as `<Browser> on <OS>`.
+	//
+	// Example: Chrome on macOS
+	DeviceName *string `json:"deviceName,omitempty"`
+
+	// Current Whether this is the session of the access token in use.
+	Current      bool   `json:"current"`
+	LoginAt      string `json:"loginAt"`
+	LastActiveAt string `json:"lastActiveAt"`
+}
+
+// SessionList defines model for SessionList.
+type SessionList struct {
+	Data []Session `json:"data"`
+}
+
 // UpdateUserRequest The fields to change; other keys are ignored.
 type UpdateUserRequest struct {
 	// Blocked Example: true
@@ -641,6 +720,9 @@ type Populate = string
 // Provider Example: github
 type Provider = string
 
+// RefreshCookieMode defines model for RefreshCookieMode.
+type RefreshCookieMode string
+
 // RoleId Example: 1
 type RoleId = int64
 
@@ -668,6 +750,9 @@ type Forbidden = Error
 // InternalServerError Strapi's error envelope, used by every error response.
 type InternalServerError = Error
 
+// InvalidRefreshToken Strapi's error envelope, used by every error response.
+type InvalidRefreshToken = Error
+
 // InvalidToken Strapi's error envelope, used by every error response.
 type InvalidToken = Error
 
@@ -676,6 +761,9 @@ type LoginError = Error
 
 // LoginForbidden Strapi's error envelope, used by every error response.
 type LoginForbidden = Error
+
+// MissingRefreshToken Strapi's error envelope, used by every error response.
+type MissingRefreshToken = Error
 
 // NotFound Strapi's error envelope, used by every error response.
 type NotFound = Error
@@ -704,6 +792,9 @@ type SendEmailConfirmationError = Error
 // ServiceUnavailable Strapi's error envelope, used by every error response.
 type ServiceUnavailable = Error
 
+// SessionNotFound Strapi's error envelope, used by every error response.
+type SessionNotFound = Error
+
 // TooManyRequests Strapi's error envelope, used by every error response.
 type TooManyRequests = Error
 
@@ -721,6 +812,15 @@ type ConfirmEmailParams struct {
 	// Confirmation The token of the confirmation mail.
 	Confirmation string `form:"confirmation" json:"confirmation"`
 }
+
+// RefreshSessionParams defines parameters for RefreshSession.
+type RefreshSessionParams struct {
+	// XStrapiRefreshCookie `httpOnly` asks for the refresh token in an httpOnly cookie instead of the body.
+	XStrapiRefreshCookie *RefreshSessionParamsXStrapiRefreshCookie `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// RefreshSessionParamsXStrapiRefreshCookie defines parameters for RefreshSession.
+type RefreshSessionParamsXStrapiRefreshCookie string
 
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
@@ -1142,7 +1242,11 @@ type ClientInterface interface {
 
 	// LogoutWithBody End the current session, a device's sessions or all of them (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+	// otherwise the session of the given refresh token (body or cookie) or of the access token.
+	// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+	// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+	// Strapi.
 	//
 	// Takes any type of body and a specified content type.
 	//
@@ -1151,7 +1255,11 @@ type ClientInterface interface {
 
 	// Logout End the current session, a device's sessions or all of them (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+	// otherwise the session of the given refresh token (body or cookie) or of the access token.
+	// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+	// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+	// Strapi.
 	//
 	// Takes a body of the `application/json` content type.
 	//
@@ -1160,21 +1268,35 @@ type ClientInterface interface {
 
 	// RefreshSessionWithBody Exchange a refresh token for new tokens (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+	// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+	// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+	// at once) gets the same new pair; replaying it later ends the whole session family (theft
+	// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+	// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+	// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-	RefreshSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RefreshSessionWithBody(ctx context.Context, params *RefreshSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RefreshSession Exchange a refresh token for new tokens (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+	// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+	// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+	// at once) gets the same new pair; replaying it later ends the whole session family (theft
+	// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+	// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+	// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-	RefreshSession(ctx context.Context, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RefreshSession(ctx context.Context, params *RefreshSessionParams, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ResetPasswordWithBody Set a new password with the code from the reset mail
 	//
@@ -1241,14 +1363,17 @@ type ClientInterface interface {
 
 	// ListSessions The current user's sessions (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// The active sessions, the current one first, then the most recently used. `deviceName` is
+	// derived from the User-Agent of the login (absent when unknown). Only with
+	// `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi.
 	//
 	// Corresponds with GET /api/auth/sessions (the `ListSessions` operationId).
 	ListSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RevokeSession End one of the current user's sessions (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// Its refresh and access tokens stop working at once. Only with `JWT_MANAGEMENT=refresh`;
+	// otherwise 404, as in Strapi.
 	//
 	// Corresponds with DELETE /api/auth/sessions/{sessionId} (the `RevokeSession` operationId).
 	RevokeSession(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -1734,7 +1859,11 @@ func (c *Client) RegisterWithFormdataBody(ctx context.Context, body RegisterForm
 
 // LogoutWithBody End the current session, a device's sessions or all of them (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+// otherwise the session of the given refresh token (body or cookie) or of the access token.
+// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+// Strapi.
 //
 // Takes any type of body and a specified content type.
 //
@@ -1753,7 +1882,11 @@ func (c *Client) LogoutWithBody(ctx context.Context, contentType string, body io
 
 // Logout End the current session, a device's sessions or all of them (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+// otherwise the session of the given refresh token (body or cookie) or of the access token.
+// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+// Strapi.
 //
 // Takes a body of the `application/json` content type.
 //
@@ -1772,13 +1905,20 @@ func (c *Client) Logout(ctx context.Context, body LogoutJSONRequestBody, reqEdit
 
 // RefreshSessionWithBody Exchange a refresh token for new tokens (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+// at once) gets the same new pair; replaying it later ends the whole session family (theft
+// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-func (c *Client) RefreshSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRefreshSessionRequestWithBody(c.Server, contentType, body)
+func (c *Client) RefreshSessionWithBody(ctx context.Context, params *RefreshSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRefreshSessionRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1791,13 +1931,20 @@ func (c *Client) RefreshSessionWithBody(ctx context.Context, contentType string,
 
 // RefreshSession Exchange a refresh token for new tokens (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+// at once) gets the same new pair; replaying it later ends the whole session family (theft
+// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-func (c *Client) RefreshSession(ctx context.Context, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRefreshSessionRequest(c.Server, body)
+func (c *Client) RefreshSession(ctx context.Context, params *RefreshSessionParams, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRefreshSessionRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1933,7 +2080,9 @@ func (c *Client) SendEmailConfirmationWithFormdataBody(ctx context.Context, body
 
 // ListSessions The current user's sessions (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// The active sessions, the current one first, then the most recently used. `deviceName` is
+// derived from the User-Agent of the login (absent when unknown). Only with
+// `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi.
 //
 // Corresponds with GET /api/auth/sessions (the `ListSessions` operationId).
 func (c *Client) ListSessions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -1950,7 +2099,8 @@ func (c *Client) ListSessions(ctx context.Context, reqEditors ...RequestEditorFn
 
 // RevokeSession End one of the current user's sessions (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// Its refresh and access tokens stop working at once. Only with `JWT_MANAGEMENT=refresh`;
+// otherwise 404, as in Strapi.
 //
 // Corresponds with DELETE /api/auth/sessions/{sessionId} (the `RevokeSession` operationId).
 func (c *Client) RevokeSession(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -2688,18 +2838,18 @@ func NewLogoutRequestWithBody(server string, contentType string, body io.Reader)
 }
 
 // NewRefreshSessionRequest calls the generic RefreshSession builder with application/json body
-func NewRefreshSessionRequest(server string, body RefreshSessionJSONRequestBody) (*http.Request, error) {
+func NewRefreshSessionRequest(server string, params *RefreshSessionParams, body RefreshSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRefreshSessionRequestWithBody(server, "application/json", bodyReader)
+	return NewRefreshSessionRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewRefreshSessionRequestWithBody constructs an http.Request for the RefreshSession method, with any body, and a specified content type
-func NewRefreshSessionRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewRefreshSessionRequestWithBody(server string, params *RefreshSessionParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -2723,6 +2873,21 @@ func NewRefreshSessionRequestWithBody(server string, contentType string, body io
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XStrapiRefreshCookie != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-strapi-refresh-cookie", *params.XStrapiRefreshCookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-strapi-refresh-cookie", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -3847,7 +4012,11 @@ type ClientWithResponsesInterface interface {
 
 	// LogoutWithBodyWithResponse End the current session, a device's sessions or all of them (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+	// otherwise the session of the given refresh token (body or cookie) or of the access token.
+	// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+	// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+	// Strapi.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3856,7 +4025,11 @@ type ClientWithResponsesInterface interface {
 
 	// LogoutWithResponse End the current session, a device's sessions or all of them (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+	// otherwise the session of the given refresh token (body or cookie) or of the access token.
+	// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+	// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+	// Strapi.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
@@ -3865,21 +4038,35 @@ type ClientWithResponsesInterface interface {
 
 	// RefreshSessionWithBodyWithResponse Exchange a refresh token for new tokens (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+	// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+	// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+	// at once) gets the same new pair; replaying it later ends the whole session family (theft
+	// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+	// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+	// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-	RefreshSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error)
+	RefreshSessionWithBodyWithResponse(ctx context.Context, params *RefreshSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error)
 
 	// RefreshSessionWithResponse Exchange a refresh token for new tokens (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+	// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+	// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+	// at once) gets the same new pair; replaying it later ends the whole session family (theft
+	// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+	// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+	// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-	RefreshSessionWithResponse(ctx context.Context, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error)
+	RefreshSessionWithResponse(ctx context.Context, params *RefreshSessionParams, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error)
 
 	// ResetPasswordWithBodyWithResponse Set a new password with the code from the reset mail
 	//
@@ -3946,7 +4133,9 @@ type ClientWithResponsesInterface interface {
 
 	// ListSessionsWithResponse The current user's sessions (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// The active sessions, the current one first, then the most recently used. `deviceName` is
+	// derived from the User-Agent of the login (absent when unknown). Only with
+	// `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -3955,7 +4144,8 @@ type ClientWithResponsesInterface interface {
 
 	// RevokeSessionWithResponse End one of the current user's sessions (refresh mode)
 	//
-	// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+	// Its refresh and access tokens stop working at once. Only with `JWT_MANAGEMENT=refresh`;
+	// otherwise 404, as in Strapi.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -4730,9 +4920,16 @@ func (r RegisterResponse) ContentType() string {
 	return ""
 }
 
+// LogoutResponse200Headers the declared response headers of an HTTP 200 response for Logout
+type LogoutResponse200Headers struct {
+	SetCookie *string
+}
+
 type LogoutResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *OkResponse
 	// JSON400 the response for an HTTP 400 `application/json` response
 	JSON400 *ValidationError
 	// JSON401 the response for an HTTP 401 `application/json` response
@@ -4745,6 +4942,13 @@ type LogoutResponse struct {
 	JSON413 *PayloadTooLarge
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *LogoutResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r LogoutResponse) GetJSON200() *OkResponse {
+	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
@@ -4806,13 +5010,20 @@ func (r LogoutResponse) ContentType() string {
 	return ""
 }
 
+// RefreshSessionResponse200Headers the declared response headers of an HTTP 200 response for RefreshSession
+type RefreshSessionResponse200Headers struct {
+	SetCookie *string
+}
+
 type RefreshSessionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *RefreshResponse
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ValidationError
+	JSON400 *MissingRefreshToken
 	// JSON401 the response for an HTTP 401 `application/json` response
-	JSON401 *Unauthorized
+	JSON401 *InvalidRefreshToken
 	// JSON403 the response for an HTTP 403 `application/json` response
 	JSON403 *Forbidden
 	// JSON404 the response for an HTTP 404 `application/json` response
@@ -4821,15 +5032,22 @@ type RefreshSessionResponse struct {
 	JSON413 *PayloadTooLarge
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *RefreshSessionResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RefreshSessionResponse) GetJSON200() *RefreshResponse {
+	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r RefreshSessionResponse) GetJSON400() *ValidationError {
+func (r RefreshSessionResponse) GetJSON400() *MissingRefreshToken {
 	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
-func (r RefreshSessionResponse) GetJSON401() *Unauthorized {
+func (r RefreshSessionResponse) GetJSON401() *InvalidRefreshToken {
 	return r.JSON401
 }
 
@@ -5094,6 +5312,8 @@ func (r SendEmailConfirmationResponse) ContentType() string {
 type ListSessionsResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *SessionList
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -5102,6 +5322,11 @@ type ListSessionsResponse struct {
 	JSON404 *NotFound
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ListSessionsResponse) GetJSON200() *SessionList {
+	return r.JSON200
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -5156,14 +5381,21 @@ func (r ListSessionsResponse) ContentType() string {
 type RevokeSessionResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EmptyData
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON403 the response for an HTTP 403 `application/json` response
 	JSON403 *Forbidden
 	// JSON404 the response for an HTTP 404 `application/json` response
-	JSON404 *NotFound
+	JSON404 *SessionNotFound
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r RevokeSessionResponse) GetJSON200() *EmptyData {
+	return r.JSON200
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -5177,7 +5409,7 @@ func (r RevokeSessionResponse) GetJSON403() *Forbidden {
 }
 
 // GetJSON404 returns the response for an HTTP 404 `application/json` response
-func (r RevokeSessionResponse) GetJSON404() *NotFound {
+func (r RevokeSessionResponse) GetJSON404() *SessionNotFound {
 	return r.JSON404
 }
 
@@ -6631,7 +6863,11 @@ func (c *ClientWithResponses) RegisterWithFormdataBodyWithResponse(ctx context.C
 
 // LogoutWithBodyWithResponse End the current session, a device's sessions or all of them (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+// otherwise the session of the given refresh token (body or cookie) or of the access token.
+// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+// Strapi.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
@@ -6646,7 +6882,11 @@ func (c *ClientWithResponses) LogoutWithBodyWithResponse(ctx context.Context, co
 
 // LogoutWithResponse End the current session, a device's sessions or all of them (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+// otherwise the session of the given refresh token (body or cookie) or of the access token.
+// The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+// mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+// Strapi.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
@@ -6661,13 +6901,20 @@ func (c *ClientWithResponses) LogoutWithResponse(ctx context.Context, body Logou
 
 // RefreshSessionWithBodyWithResponse Exchange a refresh token for new tokens (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+// at once) gets the same new pair; replaying it later ends the whole session family (theft
+// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-func (c *ClientWithResponses) RefreshSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error) {
-	rsp, err := c.RefreshSessionWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) RefreshSessionWithBodyWithResponse(ctx context.Context, params *RefreshSessionParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error) {
+	rsp, err := c.RefreshSessionWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -6676,13 +6923,20 @@ func (c *ClientWithResponses) RefreshSessionWithBodyWithResponse(ctx context.Con
 
 // RefreshSessionWithResponse Exchange a refresh token for new tokens (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+// wins), is exchanged for a new access token and a new refresh token; the old refresh token
+// stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+// at once) gets the same new pair; replaying it later ends the whole session family (theft
+// detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+// being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+// send an (expired) access token here: a bad Bearer token is refused with 401 first.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/refresh (the `RefreshSession` operationId).
-func (c *ClientWithResponses) RefreshSessionWithResponse(ctx context.Context, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error) {
-	rsp, err := c.RefreshSession(ctx, body, reqEditors...)
+func (c *ClientWithResponses) RefreshSessionWithResponse(ctx context.Context, params *RefreshSessionParams, body RefreshSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*RefreshSessionResponse, error) {
+	rsp, err := c.RefreshSession(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -6790,7 +7044,9 @@ func (c *ClientWithResponses) SendEmailConfirmationWithFormdataBodyWithResponse(
 
 // ListSessionsWithResponse The current user's sessions (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// The active sessions, the current one first, then the most recently used. `deviceName` is
+// derived from the User-Agent of the login (absent when unknown). Only with
+// `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -6805,7 +7061,8 @@ func (c *ClientWithResponses) ListSessionsWithResponse(ctx context.Context, reqE
 
 // RevokeSessionWithResponse End one of the current user's sessions (refresh mode)
 //
-// Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+// Its refresh and access tokens stop working at once. Only with `JWT_MANAGEMENT=refresh`;
+// otherwise 404, as in Strapi.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -7755,6 +8012,13 @@ func ParseLogoutResponse(rsp *http.Response) (*LogoutResponse, error) {
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest OkResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
 		var dest ValidationError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -7797,6 +8061,19 @@ func ParseLogoutResponse(rsp *http.Response) (*LogoutResponse, error) {
 		}
 		response.JSON500 = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers LogoutResponse200Headers
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil
@@ -7816,15 +8093,22 @@ func ParseRefreshSessionResponse(rsp *http.Response) (*RefreshSessionResponse, e
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest RefreshResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ValidationError
+		var dest MissingRefreshToken
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
-		var dest Unauthorized
+		var dest InvalidRefreshToken
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -7858,6 +8142,19 @@ func ParseRefreshSessionResponse(rsp *http.Response) (*RefreshSessionResponse, e
 		}
 		response.JSON500 = &dest
 
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers RefreshSessionResponse200Headers
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
+		response.Headers200 = &headers
 	}
 
 	return response, nil
@@ -8122,6 +8419,13 @@ func ParseListSessionsResponse(rsp *http.Response) (*ListSessionsResponse, error
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest SessionList
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -8169,6 +8473,13 @@ func ParseRevokeSessionResponse(rsp *http.Response) (*RevokeSessionResponse, err
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EmptyData
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
@@ -8184,7 +8495,7 @@ func ParseRevokeSessionResponse(rsp *http.Response) (*RevokeSessionResponse, err
 		response.JSON403 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 404:
-		var dest NotFound
+		var dest SessionNotFound
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
