@@ -112,36 +112,6 @@ func (e OkResponseOk) Valid() bool {
 	}
 }
 
-// Defines values for RefreshCookieMode.
-const (
-	RefreshCookieModeHttpOnly RefreshCookieMode = "httpOnly"
-)
-
-// Valid indicates whether the value is a known member of the RefreshCookieMode enum.
-func (e RefreshCookieMode) Valid() bool {
-	switch e {
-	case RefreshCookieModeHttpOnly:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for RefreshSessionParamsXStrapiRefreshCookie.
-const (
-	RefreshSessionParamsXStrapiRefreshCookieHttpOnly RefreshSessionParamsXStrapiRefreshCookie = "httpOnly"
-)
-
-// Valid indicates whether the value is a known member of the RefreshSessionParamsXStrapiRefreshCookie enum.
-func (e RefreshSessionParamsXStrapiRefreshCookie) Valid() bool {
-	switch e {
-	case RefreshSessionParamsXStrapiRefreshCookieHttpOnly:
-		return true
-	default:
-		return false
-	}
-}
-
 // AuthResponse defines model for AuthResponse.
 type AuthResponse struct {
 	// Jwt Send it as `Authorization: Bearer <jwt>`.
@@ -726,8 +696,8 @@ type Populate = string
 // Provider Example: github
 type Provider = string
 
-// RefreshCookieMode defines model for RefreshCookieMode.
-type RefreshCookieMode string
+// RefreshCookieMode Example: httpOnly
+type RefreshCookieMode = string
 
 // RoleId Example: 1
 type RoleId = int64
@@ -819,14 +789,26 @@ type ConfirmEmailParams struct {
 	Confirmation string `form:"confirmation" json:"confirmation"`
 }
 
-// RefreshSessionParams defines parameters for RefreshSession.
-type RefreshSessionParams struct {
-	// XStrapiRefreshCookie `httpOnly` asks for the refresh token in an httpOnly cookie instead of the body.
-	XStrapiRefreshCookie *RefreshSessionParamsXStrapiRefreshCookie `json:"x-strapi-refresh-cookie,omitempty"`
+// LoginParams defines parameters for Login.
+type LoginParams struct {
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
 }
 
-// RefreshSessionParamsXStrapiRefreshCookie defines parameters for RefreshSession.
-type RefreshSessionParamsXStrapiRefreshCookie string
+// LogoutParams defines parameters for Logout.
+type LogoutParams struct {
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// RefreshSessionParams defines parameters for RefreshSession.
+type RefreshSessionParams struct {
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
 
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
@@ -1037,13 +1019,13 @@ type ServerInterface interface {
 	ForgotPassword(w http.ResponseWriter, r *http.Request)
 	// Login Log in with a username or an email
 	// (POST /api/auth/local)
-	Login(w http.ResponseWriter, r *http.Request)
+	Login(w http.ResponseWriter, r *http.Request, params LoginParams)
 	// Register Register a new user
 	// (POST /api/auth/local/register)
 	Register(w http.ResponseWriter, r *http.Request)
 	// Logout End the current session, a device's sessions or all of them (refresh mode)
 	// (POST /api/auth/logout)
-	Logout(w http.ResponseWriter, r *http.Request)
+	Logout(w http.ResponseWriter, r *http.Request, params LogoutParams)
 	// RefreshSession Exchange a refresh token for new tokens (refresh mode)
 	// (POST /api/auth/refresh)
 	RefreshSession(w http.ResponseWriter, r *http.Request, params RefreshSessionParams)
@@ -1145,7 +1127,7 @@ func (_ Unimplemented) ForgotPassword(w http.ResponseWriter, r *http.Request) {
 
 // Login Log in with a username or an email
 // (POST /api/auth/local)
-func (_ Unimplemented) Login(w http.ResponseWriter, r *http.Request) {
+func (_ Unimplemented) Login(w http.ResponseWriter, r *http.Request, params LoginParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -1157,7 +1139,7 @@ func (_ Unimplemented) Register(w http.ResponseWriter, r *http.Request) {
 
 // Logout End the current session, a device's sessions or all of them (refresh mode)
 // (POST /api/auth/logout)
-func (_ Unimplemented) Logout(w http.ResponseWriter, r *http.Request) {
+func (_ Unimplemented) Logout(w http.ResponseWriter, r *http.Request, params LogoutParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -1388,8 +1370,35 @@ func (siw *ServerInterfaceWrapper) ForgotPassword(w http.ResponseWriter, r *http
 // Login operation middleware
 func (siw *ServerInterfaceWrapper) Login(w http.ResponseWriter, r *http.Request) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params LoginParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-strapi-refresh-cookie" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-strapi-refresh-cookie")]; found {
+		var XStrapiRefreshCookie RefreshCookieMode
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-strapi-refresh-cookie", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-strapi-refresh-cookie", valueList[0], &XStrapiRefreshCookie, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-strapi-refresh-cookie", Err: err})
+			return
+		}
+
+		params.XStrapiRefreshCookie = &XStrapiRefreshCookie
+
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.Login(w, r)
+		siw.Handler.Login(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1416,8 +1425,35 @@ func (siw *ServerInterfaceWrapper) Register(w http.ResponseWriter, r *http.Reque
 // Logout operation middleware
 func (siw *ServerInterfaceWrapper) Logout(w http.ResponseWriter, r *http.Request) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params LogoutParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "x-strapi-refresh-cookie" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-strapi-refresh-cookie")]; found {
+		var XStrapiRefreshCookie RefreshCookieMode
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-strapi-refresh-cookie", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-strapi-refresh-cookie", valueList[0], &XStrapiRefreshCookie, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-strapi-refresh-cookie", Err: err})
+			return
+		}
+
+		params.XStrapiRefreshCookie = &XStrapiRefreshCookie
+
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.Logout(w, r)
+		siw.Handler.Logout(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1440,7 +1476,7 @@ func (siw *ServerInterfaceWrapper) RefreshSession(w http.ResponseWriter, r *http
 
 	// ------------- Optional header parameter "x-strapi-refresh-cookie" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("x-strapi-refresh-cookie")]; found {
-		var XStrapiRefreshCookie RefreshSessionParamsXStrapiRefreshCookie
+		var XStrapiRefreshCookie RefreshCookieMode
 		n := len(valueList)
 		if n != 1 {
 			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-strapi-refresh-cookie", Count: n})
@@ -2727,6 +2763,7 @@ func (response ForgotPassword500JSONResponse) VisitForgotPasswordResponse(w http
 }
 
 type LoginRequestObject struct {
+	Params       LoginParams
 	JSONBody     *LoginJSONRequestBody
 	FormdataBody *LoginFormdataRequestBody
 }
@@ -2736,6 +2773,7 @@ type LoginResponseObject interface {
 }
 
 type Login200ResponseHeaders struct {
+	SetCookie           *string
 	XRateLimitLimit     *int
 	XRateLimitRemaining *int
 	XRateLimitReset     *int64
@@ -2753,6 +2791,9 @@ func (response Login200JSONResponse) VisitLoginResponse(w http.ResponseWriter) e
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.SetCookie != nil {
+		w.Header().Set("Set-Cookie", fmt.Sprint(*response.Headers.SetCookie))
+	}
 	if response.Headers.XRateLimitLimit != nil {
 		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
 	}
@@ -3027,7 +3068,8 @@ func (response Register503JSONResponse) VisitRegisterResponse(w http.ResponseWri
 }
 
 type LogoutRequestObject struct {
-	Body *LogoutJSONRequestBody
+	Params LogoutParams
+	Body   *LogoutJSONRequestBody
 }
 
 type LogoutResponseObject interface {
@@ -5412,9 +5454,10 @@ func (sh *strictHandler) ForgotPassword(w http.ResponseWriter, r *http.Request) 
 }
 
 // Login operation middleware
-func (sh *strictHandler) Login(w http.ResponseWriter, r *http.Request) {
+func (sh *strictHandler) Login(w http.ResponseWriter, r *http.Request, params LoginParams) {
 	var request LoginRequestObject
 
+	request.Params = params
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 
 		var body LoginJSONRequestBody
@@ -5506,8 +5549,10 @@ func (sh *strictHandler) Register(w http.ResponseWriter, r *http.Request) {
 }
 
 // Logout operation middleware
-func (sh *strictHandler) Logout(w http.ResponseWriter, r *http.Request) {
+func (sh *strictHandler) Logout(w http.ResponseWriter, r *http.Request, params LogoutParams) {
 	var request LogoutRequestObject
+
+	request.Params = params
 
 	var body LogoutJSONRequestBody
 	if err := runtime.BindJSONBody(r, &body); err != nil {
@@ -6161,188 +6206,192 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H17cxO32vhX0esfM8fpOI5zBcx05hcgtOElCSVpKcUZLO/KtshaMpIcx2Xy3d/RI2lXu6uNHccJ9JQ/",
-	"zmlY7+ry6NFzv3ytRXw05owwJWvtr7UhwTER8Oef6++wIm/oiKp1+H/9MCYyEnSsKGe1du0d+TIhUkmE",
-	"k4RPSYzGRKApZTGfoj4XSA2pRFFCCVPo8C3CLEaCTxRp1ho1GQ3JCOsxyRUejRNSa2+2GjU1G5Nau0aZ",
-	"IgMiatfXjdxC3pERpoyywQ2LSUhfIcqQGhIUTYTQs5tFVcz7dIFpJQns//2QhKZBhMWyoZcgScRZLJGk",
-	"LCLw5u+MXiEy5tGwCgiPn+7ubT/daj1u1PpcjLAy69rbqQWWed2ojbHAI6Lsqb2iJIllealnQ4L68BtS",
-	"HAmiJoI1UMRHI7wuiR5DkRjVcSI56poXP7bOf242m921Z6hL4y4cXzfm0WREmDrUD5Ipnkk9CJwo1fN8",
-	"mRAxqzVqDI/0Ss1I4Z3WJpII/V5DH2qSbU8qoU9Yb+4VTdzO8vs5VQKP6X8k6ps3GoBwdmy9A3j60U1x",
-	"/vER+XL+M05oRLp6sekqvqbL0H8/Il9q7Rq8BvOTq3HCY1JrKzEhVVs0S/T3iOOY6oXi5K3gYyIUJdKN",
-	"YTfJe59JpGrXjZpUMwBHTMj4JH1aceV+5VM0wmyG9Kq9s0RYoRGXCtVbiAs04oKsPUPrmwAWnCRVB5TA",
-	"NMHz2doN3ou3fDxJsCLltXUFT0gX1blA3Z+6awjHGtuGBOnnDTRNbwtOEiLQCM9QQqWCn2XVAsduujAO",
-	"6W+DmPNW8EsaExG+CnpwxPuwnJP9iRqisX0/XccYq6G3DDdcoybIlwkVJHYHGlrWgKrhpBdc2DvSF0QO",
-	"X3B+QckRIFcJkEOlxicsmXURlhfS0lKChPkUKX5BmKYvmCH3KopgQESZVATHbnM9Hs/SLRnqnm3qal3C",
-	"NVq3A6+bMfKgZpNRrf2x5uapnQc3xRNyGFfAejIigkaIpovSh1YBZxovBuHNAHUcUUZHerWbQcQ9JVhE",
-	"w8AayZVCEn4kMcCaMpTSJgTECYhfCUUKqPrpSwWSGnoSgtspF4FL/iol1JILhXqzEqVuIIKjIeJjQ2WS",
-	"Geq2sYy6+u5323q0riPmeoiUlFctXb80h0rr8Rs0hsHDe1FYLESx5AUd+3SqclEwYHBVYUnhd0nE4lio",
-	"1/PQWHith5VjziQBpvZiiNmAvMVSTrmID4TgQLAizhRhAEw8Hic0wnonG5+l3k46P4wgLeeSk9EIi5nb",
-	"LZmisR0VUZkTUjjTuHiJk4khPVjhWptNkqRRI24BMVGYJnqC60ZtRKTEA72RD3wi8mOPJlKhHkEx7fcJ",
-	"DK+GmKGZftFN6F7O4PsHTmgMezJb1kwQq4mstXdaLYDSVHA2eGEGKG+vOLLeInyx7Mb0oPZ6x8HRKbvU",
-	"a158C9c+wjwSpF9r1/7fRiZtb5hf5Yb5HD4oY60wQq23ggayzKASBk0tPrwkCVFEk+VbItVtIfcCM8YV",
-	"imE+NJ70Ehohy5UtqPaz2YKwWg2keEIcpr/NVpGCi/rHCCB6xUWPxjFh9wecbIoUGOmjMii2VwQKI1/9",
-	"RxqYJDi6MGAZEzGiUlLOUN2Xlhm3EgVnCBsNDdhgwgcDEq9bbijXAGqHTGl+kJwScUnEqpArA5kbH5kJ",
-	"kAOTBV9o+gyGuytBp32GJoxcjUmkdSJY4zMAoDRLSvgADbElqngiCZqwmDgRzV7Y2EIL8M3KfGcayveH",
-	"bXayvJiYge53hidqyAX9m8Rl5NtcGcXKyage3SJXY81OG0iQS35BYn0zBZlIEj/Tf2LUwzF6TrDQoISv",
-	"p1giSZjyQXnPMDzSF4QNEEiBBpyRIDFhiuJEPiQw98OwQL2JQpEhuj0QYmJU15CTdMCwmghShjQQQaok",
-	"3GN9JgPOiH7WS3h0QWJzs9/wAWXLiCAjAzOQWvO8eh85IcoYH/Tc9u1bcGrzTNbaH31C4fM9XJjnJjYN",
-	"kl77Y/p97fz6PIcCyw4cFmE85MmB5nd2wfiUIQo/9ykR+kDgG19gWkqacYQgP/btxbD7l2Ey6CAsiCe/",
-	"ADIuwaEByhaty3IjjiI+YbAU985dJGE3nGYGPUKYGxT1Zlo1x7HWBbSKrXwWdrMEcA0qRbZt/zLB9c2T",
-	"g2XXf2vJZEXIUD6BDBkWEFtwCAaGfFnK/TCs1rGJClb7HMfWHH0/Au8xL9uCnLUnBSfYclLowk8FCfiY",
-	"q1d8wuL7g9MxV8hMkcLGTVqGzM5qcEyAHsA4kpNoaMVZEDUkn4iIoDplKCEDHM3QiMekYUU7g2HwuhV1",
-	"3+JZwnF8xvkbLAbk/qDkKKQmhWqGFOcogRlToBWWUoLd5vaKibVDF1iHMEq9JwLjKCJjJVF9Ex3R55re",
-	"xaSPJ4m9i874+pJK3EvIPSLY2ZDK1DCnFxy7KR9W/fSXoEUzwmAVAI3fJkTMVq+G1y7IzBNXatYVlHNJ",
-	"GGHHf8dcgtTYFpQbLsjs9tLCCgRes+4GWD0bVmLUgot1AYDVXstkY0EvsbnVEytGwcsNo0ekHrEivXtH",
-	"BlSqW2utAGxnAMqx5FNySQROnGdNizCZoehu4q0xOzvzGkbmZJynbK50a148T1dRY1ytY7Zunl83gpJ0",
-	"OptCCcFSoT0UDbHAkcWmW8jU2cS4F9UKEvaWUaol4hFYsW4lVit8UZSMfrcman381lyfCII1BQPbxbJC",
-	"0gGMxQVKJ9An7MY2C1mYzFw3ahZZ/5fMCsqAfoK4GjpKG/Q+rEgpyPzFbWshizjrUzEi35NmMCkdKZUG",
-	"4vYmS6LuYjYfUTnCyriDCrZlAw341Jq15Z1vs1uqRDEH/mAmv8WVeuEty79ex2R6SqKJACfC5tbO/xQv",
-	"2+2nDiuy1lNZ0mAbxgYB9kQwO6BIv7o0lkZcCBIpGCW1yX9POqtel7O1lzZvsJMn5P5laz0LHGj/WwnY",
-	"oKhNqRqaSB/LZU8Ji4Fy+ii7zB0NqvHPrYptFcll8UxTdM8GsDgNz4hlXjm3TMGnpUstLDTQoqu7d9z3",
-	"tHdcXKdnT7RoIC5pRH5n+BLTREvD93cV7FzInywFW3khZbfBqtQnqx5RifglEVplIzGqa4UOXOCppBUN",
-	"SXQh0ZcJmZB4TYPOmnQF+PWpkkjvv4cleYYEUWKGtAQsLGRBV71/CmMnengic8xThdw6623MkHG7AK2B",
-	"OCNnBRlZosz7faOBnnF+hNnMBQXeowLqztZeG9lAYy08E6QPDQ8wZe7oUuClgYUl6G09XQki5sIugUNp",
-	"jPoy4QpngZlg6nDYhftaX+qWgh4hWG5eVGholfabjfIHN4V0LjpS9lFVpObiI+kPAIq+T+eWrAqPKVgc",
-	"D4wUUJYq998eWlOdRmErLCwdrQADZYMs6pMyAY3hBa5scU7PgAHb6A5rDarcz/OurhFO+tyxH+dYdNbY",
-	"pda/Mg+gVvgkEb9wFgjQATP2FEsbOOFzz7sCfsnVroYB5nyWeTcl0GUtd70XVJFlBEJQBM/K+r/R01eh",
-	"6y+v22tZ2KJOfnHHVk4e0MtbIWVYkXRhLst4PCEqp+jtXGbA78sWUFzf7XAqi/J7KMd1uoVlztDa9QqH",
-	"uNSQC1unIB7GmFkvyGwZ12MYECCFGPBqvjNhckwi2qcELNCyjfqcLwCTc28dBjzt2mc+ZDEn/9+edDPi",
-	"o1qjpsdrb14XgHfXZTzMbWjWsqEBpPsTNXxnY0n1v8depsHX2udpIBRXa+aIKoQl6u5bdgBbaTu63Zm0",
-	"WtvR56mCPwqpEjUyez3s/RLRE/r68Pe/DzeP6aE8ZO92oxeHe4cX4z//ePH6aZPMXo//enG4d3Q6pfj9",
-	"q9bhZ351/PfF5vHno92js9+23rx4nZBf9+nJ54Ptk7PB7Ojvg6vjl389bR4/+e3L5qjFds7U4fZpb/vX",
-	"/uPe0ebow3R7/EsLP/nfrb9mHzbj1p8XB7wUf9yoXa1zAeH+mxBjm3cC58FwyHJ6QyMQW1+fsIRIqYGl",
-	"BL4kiXQu1kK8PQQvV65ly8oA83BBc8WaCQ521OgjHKH9/DyQNpIPHbaKTnXySR8nkjQKWGJjSN0g+cBv",
-	"36y4/T81L9TZM0WPKHtD2EBfxM1SUHgjezM38sElYUdcEDPDzu5e5ej4yo3+eCs32V4I6iN8td6bKb23",
-	"x1ve7DnbaQkdjiZSIfJlghPUdV8UEH/xBd8EjsL5BlfX8EcrHk8QDQTBimgE8lAgv8ETcCxoWmY8VAPG",
-	"wVJZxAbP3pZu3aKNnbbHeUIwqxXtYOnruRQn721Ll30kGGFBywTagjScEabPeMDXF8SyUyVabLCuobcc",
-	"8oK8NOfmvuMJeUcg9D0iNXvdXTZZYbO3xA8Hg3TEHG4YYS6AECDInhKmqplD4DTCDPNGIiuthGUzhPTR",
-	"nzfmoEKONlbsF8YN72ysZi9B0ijuKLZPMyPOdWmAwnTwSXCaTH4JZhyCLIMIuyQJHxPrAejNELkkYmZ/",
-	"dUke5UvmVlrwfZtUSi1AgZ1okliLaShnsHAOqbw1V9p4zuNZGA5ulEp4wKdlsGcS3tzJX9p3fdmrBAZk",
-	"f0IjgpkCW1VMDKCFfGaNWhJSB+WQTxFVeUI9N/KxEqO3r52IF8oeMqcaJVhCoqJLigvohWX5sBwMFlLG",
-	"S9F3RQvrEVFDHh9ztW+Srd3zitCgko0xHDlfZRz3b3JgTzdKPE4gDgHy17Ozt8i80ECCjDXzinNnuNMq",
-	"J3flML6Av3Y2e3oZclWi8ssMafPrA/pipEHIS+X91AJkAzx430ViGPcwoEWqp2rlSJC+sbcyhBGE2HRY",
-	"vXtBZt2Gli7UUP/XxOCYJwKPumtNtN+TJjcL7bZazQ4r0Q2nQX2tUUVGc68cBGNbFSMFBBYCQ8gPRA75",
-	"5L/yhlynUUX+61mAUeBtNVx8bBeN5L/vsgDL3LF0nt4uS7TJIzLltcwNdbkRwcv8/RY3ZNsDUh7/3mI1",
-	"dP4Oh3ig2Trdw2qFzxDRmJqmBU+HPMkyfdNF5cNxUqwpnUEOOQq8JVPwSzfZrEwNsQKLgEV8L83b6bBD",
-	"HCPOSJ5Q417kz7VTFo4hH9MdooV56E6/4mLA1d30oIUFoqUE1KCcE9oKBL3fWYyPiabooTzYkuJrAur0",
-	"YZmPHPYxMk0dcHWbCsYnysR56hfX8qdJuVzf6W/h0BXPWHEYj3zrnp7b2LLsQqzDOT9b+GiW0kTvruMW",
-	"DtfbbSN3/0KHzSfKO+1FT/GAxX7IsjSwotIeTTN0CDcbRAojpgPmbCLBcWXEx6ECBjhJulAGxUrFBW+u",
-	"S712chROknBdgRLUTi6q1Rp+cVt1pHh6/CJ4VG/TDIRTZStfFOgHS8Oc56rCY57QqMB+a3N1QeaCmu3n",
-	"Ny9TVgMpy6aYK0N4450JQsoGDG+oOeuB7ytpcnGNEWdK8CSxPueqj6qeL7Ync5QhHLtZb/QXF9p14WoB",
-	"+uNI/7Oh6ec4mQwoQ/Wu+aPdhtzadQ+W3TWI98zmQfWu1he0vKhf1v+FSiuNDuvmvmsgLJHRU1Gi9Umq",
-	"EJ8oI0568Q2VUweA78yXVuJxiG6w2+FyrXZtTN8laNh0nEoydzNhKiWUNtCihtnmYhJkur5bGdJdiQUc",
-	"RXox1ma82UIjyiaKyHxCxJ2M1W6qHBieIWz0Bcpc3RfN0OfYogP25fMgSEyU/KKiVH69xVBmNSRSi4mC",
-	"mOhpKyeWxZZUBiuaXbSUg7TKK9YjDNnCILxbz7Lx+i4iIKzAuJhfmq8ypIpEAz3eQmCE1szu97NX609c",
-	"bab8IhcTPe5mAPeNkQGjdw6EqK7JJdbAJlc4UsmsgTS80QgrZdL/AzDOr3Frdze3yO272DircVOApuXf",
-	"2fCdgSALzEz00+v3Z8+McmIkzFycN5VI02eu6YcTUFB9OuQG1+y7HaaGhDondI/0uSBQJYGyAaJsLaS3",
-	"r8oR5ywEN+6ged+OsfvzdlX6ud6RxB53PyAlp+XogqqtCR6aX0YvOK2XYbCkdy1Y3OvMxZD3BR9ZCEui",
-	"kD7S/BV70trbIZutvR6Jd3s7j3d2tmO803uyQ8jukyf9rX5EtnY2yfbmY/x4+/He0/5W//ET/Z/d3Z3t",
-	"J1tbS7vnCikF29+7d27h9a7WOadPN4iw1m1UQAbw08X7Kg/rrdbW3npre721c7bZam+32q1Ws9Vq/eVv",
-	"IcaKrCs6IovxLO9G7hXlUX/ql0ZA8aKTkOJIS5pahY2gIKRT1CocEuUZd/SMuUuZTThVYji7uGhdxtFo",
-	"ynvx1uTLDqNfHs+jKTSeW3TrJntxyF637+9yrrVu0kuoHD704T1JyVKIhEilzyNXyBAOst41NZi0lpA7",
-	"y24DNZvNAhfHi8JhV9P2cfzwKPy4bGGp5VAsNfz7MLKzNLxr568/f6ZVl/gNDWos3GWELmKH1+O8p2r4",
-	"ApJVSqb4wt7M2FXryfzMAceZSeXrzRCN4T8ZhExWrETdrxFnjESqjT5+pfH1+XUX1VOvprBsFskZU/gq",
-	"jyebjRpn5KQPAVxz2WmjzIkDGr5eyeJg9ISAgD8jpnKlI5YFgvP0DCqss+YE/iPNjdRCp/d7Ax4Yg6YC",
-	"mx1V4MSMech+W0GwjzDDA2uvFZ4gbP1SAhvj3820OkgO3+GIIC4GmNG/iQi6dfJGggex41Ta2G4yqi2g",
-	"8y9g8Jlj1TnLlSWRSAliCtwKgrp2oV00wsKWMHGnnlLpAVHSk6WLSymZ/rVeApI/0DPKBs+cfQEqaipX",
-	"0pYyJBm+IKC55Um9Ro9PN5zxdSXVqTKNuPgYnCSWNMyjhAFK8GD2yPMQsa2ktRnNvusGWe8T2NnmVkYd",
-	"4kuSK4+bnt1CpcDzm0tnPQ+SsmCO5p09T9+JG82mrQXoUVZPtFTI3VqsqHRFJAsui5ypLzM6Vcc3gSTs",
-	"OXEymMTkcn3zNkL1VjrUcdCY88ppklqzXt8fQCSBWXbCB5SBXbhrTArPBZ9KIoxZAXFmLQ0np8GI3xdD",
-	"wUfw2ghHJ6fzJGVaUXzXwZLGqL69hYbkyjOdFUTS7f7TaAu3eo/jTbIT7faf4L3e07hFNvtbeLu3E80z",
-	"cSRYqv1I0UtiBNUVqVEAyJWNuBuWah26pKGftWziws5uQPyw3OoCzxaSjtwVmiewVgbR/Q6y9o1hqfmW",
-	"BBGEMz+zpuPlglWrXG7ff6zq8fZ0fX686lzJ7htErJZPXoY8/bZ4na2auv/2EOL3tBzcRFmFCi0lc2bu",
-	"FBjJDBIwAknVLEom8RxcCNP1YjG+tFBfVYxBOOw5p5YW0KqKoVhbcpYm75uQcRwLYkMKF42b1cTomxiT",
-	"npRMO0VPDVgktnbWU9ruxWECD6LMuSd380R//GSy82T6mcW7Xz6zp73PvYsZ+Txt/T3PNHSvEkeBmd/Z",
-	"DDWubEmhJcEUVSQdaAWRPUPdhEc46UKgVzkJzi8KlIcmfDbPmvONrFqbrVvQqdq3sjo9raSLmd/rBklo",
-	"rsnK83c5hPQ6jPi1P7Kk4GVNWZogHzAlZvOoslFDTAVEF17dtgE8thhbH3X1cF3nhretgrooGnJJkOQj",
-	"0mH1ue2C1oxBxDaMAcXWFXkzHTiwK/jgOksp3mFes5iAo+0HE/jBBH4wgR9M4J/CBM5DdkdJoomganaq",
-	"92/pGgQE7E9MxLj51yu3udfvz2oh42T381R1bWswk51kDQHCBvc0jNd5PQ2I58KqYOmjtqaYv55u7e6h",
-	"1+/POqz7lcYNRLGCAvPXXVuSUuPldgvFeCYbpiKnokmKyP+RftEjPb5sohMgxmlJlA6rj3BsK4l1R6q3",
-	"rokD/CSNwZN01xpoOqTREOFISVdzLG+E5X2I89BAhWsxxLLDGDc+TGAYgFVAUQGK2fENlRrXbM2RPnem",
-	"a2zcCTbx++jsOXqOowvCYqQI1vRkIhL7sWxvbJieX5rUbOg9CBwR+KNnPtKbKluSPUck5QYm1nLjzddA",
-	"UyrIOsTnKNrLiq4Zi48EG87WHvIMpDbOsMN4P6W2bdQXUBghlmgqqFKEwenZ36dcXKAJM6cUNzusw35C",
-	"LhgMmSBwCLbjSJCI0EuCsMYMCBNhSN4+pkVPcOBlzbmmGlKTOJdg10bdrx0wNHRqbciQa6COSYfRD752",
-	"bAZQp6af68Myf9nUAfMPm6jWqV1f+9Nq+SENn4GaXCQ2NZukKtck1xeCs9mIT6T9QWp0TA+jwxD66SfT",
-	"fOann1xxTfsivJQvX24+w8pdFOO/zUIHzXg5V/VPP601kb7g9syMY8E1A3ObYYTEYMc0Xn3KUDdt9Wa+",
-	"0EBAqNBiAtaS1Wy5JMJUQaBpdodZ805rU0uF0C/GNvxJ55Yg2enBc3uFzjIGMusQZJUttl6iTM1mcy0w",
-	"6XYDSa5HTrMAXQwboB5Od0EEgTM+SRcFrhgSazAIzQ6g6yEBIVVOoWeppjx+WaifushWiwJasrP1FHEW",
-	"aYw3s+t1HL41BSNC9bWwsq1OgfAkNCLWheIKegs+FpQoDKlOtyYkG72E9zZGmLKNdwf7L48OmqMYjHVU",
-	"JUVitf/2sNaoXRJhjOK1zWar2dIv8zFhmii1a9vNVnPbVtQAprPxaUhwYljOINT6dB8AJ9FWa0cT5oSk",
-	"1cFpBPVkJuM08s5VsrPQBkk3PX8tRNbsZIXmaFutnSpzcjqN+XIGhWB2W9tV8kQ67kagLKHPeE09kaz2",
-	"ya8wvqENml/ggYREgRS1aufXpkBaQBYGT7BE3V8OzpCDaLdq97/qMVYDger37e2GMoVpxTpUZ9wUfNe4",
-	"++vB/su15sJAgbvDJwphGKIKRteN2obGWzxRw42CoAG2ah4yER8DIQt1O2uiE4bkxDhljIrqOg7JCeiL",
-	"mSxtAzVhGJi5w6TiYwkcj7IBICqGiNHX788M5TGCk7m9+dOKcnU3bJ9AIpXLkF68zGCp+kY5JjgDUbgG",
-	"RTiGLvTuwnVpwnVF9AH627lan06n61rIXp+IhLCIx7aG0p0muS62Xbwu3YjWAkBebBG5CjpVdf2d8DrF",
-	"0mJP/CzNkdPoIsg4wZENy+AJGLDlv6hq4o45kZupbqjPJXy7Of/bXFlG+GgBMp/1t9FfbC7wRbHbh/5u",
-	"6+n874qVRoEMLwCSUD7+XZlYSqENvHOUs6CNeYRag1ero3nhyBmhCpJjrV2dPtTUIzULBDJP+sFqsR4V",
-	"Qn6DIoalaTJXeVilpSrThmiKWw1EkJgKovVDaHhjHN2OE+D4ErOIxB0miVKa6ndhLZ/8tXxyQ2gRGdW7",
-	"G91cJg/ad3NzcSGtQMhiW91SBrmFGf3AGXm9Zu0fQ4zaisu26K0f4O/iw0OdcqN8lPIiHarjvRZ53Nra",
-	"2sZ7j3tPd57s9fpPN+PW46fR7u7TvSdPt3dJa69P8FwX4HmBQm+3tirP0tFOdzYDTjQY3RnBNgYTQWI0",
-	"xgNSIKJveFQRI24ItcZ3buzWppqtD5WKbvupzA3Bc/ZxHkkDcbHXixO+YmGARYlertvhUkRveSJ0g+Rn",
-	"zxFhljdeo7qpmsEuKnF3LUhxbklbSDFmqUBe+lAMYAHJ8rAP/oCUqmDlOvc4r0BaahrmbCAMu3B6vKRs",
-	"kJD1iXTpG1oA6rB6ZhPjjKAhnwifgug5LM1CVBknCGYzRLBIKGBsTFBONgVtv8Osnkoz+0jD5T2CsUTR",
-	"kQlABIcDF7ATn26SKypVkEL1c/UT7iLP3lR8cWHxM1zOYcXiZ9UkDyp+eqnsc6pAalZnOm6Z6IcfkuX3",
-	"QGD/OVLlDQR9X15Yh2uq6WTpaPcnIxaITp6IG89VJenuZv7ELtTlxSoaFuy2hjnVIyzJOmWSMEkVvSTJ",
-	"bK1UVLhus13Xmh22bxuweuXDjG0g35cV7KoZ8TXEuUyQQ9QWjJ13IbJ+OZUKN+e40qCwMBXOVaJZMfEt",
-	"jP3dqfzFprS2/O4PsuvTGa9Z9L1S3EIf4H+TMl9Bsd8YL5znT3IRAU4ov0fVHidJD0cXIYK94Rw41ZTb",
-	"1KqVCCP4wjZBcK7M2M9H1WTXWGGl8TICl6KqiSAXpuv2DUVQYNc24ijNETa9+qzU9AzE7DS2uOhd6rBu",
-	"qD2ecVhekJlMs/DPUuaiRflSbYom2g8EaWj1osMiniQ0Js4VyIxMDvZnK6TX4XUIkTKFGMr8q5EOL9My",
-	"DVo9iBGhRvZnJMcJYc9ld1p3gd6G3RADS0/5nhSFm9iXH46RxmAszNOKdU1WzNbKwz8oZwtWxqjgcGnz",
-	"ERtCZowy+pIlfAC5iZT9YHh5Kp3vHftDy3godpcGoOC0pMv98beUuBX524BP1A0aydeOqYTXqbU7NZwk",
-	"ndr1vPJ3DRPWYjN+4MNmswkfZvUY/+PCKYCKT6kkodQ0E+VRaGDgWsHbNgX6z0AmW7PDzgqPpHuPsJjE",
-	"WZVBqfg485gqY/2uT1hCL1w4yloTHbqCVB0GPdmyTvQQYpMQzdcsEzeM6PX7s09H+8f7vxwcHRyf/Wy3",
-	"0bWZQLDnndaOjRztMDNThWqlT+kOfMlWM4RyhLdRlbw6jteW7H8zm1F6XpqdwxEWKPkpUesv4ESCBYC8",
-	"cmKm/o89sxS/svJq2ZIf3Dy+Ap+gCa24+Yu0xeIdCPHdzDZZjytbQMC58+w5NxBOaYVXERQC5+1FHqG6",
-	"X9XJt8O7D5ayxdv7lieVdqZqWvmOK9ABPDrWLteZamTVkRwhC9T4M14HR2+mlMm1hiYz5Mp66q1pq1Sq",
-	"Lwv4KJTVcz783ONCuEgTvSPjBM+ADiIB+yl8AaQNSoD3oZJuxDUvqKspRwr30sKqlA06zJLSNagJkBmQ",
-	"9OLGmIpnJsAAZqPKtJI0rCUr/ez4QR+PaDIDqPRVh8VEGVfmmnU0mJCtndZmE713WpehDF6AoF3bugFr",
-	"O4V5F9W56LDu6cHp6eHJ8emnX8/O3p4cv/nws2a23bVGGhWRBwW4PCAsFLPSAWo1heAY8X6H9Ygpo5ae",
-	"+vJswvKjJnoJLa87zEQIMlS3jQjX8vgwJIK0EUY9HOdDIkOhj30qpAqrRrAmlztb8vaGSED2yoYtRWlo",
-	"8xGPSc34VpdkZvlSbwv3btqMtv6Ynb7/jZ7Qw6tDOqXR1h9/R1vJZe8iuTj8zOlfo9+u/np5NP3r/cH2",
-	"h78H0+OXxxd/vXz1+cPnPy7++uXg6q/PCf0w+tD6cPaBvnnxukX+fJ7o76LRH6No9Mff+MWhPBz9saMn",
-	"PjqLdo8/D1onL6OdI9Zq7vYonm2+fPXnu4MnHw6eb5PfNtX2SWv4cn/y+O8/+63LvaMnvd2L51/OWrfR",
-	"+3IlSO+ZQxcLioa625KpFbXuyJrLl63eNbf402T8yV2RRnrr1lbEtW2fw3c+ht1SIyp/+1/KwCvUmgPL",
-	"oqBjn3+CmmOxFEHuiXU7Ll3k3X5GSDULTysYZmEwDZu6ncxs/gdVaVTMQpGaHVYM1TRuqBznbdwuUlP4",
-	"JRzvFKgJhRxXUY/Rs22FqhZWhHOWX70F8QuUsVy55Ss4xz8oljM1faUxwz8MYGUDmHfKP6xgD2sFO9US",
-	"tNUJHBI7Cb6qmOx9msl8wppnIlrSXg9HeYa5ySkoM2ZzuaAxiCazAVVbOxBL5RdWNzd3LMgl5RNp3s5x",
-	"i7UOU7wqyitLxZ4R1URei1vjsskrYzb8CkvNyIYIsw6zgz7zJ3Dek2xwL8ucamUjiZHkqL7TauWK9cc8",
-	"HD0qQ2W6vnmI1o3Fw1bMW+bM9aA8ptxZsYLROP8gZ5D/NMUzrTubzDSDgBaPDN6s/WA1ReIYOPQfLGcJ",
-	"NQMKzWcBUaWgXOMqvj9OESZgRY6RlX8MJgKc2Qqal5l1u5GzhXJGjFXGJgLo30ZcKshTZiqBCotxE3Wz",
-	"InpdRGWHxUTQSxJn3LOigB6qY6/6vuUUa559qsOWM1CF3BhUqlMHknukZn6xuAo6VgB683s2z6/IzH5W",
-	"zphJrer3o4sPSHbc4Yux8dX+dRhfm9uREBUyEamsZRcoyjmvXsh/t5CF1fc+LoTBglzyC1JpBi3jGY3d",
-	"bUubzkEJIRdQaR/qm7GWpsDYDoE2GiSF0ILpL7euMllOdFmtaOFaG9/s1gPvhnHqfWd30R73PVzJA1MU",
-	"ME0sedDbmcfl/P386mr5XG+kgXFVPOyYo5P9iRoi9405SagUbfAc/CSgFDa0jgAPnMume6b/5X8aU2mq",
-	"TJfTyd1rL9yabuuIeOtKFJVQfiHpzX3+0i7xn57zlJlqWfEMU8cbuBlNMZ475ziVgyxtbXsP4R4ez4rq",
-	"qt2z+z39qBlKgdSrf5vVt/u3oOP3pQooLBSE3g7S8OEiQt9j5LBtz3ADTn9XRLSAtP9CWvpdIa8WgfJH",
-	"Dy1LTLI2sifzUKiblvMPV8ZBPYikFgLPfKJp0RDShNKKOFAsLi2mKblQXSSx66CoRe6GjeSB3nOj7FV9",
-	"m7sbXdgcfOPpmfXuGA8oA2z+2Gw2zyFPypbSzsvva80Oe2W6uUMTwLQfjGkD00Zd2+v9owu9Pv/4iHw5",
-	"/xkn1LSwd7+DheH84yOonEaZpOc/W3EbYvTda4+4OP/YOv9ozaLnED1i6pflXtk8/5iaUc9/hlKc/myC",
-	"J+T8oxbRz3/Otzlqdpgp/MSFbKPuI/IFPSJfKHrEiP4fRY8Spf9H0KOB0v8j6BFl6BHj6pChdPnw4EX6",
-	"j3RXHeb/QNEjOAkJ8TTe3xQ9Iiy2j91fehGTJIGhj+GPHlFTQhh6pPW1R1zAT3oLBhcaWYFVk9xgi6R2",
-	"EU40ecMX3okBxmm2PJKoDt9/bJ3/TOO2xs9sKP0wlz3hBtU/QEHWtSZ6K+glVml99nqWVtFA3Zz5HyiM",
-	"furblszDNYQF6bB83oHLs7ggM5tOAfke1FScZbYFI88KrKUFYFGx/mvZbgLV8G5Noy3+Q++OOa+eEiyi",
-	"4UJvcqEWee8VQHiRN9/ac1podo2Ii7xozcV31W0XaiqQFSIutxWozFNwVqcFmMpvEyJmDx1HuiIl943G",
-	"7YlFX8fI0g4ut+FZUO6yT40Kvkwelg0nh2KEjGcOxwRqgKAemXEWo1zzWyo7zJVPHBJB8jxG06Z4RJmp",
-	"iLfWRAAAE6Hc3c/wCh5304JitmZjo8NKTNSEtXIr8XmF9gpCHOzzd3m3bCWvwrORIJwTLdQVwk9eyvVz",
-	"MNVuN3MpTKbHwuKVudLt3MoBtrkyK5V3gRdLLFr87uqh3wuqyD+lNtR3UOMJYGxzQFdCNcypFQRd/7WN",
-	"QrcuKwDnb92AKK8Q7X26MLxpbnLJ+j34jRXRVxO1eO0UweY/j3FA0ShBwDxK/I1iQ8IjzFDPEnUPSdJO",
-	"k7dBEv/vwinfgDNpw8yguqTlJFOhmkFVGyhlC7yIKonYZNQjkLlkZYGQ1PcOJrjPmF7XDLSqTgvIpP9Q",
-	"oUNY6N0JM6Bl3c1CR1dLfN0F2hZmFUWjSG+pibreVF1QA3JtFUE1Nthuemo68UOF2zSCHmLNRm0E2QvV",
-	"0gNUoL+D9FDoZr1gC08jH5TachbIb+V5BJpvusbscEh+O00QGq5N9Pfi1+H7rZmk0WApEeQb5qJ929Sy",
-	"VJAQBtfvTgm8qzOPMWx8pfO92qYzzYhfEkc2TC1xW2Ndcwr/nmvFwgwXexEhtoR7kmjSwBnpMCUwk2ZP",
-	"xhThjeoVQrdDhWiE+SmlEd8e691aF8b6l+kOvssMTL2we/Apm12vEuU9TLhuVArG940puYa9N+GK60cd",
-	"Eh0bqU/FdDROuesQQ8O+2n9Jdu894dYvEKttbqSTY8c5hWg1otYJI6ah5K2SDHlCDmMw+I0nIdOQ6dGS",
-	"iWaFTuao7ipLanHOJJZKFyttO6DnRC7eYbZOTa4Ttue1y0l37VT6yz1uZEiYcGnWN+ownCTFjM+ztMo7",
-	"gmtEZBbdx8iVckUVQ9TcdBlaSuL7b5KcbLOl/9p7/o3FLdMa15EIe4HuhUp4+JwXwzYi19r8JhemUb6b",
-	"6AxfEC8ZwvngrE/q05euayCoNbOQK33CHs4zc1dPxu2argcvUsFoYQpUUjb4d3gyoGv+Cl0ZBlUL+Gsa",
-	"sgWR952tGpem8uk/ckn9PZJwNtC8ydZBSF2gxv8JyRrdn1xJAxtoyKesw5yv0vUidl3J/MAozSBjjuox",
-	"iShEh73c3FwLsZsBUS9MMKN1UdwytCT1B95nZCosrapSpheK+Q80f2lBrRhRuhKUHZXo7Twldz/zazkV",
-	"zlaJ4sL0WNJ46tr0TIeuz5WfTWROIayhpj6we8SSGz1D/qYAVapaG6V78p2S+sb9I+SRVaunK0PJmEgl",
-	"+MzTTfOQvwWOBYKamiHathRRWyYc4vxbIvaDIPQ/WR4w6vDKEHlpzVef5KKarw17AqdZE+3nE69HqTjs",
-	"JIMkdrJFPs1G35QOA6EAwt0oG6TfVeufd41XSBthW5VyQURP5/5GCupiwQXLqKffLrbg+y9Rs6pghFSp",
-	"XdlFN8dskMELC843RP54ru8ztDOszC4zv5rsf/jb9nVxvZjT/psbQBzsystqReata9gger/5NhIk4pdE",
-	"zDz/HQQia1Z2s+jcSK2xRl/cf3uI6n0ujGvWNXHN2wfWvGkMjMvzgF/cjU2F/7n3tTEvBL62deCMzpSl",
-	"WYXTBP31pAlX5UH9zpEmhUSjMurhBLPINVvlIhoS26TfX6nXUPL6/Pr/AgAA//8=",
+	"7H17Uxu31/BX0eM3Mz/oGGNuuZDpzEsS0tKnQBpo0zRmsvKubCusJUfSYtwM3/0ZHUm72l0tNmBI+mv+",
+	"aGPsXV2Ojs798qUV8/GEM8KUbO1+aY0IToiAj3+uvcWK/ErHVK3B//WXCZGxoBNFOWvttt6SzxmRSiKc",
+	"pnxKEjQhAk0pS/gUDbhAakQlilNKmEIHbxBmCRI8U6TTardkPCJjrMckl3g8SUlrd6PbbqnZhLR2W5Qp",
+	"MiSidXXVLi3kLRljyigbXrOYlAwUogypEUFxJoSe3SyqYd5nC0wrSWD/70YkNA0iLJFtvQRJYs4SiSRl",
+	"MYEnf2f0EpEJj0dNQHjybOfx1rPN7pN2a8DFGCuzrsfbrcAyr9qtCRZ4TJQ9tdeUpImsL/V0RNAAfkOK",
+	"I0FUJlgbxXw8xmuS6DEUSdAKTiVHkXnwQ/fsx06nE60+RxFNIji+KOFxNiZMHegv0imeST0InCjV83zO",
+	"iJi12i2Gx3qlZqTwTluZJEI/19aHmhbbk0roE9abe01Tt7Pyfk6UwBP6H4kG5ok2IJwdW+8Avv3gpjj7",
+	"8Ih8PvsRpzQmkV5svoov+TL050fkc2u3BY/B/ORykvKEtHaVyEjTFs0S/T3iJKF6oTh9I/iECEWJdGPY",
+	"TfL+JxKr1lW7JdUMwJEQMjnOv224cj/zKRpjNkN61d5ZIqzQmEuFVrqICzTmgqw+R2sbABacpk0HlMI0",
+	"wfPZ3Aneizd8kqVYkfraIsFTEqEVLlD0Q7SKcKKxbUSQ/r6NpvltwWlKBBrjGUqpVPCzbFrgxE0XxiH9",
+	"bhBz3gh+QRMiwldBD474AJZzvJepEZrY5/N1TLAaectww7VbgnzOqCCJO9DQsoZUjbJ+cGFvyUAQOXrJ",
+	"+Tklh4Bc1RUeMCTMU2jME9JG0UipyTFLZxFaIZc4VunsOeJqRAS6wGlGJMKCIDpkXJCkjbDUxMdckVWE",
+	"5bm05Jj0mBtY8XPC9GOYITc6imFRiDKpCE4cgPo8mbXh+o/xOZEo5UOeKRSnBAtzoPBap8cc7AwbKaB3",
+	"uSZhMWt29jXzRsOZuuWEwcdTcpA0nGo2JoLGiOZL1+jRcKI0WewsNwJ0eEwZHWdj+DFwRU4IFvEosEZy",
+	"qZCEH0kCR0IZyqkgAjIIcK4hY+VSfPzcADpDuUJwO+EiQE5e5yxBcqFQf1bjCW1EcDxCfGLoWTpD0S6W",
+	"caSpTLSrR4sc29BD5Eyjaen6oTn8QI/fpgkMHt6LwmIh2ijP6cSniI2LggGDqwrLJL9LIhbHQr2eh8bC",
+	"Kz2snHAmCbDPlyPMhuQNlnLKRbIvBAfSGHOmCANg4skkpTHWO1n/JPV28vlhBGl5pMzGYyxmbrdkiiZ2",
+	"VERlSRziTOMiUCgAFVa4tcuyNG23iFtAQhSmqZ7gqt0aEynxUG/kPc9EeexxJhXqE5TQwYDA8GqEGZrp",
+	"B92E7uECvn/glCawJ7NlzW6xymRrd7vbBShNBWfDl2aA+vaqI+stwhu33Zge1F7vJDg6ZRd6zYtv4cpH",
+	"mEeCDFq7rf+3Xsj16+ZXuW5ehxfqWCuM+OytoI24KB1nDQYdLai8IilRRJPlGyLVTSH3EjPGFUpgPjTJ",
+	"+imNkeX/FlR7xWxBWC0HUjwlDtPfFKvIwUX9YwQQveaiT5OEsPsDTjFFDoz8qzootpYECiPJ/UcamKQ4",
+	"PjdgmRAxplJSztCKL5czbuUOzhA2uiCwwZQPhyRZs9xQrgLUDpjS/CA9IeKCiGUhVwEyNz4yEyAHJgu+",
+	"0PQFDHeWgk57DGWMXE5IrLUvWONzAKA0S0r5EI2wJao4kwRlLCEGzfILm1hoAb5Z6fJUQ/n+sM1OhkrC",
+	"ZAG63xnO1IgL+jdJ6si3sTSKVZJkPbpFLicUBGFBLvg5SfTNFCSTJHmuP2LUxwl6QbDQoIS3p1giSZjy",
+	"QXnPMDzUF4QNEUiBBpyxIAlhiuJUPiQw98KwQH0t5Bui2wchJkErGnKSDhlWmSB1SAMRpErCPdZnMuSM",
+	"6O/6KY/PSWJu9q98SNltRJCxgRlIrWVevYecEGXMHHpu+/QNOLX5TrZ2P/iEwud7uDLPdWwaJL3dD/n7",
+	"rbOrsxIK3HbgsAjjIU8JNL+zc8anDFH4eUCJ0AcC7/gC062kGUcIymPfXAy7fxmmgA7oyoX8Ash4Cw4N",
+	"ULZoXZcbcRzzjMFS3DN3kYTdcJoZ9AlhblDUn2kFHidaF9A6tvJZ2PUSwBWoFMW2/csE17dMDm67/htL",
+	"JktChvoJFMiwgNiCQzAw5MtS7odhtY5NNLDaFzixhu/7EXiPOKpZjJxNKAcnGHNy6MJPFQn4iKvXPGPJ",
+	"/cHpiCtkpshh4yatQ2Z7OTgmQA9gHMksHllxFkQNyTMRE7RCGUrJEMcza8czop3BMHjcirpv8CzlODnl",
+	"/FcshuT+oOQopCaFaoYU5yiFGXOgVZZSg93G1pKJtUMXWIcwSr0nAuM4JhMl0coGOqQvNL1LyABnqb2L",
+	"zsz7ikrcT8k9ItjpiMrcMKcXnLgpH1b99JegRTPCYBUAjd8yImbLV8Nb52TmiSst63QqOT+MsOM/Yy5B",
+	"bmwLyg3nZHZzaWEJAq9Zdxusnm0rMWrBxTobwD+gZbKJoBfY3OrMilHwcNvoEbnvrUrv3pIhlerGWisA",
+	"2xmASiz5hFwQgVPnwwNzf24oupt4a8zOzryGkTkZ55ObK92aB8/yVbQYV2uYrZnvr9pBSTqfTaGUYKnQ",
+	"YxSPsMCxxaYbyNTFxLgftyoS9qZRqiXiMVixbiRWK3xelYx+tyZqffzWXJ8KgjUFA9vFbYWkfRiLC5RP",
+	"oE/YjW0WsjCZuWq3LLL+L5lVlAH9jfUcAaUNeh+WpBQUnuldayGLORtQMSbfkmaQ1Y6USgNxe5MlUXcx",
+	"m4+pHGNl3EEV27KBBrxqzdryzrfZLVWihAN/MJPf4Eq99JblX68jMj0hcSbAibCxuf0/1ct286nDiqz1",
+	"idY02LaxQYA9EcwOKNaP3hpLYy4EiRWMktvkvyWdVa/L2dprmzfYyVNy/7K1ngUOdPC1BGxQ1KZUjUxM",
+	"keWyJ4QlQDl9lL3NHQ2q8S+sim0Vydvimabong1gcRpeEMuycm6Zgk9Lb7Ww0ECLru7ecd/T3nF1nZ49",
+	"0aKBuKAx+Z3hC0xTLQ3f31WwcyF/shxs9YXU3QbLUp+sekQl4hdEaJWNJGhFK3TgAs8lrXhE4nOJPmck",
+	"I8mqBp016Qrw61Mlkd5/H0vyHAmixAxpCVhYyIKuev8Uxk708ETmiOcKuXXW2+gk43YBWgMRTX5ADkB9",
+	"MDAa6Cnnh5jNXPjhPSqg7mzttZFtNNHCM0H60PAQU+aOLgdeHsJYg97ms6UgYinAEziUxqjPGVe4CAEF",
+	"U4fDLjzQ+lJUC6+EsLx58aehVdp31usvXBc8uuhIxUtNMaGLj6RfACj6Pp0bsio8oWBx3DdSQF2q3Htz",
+	"YE11GoWtsHDraAUYqBhkUZ+UCZ0ML3Bpi3N6Bgy4i+6w1qDK/aLs6hrjdMAd+3GORWeNvdX6l+YB1Aqf",
+	"JOInzgIBOmDGnmJpAyd87nlXwN9ytcthgCWfZdlNCXRZy13vBFXkNgIhKIKndf3f6OnL0PVvr9trWdii",
+	"TnlxR1ZOHtKLGyFlWJF0YS638XhCVE7V23mbAb8tW0B1fTfDqSLK76Ec1/kWbnOG1q5XOcRbDbmwdQri",
+	"YYyZ9ZzMbuN6DAMCpBADXs13MiYnJKYDSsACLXfRgPMFYHLmrcOAZ7f1iY9Ywsn/tyfdifm41W7p8XY3",
+	"rirAu+syHuY2dFrF0ADSvUyN3tpYUv33xMtp+NL6NA2E4mrNHFGFsETRnmUHsJVdR7d7Wbe7FX+aKvhQ",
+	"Scpokdkvo/5PMT2mvxz8/vfBxhE9kAfs7U788uDxwfnkzz9e/vKsQ2a/TP56efD48GRK8bvX3YNP/PLo",
+	"7/ONo0+HO4env23++vKXlPy8R48/7W8dnw5nh3/vXx69+utZ5+jpb583xl22faoOtk76Wz8PnvQPN8bv",
+	"p1uTn7r46f9u/jV7v5F0/zzf57X443brco0LSCzYgBjbshN4TiC/qsUtrWQsJVJqYCmBL0gqnYu1EpUP",
+	"wcuNa9m0MsA8XNBcsWWCgx01+gBHaF8/CySolEOHraLTnOYywKkk7QqW2BhSN0g58Ns3K279T8sLdfZM",
+	"0WPKfiVsqC/iRi0ovF08WRp5/4KwQy6ImWF753Hj6PjSjf5kszTZ4xDUx/hyrT9Tem9PNr3ZS7bTGjoc",
+	"ZlIh8jnDKYrcGxXEX3zB14Gjcr7B1bX90arHE0QDQbAiGoE8FChv8BgcC5qW+QkpeodlbPDsbfnWLdrY",
+	"afucpwSzVtUOlj9eSqbynrZ02UeCMRa0TqAtSMO5Z/qMh3xtQSw7UaLLhmsaerdDXpCX5tzctzwlbwmE",
+	"vsekZa+7y1urbPaG+OFgkI9Ywg0jzAUQAgTZE8JUM3MInEaYYV5LZKWVsAjLxq3dD/roz9pzUKFEGxv2",
+	"C+OGdzZRs1cgaVR3lNhvCyPOVW2AynTwSnCaQn4J5jaCLIMIuyApnxDrAejPELkgYmZ/dUke9UvmVlrx",
+	"fZukTS1AgZ0oS63FNJSdWDmHXN6aK2284MksDAc3SiM84NU62AsJb+7kr+yzvuxVAwOyP6ExwUyBrSoh",
+	"BtBCPrdGLQlJinLEp4iqMqGeG/nYiNFbV07EC2UPmVONUywhJdKifEgvrMuH9WCwkDJei76rWlgPiRrx",
+	"5IirPZPW7b5vCA2q2RjDkfNNxnH/Jgf2dK3E4wTiECB/Pj19g8wDbSTIRDOvpHSG2916clcJ4yv4a2ez",
+	"p1cgVyMqvyqQtrw+oC9GGoQMWD7ILUA2wIMPXCSGcQ8DWuR6qlaOBBkYeytDGEGITY+tROdkFrW1dKFG",
+	"+l8Tg2O+EXgcrXbQXl+a3Cy00+2anM0KzbYa1JcWVWQ898pBMLZVMXJAYCEwhPxA5JBP/htvyFUeVeQ/",
+	"XgQYBZ5Wo8XHdtFI/vMuC7DOHWvn6e2yRps8IlNfy9xQl2sRvM7fb3BDtjwglfHvDVYj5+9wiAeardM9",
+	"rFb4HBGNqS57GE1HPDUBnqWLVA7HybGmdgYl5KjwlkLBr91kszI1wgosAhbxvYRyp8OOcII4I2VCjfux",
+	"P9d2XTiGfEx3iBbmoTv9moshV3fTgxYWiG4loAblnNBWIOj9zmJ8QjRFD+XB1hRfE1CnD8u85LCPkWnu",
+	"gFuxqWA8UybOUz+4Wj5NyuXa9mATh654wYrDeORb9/TcxpZlF2IdzuXZwkdzK0307jpu5XC93bZL9y90",
+	"2DxT3mkveor7LPFDlqWBFZX2aDqhQ7jeIFIZMR+wZBMJjitjPgnVnMBpGkHBFSsVV7y5LvXayVE49S/E",
+	"dRT/+LxZreHnN1VHqqfHz4NH9SbPQDhRtsZGhX6wPMx5rio84SmNK+y3NVcXZC6o2b5+/TJlM5CKbIq5",
+	"MoQ33qkgpG7A8Iaasx54v5EmV9cYc6YET1Prc256qen7xfZkjjKEY9frjf7iQruuXC1AfxzrP9uafk7S",
+	"bEgZWonMh91dyK1d82AZrUK8ZzEPWom0vqDlRf2w/hdqurR7LCq9BzVGjJ6KUq1PUoV4pow46cU3NE4d",
+	"AL4zX1qJxyG6wW6Hy63WlTF916Bh03Eaydz1hKmWUNpGixpmO4tJkPn6bmRIdyUWcBzrxVib8UYXjSnL",
+	"FJHlhIg7GavdVCUwPEfY6AuUueowmqHPsUUH7MtnQZCYKPlFRanyequhzGpEpBYTBTHR01ZOrIstuQxW",
+	"NbtoKQdplVesxRiyhUF4t55l4/VdREBYgnGxvDRfZcgViTZ6sonACK2Z3e+nr9eeuipQ5UUuJnrczQDu",
+	"GyMDRu8SCNGKJpdYA9sWM2ojDW80xkqZ9P8AjMtr3NzZKS1y6y42zmbcFKBp+Xc2fGcgyAIzE/30y7vT",
+	"50Y5MRJmKc6bSqTpM9f0wwkoaGU64gbX7LM9pkaEOid0nwy4IFAlgbIhomw1pLcvyxHnLATX7qBz346x",
+	"+/N2Nfq53pLUHvcgICXnhe+Cqq0JHppfsC84rZdhcEvvWrCM2KmLIR8IPrYQlkQhfaTlK/a0+3ibbHQf",
+	"90my099+sr29leDt/tNtQnaePh1sDmKyub1Btjae4CdbTx4/G2wOnjzV/+zsbG893dy8tXuuklKw9a17",
+	"5xZe73Kdc/p0gwhr3UYVZAA/XbKnyrDe7G4+XuturXW3Tze6u1vd3W630+12//K3kGBF1hQdk8V4lncj",
+	"H1flUX/qV0ZA8aKTkOJIS5pahY2h9KRT1BocEvUZt/WMpUtZTDhVYjQ7P+9eJPF4yvvJZvZ5m9HPT+bR",
+	"FJrMLbp1nb04ZK/b83c511qX9VMqRw99eE9zshQiIVLp8yiVTISDXIlMDSatJZTOMmqjTqdT4eJ4UTjs",
+	"aNo+SR4ehZ/ULSytEorlhn8fRnaWtnft/PWXz7TpEv9KgxoLdxmhi9jh9TjvqBq9hGSVmim+sjczdtN6",
+	"Cj9zwHFmUvn6M0QT+KeAkMmKlSj6EnPGSKx20YcvNLk6u4rQSu7VFJbNIjljCl+W8WSj3eKMHA8ggGsu",
+	"O23XOXFAw9crWRyMnhAQ8GckVC51xLpAcJafQYN11pzAf6S5kVro9H43dTqNQVOBzY4qcGImPGS/bSDY",
+	"h5jhobXXCk8Qtn4pgY3x73paHSSHb3FMEBdDzOjfRATdOmUjwYPYcRptbNcZ1RbQ+Rcw+Myx6pyWypJI",
+	"pAQxpXQFQZFdaITGWNgSJu7Ucyo9JEp6snR1KTXTv9ZLQPIHekbZ8LmzL0BFTeWK51KGJMPnBDS3MqnX",
+	"6PHxmjO+aqQ6TaYRFx+D09SShnmUMEAJHsweeRYito20tqDZd90g638EO9vcyqgjfEFK5XHzs1uo6Hh5",
+	"c/msZ0FSFszRvLPn6Rtxo9m0tQA9KuqJ1krGW4sVla6IZMVlUTL1FUan5vgmkIQ9J04Bk4RcrG3cRKje",
+	"zIc6ChpzXjtNUmvWa3tDiCQwy075kDKwC0fGpPBC8KkkwpgVEGfW0nB8Eoz4fTkSfAyPjXF8fDJPUqYN",
+	"xXcdLGmCVrY20Yhceqaziki6NXgWb+Ju/0myQbbjncFT/Lj/LOmSjcEm3upvx/NMHCmWai9W9IIYQXVJ",
+	"ahQAcmkj7oSlWocueehnq5i4srNrED8st7rAs4WkI3eF5gmsjUF0v4OsfW1Yarn5QQzhzK5++u2CVZtc",
+	"bt9+rOrR1nRtfrzqXMnuK0Ss1k9ehjz9tnidrZq69+YA4ve0HNxBRYUKLSVzZu4UGMkMEjACSdUsTrNk",
+	"Di6E6Xq1GF9eqK8pxiAc9lxSSyto1cRQrC25SJP3Tcg4SQSxIYWLxs1qYvRVjElPa6adqqcGLBKb22s5",
+	"bffiMMv9D9BOmehPnmbbT6efWLLz+RN71v/UP5+RT9Pu3/NMQ/cqcVSY+Z3NUJPG5hdaEsxRRdKhVhDZ",
+	"cxSlPMZpBIFe9SQ4vyhQGZrw2jxrzleyam10b0CnWl/L6vSskS4Wfq9rJKG5JivP3+UQ0utl4tf+KJKC",
+	"b2vK0gR5nykxm0eVjRpiKiC68OpdG8Bji7ENUKSHi5wb3jYlilA84pIgycekx1bmNiZaNQYR25oGFFtX",
+	"5M104MCu4IPrYaV4j3ltaQKOtu9M4DsT+M4EvjOBfwoTOAvZHSWJM0HV7ETv39I1CAjYy0zEuPnrtdvc",
+	"L+9OWyHjZPRpqiLbhMxkJ1lDgLDBPW3jdV7LA+K5sCpY/tWuppg/n2zuPEa/vDvtsegLTdqIYgUF5q8i",
+	"W5JS4+VWFyV4JtumIqeiaY7I/5F+0SM9vuygd1SNeiz65d3px8O9o72f9g/3j05/tIEGURsotW9uib5k",
+	"0Nmn7QwJ+qMG3i7qtcyTvZa/tB4r1lZEZXnLo0rmRgkIU10xEc6mZL7J6GlXV97uMWAZq89R9Ob45BSt",
+	"4wldx5karbu1gx9VIgzhJ5yRDjoGxlOUf1kZ48QUTeuxaKz6a5oQwk/SGHdJtNpG0xGNRwjHSrr6amWD",
+	"Mx/AFjQMgASMMBRkA3ct8Ea4QMA8AGEKTB0pNWnZ8ioD7qz02HhObI774ekL9ALH54QlSBGsSWcmUvuy",
+	"3F1fN43UNFVd11sQOCbwoW9e0nuqG809n6sGuwaJNVJ587XRlAqyBqFIivaL+nLGuCXBXLX5GHm2YBtS",
+	"2WN8kDOWXTQQUAMikWgqqFKEATLY36dcnKOMmWNNOj3WYz8gF/eGTLw7xBVyJEhM6AVBWF8CiIhhSN48",
+	"fEdPsO8lCLr+IVJTc5dLuIuiLz2wqfRau5AM2EY9k/mjv/jSs8lOGtl7cFjmk82SMH/YnLxe6+rKn1aL",
+	"SnmkEJQfI4kpTyVVvfy6vvuczcY8k/YHqbExP4weQ+iHH0yfnR9+cHVE7YPwULlSu3kNK0cTjKu6iJI0",
+	"45W88j/8sNpBmpbZMzM+FNf3zG2GEZKAydYEMFCGorytnXlDAwGhSjcNWEtRnuaCCFPwgeaJLGbN290N",
+	"LQBDaxzb2yifW4IQqwcv7RWa6BjIrEE8WbHYlRoR7nQ6q4FJt9pIcj1ynvDowvUA9XC+CyIInPFxvijw",
+	"OpFEg0FozgetJAnI43IKjWDVqFzn64cI2cJYQEq2N58hzmKN8WZ2vY6DN6Y2RqiUGFa2fywQnpTGxHqL",
+	"XO1ywSeCEoUhq+vGhGS9n/L++hhTtv52f+/V4X5nnIBdkqq0Sqz23hy02q0LIoz9v7XR6Xa6+mE+IUwT",
+	"pd3WVqfb2bLFQ4C/rn8cEZwa7joM9ZPdA8BJtNnd1nQ5JXkhdBpD6ZxskgcZuqJ9Ftog1Ofnr+Xllp2s",
+	"0gdus7vdZDnPpzFvzqDmzU53q0l0ysddD1Rg9GUMUzqlKPPyM4xvaIPmF3goISciR63W2ZWpBRcQ+8Hp",
+	"LVH00/4pchCNmnb/sx5jORBoft7ebqjImBfnQyuMm9r2Gnd/3t97tdpZGChwd3imEIYhmmB01W4VgkFF",
+	"pgKzPA9Zw4+AkIUau3XQMUMyMwKR0cZdcyWZgWpcqA02JhWGgZl7TCo+kcDxKBsCohrp5Jd3p4byGBnR",
+	"3N7yacWlEiO2JSKRyiWDL15RsVZopB7+XIAoXG4jHC4YenbhEjzhEir6AP3tXK5Np9M1rU+sZSIlLOaJ",
+	"LRd1p0muqh0mr2o3orsAkBdbRKlYUFMLAyftTrG02JM8z9MBNboIMklxbCNQeAq2evkvKhC5bU7keqob",
+	"aukJ727Mf7dUgRJeWoDMF6189BsbC7xRbWyi39t8Nv+9alFVIMMLgCRUeuCuTCyn0AbeJcpZUTw9Qq3B",
+	"qzXvsnDk7G0VybG125wp1dEjdSoEskz6wUCzFleim4MihqVpslRkWeVVOfPeb4pbDUSQhAqi1UPo7WN8",
+	"+o4T4OQCs5gkPSaJUprqR7CWj/5aProhtIiMVqL1qJS0hPbc3FycSysQssQW8pRBbmFG33f2bK8D/ocQ",
+	"o7bisq3v6+cyuFD4UFPguByQvUjb7+Rxlzzpbm5u4cdP+s+2nz7uD55tJN0nz+KdnWePnz7b2iHdxwOC",
+	"53o7zyoUequ72XiWjna6sxlyosHozgi2McwESdAED0mFiP5qTRBhCUe/AH2UR3xqC/f6UOlc08Bby9wQ",
+	"J2i/LiNpIAT4anHCV62BsCjRKzV2vBXRuz0Rukbys+eIMCvb6dGKKRDCzhtxdzVIcW5IW0g1PKtCXgZQ",
+	"92AByfJgYA1qlqpg5ZoUOQdIXlUb5mwjDLtwerykbJiStUy6TBUtAPXYSmFi44ygEc+ET0H0HJZmIaqM",
+	"vwezGSJYpBQwNiGoJJuCtt9jVk+lhX2k7VI8wVii6NjEWoJvhQvYiU83ySWVKkihBqVSEXeRZ6+rM7mw",
+	"+BmuXLFk8bNpkgcVP72s/TkFLzWrM83FTKDHd8nyWyCw/xyp8hqCvifPrW8513SKzLv7kxErRKdMxI2T",
+	"rpF0R4XrNIISxFjFo4rd1jCnlRhLskaZJExSRS9IOlut1U9esYm9q50e27O9Zr1KacY2UG5BC3bVgvga",
+	"4lwnyPN9OkChDWnHqeQoxkJQcJVEflJqhFawX37G1KhJeqw/Q5GLj7QhA2DyXW0jLtqFl8BcNM8KbEdf",
+	"M3nyu3mdgAitcNFj0cn+ycnB8dHJx59PT98cH/36/kd90NFqG0mipDXzY1atL4D0ARActJuAmbcuAofQ",
+	"uXhk3ZYieAnDH/KEtIzAeUsW5dfdafCHTxrNMQvzsFLJoiWzrsrY35zBpNq92NZpLjGtE6LWzInOTbc2",
+	"OGyxKyEpvSBiFixOHBnU/phNPhYXzOHnaln+r0ds/uv5qNfo/F5ZaKWH9b/JOtPAgn81blXPQeiiWZyW",
+	"dY+2GpymfRyfhzjwuvPINbNiU2dZ8yt4wzbwcFwn8XOpNR81ZnVp3MYgdlDVQcA/IrdvKOADu7bRcnl+",
+	"u+kzacXg56A35XHxVXdhj0Wh1o7GA31OZjKvIHGaSwtaN6vVVemgvUCAkdYXeyzmaUoT4ny7zChZ4FCw",
+	"WtcKPA7hfaaISF0gaefDy7zEiNb3EkSoUeYYKYk2sOe6fzRaoC9nFOLL+Snfk+Z3HUf1Q4ny+KGF2Wy1",
+	"Js+SOW19+AdltsGqLg1MN2+cY8MfjZVNX7KUD0Fco+y74lim0uW+x9/Vxodid3lEEc7LEd0ff8uJW5W/",
+	"DXmmrlExv/RMFcdea7fXwmnaa13NK93YNnFKVhuDFzudDrxY1BL9j4uPASo+pZKE0ipN2E5FvgUHPReu",
+	"xYb+GMjC7PTYaeUr6Z4jLCFJUSFTKj4pXODKuDNWMpbScxdftNpBB66YWo+BPG5su0bZkyhOieZrlokb",
+	"RtSg7dosNtjzdnfbRj33mJmpQWPUp/SVVUZbzRPKcd5EA/TqmF5Z1vHVDIn5mWuRANDgZhqZV07P6F72",
+	"3HMcLcoLNitZ927SW4Kj2MTbXP9G3mL0DsT8bra8osebLaDhfLy5fQjn9MariAuJI5YYjNGKr2b7zhn3",
+	"wq0cNPbOlsmtnamZ3r7lCvQIjxbu1nX8dlEdzBHDQI1L44pyNGtKmVxta1JFLm34hrV31kpVFlFAlbKS",
+	"LrCj9HUlhqiD3pJJimdAS5GA/VTeAPIIJfAHYMqLOcRYqylHCvfzwsKUDXvMkuNVqIlRWBX14iaYiucm",
+	"6gRmo8q0UjXsqSh97njKAI9pOgOoDFSPJUQZ//aq9T6ZOL7t7oYxVy7bXqhCpTqNH2yOERHxQY/1iSkj",
+	"mJ/67VmN5Wkd9ApavveYCRtlaMU24lwt48OICLKLMOrjpBwnG4qHHVAhVVi9gjW53PGvzMzKpQ4X7l22",
+	"EW/+MTt59xs9pgeXB3RK480//o4304v+eXp+8InTv8a/Xf716nD617v9rfd/D6dHr47O/3r1+tP7T3+c",
+	"//XT/uVfn1L6fvy++/70Pf315S9d8ueLVL8Xj/8Yx+M//sYvD+TB+I9tPfHhabxz9GnYPX4Vbx+ybmen",
+	"T/Fs49XrP9/uP32//2KL/Lahto67o1d72ZO//xx0Lx4fPu3vnL/4fNq9ie5YKsF7zxy6WlA31N2ZTK24",
+	"dkfWXL9sdzKNLsy1bZ/Ptz6G3VCrqr/7X8rAG1SjfcuioGOlf4KaY7EcQe6JdTsuXeXdfkZUMwvPK3gW",
+	"sVFtW7ogneUJRnmo1ELhuz1Wjd81vskS523fLHxX+CVM7xS9C4VMl1GP1LOPhap2NsT41h+9AfELlHFd",
+	"uvUsOMc/KMA3N5/lgeTfjWh1I5p3yt8taQ9rSTvRErTVCRwSOwm+qZjyfZrafMJaZiJa0l4Lh/6GuckJ",
+	"KDNmc6VIQggxtFF2m9sQYOc3FjA3dyLIBeWZNE+XuMVqjyneFPpXlCKYEdVBXotn4/YpK2MucENqRjZC",
+	"mPWYHfS5P4HzwBSDe1UWqFY20gRJjla2u91Ss4qEh0OKZahM3VeP27u2eN6SecucuR6Ux9Q7izYwGudj",
+	"5AyS4qZ4pnVnk65oENDikcGb1e+spkocA4f+neXcQs2ARgtFlFwtUtu4m++PU4QJWJVjFOVPg9khp7aC",
+	"7EVh3W6XbKGcEWOVsdkh+rcxlwqS15lKocJo0nEBdEd4TCJEZY8lRNALkhTcs6GAJFrBXvcJyylWPftU",
+	"c+Tf9QaqkCuESnXiQHKP1MwvlthAxypA73zL5vklmdlP62lUuVX9fnTxISmOO3wx1r/kZT+uzO1IiQqZ",
+	"iFTRsg4U5ZJnMOQDXMjC6nswF8JgQS74OWk0g9bxjCbutuVNF6GElouytV/qm7Ga50XZDpk2oiSH0II5",
+	"UTeuslrPflquaOFae1/v1gPvhnHqfWN30R73PVzJfVMUM882etDbWcbl8v384mpZXa3nwXVNPOyIo+O9",
+	"TI2Qe8ecJFRKN3gOfhJQCttaR4AvnMsmOtV/+a8mVJoq6/UaA+6xl25NN3VEvHElumoov5D05l5/ZZf4",
+	"T0+EK0y1rHqGueMN3IymGNWdE9/qgZq2t4OHcA+PZ1V11e7Z/Z6/1AnlxerVvynqO/5b0PHbUgUUFgrC",
+	"d4d5CHIVoe8x+ti2J7kGp78pIlpB2n8hLf2mkFeLQOWjh5Y9JoMf2ZN5KNTN21mEyyWhPkRjC4FnPtG0",
+	"aAi5Y3mZJCiWmBeTlVyoCEnsOohqkbttI3mg9+K4eFTf5mg9gs3BO56euRJN8JAywOYPnU7nDJLnbCn5",
+	"svy+2umx1zSFFp6ZdMGAWq6CNki7KBqYXz+48O2zD4/I57MfcUpjErWL38HCcPbhEZTTo0zSsx+tuA1x",
+	"/u6xR1ycfeiefbBm0TOIHjFF7UqPbJx9yM2oZz9CKVp/NsFTcvZBi+hnP5bbfHV6zFQD40LuougR+Ywe",
+	"kc8UPWJE/0fRo1Tp/wh6NFT6P4IeUYYeMa4OGMqXD1+8zP/Id9Vj/g8UPYKTkBBP432m6BFhif3afdKL",
+	"yNIUhj6CD32ipoQw9Ejra4+4gJ/0FgwutIsCwyZBwhYJjkwOocLn3okBxmm2PJZoBd7/0D37kSa7Gj+L",
+	"ofSXpQwMN6j+AQoSr3bQG0EvsMr7E6wUqRltFJXM/yZrsY0i37ZkvlxFWJAeK+cuuFyNczKzKRmQM0JN",
+	"xWVmW5DyoupeXgAZVesf1+0mUCLxxjTa4j/0rpnz6AnBIh4t9CQXapHnXgOEF3nyjT2nhWbXiLjIg9Zc",
+	"fFfddqGmGkUh7npbjcZcB2d1WoCp/JYRMXvoONIlKbm/atzOLPo6RpZ3MLoJz4IaqANqVPDb5HLZkHSo",
+	"UMl44XBMoTAM6pMZZwkqNX+mssdcTc0REaTMYzRtSsaUmTKJqx0EADARytFegVfwdZRXmbOFPNs9VmOi",
+	"JqyVW4nPq75YEeJgn7/Lu2U8eRXOjQThnGihrih+AlSpn4mp9rxRSoMyPUYWL9eWb+dGDrCNpVmpvAu8",
+	"WHLS4ndXD/1OUEX+KQXDvoHCXwBjm0e6FKphTq0i6PqPrVe61VkBuHzrhkR51Ynv04XhTXOdS9YUALb1",
+	"c8GK6KuJWrx2imDnn8c4oJKYIGAeJf5GsSHhMWaob4m6hyR5p9WbIIn/uXLK1+BM3jA2qC5pOclUaGdQ",
+	"6gjqGwMvokoilo37BLKfrCwQkvrewgT3GdPrmuE2Fe8BmfQfKnQIC707YQa0bLxe6Ii0xBct0LazKDMb",
+	"x3pLHRR5U0WgBpTaioJqbLDd9JR14ocKtykFPcSajXYRZC80Sw/QgeEO0kOlm/uCLWyNfFBrS1shv43n",
+	"EWg+m9m2ZHBIfjtZEBquTPT34tfh2y2kpdHgViLIV8xF+7qpZbkgIQyu350SeFdnHmNY/0Lne7VNZ6Yx",
+	"vyCObJgC87bwvuYU/j3XioUZLvEiQmxd/zTVpIEz0mNKYCbNnowpwhvVq45vhwrRCPNTTiO+Pta7tS6M",
+	"9a/yHXyTGZh6YffgUza7XibKe5hw1W4UjO8bU0oNq6/DFdePPSQ6tnOfiunonXPXEYaGla3/kuzee8Kt",
+	"nyBW29xIJ8dOSgrRckStY0ZMQ9UbJRnylBwkYPCbZCHTkOlRVIhmlU7+aMWVG9XinEkslS5WWi/tP2VS",
+	"rHiP2Vo3pU7wnteuJN3t5tJf6et2gYQpl2Z94x7DaVrN+DzNS/8juEZEFtF9jFwqV2kzRM1Nl61bSXz/",
+	"TZKTbTb2X3vPv7K4ZVpDOxJhL9C9UAkPn8ti2HrsWvtf58I0yncHneJz4iVDOB+c9Ul9/By5BppaMwu5",
+	"0jP2cJ6Zu3oyctXtyfzWhg0XqWK0MFVLKRv+OzwZLyEVZnmuDIOqFfw1DQmDyPvWVp7LU/n0h1JSf5+k",
+	"nA01b7J1EHIXqPF/QrJG9IMraWADDfmU9ZjzVbpe3K5TnR8YpRlkwtFKQmIK0WGvNjZWQ+xmSNRLE8xo",
+	"XRQ3DC3J/YH3GZkKS2sqAOqFYv4DzV9aUKtGlC4FZcc1ejtPyd0r/FpOhbOVprgwjbc0nrreTdORa37m",
+	"ZxOZUwhrqLkP7B6x5FrPkL8pQJWmflf5nnynpL5x/wh5ZNnq6dJQMiFSCT7zdNMy5G+AY4Ggpk6Itt2K",
+	"qN0mHOLsayL2gyD0P1keMOrw0hD51prv79BCdzHN14Y9gdOsg/bKidfjXBx2kkGaONminGajb0qPgVAA",
+	"4W6UDfP3mvXPu8Yr5I3grUq5IKLnc38lBXWx4ILbqKdfL7bg2y9Rs6xghFypXdpFN8dskMELCy43BP9w",
+	"pu8z9LhszC4zv5rsf/hsm/24XuR5U9Z1IA525XW1ovDWtW0Qvd98HgkS8wsiZp7/DgKRNSu7XnRu59ZY",
+	"oy/uvTlAKwMujGvWdfYt2wdWvWkMjOvzgF/cjU2F/7r3tjEvBN62deCMzlSkWYXTBP315AlX9UH9dqIm",
+	"hUSjMurjFLPYdeDlIh4RgDUX/kq9LqNXZ1f/FwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -106,36 +106,6 @@ func (e OkResponseOk) Valid() bool {
 	}
 }
 
-// Defines values for RefreshCookieMode.
-const (
-	RefreshCookieModeHttpOnly RefreshCookieMode = "httpOnly"
-)
-
-// Valid indicates whether the value is a known member of the RefreshCookieMode enum.
-func (e RefreshCookieMode) Valid() bool {
-	switch e {
-	case RefreshCookieModeHttpOnly:
-		return true
-	default:
-		return false
-	}
-}
-
-// Defines values for RefreshSessionParamsXStrapiRefreshCookie.
-const (
-	RefreshSessionParamsXStrapiRefreshCookieHttpOnly RefreshSessionParamsXStrapiRefreshCookie = "httpOnly"
-)
-
-// Valid indicates whether the value is a known member of the RefreshSessionParamsXStrapiRefreshCookie enum.
-func (e RefreshSessionParamsXStrapiRefreshCookie) Valid() bool {
-	switch e {
-	case RefreshSessionParamsXStrapiRefreshCookieHttpOnly:
-		return true
-	default:
-		return false
-	}
-}
-
 // AuthResponse defines model for AuthResponse.
 type AuthResponse struct {
 	// Jwt Send it as `Authorization: Bearer <jwt>`.
@@ -720,8 +690,8 @@ type Populate = string
 // Provider Example: github
 type Provider = string
 
-// RefreshCookieMode defines model for RefreshCookieMode.
-type RefreshCookieMode string
+// RefreshCookieMode Example: httpOnly
+type RefreshCookieMode = string
 
 // RoleId Example: 1
 type RoleId = int64
@@ -813,14 +783,26 @@ type ConfirmEmailParams struct {
 	Confirmation string `form:"confirmation" json:"confirmation"`
 }
 
-// RefreshSessionParams defines parameters for RefreshSession.
-type RefreshSessionParams struct {
-	// XStrapiRefreshCookie `httpOnly` asks for the refresh token in an httpOnly cookie instead of the body.
-	XStrapiRefreshCookie *RefreshSessionParamsXStrapiRefreshCookie `json:"x-strapi-refresh-cookie,omitempty"`
+// LoginParams defines parameters for Login.
+type LoginParams struct {
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
 }
 
-// RefreshSessionParamsXStrapiRefreshCookie defines parameters for RefreshSession.
-type RefreshSessionParamsXStrapiRefreshCookie string
+// LogoutParams defines parameters for Logout.
+type LogoutParams struct {
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// RefreshSessionParams defines parameters for RefreshSession.
+type RefreshSessionParams struct {
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
 
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
@@ -1174,32 +1156,41 @@ type ClientInterface interface {
 	// LoginWithBody Log in with a username or an email
 	//
 	// `identifier` is matched against the email (case-insensitively) or the username (exactly).
-	// A wrong identifier and a wrong password give the same answer, in the same time.
+	// A wrong identifier and a wrong password give the same answer, in the same time. With
+	// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+	// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 	//
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/auth/local (the `Login` operationId).
-	LoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	LoginWithBody(ctx context.Context, params *LoginParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Login Log in with a username or an email
 	//
 	// `identifier` is matched against the email (case-insensitively) or the username (exactly).
-	// A wrong identifier and a wrong password give the same answer, in the same time.
+	// A wrong identifier and a wrong password give the same answer, in the same time. With
+	// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+	// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 	//
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/auth/local (the `Login` operationId).
-	Login(ctx context.Context, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	Login(ctx context.Context, params *LoginParams, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LoginWithFormdataBody Log in with a username or an email
 	//
 	// `identifier` is matched against the email (case-insensitively) or the username (exactly).
-	// A wrong identifier and a wrong password give the same answer, in the same time.
+	// A wrong identifier and a wrong password give the same answer, in the same time. With
+	// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+	// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type.
 	//
 	// Corresponds with POST /api/auth/local (the `Login` operationId).
-	LoginWithFormdataBody(ctx context.Context, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	LoginWithFormdataBody(ctx context.Context, params *LoginParams, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RegisterWithBody Register a new user
 	//
@@ -1251,7 +1242,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/auth/logout (the `Logout` operationId).
-	LogoutWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	LogoutWithBody(ctx context.Context, params *LogoutParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Logout End the current session, a device's sessions or all of them (refresh mode)
 	//
@@ -1264,7 +1255,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/auth/logout (the `Logout` operationId).
-	Logout(ctx context.Context, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	Logout(ctx context.Context, params *LogoutParams, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RefreshSessionWithBody Exchange a refresh token for new tokens (refresh mode)
 	//
@@ -1731,13 +1722,16 @@ func (c *Client) ForgotPasswordWithFormdataBody(ctx context.Context, body Forgot
 // LoginWithBody Log in with a username or an email
 //
 // `identifier` is matched against the email (case-insensitively) or the username (exactly).
-// A wrong identifier and a wrong password give the same answer, in the same time.
+// A wrong identifier and a wrong password give the same answer, in the same time. With
+// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 //
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/auth/local (the `Login` operationId).
-func (c *Client) LoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLoginRequestWithBody(c.Server, contentType, body)
+func (c *Client) LoginWithBody(ctx context.Context, params *LoginParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1751,13 +1745,16 @@ func (c *Client) LoginWithBody(ctx context.Context, contentType string, body io.
 // Login Log in with a username or an email
 //
 // `identifier` is matched against the email (case-insensitively) or the username (exactly).
-// A wrong identifier and a wrong password give the same answer, in the same time.
+// A wrong identifier and a wrong password give the same answer, in the same time. With
+// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 //
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/auth/local (the `Login` operationId).
-func (c *Client) Login(ctx context.Context, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLoginRequest(c.Server, body)
+func (c *Client) Login(ctx context.Context, params *LoginParams, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1771,13 +1768,16 @@ func (c *Client) Login(ctx context.Context, body LoginJSONRequestBody, reqEditor
 // LoginWithFormdataBody Log in with a username or an email
 //
 // `identifier` is matched against the email (case-insensitively) or the username (exactly).
-// A wrong identifier and a wrong password give the same answer, in the same time.
+// A wrong identifier and a wrong password give the same answer, in the same time. With
+// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 //
 // Takes a body of the `application/x-www-form-urlencoded` content type.
 //
 // Corresponds with POST /api/auth/local (the `Login` operationId).
-func (c *Client) LoginWithFormdataBody(ctx context.Context, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLoginRequestWithFormdataBody(c.Server, body)
+func (c *Client) LoginWithFormdataBody(ctx context.Context, params *LoginParams, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLoginRequestWithFormdataBody(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1868,8 +1868,8 @@ func (c *Client) RegisterWithFormdataBody(ctx context.Context, body RegisterForm
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/auth/logout (the `Logout` operationId).
-func (c *Client) LogoutWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLogoutRequestWithBody(c.Server, contentType, body)
+func (c *Client) LogoutWithBody(ctx context.Context, params *LogoutParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLogoutRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1891,8 +1891,8 @@ func (c *Client) LogoutWithBody(ctx context.Context, contentType string, body io
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/auth/logout (the `Logout` operationId).
-func (c *Client) Logout(ctx context.Context, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewLogoutRequest(c.Server, body)
+func (c *Client) Logout(ctx context.Context, params *LogoutParams, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewLogoutRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2696,29 +2696,29 @@ func NewForgotPasswordRequestWithBody(server string, contentType string, body io
 }
 
 // NewLoginRequest calls the generic Login builder with application/json body
-func NewLoginRequest(server string, body LoginJSONRequestBody) (*http.Request, error) {
+func NewLoginRequest(server string, params *LoginParams, body LoginJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewLoginRequestWithBody(server, "application/json", bodyReader)
+	return NewLoginRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewLoginRequestWithFormdataBody calls the generic Login builder with application/x-www-form-urlencoded body
-func NewLoginRequestWithFormdataBody(server string, body LoginFormdataRequestBody) (*http.Request, error) {
+func NewLoginRequestWithFormdataBody(server string, params *LoginParams, body LoginFormdataRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	bodyStr, err := runtime.MarshalForm(body, nil)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = strings.NewReader(bodyStr.Encode())
-	return NewLoginRequestWithBody(server, "application/x-www-form-urlencoded", bodyReader)
+	return NewLoginRequestWithBody(server, params, "application/x-www-form-urlencoded", bodyReader)
 }
 
 // NewLoginRequestWithBody constructs an http.Request for the Login method, with any body, and a specified content type
-func NewLoginRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewLoginRequestWithBody(server string, params *LoginParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -2742,6 +2742,21 @@ func NewLoginRequestWithBody(server string, contentType string, body io.Reader) 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XStrapiRefreshCookie != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-strapi-refresh-cookie", *params.XStrapiRefreshCookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-strapi-refresh-cookie", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -2798,18 +2813,18 @@ func NewRegisterRequestWithBody(server string, contentType string, body io.Reade
 }
 
 // NewLogoutRequest calls the generic Logout builder with application/json body
-func NewLogoutRequest(server string, body LogoutJSONRequestBody) (*http.Request, error) {
+func NewLogoutRequest(server string, params *LogoutParams, body LogoutJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewLogoutRequestWithBody(server, "application/json", bodyReader)
+	return NewLogoutRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewLogoutRequestWithBody constructs an http.Request for the Logout method, with any body, and a specified content type
-func NewLogoutRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewLogoutRequestWithBody(server string, params *LogoutParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -2833,6 +2848,21 @@ func NewLogoutRequestWithBody(server string, contentType string, body io.Reader)
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.XStrapiRefreshCookie != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-strapi-refresh-cookie", *params.XStrapiRefreshCookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-strapi-refresh-cookie", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -3944,32 +3974,41 @@ type ClientWithResponsesInterface interface {
 	// LoginWithBodyWithResponse Log in with a username or an email
 	//
 	// `identifier` is matched against the email (case-insensitively) or the username (exactly).
-	// A wrong identifier and a wrong password give the same answer, in the same time.
+	// A wrong identifier and a wrong password give the same answer, in the same time. With
+	// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+	// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/local (the `Login` operationId).
-	LoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginResponse, error)
+	LoginWithBodyWithResponse(ctx context.Context, params *LoginParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginResponse, error)
 
 	// LoginWithResponse Log in with a username or an email
 	//
 	// `identifier` is matched against the email (case-insensitively) or the username (exactly).
-	// A wrong identifier and a wrong password give the same answer, in the same time.
+	// A wrong identifier and a wrong password give the same answer, in the same time. With
+	// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+	// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 	//
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/local (the `Login` operationId).
-	LoginWithResponse(ctx context.Context, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error)
+	LoginWithResponse(ctx context.Context, params *LoginParams, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error)
 
 	// LoginWithFormdataBodyWithResponse Log in with a username or an email
 	//
 	// `identifier` is matched against the email (case-insensitively) or the username (exactly).
-	// A wrong identifier and a wrong password give the same answer, in the same time.
+	// A wrong identifier and a wrong password give the same answer, in the same time. With
+	// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+	// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+	// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 	//
 	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/local (the `Login` operationId).
-	LoginWithFormdataBodyWithResponse(ctx context.Context, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error)
+	LoginWithFormdataBodyWithResponse(ctx context.Context, params *LoginParams, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error)
 
 	// RegisterWithBodyWithResponse Register a new user
 	//
@@ -4021,7 +4060,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/logout (the `Logout` operationId).
-	LogoutWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LogoutResponse, error)
+	LogoutWithBodyWithResponse(ctx context.Context, params *LogoutParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LogoutResponse, error)
 
 	// LogoutWithResponse End the current session, a device's sessions or all of them (refresh mode)
 	//
@@ -4034,7 +4073,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/logout (the `Logout` operationId).
-	LogoutWithResponse(ctx context.Context, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*LogoutResponse, error)
+	LogoutWithResponse(ctx context.Context, params *LogoutParams, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*LogoutResponse, error)
 
 	// RefreshSessionWithBodyWithResponse Exchange a refresh token for new tokens (refresh mode)
 	//
@@ -4706,6 +4745,7 @@ func (r ForgotPasswordResponse) ContentType() string {
 
 // LoginResponse200Headers the declared response headers of an HTTP 200 response for Login
 type LoginResponse200Headers struct {
+	SetCookie           *string
 	XRateLimitLimit     *int
 	XRateLimitRemaining *int
 	XRateLimitReset     *int64
@@ -6759,13 +6799,16 @@ func (c *ClientWithResponses) ForgotPasswordWithFormdataBodyWithResponse(ctx con
 // LoginWithBodyWithResponse Log in with a username or an email
 //
 // `identifier` is matched against the email (case-insensitively) or the username (exactly).
-// A wrong identifier and a wrong password give the same answer, in the same time.
+// A wrong identifier and a wrong password give the same answer, in the same time. With
+// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/local (the `Login` operationId).
-func (c *ClientWithResponses) LoginWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginResponse, error) {
-	rsp, err := c.LoginWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) LoginWithBodyWithResponse(ctx context.Context, params *LoginParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LoginResponse, error) {
+	rsp, err := c.LoginWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -6775,13 +6818,16 @@ func (c *ClientWithResponses) LoginWithBodyWithResponse(ctx context.Context, con
 // LoginWithResponse Log in with a username or an email
 //
 // `identifier` is matched against the email (case-insensitively) or the username (exactly).
-// A wrong identifier and a wrong password give the same answer, in the same time.
+// A wrong identifier and a wrong password give the same answer, in the same time. With
+// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 //
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/local (the `Login` operationId).
-func (c *ClientWithResponses) LoginWithResponse(ctx context.Context, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error) {
-	rsp, err := c.Login(ctx, body, reqEditors...)
+func (c *ClientWithResponses) LoginWithResponse(ctx context.Context, params *LoginParams, body LoginJSONRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error) {
+	rsp, err := c.Login(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -6791,13 +6837,16 @@ func (c *ClientWithResponses) LoginWithResponse(ctx context.Context, body LoginJ
 // LoginWithFormdataBodyWithResponse Log in with a username or an email
 //
 // `identifier` is matched against the email (case-insensitively) or the username (exactly).
-// A wrong identifier and a wrong password give the same answer, in the same time.
+// A wrong identifier and a wrong password give the same answer, in the same time. With
+// `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+// by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+// `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
 //
 // Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/local (the `Login` operationId).
-func (c *ClientWithResponses) LoginWithFormdataBodyWithResponse(ctx context.Context, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error) {
-	rsp, err := c.LoginWithFormdataBody(ctx, body, reqEditors...)
+func (c *ClientWithResponses) LoginWithFormdataBodyWithResponse(ctx context.Context, params *LoginParams, body LoginFormdataRequestBody, reqEditors ...RequestEditorFn) (*LoginResponse, error) {
+	rsp, err := c.LoginWithFormdataBody(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -6872,8 +6921,8 @@ func (c *ClientWithResponses) RegisterWithFormdataBodyWithResponse(ctx context.C
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/logout (the `Logout` operationId).
-func (c *ClientWithResponses) LogoutWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LogoutResponse, error) {
-	rsp, err := c.LogoutWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) LogoutWithBodyWithResponse(ctx context.Context, params *LogoutParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*LogoutResponse, error) {
+	rsp, err := c.LogoutWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -6891,8 +6940,8 @@ func (c *ClientWithResponses) LogoutWithBodyWithResponse(ctx context.Context, co
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/logout (the `Logout` operationId).
-func (c *ClientWithResponses) LogoutWithResponse(ctx context.Context, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*LogoutResponse, error) {
-	rsp, err := c.Logout(ctx, body, reqEditors...)
+func (c *ClientWithResponses) LogoutWithResponse(ctx context.Context, params *LogoutParams, body LogoutJSONRequestBody, reqEditors ...RequestEditorFn) (*LogoutResponse, error) {
+	rsp, err := c.Logout(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7821,6 +7870,13 @@ func ParseLoginResponse(rsp *http.Response) (*LoginResponse, error) {
 	switch {
 	case rsp.StatusCode == 200:
 		var headers LoginResponse200Headers
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
 		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
 			var value int
 			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {

@@ -62,6 +62,10 @@ func (a pgAdapter) CreateRole(ctx context.Context, arg pgdb.CreateRoleParams) (p
 	return pgdb.UpRole(r), err
 }
 
+func (a pgAdapter) CreateSession(ctx context.Context, arg pgdb.CreateSessionParams) error {
+	return a.q.CreateSession(ctx, CreateSessionParams(arg))
+}
+
 func (a pgAdapter) CreateUser(ctx context.Context, arg pgdb.CreateUserParams) (pgdb.UpUser, error) {
 	r, err := a.q.CreateUser(ctx, CreateUserParams(arg))
 	return pgdb.UpUser(r), err
@@ -69,6 +73,16 @@ func (a pgAdapter) CreateUser(ctx context.Context, arg pgdb.CreateUserParams) (p
 
 func (a pgAdapter) DeleteAPIToken(ctx context.Context, id int64) (int64, error) {
 	r, err := a.q.DeleteAPIToken(ctx, id)
+	return r, err
+}
+
+func (a pgAdapter) DeleteDeviceSessions(ctx context.Context, arg pgdb.DeleteDeviceSessionsParams) (int64, error) {
+	r, err := a.q.DeleteDeviceSessions(ctx, DeleteDeviceSessionsParams(arg))
+	return r, err
+}
+
+func (a pgAdapter) DeleteExpiredSessions(ctx context.Context, arg pgdb.DeleteExpiredSessionsParams) (int64, error) {
+	r, err := a.q.DeleteExpiredSessions(ctx, DeleteExpiredSessionsParams(arg))
 	return r, err
 }
 
@@ -86,6 +100,11 @@ func (a pgAdapter) DeleteRolePermissions(ctx context.Context, roleID int64) erro
 
 func (a pgAdapter) DeleteUser(ctx context.Context, id int64) error {
 	return a.q.DeleteUser(ctx, id)
+}
+
+func (a pgAdapter) DeleteUserSessions(ctx context.Context, userID int64) (int64, error) {
+	r, err := a.q.DeleteUserSessions(ctx, userID)
+	return r, err
 }
 
 func (a pgAdapter) EnqueueMail(ctx context.Context, arg pgdb.EnqueueMailParams) error {
@@ -112,9 +131,19 @@ func (a pgAdapter) GetAPITokenByName(ctx context.Context, name string) (pgdb.Api
 	return pgdb.ApiToken(r), err
 }
 
+func (a pgAdapter) GetAuthSessionUser(ctx context.Context, arg pgdb.GetAuthSessionUserParams) (pgdb.GetAuthSessionUserRow, error) {
+	r, err := a.q.GetAuthSessionUser(ctx, GetAuthSessionUserParams(arg))
+	return pgdb.GetAuthSessionUserRow(r), err
+}
+
 func (a pgAdapter) GetAuthUser(ctx context.Context, id int64) (pgdb.GetAuthUserRow, error) {
 	r, err := a.q.GetAuthUser(ctx, id)
 	return pgdb.GetAuthUserRow(r), err
+}
+
+func (a pgAdapter) GetRefreshSession(ctx context.Context, sessionID string) (pgdb.GetRefreshSessionRow, error) {
+	r, err := a.q.GetRefreshSession(ctx, sessionID)
+	return pgdb.GetRefreshSessionRow(r), err
 }
 
 func (a pgAdapter) GetRole(ctx context.Context, id int64) (pgdb.UpRole, error) {
@@ -185,6 +214,18 @@ func (a pgAdapter) ListRolesWithUserCounts(ctx context.Context) ([]pgdb.ListRole
 	return out, err
 }
 
+func (a pgAdapter) ListUserSessions(ctx context.Context, arg pgdb.ListUserSessionsParams) ([]pgdb.ListUserSessionsRow, error) {
+	r, err := a.q.ListUserSessions(ctx, ListUserSessionsParams(arg))
+	if r == nil {
+		return nil, err
+	}
+	out := make([]pgdb.ListUserSessionsRow, len(r))
+	for i := range r {
+		out[i] = pgdb.ListUserSessionsRow(r[i])
+	}
+	return out, err
+}
+
 func (a pgAdapter) ListUsers(ctx context.Context, arg pgdb.ListUsersParams) ([]pgdb.ListUsersRow, error) {
 	r, err := a.q.ListUsers(ctx, ListUsersParams(arg))
 	if r == nil {
@@ -250,6 +291,25 @@ func (a pgAdapter) RenderMail(ctx context.Context, arg pgdb.RenderMailParams) er
 
 func (a pgAdapter) ResetPassword(ctx context.Context, arg pgdb.ResetPasswordParams) (int64, error) {
 	r, err := a.q.ResetPassword(ctx, ResetPasswordParams(arg))
+	return r, err
+}
+
+func (a pgAdapter) RevokeSessionFamily(ctx context.Context, familyID string) (int64, error) {
+	r, err := a.q.RevokeSessionFamily(ctx, familyID)
+	return r, err
+}
+
+func (a pgAdapter) RevokeUserSession(ctx context.Context, arg pgdb.RevokeUserSessionParams) (int64, error) {
+	r, err := a.q.RevokeUserSession(ctx, RevokeUserSessionParams(arg))
+	return r, err
+}
+
+func (a pgAdapter) RevokeUserTokens(ctx context.Context, arg pgdb.RevokeUserTokensParams) error {
+	return a.q.RevokeUserTokens(ctx, RevokeUserTokensParams(arg))
+}
+
+func (a pgAdapter) RotateSession(ctx context.Context, arg pgdb.RotateSessionParams) (int64, error) {
+	r, err := a.q.RotateSession(ctx, RotateSessionParams(arg))
 	return r, err
 }
 

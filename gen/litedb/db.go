@@ -51,11 +51,20 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.createRoleStmt, err = db.PrepareContext(ctx, createRole); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateRole: %w", err)
 	}
+	if q.createSessionStmt, err = db.PrepareContext(ctx, createSession); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateSession: %w", err)
+	}
 	if q.createUserStmt, err = db.PrepareContext(ctx, createUser); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateUser: %w", err)
 	}
 	if q.deleteAPITokenStmt, err = db.PrepareContext(ctx, deleteAPIToken); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteAPIToken: %w", err)
+	}
+	if q.deleteDeviceSessionsStmt, err = db.PrepareContext(ctx, deleteDeviceSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteDeviceSessions: %w", err)
+	}
+	if q.deleteExpiredSessionsStmt, err = db.PrepareContext(ctx, deleteExpiredSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteExpiredSessions: %w", err)
 	}
 	if q.deleteMailStmt, err = db.PrepareContext(ctx, deleteMail); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteMail: %w", err)
@@ -68,6 +77,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteUserStmt, err = db.PrepareContext(ctx, deleteUser); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteUser: %w", err)
+	}
+	if q.deleteUserSessionsStmt, err = db.PrepareContext(ctx, deleteUserSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteUserSessions: %w", err)
 	}
 	if q.enqueueMailStmt, err = db.PrepareContext(ctx, enqueueMail); err != nil {
 		return nil, fmt.Errorf("error preparing query EnqueueMail: %w", err)
@@ -84,8 +96,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.getAPITokenByNameStmt, err = db.PrepareContext(ctx, getAPITokenByName); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAPITokenByName: %w", err)
 	}
+	if q.getAuthSessionUserStmt, err = db.PrepareContext(ctx, getAuthSessionUser); err != nil {
+		return nil, fmt.Errorf("error preparing query GetAuthSessionUser: %w", err)
+	}
 	if q.getAuthUserStmt, err = db.PrepareContext(ctx, getAuthUser); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAuthUser: %w", err)
+	}
+	if q.getRefreshSessionStmt, err = db.PrepareContext(ctx, getRefreshSession); err != nil {
+		return nil, fmt.Errorf("error preparing query GetRefreshSession: %w", err)
 	}
 	if q.getRoleStmt, err = db.PrepareContext(ctx, getRole); err != nil {
 		return nil, fmt.Errorf("error preparing query GetRole: %w", err)
@@ -119,6 +137,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.listRolesWithUserCountsStmt, err = db.PrepareContext(ctx, listRolesWithUserCounts); err != nil {
 		return nil, fmt.Errorf("error preparing query ListRolesWithUserCounts: %w", err)
+	}
+	if q.listUserSessionsStmt, err = db.PrepareContext(ctx, listUserSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query ListUserSessions: %w", err)
 	}
 	if q.listUsersStmt, err = db.PrepareContext(ctx, listUsers); err != nil {
 		return nil, fmt.Errorf("error preparing query ListUsers: %w", err)
@@ -155,6 +176,18 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.resetPasswordStmt, err = db.PrepareContext(ctx, resetPassword); err != nil {
 		return nil, fmt.Errorf("error preparing query ResetPassword: %w", err)
+	}
+	if q.revokeSessionFamilyStmt, err = db.PrepareContext(ctx, revokeSessionFamily); err != nil {
+		return nil, fmt.Errorf("error preparing query RevokeSessionFamily: %w", err)
+	}
+	if q.revokeUserSessionStmt, err = db.PrepareContext(ctx, revokeUserSession); err != nil {
+		return nil, fmt.Errorf("error preparing query RevokeUserSession: %w", err)
+	}
+	if q.revokeUserTokensStmt, err = db.PrepareContext(ctx, revokeUserTokens); err != nil {
+		return nil, fmt.Errorf("error preparing query RevokeUserTokens: %w", err)
+	}
+	if q.rotateSessionStmt, err = db.PrepareContext(ctx, rotateSession); err != nil {
+		return nil, fmt.Errorf("error preparing query RotateSession: %w", err)
 	}
 	if q.setConfirmationTokenStmt, err = db.PrepareContext(ctx, setConfirmationToken); err != nil {
 		return nil, fmt.Errorf("error preparing query SetConfirmationToken: %w", err)
@@ -230,6 +263,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing createRoleStmt: %w", cerr)
 		}
 	}
+	if q.createSessionStmt != nil {
+		if cerr := q.createSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createSessionStmt: %w", cerr)
+		}
+	}
 	if q.createUserStmt != nil {
 		if cerr := q.createUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createUserStmt: %w", cerr)
@@ -238,6 +276,16 @@ func (q *Queries) Close() error {
 	if q.deleteAPITokenStmt != nil {
 		if cerr := q.deleteAPITokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteAPITokenStmt: %w", cerr)
+		}
+	}
+	if q.deleteDeviceSessionsStmt != nil {
+		if cerr := q.deleteDeviceSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteDeviceSessionsStmt: %w", cerr)
+		}
+	}
+	if q.deleteExpiredSessionsStmt != nil {
+		if cerr := q.deleteExpiredSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteExpiredSessionsStmt: %w", cerr)
 		}
 	}
 	if q.deleteMailStmt != nil {
@@ -258,6 +306,11 @@ func (q *Queries) Close() error {
 	if q.deleteUserStmt != nil {
 		if cerr := q.deleteUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteUserStmt: %w", cerr)
+		}
+	}
+	if q.deleteUserSessionsStmt != nil {
+		if cerr := q.deleteUserSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteUserSessionsStmt: %w", cerr)
 		}
 	}
 	if q.enqueueMailStmt != nil {
@@ -285,9 +338,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing getAPITokenByNameStmt: %w", cerr)
 		}
 	}
+	if q.getAuthSessionUserStmt != nil {
+		if cerr := q.getAuthSessionUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getAuthSessionUserStmt: %w", cerr)
+		}
+	}
 	if q.getAuthUserStmt != nil {
 		if cerr := q.getAuthUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAuthUserStmt: %w", cerr)
+		}
+	}
+	if q.getRefreshSessionStmt != nil {
+		if cerr := q.getRefreshSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getRefreshSessionStmt: %w", cerr)
 		}
 	}
 	if q.getRoleStmt != nil {
@@ -343,6 +406,11 @@ func (q *Queries) Close() error {
 	if q.listRolesWithUserCountsStmt != nil {
 		if cerr := q.listRolesWithUserCountsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing listRolesWithUserCountsStmt: %w", cerr)
+		}
+	}
+	if q.listUserSessionsStmt != nil {
+		if cerr := q.listUserSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing listUserSessionsStmt: %w", cerr)
 		}
 	}
 	if q.listUsersStmt != nil {
@@ -403,6 +471,26 @@ func (q *Queries) Close() error {
 	if q.resetPasswordStmt != nil {
 		if cerr := q.resetPasswordStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing resetPasswordStmt: %w", cerr)
+		}
+	}
+	if q.revokeSessionFamilyStmt != nil {
+		if cerr := q.revokeSessionFamilyStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing revokeSessionFamilyStmt: %w", cerr)
+		}
+	}
+	if q.revokeUserSessionStmt != nil {
+		if cerr := q.revokeUserSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing revokeUserSessionStmt: %w", cerr)
+		}
+	}
+	if q.revokeUserTokensStmt != nil {
+		if cerr := q.revokeUserTokensStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing revokeUserTokensStmt: %w", cerr)
+		}
+	}
+	if q.rotateSessionStmt != nil {
+		if cerr := q.rotateSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing rotateSessionStmt: %w", cerr)
 		}
 	}
 	if q.setConfirmationTokenStmt != nil {
@@ -493,18 +581,24 @@ type Queries struct {
 	countUsersStmt               *sql.Stmt
 	createAPITokenStmt           *sql.Stmt
 	createRoleStmt               *sql.Stmt
+	createSessionStmt            *sql.Stmt
 	createUserStmt               *sql.Stmt
 	deleteAPITokenStmt           *sql.Stmt
+	deleteDeviceSessionsStmt     *sql.Stmt
+	deleteExpiredSessionsStmt    *sql.Stmt
 	deleteMailStmt               *sql.Stmt
 	deleteRoleStmt               *sql.Stmt
 	deleteRolePermissionsStmt    *sql.Stmt
 	deleteUserStmt               *sql.Stmt
+	deleteUserSessionsStmt       *sql.Stmt
 	enqueueMailStmt              *sql.Stmt
 	findLoginUserStmt            *sql.Stmt
 	getAPITokenStmt              *sql.Stmt
 	getAPITokenByAccessKeyStmt   *sql.Stmt
 	getAPITokenByNameStmt        *sql.Stmt
+	getAuthSessionUserStmt       *sql.Stmt
 	getAuthUserStmt              *sql.Stmt
+	getRefreshSessionStmt        *sql.Stmt
 	getRoleStmt                  *sql.Stmt
 	getRoleByTypeStmt            *sql.Stmt
 	getStoreValueStmt            *sql.Stmt
@@ -516,6 +610,7 @@ type Queries struct {
 	listAPITokensStmt            *sql.Stmt
 	listRoleActionsStmt          *sql.Stmt
 	listRolesWithUserCountsStmt  *sql.Stmt
+	listUserSessionsStmt         *sql.Stmt
 	listUsersStmt                *sql.Stmt
 	lockRoleForDeleteStmt        *sql.Stmt
 	markMailAttemptFailedStmt    *sql.Stmt
@@ -528,6 +623,10 @@ type Queries struct {
 	removeRolePermissionStmt     *sql.Stmt
 	renderMailStmt               *sql.Stmt
 	resetPasswordStmt            *sql.Stmt
+	revokeSessionFamilyStmt      *sql.Stmt
+	revokeUserSessionStmt        *sql.Stmt
+	revokeUserTokensStmt         *sql.Stmt
+	rotateSessionStmt            *sql.Stmt
 	setConfirmationTokenStmt     *sql.Stmt
 	setResetPasswordTokenStmt    *sql.Stmt
 	setRoleInfoStmt              *sql.Stmt
@@ -551,18 +650,24 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		countUsersStmt:               q.countUsersStmt,
 		createAPITokenStmt:           q.createAPITokenStmt,
 		createRoleStmt:               q.createRoleStmt,
+		createSessionStmt:            q.createSessionStmt,
 		createUserStmt:               q.createUserStmt,
 		deleteAPITokenStmt:           q.deleteAPITokenStmt,
+		deleteDeviceSessionsStmt:     q.deleteDeviceSessionsStmt,
+		deleteExpiredSessionsStmt:    q.deleteExpiredSessionsStmt,
 		deleteMailStmt:               q.deleteMailStmt,
 		deleteRoleStmt:               q.deleteRoleStmt,
 		deleteRolePermissionsStmt:    q.deleteRolePermissionsStmt,
 		deleteUserStmt:               q.deleteUserStmt,
+		deleteUserSessionsStmt:       q.deleteUserSessionsStmt,
 		enqueueMailStmt:              q.enqueueMailStmt,
 		findLoginUserStmt:            q.findLoginUserStmt,
 		getAPITokenStmt:              q.getAPITokenStmt,
 		getAPITokenByAccessKeyStmt:   q.getAPITokenByAccessKeyStmt,
 		getAPITokenByNameStmt:        q.getAPITokenByNameStmt,
+		getAuthSessionUserStmt:       q.getAuthSessionUserStmt,
 		getAuthUserStmt:              q.getAuthUserStmt,
+		getRefreshSessionStmt:        q.getRefreshSessionStmt,
 		getRoleStmt:                  q.getRoleStmt,
 		getRoleByTypeStmt:            q.getRoleByTypeStmt,
 		getStoreValueStmt:            q.getStoreValueStmt,
@@ -574,6 +679,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		listAPITokensStmt:            q.listAPITokensStmt,
 		listRoleActionsStmt:          q.listRoleActionsStmt,
 		listRolesWithUserCountsStmt:  q.listRolesWithUserCountsStmt,
+		listUserSessionsStmt:         q.listUserSessionsStmt,
 		listUsersStmt:                q.listUsersStmt,
 		lockRoleForDeleteStmt:        q.lockRoleForDeleteStmt,
 		markMailAttemptFailedStmt:    q.markMailAttemptFailedStmt,
@@ -586,6 +692,10 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		removeRolePermissionStmt:     q.removeRolePermissionStmt,
 		renderMailStmt:               q.renderMailStmt,
 		resetPasswordStmt:            q.resetPasswordStmt,
+		revokeSessionFamilyStmt:      q.revokeSessionFamilyStmt,
+		revokeUserSessionStmt:        q.revokeUserSessionStmt,
+		revokeUserTokensStmt:         q.revokeUserTokensStmt,
+		rotateSessionStmt:            q.rotateSessionStmt,
 		setConfirmationTokenStmt:     q.setConfirmationTokenStmt,
 		setResetPasswordTokenStmt:    q.setResetPasswordTokenStmt,
 		setRoleInfoStmt:              q.setRoleInfoStmt,

@@ -33,12 +33,20 @@ type Querier interface {
 	// the HMAC-SHA512 of the token with API_TOKEN_SALT; the token itself is never stored.
 	CreateAPIToken(ctx context.Context, arg CreateAPITokenParams) (ApiToken, error)
 	CreateRole(ctx context.Context, arg CreateRoleParams) (UpRole, error)
+	// The refresh-token sessions of refresh mode (schema/*/00005_sessions.sql).
+	CreateSession(ctx context.Context, arg CreateSessionParams) error
 	CreateUser(ctx context.Context, arg CreateUserParams) (UpUser, error)
 	DeleteAPIToken(ctx context.Context, id int64) (int64, error)
+	DeleteDeviceSessions(ctx context.Context, arg DeleteDeviceSessionsParams) (int64, error)
+	// DeleteExpiredSessions deletes up to max_rows rows whose refresh token expired before
+	// cutoff (the cleanup passes now minus the access-token lifespan, so every access token
+	// still alive keeps its row).
+	DeleteExpiredSessions(ctx context.Context, arg DeleteExpiredSessionsParams) (int64, error)
 	DeleteMail(ctx context.Context, id int64) error
 	DeleteRole(ctx context.Context, id int64) error
 	DeleteRolePermissions(ctx context.Context, roleID int64) error
 	DeleteUser(ctx context.Context, id int64) error
+	DeleteUserSessions(ctx context.Context, userID int64) (int64, error)
 	EnqueueMail(ctx context.Context, arg EnqueueMailParams) error
 	// FindLoginUser finds the local user whose email is the lower-cased identifier or whose
 	// username is the identifier as given.
@@ -46,9 +54,17 @@ type Querier interface {
 	GetAPIToken(ctx context.Context, id int64) (ApiToken, error)
 	GetAPITokenByAccessKey(ctx context.Context, accessKey string) (ApiToken, error)
 	GetAPITokenByName(ctx context.Context, name string) (ApiToken, error)
+	// GetAuthSessionUser is the one read an authenticated request costs in refresh mode:
+	// GetAuthUser's columns, and the access token's session when it still exists (it belongs
+	// to the user and its family has not reached its absolute expiry). A revoked session's
+	// access token fails at once (decision D5).
+	GetAuthSessionUser(ctx context.Context, arg GetAuthSessionUserParams) (GetAuthSessionUserRow, error)
 	// GetAuthUser is the one read an authenticated request costs: the user, and the version of
 	// its role's permissions to check the permission cache against.
 	GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, error)
+	// GetRefreshSession reads the row of a refresh token, with its child when it was rotated:
+	// everything a refresh decides on, in one read.
+	GetRefreshSession(ctx context.Context, sessionID string) (GetRefreshSessionRow, error)
 	GetRole(ctx context.Context, id int64) (UpRole, error)
 	GetRoleByType(ctx context.Context, type_ string) (UpRole, error)
 	GetStoreValue(ctx context.Context, key string) (string, error)
@@ -60,6 +76,8 @@ type Querier interface {
 	ListAPITokens(ctx context.Context) ([]ApiToken, error)
 	ListRoleActions(ctx context.Context, roleID int64) ([]string, error)
 	ListRolesWithUserCounts(ctx context.Context) ([]ListRolesWithUserCountsRow, error)
+	// ListUserSessions lists the active sessions of a user: the active row of each family.
+	ListUserSessions(ctx context.Context, arg ListUserSessionsParams) ([]ListUserSessionsRow, error)
 	ListUsers(ctx context.Context, arg ListUsersParams) ([]ListUsersRow, error)
 	// LockRoleForDelete is the first statement of a role's deletion. Changing type (a column
 	// with a unique index, which a foreign key could reference) takes PostgreSQL's strongest row
@@ -83,6 +101,18 @@ type Querier interface {
 	// ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
 	// resets with the same code exactly one updates the row.
 	ResetPassword(ctx context.Context, arg ResetPasswordParams) (int64, error)
+	RevokeSessionFamily(ctx context.Context, familyID string) (int64, error)
+	// RevokeUserSession ends the session (the whole family) that one of its rows belongs to,
+	// when that row is the user's.
+	RevokeUserSession(ctx context.Context, arg RevokeUserSessionParams) (int64, error)
+	// RevokeUserTokens makes every legacy JWT issued to the user so far stop working (logout of
+	// every session): tokens_valid_after only moves forward.
+	RevokeUserTokens(ctx context.Context, arg RevokeUserTokensParams) error
+	// RotateSession marks an active, unexpired row as rotated into child_id. The guard decides
+	// which of two concurrent refreshes wins: on PostgreSQL the second UPDATE waits for the
+	// first one's transaction and re-checks child_id IS NULL on the committed row (0 rows); on
+	// SQLite writers are serialized. Run with the child's insert in one transaction.
+	RotateSession(ctx context.Context, arg RotateSessionParams) (int64, error)
 	// SetConfirmationToken stores the SHA-256 of a new confirmation token and its expiry; the
 	// previous token, if any, stops working (decision D4).
 	SetConfirmationToken(ctx context.Context, arg SetConfirmationTokenParams) error

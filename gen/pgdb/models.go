@@ -67,6 +67,19 @@ type UpRole struct {
 	PublishedAt time.Time
 }
 
+type UpSession struct {
+	SessionID         string
+	FamilyID          string
+	UserID            int64
+	ChildID           *string
+	DeviceID          *string
+	DeviceName        *string
+	LoginAt           time.Time
+	CreatedAt         time.Time
+	ExpiresAt         time.Time
+	AbsoluteExpiresAt time.Time
+}
+
 type UpUser struct {
 	ID                     int64
 	DocumentID             string

@@ -40,55 +40,63 @@ type ChangePasswordInput struct {
 }
 
 // ChangePassword sets a new password for the user userID after checking the current one,
-// in Strapi's order. Every token issued to the user before the change stops working
-// (decision D5) in the same guarded statement that sets the password. It returns the user
-// as read before the change, as Strapi does, with a new JWT.
-func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePasswordInput) (pgdb.UpUser, string, error) {
+// in Strapi's order. Every token issued to the user before the change stops working and
+// every session of the user ends (decision D5), in the transaction of the guarded statement
+// that sets the password (D10). It returns the user as read before the change, as Strapi
+// does, with a new JWT (in refresh mode, a new session: contract §7.7).
+func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePasswordInput) (pgdb.UpUser, Issued, error) {
 	if in.Password != in.PasswordConfirmation {
-		return pgdb.UpUser{}, "", Invalid(FieldInvalid("passwordConfirmation", "Passwords do not match", in.PasswordConfirmation))
+		return pgdb.UpUser{}, Issued{}, Invalid(FieldInvalid("passwordConfirmation", "Passwords do not match", in.PasswordConfirmation))
 	}
 	if len(in.Password) > MaxPasswordBytes {
-		return pgdb.UpUser{}, "", Invalid(FieldInvalid("password", ErrPasswordTooLong.Message, in.Password))
+		return pgdb.UpUser{}, Issued{}, Invalid(FieldInvalid("password", ErrPasswordTooLong.Message, in.Password))
 	}
 	u, err := s.store.Q.GetUser(ctx, userID)
 	if store.IsNotFound(err) { // deleted since the request was authenticated
-		return pgdb.UpUser{}, "", ErrUserInvalid
+		return pgdb.UpUser{}, Issued{}, ErrUserInvalid
 	}
 	if err != nil {
-		return pgdb.UpUser{}, "", fmt.Errorf("load user: %w", err)
+		return pgdb.UpUser{}, Issued{}, fmt.Errorf("load user: %w", err)
 	}
 	current := deref(u.Password)
 	// A user without a password (an OAuth account) is checked against the dummy hash.
 	ok, err := s.hasher.Check(ctx, current, in.CurrentPassword)
 	if err != nil {
-		return pgdb.UpUser{}, "", err
+		return pgdb.UpUser{}, Issued{}, err
 	}
 	if !ok {
-		return pgdb.UpUser{}, "", ErrCurrentPassword
+		return pgdb.UpUser{}, Issued{}, ErrCurrentPassword
 	}
 	if in.CurrentPassword == in.Password {
-		return pgdb.UpUser{}, "", ErrSamePassword
+		return pgdb.UpUser{}, Issued{}, ErrSamePassword
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
-		return pgdb.UpUser{}, "", err
+		return pgdb.UpUser{}, Issued{}, err
 	}
 	now := s.now()
 	// Every token issued up to this second dies, and so does the one an earlier change
 	// issued in the same second: tokens_valid_after only moves forward.
 	validAfter := max(now.Unix()+1, u.TokensValidAfter+1)
-	n, err := s.store.Q.ChangePassword(ctx, pgdb.ChangePasswordParams{
-		ID: u.ID, Password: &hash, CurrentHash: &current, TokensValidAfter: validAfter, Now: now,
+	u.TokensValidAfter = validAfter
+	var iss Issued
+	err = s.store.InTx(ctx, func(q store.Querier) error {
+		n, err := q.ChangePassword(ctx, pgdb.ChangePasswordParams{
+			ID: u.ID, Password: &hash, CurrentHash: &current, TokensValidAfter: validAfter, Now: now,
+		})
+		if err != nil {
+			return fmt.Errorf("change password: %w", err)
+		}
+		if n == 0 { // a concurrent change won: the password checked is no longer the current one
+			return ErrCurrentPassword
+		}
+		iss, err = s.restartSessions(ctx, q, u)
+		return err
 	})
 	if err != nil {
-		return pgdb.UpUser{}, "", fmt.Errorf("change password: %w", err)
+		return pgdb.UpUser{}, Issued{}, err
 	}
-	if n == 0 { // a concurrent change won: the password checked is no longer the current one
-		return pgdb.UpUser{}, "", ErrCurrentPassword
-	}
-	u.TokensValidAfter = validAfter
-	jwt, err := s.issue(u)
-	return u, jwt, err
+	return u, iss, nil
 }
 
 // registerUnconfirmed creates an unconfirmed user, stores the hash of its confirmation

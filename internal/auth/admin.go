@@ -42,10 +42,20 @@ func FindUser(ctx context.Context, st *store.Store, ref string) (pgdb.UpUser, er
 	return u, nil
 }
 
-// SetBlocked blocks or unblocks a user. A blocked user cannot log in, and every request
-// with one of their tokens is refused from the next request on.
+// SetBlocked blocks or unblocks a user. A blocked user cannot log in, every request with
+// one of their tokens is refused from the next request on, and blocking ends their
+// sessions (refresh mode), in the same transaction: unblocking does not revive them.
 func SetBlocked(ctx context.Context, st *store.Store, id int64, blocked bool) error {
-	err := st.Q.SetUserBlocked(ctx, pgdb.SetUserBlockedParams{ID: id, Blocked: blocked, Now: time.Now().UTC()})
+	err := st.InTx(ctx, func(q store.Querier) error {
+		if err := q.SetUserBlocked(ctx, pgdb.SetUserBlockedParams{ID: id, Blocked: blocked, Now: time.Now().UTC()}); err != nil {
+			return err
+		}
+		if !blocked {
+			return nil
+		}
+		_, err := q.DeleteUserSessions(ctx, id)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("set blocked: %w", err)
 	}

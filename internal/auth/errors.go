@@ -13,6 +13,7 @@ const (
 	KindForbidden                // 403 ForbiddenError
 	KindNotFound                 // 404 NotFoundError
 	KindUnavailable              // 503 ServiceUnavailableError
+	KindBadRequest               // 400 BadRequestError (Koa's ctx.badRequest)
 )
 
 // Error is a failure the client caused or must be told about, with Strapi's wording.

@@ -99,3 +99,107 @@ func positiveInt(v any) (int64, bool) {
 	}
 	return 0, false
 }
+
+// ---- refresh mode (JWT_MANAGEMENT=refresh): Strapi's session manager's tokens
+
+// Token types of refresh mode, the payload's "type".
+const (
+	tokenAccess  = "access"
+	tokenRefresh = "refresh"
+)
+
+// accessClaims is the payload of a refresh-mode access token, with its keys in Strapi's
+// order: {"userId":"1","sessionId":"<32 hex>","type":"access","iat":...,"exp":...}.
+type accessClaims struct {
+	UserID    string `json:"userId"`
+	SessionID string `json:"sessionId"`
+	Type      string `json:"type"`
+	IAT       int64  `json:"iat"`
+	EXP       int64  `json:"exp"`
+}
+
+func (c accessClaims) GetExpirationTime() (*jwt.NumericDate, error) {
+	return jwt.NewNumericDate(time.Unix(c.EXP, 0)), nil
+}
+func (c accessClaims) GetIssuedAt() (*jwt.NumericDate, error) {
+	return jwt.NewNumericDate(time.Unix(c.IAT, 0)), nil
+}
+func (accessClaims) GetNotBefore() (*jwt.NumericDate, error) { return nil, nil }
+func (accessClaims) GetIssuer() (string, error)              { return "", nil }
+func (accessClaims) GetSubject() (string, error)             { return "", nil }
+func (accessClaims) GetAudience() (jwt.ClaimStrings, error)  { return nil, nil }
+
+// refreshClaims is the payload of a refresh token: no iat, as Strapi signs it
+// (noTimestamp), so that a refresh token is a function of its session alone and the same
+// session always gives the same token.
+type refreshClaims struct {
+	UserID    string `json:"userId"`
+	SessionID string `json:"sessionId"`
+	Type      string `json:"type"`
+	EXP       int64  `json:"exp"`
+}
+
+func (c refreshClaims) GetExpirationTime() (*jwt.NumericDate, error) {
+	return jwt.NewNumericDate(time.Unix(c.EXP, 0)), nil
+}
+func (refreshClaims) GetIssuedAt() (*jwt.NumericDate, error)  { return nil, nil }
+func (refreshClaims) GetNotBefore() (*jwt.NumericDate, error) { return nil, nil }
+func (refreshClaims) GetIssuer() (string, error)              { return "", nil }
+func (refreshClaims) GetSubject() (string, error)             { return "", nil }
+func (refreshClaims) GetAudience() (jwt.ClaimStrings, error)  { return nil, nil }
+
+// IssueAccess returns an access token of session sessionID for userID, issued at iat (Unix
+// seconds) and valid for ttl.
+func (t *Tokens) IssueAccess(userID int64, sessionID string, iat int64, ttl time.Duration) (string, error) {
+	c := accessClaims{UserID: strconv.FormatInt(userID, 10), SessionID: sessionID, Type: tokenAccess, IAT: iat, EXP: iat + int64(ttl/time.Second)}
+	return t.sign(c)
+}
+
+// IssueRefresh returns the refresh token of session sessionID for userID, expiring at exp
+// (Unix seconds). It depends on nothing else: the same session gives the same token.
+func (t *Tokens) IssueRefresh(userID int64, sessionID string, exp int64) (string, error) {
+	return t.sign(refreshClaims{UserID: strconv.FormatInt(userID, 10), SessionID: sessionID, Type: tokenRefresh, EXP: exp})
+}
+
+func (t *Tokens) sign(c jwt.Claims) (string, error) {
+	s, err := jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(t.secret)
+	if err != nil {
+		return "", fmt.Errorf("sign token: %w", err)
+	}
+	return s, nil
+}
+
+// SessionClaims is what a verified refresh-mode token says.
+type SessionClaims struct {
+	UserID    int64
+	SessionID string
+	IssuedAt  int64 // 0 for refresh tokens
+}
+
+// maxSessionIDLength bounds the session ids looked up (ours are 32 hex characters).
+const maxSessionIDLength = 64
+
+// VerifySession checks a refresh-mode token of the given type ("access" or "refresh"):
+// signature, algorithm, expiry, type, a numeric userId (a string, as Strapi writes it, or
+// a number) and a sessionId. It returns ErrTokenExpired for a well-signed token past its
+// exp (decision D2) and ErrTokenInvalid for anything else, legacy {id} tokens included.
+func (t *Tokens) VerifySession(token, typ string) (SessionClaims, error) {
+	var mc jwt.MapClaims
+	_, err := t.parser.ParseWithClaims(token, &mc, func(*jwt.Token) (any, error) { return t.secret, nil })
+	if err != nil {
+		if errors.Is(err, jwt.ErrTokenExpired) && !errors.Is(err, jwt.ErrTokenSignatureInvalid) {
+			return SessionClaims{}, ErrTokenExpired
+		}
+		return SessionClaims{}, ErrTokenInvalid
+	}
+	if tt, _ := mc["type"].(string); tt != typ {
+		return SessionClaims{}, ErrTokenInvalid
+	}
+	id, ok := positiveInt(mc["userId"])
+	sid, _ := mc["sessionId"].(string)
+	if !ok || sid == "" || len(sid) > maxSessionIDLength {
+		return SessionClaims{}, ErrTokenInvalid
+	}
+	iat, _ := positiveInt(mc["iat"])
+	return SessionClaims{UserID: id, SessionID: sid, IssuedAt: iat}, nil
+}

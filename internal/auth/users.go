@@ -216,7 +216,8 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 // UpdateUser changes the fields given, in Strapi's order of checks: 404 "User not found",
 // yup validation of the role, "password.notNull", "Username already taken", "Email
 // already taken" (with unique_email, which also lower-cases the email), then the entity
-// validator. A new password makes every token issued before it stop working (D5).
+// validator. A new password makes every token issued before it stop working, and a new
+// password or a block ends the user's sessions (D5).
 func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) (UserEntry, error) {
 	cur, err := s.store.Q.GetUser(ctx, id)
 	if store.IsNotFound(err) {
@@ -300,7 +301,19 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 		validAfter := s.now().Unix() + 1
 		params.Password, params.TokensValidAfter = &hash, &validAfter
 	}
-	u, err := s.store.Q.UsersAPIUpdateUser(ctx, params)
+	var u pgdb.UpUser
+	if params.Password != nil || (in.Blocked != nil && *in.Blocked) {
+		// A new password or a block ends the user's sessions, in the same transaction (D5).
+		err = s.store.InTx(ctx, func(q store.Querier) error {
+			if u, err = q.UsersAPIUpdateUser(ctx, params); err != nil {
+				return err
+			}
+			_, err = q.DeleteUserSessions(ctx, id)
+			return err
+		})
+	} else {
+		u, err = s.store.Q.UsersAPIUpdateUser(ctx, params)
+	}
 	if store.IsUniqueViolation(err) { // a concurrent write took the username or the email
 		if in.Username != nil {
 			if other, err := s.store.Q.GetUserByUsername(ctx, *in.Username); err == nil && other.ID != id {
@@ -331,7 +344,8 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 	return e, nil
 }
 
-// DeleteUser deletes a user and returns it, or nil when there was none.
+// DeleteUser deletes a user and returns it, or nil when there was none. Its sessions go
+// with it (ON DELETE CASCADE), and its tokens fail from the next request on.
 func (s *Service) DeleteUser(ctx context.Context, id int64) (*pgdb.UpUser, error) {
 	u, err := s.store.Q.UsersAPIDeleteUser(ctx, id)
 	if store.IsNotFound(err) {

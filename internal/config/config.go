@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -27,6 +28,12 @@ type Config struct {
 	JWTSecret    string        // JWT_SECRET; generated in development when empty
 	APITokenSalt string        // API_TOKEN_SALT: key of the API tokens' hashes; generated in development when empty
 	JWTExpiresIn time.Duration // JWT_EXPIRES_IN
+
+	// JWTManagement is Strapi's jwtManagement (JWT_MANAGEMENT): "legacy-support" (one 30-day
+	// JWT per login) or "refresh" (sessions: access and refresh tokens, the session routes).
+	JWTManagement string
+	Sessions      Sessions
+	AppKeys       []string // APP_KEYS: Koa's keys; the first signs the refresh cookie's .sig companion
 
 	BcryptCost      int // PASSWORD_BCRYPT_COST
 	HashConcurrency int // PASSWORD_HASH_CONCURRENCY: password hashes computed at once
@@ -52,6 +59,36 @@ type Config struct {
 	LogLevel        string // LOG_LEVEL
 	LogFormat       string // LOG_FORMAT: json or text
 	ShutdownTimeout time.Duration
+}
+
+// JWT management modes (JWT_MANAGEMENT).
+const (
+	LegacySupport = "legacy-support"
+	RefreshMode   = "refresh"
+)
+
+// RefreshMode reports whether JWT_MANAGEMENT is refresh.
+func (c Config) RefreshMode() bool { return c.JWTManagement == RefreshMode }
+
+// Sessions are Strapi's sessions settings of refresh mode, and the hardening of D6.
+type Sessions struct {
+	AccessTokenLifespan      time.Duration // SESSIONS_ACCESS_TOKEN_LIFESPAN
+	IdleRefreshTokenLifespan time.Duration // SESSIONS_IDLE_REFRESH_TOKEN_LIFESPAN
+	MaxRefreshTokenLifespan  time.Duration // SESSIONS_MAX_REFRESH_TOKEN_LIFESPAN
+	ReuseGrace               time.Duration // SESSIONS_REUSE_GRACE: a rotated refresh token may be replayed this long
+	HTTPOnly                 bool          // SESSIONS_HTTPONLY: refresh tokens always travel in the cookie
+	Cookie                   SessionCookie
+	CleanupInterval          time.Duration // SESSIONS_CLEANUP_INTERVAL: how often expired sessions are deleted
+}
+
+// SessionCookie is the refresh cookie of cookie mode (Strapi's sessions.cookie).
+type SessionCookie struct {
+	Name     string        // SESSIONS_COOKIE_NAME
+	Secure   bool          // SESSIONS_COOKIE_SECURE
+	SameSite string        // SESSIONS_COOKIE_SAMESITE: lax, strict or none
+	Path     string        // SESSIONS_COOKIE_PATH
+	Domain   string        // SESSIONS_COOKIE_DOMAIN
+	MaxAge   time.Duration // SESSIONS_COOKIE_MAX_AGE; 0: a session cookie
 }
 
 // SMTP is where mails go. An empty Host means no SMTP server: mails are written to the log.
@@ -135,6 +172,49 @@ func Load(getenv func(string) string) (Config, error) {
 		defaultFormat = "json"
 	}
 	c.LogFormat = p.oneOf("LOG_FORMAT", defaultFormat, "json", "text")
+	c.JWTManagement = p.oneOf("JWT_MANAGEMENT", LegacySupport, LegacySupport, RefreshMode)
+	c.Sessions = Sessions{
+		AccessTokenLifespan:      p.duration("SESSIONS_ACCESS_TOKEN_LIFESPAN", 600*time.Second),
+		IdleRefreshTokenLifespan: p.duration("SESSIONS_IDLE_REFRESH_TOKEN_LIFESPAN", 14*24*time.Hour),
+		MaxRefreshTokenLifespan:  p.duration("SESSIONS_MAX_REFRESH_TOKEN_LIFESPAN", 30*24*time.Hour),
+		ReuseGrace:               p.durationOrZero("SESSIONS_REUSE_GRACE", 10*time.Second),
+		HTTPOnly:                 p.boolean("SESSIONS_HTTPONLY", false),
+		Cookie: SessionCookie{
+			Name:     p.str("SESSIONS_COOKIE_NAME", "strapi_up_refresh"),
+			Secure:   p.boolean("SESSIONS_COOKIE_SECURE", c.Production),
+			SameSite: p.oneOf("SESSIONS_COOKIE_SAMESITE", "lax", "lax", "strict", "none"),
+			Path:     p.str("SESSIONS_COOKIE_PATH", "/"),
+			Domain:   p.str("SESSIONS_COOKIE_DOMAIN", ""),
+			MaxAge:   p.durationOrZero("SESSIONS_COOKIE_MAX_AGE", 0),
+		},
+		CleanupInterval: p.duration("SESSIONS_CLEANUP_INTERVAL", 10*time.Minute),
+	}
+	for _, v := range []struct {
+		name string
+		d    time.Duration
+	}{
+		{"SESSIONS_ACCESS_TOKEN_LIFESPAN", c.Sessions.AccessTokenLifespan},
+		{"SESSIONS_IDLE_REFRESH_TOKEN_LIFESPAN", c.Sessions.IdleRefreshTokenLifespan},
+		{"SESSIONS_MAX_REFRESH_TOKEN_LIFESPAN", c.Sessions.MaxRefreshTokenLifespan},
+	} {
+		if v.d < time.Second { // tokens count in whole seconds
+			p.errs = append(p.errs, fmt.Errorf("%s: %s is less than a second", v.name, v.d))
+		}
+	}
+	ck := c.Sessions.Cookie
+	if !cookieName.MatchString(ck.Name) {
+		p.errs = append(p.errs, fmt.Errorf("SESSIONS_COOKIE_NAME: %q is not a valid cookie name", ck.Name))
+	}
+	if !cookieAttr.MatchString(ck.Path) || !strings.HasPrefix(ck.Path, "/") {
+		p.errs = append(p.errs, fmt.Errorf("SESSIONS_COOKIE_PATH: %q is not a cookie path (like /)", ck.Path))
+	}
+	if ck.Domain != "" && !cookieAttr.MatchString(ck.Domain) {
+		p.errs = append(p.errs, fmt.Errorf("SESSIONS_COOKIE_DOMAIN: %q is not a cookie domain", ck.Domain))
+	}
+	if ck.SameSite == "none" && !ck.Secure {
+		p.errs = append(p.errs, errors.New("SESSIONS_COOKIE_SAMESITE=none needs SESSIONS_COOKIE_SECURE=true: browsers drop such cookies otherwise"))
+	}
+	c.AppKeys = p.list("APP_KEYS", "")
 	for name, key := range AdvancedSettingVars {
 		if v := getenv(name); v != "" {
 			c.Advanced[key] = v
@@ -254,6 +334,26 @@ func (p *parser) list(name, def string) []string {
 		}
 	}
 	return out
+}
+
+// cookieName is an RFC 6265 token; cookieAttr a cookie attribute value (no ';', no controls).
+var (
+	cookieName = regexp.MustCompile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$")
+	cookieAttr = regexp.MustCompile(`^[\x21-\x3A\x3C-\x7E]+$`)
+)
+
+// durationOrZero is duration that also accepts 0 (none).
+func (p *parser) durationOrZero(name string, def time.Duration) time.Duration {
+	v := p.str(name, "")
+	if v == "" {
+		return def
+	}
+	d, err := ParseDuration(v)
+	if err != nil || d < 0 {
+		p.errs = append(p.errs, fmt.Errorf("%s: %q is not a duration (like 10s, 1h or 0)", name, v))
+		return def
+	}
+	return d
 }
 
 // duration accepts Go durations ("90s", "1h30m"), a number of seconds, or a number of

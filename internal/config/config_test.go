@@ -79,3 +79,52 @@ func TestEnvironmentSettingsAndProxies(t *testing.T) {
 		t.Fatalf("%+v", c)
 	}
 }
+
+func TestSessions(t *testing.T) {
+	t.Parallel()
+	c, err := Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := c.Sessions
+	if c.RefreshMode() || c.JWTManagement != "legacy-support" || s.AccessTokenLifespan != 600*time.Second ||
+		s.IdleRefreshTokenLifespan != 14*24*time.Hour || s.MaxRefreshTokenLifespan != 30*24*time.Hour ||
+		s.ReuseGrace != 10*time.Second || s.HTTPOnly || s.Cookie != (SessionCookie{Name: "strapi_up_refresh", SameSite: "lax", Path: "/"}) ||
+		len(c.AppKeys) != 0 {
+		t.Fatalf("%+v %+v", c.JWTManagement, s)
+	}
+	// The cookie is Secure by default in production, as Strapi's.
+	c, err = Load(env(map[string]string{"NODE_ENV": "production", "JWT_SECRET": "a-strapi-secret-24chars=="}))
+	if err != nil || !c.Sessions.Cookie.Secure {
+		t.Fatalf("%+v %v", c.Sessions.Cookie, err)
+	}
+	c, err = Load(env(map[string]string{
+		"JWT_MANAGEMENT": "refresh", "SESSIONS_ACCESS_TOKEN_LIFESPAN": "300", "SESSIONS_IDLE_REFRESH_TOKEN_LIFESPAN": "7d",
+		"SESSIONS_MAX_REFRESH_TOKEN_LIFESPAN": "60d", "SESSIONS_REUSE_GRACE": "0", "SESSIONS_HTTPONLY": "true",
+		"SESSIONS_COOKIE_NAME": "rt", "SESSIONS_COOKIE_SECURE": "true", "SESSIONS_COOKIE_SAMESITE": "None",
+		"SESSIONS_COOKIE_PATH": "/api/auth", "SESSIONS_COOKIE_DOMAIN": "race.example", "SESSIONS_COOKIE_MAX_AGE": "14d",
+		"APP_KEYS": "key1, key2",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = c.Sessions
+	if !c.RefreshMode() || s.AccessTokenLifespan != 5*time.Minute || s.IdleRefreshTokenLifespan != 7*24*time.Hour ||
+		s.MaxRefreshTokenLifespan != 60*24*time.Hour || s.ReuseGrace != 0 || !s.HTTPOnly ||
+		s.Cookie != (SessionCookie{Name: "rt", Secure: true, SameSite: "none", Path: "/api/auth", Domain: "race.example", MaxAge: 14 * 24 * time.Hour}) ||
+		len(c.AppKeys) != 2 || c.AppKeys[0] != "key1" || c.AppKeys[1] != "key2" {
+		t.Fatalf("%+v %+v", s, c.AppKeys)
+	}
+	_, err = Load(env(map[string]string{
+		"JWT_MANAGEMENT": "jwt", "SESSIONS_ACCESS_TOKEN_LIFESPAN": "500ms", "SESSIONS_IDLE_REFRESH_TOKEN_LIFESPAN": "soon",
+		"SESSIONS_REUSE_GRACE": "-1s", "SESSIONS_HTTPONLY": "maybe", "SESSIONS_COOKIE_NAME": "a;b",
+		"SESSIONS_COOKIE_SAMESITE": "none", "SESSIONS_COOKIE_PATH": "api", "SESSIONS_COOKIE_DOMAIN": "a b", "SESSIONS_COOKIE_MAX_AGE": "x",
+	}))
+	for _, name := range []string{"JWT_MANAGEMENT", "SESSIONS_ACCESS_TOKEN_LIFESPAN", "SESSIONS_IDLE_REFRESH_TOKEN_LIFESPAN",
+		"SESSIONS_REUSE_GRACE", "SESSIONS_HTTPONLY", "SESSIONS_COOKIE_NAME", "SESSIONS_COOKIE_SAMESITE=none needs",
+		"SESSIONS_COOKIE_PATH", "SESSIONS_COOKIE_DOMAIN", "SESSIONS_COOKIE_MAX_AGE"} {
+		if err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("no error about %s: %v", name, err)
+		}
+	}
+}

@@ -36,11 +36,11 @@ func TestGeneratedClient(t *testing.T) {
 			t.Fatalf("duplicate: %v %s", err, dup.Body)
 		}
 
-		login, err := e.API.LoginWithResponse(ctx, apiclient.LoginJSONRequestBody{Identifier: "johndoe@example.com", Password: "SecurePass123!"})
+		login, err := e.API.LoginWithResponse(ctx, nil, apiclient.LoginJSONRequestBody{Identifier: "johndoe@example.com", Password: "SecurePass123!"})
 		if err != nil || login.JSON200 == nil {
 			t.Fatalf("login: %v %s", err, login.Body)
 		}
-		wrong, err := e.API.LoginWithResponse(ctx, apiclient.LoginJSONRequestBody{Identifier: "johndoe", Password: "nope-nope"})
+		wrong, err := e.API.LoginWithResponse(ctx, nil, apiclient.LoginJSONRequestBody{Identifier: "johndoe", Password: "nope-nope"})
 		if err != nil || wrong.JSON400 == nil || wrong.JSON400.Error.Name != apiclient.ErrorBodyNameValidationError ||
 			wrong.JSON400.Error.Message != "Invalid identifier or password" {
 			t.Fatalf("wrong password: %v %s", err, wrong.Body)

@@ -41,6 +41,7 @@ var kinds = map[auth.Kind]struct {
 	auth.KindForbidden:    {403, "ForbiddenError"},
 	auth.KindNotFound:     {404, "NotFoundError"},
 	auth.KindUnavailable:  {503, "ServiceUnavailableError"},
+	auth.KindBadRequest:   {400, "BadRequestError"},
 }
 
 // writeError is the one place where an error becomes a response: Strapi's envelope

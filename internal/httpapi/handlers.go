@@ -20,24 +20,34 @@ var _ api.StrictServerInterface = handlers{}
 
 func (h handlers) Register(ctx context.Context, req api.RegisterRequestObject) (api.RegisterResponseObject, error) {
 	b := firstBody(req.JSONBody, req.FormdataBody)
-	u, jwt, err := h.s.auth.Register(ctx, auth.RegisterInput{Username: b.Username, Email: b.Email, Password: b.Password})
+	u, iss, err := h.s.auth.Register(ctx, auth.RegisterInput{
+		Username: b.Username, Email: b.Email, Password: b.Password, UserAgent: info(ctx).header.Get("User-Agent"),
+	})
 	if err != nil {
 		return nil, err
 	}
 	resp := api.RegistrationResponse{User: toUser(u)}
-	if jwt != "" { // none while the email is not confirmed (email_confirmation on)
-		resp.Jwt = &jwt
+	if iss.JWT != "" { // none while the email is not confirmed (email_confirmation on)
+		resp.Jwt = &iss.JWT
+	}
+	if iss.RefreshToken != "" { // refresh mode: always in the body, even in cookie mode (as Strapi)
+		resp.RefreshToken = &iss.RefreshToken
 	}
 	return api.Register200JSONResponse{Body: resp}, nil
 }
 
 func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
 	b := firstBody(req.JSONBody, req.FormdataBody)
-	u, jwt, err := h.s.auth.Login(ctx, b.Identifier, b.Password)
+	ri := info(ctx)
+	c := auth.Client{UserAgent: ri.header.Get("User-Agent")}
+	if b.DeviceId != nil {
+		c.DeviceID = *b.DeviceId
+	}
+	u, iss, err := h.s.auth.Login(ctx, b.Identifier, b.Password, c)
 	if err != nil {
 		return nil, err
 	}
-	return api.Login200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
+	return api.Login200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: h.deliverRefresh(ctx, iss), User: toUser(u)}}, nil
 }
 
 func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserRequestObject) (api.GetCurrentUserResponseObject, error) {
@@ -70,13 +80,14 @@ func (h handlers) ForgotPassword(ctx context.Context, req api.ForgotPasswordRequ
 
 func (h handlers) ResetPassword(ctx context.Context, req api.ResetPasswordRequestObject) (api.ResetPasswordResponseObject, error) {
 	b := firstBody(req.JSONBody, req.FormdataBody)
-	u, jwt, err := h.s.auth.ResetPassword(ctx, auth.ResetPasswordInput{
+	u, iss, err := h.s.auth.ResetPassword(ctx, auth.ResetPasswordInput{
 		Code: b.Code, Password: b.Password, PasswordConfirmation: b.PasswordConfirmation,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return api.ResetPassword200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
+	// In refresh mode the refresh token is in the body, even in cookie mode (as Strapi).
+	return api.ResetPassword200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: nonEmpty(iss.RefreshToken), User: toUser(u)}}, nil
 }
 
 func (h handlers) Health(ctx context.Context, _ api.HealthRequestObject) (api.HealthResponseObject, error) {
@@ -101,6 +112,13 @@ func (h handlers) ping(ctx context.Context) error {
 		return errUnavailable
 	}
 	return nil
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }
 
 // firstBody returns the JSON body, or the form body when the request was a form post.

@@ -23,13 +23,14 @@ func (h handlers) ChangePassword(ctx context.Context, req api.ChangePasswordRequ
 		return nil, auth.ErrNotAuthenticated
 	}
 	b := firstBody(req.JSONBody, req.FormdataBody)
-	u, jwt, err := h.s.auth.ChangePassword(ctx, p.User.ID, auth.ChangePasswordInput{
+	u, iss, err := h.s.auth.ChangePassword(ctx, p.User.ID, auth.ChangePasswordInput{
 		CurrentPassword: b.CurrentPassword, Password: b.Password, PasswordConfirmation: b.PasswordConfirmation,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return api.ChangePassword200JSONResponse{Body: api.AuthResponse{Jwt: jwt, User: toUser(u)}}, nil
+	// In refresh mode the refresh token is in the body, even in cookie mode (as Strapi).
+	return api.ChangePassword200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: nonEmpty(iss.RefreshToken), User: toUser(u)}}, nil
 }
 
 func (h handlers) SendEmailConfirmation(ctx context.Context, req api.SendEmailConfirmationRequestObject) (api.SendEmailConfirmationResponseObject, error) {

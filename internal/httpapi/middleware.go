@@ -19,13 +19,16 @@ type requestInfoKey struct{}
 // requestInfo is what the access log says of a request (the gate fills in the operation),
 // and what a few handlers read of it beyond their typed parameters: the raw query string
 // (Strapi's bracket forms, filters[username][$eq]=..., that the generated binding does not
-// type), the raw body (to tell "password": null from no password), and Accept.
+// type), the raw body (to tell "password": null from no password), Accept, and the
+// request's headers (User-Agent, the refresh cookie) and the response's (Set-Cookie).
 type requestInfo struct {
 	id        string
 	operation string
 	rawQuery  string
 	body      []byte
 	accept    string
+	header    http.Header // the request's
+	respond   http.Header // the response's, for headers a handler adds before its answer
 }
 
 func info(ctx context.Context) *requestInfo {
@@ -99,7 +102,8 @@ func (s *Server) requestLog(next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
-		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, accept: strings.Join(r.Header.Values("Accept"), ",")}
+		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, accept: strings.Join(r.Header.Values("Accept"), ","),
+			header: r.Header, respond: w.Header()}
 		r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, ri))
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {

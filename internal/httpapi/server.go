@@ -29,6 +29,7 @@ type Deps struct {
 	TrustedProxies []netip.Prefix
 	CORSOrigins    []string // "*" allows any origin
 	MaxBodyBytes   int64
+	RefreshCookie  RefreshCookie // refresh mode's httpOnly cookie
 }
 
 // Server is the HTTP handler of the service.
@@ -40,6 +41,7 @@ type Server struct {
 	trustedProxies []netip.Prefix
 	corsOrigins    []string
 	maxBody        int64
+	cookie         RefreshCookie
 
 	mux    *chi.Mux
 	routes map[string]*route
@@ -60,7 +62,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		auth: d.Auth, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
-		mux: chi.NewMux(), routes: rts,
+		cookie: d.RefreshCookie.withDefaults(), mux: chi.NewMux(), routes: rts,
 	}
 	if s.maxBody <= 0 {
 		s.maxBody = 1 << 20

@@ -107,6 +107,13 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
 		Logger: log, Now: o.Now, MailRequested: outbox.Wake,
+		Sessions: auth.SessionOptions{
+			Refresh:    cfg.RefreshMode(),
+			AccessTTL:  cfg.Sessions.AccessTokenLifespan,
+			IdleTTL:    cfg.Sessions.IdleRefreshTokenLifespan,
+			MaxTTL:     cfg.Sessions.MaxRefreshTokenLifespan,
+			ReuseGrace: cfg.Sessions.ReuseGrace,
+		},
 	})
 	outbox.Resolve = svc.ResolveMailRequest
 	if err := svc.Settings.Init(ctx, cfg.Advanced); err != nil {
@@ -126,9 +133,18 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	default:
 		limiter = ratelimit.NewMemory(cfg.RateLimit.Max, cfg.RateLimit.Interval)
 	}
+	ck := cfg.Sessions.Cookie
+	refreshCookie := httpapi.RefreshCookie{
+		Always: cfg.Sessions.HTTPOnly, Name: ck.Name, Secure: ck.Secure, SameSite: ck.SameSite, Path: ck.Path,
+		Domain: ck.Domain, MaxAge: ck.MaxAge,
+	}
+	if len(cfg.AppKeys) > 0 { // Koa signs its cookies with the first of Strapi's APP_KEYS
+		refreshCookie.SignKey = cfg.AppKeys[0]
+	}
 	handler, err := httpapi.New(httpapi.Deps{
 		Auth: svc, Store: st, Limiter: limiter, Logger: log,
 		TrustedProxies: cfg.TrustedProxies, CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes,
+		RefreshCookie: refreshCookie,
 	})
 	if err != nil {
 		return nil, err
@@ -138,6 +154,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	workerCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
 	s.workers.Go(func() { outbox.Run(workerCtx) })
+	// Expired refresh-token sessions are deleted in the background, in small batches (also
+	// in legacy mode, for the sessions a refresh-mode period left).
+	s.workers.Go(func() { svc.RunSessionCleanup(workerCtx, cfg.Sessions.CleanupInterval) })
 	return s, nil
 }
 

@@ -40,7 +40,10 @@ export interface paths {
         /**
          * Log in with a username or an email
          * @description `identifier` is matched against the email (case-insensitively) or the username (exactly).
-         *     A wrong identifier and a wrong password give the same answer, in the same time.
+         *     A wrong identifier and a wrong password give the same answer, in the same time. With
+         *     `JWT_MANAGEMENT=refresh`, the answer also carries a `refreshToken` (a new session, named
+         *     by `deviceId` when given), or, with the header `x-strapi-refresh-cookie: httpOnly` (or
+         *     `SESSIONS_HTTPONLY=true`), sets it as an httpOnly cookie instead.
          */
         post: operations["login"];
         delete?: never;
@@ -248,7 +251,14 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for new tokens (refresh mode)
-         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         * @description Rotates the session: the refresh token, from the body or the httpOnly cookie (the cookie
+         *     wins), is exchanged for a new access token and a new refresh token; the old refresh token
+         *     stops working. Replaying a rotated refresh token within a few seconds (two tabs refreshing
+         *     at once) gets the same new pair; replaying it later ends the whole session family (theft
+         *     detection) and answers 401. With the header `x-strapi-refresh-cookie: httpOnly` (or
+         *     `SESSIONS_HTTPONLY=true`), the new refresh token is set as an httpOnly cookie instead of
+         *     being in the body. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi. Do not
+         *     send an (expired) access token here: a bad Bearer token is refused with 401 first.
          */
         post: operations["refreshSession"];
         delete?: never;
@@ -268,7 +278,11 @@ export interface paths {
         put?: never;
         /**
          * End the current session, a device's sessions or all of them (refresh mode)
-         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         * @description `{"scope":"all"}` ends every session of the user, `{"deviceId":"..."}` the device's, and
+         *     otherwise the session of the given refresh token (body or cookie) or of the access token.
+         *     The access tokens of the ended sessions stop working at once (unlike Strapi). In cookie
+         *     mode the cookie is cleared. Only with `JWT_MANAGEMENT=refresh`; otherwise 404, as in
+         *     Strapi.
          */
         post: operations["logout"];
         delete?: never;
@@ -286,7 +300,9 @@ export interface paths {
         };
         /**
          * The current user's sessions (refresh mode)
-         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         * @description The active sessions, the current one first, then the most recently used. `deviceName` is
+         *     derived from the User-Agent of the login (absent when unknown). Only with
+         *     `JWT_MANAGEMENT=refresh`; otherwise 404, as in Strapi.
          */
         get: operations["listSessions"];
         put?: never;
@@ -309,7 +325,8 @@ export interface paths {
         post?: never;
         /**
          * End one of the current user's sessions (refresh mode)
-         * @description Only with `JWT_MANAGEMENT=refresh` (coming); until then 404, as Strapi answers in its default mode.
+         * @description Its refresh and access tokens stop working at once. Only with `JWT_MANAGEMENT=refresh`;
+         *     otherwise 404, as in Strapi.
          */
         delete: operations["revokeSession"];
         options?: never;
@@ -615,6 +632,11 @@ export interface components {
              * @example SecurePass123!
              */
             password: string;
+            /**
+             * @description In refresh mode, names the device of the new session (for logout by device).
+             * @example ios-4f2a
+             */
+            deviceId?: string;
         };
         ForgotPasswordRequest: {
             /**
@@ -661,7 +683,7 @@ export interface components {
              * @example ValidationError
              * @enum {string}
              */
-            name: "ApplicationError" | "ValidationError" | "UnauthorizedError" | "ForbiddenError" | "NotFoundError" | "MethodNotAllowedError" | "PayloadTooLargeError" | "RateLimitError" | "InternalServerError" | "ServiceUnavailableError";
+            name: "ApplicationError" | "ValidationError" | "BadRequestError" | "UnauthorizedError" | "ForbiddenError" | "NotFoundError" | "MethodNotAllowedError" | "PayloadTooLargeError" | "RateLimitError" | "InternalServerError" | "ServiceUnavailableError";
             /**
              * @description A message meant for developers; clients may show it.
              * @example Invalid identifier or password
@@ -956,6 +978,39 @@ export interface components {
         RefreshRequest: {
             /** @description The refresh token, unless it travels in the httpOnly cookie. */
             refreshToken?: string;
+        };
+        RefreshResponse: {
+            /** @description The new access token (10 minutes by default). */
+            jwt: string;
+            /** @description The new refresh token; absent in cookie mode. */
+            refreshToken?: string;
+        };
+        SessionList: {
+            data: components["schemas"]["Session"][];
+        };
+        Session: {
+            /**
+             * @description The session id (32 hex characters).
+             * @example 3f9c2a0b7d1e4c5f8a6b9d0e1f2a3b4c
+             */
+            id: string;
+            /** @example dev-1 */
+            deviceId: string | null;
+            /**
+             * @description From the User-Agent of the login, as `<Browser> on <OS>`.
+             * @example Chrome on macOS
+             */
+            deviceName?: string;
+            /** @description Whether this is the session of the access token in use. */
+            current: boolean;
+            /** Format: date-time */
+            loginAt: string;
+            /** Format: date-time */
+            lastActiveAt: string;
+        };
+        EmptyData: {
+            /** @example {} */
+            data: Record<string, never>;
         };
         LogoutRequest: {
             /**
@@ -1278,8 +1333,73 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description No refresh token in the body or the cookie, or the body is invalid. */
+        MissingRefreshToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 400,
+                 *         "name": "BadRequestError",
+                 *         "message": "Missing refresh token",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The refresh token is invalid, expired, revoked or reused; or a bad Bearer token was sent. */
+        InvalidRefreshToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 401,
+                 *         "name": "UnauthorizedError",
+                 *         "message": "Invalid refresh token",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No session of the caller has this id (or refresh mode is off). */
+        SessionNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 404,
+                 *         "name": "NotFoundError",
+                 *         "message": "Session not found",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
+        /**
+         * @description In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+         *     refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+         */
+        RefreshCookieMode: string;
         /** @description The name of the OAuth provider. */
         Provider: string;
         /** @description The numeric id of the user. */
@@ -1368,7 +1488,13 @@ export interface operations {
     login: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+                 *     refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+                 */
+                "x-strapi-refresh-cookie"?: components["parameters"]["RefreshCookieMode"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1388,6 +1514,8 @@ export interface operations {
             /** @description The credentials are valid. */
             200: {
                 headers: {
+                    /** @description In refresh mode with cookie delivery, the refresh token (`strapi_up_refresh`, httpOnly). */
+                    "Set-Cookie"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1680,18 +1808,40 @@ export interface operations {
     refreshSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+                 *     refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+                 */
+                "x-strapi-refresh-cookie"?: components["parameters"]["RefreshCookieMode"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOiIxIiwic2Vzc2lvbklkIjoiZmQxZDMwZWE3YzgwNDNkZDFjYjVkZGExZjliYmY0YTYiLCJ0eXBlIjoicmVmcmVzaCIsImV4cCI6MTc5Njg0ODc4Mn0.5biay1DFXRE8YEB3eQ1t3O0hDAu7zXf0v6M8b5kBqT0"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
-            400: components["responses"]["ValidationError"];
-            401: components["responses"]["Unauthorized"];
+            /** @description New tokens. */
+            200: {
+                headers: {
+                    /** @description In cookie mode, the new refresh token (`strapi_up_refresh`, httpOnly). */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefreshResponse"];
+                };
+            };
+            400: components["responses"]["MissingRefreshToken"];
+            401: components["responses"]["InvalidRefreshToken"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
@@ -1701,16 +1851,38 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+                 *     refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+                 */
+                "x-strapi-refresh-cookie"?: components["parameters"]["RefreshCookieMode"];
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "scope": "all"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
+            /** @description The sessions are ended. */
+            200: {
+                headers: {
+                    /** @description In cookie mode, the cleared refresh cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
             400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -1728,6 +1900,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The active sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1746,9 +1927,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The session is ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyData"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["SessionNotFound"];
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -1,0 +1,93 @@
+package httpapi
+
+import (
+	"crypto/hmac"
+	"crypto/sha1"
+	"encoding/base64"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// RefreshCookie is the httpOnly cookie that carries the refresh token in Strapi's cookie
+// mode (contract §9.4): on with SESSIONS_HTTPONLY, or per request with the header
+// x-strapi-refresh-cookie: httpOnly, for login, refresh and logout (which clears it).
+// Register, reset-password and change-password ignore it, as in Strapi.
+type RefreshCookie struct {
+	Always   bool   // SESSIONS_HTTPONLY
+	Name     string // strapi_up_refresh
+	Secure   bool
+	SameSite string // lax, strict or none
+	Path     string
+	Domain   string
+	MaxAge   time.Duration // 0: a session cookie (no expires)
+	// SignKey is the first of Strapi's APP_KEYS. With it, the cookie gets Koa's signature
+	// companion <name>.sig = base64url(HMAC-SHA1(key, "<name>=<value>")), as Strapi sends
+	// it. Like Strapi (ctx.cookies.get without {signed}), the companion is never checked
+	// on the way in: the refresh token is a signed JWT already.
+	SignKey string
+}
+
+func (c RefreshCookie) withDefaults() RefreshCookie {
+	if c.Name == "" {
+		c.Name = "strapi_up_refresh"
+	}
+	if c.Path == "" {
+		c.Path = "/"
+	}
+	return c
+}
+
+// requested reports whether a request is answered in cookie mode.
+func (c RefreshCookie) requested(h http.Header) bool {
+	return c.Always || h.Get("X-Strapi-Refresh-Cookie") == "httpOnly"
+}
+
+// read returns the refresh token of the request's cookie, or "".
+func (c RefreshCookie) read(h http.Header) string {
+	ck, err := (&http.Request{Header: h}).Cookie(c.Name)
+	if err != nil {
+		return ""
+	}
+	return ck.Value
+}
+
+// set adds the cookie (and its .sig companion) to the response headers h, as Koa's
+// cookies module writes them: lower-case attributes in its order, expires (no Max-Age)
+// when a max age is configured. An empty value clears the cookie (expires at the epoch).
+func (c RefreshCookie) set(h http.Header, value string, now time.Time) {
+	if h == nil {
+		return
+	}
+	var b strings.Builder
+	b.WriteString("; path=" + c.Path)
+	switch {
+	case value == "":
+		b.WriteString("; expires=" + time.Unix(0, 0).UTC().Format(http.TimeFormat))
+	case c.MaxAge > 0:
+		b.WriteString("; expires=" + now.Add(c.MaxAge).UTC().Format(http.TimeFormat))
+	}
+	if c.Domain != "" {
+		b.WriteString("; domain=" + c.Domain)
+	}
+	if c.SameSite != "" {
+		b.WriteString("; samesite=" + strings.ToLower(c.SameSite))
+	}
+	if c.Secure {
+		b.WriteString("; secure")
+	}
+	b.WriteString("; httponly")
+	attrs := b.String()
+	h.Add("Set-Cookie", c.Name+"="+value+attrs)
+	if c.SignKey != "" {
+		h.Add("Set-Cookie", c.Name+".sig="+keygripSign(c.SignKey, c.Name+"="+value)+attrs)
+	}
+}
+
+// keygripSign is Keygrip's sign (Koa's cookie signatures): HMAC-SHA1, base64url without
+// padding.
+func keygripSign(key, data string) string {
+	m := hmac.New(sha1.New, []byte(key))
+	m.Write([]byte(data))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
