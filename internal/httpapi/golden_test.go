@@ -154,6 +154,16 @@ var goldenOverrides = map[int]goldenOverride{
 		text:       "Redirecting to /docs/.",
 		setHeaders: map[string]string{"location": "/docs/"},
 	},
+	164: {
+		why:    "D6: a rotated refresh token replayed within the grace window (10 s) gets the same child, so two tabs refreshing at once stay logged in (Strapi: 401)",
+		status: 200,
+		body:   `{"jwt":"<JWT>","refreshToken":"<JWT>"}`,
+	},
+	175: {
+		why:    "D5: logout ends the session's access tokens at once (Strapi accepts them until they expire)",
+		status: 401,
+		body:   `{"data":null,"error":{"status":401,"name":"UnauthorizedError","message":"Missing or invalid credentials","details":{}}}`,
+	},
 	113: {
 		why:          "our preflight also allows our own request headers (X-Request-Id, x-strapi-refresh-cookie)",
 		corsSuperset: true,
@@ -161,7 +171,8 @@ var goldenOverrides = map[int]goldenOverride{
 }
 
 // goldenCompared are the response headers a client reads, compared on every case.
-var goldenCompared = []string{"content-type", "location", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"}
+// set-cookie is compared by name and attributes, its value normalized to <TOKEN>.
+var goldenCompared = []string{"content-type", "location", "set-cookie", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"}
 
 // ---- the transcripts
 
@@ -180,14 +191,15 @@ type goldenCase struct {
 		BodyIsJSON bool              `json:"body_is_json"`
 	} `json:"request"`
 	Response *struct {
-		Status     int               `json:"status"`
-		Headers    map[string]string `json:"headers"`
-		BodyIsJSON bool              `json:"body_is_json"`
+		Status     int             `json:"status"`
+		Headers    goldenHeaders   `json:"headers"`
+		Body       json.RawMessage `json:"body"` // as answered: the real tokens (mapped to ours by goldenReplay.learnTokens)
+		BodyIsJSON bool            `json:"body_is_json"`
 	} `json:"response"`
 	Normalized *struct {
-		Status  int               `json:"status"`
-		Headers map[string]string `json:"headers"`
-		Body    json.RawMessage   `json:"body"`
+		Status  int             `json:"status"`
+		Headers goldenHeaders   `json:"headers"`
+		Body    json.RawMessage `json:"body"`
 	} `json:"normalized"`
 	// JWTDecoded holds, by body field, the tokens of the response.
 	JWTDecoded map[string]struct {
@@ -203,6 +215,31 @@ type goldenCase struct {
 	} `json:"statuses"`
 	DifferentEmailStatus    int    `json:"different_email_status"`
 	DifferentEmailRemaining string `json:"different_email_remaining"`
+}
+
+// goldenHeaders are recorded response headers: a header sent several times (set-cookie) is
+// recorded as a list, kept here joined with ", " as goldenHeader joins ours.
+type goldenHeaders map[string]string
+
+func (h *goldenHeaders) UnmarshalJSON(b []byte) error {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	*h = goldenHeaders{}
+	for k, v := range raw {
+		var one string
+		if err := json.Unmarshal(v, &one); err == nil {
+			(*h)[k] = one
+			continue
+		}
+		var many []string
+		if err := json.Unmarshal(v, &many); err != nil {
+			return fmt.Errorf("header %s: %w", k, err)
+		}
+		(*h)[k] = strings.Join(many, ", ")
+	}
+	return nil
 }
 
 type goldenMail struct {
@@ -337,13 +374,16 @@ func (r *goldenReplay) send(t *testing.T, c goldenCase) goldenResponse {
 		if strings.EqualFold(k, "Content-Length") {
 			continue
 		}
-		if strings.EqualFold(k, "Authorization") && c.Num != 55 { // 055 must keep its foreign signature
+		switch {
+		case strings.EqualFold(k, "Authorization") && c.Num != 55: // 055 must keep its foreign signature
 			v = goldenJWTPattern.ReplaceAllStringFunc(v, func(tok string) string {
 				if ours, ok := r.tokens[tok]; ok {
 					return ours
 				}
 				return goldenResign(t, tok, shift)
 			})
+		case strings.EqualFold(k, "Cookie"): // refresh tokens in cookie mode
+			v = r.ourTokens(v)
 		}
 		h.Set(k, v)
 	}
@@ -364,6 +404,7 @@ func (r *goldenReplay) send(t *testing.T, c goldenCase) goldenResponse {
 		}
 		body = []byte(s)
 	}
+	body = []byte(r.ourTokens(string(body))) // refresh tokens in bodies
 	path := req.Path
 	for recorded, ours := range r.codes {
 		body = bytes.ReplaceAll(body, []byte(recorded), []byte(ours))
@@ -372,9 +413,52 @@ func (r *goldenReplay) send(t *testing.T, c goldenCase) goldenResponse {
 	return r.do(t, req.Method, path, body, h)
 }
 
+// ourTokens replaces, in s, the recorded tokens our server answered in place of (learnTokens).
+func (r *goldenReplay) ourTokens(s string) string {
+	return goldenJWTPattern.ReplaceAllStringFunc(s, func(tok string) string {
+		if ours, ok := r.tokens[tok]; ok {
+			return ours
+		}
+		return tok
+	})
+}
+
+// learnTokens maps the tokens Strapi answered in c (body fields jwt and refreshToken, the
+// refresh cookie) to the ones we answered, for the later cases that send them.
+func (r *goldenReplay) learnTokens(t *testing.T, c goldenCase, got goldenResponse) {
+	t.Helper()
+	if !c.Response.BodyIsJSON || got.status != c.Response.Status {
+		return
+	}
+	var rec, ours map[string]any
+	if json.Unmarshal(c.Response.Body, &rec) != nil || json.Unmarshal(got.body, &ours) != nil {
+		return
+	}
+	for _, field := range []string{"jwt", "refreshToken"} {
+		if rt, ok := rec[field].(string); ok {
+			if ot, ok := ours[field].(string); ok && goldenFullJWT.MatchString(rt) {
+				r.tokens[rt] = ot
+			}
+		}
+	}
+	if rt, ot := goldenRefreshCookie(c.Response.Headers["set-cookie"]), goldenRefreshCookie(strings.Join(got.header.Values("Set-Cookie"), ", ")); rt != "" && ot != "" {
+		r.tokens[rt] = ot
+	}
+}
+
+// goldenRefreshCookie is the refresh token a Set-Cookie value sets, or "".
+func goldenRefreshCookie(setCookie string) string {
+	m := regexp.MustCompile(`(?:^|, )strapi_up_refresh=(` + goldenJWTPattern.String() + `)`).FindStringSubmatch(setCookie)
+	if m == nil {
+		return ""
+	}
+	return m[1]
+}
+
 // run replays one case and compares our answer with the recorded (or overridden) one.
 func (r *goldenReplay) run(t *testing.T, c goldenCase) goldenResponse {
 	got := r.send(t, c)
+	r.learnTokens(t, c, got)
 	want := goldenExpected(t, c)
 	goldenCompare(t, want, got)
 	if c.Request.Headers["Access-Control-Request-Method"] != "" {
@@ -517,6 +601,11 @@ func goldenHeader(h http.Header, name string) (string, bool) {
 	if len(vs) == 0 {
 		return "", false
 	}
+	if name == "set-cookie" {
+		for i, c := range vs {
+			vs[i] = goldenCookieValue.ReplaceAllString(c, "${1}<TOKEN>")
+		}
+	}
 	v := strings.Join(vs, ", ")
 	if name == "x-ratelimit-reset" && regexp.MustCompile(`^\d{9,11}$`).MatchString(v) {
 		v = "<EPOCH_SECONDS>"
@@ -581,28 +670,54 @@ func goldenCompareJWTs(t *testing.T, c goldenCase, got goldenResponse) {
 			t.Errorf("%s: JWT payload %s: %v", field, payload, err)
 			continue
 		}
-		keys := slices.Sorted(func(yield func(string) bool) {
-			for k := range p {
-				if !yield(k) {
-					return
+		keys, recKeys := goldenKeys(p), goldenKeys(rec.Payload)
+		if !slices.Equal(keys, recKeys) {
+			t.Errorf("%s: JWT payload %s, want the keys %v", field, payload, recKeys)
+			continue
+		}
+		// Strapi's claims: a legacy JWT {id, iat, exp}; in refresh mode an access token
+		// {userId, sessionId, type: "access", iat, exp} and a refresh token {userId,
+		// sessionId, type: "refresh", exp}. Identities and types as recorded, session ids
+		// of the same shape, the same lifetimes.
+		now := float64(time.Now().Unix())
+		recNow := float64(c.recordedAt(t).Unix())
+		for _, k := range keys {
+			switch k {
+			case "iat":
+				if iat, _ := p["iat"].(float64); iat < now-5 || iat > now+5 {
+					t.Errorf("%s: JWT iat %v, want about now (%v)", field, iat, now)
+				}
+			case "exp":
+				exp, _ := p["exp"].(float64)
+				recExp, _ := rec.Payload["exp"].(float64)
+				if iat, ok := p["iat"].(float64); ok {
+					if recIat, _ := rec.Payload["iat"].(float64); exp-iat != recExp-recIat {
+						t.Errorf("%s: JWT exp - iat = %v, want %v", field, exp-iat, recExp-recIat)
+					}
+				} else if d, recD := exp-now, recExp-recNow; d < recD-5 || d > recD+5 {
+					t.Errorf("%s: JWT exp in %v s, want about %v s", field, d, recD)
+				}
+			case "sessionId":
+				if id, _ := p[k].(string); !goldenSessionID.MatchString(id) {
+					t.Errorf("%s: JWT sessionId %q, want 32 hex digits as Strapi's", field, id)
+				}
+			default:
+				if p[k] != rec.Payload[k] {
+					t.Errorf("%s: JWT %s %v, want %v", field, k, p[k], rec.Payload[k])
 				}
 			}
-		})
-		if !slices.Equal(keys, []string{"exp", "iat", "id"}) {
-			t.Errorf("%s: JWT payload %s, want the keys id, iat, exp", field, payload)
-		}
-		iat, _ := p["iat"].(float64)
-		exp, _ := p["exp"].(float64)
-		if exp-iat != 2592000 {
-			t.Errorf("%s: JWT exp - iat = %v, want 2592000 (30 days)", field, exp-iat)
-		}
-		if now := float64(time.Now().Unix()); iat < now-5 || iat > now+5 {
-			t.Errorf("%s: JWT iat %v, want about now (%v)", field, iat, now)
-		}
-		if p["id"] != rec.Payload["id"] {
-			t.Errorf("%s: JWT id %v, want %v", field, p["id"], rec.Payload["id"])
 		}
 	}
+}
+
+func goldenKeys(m map[string]any) []string {
+	return slices.Sorted(func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	})
 }
 
 func goldenCompareMail(t *testing.T, want goldenMail, got smtptest.Received) {
@@ -643,7 +758,9 @@ var (
 	goldenFullJWT     = regexp.MustCompile(`^` + goldenJWTPattern.String() + `$`)
 	goldenISO8601     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$`)
 	goldenDocumentID  = regexp.MustCompile(`^[a-z0-9]{24}$`)
+	goldenSessionID   = regexp.MustCompile(`^[0-9a-f]{32}$`)
 	goldenCodePattern = regexp.MustCompile(`(code|confirmation)=([0-9a-f]+)`)
+	goldenCookieValue = regexp.MustCompile(`^([^=;]+=)[^;]+`) // a cookie's non-empty value
 )
 
 // goldenNormalize replaces the volatile values of a decoded JSON body by the transcripts'
@@ -666,6 +783,8 @@ func goldenNormalize(v any, key string) any {
 			return "<ISO8601>"
 		case key == "documentId" && goldenDocumentID.MatchString(x):
 			return "<DOCUMENT_ID>"
+		case key == "id" && goldenSessionID.MatchString(x): // a session's id (GET /api/auth/sessions)
+			return "<OPAQUE_ID>"
 		}
 	}
 	return v

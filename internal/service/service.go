@@ -5,7 +5,9 @@ package service
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	"log/slog"
@@ -138,8 +140,15 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		Always: cfg.Sessions.HTTPOnly, Name: ck.Name, Secure: ck.Secure, SameSite: ck.SameSite, Path: ck.Path,
 		Domain: ck.Domain, MaxAge: ck.MaxAge,
 	}
-	if len(cfg.AppKeys) > 0 { // Koa signs its cookies with the first of Strapi's APP_KEYS
+	// Koa signs its cookies with the first of Strapi's APP_KEYS (the .sig companion, which
+	// nothing verifies: the refresh token is a signed JWT). Without APP_KEYS the key is
+	// derived from the JWT secret, so that every instance sends the same companion.
+	if len(cfg.AppKeys) > 0 {
 		refreshCookie.SignKey = cfg.AppKeys[0]
+	} else {
+		m := hmac.New(sha256.New, []byte(cfg.JWTSecret))
+		m.Write([]byte("mtb-api refresh cookie signature"))
+		refreshCookie.SignKey = base64.StdEncoding.EncodeToString(m.Sum(nil))
 	}
 	handler, err := httpapi.New(httpapi.Deps{
 		Auth: svc, Store: st, Limiter: limiter, Logger: log,
