@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -31,6 +32,54 @@ func BenchmarkGetCurrentUser(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkGetCurrentUserRefreshMode is BenchmarkGetCurrentUser with an access token of
+// refresh mode: the session is read with the user in the same query (D5).
+func BenchmarkGetCurrentUserRefreshMode(b *testing.B) {
+	e := apitest.New(b, "sqlite", func(c *config.Config) { c.LogLevel = "warn"; refreshMode(c) })
+	jwt, _ := e.Register("alice", "alice@example.com", "secret123")
+	h := e.Service.Handler
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		req := httptest.NewRequest(http.MethodGet, "/api/users/me", nil)
+		req.Header.Set("Authorization", "Bearer "+jwt)
+		for pb.Next() {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != 200 {
+				b.Fatalf("status %d", w.Code)
+			}
+		}
+	})
+}
+
+// BenchmarkRefresh rotates one session again and again: each refresh verifies the token,
+// reads its row, and in one transaction marks it rotated and inserts the child.
+func BenchmarkRefresh(b *testing.B) {
+	e := apitest.New(b, "sqlite", func(c *config.Config) { c.LogLevel = "warn"; refreshMode(c) })
+	e.Register("alice", "alice@example.com", "secret123")
+	r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"})
+	var out struct {
+		RefreshToken string `json:"refreshToken"`
+	}
+	if err := json.Unmarshal(r.Body, &out); err != nil || out.RefreshToken == "" {
+		b.Fatalf("login: %d %s", r.Status, r.Body)
+	}
+	h := e.Service.Handler
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest(http.MethodPost, "/api/auth/refresh", stringsReader(`{"refreshToken":"`+out.RefreshToken+`"}`))
+		req.Header.Set("Content-Type", "application/json")
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatalf("status %d %s", w.Code, w.Body)
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &out); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 func BenchmarkLoginWrongPassword(b *testing.B) {
