@@ -116,8 +116,9 @@ export class ContractViolation extends Error {
  *     answers problem+json): a refused request (422, 401) or an invalid answer (500 VIOLATIONS);
  *   - the sl-violations header it adds to an answer it lets through with warnings, such as an
  *     error status that openapi.yaml does not declare (Prism passes those even with --errors).
+ * Exported for tests that wrap it (to record requests, or to keep cookies).
  */
-async function contractFetch(request: Request): Promise<Response> {
+export async function contractFetch(request: Request): Promise<Response> {
 	const label = `${request.method} ${new URL(request.url).pathname}`;
 	const response = await fetch(request);
 	if ((response.headers.get("content-type") ?? "").startsWith("application/problem+json")) {

@@ -19,10 +19,30 @@
  * const me = await api.GET("/api/users/me"); // sends Authorization: Bearer <jwt>
  * ```
  *
+ * With the server in refresh mode (`JWT_MANAGEMENT=refresh`), the client keeps both tokens and
+ * refreshes the short-lived access token by itself (see {@link ApiClient.setTokens}):
+ *
+ * @example
+ * ```ts
+ * const api = createApiClient({
+ *   baseUrl: "http://localhost:1337",
+ *   refreshToken: localStorage.getItem("refreshToken") ?? undefined, // from an earlier visit
+ *   onTokens: ({ refreshToken }) =>
+ *     refreshToken ? localStorage.setItem("refreshToken", refreshToken) : localStorage.removeItem("refreshToken"),
+ *   onSessionEnd: () => router.push("/login"), // the server refused the refresh token
+ * });
+ * await api.refresh(); // on start: an access token from the stored refresh token
+ *
+ * const { data } = await api.POST("/api/auth/local", { body: { identifier, password } });
+ * if (data) api.setTokens(data); // { jwt, refreshToken }
+ * await api.GET("/api/users/me"); // a 401 (expired access token) refreshes once and retries
+ * await api.logout(); // ends the session on the server and forgets the tokens
+ * ```
+ *
  * @packageDocumentation
  */
 import createClient from "openapi-fetch";
-import type { Client, ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions, FetchResponse } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 import { tokenOperations } from "./security.js";
 
@@ -40,10 +60,29 @@ export type ApiError = components["schemas"]["Error"];
 /** A user as the API shows it (never with a password or a code). */
 export type User = components["schemas"]["User"];
 
-/** The answer of register, login and reset-password: a JWT and its user. */
+/**
+ * The answer of register, login and reset-password: a JWT and its user, and in refresh mode
+ * (`JWT_MANAGEMENT=refresh`) a refresh token too.
+ */
 export type AuthResponse = components["schemas"]["AuthResponse"];
 /** Register's answer: `jwt` is absent when email confirmation is on (the user must confirm first). */
 export type RegistrationResponse = components["schemas"]["RegistrationResponse"];
+
+/**
+ * The tokens of a session in refresh mode, as `POST /api/auth/refresh` answers them: the access
+ * token `jwt` (10 minutes by default) and the refresh token, absent in cookie mode (it travels in
+ * the httpOnly cookie `strapi_up_refresh`). A login's {@link AuthResponse} is one too.
+ */
+export type SessionTokens = components["schemas"]["RefreshResponse"];
+
+/** What a logout ends: `{}` the current session, `{ scope: "all" }` all of them, `{ deviceId }` a device's. */
+export type LogoutRequest = components["schemas"]["LogoutRequest"];
+
+/** One of the current user's sessions, as `GET /api/auth/sessions` lists them. */
+export type Session = components["schemas"]["Session"];
+
+/** The answer of {@link ApiClient.logout}: that of `POST /api/auth/logout` (`data` is `{ ok: true }`). */
+export type LogoutResult = FetchResponse<paths["/api/auth/logout"]["post"], { body: LogoutRequest }, `${string}/${string}`>;
 
 /** Options of {@link createApiClient}. */
 export interface ApiClientOptions {
@@ -51,6 +90,33 @@ export interface ApiClientOptions {
 	baseUrl: string;
 	/** A JWT from login, register or reset-password, sent to the operations that need one. */
 	token?: string;
+	/**
+	 * Refresh mode: a refresh token to start with, such as one stored at an earlier visit (call
+	 * {@link ApiClient.refresh} to get an access token from it). While the client holds a refresh
+	 * token, a 401 to a call that carried the access token refreshes the session and retries.
+	 */
+	refreshToken?: string;
+	/**
+	 * Refresh mode with the refresh token in the httpOnly cookie `strapi_up_refresh` (Strapi's
+	 * cookie mode): login, refresh and logout send `x-strapi-refresh-cookie: httpOnly`, every
+	 * request is made with `credentials: "include"` (the server's CORS allows it), and a 401 to a
+	 * call that carried the access token always tries a refresh. Script never sees the refresh
+	 * token. After a page load, call {@link ApiClient.refresh} to get an access token from the cookie.
+	 */
+	refreshCookie?: boolean;
+	/**
+	 * Called whenever the tokens the client holds change (setToken, setTokens, a refresh, a logout,
+	 * the end of the session): to keep the refresh token in storage, for example. In body mode a
+	 * refresh rotates the refresh token and the old one soon stops working (replaying it ends the
+	 * session), so store the new one each time. `{}` when the client holds none.
+	 */
+	onTokens?: (tokens: Partial<SessionTokens>) => void;
+	/**
+	 * Called when the server refuses to refresh the session (logged out elsewhere, revoked,
+	 * expired, or ended because a stolen refresh token was replayed): the client has forgotten
+	 * its tokens, and the call that needed the refresh answers its 401. Time to show the login page.
+	 */
+	onSessionEnd?: () => void;
 	/** The fetch to use; defaults to `globalThis.fetch`. */
 	fetch?: ClientOptions["fetch"];
 }
@@ -59,8 +125,50 @@ export interface ApiClientOptions {
 export interface ApiClient extends Client<paths> {
 	/** Send `token` from now on to the operations that need one (after login, for example). */
 	setToken(token: string): void;
-	/** Stop sending a token (log out). */
+	/** Stop sending a token and forget the refresh token (log out locally; see {@link ApiClient.logout}). */
 	clearToken(): void;
+	/**
+	 * Refresh mode: keep a login's (register's, a refresh's) tokens, `api.setTokens(data)`. The access
+	 * token goes to the operations that need one; the refresh token, when there is one, lets the
+	 * client refresh: when a call that carried the access token answers 401, the client calls
+	 * `POST /api/auth/refresh` (once for all the calls that fail meanwhile), keeps the new tokens
+	 * and sends the call again, once. When the refresh fails, the call answers its 401.
+	 */
+	setTokens(tokens: SessionTokens): void;
+	/** The tokens the client holds (`refreshToken` is never there in cookie mode). */
+	getTokens(): Partial<SessionTokens>;
+	/**
+	 * Refresh mode: exchange the refresh token (held, or the cookie's in cookie mode) for new tokens
+	 * now, as a 401 does. Concurrent refreshes share one request. `true` when the client holds a
+	 * new access token; `false` when it has nothing to refresh with, the server refused (the tokens
+	 * are then forgotten and `onSessionEnd` is called) or failed (5xx: the tokens are kept).
+	 * A network failure throws.
+	 */
+	refresh(): Promise<boolean>;
+	/**
+	 * Refresh mode: end the session on the server (`POST /api/auth/logout` with the refresh token
+	 * in body mode, or the cookie, which the server clears, in cookie mode), then forget the tokens,
+	 * whatever the answer. `body` chooses other sessions to end, such as `{ scope: "all" }`.
+	 */
+	logout(body?: LogoutRequest): Promise<LogoutResult>;
+}
+
+/** The operations that take `x-strapi-refresh-cookie` (the server ignores it elsewhere). */
+const cookieOperations: ReadonlySet<string> = new Set<`POST ${keyof paths}`>([
+	"POST /api/auth/local",
+	"POST /api/auth/refresh",
+	"POST /api/auth/logout",
+]);
+
+/** The token of a request's `Authorization: Bearer <token>`, if any. */
+function bearerToken(request: Request): string | undefined {
+	const auth = request.headers.get("Authorization");
+	return auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+}
+
+/** Whether a refused refresh means the session is over (a 5xx, 408 or 429 may pass). */
+function sessionOver(status: number): boolean {
+	return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 /**
@@ -68,29 +176,127 @@ export interface ApiClient extends Client<paths> {
  *
  * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
  * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
- * recovery) never get it: the server refuses a user token there with 403, as Strapi does. An
- * `Authorization` header given to a call is left as it is.
+ * recovery, refresh) never get it: the server refuses a user token there with 403 (401 for
+ * refresh), as Strapi does. An `Authorization` header given to a call is left as it is (and a
+ * call made with another token than the client's is never refreshed).
  *
  * Errors answered by the server come back as `error`; only a network failure throws. Behind a proxy
  * that answers with a non-JSON page, `error` is that page's text.
+ *
+ * Refresh mode (`JWT_MANAGEMENT=refresh`) is used with {@link ApiClient.setTokens},
+ * {@link ApiClientOptions.refreshToken} or {@link ApiClientOptions.refreshCookie}; without them
+ * the client never refreshes. The retry sends a copy of the request taken before it went out
+ * (the body included) with the new access token; it goes through the client's fetch, not through
+ * the middlewares again. A `fetch` given to a single call bypasses the refresh.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-	let token = options.token;
-	const client = createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });
+	const { refreshCookie = false, onTokens, onSessionEnd } = options;
+	const baseFetch = options.fetch ?? globalThis.fetch;
+	let access = options.token;
+	let refreshToken = options.refreshToken;
+	// The access token the last refresh replaced: a call sent with it just before is still ours.
+	let replaced: string | undefined;
+	// Counts the changes of tokens made from outside (set, clear, end of session): a refresh or a
+	// retry that started before one of them leaves the new tokens alone.
+	let epoch = 0;
+	let refreshing: Promise<boolean> | undefined;
+
+	const canRefresh = () => refreshCookie || refreshToken !== undefined;
+	const held = (): Partial<SessionTokens> => ({
+		...(access === undefined ? {} : { jwt: access }),
+		...(refreshToken === undefined ? {} : { refreshToken }),
+	});
+	const notify = () => onTokens?.(held());
+	const replace = (jwt: string | undefined, refresh: string | undefined) => {
+		access = jwt;
+		refreshToken = refresh;
+		replaced = undefined;
+		epoch++;
+		notify();
+	};
+
+	/** Sends a request; when it carried our access token and answers 401, refreshes and retries once. */
+	async function send(request: Request): Promise<Response> {
+		const sent = bearerToken(request);
+		const started = epoch;
+		const ours = sent !== undefined && (sent === access || sent === replaced);
+		// The copy is taken before fetch consumes the body.
+		const retry = ours && canRefresh() ? request.clone() : undefined;
+		const response = await baseFetch(request);
+		if (response.status !== 401 || !retry || epoch !== started) return response;
+		// Another call may have refreshed while this one was out; otherwise refresh now.
+		const fresh = access !== sent ? access : (await refresh()) ? access : undefined;
+		if (fresh === undefined || epoch !== started) return response;
+		await response.body?.cancel();
+		retry.headers.set("Authorization", `Bearer ${fresh}`);
+		return baseFetch(retry);
+	}
+
+	async function exchange(): Promise<boolean> {
+		const started = epoch;
+		const { data, response } = await client.POST("/api/auth/refresh", {
+			body: refreshToken === undefined ? {} : { refreshToken },
+		});
+		if (epoch !== started) return false; // set or cleared meanwhile: that wins
+		if (data) {
+			replaced = access;
+			access = data.jwt;
+			refreshToken = data.refreshToken; // none in cookie mode: the cookie has it
+			notify();
+			return true;
+		}
+		if (sessionOver(response.status)) {
+			replace(undefined, undefined);
+			onSessionEnd?.();
+		}
+		return false;
+	}
+
+	function refresh(): Promise<boolean> {
+		if (!canRefresh()) return Promise.resolve(false);
+		refreshing ??= exchange().finally(() => {
+			refreshing = undefined;
+		});
+		return refreshing;
+	}
+
+	const client = createClient<paths>({
+		baseUrl: options.baseUrl,
+		fetch: send,
+		...(refreshCookie ? { credentials: "include" as const } : {}),
+	});
 	client.use({
 		onRequest({ request, schemaPath }) {
-			if (token && !request.headers.has("Authorization") && tokenOperations.has(`${request.method} ${schemaPath}`)) {
-				request.headers.set("Authorization", `Bearer ${token}`);
+			const operation = `${request.method} ${schemaPath}`;
+			if (access && !request.headers.has("Authorization") && tokenOperations.has(operation)) {
+				request.headers.set("Authorization", `Bearer ${access}`);
+			}
+			if (refreshCookie && cookieOperations.has(operation) && !request.headers.has("x-strapi-refresh-cookie")) {
+				request.headers.set("x-strapi-refresh-cookie", "httpOnly");
 			}
 			return request;
 		},
 	});
 	return Object.assign(client, {
 		setToken(value: string) {
-			token = value;
+			replace(value, refreshToken);
 		},
 		clearToken() {
-			token = undefined;
+			replace(undefined, undefined);
+		},
+		setTokens(tokens: SessionTokens) {
+			replace(tokens.jwt, tokens.refreshToken);
+		},
+		getTokens: held,
+		refresh,
+		async logout(body?: LogoutRequest): Promise<LogoutResult> {
+			try {
+				return await client.POST("/api/auth/logout", {
+					body: body ?? (refreshToken === undefined ? {} : { refreshToken }),
+				});
+			} finally {
+				replace(undefined, undefined);
+			}
 		},
 	});
 }

@@ -19,38 +19,171 @@
  * const me = await api.GET("/api/users/me"); // sends Authorization: Bearer <jwt>
  * ```
  *
+ * With the server in refresh mode (`JWT_MANAGEMENT=refresh`), the client keeps both tokens and
+ * refreshes the short-lived access token by itself (see {@link ApiClient.setTokens}):
+ *
+ * @example
+ * ```ts
+ * const api = createApiClient({
+ *   baseUrl: "http://localhost:1337",
+ *   refreshToken: localStorage.getItem("refreshToken") ?? undefined, // from an earlier visit
+ *   onTokens: ({ refreshToken }) =>
+ *     refreshToken ? localStorage.setItem("refreshToken", refreshToken) : localStorage.removeItem("refreshToken"),
+ *   onSessionEnd: () => router.push("/login"), // the server refused the refresh token
+ * });
+ * await api.refresh(); // on start: an access token from the stored refresh token
+ *
+ * const { data } = await api.POST("/api/auth/local", { body: { identifier, password } });
+ * if (data) api.setTokens(data); // { jwt, refreshToken }
+ * await api.GET("/api/users/me"); // a 401 (expired access token) refreshes once and retries
+ * await api.logout(); // ends the session on the server and forgets the tokens
+ * ```
+ *
  * @packageDocumentation
  */
 import createClient from "openapi-fetch";
 import { tokenOperations } from "./security.js";
+/** The operations that take `x-strapi-refresh-cookie` (the server ignores it elsewhere). */
+const cookieOperations = new Set([
+    "POST /api/auth/local",
+    "POST /api/auth/refresh",
+    "POST /api/auth/logout",
+]);
+/** The token of a request's `Authorization: Bearer <token>`, if any. */
+function bearerToken(request) {
+    const auth = request.headers.get("Authorization");
+    return auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+}
+/** Whether a refused refresh means the session is over (a 5xx, 408 or 429 may pass). */
+function sessionOver(status) {
+    return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
 /**
  * Creates a client of the API.
  *
  * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
  * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
- * recovery) never get it: the server refuses a user token there with 403, as Strapi does. An
- * `Authorization` header given to a call is left as it is.
+ * recovery, refresh) never get it: the server refuses a user token there with 403 (401 for
+ * refresh), as Strapi does. An `Authorization` header given to a call is left as it is (and a
+ * call made with another token than the client's is never refreshed).
  *
  * Errors answered by the server come back as `error`; only a network failure throws. Behind a proxy
  * that answers with a non-JSON page, `error` is that page's text.
+ *
+ * Refresh mode (`JWT_MANAGEMENT=refresh`) is used with {@link ApiClient.setTokens},
+ * {@link ApiClientOptions.refreshToken} or {@link ApiClientOptions.refreshCookie}; without them
+ * the client never refreshes. The retry sends a copy of the request taken before it went out
+ * (the body included) with the new access token; it goes through the client's fetch, not through
+ * the middlewares again. A `fetch` given to a single call bypasses the refresh.
  */
 export function createApiClient(options) {
-    let token = options.token;
-    const client = createClient({ baseUrl: options.baseUrl, fetch: options.fetch });
+    const { refreshCookie = false, onTokens, onSessionEnd } = options;
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    let access = options.token;
+    let refreshToken = options.refreshToken;
+    // The access token the last refresh replaced: a call sent with it just before is still ours.
+    let replaced;
+    // Counts the changes of tokens made from outside (set, clear, end of session): a refresh or a
+    // retry that started before one of them leaves the new tokens alone.
+    let epoch = 0;
+    let refreshing;
+    const canRefresh = () => refreshCookie || refreshToken !== undefined;
+    const held = () => ({
+        ...(access === undefined ? {} : { jwt: access }),
+        ...(refreshToken === undefined ? {} : { refreshToken }),
+    });
+    const notify = () => onTokens?.(held());
+    const replace = (jwt, refresh) => {
+        access = jwt;
+        refreshToken = refresh;
+        replaced = undefined;
+        epoch++;
+        notify();
+    };
+    /** Sends a request; when it carried our access token and answers 401, refreshes and retries once. */
+    async function send(request) {
+        const sent = bearerToken(request);
+        const started = epoch;
+        const ours = sent !== undefined && (sent === access || sent === replaced);
+        // The copy is taken before fetch consumes the body.
+        const retry = ours && canRefresh() ? request.clone() : undefined;
+        const response = await baseFetch(request);
+        if (response.status !== 401 || !retry || epoch !== started)
+            return response;
+        // Another call may have refreshed while this one was out; otherwise refresh now.
+        const fresh = access !== sent ? access : (await refresh()) ? access : undefined;
+        if (fresh === undefined || epoch !== started)
+            return response;
+        await response.body?.cancel();
+        retry.headers.set("Authorization", `Bearer ${fresh}`);
+        return baseFetch(retry);
+    }
+    async function exchange() {
+        const started = epoch;
+        const { data, response } = await client.POST("/api/auth/refresh", {
+            body: refreshToken === undefined ? {} : { refreshToken },
+        });
+        if (epoch !== started)
+            return false; // set or cleared meanwhile: that wins
+        if (data) {
+            replaced = access;
+            access = data.jwt;
+            refreshToken = data.refreshToken; // none in cookie mode: the cookie has it
+            notify();
+            return true;
+        }
+        if (sessionOver(response.status)) {
+            replace(undefined, undefined);
+            onSessionEnd?.();
+        }
+        return false;
+    }
+    function refresh() {
+        if (!canRefresh())
+            return Promise.resolve(false);
+        refreshing ??= exchange().finally(() => {
+            refreshing = undefined;
+        });
+        return refreshing;
+    }
+    const client = createClient({
+        baseUrl: options.baseUrl,
+        fetch: send,
+        ...(refreshCookie ? { credentials: "include" } : {}),
+    });
     client.use({
         onRequest({ request, schemaPath }) {
-            if (token && !request.headers.has("Authorization") && tokenOperations.has(`${request.method} ${schemaPath}`)) {
-                request.headers.set("Authorization", `Bearer ${token}`);
+            const operation = `${request.method} ${schemaPath}`;
+            if (access && !request.headers.has("Authorization") && tokenOperations.has(operation)) {
+                request.headers.set("Authorization", `Bearer ${access}`);
+            }
+            if (refreshCookie && cookieOperations.has(operation) && !request.headers.has("x-strapi-refresh-cookie")) {
+                request.headers.set("x-strapi-refresh-cookie", "httpOnly");
             }
             return request;
         },
     });
     return Object.assign(client, {
         setToken(value) {
-            token = value;
+            replace(value, refreshToken);
         },
         clearToken() {
-            token = undefined;
+            replace(undefined, undefined);
+        },
+        setTokens(tokens) {
+            replace(tokens.jwt, tokens.refreshToken);
+        },
+        getTokens: held,
+        refresh,
+        async logout(body) {
+            try {
+                return await client.POST("/api/auth/logout", {
+                    body: body ?? (refreshToken === undefined ? {} : { refreshToken }),
+                });
+            }
+            finally {
+                replace(undefined, undefined);
+            }
         },
     });
 }
