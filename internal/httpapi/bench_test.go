@@ -16,28 +16,14 @@ import (
 //
 //	go test -run '^$' -bench . -benchmem ./internal/httpapi/
 
-func BenchmarkGetCurrentUser(b *testing.B) {
-	e := apitest.New(b, "sqlite", func(c *config.Config) { c.LogLevel = "warn" })
-	jwt, _ := e.Register("alice", "alice@example.com", "secret123")
-	h := e.Service.Handler
-	b.ReportAllocs()
-	b.RunParallel(func(pb *testing.PB) {
-		req := httptest.NewRequest(http.MethodGet, "/api/users/me", nil)
-		req.Header.Set("Authorization", "Bearer "+jwt)
-		for pb.Next() {
-			w := httptest.NewRecorder()
-			h.ServeHTTP(w, req)
-			if w.Code != 200 {
-				b.Fatalf("status %d", w.Code)
-			}
-		}
-	})
-}
+func BenchmarkGetCurrentUser(b *testing.B) { benchmarkMe(b) }
 
 // BenchmarkGetCurrentUserRefreshMode is BenchmarkGetCurrentUser with an access token of
 // refresh mode: the session is read with the user in the same query (D5).
-func BenchmarkGetCurrentUserRefreshMode(b *testing.B) {
-	e := apitest.New(b, "sqlite", func(c *config.Config) { c.LogLevel = "warn"; refreshMode(c) })
+func BenchmarkGetCurrentUserRefreshMode(b *testing.B) { benchmarkMe(b, refreshMode) }
+
+func benchmarkMe(b *testing.B, opts ...apitest.Option) {
+	e := apitest.New(b, "sqlite", append([]apitest.Option{func(c *config.Config) { c.LogLevel = "warn" }}, opts...)...)
 	jwt, _ := e.Register("alice", "alice@example.com", "secret123")
 	h := e.Service.Handler
 	b.ReportAllocs()

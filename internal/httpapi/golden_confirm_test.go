@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/mail/smtptest"
@@ -30,16 +29,7 @@ func TestGoldenConfirm(t *testing.T) {
 
 		// The earlier phases left users 1 to 8 (confirmed, no mail): dave is user 9.
 		t.Run("setup-users_1_to_8", func(t *testing.T) {
-			now := time.Now().UTC()
-			for i := 1; i <= 8; i++ {
-				u, err := e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
-					DocumentID: fmt.Sprintf("goldenconfirmfiller%05d", i), Username: fmt.Sprintf("user%d", i),
-					Email: fmt.Sprintf("user%d@example.com", i), Provider: "local", Confirmed: true, RoleID: ptr(int64(1)), Now: now,
-				})
-				if err != nil || u.ID != int64(i) {
-					t.Fatalf("user %d: id %d, %v", i, u.ID, err)
-				}
-			}
+			r.fillUsers(t, 1, 8)
 		})
 		for _, c := range cases {
 			switch c.Num {

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 )
@@ -49,15 +48,7 @@ func TestGoldenRefresh(t *testing.T) {
 			if id := r.register(t, "alice", "alice@example.com", "changed123", "127.0.0.10"); id != 1 {
 				t.Fatalf("alice is user %d", id)
 			}
-			for i := 2; i <= 10; i++ {
-				if _, err := e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
-					DocumentID: fmt.Sprintf("goldenrefreshfill%07d", i), Username: fmt.Sprintf("user%d", i),
-					Email: fmt.Sprintf("user%d@example.com", i), Provider: "local", Confirmed: true, RoleID: ptr(int64(1)),
-					Now: time.Now().UTC(),
-				}); err != nil {
-					t.Fatal(err)
-				}
-			}
+			r.fillUsers(t, 2, 10)
 			if _, err := e.Store.Q.DeleteUserSessions(t.Context(), 1); err != nil {
 				t.Fatal(err)
 			}

@@ -23,6 +23,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/mail/smtptest"
@@ -361,6 +362,22 @@ func (r *goldenReplay) register(t *testing.T, username, email, password, ip stri
 		t.Fatal(err)
 	}
 	return out.User.ID
+}
+
+// fillUsers creates users from to to (confirmed, Authenticated, no password), the users the
+// earlier phases left, so that the phase's own users get Strapi's ids.
+func (r *goldenReplay) fillUsers(t *testing.T, from, to int) {
+	t.Helper()
+	now := time.Now().UTC()
+	for i := from; i <= to; i++ {
+		u, err := r.e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
+			DocumentID: fmt.Sprintf("goldenfiller%012d", i), Username: fmt.Sprintf("user%d", i),
+			Email: fmt.Sprintf("user%d@example.com", i), Provider: "local", Confirmed: true, RoleID: ptr(int64(1)), Now: now,
+		})
+		if err != nil || u.ID != int64(i) {
+			t.Fatalf("user %d: id %d, %v", i, u.ID, err)
+		}
+	}
 }
 
 // send replays the request of c: its headers (tokens re-signed with our secret), its
