@@ -176,8 +176,8 @@ function sessionOver(status: number): boolean {
  *
  * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
  * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
- * recovery, refresh) never get it: the server refuses a user token there with 403 (401 for
- * refresh), as Strapi does. An `Authorization` header given to a call is left as it is (and a
+ * recovery, refresh) never get it: the server refuses a user token there with 403 (an expired
+ * one with 401), as Strapi does. An `Authorization` header given to a call is left as it is (and a
  * call made with another token than the client's is never refreshed).
  *
  * Errors answered by the server come back as `error`; only a network failure throws. Behind a proxy
