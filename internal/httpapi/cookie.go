@@ -21,11 +21,12 @@ type RefreshCookie struct {
 	Path     string
 	Domain   string
 	MaxAge   time.Duration // 0: a session cookie (no expires)
-	// SignKey is the first of Strapi's APP_KEYS. With it, the cookie gets Koa's signature
-	// companion <name>.sig = base64url(HMAC-SHA1(key, "<name>=<value>")), as Strapi sends
-	// it. Like Strapi (ctx.cookies.get without {signed}), the companion is never checked
-	// on the way in: the refresh token is a signed JWT already.
-	SignKey string
+	// Keys are Strapi's APP_KEYS, as Koa's cookies use them (Keygrip): the first signs the
+	// companion cookie <name>.sig = base64url(HMAC-SHA1(key, "<name>=<value>")) that Strapi
+	// sends with the refresh cookie, and a cookie is read only when its companion matches
+	// one of them (Strapi reads it as a signed cookie: without a valid companion the cookie
+	// counts as absent). None: no companion is sent and none is required.
+	Keys []string
 }
 
 func (c RefreshCookie) withDefaults() RefreshCookie {
@@ -43,13 +44,27 @@ func (c RefreshCookie) requested(h http.Header) bool {
 	return c.Always || h.Get("X-Strapi-Refresh-Cookie") == "httpOnly"
 }
 
-// read returns the refresh token of the request's cookie, or "".
+// read returns the refresh token of the request's cookie, or "" when there is none or its
+// .sig companion does not match (as Koa's signed cookies).
 func (c RefreshCookie) read(h http.Header) string {
-	ck, err := (&http.Request{Header: h}).Cookie(c.Name)
+	r := &http.Request{Header: h}
+	ck, err := r.Cookie(c.Name)
 	if err != nil {
 		return ""
 	}
-	return ck.Value
+	if ck.Value == "" || len(c.Keys) == 0 {
+		return ck.Value
+	}
+	sig, err := r.Cookie(c.Name + ".sig")
+	if err != nil {
+		return ""
+	}
+	for _, key := range c.Keys {
+		if hmac.Equal([]byte(sig.Value), []byte(keygripSign(key, c.Name+"="+ck.Value))) {
+			return ck.Value
+		}
+	}
+	return ""
 }
 
 // set adds the cookie (and its .sig companion) to the response headers h, as Koa's
@@ -79,8 +94,8 @@ func (c RefreshCookie) set(h http.Header, value string, now time.Time) {
 	b.WriteString("; httponly")
 	attrs := b.String()
 	h.Add("Set-Cookie", c.Name+"="+value+attrs)
-	if c.SignKey != "" {
-		h.Add("Set-Cookie", c.Name+".sig="+keygripSign(c.SignKey, c.Name+"="+value)+attrs)
+	if len(c.Keys) > 0 {
+		h.Add("Set-Cookie", c.Name+".sig="+keygripSign(c.Keys[0], c.Name+"="+value)+attrs)
 	}
 }
 

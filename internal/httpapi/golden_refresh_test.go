@@ -23,6 +23,7 @@ func TestGoldenRefresh(t *testing.T) {
 			cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
 			cfg.TrustedProxies = goldenTrustedProxies
 			cfg.JWTManagement = config.RefreshMode
+			cfg.AppKeys = []string{goldenAppKey}
 		})
 		r := &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
 		byNum := map[int]goldenCase{}

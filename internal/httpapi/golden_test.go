@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bytes"
 	"crypto/hmac"
+	"crypto/sha1"
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/base64"
@@ -399,8 +400,8 @@ func (r *goldenReplay) send(t *testing.T, c goldenCase) goldenResponse {
 				}
 				return goldenResign(t, tok, shift)
 			})
-		case strings.EqualFold(k, "Cookie"): // refresh tokens in cookie mode
-			v = r.ourTokens(v)
+		case strings.EqualFold(k, "Cookie"): // refresh tokens in cookie mode, their .sig signed with our key
+			v = goldenResignCookie(r.ourTokens(v))
 		}
 		h.Set(k, v)
 	}
@@ -428,6 +429,24 @@ func (r *goldenReplay) send(t *testing.T, c goldenCase) goldenResponse {
 		path = strings.ReplaceAll(path, recorded, ours) // confirmation links
 	}
 	return r.do(t, req.Method, path, body, h)
+}
+
+// goldenAppKey is the APP_KEYS of the refresh phases' server: it signs the refresh cookie's
+// .sig companion in place of Strapi's key.
+const goldenAppKey = "golden-app-key"
+
+var goldenCookieSig = regexp.MustCompile(`(?:^|; )strapi_up_refresh=([^;]*); strapi_up_refresh\.sig=([^;]*)`)
+
+// goldenResignCookie signs the refresh cookie of a Cookie header with goldenAppKey, as
+// goldenResign does the recorded JWTs: the companion Strapi signed matched its cookie.
+func goldenResignCookie(header string) string {
+	m := goldenCookieSig.FindStringSubmatchIndex(header)
+	if m == nil {
+		return header
+	}
+	mac := hmac.New(sha1.New, []byte(goldenAppKey))
+	mac.Write([]byte("strapi_up_refresh=" + header[m[2]:m[3]]))
+	return header[:m[4]] + base64.RawURLEncoding.EncodeToString(mac.Sum(nil)) + header[m[5]:]
 }
 
 // ourTokens replaces, in s, the recorded tokens our server answered in place of (learnTokens).

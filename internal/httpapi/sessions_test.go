@@ -28,7 +28,21 @@ import (
 // decisions D5 (ended sessions end their access tokens at once) and D6 (reuse of a rotated
 // refresh token revokes the family after a grace window), on both engines.
 
-func refreshMode(c *config.Config) { c.JWTManagement = config.RefreshMode }
+func refreshMode(c *config.Config) {
+	c.JWTManagement = config.RefreshMode
+	c.AppKeys = []string{testAppKey}
+}
+
+// testAppKey is the APP_KEYS of refreshMode: it signs the refresh cookie's .sig companion.
+const testAppKey = "test-app-key"
+
+// signedCookie is a Cookie header value with the cookie name=value and its .sig companion
+// signed with key, as a browser sends back what Strapi (Koa) set.
+func signedCookie(name, value, key string) string {
+	mac := hmac.New(sha1.New, []byte(key))
+	mac.Write([]byte(name + "=" + value))
+	return name + "=" + value + "; " + name + ".sig=" + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+}
 
 func refreshEnv(t *testing.T, engine string, opts ...apitest.Option) *apitest.Env {
 	t.Helper()
@@ -522,7 +536,7 @@ func TestLogout(t *testing.T) {
 			{"current session (access token)", func(map[string]pair) string { return `{}` }, "phoneA", nil, []string{"phoneA"}},
 			{"no body", nil, "laptop", nil, []string{"laptop"}},
 			{"refresh token in the body", func(s map[string]pair) string { return `{"refreshToken":"` + s["laptop"].Refresh + `"}` }, "phoneA", nil, []string{"laptop"}},
-			{"refresh token in the cookie", func(map[string]pair) string { return `{}` }, "phoneA", []string{"Cookie", "strapi_up_refresh=<laptop>"}, []string{"laptop"}},
+			{"refresh token in the cookie", func(map[string]pair) string { return `{}` }, "phoneA", []string{"Cookie", "<laptop>"}, []string{"laptop"}},
 			{"unusable refresh token: the access token's session", func(map[string]pair) string { return `{"refreshToken":"not-a-token"}` }, "phoneB", nil, []string{"phoneB"}},
 			{"another user's refresh token: the caller's session", func(map[string]pair) string { return `{"refreshToken":"` + bob.Refresh + `"}` }, "web", nil, []string{"web"}},
 			{"device", func(map[string]pair) string { return `{"deviceId":"phone"}` }, "laptop", nil, []string{"phoneA", "phoneB"}},
@@ -546,7 +560,7 @@ func TestLogout(t *testing.T) {
 					h = append(h, "Content-Type", "application/json")
 				}
 				for i := 0; i+1 < len(c.header); i += 2 {
-					h = append(h, c.header[i], strings.ReplaceAll(c.header[i+1], "<laptop>", s["laptop"].Refresh))
+					h = append(h, c.header[i], strings.ReplaceAll(c.header[i+1], "<laptop>", signedCookie("strapi_up_refresh", s["laptop"].Refresh, testAppKey)))
 				}
 				r := e.Do("POST", "/api/auth/logout", body, h...)
 				if r.Status != 200 || strings.TrimSpace(string(r.Body)) != `{"ok":true}` || r.Header.Get("Set-Cookie") != "" {
@@ -883,19 +897,25 @@ func TestCookieMode(t *testing.T) {
 		wantAlive(t, e, p)
 
 		// Refresh with the cookie (no body): a new cookie and {jwt}.
-		r = e.Do("POST", "/api/auth/refresh", nil, append(cookieHeader, "Cookie", "rt="+p.Refresh)...)
+		r = e.Do("POST", "/api/auth/refresh", nil, append(cookieHeader, "Cookie", signedCookie("rt", p.Refresh, "key-one"))...)
 		if r.Status != 200 || strings.Contains(string(r.Body), "refreshToken") {
 			t.Fatalf("%d %s", r.Status, r.Body)
 		}
 		p = pair{JWT: jsonField(t, r, "jwt"), Refresh: checkCookies(t, r, false)}
+		// Koa's signed cookie: without its .sig, or with a .sig of another key or value, the
+		// cookie counts as absent; a .sig of any of the APP_KEYS is good.
+		for _, cookie := range []string{"rt=" + p.Refresh, "rt=" + p.Refresh + "; rt.sig=forged", signedCookie("rt", p.Refresh, "key-three"),
+			strings.Replace(signedCookie("rt", p.Refresh+"x", "key-one"), p.Refresh+"x", p.Refresh, 1)} {
+			wantError(t, e.Do("POST", "/api/auth/refresh", nil, append(cookieHeader, "Cookie", cookie)...), 400, "BadRequestError", "Missing refresh token", "")
+		}
 		// The cookie without the header: read, but the answer is in the body (golden 182).
-		r = e.Do("POST", "/api/auth/refresh", nil, "Cookie", "other=1; rt="+p.Refresh+"; rt.sig=not-checked")
+		r = e.Do("POST", "/api/auth/refresh", nil, "Cookie", "other=1; "+signedCookie("rt", p.Refresh, "key-two"))
 		if r.Header.Get("Set-Cookie") != "" {
 			t.Fatalf("Set-Cookie %q without the header", r.Header.Values("Set-Cookie"))
 		}
 		p = tokensOf(t, r)
 		// The cookie wins over the body.
-		r = e.PostJSON("/api/auth/refresh", map[string]string{"refreshToken": "not-a-token"}, "Cookie", "rt="+p.Refresh)
+		r = e.PostJSON("/api/auth/refresh", map[string]string{"refreshToken": "not-a-token"}, "Cookie", signedCookie("rt", p.Refresh, "key-one"))
 		p = tokensOf(t, r)
 		// An empty cookie counts as none (golden 169).
 		wantError(t, e.Do("POST", "/api/auth/refresh", nil, append(cookieHeader, "Cookie", "rt=")...), 400, "BadRequestError", "Missing refresh token", "")
@@ -915,7 +935,7 @@ func TestCookieMode(t *testing.T) {
 
 		// Logout in cookie mode: the cookie's session ends and the cookie is cleared.
 		other := loginPair(t, e, "alice", "changed123", "")
-		r = e.Do("POST", "/api/auth/logout", nil, append(append(other.bearer(), cookieHeader...), "Cookie", "rt="+p.Refresh)...)
+		r = e.Do("POST", "/api/auth/logout", nil, append(append(other.bearer(), cookieHeader...), "Cookie", signedCookie("rt", p.Refresh, "key-one"))...)
 		if r.Status != 200 {
 			t.Fatalf("%d %s", r.Status, r.Body)
 		}
@@ -927,20 +947,22 @@ func TestCookieMode(t *testing.T) {
 
 // TestCookieModeAlways: SESSIONS_HTTPONLY=true answers in cookie mode without the header,
 // with Strapi's default attributes, and the .sig companion Strapi always sends (golden 181):
-// without APP_KEYS its key is derived from the JWT secret.
+// without APP_KEYS its key is derived from the JWT secret. The client sends back both
+// cookies, as a browser does.
 func TestCookieModeAlways(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
-		e := refreshEnv(t, engine, func(c *config.Config) { c.Sessions.HTTPOnly = true })
+		e := refreshEnv(t, engine, func(c *config.Config) { c.Sessions.HTTPOnly, c.AppKeys = true, nil })
 		e.Register("alice", "alice@example.com", "secret123")
-		pattern := regexp.MustCompile(`^strapi_up_refresh=(eyJ[\w-]+\.[\w-]+\.[\w-]+); path=/; samesite=lax; httponly, ` +
-			`strapi_up_refresh\.sig=[\w-]{27}; path=/; samesite=lax; httponly$`)
+		pattern := regexp.MustCompile(`^(strapi_up_refresh=eyJ[\w-]+\.[\w-]+\.[\w-]+); path=/; samesite=lax; httponly, ` +
+			`(strapi_up_refresh\.sig=[\w-]{27}); path=/; samesite=lax; httponly$`)
 		r := loginWith(t, e, "alice", "secret123", nil)
 		m := pattern.FindStringSubmatch(strings.Join(r.Header.Values("Set-Cookie"), ", "))
 		if m == nil || strings.Contains(string(r.Body), "refreshToken") {
 			t.Fatalf("%q %s", r.Header.Values("Set-Cookie"), r.Body)
 		}
-		r = e.Do("POST", "/api/auth/refresh", nil, "Cookie", "strapi_up_refresh="+m[1])
+		wantError(t, e.Do("POST", "/api/auth/refresh", nil, "Cookie", m[1]), 400, "BadRequestError", "Missing refresh token", "")
+		r = e.Do("POST", "/api/auth/refresh", nil, "Cookie", m[1]+"; "+m[2])
 		if r.Status != 200 || !pattern.MatchString(strings.Join(r.Header.Values("Set-Cookie"), ", ")) || strings.Contains(string(r.Body), "refreshToken") {
 			t.Fatalf("%d %q %s", r.Status, r.Header.Values("Set-Cookie"), r.Body)
 		}

@@ -140,15 +140,14 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		Always: cfg.Sessions.HTTPOnly, Name: ck.Name, Secure: ck.Secure, SameSite: ck.SameSite, Path: ck.Path,
 		Domain: ck.Domain, MaxAge: ck.MaxAge,
 	}
-	// Koa signs its cookies with the first of Strapi's APP_KEYS (the .sig companion, which
-	// nothing verifies: the refresh token is a signed JWT). Without APP_KEYS the key is
-	// derived from the JWT secret, so that every instance sends the same companion.
-	if len(cfg.AppKeys) > 0 {
-		refreshCookie.SignKey = cfg.AppKeys[0]
-	} else {
+	// Koa signs its cookies with Strapi's APP_KEYS (the .sig companion of the refresh
+	// cookie). Without APP_KEYS the key is derived from the JWT secret, so that every
+	// instance signs and accepts the same companion.
+	refreshCookie.Keys = cfg.AppKeys
+	if len(refreshCookie.Keys) == 0 {
 		m := hmac.New(sha256.New, []byte(cfg.JWTSecret))
 		m.Write([]byte("mtb-api refresh cookie signature"))
-		refreshCookie.SignKey = base64.StdEncoding.EncodeToString(m.Sum(nil))
+		refreshCookie.Keys = []string{base64.StdEncoding.EncodeToString(m.Sum(nil))}
 	}
 	handler, err := httpapi.New(httpapi.Deps{
 		Auth: svc, Store: st, Limiter: limiter, Logger: log,
