@@ -37,9 +37,6 @@ RETURNING id;
 -- name: MoveRoleUsers :execrows
 UPDATE up_users SET role_id = sqlc.arg(to_role_id) WHERE role_id = sqlc.arg(from_role_id);
 
--- name: DeleteRolePermissions :exec
-DELETE FROM up_permissions WHERE role_id = sqlc.arg(role_id);
-
 -- name: DeleteRole :exec
 DELETE FROM up_roles WHERE id = sqlc.arg(id);
 

@@ -76,8 +76,10 @@ WHERE session_id IN (
 );
 
 -- RevokeUserTokens makes every legacy JWT issued to the user so far stop working (logout of
--- every session): tokens_valid_after only moves forward.
+-- every session): tokens_valid_after becomes max(now, tokens_valid_after) + 1, with now in
+-- Unix seconds (auth's revokeAfter, in one statement). It only moves forward, past the
+-- token a password change issued in the same second (its iat is tokens_valid_after).
 -- name: RevokeUserTokens :exec
 UPDATE up_users
-SET tokens_valid_after = CASE WHEN tokens_valid_after > sqlc.arg(valid_after) THEN tokens_valid_after ELSE sqlc.arg(valid_after) END
+SET tokens_valid_after = CASE WHEN tokens_valid_after > sqlc.arg(now) THEN tokens_valid_after ELSE sqlc.arg(now) END + 1
 WHERE id = sqlc.arg(id);

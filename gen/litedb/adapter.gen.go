@@ -94,10 +94,6 @@ func (a pgAdapter) DeleteRole(ctx context.Context, id int64) error {
 	return a.q.DeleteRole(ctx, id)
 }
 
-func (a pgAdapter) DeleteRolePermissions(ctx context.Context, roleID int64) error {
-	return a.q.DeleteRolePermissions(ctx, roleID)
-}
-
 func (a pgAdapter) DeleteUser(ctx context.Context, id int64) error {
 	return a.q.DeleteUser(ctx, id)
 }
@@ -258,6 +254,11 @@ func (a pgAdapter) MarkMailSent(ctx context.Context, arg pgdb.MarkMailSentParams
 func (a pgAdapter) MoveRoleUsers(ctx context.Context, arg pgdb.MoveRoleUsersParams) (int64, error) {
 	r, err := a.q.MoveRoleUsers(ctx, MoveRoleUsersParams(arg))
 	return r, err
+}
+
+func (a pgAdapter) PublicRole(ctx context.Context) (pgdb.PublicRoleRow, error) {
+	r, err := a.q.PublicRole(ctx)
+	return pgdb.PublicRoleRow(r), err
 }
 
 func (a pgAdapter) PublicRoles(ctx context.Context) ([]pgdb.PublicRolesRow, error) {

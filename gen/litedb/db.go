@@ -72,9 +72,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteRoleStmt, err = db.PrepareContext(ctx, deleteRole); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRole: %w", err)
 	}
-	if q.deleteRolePermissionsStmt, err = db.PrepareContext(ctx, deleteRolePermissions); err != nil {
-		return nil, fmt.Errorf("error preparing query DeleteRolePermissions: %w", err)
-	}
 	if q.deleteUserStmt, err = db.PrepareContext(ctx, deleteUser); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteUser: %w", err)
 	}
@@ -158,6 +155,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.moveRoleUsersStmt, err = db.PrepareContext(ctx, moveRoleUsers); err != nil {
 		return nil, fmt.Errorf("error preparing query MoveRoleUsers: %w", err)
+	}
+	if q.publicRoleStmt, err = db.PrepareContext(ctx, publicRole); err != nil {
+		return nil, fmt.Errorf("error preparing query PublicRole: %w", err)
 	}
 	if q.publicRolesStmt, err = db.PrepareContext(ctx, publicRoles); err != nil {
 		return nil, fmt.Errorf("error preparing query PublicRoles: %w", err)
@@ -298,11 +298,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteRoleStmt: %w", cerr)
 		}
 	}
-	if q.deleteRolePermissionsStmt != nil {
-		if cerr := q.deleteRolePermissionsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing deleteRolePermissionsStmt: %w", cerr)
-		}
-	}
 	if q.deleteUserStmt != nil {
 		if cerr := q.deleteUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteUserStmt: %w", cerr)
@@ -441,6 +436,11 @@ func (q *Queries) Close() error {
 	if q.moveRoleUsersStmt != nil {
 		if cerr := q.moveRoleUsersStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing moveRoleUsersStmt: %w", cerr)
+		}
+	}
+	if q.publicRoleStmt != nil {
+		if cerr := q.publicRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing publicRoleStmt: %w", cerr)
 		}
 	}
 	if q.publicRolesStmt != nil {
@@ -588,7 +588,6 @@ type Queries struct {
 	deleteExpiredSessionsStmt    *sql.Stmt
 	deleteMailStmt               *sql.Stmt
 	deleteRoleStmt               *sql.Stmt
-	deleteRolePermissionsStmt    *sql.Stmt
 	deleteUserStmt               *sql.Stmt
 	deleteUserSessionsStmt       *sql.Stmt
 	enqueueMailStmt              *sql.Stmt
@@ -617,6 +616,7 @@ type Queries struct {
 	markMailFailedStmt           *sql.Stmt
 	markMailSentStmt             *sql.Stmt
 	moveRoleUsersStmt            *sql.Stmt
+	publicRoleStmt               *sql.Stmt
 	publicRolesStmt              *sql.Stmt
 	putStoreValueStmt            *sql.Stmt
 	registerConflictsStmt        *sql.Stmt
@@ -657,7 +657,6 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		deleteExpiredSessionsStmt:    q.deleteExpiredSessionsStmt,
 		deleteMailStmt:               q.deleteMailStmt,
 		deleteRoleStmt:               q.deleteRoleStmt,
-		deleteRolePermissionsStmt:    q.deleteRolePermissionsStmt,
 		deleteUserStmt:               q.deleteUserStmt,
 		deleteUserSessionsStmt:       q.deleteUserSessionsStmt,
 		enqueueMailStmt:              q.enqueueMailStmt,
@@ -686,6 +685,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		markMailFailedStmt:           q.markMailFailedStmt,
 		markMailSentStmt:             q.markMailSentStmt,
 		moveRoleUsersStmt:            q.moveRoleUsersStmt,
+		publicRoleStmt:               q.publicRoleStmt,
 		publicRolesStmt:              q.publicRolesStmt,
 		putStoreValueStmt:            q.putStoreValueStmt,
 		registerConflictsStmt:        q.registerConflictsStmt,

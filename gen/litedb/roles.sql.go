@@ -78,6 +78,24 @@ func (q *Queries) ListRoleActions(ctx context.Context, roleID int64) ([]string, 
 	return items, nil
 }
 
+const publicRole = `-- name: PublicRole :one
+SELECT id, perm_version FROM up_roles WHERE type = 'public'
+`
+
+type PublicRoleRow struct {
+	ID          int64
+	PermVersion int64
+}
+
+// PublicRole gives the role anonymous callers act with, and its permission version. There
+// is at most one: up_roles.type is unique.
+func (q *Queries) PublicRole(ctx context.Context) (PublicRoleRow, error) {
+	row := q.queryRow(ctx, q.publicRoleStmt, publicRole)
+	var i PublicRoleRow
+	err := row.Scan(&i.ID, &i.PermVersion)
+	return i, err
+}
+
 const publicRoles = `-- name: PublicRoles :many
 SELECT id, perm_version FROM up_roles WHERE type = 'public' ORDER BY id
 `
@@ -87,7 +105,7 @@ type PublicRolesRow struct {
 	PermVersion int64
 }
 
-// PublicRoles gives the roles anonymous callers act with, and their permission versions.
+// PublicRoles lists the public roles (a test checks the migrations seed exactly one).
 func (q *Queries) PublicRoles(ctx context.Context) ([]PublicRolesRow, error) {
 	rows, err := q.query(ctx, q.publicRolesStmt, publicRoles)
 	if err != nil {

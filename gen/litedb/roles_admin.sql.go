@@ -112,15 +112,6 @@ func (q *Queries) DeleteRole(ctx context.Context, id int64) error {
 	return err
 }
 
-const deleteRolePermissions = `-- name: DeleteRolePermissions :exec
-DELETE FROM up_permissions WHERE role_id = ?1
-`
-
-func (q *Queries) DeleteRolePermissions(ctx context.Context, roleID int64) error {
-	_, err := q.exec(ctx, q.deleteRolePermissionsStmt, deleteRolePermissions, roleID)
-	return err
-}
-
 const listRolesWithUserCounts = `-- name: ListRolesWithUserCounts :many
 SELECT r.id, r.document_id, r.name, r.description, r.type, r.created_at, r.updated_at, r.published_at,
        (SELECT count(*) FROM up_users u WHERE u.role_id = r.id) AS nb_users

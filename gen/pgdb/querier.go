@@ -44,7 +44,6 @@ type Querier interface {
 	DeleteExpiredSessions(ctx context.Context, arg DeleteExpiredSessionsParams) (int64, error)
 	DeleteMail(ctx context.Context, id int64) error
 	DeleteRole(ctx context.Context, id int64) error
-	DeleteRolePermissions(ctx context.Context, roleID int64) error
 	DeleteUser(ctx context.Context, id int64) error
 	DeleteUserSessions(ctx context.Context, userID int64) (int64, error)
 	EnqueueMail(ctx context.Context, arg EnqueueMailParams) error
@@ -90,7 +89,10 @@ type Querier interface {
 	MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) error
 	MarkMailSent(ctx context.Context, arg MarkMailSentParams) error
 	MoveRoleUsers(ctx context.Context, arg MoveRoleUsersParams) (int64, error)
-	// PublicRoles gives the roles anonymous callers act with, and their permission versions.
+	// PublicRole gives the role anonymous callers act with, and its permission version. There
+	// is at most one: up_roles.type is unique.
+	PublicRole(ctx context.Context) (PublicRoleRow, error)
+	// PublicRoles lists the public roles (a test checks the migrations seed exactly one).
 	PublicRoles(ctx context.Context) ([]PublicRolesRow, error)
 	PutStoreValue(ctx context.Context, arg PutStoreValueParams) error
 	// RegisterConflicts lists the providers of the accounts a new registration would collide
@@ -106,7 +108,9 @@ type Querier interface {
 	// when that row is the user's.
 	RevokeUserSession(ctx context.Context, arg RevokeUserSessionParams) (int64, error)
 	// RevokeUserTokens makes every legacy JWT issued to the user so far stop working (logout of
-	// every session): tokens_valid_after only moves forward.
+	// every session): tokens_valid_after becomes max(now, tokens_valid_after) + 1, with now in
+	// Unix seconds (auth's revokeAfter, in one statement). It only moves forward, past the
+	// token a password change issued in the same second (its iat is tokens_valid_after).
 	RevokeUserTokens(ctx context.Context, arg RevokeUserTokensParams) error
 	// RotateSession marks an active, unexpired row as rotated into child_id. The guard decides
 	// which of two concurrent refreshes wins: on PostgreSQL the second UPDATE waits for the

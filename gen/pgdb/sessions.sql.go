@@ -289,19 +289,21 @@ func (q *Queries) RevokeUserSession(ctx context.Context, arg RevokeUserSessionPa
 
 const revokeUserTokens = `-- name: RevokeUserTokens :exec
 UPDATE up_users
-SET tokens_valid_after = CASE WHEN tokens_valid_after > $1 THEN tokens_valid_after ELSE $1 END
+SET tokens_valid_after = CASE WHEN tokens_valid_after > $1 THEN tokens_valid_after ELSE $1 END + 1
 WHERE id = $2
 `
 
 type RevokeUserTokensParams struct {
-	ValidAfter int64
-	ID         int64
+	Now int64
+	ID  int64
 }
 
 // RevokeUserTokens makes every legacy JWT issued to the user so far stop working (logout of
-// every session): tokens_valid_after only moves forward.
+// every session): tokens_valid_after becomes max(now, tokens_valid_after) + 1, with now in
+// Unix seconds (auth's revokeAfter, in one statement). It only moves forward, past the
+// token a password change issued in the same second (its iat is tokens_valid_after).
 func (q *Queries) RevokeUserTokens(ctx context.Context, arg RevokeUserTokensParams) error {
-	_, err := q.db.Exec(ctx, revokeUserTokens, arg.ValidAfter, arg.ID)
+	_, err := q.db.Exec(ctx, revokeUserTokens, arg.Now, arg.ID)
 	return err
 }
 

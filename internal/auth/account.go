@@ -45,11 +45,8 @@ type ChangePasswordInput struct {
 // that sets the password (D10). It returns the user as read before the change, as Strapi
 // does, with a new JWT (in refresh mode, a new session: contract §7.7).
 func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePasswordInput) (pgdb.UpUser, Issued, error) {
-	if in.Password != in.PasswordConfirmation {
-		return pgdb.UpUser{}, Issued{}, Invalid(FieldInvalid("passwordConfirmation", "Passwords do not match", in.PasswordConfirmation))
-	}
-	if len(in.Password) > MaxPasswordBytes {
-		return pgdb.UpUser{}, Issued{}, Invalid(FieldInvalid("password", ErrPasswordTooLong.Message, in.Password))
+	if err := checkNewPassword(in.Password, in.PasswordConfirmation); err != nil {
+		return pgdb.UpUser{}, Issued{}, err
 	}
 	u, err := s.store.Q.GetUser(ctx, userID)
 	if store.IsNotFound(err) { // deleted since the request was authenticated
@@ -75,9 +72,7 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePas
 		return pgdb.UpUser{}, Issued{}, err
 	}
 	now := s.now()
-	// Every token issued up to this second dies, and so does the one an earlier change
-	// issued in the same second: tokens_valid_after only moves forward.
-	validAfter := max(now.Unix()+1, u.TokensValidAfter+1)
+	validAfter := revokeAfter(now, u.TokensValidAfter)
 	u.TokensValidAfter = validAfter
 	var iss Issued
 	err = s.store.InTx(ctx, func(q store.Querier) error {
@@ -99,42 +94,25 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePas
 	return u, iss, nil
 }
 
-// registerUnconfirmed creates an unconfirmed user, stores the hash of its confirmation
-// token and queues the confirmation mail, in one transaction (decision D4): either the
-// user exists with a working link on its way, or nothing happened.
-func (s *Service) registerUnconfirmed(ctx context.Context, p pgdb.CreateUserParams) (pgdb.UpUser, error) {
-	tpls, err := s.Settings.Templates(ctx)
-	if err != nil {
-		return pgdb.UpUser{}, err
+// queueConfirmationMail stores, with q, the hash of a new confirmation token of the user u,
+// who registered unconfirmed, and queues the rendered confirmation mail. Register runs it
+// in the transaction that creates u (decision D4), and wakes the mail sender after the
+// commit.
+func (s *Service) queueConfirmationMail(ctx context.Context, q store.Querier, u pgdb.UpUser, tpls EmailTemplates, now time.Time) error {
+	code := newCode(20)
+	if err := s.setConfirmationToken(ctx, q, u.ID, code, now); err != nil {
+		return err
 	}
-	var u pgdb.UpUser
-	err = s.store.InTx(ctx, func(q store.Querier) error {
-		var err error
-		if u, err = q.CreateUser(ctx, p); err != nil {
-			return err
-		}
-		code := newCode(20)
-		if err := s.setConfirmationToken(ctx, q, u.ID, code, p.Now); err != nil {
-			return err
-		}
-		m := s.confirmationMail(u, code, tpls)
-		return q.EnqueueMail(ctx, pgdb.EnqueueMailParams{
-			Kind: MailEmailConfirmation, Recipient: u.Email, Status: "queued",
-			Sender: m.Sender, ReplyTo: m.ReplyTo, Subject: m.Subject, BodyText: m.BodyText, BodyHtml: m.BodyHtml,
-			Now: p.Now,
-		})
+	m := s.confirmationMail(u, code, tpls)
+	err := q.EnqueueMail(ctx, pgdb.EnqueueMailParams{
+		Kind: MailEmailConfirmation, Recipient: u.Email, Status: "queued",
+		Sender: m.Sender, ReplyTo: m.ReplyTo, Subject: m.Subject, BodyText: m.BodyText, BodyHtml: m.BodyHtml,
+		Now: now,
 	})
-	if store.IsUniqueViolation(err) { // a concurrent registration won the race
-		return pgdb.UpUser{}, ErrTaken
-	}
-	if store.IsForeignKeyViolation(err) { // the default role was deleted since it was read
-		return pgdb.UpUser{}, ErrNoDefaultRole
-	}
 	if err != nil {
-		return pgdb.UpUser{}, fmt.Errorf("register unconfirmed user: %w", err)
+		return fmt.Errorf("queue confirmation mail: %w", err)
 	}
-	s.o.MailRequested()
-	return u, nil
+	return nil
 }
 
 // SendEmailConfirmation asks for a new confirmation mail to email and returns the email
@@ -211,27 +189,11 @@ func (s *Service) setConfirmationToken(ctx context.Context, q store.Querier, use
 // address (otherwise EMAIL_DEFAULT_FROM).
 func (s *Service) confirmationMail(u pgdb.UpUser, code string, tpls EmailTemplates) pgdb.RenderMailParams {
 	opts := tpls.EmailConfirmation.Options
-	vars := userVars(u)
-	subject := renderTemplate(opts.Object, vars, false)
-	vars["URL"] = s.o.PublicURL + "/api/auth/email-confirmation"
-	vars["SERVER_URL"] = s.o.PublicURL
-	vars["ADMIN_URL"] = s.o.PublicURL + "/admin"
-	vars["CODE"] = code
 	from := s.o.DefaultFrom
 	if opts.From.Name != "" && opts.From.Email != "" {
-		from = opts.From.Name + " <" + opts.From.Email + ">"
+		from = fromHeader(opts)
 	}
-	reply := opts.ResponseEmail
-	if reply == "" {
-		reply = s.o.DefaultReply
-	}
-	return pgdb.RenderMailParams{
-		Sender:   from,
-		ReplyTo:  reply,
-		Subject:  subject,
-		BodyText: renderTemplate(opts.Message, vars, false),
-		BodyHtml: renderTemplate(opts.Message, vars, true),
-	}
+	return s.renderMail(u, opts, from, s.o.PublicURL+"/api/auth/email-confirmation", "CODE", code)
 }
 
 // ConfirmEmail confirms the account a confirmation token was sent to and returns where

@@ -181,15 +181,11 @@ func tokenActions(row pgdb.ApiToken) (Actions, error) {
 	case TokenReadOnly:
 		return cat.readOnly, nil
 	case TokenCustom:
-		var list []string
-		if err := json.Unmarshal([]byte(row.Actions), &list); err != nil {
-			return nil, fmt.Errorf("API token %d: actions: %w", row.ID, err)
+		list, err := tokenActionList(row)
+		if err != nil {
+			return nil, err
 		}
-		out := make(Actions, len(list))
-		for _, a := range list {
-			out[a] = struct{}{}
-		}
-		return out, nil
+		return actionSet(list), nil
 	default:
 		return Actions{}, nil
 	}
@@ -305,9 +301,19 @@ func (t *APITokens) Revoke(ctx context.Context, id int64) error {
 	return nil
 }
 
-// TokenActionList is the actions column of a custom token, decoded.
+// TokenActionList is the actions column of a custom token, decoded, for display: what
+// could be decoded of a malformed column.
 func TokenActionList(row pgdb.ApiToken) []string {
-	var list []string
-	_ = json.Unmarshal([]byte(row.Actions), &list)
+	list, _ := tokenActionList(row)
 	return list
+}
+
+// tokenActionList decodes the actions column of a custom token (a JSON list of action
+// names). On error the list holds what could be decoded.
+func tokenActionList(row pgdb.ApiToken) ([]string, error) {
+	var list []string
+	if err := json.Unmarshal([]byte(row.Actions), &list); err != nil {
+		return list, fmt.Errorf("API token %d: actions: %w", row.ID, err)
+	}
+	return list, nil
 }

@@ -14,6 +14,27 @@ import (
 // set and never match where they are checked, instead of being silently truncated.
 const MaxPasswordBytes = 72
 
+// passwordTooLong is the field error of a new password over MaxPasswordBytes, with ok true,
+// or ok false for a password bcrypt takes whole.
+func passwordTooLong(password string) (f FieldError, ok bool) {
+	if len(password) <= MaxPasswordBytes {
+		return FieldError{}, false
+	}
+	return FieldInvalid("password", ErrPasswordTooLong.Message, password), true
+}
+
+// checkNewPassword is the check of a new password and its confirmation in a password reset
+// or change, in Strapi's order: "Passwords do not match", then the password's length.
+func checkNewPassword(password, confirmation string) error {
+	if password != confirmation {
+		return Invalid(FieldInvalid("passwordConfirmation", "Passwords do not match", confirmation))
+	}
+	if f, tooLong := passwordTooLong(password); tooLong {
+		return Invalid(f)
+	}
+	return nil
+}
+
 // Hasher hashes and checks passwords with bcrypt (Strapi's $2a$ hashes verify as they are)
 // in a bounded pool: at most `concurrency` hashes run at once and at most `queue` wait, so
 // a flood of logins cannot starve cheap requests; beyond that callers get ErrBusy at once.

@@ -18,6 +18,15 @@ func (a Actions) Has(action string) bool {
 	return ok
 }
 
+// actionSet is the set of the actions of list.
+func actionSet(list []string) Actions {
+	out := make(Actions, len(list))
+	for _, a := range list {
+		out[a] = struct{}{}
+	}
+	return out
+}
+
 // permissions caches each role's actions. Every change to a role's permissions bumps the
 // role's perm_version in the same transaction, and every request reads the version with
 // the user (one query), so a change takes effect on the next request on every instance.
@@ -48,10 +57,7 @@ func (p *permissions) forRole(ctx context.Context, roleID, version int64) (Actio
 	if err != nil {
 		return nil, fmt.Errorf("load permissions of role %d: %w", roleID, err)
 	}
-	actions := make(Actions, len(list))
-	for _, a := range list {
-		actions[a] = struct{}{}
-	}
+	actions := actionSet(list)
 	p.mu.Lock()
 	if cur, ok := p.roles[roleID]; !ok || cur.version <= version {
 		p.roles[roleID] = roleActions{version: version, actions: actions}

@@ -44,18 +44,28 @@ func (o *qsObject) set(k string, v any) {
 
 func (o *qsObject) len() int { return len(o.keys) }
 
-// qsList is a list while it is being built: indexes may have holes until qsFinish.
+// qsList is a list while it is being built: indexes may have holes until qsFinish. Every
+// write goes through put, which keeps end, so that appending costs no scan of the list.
 type qsList struct {
 	vals map[int]any
+	end  int // one past the highest index written: where push appends
 }
 
-func (l *qsList) next() int {
-	n := 0
-	for i := range l.vals {
-		n = max(n, i+1)
-	}
-	return n
+// newQSList is the list holding v at index i.
+func newQSList(i int, v any) *qsList {
+	l := &qsList{vals: map[int]any{}}
+	l.put(i, v)
+	return l
 }
+
+// put sets index i to v.
+func (l *qsList) put(i int, v any) {
+	l.vals[i] = v
+	l.end = max(l.end, i+1)
+}
+
+// push appends v after the highest index, as qs appends to an array.
+func (l *qsList) push(v any) { l.put(l.end, v) }
 
 // parseQS parses a raw query string (r.URL.RawQuery).
 func parseQS(raw string) *qsObject {
@@ -174,7 +184,7 @@ func qsBuild(chain []string, val any) any {
 		root := chain[i]
 		if root == "[]" { // [].concat(leaf): a combined list stays one list
 			if _, isList := leaf.(*qsList); !isList {
-				leaf = &qsList{vals: map[int]any{0: leaf}}
+				leaf = newQSList(0, leaf)
 			}
 			continue
 		}
@@ -184,7 +194,7 @@ func qsBuild(chain []string, val any) any {
 			clean = root[1 : len(root)-1]
 		}
 		if n, err := strconv.Atoi(clean); bracketed && err == nil && n >= 0 && strconv.Itoa(n) == clean && n <= qsArrayLimit {
-			leaf = &qsList{vals: map[int]any{n: leaf}}
+			leaf = newQSList(n, leaf)
 			continue
 		}
 		if clean == "__proto__" {
@@ -211,19 +221,19 @@ func qsMerge(target, source any) any {
 				v := s.vals[i]
 				if cur, ok := t.vals[i]; ok {
 					if isContainer(cur) && isContainer(v) {
-						t.vals[i] = qsMerge(cur, v)
+						t.put(i, qsMerge(cur, v))
 					} else {
-						t.vals[t.next()] = v
+						t.push(v)
 					}
 				} else {
-					t.vals[i] = v
+					t.put(i, v)
 				}
 			}
 			return t
 		case *qsObject:
 			return qsMerge(listToObject(t), s)
 		default:
-			t.vals[t.next()] = source
+			t.push(source)
 			return t
 		}
 	case *qsObject:
@@ -246,14 +256,14 @@ func qsMerge(target, source any) any {
 			return t
 		}
 	default: // a scalar: both become a list
-		l := &qsList{vals: map[int]any{0: target}}
+		l := newQSList(0, target)
 		if s, ok := source.(*qsList); ok {
 			for _, i := range sortedIndexes(s) {
-				l.vals[l.next()] = s.vals[i]
+				l.push(s.vals[i])
 			}
 			return l
 		}
-		l.vals[1] = source
+		l.push(source)
 		return l
 	}
 }

@@ -240,21 +240,6 @@ func (t PermissionsTree) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Enabled lists the enabled actions of the tree, in its order.
-func (t PermissionsTree) Enabled() []string {
-	var out []string
-	for _, ty := range t.types {
-		for _, c := range ty.controllers {
-			for _, a := range c.actions {
-				if a.enabled {
-					out = append(out, ty.name+"."+c.name+"."+a.name)
-				}
-			}
-		}
-	}
-	return out
-}
-
 // ---- roles
 
 // Roles administers the roles and their permissions, for the roles API and the CLI.
@@ -357,11 +342,7 @@ func (r *Roles) actions(ctx context.Context, q store.Querier, roleID int64) (Act
 	if err != nil {
 		return nil, fmt.Errorf("permissions of role %d: %w", roleID, err)
 	}
-	out := make(Actions, len(list))
-	for _, a := range list {
-		out[a] = struct{}{}
-	}
-	return out, nil
+	return actionSet(list), nil
 }
 
 // Permissions is the tree of every action, none enabled.
@@ -467,15 +448,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 	if err != nil {
 		return err
 	}
-	return r.store.InTx(ctx, func(q store.Querier) error {
-		now := r.now()
-		role, err := q.BumpRole(ctx, pgdb.BumpRoleParams{ID: id, Now: now})
-		if store.IsNotFound(err) {
-			return ErrRoleNotFound
-		}
-		if err != nil {
-			return fmt.Errorf("lock role: %w", err)
-		}
+	return r.change(ctx, id, func(q store.Querier, role pgdb.UpRole, now time.Time) error {
 		name, desc := role.Name, role.Description
 		if in.Name != nil {
 			name = *in.Name
@@ -510,7 +483,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 
 // Grant gives a role actions (full names, known to the catalog) it may not have yet.
 func (r *Roles) Grant(ctx context.Context, id int64, actions []string) error {
-	return r.change(ctx, id, func(q store.Querier, now time.Time) error {
+	return r.change(ctx, id, func(q store.Querier, _ pgdb.UpRole, now time.Time) error {
 		for _, a := range actions {
 			if err := addPermission(ctx, q, id, a, now); err != nil {
 				return err
@@ -522,7 +495,7 @@ func (r *Roles) Grant(ctx context.Context, id int64, actions []string) error {
 
 // Revoke takes actions from a role.
 func (r *Roles) Revoke(ctx context.Context, id int64, actions []string) error {
-	return r.change(ctx, id, func(q store.Querier, _ time.Time) error {
+	return r.change(ctx, id, func(q store.Querier, _ pgdb.UpRole, _ time.Time) error {
 		for _, a := range actions {
 			if err := q.RemoveRolePermission(ctx, pgdb.RemoveRolePermissionParams{RoleID: id, Action: a}); err != nil {
 				return fmt.Errorf("remove permission: %w", err)
@@ -532,15 +505,20 @@ func (r *Roles) Revoke(ctx context.Context, id int64, actions []string) error {
 	})
 }
 
-func (r *Roles) change(ctx context.Context, id int64, fn func(q store.Querier, now time.Time) error) error {
+// change runs fn, a change to role id, in one transaction that starts with BumpRole: every
+// instance reloads the role's permissions on its next request, and concurrent changes of
+// the role queue. fn gets the role as the bump left it. An unknown id is ErrRoleNotFound.
+func (r *Roles) change(ctx context.Context, id int64, fn func(q store.Querier, role pgdb.UpRole, now time.Time) error) error {
 	return r.store.InTx(ctx, func(q store.Querier) error {
 		now := r.now()
-		if _, err := q.BumpRole(ctx, pgdb.BumpRoleParams{ID: id, Now: now}); store.IsNotFound(err) {
+		role, err := q.BumpRole(ctx, pgdb.BumpRoleParams{ID: id, Now: now})
+		if store.IsNotFound(err) {
 			return ErrRoleNotFound
-		} else if err != nil {
+		}
+		if err != nil {
 			return fmt.Errorf("lock role: %w", err)
 		}
-		return fn(q, now)
+		return fn(q, role, now)
 	})
 }
 
@@ -554,8 +532,9 @@ func addPermission(ctx context.Context, q store.Querier, roleID int64, action st
 	return nil
 }
 
-// Delete deletes a role: its users move to the Public role, its permissions go, then the
-// role, all in one transaction (decision D10; Strapi does it in separate, concurrent
+// Delete deletes a role: its users move to the Public role, then the role goes with its
+// permissions (up_permissions.role_id is ON DELETE CASCADE on both engines), all in one
+// transaction (decision D10; Strapi does it in separate, concurrent
 // statements, which deadlocked under load). The Public role cannot be deleted.
 func (r *Roles) Delete(ctx context.Context, id int64) error {
 	public, err := r.store.Q.GetRoleByType(ctx, publicRoleType)
@@ -574,9 +553,6 @@ func (r *Roles) Delete(ctx context.Context, id int64) error {
 		}
 		if _, err := q.MoveRoleUsers(ctx, pgdb.MoveRoleUsersParams{FromRoleID: &id, ToRoleID: &public.ID}); err != nil {
 			return fmt.Errorf("move the users of role %d: %w", id, err)
-		}
-		if err := q.DeleteRolePermissions(ctx, id); err != nil {
-			return fmt.Errorf("delete the permissions of role %d: %w", id, err)
 		}
 		if err := q.DeleteRole(ctx, id); err != nil {
 			return fmt.Errorf("delete role %d: %w", id, err)

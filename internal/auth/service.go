@@ -74,25 +74,19 @@ type Principal struct {
 }
 
 // Anonymous is the Public role's principal. With no public role or no public permission
-// at all, Strapi refuses anonymous requests with 401, and so does this.
+// at all, Strapi refuses anonymous requests with 401, and so does this. There is at most
+// one public role: up_roles.type is unique.
 func (s *Service) Anonymous(ctx context.Context) (*Principal, error) {
-	roles, err := s.store.Q.PublicRoles(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("public roles: %w", err)
+	role, err := s.store.Q.PublicRole(ctx)
+	if store.IsNotFound(err) {
+		return nil, ErrTokenInvalid
 	}
-	actions := Actions{}
-	for _, r := range roles {
-		a, err := s.perms.forRole(ctx, r.ID, r.PermVersion)
-		if err != nil {
-			return nil, err
-		}
-		if len(roles) == 1 {
-			actions = a
-			break
-		}
-		for k := range a {
-			actions[k] = struct{}{}
-		}
+	if err != nil {
+		return nil, fmt.Errorf("public role: %w", err)
+	}
+	actions, err := s.perms.forRole(ctx, role.ID, role.PermVersion)
+	if err != nil {
+		return nil, err
 	}
 	if len(actions) == 0 {
 		return nil, ErrTokenInvalid
@@ -171,6 +165,24 @@ func (s *Service) principal(ctx context.Context, row pgdb.GetAuthUserRow, sessio
 	return &Principal{User: &u, Actions: actions, SessionID: sessionID}, nil
 }
 
+// CurrentUserRole is the role of the caller p, for GET /api/users/me?populate=role (decision
+// D11: a caller sees their own role whether or not they may list roles); nil when the
+// caller has no user or no role, or the role was deleted since the request was
+// authenticated.
+func (s *Service) CurrentUserRole(ctx context.Context, p *Principal) (*pgdb.UpRole, error) {
+	if p == nil || p.User == nil || p.User.RoleID == nil {
+		return nil, nil
+	}
+	role, err := s.store.Q.GetRole(ctx, *p.User.RoleID)
+	if store.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load role: %w", err)
+	}
+	return &role, nil
+}
+
 // issue returns a JWT for u. Tokens are issued no earlier than the user's
 // tokens_valid_after, so a token minted right after a password change outlives it.
 func (s *Service) issue(u pgdb.UpUser) (string, error) {
@@ -195,8 +207,8 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 	if !adv.AllowRegister {
 		return pgdb.UpUser{}, Issued{}, ErrRegisterDisabled
 	}
-	if len(in.Password) > MaxPasswordBytes {
-		return pgdb.UpUser{}, Issued{}, Invalid(FieldInvalid("password", ErrPasswordTooLong.Message, in.Password))
+	if f, tooLong := passwordTooLong(in.Password); tooLong {
+		return pgdb.UpUser{}, Issued{}, Invalid(f)
 	}
 	role, err := s.store.Q.GetRoleByType(ctx, adv.DefaultRole)
 	if store.IsNotFound(err) {
@@ -229,40 +241,48 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 		RoleID:     &role.ID,
 		Now:        s.now(),
 	}
+	var tpls EmailTemplates
 	if adv.EmailConfirmation {
-		// No JWT: the user, its confirmation token and the mail, in one transaction.
-		u, err := s.registerUnconfirmed(ctx, params)
-		return u, Issued{}, err
+		if tpls, err = s.Settings.Templates(ctx); err != nil {
+			return pgdb.UpUser{}, Issued{}, err
+		}
 	}
+	// One transaction: the user and either its confirmation (token and mail, D4: the user
+	// exists with a working link on its way, or nothing happened), or what a login answers
+	// (a legacy JWT, or the user's first session).
 	var (
 		u   pgdb.UpUser
 		iss Issued
 	)
-	if s.o.Sessions.Refresh { // the user and its session, in one transaction
-		err = s.store.InTx(ctx, func(q store.Querier) error {
-			if u, err = q.CreateUser(ctx, params); err != nil {
-				return err
-			}
-			iss, err = s.startSession(ctx, q, u.ID, newUUID(), DeviceName(in.UserAgent))
+	err = s.store.InTx(ctx, func(q store.Querier) error {
+		var err error
+		if u, err = q.CreateUser(ctx, params); err != nil {
 			return err
-		})
-	} else {
-		u, err = s.store.Q.CreateUser(ctx, params)
-	}
-	if store.IsUniqueViolation(err) { // a concurrent registration won the race
-		return pgdb.UpUser{}, Issued{}, ErrTaken
-	}
-	if store.IsForeignKeyViolation(err) { // the default role was deleted since it was read
-		return pgdb.UpUser{}, Issued{}, ErrNoDefaultRole
-	}
+		}
+		if adv.EmailConfirmation { // no JWT until the email is confirmed
+			return s.queueConfirmationMail(ctx, q, u, tpls, params.Now)
+		}
+		iss, err = s.issueFor(ctx, q, u, newUUID(), DeviceName(in.UserAgent))
+		return err
+	})
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, fmt.Errorf("create user: %w", err)
+		return pgdb.UpUser{}, Issued{}, registerError(err)
 	}
-	if s.o.Sessions.Refresh {
-		return u, iss, nil
+	if adv.EmailConfirmation {
+		s.o.MailRequested()
 	}
-	jwt, err := s.issue(u)
-	return u, Issued{JWT: jwt}, err
+	return u, iss, nil
+}
+
+// registerError is the answer to a registration whose transaction failed with err.
+func registerError(err error) error {
+	switch {
+	case store.IsUniqueViolation(err): // a concurrent registration won the race
+		return ErrTaken
+	case store.IsForeignKeyViolation(err): // the default role was deleted since it was read
+		return ErrNoDefaultRole
+	}
+	return fmt.Errorf("register: %w", err)
 }
 
 // Login checks an identifier (email or username) and a password. In refresh mode it starts
@@ -326,11 +346,17 @@ func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 func (s *Service) ResolveMailRequest(ctx context.Context, m pgdb.MailOutbox) error {
 	switch m.Kind {
 	case MailResetPassword:
+		return s.resolveResetPassword(ctx, m)
 	case MailEmailConfirmation:
 		return s.resolveEmailConfirmation(ctx, m)
-	default:
-		return fmt.Errorf("outbox row %d: unknown kind %q", m.ID, m.Kind)
 	}
+	return fmt.Errorf("outbox row %d: unknown kind %q", m.ID, m.Kind)
+}
+
+// resolveResetPassword turns a requested reset mail into a new reset code (the previous one
+// stops working) and the rendered mail, in one transaction, or deletes the request when no
+// account has that email or the account is blocked.
+func (s *Service) resolveResetPassword(ctx context.Context, m pgdb.MailOutbox) error {
 	adv, err := s.Settings.Advanced(ctx)
 	if err != nil {
 		return err
@@ -356,30 +382,22 @@ func (s *Service) ResolveMailRequest(ctx context.Context, m pgdb.MailOutbox) err
 		if err != nil {
 			return fmt.Errorf("store reset code: %w", err)
 		}
-		opts := tpls.ResetPassword.Options
-		vars := userVars(u)
-		subject := renderTemplate(opts.Object, vars, false)
-		vars["URL"] = deref(adv.EmailResetPassword)
-		vars["SERVER_URL"] = s.o.PublicURL
-		vars["ADMIN_URL"] = s.o.PublicURL + "/admin"
-		vars["TOKEN"] = code
-		from := fromHeader(opts)
-		if from == "" {
-			from = s.o.DefaultFrom
-		}
-		reply := opts.ResponseEmail
-		if reply == "" {
-			reply = s.o.DefaultReply
-		}
-		return q.RenderMail(ctx, pgdb.RenderMailParams{
-			ID:       m.ID,
-			Sender:   from,
-			ReplyTo:  reply,
-			Subject:  subject,
-			BodyText: renderTemplate(opts.Message, vars, false),
-			BodyHtml: renderTemplate(opts.Message, vars, true),
-		})
+		r := s.resetMail(u, code, adv, tpls)
+		r.ID = m.ID
+		return q.RenderMail(ctx, r)
 	})
+}
+
+// resetMail renders the reset mail of u carrying code, as Strapi's forgotPassword does: URL
+// is the advanced setting email_reset_password, the code is TOKEN, and the template's
+// sender is used when it has a name or an address (otherwise EMAIL_DEFAULT_FROM).
+func (s *Service) resetMail(u pgdb.UpUser, code string, adv Advanced, tpls EmailTemplates) pgdb.RenderMailParams {
+	opts := tpls.ResetPassword.Options
+	from := fromHeader(opts)
+	if from == "" {
+		from = s.o.DefaultFrom
+	}
+	return s.renderMail(u, opts, from, deref(adv.EmailResetPassword), "TOKEN", code)
 }
 
 // ResetPasswordInput is the body of a password reset.
@@ -392,11 +410,8 @@ type ResetPasswordInput struct {
 // before the reset stops working and every session of the user ends, in the transaction
 // that sets the password (D5, D10); in refresh mode a new session starts (contract §7.6).
 func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgdb.UpUser, Issued, error) {
-	if in.Password != in.PasswordConfirmation {
-		return pgdb.UpUser{}, Issued{}, Invalid(FieldInvalid("passwordConfirmation", "Passwords do not match", in.PasswordConfirmation))
-	}
-	if len(in.Password) > MaxPasswordBytes {
-		return pgdb.UpUser{}, Issued{}, Invalid(FieldInvalid("password", ErrPasswordTooLong.Message, in.Password))
+	if err := checkNewPassword(in.Password, in.PasswordConfirmation); err != nil {
+		return pgdb.UpUser{}, Issued{}, err
 	}
 	codeHash := hashCode(in.Code)
 	u, err := s.store.Q.GetUserByResetToken(ctx, pgdb.GetUserByResetTokenParams{TokenHash: &codeHash, Now: ptr(s.now())})
@@ -411,7 +426,7 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgd
 		return pgdb.UpUser{}, Issued{}, err
 	}
 	now := s.now()
-	validAfter := now.Unix() + 1 // every token issued up to this second dies
+	validAfter := revokeAfter(now, u.TokensValidAfter)
 	u.TokensValidAfter = validAfter
 	var iss Issued
 	err = s.store.InTx(ctx, func(q store.Querier) error {
@@ -443,6 +458,13 @@ func (s *Service) restartSessions(ctx context.Context, q store.Querier, u pgdb.U
 	}
 	return s.issueFor(ctx, q, u, newUUID(), "")
 }
+
+// revokeAfter is the tokens_valid_after that revokes every legacy JWT issued to a user so
+// far, given the current one, cur: past this second, and past cur. A token is issued no
+// earlier than tokens_valid_after (issue), so the one an earlier change issued in the same
+// second, or on an instance whose clock is ahead, has iat = cur and dies too:
+// tokens_valid_after only moves forward.
+func revokeAfter(now time.Time, cur int64) int64 { return max(now.Unix(), cur) + 1 }
 
 // userFromAuthRow is the user of an authenticated request: the columns it needs, no
 // password hash or one-time code.

@@ -208,8 +208,11 @@ type LogoutInput struct {
 	RefreshToken string
 }
 
-// Logout ends sessions of the caller. Ending every session also makes every legacy JWT
-// issued to the user so far stop working, as a password change does (D5).
+// Logout ends sessions of the caller: every session (in.All), a device's, or else the
+// current one. Ending every session also makes every legacy JWT issued to the user so far
+// stop working, as a password change does (D5). A caller with a user is a refresh-mode
+// access token's (Logout is a route of refresh mode only), so p.SessionID, the current
+// session when no usable refresh token names another, is always set.
 func (s *Service) Logout(ctx context.Context, p *Principal, in LogoutInput) error {
 	if p == nil || p.User == nil {
 		return ErrMissingAuthentication
@@ -234,9 +237,6 @@ func (s *Service) Logout(ctx context.Context, p *Principal, in LogoutInput) erro
 		if sid != "" {
 			current = sid
 		}
-	}
-	if current == "" {
-		return s.endAllSessions(ctx, userID)
 	}
 	_, err := s.store.Q.RevokeUserSession(ctx, pgdb.RevokeUserSessionParams{SessionID: current, UserID: userID})
 	if err != nil {
@@ -267,13 +267,13 @@ func (s *Service) activeRefreshSession(ctx context.Context, token string, userID
 }
 
 // endAllSessions deletes every session of the user and moves tokens_valid_after past every
-// legacy JWT issued so far, in one transaction.
+// legacy JWT issued so far (revokeAfter, in SQL), in one transaction.
 func (s *Service) endAllSessions(ctx context.Context, userID int64) error {
 	err := s.store.InTx(ctx, func(q store.Querier) error {
 		if _, err := q.DeleteUserSessions(ctx, userID); err != nil {
 			return err
 		}
-		return q.RevokeUserTokens(ctx, pgdb.RevokeUserTokensParams{ID: userID, ValidAfter: s.now().Unix() + 1})
+		return q.RevokeUserTokens(ctx, pgdb.RevokeUserTokensParams{ID: userID, Now: s.now().Unix()})
 	})
 	if err != nil {
 		return fmt.Errorf("end all sessions: %w", err)

@@ -46,6 +46,30 @@ func userVars(u pgdb.UpUser) map[string]string {
 	}
 }
 
+// renderMail renders the template opts for u, as Strapi renders its two mails: the subject
+// sees only USER; the body also URL (url), SERVER_URL, ADMIN_URL, and the mail's code as
+// the variable codeVar (TOKEN or CODE). The reply-to is the template's, or
+// EMAIL_DEFAULT_REPLY_TO. The sender is the caller's: its rule differs between the mails.
+func (s *Service) renderMail(u pgdb.UpUser, opts EmailTemplateOptions, sender, url, codeVar, code string) pgdb.RenderMailParams {
+	vars := userVars(u)
+	subject := renderTemplate(opts.Object, vars, false)
+	vars["URL"] = url
+	vars["SERVER_URL"] = s.o.PublicURL
+	vars["ADMIN_URL"] = s.o.PublicURL + "/admin"
+	vars[codeVar] = code
+	reply := opts.ResponseEmail
+	if reply == "" {
+		reply = s.o.DefaultReply
+	}
+	return pgdb.RenderMailParams{
+		Sender:   sender,
+		ReplyTo:  reply,
+		Subject:  subject,
+		BodyText: renderTemplate(opts.Message, vars, false),
+		BodyHtml: renderTemplate(opts.Message, vars, true),
+	}
+}
+
 // fromHeader formats a template's sender as Strapi does: "name <email>" when either is set.
 func fromHeader(o EmailTemplateOptions) string {
 	if o.From.Email == "" && o.From.Name == "" {

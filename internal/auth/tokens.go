@@ -30,32 +30,55 @@ func NewTokens(secret string, ttl time.Duration) *Tokens {
 	}
 }
 
+// signedPayload gives the payload types below the methods of jwt.Claims, which signing
+// requires of a payload but never calls (it only marshals the payload to JSON). Verifying
+// never calls them either: tokens are parsed into jwt.MapClaims (parse). Being an embedded
+// struct without fields, it adds nothing to the JSON.
+type signedPayload struct{}
+
+func (signedPayload) GetExpirationTime() (*jwt.NumericDate, error) { return nil, nil }
+func (signedPayload) GetIssuedAt() (*jwt.NumericDate, error)       { return nil, nil }
+func (signedPayload) GetNotBefore() (*jwt.NumericDate, error)      { return nil, nil }
+func (signedPayload) GetIssuer() (string, error)                   { return "", nil }
+func (signedPayload) GetSubject() (string, error)                  { return "", nil }
+func (signedPayload) GetAudience() (jwt.ClaimStrings, error)       { return nil, nil }
+
 // legacyClaims is the payload Strapi signs, with its keys in Strapi's order.
 type legacyClaims struct {
+	signedPayload
 	ID  int64 `json:"id"`
 	IAT int64 `json:"iat"`
 	EXP int64 `json:"exp"`
 }
 
-func (c legacyClaims) GetExpirationTime() (*jwt.NumericDate, error) {
-	return jwt.NewNumericDate(time.Unix(c.EXP, 0)), nil
-}
-func (c legacyClaims) GetIssuedAt() (*jwt.NumericDate, error) {
-	return jwt.NewNumericDate(time.Unix(c.IAT, 0)), nil
-}
-func (legacyClaims) GetNotBefore() (*jwt.NumericDate, error) { return nil, nil }
-func (legacyClaims) GetIssuer() (string, error)              { return "", nil }
-func (legacyClaims) GetSubject() (string, error)             { return "", nil }
-func (legacyClaims) GetAudience() (jwt.ClaimStrings, error)  { return nil, nil }
-
 // Issue returns a token for userID issued at iat (Unix seconds).
 func (t *Tokens) Issue(userID int64, iat int64) (string, error) {
-	claims := legacyClaims{ID: userID, IAT: iat, EXP: iat + int64(t.ttl/time.Second)}
-	s, err := jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(t.secret)
+	return t.sign(legacyClaims{ID: userID, IAT: iat, EXP: iat + int64(t.ttl/time.Second)})
+}
+
+// sign returns the token of payload c: HS256 over JWT_SECRET, with the header
+// {"alg":"HS256","typ":"JWT"}.
+func (t *Tokens) sign(c jwt.Claims) (string, error) {
+	s, err := jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(t.secret)
 	if err != nil {
 		return "", fmt.Errorf("sign token: %w", err)
 	}
 	return s, nil
+}
+
+// parse checks a token's signature, algorithm and expiry and returns its payload. It
+// returns ErrTokenExpired for a well-signed token past its exp (decision D2) and
+// ErrTokenInvalid for anything else.
+func (t *Tokens) parse(token string) (jwt.MapClaims, error) {
+	var mc jwt.MapClaims
+	_, err := t.parser.ParseWithClaims(token, &mc, func(*jwt.Token) (any, error) { return t.secret, nil })
+	if err != nil {
+		if errors.Is(err, jwt.ErrTokenExpired) && !errors.Is(err, jwt.ErrTokenSignatureInvalid) {
+			return nil, ErrTokenExpired
+		}
+		return nil, ErrTokenInvalid
+	}
+	return mc, nil
 }
 
 // Claims is what a verified token says.
@@ -68,13 +91,9 @@ type Claims struct {
 // returns ErrTokenExpired for a well-signed token past its exp (decision D2) and
 // ErrTokenInvalid for anything else.
 func (t *Tokens) Verify(token string) (Claims, error) {
-	var mc jwt.MapClaims
-	_, err := t.parser.ParseWithClaims(token, &mc, func(*jwt.Token) (any, error) { return t.secret, nil })
+	mc, err := t.parse(token)
 	if err != nil {
-		if errors.Is(err, jwt.ErrTokenExpired) && !errors.Is(err, jwt.ErrTokenSignatureInvalid) {
-			return Claims{}, ErrTokenExpired
-		}
-		return Claims{}, ErrTokenInvalid
+		return Claims{}, err
 	}
 	id, ok := positiveInt(mc["id"])
 	if !ok {
@@ -111,6 +130,7 @@ const (
 // accessClaims is the payload of a refresh-mode access token, with its keys in Strapi's
 // order: {"userId":"1","sessionId":"<32 hex>","type":"access","iat":...,"exp":...}.
 type accessClaims struct {
+	signedPayload
 	UserID    string `json:"userId"`
 	SessionID string `json:"sessionId"`
 	Type      string `json:"type"`
@@ -118,35 +138,16 @@ type accessClaims struct {
 	EXP       int64  `json:"exp"`
 }
 
-func (c accessClaims) GetExpirationTime() (*jwt.NumericDate, error) {
-	return jwt.NewNumericDate(time.Unix(c.EXP, 0)), nil
-}
-func (c accessClaims) GetIssuedAt() (*jwt.NumericDate, error) {
-	return jwt.NewNumericDate(time.Unix(c.IAT, 0)), nil
-}
-func (accessClaims) GetNotBefore() (*jwt.NumericDate, error) { return nil, nil }
-func (accessClaims) GetIssuer() (string, error)              { return "", nil }
-func (accessClaims) GetSubject() (string, error)             { return "", nil }
-func (accessClaims) GetAudience() (jwt.ClaimStrings, error)  { return nil, nil }
-
 // refreshClaims is the payload of a refresh token: no iat, as Strapi signs it
 // (noTimestamp), so that a refresh token is a function of its session alone and the same
 // session always gives the same token.
 type refreshClaims struct {
+	signedPayload
 	UserID    string `json:"userId"`
 	SessionID string `json:"sessionId"`
 	Type      string `json:"type"`
 	EXP       int64  `json:"exp"`
 }
-
-func (c refreshClaims) GetExpirationTime() (*jwt.NumericDate, error) {
-	return jwt.NewNumericDate(time.Unix(c.EXP, 0)), nil
-}
-func (refreshClaims) GetIssuedAt() (*jwt.NumericDate, error)  { return nil, nil }
-func (refreshClaims) GetNotBefore() (*jwt.NumericDate, error) { return nil, nil }
-func (refreshClaims) GetIssuer() (string, error)              { return "", nil }
-func (refreshClaims) GetSubject() (string, error)             { return "", nil }
-func (refreshClaims) GetAudience() (jwt.ClaimStrings, error)  { return nil, nil }
 
 // IssueAccess returns an access token of session sessionID for userID, issued at iat (Unix
 // seconds) and valid for ttl.
@@ -159,14 +160,6 @@ func (t *Tokens) IssueAccess(userID int64, sessionID string, iat int64, ttl time
 // (Unix seconds). It depends on nothing else: the same session gives the same token.
 func (t *Tokens) IssueRefresh(userID int64, sessionID string, exp int64) (string, error) {
 	return t.sign(refreshClaims{UserID: strconv.FormatInt(userID, 10), SessionID: sessionID, Type: tokenRefresh, EXP: exp})
-}
-
-func (t *Tokens) sign(c jwt.Claims) (string, error) {
-	s, err := jwt.NewWithClaims(jwt.SigningMethodHS256, c).SignedString(t.secret)
-	if err != nil {
-		return "", fmt.Errorf("sign token: %w", err)
-	}
-	return s, nil
 }
 
 // SessionClaims is what a verified refresh-mode token says.
@@ -184,13 +177,9 @@ const maxSessionIDLength = 64
 // a number) and a sessionId. It returns ErrTokenExpired for a well-signed token past its
 // exp (decision D2) and ErrTokenInvalid for anything else, legacy {id} tokens included.
 func (t *Tokens) VerifySession(token, typ string) (SessionClaims, error) {
-	var mc jwt.MapClaims
-	_, err := t.parser.ParseWithClaims(token, &mc, func(*jwt.Token) (any, error) { return t.secret, nil })
+	mc, err := t.parse(token)
 	if err != nil {
-		if errors.Is(err, jwt.ErrTokenExpired) && !errors.Is(err, jwt.ErrTokenSignatureInvalid) {
-			return SessionClaims{}, ErrTokenExpired
-		}
-		return SessionClaims{}, ErrTokenInvalid
+		return SessionClaims{}, err
 	}
 	if tt, _ := mc["type"].(string); tt != typ {
 		return SessionClaims{}, ErrTokenInvalid

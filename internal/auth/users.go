@@ -163,7 +163,7 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 			return UserEntry{}, fmt.Errorf("check email: %w", err)
 		}
 	}
-	fields, err := s.entityErrors(ctx, 0, &in.Username, &in.Password, true)
+	fields, err := s.entityErrors(ctx, &in.Username, &in.Password, true)
 	if err != nil {
 		return UserEntry{}, err
 	}
@@ -261,7 +261,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 		}
 		email = &lower
 	}
-	fields, err := s.entityErrors(ctx, id, in.Username, password, false) // the username: checked above
+	fields, err := s.entityErrors(ctx, in.Username, password, false) // the username: checked above
 	if err != nil {
 		return UserEntry{}, err
 	}
@@ -297,8 +297,8 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 		if err != nil {
 			return UserEntry{}, err
 		}
-		// Every token issued up to this second dies, as on a password reset (D5).
-		validAfter := s.now().Unix() + 1
+		// Every token issued so far dies, as on a password reset (D5).
+		validAfter := revokeAfter(s.now(), cur.TokensValidAfter)
 		params.Password, params.TokensValidAfter = &hash, &validAfter
 	}
 	var u pgdb.UpUser
@@ -358,11 +358,12 @@ func (s *Service) DeleteUser(ctx context.Context, id int64) (*pgdb.UpUser, error
 }
 
 // entityErrors checks what Strapi's entity validator checks of a user write, in the
-// model's order: the username (3 to 255 characters; unique, unless the caller checked it
-// already), then the password (at least 6 characters). Lengths count UTF-16 code units, as
-// JavaScript's do. A password over bcrypt's 72 bytes is refused too, as register refuses
-// it (Strapi's bcryptjs would silently use its first 72 bytes).
-func (s *Service) entityErrors(ctx context.Context, id int64, username, password *string, checkUnique bool) ([]FieldError, error) {
+// model's order: the username (3 to 255 characters; with checkUnique, a creation's, not
+// another user's: an update checks it before), then the password (at least 6 characters).
+// Lengths count UTF-16 code units, as JavaScript's do. A password over bcrypt's 72 bytes is
+// refused too, as register refuses it (Strapi's bcryptjs would silently use its first 72
+// bytes).
+func (s *Service) entityErrors(ctx context.Context, username, password *string, checkUnique bool) ([]FieldError, error) {
 	var fields []FieldError
 	if username != nil {
 		n := jsLength(*username)
@@ -373,9 +374,9 @@ func (s *Service) entityErrors(ctx context.Context, id int64, username, password
 			fields = append(fields, FieldInvalid("username", "username must be at most 255 characters", *username))
 		}
 		if checkUnique {
-			other, err := s.store.Q.GetUserByUsername(ctx, *username)
+			_, err := s.store.Q.GetUserByUsername(ctx, *username)
 			switch {
-			case err == nil && other.ID != id:
+			case err == nil:
 				fields = append(fields, FieldInvalid("username", errUniqueAttribute, *username))
 			case err != nil && !store.IsNotFound(err):
 				return nil, fmt.Errorf("check username: %w", err)
@@ -386,8 +387,8 @@ func (s *Service) entityErrors(ctx context.Context, id int64, username, password
 		if jsLength(*password) < 6 {
 			fields = append(fields, FieldInvalid("password", "password must be at least 6 characters", *password))
 		}
-		if len(*password) > MaxPasswordBytes {
-			fields = append(fields, FieldInvalid("password", ErrPasswordTooLong.Message, *password))
+		if f, tooLong := passwordTooLong(*password); tooLong {
+			fields = append(fields, f)
 		}
 	}
 	return fields, nil

@@ -7,7 +7,6 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
-	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
 // handlers implements the strict server interface generated from openapi.yaml. By the time
@@ -58,12 +57,12 @@ func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserReques
 	u := toUser(*p.User)
 	// Decision D11: populate=role (or *) shows the caller's own role; without it, Strapi's body.
 	if p.User.RoleID != nil && auth.PopulatesRole(info(ctx).rawQuery) {
-		role, err := h.s.store.Q.GetRole(ctx, *p.User.RoleID)
-		if err != nil && !store.IsNotFound(err) {
+		role, err := h.s.auth.CurrentUserRole(ctx, p)
+		if err != nil {
 			return nil, err
 		}
-		if err == nil {
-			r := toUserRole(role)
+		if role != nil { // nil: deleted since the request was authenticated
+			r := toUserRole(*role)
 			u.Role = &r
 		}
 	}

@@ -1,0 +1,138 @@
+package auth
+
+import (
+	"errors"
+	"slices"
+	"testing"
+	"time"
+)
+
+// TestTokensByteIdentical: the tokens are exactly those the service issued before their
+// payload types shared signedPayload (so, exactly Strapi's): same header, same payload keys
+// in the same order, same signature.
+func TestTokensByteIdentical(t *testing.T) {
+	t.Parallel()
+	tk := NewTokens("0123456789abcdef0123", 30*24*time.Hour)
+	const sid = "0123456789abcdef0123456789abcdef"
+	legacy, err1 := tk.Issue(7, 1700000000)
+	access, err2 := tk.IssueAccess(7, sid, 1700000000, 600*time.Second)
+	refresh, err3 := tk.IssueRefresh(7, sid, 1701209600)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, got, want string }{
+		// {"id":7,"iat":1700000000,"exp":1702592000}
+		{"legacy", legacy, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6NywiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDI1OTIwMDB9.l6KUlJzH-RPqwuB1giBNrdhxKN8GvZSQHLwhDqvkf_k"},
+		// {"userId":"7","sessionId":"0123…","type":"access","iat":1700000000,"exp":1700000600}
+		{"access", access, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOiI3Iiwic2Vzc2lvbklkIjoiMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYiLCJ0eXBlIjoiYWNjZXNzIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDA2MDB9.YeVoUGggu5jrdTQjxAHBeUEoVwAr14wBboSjW3tQdM4"},
+		// {"userId":"7","sessionId":"0123…","type":"refresh","exp":1701209600}
+		{"refresh", refresh, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOiI3Iiwic2Vzc2lvbklkIjoiMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYiLCJ0eXBlIjoicmVmcmVzaCIsImV4cCI6MTcwMTIwOTYwMH0.KilE1qWbUR2eMK_IIEseIGp42zphDvgAo39BM1fHPJ4"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s token\n got %s\nwant %s", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestRevokeAfter: tokens_valid_after moves past this second and past its current value.
+func TestRevokeAfter(t *testing.T) {
+	t.Parallel()
+	now := time.Unix(1700000000, 500)
+	for _, c := range []struct{ cur, want int64 }{
+		{0, 1700000001},          // never revoked
+		{1699999000, 1700000001}, // revoked long ago
+		{1700000001, 1700000002}, // revoked in this second: the token of that revocation dies
+		{1700000060, 1700000061}, // revoked by an instance whose clock is ahead
+	} {
+		if got := revokeAfter(now, c.cur); got != c.want {
+			t.Errorf("revokeAfter(now, %d) = %d, want %d", c.cur, got, c.want)
+		}
+	}
+}
+
+// TestAdvancedKeys: the settings' keys in Strapi's order, and each
+// one's text form goes through Set and Get unchanged.
+func TestAdvancedKeys(t *testing.T) {
+	t.Parallel()
+	want := []string{"unique_email", "allow_register", "email_confirmation", "email_reset_password",
+		"email_confirmation_redirection", "default_role"}
+	if !slices.Equal(AdvancedKeys, want) {
+		t.Fatalf("AdvancedKeys %q, want %q", AdvancedKeys, want)
+	}
+	a := DefaultAdvanced()
+	for _, c := range []struct{ key, value, get string }{
+		{"unique_email", "false", "false"},
+		{"allow_register", "1", "true"},
+		{"email_confirmation", "true", "true"},
+		{"email_reset_password", "https://race.example/reset", "https://race.example/reset"},
+		{"email_reset_password", "null", "null"},
+		{"email_confirmation_redirection", "https://race.example/", "https://race.example/"},
+		{"email_confirmation_redirection", "", "null"},
+		{"default_role", "rider", "rider"},
+	} {
+		if err := a.Set(c.key, c.value); err != nil {
+			t.Fatalf("Set(%s, %q): %v", c.key, c.value, err)
+		}
+		if got, err := a.Get(c.key); err != nil || got != c.get {
+			t.Fatalf("after Set(%s, %q): Get = %q, %v; want %q", c.key, c.value, got, err, c.get)
+		}
+	}
+	if a.UniqueEmail || !a.AllowRegister || !a.EmailConfirmation || a.EmailResetPassword != nil ||
+		a.EmailConfirmationRedirection != nil || a.DefaultRole != "rider" {
+		t.Fatalf("settings %+v", a)
+	}
+	for _, c := range []struct{ key, value, err string }{
+		{"unique_email", "maybe", `unique_email: "maybe" is not true or false`},
+		{"default_role", "", "default_role: a role type is required"},
+		{"nope", "x", `unknown advanced setting "nope"`},
+	} {
+		if err := a.Set(c.key, c.value); err == nil || err.Error() != c.err {
+			t.Errorf("Set(%s, %q): %v, want %q", c.key, c.value, err, c.err)
+		}
+	}
+	if _, err := a.Get("nope"); err == nil {
+		t.Error("Get of an unknown key: no error")
+	}
+}
+
+// TestCheckNewPassword: "Passwords do not match" comes before the length, as in Strapi.
+func TestCheckNewPassword(t *testing.T) {
+	t.Parallel()
+	long := string(make([]byte, MaxPasswordBytes+1))
+	for _, c := range []struct {
+		password, confirmation string
+		field, message         string // "": accepted
+	}{
+		{"secret123", "secret123", "", ""},
+		{string(make([]byte, MaxPasswordBytes)), string(make([]byte, MaxPasswordBytes)), "", ""},
+		{long, long, "password", ErrPasswordTooLong.Message},
+		{long, "other", "passwordConfirmation", "Passwords do not match"},
+	} {
+		err := checkNewPassword(c.password, c.confirmation)
+		var e *Error
+		switch {
+		case c.field == "" && err != nil:
+			t.Errorf("%d bytes: %v", len(c.password), err)
+		case c.field == "":
+		case !errors.As(err, &e) || len(e.Fields) != 1 || e.Fields[0].Path[0] != c.field || e.Fields[0].Message != c.message:
+			t.Errorf("%d bytes, confirmation %d bytes: %#v, want %s %q", len(c.password), len(c.confirmation), err, c.field, c.message)
+		}
+	}
+}
+
+// TestQSListAppend: values appended to a list with holes go after its highest index, as qs
+// appends them, however the list was built.
+func TestQSListAppend(t *testing.T) {
+	t.Parallel()
+	l := newQSList(3, "a")
+	l.push("b")
+	l.put(1, "c")
+	l.push("d")
+	if l.end != 6 || l.vals[4] != "b" || l.vals[5] != "d" {
+		t.Fatalf("list %v, end %d", l.vals, l.end)
+	}
+	got := qsFinish(l).([]any)
+	if !slices.Equal(got, []any{"c", "a", "b", "d"}) {
+		t.Fatalf("finished %v", got)
+	}
+}
