@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -213,6 +214,13 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	if ck.SameSite == "none" && !ck.Secure {
 		p.errs = append(p.errs, errors.New("SESSIONS_COOKIE_SAMESITE=none needs SESSIONS_COOKIE_SECURE=true: browsers drop such cookies otherwise"))
+	}
+	// With SameSite=None browsers send the refresh cookie on cross-site requests, and with
+	// CORS_ORIGIN=* every origin is let read the answer (with credentials): any site could
+	// call /api/auth/refresh as the user and read the new JWT.
+	if ck.SameSite == "none" && slices.Contains(c.CORSOrigins, "*") {
+		p.errs = append(p.errs, errors.New("SESSIONS_COOKIE_SAMESITE=none needs CORS_ORIGIN to list the allowed origins, not *: "+
+			"any site could otherwise refresh the session with the user's cookie and read the new token"))
 	}
 	c.AppKeys = p.list("APP_KEYS", "")
 	for name, key := range AdvancedSettingVars {

@@ -103,7 +103,7 @@ func TestSessions(t *testing.T) {
 		"SESSIONS_MAX_REFRESH_TOKEN_LIFESPAN": "60d", "SESSIONS_REUSE_GRACE": "0", "SESSIONS_HTTPONLY": "true",
 		"SESSIONS_COOKIE_NAME": "rt", "SESSIONS_COOKIE_SECURE": "true", "SESSIONS_COOKIE_SAMESITE": "None",
 		"SESSIONS_COOKIE_PATH": "/api/auth", "SESSIONS_COOKIE_DOMAIN": "race.example", "SESSIONS_COOKIE_MAX_AGE": "14d",
-		"APP_KEYS": "key1, key2",
+		"APP_KEYS": "key1, key2", "CORS_ORIGIN": "https://app.race.example",
 	}))
 	if err != nil {
 		t.Fatal(err)

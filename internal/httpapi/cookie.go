@@ -29,16 +29,6 @@ type RefreshCookie struct {
 	Keys []string
 }
 
-func (c RefreshCookie) withDefaults() RefreshCookie {
-	if c.Name == "" {
-		c.Name = "strapi_up_refresh"
-	}
-	if c.Path == "" {
-		c.Path = "/"
-	}
-	return c
-}
-
 // requested reports whether a request is answered in cookie mode.
 func (c RefreshCookie) requested(h http.Header) bool {
 	return c.Always || h.Get("X-Strapi-Refresh-Cookie") == "httpOnly"

@@ -118,10 +118,10 @@ func (s *Server) registerDocs(d *docs) {
 		s.mux.Head(pattern, h)
 	}
 	// Strapi redirects / to its admin panel; this service has none, but has documentation.
-	get("/", func(w http.ResponseWriter, r *http.Request) { redirect(w, r, http.StatusFound, "/docs/") })
+	get("/", func(w http.ResponseWriter, r *http.Request) { s.redirectToDocs(w, r, http.StatusFound) })
 	// Swagger UI's files are relative to /docs/ (deep links are in the fragment, which the
 	// browser keeps across the redirect).
-	get("/docs", func(w http.ResponseWriter, r *http.Request) { redirect(w, r, http.StatusMovedPermanently, "/docs/") })
+	get("/docs", func(w http.ResponseWriter, r *http.Request) { s.redirectToDocs(w, r, http.StatusMovedPermanently) })
 	get("/docs/", func(w http.ResponseWriter, r *http.Request) { s.serveDocs(w, r, d.index, true) })
 	get("/docs/{file}", func(w http.ResponseWriter, r *http.Request) {
 		a, ok := d.assets[chi.URLParam(r, "file")]
@@ -133,6 +133,14 @@ func (s *Server) registerDocs(d *docs) {
 	})
 	get("/openapi.yaml", func(w http.ResponseWriter, r *http.Request) { s.serveDocs(w, r, d.specYAML, false) })
 	get("/openapi.json", func(w http.ResponseWriter, r *http.Request) { s.serveDocs(w, r, d.specJSON, false) })
+}
+
+// redirectToDocs answers with a redirect to /docs/ as Koa's ctx.redirect does (see
+// redirect); a HEAD request gets its headers only.
+func (s *Server) redirectToDocs(w http.ResponseWriter, r *http.Request, status int) {
+	if err := redirect(w, status, "/docs/", acceptsHTML(r.Header), r.Method != http.MethodHead); err != nil {
+		s.log.DebugContext(r.Context(), "response not completed", "request_id", requestID(r.Context()), "err", err)
+	}
 }
 
 // serveDocs answers a with its validator, gzipped when the client accepts it; a page gets
@@ -238,26 +246,10 @@ func qZero(params string) bool {
 	return false
 }
 
-// redirect answers as Koa's ctx.redirect, as Strapi does: Location, and a short body,
-// HTML when the client accepts HTML (or says nothing), text otherwise. to is a constant
-// path, so it needs no escaping.
-func redirect(w http.ResponseWriter, r *http.Request, status int, to string) {
-	h := w.Header()
-	h.Set("Location", to)
-	if acceptsHTML(strings.Join(r.Header.Values("Accept"), ",")) {
-		h.Set("Content-Type", "text/html; charset=utf-8")
-	} else {
-		h.Set("Content-Type", "text/plain; charset=utf-8")
-	}
-	body := "Redirecting to " + to + "."
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write([]byte(body))
-	}
-}
-
-func acceptsHTML(accept string) bool {
+// acceptsHTML reports whether the request's Accept takes HTML (or says nothing), as Koa's
+// ctx.redirect decides between its HTML and its text body.
+func acceptsHTML(h http.Header) bool {
+	accept := strings.Join(h.Values("Accept"), ",")
 	if strings.TrimSpace(accept) == "" {
 		return true
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 
@@ -19,7 +20,6 @@ var (
 	errTooLarge         = &httpError{413, "PayloadTooLargeError", "request entity too large"}
 	errRateLimited      = &httpError{429, "RateLimitError", "Too many requests, please try again later."}
 	errUnavailable      = &httpError{503, "ServiceUnavailableError", "Service Unavailable"}
-	errNotImplemented   = &httpError{501, "NotImplementedError", "Not Implemented"}
 )
 
 // httpError is an error of the HTTP layer with its status and Strapi error name.
@@ -56,7 +56,7 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 	)
 	body := api.ErrorBody{Details: &api.ErrorDetails{}}
 	switch {
-	case errors.As(err, &ae):
+	case errors.As(err, &ae) && kinds[ae.Kind].status != 0: // a kind missing from kinds is a 500
 		k := kinds[ae.Kind]
 		body.Status, body.Name, body.Message = k.status, api.ErrorBodyName(k.name), ae.Message
 		if len(ae.Fields) > 0 {
@@ -89,19 +89,30 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		body.Status, body.Name, body.Message = 500, "InternalServerError", "Internal Server Error"
 		body.Details = nil // Strapi's 500 has no details
 	}
-	writeJSON(w, body.Status, api.Error{Error: body})
+	if err := writeJSON(w, body.Status, api.Error{Error: body}); err != nil {
+		log.ErrorContext(r.Context(), "internal error", "request_id", requestID(r.Context()),
+			"method", r.Method, "path", r.URL.Path, "err", err)
+		w.Header().Set("Content-Type", jsonContentType)
+		w.WriteHeader(http.StatusInternalServerError)
+		_, _ = w.Write([]byte(internalErrorBody))
+	}
 }
 
-// writeJSON writes v as JSON with Strapi's content type.
-func writeJSON(w http.ResponseWriter, status int, v any) {
+// writeJSON writes v as JSON with Strapi's content type. A value that cannot be marshaled
+// is a bug: nothing is written and the error is returned, for writeError to log and answer.
+func writeJSON(w http.ResponseWriter, status int, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
-		http.Error(w, `{"data":null,"error":{"status":500,"name":"InternalServerError","message":"Internal Server Error"}}`, 500)
-		return
+		return fmt.Errorf("marshal the %d response: %w", status, err)
 	}
 	w.Header().Set("Content-Type", jsonContentType)
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
+	return nil
 }
+
+// internalErrorBody is Strapi's 500 envelope, written as it is when not even an error
+// response can be marshaled.
+const internalErrorBody = `{"data":null,"error":{"status":500,"name":"InternalServerError","message":"Internal Server Error"}}`
 
 const jsonContentType = "application/json; charset=utf-8"

@@ -17,7 +17,7 @@ import (
 
 // route is what the gate knows of one operation of openapi.yaml.
 type route struct {
-	kin         *routers.Route
+	kin         *routers.Route // for kin-openapi: the operation without its security requirements
 	op          *openapi3.Operation
 	key         string // "METHOD /path/{template}", the rate-limit bucket prefix
 	action      string // x-strapi-action: the permission the caller's role needs; "" = none
@@ -38,8 +38,13 @@ func routes(spec *openapi3.T) (map[string]*route, error) {
 	out := map[string]*route{}
 	for path, item := range spec.Paths.Map() {
 		for method, op := range item.Operations() {
+			// kin-openapi gets the operation without its security requirements: the gate
+			// authenticates before validation, as Strapi does, so kin-openapi need not check
+			// them again (nor read the body again to do so).
+			kinOp := *op
+			kinOp.Security = &openapi3.SecurityRequirements{}
 			rt := &route{
-				kin: &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: op},
+				kin: &routers.Route{Spec: spec, Path: path, PathItem: item, Method: method, Operation: &kinOp},
 				op:  op,
 				key: method + " " + path,
 			}

@@ -47,7 +47,7 @@ func (h handlers) ConfirmEmail(ctx context.Context, req api.ConfirmEmailRequestO
 	if err != nil {
 		return nil, err
 	}
-	return koaRedirect{to: to, html: acceptsHTML(info(ctx).accept)}, nil
+	return koaRedirect{to: to, html: acceptsHTML(info(ctx).header)}, nil
 }
 
 func (h handlers) ConnectProvider(context.Context, api.ConnectProviderRequestObject) (api.ConnectProviderResponseObject, error) {
@@ -62,17 +62,23 @@ func (h handlers) ProviderCallback(context.Context, api.ProviderCallbackRequestO
 	return nil, auth.ErrProviderDisabled
 }
 
-// koaRedirect is the 302 of Koa's ctx.redirect (koa 2.16, which Strapi 5 runs): an
-// absolute http(s) URL normalized as WHATWG's URL does, Location percent-encoded as
-// encodeurl does, and the body "Redirecting to <url>." as HTML (the URL HTML-escaped)
-// when the client accepts HTML, as plain text otherwise.
+// koaRedirect is the 302 of Koa's ctx.redirect to the confirmation's redirect URL (see
+// redirect).
 type koaRedirect struct {
 	to   string
 	html bool
 }
 
 func (k koaRedirect) VisitConfirmEmailResponse(w http.ResponseWriter) error {
-	to := k.to
+	return redirect(w, http.StatusFound, k.to, k.html, true)
+}
+
+// redirect answers as Koa's ctx.redirect (koa 2.16, which Strapi 5 runs): an absolute
+// http(s) URL normalized as WHATWG's URL does, Location percent-encoded as encodeurl does,
+// and the body "Redirecting to <url>." as HTML (the URL HTML-escaped) when the client
+// accepts HTML, as plain text otherwise. Without withBody (a HEAD request) only the
+// headers are written.
+func redirect(w http.ResponseWriter, status int, to string, html, withBody bool) error {
 	if absoluteHTTP.MatchString(to) {
 		if u, err := url.Parse(to); err == nil && u.Host != "" {
 			u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
@@ -86,14 +92,17 @@ func (k koaRedirect) VisitConfirmEmailResponse(w http.ResponseWriter) error {
 	h := w.Header()
 	h.Set("Location", encodeURL(to))
 	body := "Redirecting to " + to + "."
-	if k.html {
+	if html {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		body = "Redirecting to " + escapeHTML.Replace(to) + "."
 	} else {
 		h.Set("Content-Type", "text/plain; charset=utf-8")
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(http.StatusFound)
+	w.WriteHeader(status)
+	if !withBody {
+		return nil
+	}
 	_, err := w.Write([]byte(body))
 	return err
 }

@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
@@ -34,7 +33,7 @@ func (h handlers) GetRole(ctx context.Context, req api.GetRoleRequestObject) (ap
 	if err != nil {
 		return nil, err
 	}
-	return roleResponse{Role: roleWithPermissions{roleJSON: toRole(role), Permissions: tree}}, nil
+	return roleResponse{Role: roleWithPermissions{Role: toUserRole(role), Permissions: tree}}, nil
 }
 
 func (h handlers) GetPermissions(ctx context.Context, _ api.GetPermissionsRequestObject) (api.GetPermissionsResponseObject, error) {
@@ -91,27 +90,10 @@ func roleRequestInput(b *api.RoleRequest) auth.RoleInput {
 	return in
 }
 
-// roleJSON is a role as Strapi shows it, its keys in Strapi's order.
-type roleJSON struct {
-	ID          int64   `json:"id"`
-	DocumentID  string  `json:"documentId"`
-	Name        string  `json:"name"`
-	Description *string `json:"description"`
-	Type        string  `json:"type"`
-	CreatedAt   string  `json:"createdAt"`
-	UpdatedAt   string  `json:"updatedAt"`
-	PublishedAt string  `json:"publishedAt"`
-}
-
-func toRole(r pgdb.UpRole) roleJSON {
-	return roleJSON{
-		ID: r.ID, DocumentID: r.DocumentID, Name: r.Name, Description: r.Description, Type: r.Type,
-		CreatedAt: timestamp(r.CreatedAt), UpdatedAt: timestamp(r.UpdatedAt), PublishedAt: timestamp(r.PublishedAt),
-	}
-}
-
+// roleWithPermissions is a role as GET /roles/{id} shows it: the role as a user payload
+// shows it (toUserRole, Strapi's key order), then its permissions tree.
 type roleWithPermissions struct {
-	roleJSON
+	api.Role
 	Permissions auth.PermissionsTree `json:"permissions"`
 }
 
@@ -121,8 +103,7 @@ type roleResponse struct {
 }
 
 func (r roleResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
-	writeJSON(w, http.StatusOK, r)
-	return nil
+	return writeJSON(w, http.StatusOK, r)
 }
 
 // permissionsResponse is GET /permissions's 200: {"permissions": tree}.
@@ -131,6 +112,5 @@ type permissionsResponse struct {
 }
 
 func (r permissionsResponse) VisitGetPermissionsResponse(w http.ResponseWriter) error {
-	writeJSON(w, http.StatusOK, r)
-	return nil
+	return writeJSON(w, http.StatusOK, r)
 }

@@ -19,14 +19,13 @@ type requestInfoKey struct{}
 // requestInfo is what the access log says of a request (the gate fills in the operation),
 // and what a few handlers read of it beyond their typed parameters: the raw query string
 // (Strapi's bracket forms, filters[username][$eq]=..., that the generated binding does not
-// type), the raw body (to tell "password": null from no password), Accept, and the
-// request's headers (User-Agent, the refresh cookie) and the response's (Set-Cookie).
+// type), the raw body (to tell "password": null from no password), and the request's
+// headers (User-Agent, Accept, the refresh cookie) and the response's (Set-Cookie).
 type requestInfo struct {
 	id        string
 	operation string
 	rawQuery  string
 	body      []byte
-	accept    string
 	header    http.Header // the request's
 	respond   http.Header // the response's, for headers a handler adds before its answer
 }
@@ -91,6 +90,21 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// responseStarted reports whether the status of w's response has been written, so that
+// no second answer can be given.
+func responseStarted(w http.ResponseWriter) bool {
+	for {
+		switch t := w.(type) {
+		case *statusWriter:
+			return t.status != 0
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = t.Unwrap()
+		default:
+			return false
+		}
+	}
+}
+
 // requestLog gives each request an id and writes one access-log line for it. Only the
 // path is logged: query strings can hold one-time codes, and headers are never logged.
 func (s *Server) requestLog(next http.Handler) http.Handler {
@@ -102,8 +116,7 @@ func (s *Server) requestLog(next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
-		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, accept: strings.Join(r.Header.Values("Accept"), ","),
-			header: r.Header, respond: w.Header()}
+		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, header: r.Header, respond: w.Header()}
 		r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, ri))
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {

@@ -27,9 +27,9 @@ type Deps struct {
 	Limiter        ratelimit.Limiter // nil: no rate limiting
 	Logger         *slog.Logger
 	TrustedProxies []netip.Prefix
-	CORSOrigins    []string // "*" allows any origin
-	MaxBodyBytes   int64
-	RefreshCookie  RefreshCookie // refresh mode's httpOnly cookie
+	CORSOrigins    []string      // "*" allows any origin
+	MaxBodyBytes   int64         // the request body limit, positive (config's MAX_BODY_BYTES)
+	RefreshCookie  RefreshCookie // refresh mode's httpOnly cookie, its Name and Path set (config)
 }
 
 // Server is the HTTP handler of the service.
@@ -62,10 +62,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		auth: d.Auth, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
-		cookie: d.RefreshCookie.withDefaults(), mux: chi.NewMux(), routes: rts,
-	}
-	if s.maxBody <= 0 {
-		s.maxBody = 1 << 20
+		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: rts,
 	}
 	s.mux.NotFound(func(w http.ResponseWriter, r *http.Request) { writeError(w, r, s.log, errNotFound) })
 	s.mux.MethodNotAllowed(s.methodNotAllowed)
@@ -78,6 +75,12 @@ func New(d Deps) (*Server, error) {
 			writeError(w, r, s.log, &auth.Error{Kind: auth.KindValidation, Message: "Invalid request body"})
 		},
 		ResponseErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
+			if responseStarted(w) {
+				// The answer was on its way when writing it failed, most often because the
+				// client went away: there is no second answer to give.
+				s.log.WarnContext(r.Context(), "response not completed", "request_id", requestID(r.Context()), "err", err)
+				return
+			}
 			writeError(w, r, s.log, err)
 		},
 	})

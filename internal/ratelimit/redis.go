@@ -2,7 +2,9 @@ package ratelimit
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	neturl "net/url"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -33,6 +35,11 @@ return {n, ttl}
 func NewRedis(ctx context.Context, url string, limit int, interval time.Duration) (*Redis, error) {
 	opts, err := redis.ParseURL(url)
 	if err != nil {
+		// A *url.Error quotes the whole URL, its password included: say only what is wrong.
+		var ue *neturl.Error
+		if errors.As(err, &ue) {
+			return nil, fmt.Errorf("REDIS_URL: %v", ue.Err)
+		}
 		return nil, fmt.Errorf("REDIS_URL: %w", err)
 	}
 	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout = 2*time.Second, time.Second, time.Second

@@ -9,6 +9,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -29,7 +30,6 @@ type Service struct {
 	Store   *store.Store
 	Auth    *auth.Service
 	Handler http.Handler
-	Outbox  *mail.Outbox
 
 	log     *slog.Logger
 	stop    context.CancelFunc
@@ -37,11 +37,9 @@ type Service struct {
 	closers []func() error
 }
 
-// Options are the parts a caller may supply instead of the ones built from the config.
+// Options are what the caller supplies beside the configuration.
 type Options struct {
-	Store     *store.Store   // an already open and migrated database
-	Transport mail.Transport // where mails go
-	Now       func() time.Time
+	Store *store.Store // the open and migrated database (OpenStore); required
 }
 
 // OpenStore opens and migrates the database the configuration names.
@@ -57,14 +55,12 @@ func OpenStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store
 	return st, nil
 }
 
-// New assembles the service and starts its background mail sender. Close stops it.
+// New assembles the service around the caller's store and starts its background mail
+// sender. Close stops it.
 func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*Service, error) {
 	st := o.Store
 	if st == nil {
-		var err error
-		if st, err = OpenStore(ctx, cfg, log); err != nil {
-			return nil, err
-		}
+		return nil, errors.New("service: no store given (open it with OpenStore)")
 	}
 	if cfg.JWTSecret == "" {
 		secret, err := developmentSecret(ctx, st)
@@ -81,34 +77,32 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		return nil, err
 	}
 
-	transport := o.Transport
-	if transport == nil {
-		if cfg.SMTP.Host != "" {
-			smtp, err := mail.NewSMTP(mail.SMTPConfig{
-				Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Username: cfg.SMTP.Username, Password: cfg.SMTP.Password,
-				TLS: cfg.SMTP.TLS, Timeout: 30 * time.Second,
-			})
-			if err != nil {
-				return nil, fmt.Errorf("SMTP: %w", err)
-			}
-			transport = smtp
-		} else {
-			// Development: print mails, reset links included, so the quickstart works
-			// without a mail server. In production only their metadata is logged.
-			transport = mail.LogTransport{Logger: log, IncludeBody: !cfg.Production}
-			log.Warn("SMTP_HOST is not set: mails are written to the log instead of being sent")
+	var transport mail.Transport
+	if cfg.SMTP.Host != "" {
+		smtp, err := mail.NewSMTP(mail.SMTPConfig{
+			Host: cfg.SMTP.Host, Port: cfg.SMTP.Port, Username: cfg.SMTP.Username, Password: cfg.SMTP.Password,
+			TLS: cfg.SMTP.TLS, Timeout: 30 * time.Second,
+		})
+		if err != nil {
+			return nil, fmt.Errorf("SMTP: %w", err)
 		}
+		transport = smtp
+	} else {
+		// Development: print mails, reset links included, so the quickstart works
+		// without a mail server. In production only their metadata is logged.
+		transport = mail.LogTransport{Logger: log, IncludeBody: !cfg.Production}
+		log.Warn("SMTP_HOST is not set: mails are written to the log instead of being sent")
 	}
 	var closers []func() error
 	outbox := &mail.Outbox{Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
-		MaxAttempts: cfg.MailRetryMax, Workers: 2, Now: o.Now}
+		MaxAttempts: cfg.MailRetryMax, Workers: 2}
 
 	svc := auth.New(st, auth.Options{
 		JWTSecret: cfg.JWTSecret, APITokenSalt: apiTokenSalt, JWTTTL: cfg.JWTExpiresIn,
 		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
-		Logger: log, Now: o.Now, MailRequested: outbox.Wake,
+		Logger: log, MailRequested: outbox.Wake,
 		Sessions: auth.SessionOptions{
 			Refresh:    cfg.RefreshMode(),
 			AccessTTL:  cfg.Sessions.AccessTokenLifespan,
@@ -158,7 +152,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		return nil, err
 	}
 
-	s := &Service{Store: st, Auth: svc, Handler: handler, Outbox: outbox, log: log, closers: closers}
+	s := &Service{Store: st, Auth: svc, Handler: handler, log: log, closers: closers}
 	workerCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
 	s.workers.Go(func() { outbox.Run(workerCtx) })

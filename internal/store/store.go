@@ -148,8 +148,10 @@ func (s *Store) InTx(ctx context.Context, fn func(q Querier) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
+	// Rolled back however fn ends, a panic included (as pgx.BeginFunc does); after the
+	// commit the rollback does nothing.
+	defer func() { _ = tx.Rollback() }()
 	if err := fn(litedb.AsPG(s.lite.WithTx(tx))); err != nil {
-		_ = tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
