@@ -57,8 +57,10 @@ swagger-ui: node_modules ## Copy Swagger UI's files from the pinned swagger-ui-d
 
 .PHONY: check-generated
 check-generated: generate ## Fail when gen/ or the Swagger UI files differ from what `make generate` produces
-	@git add -N gen $(DOCS_DIR) >/dev/null 2>&1 || true
-	@if ! git diff --exit-code --stat -- gen $(DOCS_DIR); then \
+	@# git status sees changed, deleted and untracked files alike, and leaves the index alone.
+	@status=$$(git status --porcelain --untracked-files=all -- gen $(DOCS_DIR)) || exit 1; \
+	if [ -n "$$status" ]; then \
+		git diff --stat -- gen $(DOCS_DIR); echo "$$status"; \
 		echo "gen/ or $(DOCS_DIR)/ is out of date: run make generate and commit the result"; exit 1; fi
 
 .PHONY: check-ts

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,8 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 )
 
+// freePort returns a port free when it is called. Prefer PORT=0 and serverAddr: the port
+// may be taken by another process between this call and its use.
 func freePort(t *testing.T) int {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -24,13 +28,43 @@ func freePort(t *testing.T) int {
 	return ln.Addr().(*net.TCPAddr).Port
 }
 
+// TestMain drops the PostgreSQL template database the tests on PostgreSQL made. (Not
+// apitest.Main: these tests do not produce every response of openapi.yaml.)
+func TestMain(m *testing.M) {
+	code := m.Run()
+	apitest.DropTemplate()
+	os.Exit(code)
+}
+
+var startedAddr = regexp.MustCompile(`msg="server started" addr=(127\.0\.0\.1:[0-9]+) `)
+
+// serverAddr waits until run logged "server started" (with PORT=0) and returns the
+// address it listens on.
+func serverAddr(t *testing.T, logs *apitest.LogBuffer, done <-chan error) string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if m := startedAddr.FindStringSubmatch(logs.String()); m != nil {
+			return m[1]
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("run returned before the server started: %v\n%s", err, logs)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server did not start within 10 s:\n%s", logs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // TestGracefulShutdown: when the process is told to stop (SIGTERM cancels run's context),
 // a request in flight is finished and answered before run returns, and new connections
 // are refused.
 func TestGracefulShutdown(t *testing.T) {
-	port := freePort(t)
 	env := map[string]string{
-		"HOST": "127.0.0.1", "PORT": fmt.Sprint(port), "DATABASE_FILENAME": t.TempDir() + "/data.db",
+		"HOST": "127.0.0.1", "PORT": "0", "DATABASE_FILENAME": t.TempDir() + "/data.db",
 		"JWT_SECRET": "graceful-shutdown-test-secret", "RATE_LIMIT_ENABLED": "false",
 	}
 	ctx, stop := context.WithCancel(context.Background())
@@ -39,7 +73,8 @@ func TestGracefulShutdown(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, logs, logs) }()
 
-	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	addr := serverAddr(t, logs, done)
+	base := "http://" + addr
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		r, err := http.Get(base + "/_health")
@@ -56,7 +91,7 @@ func TestGracefulShutdown(t *testing.T) {
 	// Send the headers and half of the body, stop the server, then send the rest: the
 	// request is in flight when shutdown begins, and must still be answered.
 	body := `{"username":"slowpoke","email":"slow@example.com","password":"secret123"}`
-	conn, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,19 +139,15 @@ func TestProductionRefusesToStartWithoutSecret(t *testing.T) {
 
 func TestDevelopmentGeneratesSecret(t *testing.T) {
 	t.Parallel()
-	port := freePort(t)
 	ctx, stop := context.WithCancel(context.Background())
 	logs := &apitest.LogBuffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, nil, func(k string) string {
-			return map[string]string{"HOST": "127.0.0.1", "PORT": fmt.Sprint(port), "DATABASE_FILENAME": t.TempDir() + "/x.db"}[k]
+			return map[string]string{"HOST": "127.0.0.1", "PORT": "0", "DATABASE_FILENAME": t.TempDir() + "/x.db"}[k]
 		}, logs, logs)
 	}()
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(logs.String(), "server started") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
+	serverAddr(t, logs, done)
 	stop()
 	if err := <-done; err != nil {
 		t.Fatal(err)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"strings"
 	"testing"
 
@@ -13,39 +11,38 @@ import (
 // same database, and checks the effect on the API at once.
 func TestUsersCommands(t *testing.T) {
 	t.Parallel()
-	e := apitest.New(t, "sqlite")
-	jwt, _ := e.Register("alice", "alice@example.com", "secret123")
-	cli := func(args ...string) (string, error) {
-		var out, logs bytes.Buffer
-		err := run(context.Background(), append([]string{"users"}, args...), func(k string) string {
-			return map[string]string{"DATABASE_FILENAME": e.Config.DatabaseFilename}[k]
-		}, &out, &logs)
-		return out.String(), err
-	}
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		e := apitest.New(t, engine)
+		jwt, _ := e.Register("alice", "alice@example.com", "secret123")
+		cli := func(args ...string) (string, error) {
+			out, _, err := cli(t, e, nil, append([]string{"users"}, args...)...)
+			return out, err
+		}
 
-	out, err := cli("list")
-	if err != nil || !strings.Contains(out, "alice@example.com") || !strings.Contains(out, "authenticated") {
-		t.Fatalf("list: %v\n%s", err, out)
-	}
-	if out, err = cli("block", "ALICE@example.com"); err != nil || !strings.Contains(out, "blocked") {
-		t.Fatalf("block: %v %s", err, out)
-	}
-	if r := e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt); r.Status != 401 {
-		t.Fatalf("me of a blocked user: %d", r.Status)
-	}
-	if r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"}); r.Status != 403 {
-		t.Fatalf("login of a blocked user: %d %s", r.Status, r.Body)
-	}
-	if _, err = cli("unblock", "alice"); err != nil {
-		t.Fatal(err)
-	}
-	if r := e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt); r.Status != 200 {
-		t.Fatalf("me after unblock: %d", r.Status)
-	}
-	if _, err = cli("block", "nobody"); err == nil || !strings.Contains(err.Error(), "no such user") {
-		t.Fatalf("unknown user: %v", err)
-	}
-	if _, err = cli("frobnicate"); err == nil || !strings.Contains(err.Error(), "usage") {
-		t.Fatalf("unknown command: %v", err)
-	}
+		out, err := cli("list")
+		if err != nil || !strings.Contains(out, "alice@example.com") || !strings.Contains(out, "authenticated") {
+			t.Fatalf("list: %v\n%s", err, out)
+		}
+		if out, err = cli("block", "ALICE@example.com"); err != nil || !strings.Contains(out, "blocked") {
+			t.Fatalf("block: %v %s", err, out)
+		}
+		if r := e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt); r.Status != 401 {
+			t.Fatalf("me of a blocked user: %d", r.Status)
+		}
+		if r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"}); r.Status != 403 {
+			t.Fatalf("login of a blocked user: %d %s", r.Status, r.Body)
+		}
+		if _, err = cli("unblock", "alice"); err != nil {
+			t.Fatal(err)
+		}
+		if r := e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt); r.Status != 200 {
+			t.Fatalf("me after unblock: %d", r.Status)
+		}
+		if _, err = cli("block", "nobody"); err == nil || !strings.Contains(err.Error(), "no such user") {
+			t.Fatalf("unknown user: %v", err)
+		}
+		if _, err = cli("frobnicate"); err == nil || !strings.Contains(err.Error(), "usage") {
+			t.Fatalf("unknown command: %v", err)
+		}
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -149,16 +150,27 @@ func (r Response) JSON(t testing.TB) any {
 }
 
 // Do sends a request with a raw body (nil for none) and headers given as name, value
-// pairs, and reads the whole response.
+// pairs, and reads the whole response. A request that gets no response fails the test:
+// call Do from the test's goroutine only, Try from others.
 func (e *Env) Do(method, path string, body []byte, header ...string) Response {
 	e.T.Helper()
+	r, err := e.Try(method, path, body, header...)
+	if err != nil {
+		e.T.Fatal(err)
+	}
+	return r
+}
+
+// Try is Do returning the error instead of failing the test, so that it may be called
+// from any goroutine. Its responses are validated against openapi.yaml like Do's.
+func (e *Env) Try(method, path string, body []byte, header ...string) (Response, error) {
 	var rd io.Reader
 	if body != nil {
 		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequest(method, e.URL+path, rd)
 	if err != nil {
-		e.T.Fatal(err)
+		return Response{}, err
 	}
 	for i := 0; i+1 < len(header); i += 2 {
 		if strings.EqualFold(header[i], "Host") {
@@ -169,14 +181,14 @@ func (e *Env) Do(method, path string, body []byte, header ...string) Response {
 	}
 	resp, err := e.Client.Do(req)
 	if err != nil {
-		e.T.Fatal(err)
+		return Response{}, err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	if err != nil {
-		e.T.Fatal(err)
+		return Response{}, fmt.Errorf("%s %s: read the body: %w", method, path, err)
 	}
-	return Response{Status: resp.StatusCode, Header: resp.Header, Body: b}
+	return Response{Status: resp.StatusCode, Header: resp.Header, Body: b}, nil
 }
 
 // PostJSON sends v as a JSON body.

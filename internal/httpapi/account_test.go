@@ -9,7 +9,6 @@ import (
 	"net/netip"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -143,75 +142,22 @@ func TestChangePasswordRace(t *testing.T) {
 		e := apitest.New(t, engine)
 		jwt, _ := e.Register("alice", "alice@example.com", "secret123")
 		const n = 8
-		responses := make([]apitest.Response, n)
 		passwords := make([]string, n)
-		var wg sync.WaitGroup
 		for i := range n {
 			passwords[i] = "racepass" + string(rune('a'+i))
-			wg.Go(func() {
-				responses[i] = e.PostJSON("/api/auth/change-password",
-					map[string]string{"currentPassword": "secret123", "password": passwords[i], "passwordConfirmation": passwords[i]},
-					"Authorization", "Bearer "+jwt)
-			})
 		}
-		wg.Wait()
-		winner := -1
-		for i, r := range responses {
-			switch {
-			case r.Status == 200 && winner == -1:
-				winner = i
-			case r.Status == 200:
-				t.Fatal("two changes succeeded")
-			case r.Status == 400:
-				wantError(t, r, 400, "ValidationError", "The provided current password is invalid", "")
-			case r.Status == 401: // authenticated after the winner revoked the token
-				wantError(t, r, 401, "UnauthorizedError", "Missing or invalid credentials", "")
-			default:
-				t.Fatalf("unexpected status %d", r.Status)
-			}
-		}
-		if winner == -1 {
-			t.Fatal("no change succeeded")
-		}
+		responses := concurrently(t, n, func(i int) (apitest.Response, error) {
+			return tryJSON(e, "POST", "/api/auth/change-password",
+				`{"currentPassword":"secret123","password":"`+passwords[i]+`","passwordConfirmation":"`+passwords[i]+`"}`,
+				"Authorization", "Bearer "+jwt)
+		})
+		winner := wantOneWinner(t, responses, 200,
+			loser{400, "ValidationError", "The provided current password is invalid"},
+			loser{401, "UnauthorizedError", "Missing or invalid credentials"}) // authenticated after the winner revoked the token
 		if r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": passwords[winner]}); r.Status != 200 {
 			t.Fatalf("the winner's password does not log in: %d %s", r.Status, r.Body)
 		}
 	})
-}
-
-// TestChangePasswordHashingOverload: change-password hashes (the check and the new hash)
-// and answers 503 when the hashing pool is full.
-func TestChangePasswordHashingOverload(t *testing.T) {
-	t.Parallel()
-	e := apitest.New(t, "sqlite", func(c *config.Config) { c.HashConcurrency, c.HashQueue, c.BcryptCost = 1, 0, 12 })
-	jwt, _ := e.Register("alice", "alice@example.com", "secret123")
-	const n = 6
-	responses := make([]apitest.Response, n)
-	start := make(chan struct{})
-	var wg sync.WaitGroup
-	for j := range n {
-		wg.Go(func() {
-			<-start
-			p := "newpass" + string(rune('a'+j))
-			responses[j] = e.PostJSON("/api/auth/change-password",
-				map[string]string{"currentPassword": "secret123", "password": p, "passwordConfirmation": p}, "Authorization", "Bearer "+jwt)
-		})
-	}
-	close(start)
-	wg.Wait()
-	busy := 0
-	for _, r := range responses {
-		switch {
-		case r.Status == 503:
-			wantError(t, r, 503, "ServiceUnavailableError", "Service Unavailable", "")
-			busy++
-		case r.Status >= 500:
-			t.Fatalf("status %d", r.Status)
-		}
-	}
-	if busy == 0 {
-		t.Fatal("no request was refused with 503")
-	}
 }
 
 // ---- email confirmation (contract §5.3, §7.2 steps 7–8, §7.8, §7.9)
@@ -221,22 +167,7 @@ var confirmationInMail = regexp.MustCompile(`\?confirmation=([0-9a-f]+)<`)
 // confirmationCode waits for the n-th confirmation mail to `to` and returns its token.
 func confirmationCode(t *testing.T, e *apitest.Env, to string, n int) string {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for countMails(e, to) < n {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d mails to %s after 15 s, want %d", countMails(e, to), to, n)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	m := mailsTo(e, to)[n-1]
-	if m.Subject != "Account confirmation" {
-		t.Fatalf("mail %d to %s is %q", n, to, m.Subject)
-	}
-	c := confirmationInMail.FindStringSubmatch(m.Text)
-	if c == nil {
-		t.Fatalf("no confirmation token in the mail: %q", m.Text)
-	}
-	return c[1]
+	return mailToken(t, e, to, n, "Account confirmation", confirmationInMail)
 }
 
 func confirmationOn(c *config.Config) { c.Advanced["email_confirmation"] = "true" }
@@ -535,26 +466,10 @@ func TestEmailConfirmationRace(t *testing.T) {
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine, confirmationOn)
 		token, _ := registerUnconfirmed(t, e, "dave", "dave@example.com")
-		const n = 8
-		statuses := make([]int, n)
-		var wg sync.WaitGroup
-		for i := range n {
-			wg.Go(func() { statuses[i] = confirm(e, token).Status })
-		}
-		wg.Wait()
-		ok := 0
-		for _, s := range statuses {
-			switch s {
-			case 302:
-				ok++
-			case 400:
-			default:
-				t.Fatalf("status %d", s)
-			}
-		}
-		if ok != 1 {
-			t.Fatalf("statuses %v: want exactly one 302", statuses)
-		}
+		responses := concurrently(t, 8, func(int) (apitest.Response, error) {
+			return e.Try("GET", "/api/auth/email-confirmation?confirmation="+token, nil)
+		})
+		wantOneWinner(t, responses, 302, loser{400, "ValidationError", "Invalid token"})
 	})
 }
 

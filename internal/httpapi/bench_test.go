@@ -2,9 +2,9 @@ package httpapi_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
@@ -55,7 +55,7 @@ func BenchmarkRefresh(b *testing.B) {
 	h := e.Service.Handler
 	b.ReportAllocs()
 	for b.Loop() {
-		req := httptest.NewRequest(http.MethodPost, "/api/auth/refresh", stringsReader(`{"refreshToken":"`+out.RefreshToken+`"}`))
+		req := httptest.NewRequest(http.MethodPost, "/api/auth/refresh", strings.NewReader(`{"refreshToken":"`+out.RefreshToken+`"}`))
 		req.Header.Set("Content-Type", "application/json")
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, req)
@@ -76,7 +76,7 @@ func BenchmarkLoginWrongPassword(b *testing.B) {
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
-			req := httptest.NewRequest(http.MethodPost, "/api/auth/local", stringsReader(body))
+			req := httptest.NewRequest(http.MethodPost, "/api/auth/local", strings.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
 			w := httptest.NewRecorder()
 			h.ServeHTTP(w, req)
@@ -85,20 +85,4 @@ func BenchmarkLoginWrongPassword(b *testing.B) {
 			}
 		}
 	})
-}
-
-func stringsReader(s string) *stringsReaderT { return &stringsReaderT{s: s} }
-
-type stringsReaderT struct {
-	s string
-	i int
-}
-
-func (r *stringsReaderT) Read(p []byte) (int, error) {
-	if r.i >= len(r.s) {
-		return 0, io.EOF
-	}
-	n := copy(p, r.s[r.i:])
-	r.i += n
-	return n, nil
 }

@@ -64,7 +64,10 @@ func TestGeneratedClient(t *testing.T) {
 		if err != nil || rp.JSON200 == nil {
 			t.Fatalf("reset: %v %s", err, rp.Body)
 		}
-		if me, _ := e.API.GetCurrentUserWithResponse(ctx, nil, bearer(login.JSON200.Jwt)); me.JSON401 == nil {
+		if me, err := e.API.GetCurrentUserWithResponse(ctx, nil, bearer(login.JSON200.Jwt)); err != nil || me.JSON401 == nil {
+			if err != nil {
+				t.Fatalf("me with the token from before the reset: %v", err)
+			}
 			t.Fatalf("the token from before the reset still works: %s", me.Body)
 		}
 		if h, err := e.API.HealthWithResponse(ctx); err != nil || h.StatusCode() != 204 {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"maps"
-	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -28,8 +27,7 @@ const apiCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; for
 func TestDocs(t *testing.T) {
 	t.Parallel()
 	e := apitest.New(t, "sqlite")
-	// Redirects are checked as answered.
-	e.Client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	// Redirects are checked as answered: e.Client does not follow them.
 
 	t.Run("redirects", func(t *testing.T) {
 		for _, c := range []struct {

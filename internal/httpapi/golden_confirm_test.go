@@ -18,14 +18,13 @@ import (
 // missing on purpose created: dave's registration (141), the mail of his resend (147) and
 // his confirmation with the resent token (150).
 func TestGoldenConfirm(t *testing.T) {
+	t.Parallel()
 	cases := loadGolden(t, "confirm")
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
-		e := apitest.New(t, engine, func(cfg *config.Config) {
-			cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
-			cfg.TrustedProxies = goldenTrustedProxies
+		r := newGoldenReplay(t, engine, func(cfg *config.Config) {
 			cfg.Advanced["email_confirmation"] = "true"
 		})
-		r := &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
+		e := r.e
 
 		// The earlier phases left users 1 to 8 (confirmed, no mail): dave is user 9.
 		t.Run("setup-users_1_to_8", func(t *testing.T) {

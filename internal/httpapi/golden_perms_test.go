@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
-	"github.com/mtb-race/mtb-backend-api/internal/config"
 )
 
 // goldenLegacyUsers are the users the legacy phase left, in the order of their ids: alice
@@ -40,13 +38,11 @@ func init() {
 // findOne and count, and Authenticated role find and findOne) on the state the legacy
 // phase left: users 1 to 7, confirmed, of the Authenticated role, carol blocked.
 func TestGoldenPerms(t *testing.T) {
+	t.Parallel()
 	cases := loadGolden(t, "perms")
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
-		e := apitest.New(t, engine, func(cfg *config.Config) {
-			cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
-			cfg.TrustedProxies = goldenTrustedProxies
-		})
-		r := &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
+		r := newGoldenReplay(t, engine)
+		e := r.e
 		t.Run("setup-legacy_users_and_permissions", func(t *testing.T) {
 			for i, u := range goldenLegacyUsers {
 				if id := r.register(t, u[0], u[1], "secret123", fmt.Sprintf("127.0.1.%d", i+1)); id != int64(i+1) {

@@ -5,22 +5,17 @@ import (
 	"net/http"
 	"strconv"
 	"testing"
-	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
-	"github.com/mtb-race/mtb-backend-api/internal/config"
 )
 
 // TestGoldenRateLimit replays the ratelimit phase (136-140) with Strapi's defaults (10
 // requests per 60 s), each case from its recorded client IP.
 func TestGoldenRateLimit(t *testing.T) {
+	t.Parallel()
 	cases := loadGolden(t, "ratelimit")
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
-		e := apitest.New(t, engine, func(cfg *config.Config) {
-			cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
-			cfg.TrustedProxies = goldenTrustedProxies
-		})
-		r := &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
+		r := newGoldenReplay(t, engine)
 
 		// The earlier phases left alice (id 1, password changed123 since 089) and users up
 		// to id 7; rl_user becomes user 8 in 139.

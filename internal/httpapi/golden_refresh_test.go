@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
@@ -17,15 +16,14 @@ import (
 // answers take the place of Strapi's in the later requests (goldenReplay.learnTokens);
 // decisions D5 and D6 override two answers (goldenOverrides 164, 175).
 func TestGoldenRefresh(t *testing.T) {
+	t.Parallel()
 	cases := append(loadGolden(t, "refresh"), loadGolden(t, "refreshcookie")...)
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
-		e := apitest.New(t, engine, func(cfg *config.Config) {
-			cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
-			cfg.TrustedProxies = goldenTrustedProxies
+		r := newGoldenReplay(t, engine, func(cfg *config.Config) {
 			cfg.JWTManagement = config.RefreshMode
 			cfg.AppKeys = []string{goldenAppKey}
 		})
-		r := &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
+		e := r.e
 		byNum := map[int]goldenCase{}
 		for _, c := range cases {
 			byNum[c.Num] = c

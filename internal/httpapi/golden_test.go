@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"maps"
 	"net/http"
 	"net/mail"
 	"net/netip"
@@ -37,15 +38,14 @@ import (
 // Strapi's, except where the contract's decisions make us answer differently
 // (goldenOverrides).
 func TestGoldenLegacy(t *testing.T) {
+	t.Parallel()
 	replay := loadGolden(t, "legacy")
 
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
-		e := apitest.New(t, engine, func(cfg *config.Config) {
-			cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
-			cfg.TrustedProxies = goldenTrustedProxies
+		r := newGoldenReplay(t, engine, func(cfg *config.Config) {
 			cfg.Advanced["email_reset_password"] = "http://127.0.0.1:1337/reset-password"
 		})
-		r := &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
+		e := r.e
 		for _, c := range replay {
 			// Recreate what the cases missing on purpose created.
 			switch c.Num {
@@ -330,10 +330,8 @@ func (r *goldenReplay) do(t *testing.T, method, path string, body []byte, header
 		t.Fatal(err)
 	}
 	req.Header = header
-	// Redirects (116) are compared as answered, not followed.
-	client := *r.e.Client
-	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	resp, err := client.Do(req)
+	// Redirects (116) are compared as answered: e.Client does not follow them.
+	resp, err := r.e.Client.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -504,6 +502,17 @@ func (r *goldenReplay) run(t *testing.T, c goldenCase) goldenResponse {
 	return got
 }
 
+// newGoldenReplay starts a service configured as Strapi was when the transcripts were
+// recorded (rate limit of 10 per minute, the proxies trusted), changed by opts.
+func newGoldenReplay(t *testing.T, engine string, opts ...apitest.Option) *goldenReplay {
+	t.Helper()
+	e := apitest.New(t, engine, append([]apitest.Option{func(cfg *config.Config) {
+		cfg.RateLimit.Enabled, cfg.RateLimit.Max, cfg.RateLimit.Interval = true, 10, 60*time.Second
+		cfg.TrustedProxies = goldenTrustedProxies
+	}}, opts...)...)
+	return &goldenReplay{e: e, codes: map[string]string{}, tokens: map[string]string{}}
+}
+
 // smtpDown replays 082: with the SMTP server failing, forgot-password still answers
 // 200 at once; the mail is not lost but delivered when the server is back.
 func (r *goldenReplay) smtpDown(t *testing.T, c goldenCase) {
@@ -519,7 +528,7 @@ func (r *goldenReplay) smtpDown(t *testing.T, c goldenCase) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	if !strings.Contains(e.Logs.String(), "mail delivery failed") {
-		t.Log("no failed delivery attempt logged within 3 s of the request")
+		t.Fatalf("no failed delivery attempt logged within 3 s of the request")
 	}
 	if slices.ContainsFunc(e.Mail.Messages(), toCarol) {
 		t.Fatal("a mail reached carol while the SMTP server was failing")
@@ -706,7 +715,7 @@ func goldenCompareJWTs(t *testing.T, c goldenCase, got goldenResponse) {
 			t.Errorf("%s: JWT payload %s: %v", field, payload, err)
 			continue
 		}
-		keys, recKeys := goldenKeys(p), goldenKeys(rec.Payload)
+		keys, recKeys := slices.Sorted(maps.Keys(p)), slices.Sorted(maps.Keys(rec.Payload))
 		if !slices.Equal(keys, recKeys) {
 			t.Errorf("%s: JWT payload %s, want the keys %v", field, payload, recKeys)
 			continue
@@ -744,16 +753,6 @@ func goldenCompareJWTs(t *testing.T, c goldenCase, got goldenResponse) {
 			}
 		}
 	}
-}
-
-func goldenKeys(m map[string]any) []string {
-	return slices.Sorted(func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	})
 }
 
 func goldenCompareMail(t *testing.T, want goldenMail, got smtptest.Received) {

@@ -3,6 +3,7 @@ package httpapi_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -577,15 +578,26 @@ func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 	setDefault("racer")
 
 	stop := make(chan struct{})
-	var failures, registered atomic.Int64
-	var requests atomic.Int64
-	done := make(chan struct{})
+	var registered atomic.Int64
+	// started and finished count the load's requests when they are sent and answered.
+	var started, finished atomic.Int64
 	const workers = 12
+	errs := make(chan error, workers) // one per worker at most: a worker stops at its first
+	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Go(func() {
+				send := func(method, path, body string, header ...string) (apitest.Response, error) {
+					started.Add(1)
+					defer finished.Add(1)
+					if body == "" {
+						return e.Try(method, path, nil, header...)
+					}
+					return tryJSON(e, method, path, body, header...)
+				}
+				fail := func(format string, args ...any) { errs <- fmt.Errorf(format, args...) }
 				for i := w; ; i += workers {
 					select {
 					case <-stop:
@@ -593,34 +605,34 @@ func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 					default:
 					}
 					if w == 0 { // one worker registers
-						r := e.PostJSON("/api/auth/local/register", map[string]string{
-							"username": fmt.Sprintf("late%04d", i), "email": fmt.Sprintf("late%04d@example.com", i), "password": "secret123"})
-						requests.Add(1)
+						r, err := send("POST", "/api/auth/local/register",
+							fmt.Sprintf(`{"username":"late%04d","email":"late%04d@example.com","password":"secret123"}`, i, i))
+						var env envelope
 						switch {
+						case err != nil:
+							fail("register during the deletion: %v", err)
+							return
 						case r.Status == 200:
 							registered.Add(1)
-						case r.Status == 400 && decodeEnvelope(t, r).Error.Message == "Impossible to find the default role":
+						case r.Status == 400 && json.Unmarshal(r.Body, &env) == nil && env.Error.Message == "Impossible to find the default role":
 						default:
-							failures.Add(1)
-							t.Errorf("register during the deletion: %d %s", r.Status, r.Body)
+							fail("register during the deletion: %d %s", r.Status, r.Body)
 							return
 						}
 						continue
 					}
 					name := fmt.Sprintf("rider%02d", i%users)
-					r := e.PostJSON("/api/auth/local", map[string]string{"identifier": name, "password": "secret123"})
-					requests.Add(1)
-					if r.Status != 200 {
-						failures.Add(1)
-						t.Errorf("login %s: %d %s", name, r.Status, r.Body)
+					r, err := send("POST", "/api/auth/local", `{"identifier":"`+name+`","password":"secret123"}`)
+					var login struct {
+						JWT string `json:"jwt"`
+					}
+					if err != nil || r.Status != 200 || json.Unmarshal(r.Body, &login) != nil || login.JWT == "" {
+						fail("login %s: %v %d %s", name, err, r.Status, r.Body)
 						return
 					}
-					jwt := jsonField(t, r, "jwt")
-					r = e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt)
-					requests.Add(1)
-					if r.Status != 200 && r.Status != 403 {
-						failures.Add(1)
-						t.Errorf("me of %s: %d %s", name, r.Status, r.Body)
+					r, err = send("GET", "/api/users/me", "", "Authorization", "Bearer "+login.JWT)
+					if err != nil || (r.Status != 200 && r.Status != 403) {
+						fail("me of %s: %v %d %s", name, err, r.Status, r.Body)
 						return
 					}
 				}
@@ -628,21 +640,67 @@ func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 		}
 		wg.Wait()
 	}()
+	// stopLoad stops the load and fails the test with what went wrong in it.
+	stopLoad := func() {
+		t.Helper()
+		close(stop)
+		select {
+		case <-done:
+		case <-time.After(60 * time.Second):
+			t.Fatal("the load did not stop")
+		}
+		close(errs)
+		var all []error
+		for err := range errs {
+			all = append(all, err)
+		}
+		if len(all) > 0 {
+			t.Fatalf("%d workers got unexpected answers in %d requests: %v", len(all), finished.Load(), errors.Join(all...))
+		}
+	}
+	// waitLoad waits until the load answered n more requests than `from`.
+	waitLoad := func(from, n int64, when string) {
+		t.Helper()
+		deadline := time.Now().Add(60 * time.Second)
+		for finished.Load() < from+n {
+			select {
+			case <-done:
+				stopLoad()
+				t.Fatalf("the load stopped %s", when)
+			default:
+			}
+			if time.Now().After(deadline) {
+				stopLoad()
+				t.Fatalf("the load answered %d requests in 60 s %s, want %d", finished.Load()-from, when, n)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	waitLoad(0, 50, "before the deletions")
 
-	time.Sleep(200 * time.Millisecond)
 	// Both roles at once, and an update of one of them racing its deletion.
-	results := make(chan apitest.Response, 3)
-	go func() { results <- asJSON(e, "DELETE", fmt.Sprintf("%s/%d", path, racer.ID), admin, "") }()
-	go func() { results <- asJSON(e, "DELETE", fmt.Sprintf("%s/%d", path, marshal.ID), admin, "") }()
-	go func() {
-		results <- asJSON(e, "PUT", fmt.Sprintf("%s/%d", path, racer.ID), admin, `{"name":"Racer (renamed)"}`)
-	}()
+	finishedBefore := finished.Load()
+	type result struct {
+		r   apitest.Response
+		err error
+	}
+	results := make(chan result, 3)
+	change := func(method, path, body string) {
+		r, err := tryJSON(e, method, path, body, "Authorization", "Bearer "+admin)
+		results <- result{r, err}
+	}
+	go change("DELETE", fmt.Sprintf("%s/%d", path, racer.ID), "")
+	go change("DELETE", fmt.Sprintf("%s/%d", path, marshal.ID), "")
+	go change("PUT", fmt.Sprintf("%s/%d", path, racer.ID), `{"name":"Racer (renamed)"}`)
 	deadline := time.After(60 * time.Second)
 	var deletes, updates []int
 	for range 3 {
 		select {
-		case r := <-results:
+		case res := <-results:
+			r := res.r
 			switch {
+			case res.err != nil:
+				t.Errorf("role change: %v", res.err)
 			case r.Status == 200:
 				deletes = append(deletes, 200)
 			case r.Status == 404 && decodeEnvelope(t, r).Error.Message == "Role not found":
@@ -654,16 +712,18 @@ func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 			t.Fatal("role deletion did not finish within 60 s (deadlock?)")
 		}
 	}
-	time.Sleep(200 * time.Millisecond)
-	close(stop)
-	select {
-	case <-done:
-	case <-time.After(60 * time.Second):
-		t.Fatal("the load did not stop")
+	startedDuring := started.Load()
+	// A request of the load was sent before the last change was answered and not yet
+	// answered when the first change was sent: the load overlapped the changes.
+	if startedDuring <= finishedBefore {
+		stopLoad()
+		t.Fatalf("no request of the load overlapped the role changes (%d answered before, %d sent by their end)", finishedBefore, startedDuring)
 	}
-	if failures.Load() > 0 {
-		t.Fatalf("%d unexpected answers in %d requests", failures.Load(), requests.Load())
-	}
+	// And it goes on after them.
+	waitLoad(startedDuring, 50, "after the deletions")
+	stopLoad()
+	requests := finished.Load()
+
 	after := listRoles(t, e, admin)
 	var afterTotal int64
 	for _, r := range after {
@@ -693,7 +753,7 @@ func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 			t.Fatalf("me of rider%02d after the deletion: %d %s", i, r.Status, r.Body)
 		}
 	}
-	t.Logf("%d requests during the deletions (%d registrations); role changes: %v %v", requests.Load(), registered.Load(), deletes, updates)
+	t.Logf("%d requests during the deletions (%d registrations); role changes: %v %v", requests, registered.Load(), deletes, updates)
 }
 
 func slogDiscard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }

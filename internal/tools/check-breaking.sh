@@ -9,6 +9,13 @@
 # (they are checked again once committed).
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
+# A shallow clone lacks the parents of its oldest commits: every change would be skipped
+# and the check would pass without comparing anything.
+if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
+	echo "check-breaking: this is a shallow clone, the history of openapi.yaml is incomplete;" >&2
+	echo "  fetch it whole (git fetch --unshallow, or actions/checkout with fetch-depth: 0) and run again" >&2
+	exit 1
+fi
 oasdiff() { go tool -modfile=tools.mod oasdiff "$@"; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -199,7 +199,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 	// Counts the changes of tokens made from outside (set, clear, end of session): a refresh or a
 	// retry that started before one of them leaves the new tokens alone.
 	let epoch = 0;
-	let refreshing: Promise<boolean> | undefined;
+	// The refresh in flight, shared by the calls of the epoch it started in only: after a change
+	// of tokens from outside, a refresh is made with the new ones.
+	let refreshing: { promise: Promise<boolean>; epoch: number } | undefined;
 
 	const canRefresh = () => refreshCookie || refreshToken !== undefined;
 	const held = (): Partial<SessionTokens> => ({
@@ -234,10 +236,20 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
 	async function exchange(): Promise<boolean> {
 		const started = epoch;
+		const sentRefresh = refreshToken;
 		const { data, response } = await client.POST("/api/auth/refresh", {
-			body: refreshToken === undefined ? {} : { refreshToken },
+			body: sentRefresh === undefined ? {} : { refreshToken: sentRefresh },
 		});
-		if (epoch !== started) return false; // set or cleared meanwhile: that wins
+		if (epoch !== started) {
+			// Set or cleared meanwhile: that wins. But when the refresh token sent is still the one
+			// held (setToken changed the access token only), the server rotated it: the old one soon
+			// stops working, so keep the new one.
+			if (data?.refreshToken !== undefined && sentRefresh !== undefined && refreshToken === sentRefresh) {
+				refreshToken = data.refreshToken;
+				notify();
+			}
+			return false;
+		}
 		if (data) {
 			replaced = access;
 			access = data.jwt;
@@ -254,10 +266,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
 	function refresh(): Promise<boolean> {
 		if (!canRefresh()) return Promise.resolve(false);
-		refreshing ??= exchange().finally(() => {
-			refreshing = undefined;
-		});
-		return refreshing;
+		if (refreshing?.epoch === epoch) return refreshing.promise;
+		const current = {
+			epoch,
+			promise: exchange().finally(() => {
+				if (refreshing === current) refreshing = undefined;
+			}),
+		};
+		refreshing = current;
+		return current.promise;
 	}
 
 	const client = createClient<paths>({

@@ -3,6 +3,7 @@ package loadgen
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -15,7 +16,7 @@ import (
 )
 
 // newServer starts an httptest server and counts the TCP connections it accepts.
-func newServer(t *testing.T, h http.HandlerFunc) (*httptest.Server, *atomic.Int64) {
+func newServer(t testing.TB, h http.HandlerFunc) (*httptest.Server, *atomic.Int64) {
 	t.Helper()
 	var conns atomic.Int64
 	srv := httptest.NewUnstartedServer(h)
@@ -68,8 +69,8 @@ func TestRunCountsAndPercentiles(t *testing.T) {
 		t.Errorf("unexpected errors: %s", r)
 	}
 	// 4 connections, each at most one request per 2 ms: at most ~2000 in 1 s.
-	if r.Requests < 200 || r.Requests > 2100 {
-		t.Errorf("Requests = %d, want between 200 and 2100", r.Requests)
+	if r.Requests == 0 || r.Requests > 2100 {
+		t.Errorf("Requests = %d, want between 1 and 2100", r.Requests)
 	}
 	if got := int64(served.Load()); got < r.Requests {
 		t.Errorf("server served %d < recorded %d", got, r.Requests)
@@ -82,9 +83,6 @@ func TestRunCountsAndPercentiles(t *testing.T) {
 	}
 	if r.Min < delay || r.P50 < delay {
 		t.Errorf("latencies below the handler's %s sleep: min %s p50 %s", delay, r.Min, r.P50)
-	}
-	if r.P50 > 200*time.Millisecond {
-		t.Errorf("p50 = %s, implausibly slow", r.P50)
 	}
 	checkOrdered(t, r)
 	// Keep-alive: one connection per worker, never re-dialled.
@@ -113,8 +111,9 @@ func TestWrongStatusIsCountedAsError(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log(r)
-	if r.Requests < 10 {
-		t.Fatalf("too few requests: %s", r)
+	// Both statuses seen, or the alternation below proves nothing.
+	if r.StatusCounts[201] == 0 || r.StatusCounts[400] == 0 {
+		t.Fatalf("want both 201 and 400 answers: %s %v", r, r.StatusCounts)
 	}
 	if r.TransportErrors != 0 {
 		t.Errorf("TransportErrors = %d", r.TransportErrors)
@@ -217,11 +216,12 @@ func TestResponseFraming(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if r.Errors() != 0 || r.Requests < 10 {
-				t.Fatalf("%s", r)
+			if r.Errors() != 0 || r.Requests == 0 || r.StatusCounts[c.expect] != r.Requests {
+				t.Fatalf("%s %v", r, r.StatusCounts)
 			}
-			if n := conns.Load(); c.redials != (n > 2) {
-				t.Errorf("server saw %d connections (redials expected: %v)", n, c.redials)
+			// Reused connections: one per worker. Closed ones: a new one per request.
+			if n := conns.Load(); c.redials && (n <= 2 || n < r.Requests) || !c.redials && n > 2 {
+				t.Errorf("server saw %d connections for %d requests (redials expected: %v)", n, r.Requests, c.redials)
 			}
 		})
 	}
@@ -321,25 +321,52 @@ func TestPercentile(t *testing.T) {
 	}
 }
 
-// TestGeneratorThroughput runs against a handler that does nothing, to show the
-// generator is not the bottleneck. It only fails below a very low floor; the figure is
-// logged (go test -v -run Throughput).
-func TestGeneratorThroughput(t *testing.T) {
-	if testing.Short() {
-		t.Skip("short")
+// TestManyConnections: with many connections to a handler that does nothing, every
+// request is answered and counted, none fails.
+func TestManyConnections(t *testing.T) {
+	srv, conns := newServer(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) })
+	r, err := Run(context.Background(), Config{
+		URL: srv.URL + "/_health", Connections: 64, ExpectStatus: 204,
+		Warmup: 100 * time.Millisecond, Duration: 300 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-	srv, _ := newServer(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) })
+	if r.Connections != 64 || r.Errors() != 0 || r.Requests == 0 || r.StatusCounts[204] != r.Requests {
+		t.Errorf("want every request answered 204: %s %v", r, r.StatusCounts)
+	}
+	if n := conns.Load(); n != 64 {
+		t.Errorf("server saw %d connections, want 64 (one per worker, reused)", n)
+	}
+	if want := float64(r.Requests) / r.Elapsed.Seconds(); r.Throughput < want*0.999 || r.Throughput > want*1.001 {
+		t.Errorf("Throughput = %f, want %f", r.Throughput, want)
+	}
+}
+
+// BenchmarkGeneratorThroughput runs against a handler that does nothing, to show the
+// generator is not the bottleneck: go test -run '^$' -bench Throughput ./internal/tools/loadgen
+// reports the requests per second it reaches.
+func BenchmarkGeneratorThroughput(b *testing.B) {
+	srv, _ := newServer(b, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) })
 	for _, conns := range []int{16, 64} {
-		r, err := Run(context.Background(), Config{
-			URL: srv.URL + "/_health", Connections: conns, ExpectStatus: 204,
-			Warmup: 200 * time.Millisecond, Duration: time.Second,
+		b.Run(fmt.Sprintf("connections=%d", conns), func(b *testing.B) {
+			var requests int64
+			var elapsed time.Duration
+			for b.Loop() {
+				r, err := Run(context.Background(), Config{
+					URL: srv.URL + "/_health", Connections: conns, ExpectStatus: 204,
+					Warmup: 100 * time.Millisecond, Duration: 500 * time.Millisecond,
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if r.Errors() != 0 {
+					b.Fatalf("generator failing: %s", r)
+				}
+				requests += r.Requests
+				elapsed += r.Elapsed
+			}
+			b.ReportMetric(float64(requests)/elapsed.Seconds(), "req/s")
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("trivial in-process server: %s", r)
-		if r.Errors() != 0 || r.Throughput < 2000 {
-			t.Errorf("generator too slow or failing: %s", r)
-		}
 	}
 }
