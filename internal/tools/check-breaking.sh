@@ -11,6 +11,11 @@ set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
 # A shallow clone lacks the parents of its oldest commits: every change would be skipped
 # and the check would pass without comparing anything.
+# Fetch the rest of it when the clone's origin can give it (a CI clone of a local path).
+if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
+	echo "check-breaking: shallow clone, fetching the whole history" >&2
+	git fetch --quiet --unshallow 2>/dev/null || true
+fi
 if [ "$(git rev-parse --is-shallow-repository)" = true ]; then
 	echo "check-breaking: this is a shallow clone, the history of openapi.yaml is incomplete;" >&2
 	echo "  fetch it whole (git fetch --unshallow, or actions/checkout with fetch-depth: 0) and run again" >&2
