@@ -16,18 +16,6 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 )
 
-// freePort returns a port free when it is called. Prefer PORT=0 and serverAddr: the port
-// may be taken by another process between this call and its use.
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
 // TestMain drops the PostgreSQL template database the tests on PostgreSQL made. (Not
 // apitest.Main: these tests do not produce every response of openapi.yaml.)
 func TestMain(m *testing.M) {

@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 )
@@ -67,9 +65,6 @@ func TestDevelopmentSecretSurvivesRestart(t *testing.T) {
 	})
 }
 
-// restartStarted finds the address of a server started with PORT=0 in its log.
-var restartStarted = regexp.MustCompile(`msg="server started" addr=(127\.0\.0\.1:[0-9]+) `)
-
 // serveDevelopment runs the server without JWT_SECRET on the SQLite file, calls f with its
 // base URL once it has started, then stops it.
 func serveDevelopment(t *testing.T, file string, f func(base string)) {
@@ -83,22 +78,7 @@ func serveDevelopment(t *testing.T, file string, f func(base string)) {
 	logs := &apitest.LogBuffer{}
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, nil, func(k string) string { return env[k] }, logs, logs) }()
-	var base string
-	for deadline := time.Now().Add(10 * time.Second); base == ""; {
-		if m := restartStarted.FindStringSubmatch(logs.String()); m != nil {
-			base = "http://" + m[1]
-			break
-		}
-		select {
-		case err := <-done:
-			t.Fatalf("run returned before the server started: %v\n%s", err, logs)
-		default:
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the server did not start:\n%s", logs)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	base := "http://" + serverAddr(t, logs, done)
 	if !strings.Contains(logs.String(), "JWT_SECRET is not set") {
 		t.Errorf("the server did not use the development secret:\n%s", logs)
 	}
