@@ -19,6 +19,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/go-chi/chi/v5"
+	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -226,8 +227,10 @@ type ErrorDetails struct {
 	// Param Example: filters
 	Param *string `json:"param,omitempty"`
 
-	// Path Example: password
-	Path *string `json:"path,omitempty"`
+	// Path The attribute the refused key names; null when it names none (an unknown key).
+	//
+	// Example: password
+	Path nullable.Nullable[string] `json:"path,omitempty"`
 
 	// Source Example: query
 	Source *string `json:"source,omitempty"`
@@ -420,6 +423,36 @@ type Role struct {
 
 	// PublishedAt Example: 2026-03-04T10:30:00.000Z
 	PublishedAt string `json:"publishedAt"`
+}
+
+// RoleEntry A role as a user's populated `role` shows it: every field of `Role` unless
+// `populate[role][fields]` chose some (`id` and `documentId` always come).
+type RoleEntry struct {
+	// Id Example: 1
+	Id int64 `json:"id"`
+
+	// DocumentId Example: wtrhykk0vdcmwobd2uq4niq7
+	DocumentId string `json:"documentId"`
+
+	// Name Example: Authenticated
+	Name *string `json:"name,omitempty"`
+
+	// Description Example: Default role given to authenticated user.
+	Description nullable.Nullable[string] `json:"description,omitempty"`
+
+	// Type The stable name of the role (`public`, `authenticated`, ...).
+	//
+	// Example: authenticated
+	Type *string `json:"type,omitempty"`
+
+	// CreatedAt Example: 2026-03-04T10:30:00.000Z
+	CreatedAt *string `json:"createdAt,omitempty"`
+
+	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
+	UpdatedAt *string `json:"updatedAt,omitempty"`
+
+	// PublishedAt Example: 2026-03-04T10:30:00.000Z
+	PublishedAt *string `json:"publishedAt,omitempty"`
 }
 
 // RoleList defines model for RoleList.
@@ -634,7 +667,10 @@ type User struct {
 
 	// PublishedAt Example: 2026-03-04T10:30:00.000Z
 	PublishedAt string `json:"publishedAt"`
-	Role        *Role  `json:"role,omitempty"`
+
+	// Role A role as a user's populated `role` shows it: every field of `Role` unless
+	// `populate[role][fields]` chose some (`id` and `documentId` always come).
+	Role *RoleEntry `json:"role,omitempty"`
 }
 
 // UserEntry A user as the users routes show it: every field of `User` unless `fields` chose some
@@ -678,7 +714,10 @@ type UserEntry struct {
 
 	// PublishedAt Example: 2026-03-04T10:30:00.000Z
 	PublishedAt *string `json:"publishedAt,omitempty"`
-	Role        *Role   `json:"role,omitempty"`
+
+	// Role A role as a user's populated `role` shows it: every field of `Role` unless
+	// `populate[role][fields]` chose some (`id` and `documentId` always come).
+	Role *RoleEntry `json:"role,omitempty"`
 }
 
 // Fields Example: username,email
@@ -712,7 +751,7 @@ type Sort = string
 type Start = int
 
 // UserId Example: 1
-type UserId = int64
+type UserId = string
 
 // ChangePasswordError Strapi's error envelope, used by every error response.
 type ChangePasswordError = Error
@@ -845,6 +884,9 @@ type CountUsersParams struct {
 
 // GetCurrentUserParams defines parameters for GetCurrentUser.
 type GetCurrentUserParams struct {
+	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
+
 	// Populate `role` (or `*`) adds the role, when the caller may list roles.
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
@@ -1950,6 +1992,19 @@ func (siw *ServerInterfaceWrapper) GetCurrentUser(w http.ResponseWriter, r *http
 	// Parameter object where we will unmarshal all parameters from the context
 	var params GetCurrentUserParams
 
+	// ------------- Optional query parameter "fields" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "fields"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "fields", Err: err})
+		}
+		return
+	}
+
 	// ------------- Optional query parameter "populate" -------------
 
 	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
@@ -1983,7 +2038,7 @@ func (siw *ServerInterfaceWrapper) DeleteUser(w http.ResponseWriter, r *http.Req
 	// ------------- Path parameter "id" -------------
 	var id UserId
 
-	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "", Format: "", ValueIsUnescaped: r.URL.RawPath == ""})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
 		return
@@ -2009,7 +2064,7 @@ func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Reques
 	// ------------- Path parameter "id" -------------
 	var id UserId
 
-	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "", Format: "", ValueIsUnescaped: r.URL.RawPath == ""})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
 		return
@@ -2064,7 +2119,7 @@ func (siw *ServerInterfaceWrapper) UpdateUser(w http.ResponseWriter, r *http.Req
 	// ------------- Path parameter "id" -------------
 	var id UserId
 
-	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: r.URL.RawPath == ""})
+	err = runtime.BindStyledParameterWithOptions("simple", "id", chi.URLParam(r, "id"), &id, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "", Format: "", ValueIsUnescaped: r.URL.RawPath == ""})
 	if err != nil {
 		siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "id", Err: err})
 		return
@@ -4797,7 +4852,7 @@ type GetCurrentUserResponseObject interface {
 	VisitGetCurrentUserResponse(w http.ResponseWriter) error
 }
 
-type GetCurrentUser200JSONResponse User
+type GetCurrentUser200JSONResponse UserEntry
 
 func (response GetCurrentUser200JSONResponse) VisitGetCurrentUserResponse(w http.ResponseWriter) error {
 
@@ -4807,6 +4862,20 @@ func (response GetCurrentUser200JSONResponse) VisitGetCurrentUserResponse(w http
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetCurrentUser400JSONResponse struct{ QueryErrorJSONResponse }
+
+func (response GetCurrentUser400JSONResponse) VisitGetCurrentUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -6206,192 +6275,199 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H17Uxu31/BX0eM3Mz/oGGNuuZDpzEsS0tKnQBpo0zRmsvKubCusJUfSYtwM3/0ZHUm72l0tNmBI+mv+",
-	"aGPsXV2Ojs798qUV8/GEM8KUbO1+aY0IToiAj3+uvcWK/ErHVK3B//WXCZGxoBNFOWvttt6SzxmRSiKc",
-	"pnxKEjQhAk0pS/gUDbhAakQlilNKmEIHbxBmCRI8U6TTardkPCJjrMckl3g8SUlrd6PbbqnZhLR2W5Qp",
-	"MiSidXXVLi3kLRljyigbXrOYlAwUogypEUFxJoSe3SyqYd5nC0wrSWD/70YkNA0iLJFtvQRJYs4SiSRl",
-	"MYEnf2f0EpEJj0dNQHjybOfx1rPN7pN2a8DFGCuzrsfbrcAyr9qtCRZ4TJQ9tdeUpImsL/V0RNAAfkOK",
-	"I0FUJlgbxXw8xmuS6DEUSdAKTiVHkXnwQ/fsx06nE60+RxFNIji+KOFxNiZMHegv0imeST0InCjV83zO",
-	"iJi12i2Gx3qlZqTwTluZJEI/19aHmhbbk0roE9abe01Tt7Pyfk6UwBP6H4kG5ok2IJwdW+8Avv3gpjj7",
-	"8Ih8PvsRpzQmkV5svoov+TL050fkc2u3BY/B/ORykvKEtHaVyEjTFs0S/T3iJKF6oTh9I/iECEWJdGPY",
-	"TfL+JxKr1lW7JdUMwJEQMjnOv224cj/zKRpjNkN61d5ZIqzQmEuFVrqICzTmgqw+R2sbABacpk0HlMI0",
-	"wfPZ3Aneizd8kqVYkfraIsFTEqEVLlD0Q7SKcKKxbUSQ/r6NpvltwWlKBBrjGUqpVPCzbFrgxE0XxiH9",
-	"bhBz3gh+QRMiwldBD474AJZzvJepEZrY5/N1TLAaectww7VbgnzOqCCJO9DQsoZUjbJ+cGFvyUAQOXrJ",
-	"+Tklh4Bc1RUeMCTMU2jME9JG0UipyTFLZxFaIZc4VunsOeJqRAS6wGlGJMKCIDpkXJCkjbDUxMdckVWE",
-	"5bm05Jj0mBtY8XPC9GOYITc6imFRiDKpCE4cgPo8mbXh+o/xOZEo5UOeKRSnBAtzoPBap8cc7AwbKaB3",
-	"uSZhMWt29jXzRsOZuuWEwcdTcpA0nGo2JoLGiOZL1+jRcKI0WewsNwJ0eEwZHWdj+DFwRU4IFvEosEZy",
-	"qZCEH0kCR0IZyqkgAjIIcK4hY+VSfPzcADpDuUJwO+EiQE5e5yxBcqFQf1bjCW1EcDxCfGLoWTpD0S6W",
-	"caSpTLSrR4sc29BD5Eyjaen6oTn8QI/fpgkMHt6LwmIh2ijP6cSniI2LggGDqwrLJL9LIhbHQr2eh8bC",
-	"Kz2snHAmCbDPlyPMhuQNlnLKRbIvBAfSGHOmCANg4skkpTHWO1n/JPV28vlhBGl5pMzGYyxmbrdkiiZ2",
-	"VERlSRziTOMiUCgAFVa4tcuyNG23iFtAQhSmqZ7gqt0aEynxUG/kPc9EeexxJhXqE5TQwYDA8GqEGZrp",
-	"B92E7uECvn/glCawJ7NlzW6xymRrd7vbBShNBWfDl2aA+vaqI+stwhu33Zge1F7vJDg6ZRd6zYtv4cpH",
-	"mEeCDFq7rf+3Xsj16+ZXuW5ehxfqWCuM+OytoI24KB1nDQYdLai8IilRRJPlGyLVTSH3EjPGFUpgPjTJ",
-	"+imNkeX/FlR7xWxBWC0HUjwlDtPfFKvIwUX9YwQQveaiT5OEsPsDTjFFDoz8qzootpYECiPJ/UcamKQ4",
-	"PjdgmRAxplJSztCKL5czbuUOzhA2uiCwwZQPhyRZs9xQrgLUDpjS/CA9IeKCiGUhVwEyNz4yEyAHJgu+",
-	"0PQFDHeWgk57DGWMXE5IrLUvWONzAKA0S0r5EI2wJao4kwRlLCEGzfILm1hoAb5Z6fJUQ/n+sM1OhkrC",
-	"ZAG63xnO1IgL+jdJ6si3sTSKVZJkPbpFLicUBGFBLvg5SfTNFCSTJHmuP2LUxwl6QbDQoIS3p1giSZjy",
-	"QXnPMDzUF4QNEUiBBpyxIAlhiuJUPiQw98KwQH0t5Bui2wchJkErGnKSDhlWmSB1SAMRpErCPdZnMuSM",
-	"6O/6KY/PSWJu9q98SNltRJCxgRlIrWVevYecEGXMHHpu+/QNOLX5TrZ2P/iEwud7uDLPdWwaJL3dD/n7",
-	"rbOrsxIK3HbgsAjjIU8JNL+zc8anDFH4eUCJ0AcC7/gC062kGUcIymPfXAy7fxmmgA7oyoX8Ash4Cw4N",
-	"ULZoXZcbcRzzjMFS3DN3kYTdcJoZ9AlhblDUn2kFHidaF9A6tvJZ2PUSwBWoFMW2/csE17dMDm67/htL",
-	"JktChvoJFMiwgNiCQzAw5MtS7odhtY5NNLDaFzixhu/7EXiPOKpZjJxNKAcnGHNy6MJPFQn4iKvXPGPJ",
-	"/cHpiCtkpshh4yatQ2Z7OTgmQA9gHMksHllxFkQNyTMRE7RCGUrJEMcza8czop3BMHjcirpv8CzlODnl",
-	"/FcshuT+oOQopCaFaoYU5yiFGXOgVZZSg93G1pKJtUMXWIcwSr0nAuM4JhMl0coGOqQvNL1LyABnqb2L",
-	"zsz7ikrcT8k9ItjpiMrcMKcXnLgpH1b99JegRTPCYBUAjd8yImbLV8Nb52TmiSst63QqOT+MsOM/Yy5B",
-	"bmwLyg3nZHZzaWEJAq9Zdxusnm0rMWrBxTobwD+gZbKJoBfY3OrMilHwcNvoEbnvrUrv3pIhlerGWisA",
-	"2xmASiz5hFwQgVPnwwNzf24oupt4a8zOzryGkTkZ55ObK92aB8/yVbQYV2uYrZnvr9pBSTqfTaGUYKnQ",
-	"YxSPsMCxxaYbyNTFxLgftyoS9qZRqiXiMVixbiRWK3xelYx+tyZqffzWXJ8KgjUFA9vFbYWkfRiLC5RP",
-	"oE/YjW0WsjCZuWq3LLL+L5lVlAH9jfUcAaUNeh+WpBQUnuldayGLORtQMSbfkmaQ1Y6USgNxe5MlUXcx",
-	"m4+pHGNl3EEV27KBBrxqzdryzrfZLVWihAN/MJPf4Eq99JblX68jMj0hcSbAibCxuf0/1ct286nDiqz1",
-	"idY02LaxQYA9EcwOKNaP3hpLYy4EiRWMktvkvyWdVa/L2dprmzfYyVNy/7K1ngUOdPC1BGxQ1KZUjUxM",
-	"keWyJ4QlQDl9lL3NHQ2q8S+sim0Vydvimabong1gcRpeEMuycm6Zgk9Lb7Ww0ECLru7ecd/T3nF1nZ49",
-	"0aKBuKAx+Z3hC0xTLQ3f31WwcyF/shxs9YXU3QbLUp+sekQl4hdEaJWNJGhFK3TgAs8lrXhE4nOJPmck",
-	"I8mqBp016Qrw61Mlkd5/H0vyHAmixAxpCVhYyIKuev8Uxk708ETmiOcKuXXW2+gk43YBWgMRTX5ADkB9",
-	"MDAa6Cnnh5jNXPjhPSqg7mzttZFtNNHCM0H60PAQU+aOLgdeHsJYg97ms6UgYinAEziUxqjPGVe4CAEF",
-	"U4fDLjzQ+lJUC6+EsLx58aehVdp31usvXBc8uuhIxUtNMaGLj6RfACj6Pp0bsio8oWBx3DdSQF2q3Htz",
-	"YE11GoWtsHDraAUYqBhkUZ+UCZ0ML3Bpi3N6Bgy4i+6w1qDK/aLs6hrjdMAd+3GORWeNvdX6l+YB1Aqf",
-	"JOInzgIBOmDGnmJpAyd87nlXwN9ytcthgCWfZdlNCXRZy13vBFXkNgIhKIKndf3f6OnL0PVvr9trWdii",
-	"TnlxR1ZOHtKLGyFlWJF0YS638XhCVE7V23mbAb8tW0B1fTfDqSLK76Ec1/kWbnOG1q5XOcRbDbmwdQri",
-	"YYyZ9ZzMbuN6DAMCpBADXs13MiYnJKYDSsACLXfRgPMFYHLmrcOAZ7f1iY9Ywsn/tyfdifm41W7p8XY3",
-	"rirAu+syHuY2dFrF0ADSvUyN3tpYUv33xMtp+NL6NA2E4mrNHFGFsETRnmUHsJVdR7d7Wbe7FX+aKvhQ",
-	"Scpokdkvo/5PMT2mvxz8/vfBxhE9kAfs7U788uDxwfnkzz9e/vKsQ2a/TP56efD48GRK8bvX3YNP/PLo",
-	"7/ONo0+HO4env23++vKXlPy8R48/7W8dnw5nh3/vXx69+utZ5+jpb583xl22faoOtk76Wz8PnvQPN8bv",
-	"p1uTn7r46f9u/jV7v5F0/zzf57X443brco0LSCzYgBjbshN4TiC/qsUtrWQsJVJqYCmBL0gqnYu1EpUP",
-	"wcuNa9m0MsA8XNBcsWWCgx01+gBHaF8/CySolEOHraLTnOYywKkk7QqW2BhSN0g58Ns3K279T8sLdfZM",
-	"0WPKfiVsqC/iRi0ovF08WRp5/4KwQy6ImWF753Hj6PjSjf5kszTZ4xDUx/hyrT9Tem9PNr3ZS7bTGjoc",
-	"ZlIh8jnDKYrcGxXEX3zB14Gjcr7B1bX90arHE0QDQbAiGoE8FChv8BgcC5qW+QkpeodlbPDsbfnWLdrY",
-	"afucpwSzVtUOlj9eSqbynrZ02UeCMRa0TqAtSMO5Z/qMh3xtQSw7UaLLhmsaerdDXpCX5tzctzwlbwmE",
-	"vsekZa+7y1urbPaG+OFgkI9Ywg0jzAUQAgTZE8JUM3MInEaYYV5LZKWVsAjLxq3dD/roz9pzUKFEGxv2",
-	"C+OGdzZRs1cgaVR3lNhvCyPOVW2AynTwSnCaQn4J5jaCLIMIuyApnxDrAejPELkgYmZ/dUke9UvmVlrx",
-	"fZukTS1AgZ0oS63FNJSdWDmHXN6aK2284MksDAc3SiM84NU62AsJb+7kr+yzvuxVAwOyP6ExwUyBrSoh",
-	"BtBCPrdGLQlJinLEp4iqMqGeG/nYiNFbV07EC2UPmVONUywhJdKifEgvrMuH9WCwkDJei76rWlgPiRrx",
-	"5IirPZPW7b5vCA2q2RjDkfNNxnH/Jgf2dK3E4wTiECB/Pj19g8wDbSTIRDOvpHSG2916clcJ4yv4a2ez",
-	"p1cgVyMqvyqQtrw+oC9GGoQMWD7ILUA2wIMPXCSGcQ8DWuR6qlaOBBkYeytDGEGITY+tROdkFrW1dKFG",
-	"+l8Tg2O+EXgcrXbQXl+a3Cy00+2anM0KzbYa1JcWVWQ898pBMLZVMXJAYCEwhPxA5JBP/htvyFUeVeQ/",
-	"XgQYBZ5Wo8XHdtFI/vMuC7DOHWvn6e2yRps8IlNfy9xQl2sRvM7fb3BDtjwglfHvDVYj5+9wiAeardM9",
-	"rFb4HBGNqS57GE1HPDUBnqWLVA7HybGmdgYl5KjwlkLBr91kszI1wgosAhbxvYRyp8OOcII4I2VCjfux",
-	"P9d2XTiGfEx3iBbmoTv9moshV3fTgxYWiG4loAblnNBWIOj9zmJ8QjRFD+XB1hRfE1CnD8u85LCPkWnu",
-	"gFuxqWA8UybOUz+4Wj5NyuXa9mATh654wYrDeORb9/TcxpZlF2IdzuXZwkdzK0307jpu5XC93bZL9y90",
-	"2DxT3mkveor7LPFDlqWBFZX2aDqhQ7jeIFIZMR+wZBMJjitjPgnVnMBpGkHBFSsVV7y5LvXayVE49S/E",
-	"dRT/+LxZreHnN1VHqqfHz4NH9SbPQDhRtsZGhX6wPMx5rio84SmNK+y3NVcXZC6o2b5+/TJlM5CKbIq5",
-	"MoQ33qkgpG7A8Iaasx54v5EmV9cYc6YET1Prc256qen7xfZkjjKEY9frjf7iQruuXC1AfxzrP9uafk7S",
-	"bEgZWonMh91dyK1d82AZrUK8ZzEPWom0vqDlRf2w/hdqurR7LCq9BzVGjJ6KUq1PUoV4pow46cU3NE4d",
-	"AL4zX1qJxyG6wW6Hy63WlTF916Bh03Eaydz1hKmWUNpGixpmO4tJkPn6bmRIdyUWcBzrxVib8UYXjSnL",
-	"FJHlhIg7GavdVCUwPEfY6AuUueowmqHPsUUH7MtnQZCYKPlFRanyequhzGpEpBYTBTHR01ZOrIstuQxW",
-	"NbtoKQdplVesxRiyhUF4t55l4/VdREBYgnGxvDRfZcgViTZ6sonACK2Z3e+nr9eeuipQ5UUuJnrczQDu",
-	"GyMDRu8SCNGKJpdYA9sWM2ojDW80xkqZ9P8AjMtr3NzZKS1y6y42zmbcFKBp+Xc2fGcgyAIzE/30y7vT",
-	"50Y5MRJmKc6bSqTpM9f0wwkoaGU64gbX7LM9pkaEOid0nwy4IFAlgbIhomw1pLcvyxHnLATX7qBz346x",
-	"+/N2Nfq53pLUHvcgICXnhe+Cqq0JHppfsC84rZdhcEvvWrCM2KmLIR8IPrYQlkQhfaTlK/a0+3ibbHQf",
-	"90my099+sr29leDt/tNtQnaePh1sDmKyub1Btjae4CdbTx4/G2wOnjzV/+zsbG893dy8tXuuklKw9a17",
-	"5xZe73Kdc/p0gwhr3UYVZAA/XbKnyrDe7G4+XuturXW3Tze6u1vd3W630+12//K3kGBF1hQdk8V4lncj",
-	"H1flUX/qV0ZA8aKTkOJIS5pahY2h9KRT1BocEvUZt/WMpUtZTDhVYjQ7P+9eJPF4yvvJZvZ5m9HPT+bR",
-	"FJrMLbp1nb04ZK/b83c511qX9VMqRw99eE9zshQiIVLp8yiVTISDXIlMDSatJZTOMmqjTqdT4eJ4UTjs",
-	"aNo+SR4ehZ/ULSytEorlhn8fRnaWtnft/PWXz7TpEv9KgxoLdxmhi9jh9TjvqBq9hGSVmim+sjczdtN6",
-	"Cj9zwHFmUvn6M0QT+KeAkMmKlSj6EnPGSKx20YcvNLk6u4rQSu7VFJbNIjljCl+W8WSj3eKMHA8ggGsu",
-	"O23XOXFAw9crWRyMnhAQ8GckVC51xLpAcJafQYN11pzAf6S5kVro9H43dTqNQVOBzY4qcGImPGS/bSDY",
-	"h5jhobXXCk8Qtn4pgY3x73paHSSHb3FMEBdDzOjfRATdOmUjwYPYcRptbNcZ1RbQ+Rcw+Myx6pyWypJI",
-	"pAQxpXQFQZFdaITGWNgSJu7Ucyo9JEp6snR1KTXTv9ZLQPIHekbZ8LmzL0BFTeWK51KGJMPnBDS3MqnX",
-	"6PHxmjO+aqQ6TaYRFx+D09SShnmUMEAJHsweeRYito20tqDZd90g638EO9vcyqgjfEFK5XHzs1uo6Hh5",
-	"c/msZ0FSFszRvLPn6Rtxo9m0tQA9KuqJ1krGW4sVla6IZMVlUTL1FUan5vgmkIQ9J04Bk4RcrG3cRKje",
-	"zIc6ChpzXjtNUmvWa3tDiCQwy075kDKwC0fGpPBC8KkkwpgVEGfW0nB8Eoz4fTkSfAyPjXF8fDJPUqYN",
-	"xXcdLGmCVrY20Yhceqaziki6NXgWb+Ju/0myQbbjncFT/Lj/LOmSjcEm3upvx/NMHCmWai9W9IIYQXVJ",
-	"ahQAcmkj7oSlWocueehnq5i4srNrED8st7rAs4WkI3eF5gmsjUF0v4OsfW1Yarn5QQzhzK5++u2CVZtc",
-	"bt9+rOrR1nRtfrzqXMnuK0Ss1k9ehjz9tnidrZq69+YA4ve0HNxBRYUKLSVzZu4UGMkMEjACSdUsTrNk",
-	"Di6E6Xq1GF9eqK8pxiAc9lxSSyto1cRQrC25SJP3Tcg4SQSxIYWLxs1qYvRVjElPa6adqqcGLBKb22s5",
-	"bffiMMv9D9BOmehPnmbbT6efWLLz+RN71v/UP5+RT9Pu3/NMQ/cqcVSY+Z3NUJPG5hdaEsxRRdKhVhDZ",
-	"cxSlPMZpBIFe9SQ4vyhQGZrw2jxrzleyam10b0CnWl/L6vSskS4Wfq9rJKG5JivP3+UQ0utl4tf+KJKC",
-	"b2vK0gR5nykxm0eVjRpiKiC68OpdG8Bji7ENUKSHi5wb3jYlilA84pIgycekx1bmNiZaNQYR25oGFFtX",
-	"5M104MCu4IPrYaV4j3ltaQKOtu9M4DsT+M4EvjOBfwoTOAvZHSWJM0HV7ETv39I1CAjYy0zEuPnrtdvc",
-	"L+9OWyHjZPRpqiLbhMxkJ1lDgLDBPW3jdV7LA+K5sCpY/tWuppg/n2zuPEa/vDvtsegLTdqIYgUF5q8i",
-	"W5JS4+VWFyV4JtumIqeiaY7I/5F+0SM9vuygd1SNeiz65d3px8O9o72f9g/3j05/tIEGURsotW9uib5k",
-	"0Nmn7QwJ+qMG3i7qtcyTvZa/tB4r1lZEZXnLo0rmRgkIU10xEc6mZL7J6GlXV97uMWAZq89R9Ob45BSt",
-	"4wldx5karbu1gx9VIgzhJ5yRDjoGxlOUf1kZ48QUTeuxaKz6a5oQwk/SGHdJtNpG0xGNRwjHSrr6amWD",
-	"Mx/AFjQMgASMMBRkA3ct8Ea4QMA8AGEKTB0pNWnZ8ioD7qz02HhObI774ekL9ALH54QlSBGsSWcmUvuy",
-	"3F1fN43UNFVd11sQOCbwoW9e0nuqG809n6sGuwaJNVJ587XRlAqyBqFIivaL+nLGuCXBXLX5GHm2YBtS",
-	"2WN8kDOWXTQQUAMikWgqqFKEATLY36dcnKOMmWNNOj3WYz8gF/eGTLw7xBVyJEhM6AVBWF8CiIhhSN48",
-	"fEdPsO8lCLr+IVJTc5dLuIuiLz2wqfRau5AM2EY9k/mjv/jSs8lOGtl7cFjmk82SMH/YnLxe6+rKn1aL",
-	"SnmkEJQfI4kpTyVVvfy6vvuczcY8k/YHqbExP4weQ+iHH0yfnR9+cHVE7YPwULlSu3kNK0cTjKu6iJI0",
-	"45W88j/8sNpBmpbZMzM+FNf3zG2GEZKAydYEMFCGorytnXlDAwGhSjcNWEtRnuaCCFPwgeaJLGbN290N",
-	"LQBDaxzb2yifW4IQqwcv7RWa6BjIrEE8WbHYlRoR7nQ6q4FJt9pIcj1ynvDowvUA9XC+CyIInPFxvijw",
-	"OpFEg0FozgetJAnI43IKjWDVqFzn64cI2cJYQEq2N58hzmKN8WZ2vY6DN6Y2RqiUGFa2fywQnpTGxHqL",
-	"XO1ywSeCEoUhq+vGhGS9n/L++hhTtv52f+/V4X5nnIBdkqq0Sqz23hy02q0LIoz9v7XR6Xa6+mE+IUwT",
-	"pd3WVqfb2bLFQ4C/rn8cEZwa7joM9ZPdA8BJtNnd1nQ5JXkhdBpD6ZxskgcZuqJ9Ftog1Ofnr+Xllp2s",
-	"0gdus7vdZDnPpzFvzqDmzU53q0l0ysddD1Rg9GUMUzqlKPPyM4xvaIPmF3goISciR63W2ZWpBRcQ+8Hp",
-	"LVH00/4pchCNmnb/sx5jORBoft7ebqjImBfnQyuMm9r2Gnd/3t97tdpZGChwd3imEIYhmmB01W4VgkFF",
-	"pgKzPA9Zw4+AkIUau3XQMUMyMwKR0cZdcyWZgWpcqA02JhWGgZl7TCo+kcDxKBsCohrp5Jd3p4byGBnR",
-	"3N7yacWlEiO2JSKRyiWDL15RsVZopB7+XIAoXG4jHC4YenbhEjzhEir6AP3tXK5Np9M1rU+sZSIlLOaJ",
-	"LRd1p0muqh0mr2o3orsAkBdbRKlYUFMLAyftTrG02JM8z9MBNboIMklxbCNQeAq2evkvKhC5bU7keqob",
-	"aukJ727Mf7dUgRJeWoDMF6189BsbC7xRbWyi39t8Nv+9alFVIMMLgCRUeuCuTCyn0AbeJcpZUTw9Qq3B",
-	"qzXvsnDk7G0VybG125wp1dEjdSoEskz6wUCzFleim4MihqVpslRkWeVVOfPeb4pbDUSQhAqi1UPo7WN8",
-	"+o4T4OQCs5gkPSaJUprqR7CWj/5aProhtIiMVqL1qJS0hPbc3FycSysQssQW8pRBbmFG33f2bK8D/ocQ",
-	"o7bisq3v6+cyuFD4UFPguByQvUjb7+Rxlzzpbm5u4cdP+s+2nz7uD55tJN0nz+KdnWePnz7b2iHdxwOC",
-	"53o7zyoUequ72XiWjna6sxlyosHozgi2McwESdAED0mFiP5qTRBhCUe/AH2UR3xqC/f6UOlc08Bby9wQ",
-	"J2i/LiNpIAT4anHCV62BsCjRKzV2vBXRuz0Rukbys+eIMCvb6dGKKRDCzhtxdzVIcW5IW0g1PKtCXgZQ",
-	"92AByfJgYA1qlqpg5ZoUOQdIXlUb5mwjDLtwerykbJiStUy6TBUtAPXYSmFi44ygEc+ET0H0HJZmIaqM",
-	"vwezGSJYpBQwNiGoJJuCtt9jVk+lhX2k7VI8wVii6NjEWoJvhQvYiU83ySWVKkihBqVSEXeRZ6+rM7mw",
-	"+BmuXLFk8bNpkgcVP72s/TkFLzWrM83FTKDHd8nyWyCw/xyp8hqCvifPrW8513SKzLv7kxErRKdMxI2T",
-	"rpF0R4XrNIISxFjFo4rd1jCnlRhLskaZJExSRS9IOlut1U9esYm9q50e27O9Zr1KacY2UG5BC3bVgvga",
-	"4lwnyPN9OkChDWnHqeQoxkJQcJVEflJqhFawX37G1KhJeqw/Q5GLj7QhA2DyXW0jLtqFl8BcNM8KbEdf",
-	"M3nyu3mdgAitcNFj0cn+ycnB8dHJx59PT98cH/36/kd90NFqG0mipDXzY1atL4D0ARActJuAmbcuAofQ",
-	"uXhk3ZYieAnDH/KEtIzAeUsW5dfdafCHTxrNMQvzsFLJoiWzrsrY35zBpNq92NZpLjGtE6LWzInOTbc2",
-	"OGyxKyEpvSBiFixOHBnU/phNPhYXzOHnaln+r0ds/uv5qNfo/F5ZaKWH9b/JOtPAgn81blXPQeiiWZyW",
-	"dY+2GpymfRyfhzjwuvPINbNiU2dZ8yt4wzbwcFwn8XOpNR81ZnVp3MYgdlDVQcA/IrdvKOADu7bRcnl+",
-	"u+kzacXg56A35XHxVXdhj0Wh1o7GA31OZjKvIHGaSwtaN6vVVemgvUCAkdYXeyzmaUoT4ny7zChZ4FCw",
-	"WtcKPA7hfaaISF0gaefDy7zEiNb3EkSoUeYYKYk2sOe6fzRaoC9nFOLL+Snfk+Z3HUf1Q4ny+KGF2Wy1",
-	"Js+SOW19+AdltsGqLg1MN2+cY8MfjZVNX7KUD0Fco+y74lim0uW+x9/Vxodid3lEEc7LEd0ff8uJW5W/",
-	"DXmmrlExv/RMFcdea7fXwmnaa13NK93YNnFKVhuDFzudDrxY1BL9j4uPASo+pZKE0ipN2E5FvgUHPReu",
-	"xYb+GMjC7PTYaeUr6Z4jLCFJUSFTKj4pXODKuDNWMpbScxdftNpBB66YWo+BPG5su0bZkyhOieZrlokb",
-	"RtSg7dosNtjzdnfbRj33mJmpQWPUp/SVVUZbzRPKcd5EA/TqmF5Z1vHVDIn5mWuRANDgZhqZV07P6F72",
-	"3HMcLcoLNitZ927SW4Kj2MTbXP9G3mL0DsT8bra8osebLaDhfLy5fQjn9MariAuJI5YYjNGKr2b7zhn3",
-	"wq0cNPbOlsmtnamZ3r7lCvQIjxbu1nX8dlEdzBHDQI1L44pyNGtKmVxta1JFLm34hrV31kpVFlFAlbKS",
-	"LrCj9HUlhqiD3pJJimdAS5GA/VTeAPIIJfAHYMqLOcRYqylHCvfzwsKUDXvMkuNVqIlRWBX14iaYiucm",
-	"6gRmo8q0UjXsqSh97njKAI9pOgOoDFSPJUQZ//aq9T6ZOL7t7oYxVy7bXqhCpTqNH2yOERHxQY/1iSkj",
-	"mJ/67VmN5Wkd9ApavveYCRtlaMU24lwt48OICLKLMOrjpBwnG4qHHVAhVVi9gjW53PGvzMzKpQ4X7l22",
-	"EW/+MTt59xs9pgeXB3RK480//o4304v+eXp+8InTv8a/Xf716nD617v9rfd/D6dHr47O/3r1+tP7T3+c",
-	"//XT/uVfn1L6fvy++/70Pf315S9d8ueLVL8Xj/8Yx+M//sYvD+TB+I9tPfHhabxz9GnYPX4Vbx+ybmen",
-	"T/Fs49XrP9/uP32//2KL/Lahto67o1d72ZO//xx0Lx4fPu3vnL/4fNq9ie5YKsF7zxy6WlA31N2ZTK24",
-	"dkfWXL9sdzKNLsy1bZ/Ptz6G3VCrqr/7X8rAG1SjfcuioGOlf4KaY7EcQe6JdTsuXeXdfkZUMwvPK3gW",
-	"sVFtW7ogneUJRnmo1ELhuz1Wjd81vskS523fLHxX+CVM7xS9C4VMl1GP1LOPhap2NsT41h+9AfELlHFd",
-	"uvUsOMc/KMA3N5/lgeTfjWh1I5p3yt8taQ9rSTvRErTVCRwSOwm+qZjyfZrafMJaZiJa0l4Lh/6GuckJ",
-	"KDNmc6VIQggxtFF2m9sQYOc3FjA3dyLIBeWZNE+XuMVqjyneFPpXlCKYEdVBXotn4/YpK2MucENqRjZC",
-	"mPWYHfS5P4HzwBSDe1UWqFY20gRJjla2u91Ss4qEh0OKZahM3VeP27u2eN6SecucuR6Ux9Q7izYwGudj",
-	"5AyS4qZ4pnVnk65oENDikcGb1e+spkocA4f+neXcQs2ARgtFlFwtUtu4m++PU4QJWJVjFOVPg9khp7aC",
-	"7EVh3W6XbKGcEWOVsdkh+rcxlwqS15lKocJo0nEBdEd4TCJEZY8lRNALkhTcs6GAJFrBXvcJyylWPftU",
-	"c+Tf9QaqkCuESnXiQHKP1MwvlthAxypA73zL5vklmdlP62lUuVX9fnTxISmOO3wx1r/kZT+uzO1IiQqZ",
-	"iFTRsg4U5ZJnMOQDXMjC6nswF8JgQS74OWk0g9bxjCbutuVNF6GElouytV/qm7Ga50XZDpk2oiSH0II5",
-	"UTeuslrPflquaOFae1/v1gPvhnHqfWN30R73PVzJfVMUM882etDbWcbl8v384mpZXa3nwXVNPOyIo+O9",
-	"TI2Qe8ecJFRKN3gOfhJQCttaR4AvnMsmOtV/+a8mVJoq6/UaA+6xl25NN3VEvHElumoov5D05l5/ZZf4",
-	"T0+EK0y1rHqGueMN3IymGNWdE9/qgZq2t4OHcA+PZ1V11e7Z/Z6/1AnlxerVvynqO/5b0PHbUgUUFgrC",
-	"d4d5CHIVoe8x+ti2J7kGp78pIlpB2n8hLf2mkFeLQOWjh5Y9JoMf2ZN5KNTN21mEyyWhPkRjC4FnPtG0",
-	"aAi5Y3mZJCiWmBeTlVyoCEnsOohqkbttI3mg9+K4eFTf5mg9gs3BO56euRJN8JAywOYPnU7nDJLnbCn5",
-	"svy+2umx1zSFFp6ZdMGAWq6CNki7KBqYXz+48O2zD4/I57MfcUpjErWL38HCcPbhEZTTo0zSsx+tuA1x",
-	"/u6xR1ycfeiefbBm0TOIHjFF7UqPbJx9yM2oZz9CKVp/NsFTcvZBi+hnP5bbfHV6zFQD40LuougR+Ywe",
-	"kc8UPWJE/0fRo1Tp/wh6NFT6P4IeUYYeMa4OGMqXD1+8zP/Id9Vj/g8UPYKTkBBP432m6BFhif3afdKL",
-	"yNIUhj6CD32ipoQw9Ejra4+4gJ/0FgwutIsCwyZBwhYJjkwOocLn3okBxmm2PJZoBd7/0D37kSa7Gj+L",
-	"ofSXpQwMN6j+AQoSr3bQG0EvsMr7E6wUqRltFJXM/yZrsY0i37ZkvlxFWJAeK+cuuFyNczKzKRmQM0JN",
-	"xWVmW5DyoupeXgAZVesf1+0mUCLxxjTa4j/0rpnz6AnBIh4t9CQXapHnXgOEF3nyjT2nhWbXiLjIg9Zc",
-	"fFfddqGmGkUh7npbjcZcB2d1WoCp/JYRMXvoONIlKbm/atzOLPo6RpZ3MLoJz4IaqANqVPDb5HLZkHSo",
-	"UMl44XBMoTAM6pMZZwkqNX+mssdcTc0REaTMYzRtSsaUmTKJqx0EADARytFegVfwdZRXmbOFPNs9VmOi",
-	"JqyVW4nPq75YEeJgn7/Lu2U8eRXOjQThnGihrih+AlSpn4mp9rxRSoMyPUYWL9eWb+dGDrCNpVmpvAu8",
-	"WHLS4ndXD/1OUEX+KQXDvoHCXwBjm0e6FKphTq0i6PqPrVe61VkBuHzrhkR51Ynv04XhTXOdS9YUALb1",
-	"c8GK6KuJWrx2imDnn8c4oJKYIGAeJf5GsSHhMWaob4m6hyR5p9WbIIn/uXLK1+BM3jA2qC5pOclUaGdQ",
-	"6gjqGwMvokoilo37BLKfrCwQkvrewgT3GdPrmuE2Fe8BmfQfKnQIC707YQa0bLxe6Ii0xBct0LazKDMb",
-	"x3pLHRR5U0WgBpTaioJqbLDd9JR14ocKtykFPcSajXYRZC80Sw/QgeEO0kOlm/uCLWyNfFBrS1shv43n",
-	"EWg+m9m2ZHBIfjtZEBquTPT34tfh2y2kpdHgViLIV8xF+7qpZbkgIQyu350SeFdnHmNY/0Lne7VNZ6Yx",
-	"vyCObJgC87bwvuYU/j3XioUZLvEiQmxd/zTVpIEz0mNKYCbNnowpwhvVq45vhwrRCPNTTiO+Pta7tS6M",
-	"9a/yHXyTGZh6YffgUza7XibKe5hw1W4UjO8bU0oNq6/DFdePPSQ6tnOfiunonXPXEYaGla3/kuzee8Kt",
-	"nyBW29xIJ8dOSgrRckStY0ZMQ9UbJRnylBwkYPCbZCHTkOlRVIhmlU7+aMWVG9XinEkslS5WWi/tP2VS",
-	"rHiP2Vo3pU7wnteuJN3t5tJf6et2gYQpl2Z94x7DaVrN+DzNS/8juEZEFtF9jFwqV2kzRM1Nl61bSXz/",
-	"TZKTbTb2X3vPv7K4ZVpDOxJhL9C9UAkPn8ti2HrsWvtf58I0yncHneJz4iVDOB+c9Ul9/By5BppaMwu5",
-	"0jP2cJ6Zu3oyctXtyfzWhg0XqWK0MFVLKRv+OzwZLyEVZnmuDIOqFfw1DQmDyPvWVp7LU/n0h1JSf5+k",
-	"nA01b7J1EHIXqPF/QrJG9IMraWADDfmU9ZjzVbpe3K5TnR8YpRlkwtFKQmIK0WGvNjZWQ+xmSNRLE8xo",
-	"XRQ3DC3J/YH3GZkKS2sqAOqFYv4DzV9aUKtGlC4FZcc1ejtPyd0r/FpOhbOVprgwjbc0nrreTdORa37m",
-	"ZxOZUwhrqLkP7B6x5FrPkL8pQJWmflf5nnynpL5x/wh5ZNnq6dJQMiFSCT7zdNMy5G+AY4Ggpk6Itt2K",
-	"qN0mHOLsayL2gyD0P1keMOrw0hD51prv79BCdzHN14Y9gdOsg/bKidfjXBx2kkGaONminGajb0qPgVAA",
-	"4W6UDfP3mvXPu8Yr5I3grUq5IKLnc38lBXWx4ILbqKdfL7bg2y9Rs6xghFypXdpFN8dskMELCy43BP9w",
-	"pu8z9LhszC4zv5rsf/hsm/24XuR5U9Z1IA525XW1ovDWtW0Qvd98HgkS8wsiZp7/DgKRNSu7XnRu59ZY",
-	"oy/uvTlAKwMujGvWdfYt2wdWvWkMjOvzgF/cjU2F/7r3tjEvBN62deCMzlSkWYXTBP315AlX9UH9dqIm",
-	"hUSjMurjFLPYdeDlIh4RgDUX/kq9LqNXZ1f/FwAA//8=",
+	"7H1pc9s2t/BfwdWbmcodWZa3LM505rqJ07q3cdLYaZ428pQQCUmIKEABQMtqxv/9HRwAJEiClmzLSfo0",
+	"H9rIEonl4ODsy6dWzKczzghTsnXwqTUmOCECPv5n8w1W5Fc6pWoT/q+/TIiMBZ0pylnroPWGfMyIVBLh",
+	"NOVzkqAZEWhOWcLnaMgFUmMqUZxSwhQ6fo0wS5DgmSLdVqcl4zGZYj0mucTTWUpaB9u9TkstZqR10KJM",
+	"kRERraurTmkhb8gUU0bZ6JrFpGSoEGVIjQmKMyH07GZRDfM+WWFaSQL7fzcmoWkQYYns6CVIEnOWSCQp",
+	"iwk8+ZbRS0RmPB43AeHRk/2Hu092eo86rSEXU6zMuh7utQLLvOq0ZljgKVH21F5QkiayvtSzMUFD+A0p",
+	"jgRRmWAdFPPpFG9KosdQJEFtnEqOIvPg+975D91uN9p4iiKaRHB8UcLjbEqYOtZfpHO8kHoQOFGq5/mY",
+	"EbFodVoMT/VKzUjhnbYySYR+rqMPNS22J5XQJ6w394Kmbmfl/ZwqgWf0O4mG5okOIJwdW+8Avn3vpjh/",
+	"/4B8PP8BpzQmkV5svopP+TL05wfkY+ugBY/B/ORylvKEtA6UyEjTFs0S/T3iJKF6oTh9LfiMCEWJdGPY",
+	"TfLBBxKr1lWnJdUCwJEQMnuVf9tw5X7mczTFbIH0qr2zRFihKZcKtXuICzTlgmw8RZvbABacpk0HlMI0",
+	"wfPZ2Q/ei9d8lqVYkfraIsFTEqE2Fyj6PtpAONHYNiZIf99B8/y24DQlAk3xAqVUKvhZNi1w5qYL45B+",
+	"N4g5rwW/oAkR4augB0d8CMt5dZipMZrZ5/N1zLAae8tww3VagnzMqCCJO9DQskZUjbNBcGFvyFAQOX7G",
+	"+YSSl4Bc1RUeMyTMU2jKE9JB0Vip2SuWLiLUJpc4VuniKeJqTAS6wGlGJMKCIDpiXJCkg7DUxMdckQ2E",
+	"5URackz6zA2s+IQw/RhmyI2OYlgUokwqghMHoAFPFh24/lM8IRKlfMQzheKUYGEOFF7r9pmDnWEjBfQu",
+	"NyUsZtPOvmneaDhTt5ww+HhKjpOGU82mRNAY0XzpGj0aTpQmq53ldoAOTymj02wKPwauyCnBIh4H1kgu",
+	"FZLwI0ngSChDORVEQAYBzjVkrFyKvz42gM5QrhDcTrkIkJMXOUuQXCg0WNR4QgcRHI8Rnxl6li5QdIBl",
+	"HGkqEx3o0SLHNvQQOdNoWrp+aAk/0ON3aAKDh/eisFiJNsoJnfkUsXFRMGBwVWGZ5K0kYnUs1OvpokO2",
+	"8O8sauMSO+2gCA/iaANok0SMw2uADlT2GWZyTgRJ9OXGaEqlpGxkHqEStXd6e2hO1Vi/p+/rU7TX20OR",
+	"XidiXKEhz1gSIc5Q9PrtWbQBRMJQCDe2RFQd2O+s1KbvOp9YeGYzNFhUJACWIIUnBOnpsUT9Vj5Xv+XR",
+	"gxvdPMwWr4atg/eflss/nU9V7DjvlG7u5eaIb1YR6ErPLmecSQKSxbMxZiPyGks55yI5EoID14g5U4QB",
+	"nuHZLKUx1oe89UHqk84xBEaQVnyQ2XSKxcIhApmjmR1VH5IvKXKmrykgAmARVrh1wLI07bSIW0BCFKap",
+	"nuCq05oSKfFI7+MPnony2NNMKjQgKKHDIYHh1RgztNAPugndw8Ux/I5TmsCezJa1JIJVJlsHe70eQGku",
+	"OBs9MwPUt1cdWW8R3rjtxvSglvIlwdEpu9BrXn0LVz5ePRBk2Dpo/b+tQuXZMr/KLfM6vFC/0MJoFt4K",
+	"OoiL0nHWYNDVMtxzkhJFNMe6IVLdFHLPMNMXL4H50CwbpDRGVjSyoDosZgvCaj2Q4ilxmP66WEUOLuof",
+	"I4DoBRcDmiSE3R9wiilyYORf1UGxuyZQGCH3O2lgkuJ4YsAyIwKIN2eo7assjFuRjDOEjZoMEkLKRyOS",
+	"bFpBQW4A1I6Z0qwyPSXigoh1IVcBMjc+MhMgByYLvtD0BQz314JOhwxljFzOSKwVU1jjUwCgNEtK+QiN",
+	"sSWqOJMEZSwhBs3yC5tYaAG+WcH7TEP5/rDNToZKcnYBurcMZ2rMBf2bJHXk214bxSoJ+R7dIpczCjqC",
+	"IBd8QhJ9MwXJJEme6o8YDXCCfiRYaFDC23MskSRM+aC8Zxi+tNINCMgGnLEgCWGK4lR+TmAehmGBBlr/",
+	"MUR3APJdgtoacpKOGFaZIHVIAxGkSuYy24gzor8bpDyekMTc7F/5iLLbiCBWIgSBvsyrD5GTtYwFSM9t",
+	"n74BpzbfSZDLipPy+R6uzHMdmwaB8OB9/n7r/Oq8hAK3HTgswnjIUwLNWzZhfM4QhZ+HlAh9IPCOLzDd",
+	"SppxhKA89s3FsPuXYQrogBmhkF8AGW/BoQHKFq3rciOOY54xWIp75i6SsBtOM4MBIcwNqpUVzBBOtLIu",
+	"lcDKZ2HXSwBXoPMX2/YvE1zfMjm47fpvLJmsCRnqJ1AgwwpiCw7BwJAvS7k/D6t1bKKB1f6IE+sTuB+B",
+	"94SjmjHNmctycIKdK4cu/FSRgE+4eqEV5vuD0wlXyEyRw8ZNWofM3npwTIAewDiSWTy24iyIGpJnIiao",
+	"TRlKyQjHC2viNKKdwTB43Iq6r/Ei5Tg54/xXLEbk/qDkKKQmhWqBFOcohRlzoFWWUoPd9u6aibVDF1iH",
+	"MEq9JwLjOCYzJVF7G72kP2p6l5AhzlJ7F50F/DmVeJCSe0SwszGVuc1SLzhxU35e9dNfghbNCINVADR+",
+	"y4hYrF8Nb03IwhNXWtYfV/ILGWHHf8ZcgtwOGZQbJmRxc2lhDQKvWXcHDMIdKzFqwcX6Yax5EqOZoBfY",
+	"3OrMilHwcMfoEblbskrv3pARlerGWisA2xmASiz5lFwQgVPn3gRPSG4oupt4ayzyzryGkTkZ565cKt2a",
+	"B8/zVbQYV5uYbZrvrzpBSTqfTaGUYKnQQxSPscCxxaYbyNTFxHgQtyoS9o5RqiXiMVixbiRWKzypSkZv",
+	"rfVeH7/1ZKSCYE3BwHZxWyHpCMbiAuUT6BN2Y5uFrExmrjoti6z/RxYVZUB/Yw30QGmDjpk1KQWF0/7A",
+	"WshizoZUTMnXpBlktSOl0kDc3mRJ1F3M5lMqp1gZT1nFtmygAa9as7a88212S5Uo4cAfzOQ3uFLPvGX5",
+	"1+uEzE9JnAlwImzv7P1P9bLdfOqwImvdxTUNtmNsEGBPBLMDivWjt8bSmAtBYgWj5Db5r0ln1etytvba",
+	"5g128pTcv2ytZykcbF9CwAZFDVx/EG5luewpYQlQTh9lb3NHg2r8j1bFtorkbfEMvJOFDWB1Gl4Qy7Jy",
+	"bpmCT0tvtbDQQKuu7t5x39PecXWdnj3RooG4oDF5y/AFpqmWhu/vKti5kD9ZDrb6Qupug3WpT1Y9ohLx",
+	"CyK0ykYS1NYKHUQH5JJWPCbxRKKPGclIsqFBZ026AkIeqJJI73+AJXmKBFFigbQELCxkQVe9fwpjJ/r8",
+	"ROaE5wq5jWOwgVvG7QK0BoK9/FglgPpwaDTQM85fYrZwkZn3qIC6s7XXRnbQTAvPBOlDwyNMmTu6HHh5",
+	"dGcNejtP1oKIpdhX4FAaoz5mXOEiOhZMHQ678FDrS1Et8hQiFpeF5oZWad/Zqr9wXVztqiMVLzWFy64+",
+	"kn4BoOj7dG7IqvCMgsXxyEgBdany8PWxNdVpFLbCwq2jFWCgYpBVfVImqjS8wLUtzukZMOABusNagyr3",
+	"j2VX1xSnQ+7Yj3MsOmvsrda/Ng+gVvgkET9xFgjQATP2HEsbOOFzz7sC/parXQ8DLPksy25KoMta7non",
+	"qCK3EQhBETyr6/9GT1+Hrn973V7LwhZ1yos7sXLyiF7cCCnDiqQLc7mNxxOicqreztsM+HXZAqrruxlO",
+	"FcGAn8txnW/hNmdo7XqVQ7zVkCtbpyAexphZJ2RxG9djGBAghRjwar6TMTkjMR1SAhZoeYCGnK8Ak3Nv",
+	"HQY8B60PfMwSTv7XnnQ35tNWp6XHO9i+qgDvrsv4PLeh2yqGBpAeZmr8xsaS6r9nXrrHp9aHeSBKWWvm",
+	"iCqEJYoOLTuArRw4ut3Per3d+MNcwYdKvkqLLH4ZD36K6Sv6y/Hbv4+3T+ixPGZv9uNnxw+PJ7P//P7s",
+	"lyddsvhl9uez44cvT+cUv3vRO/7AL0/+nmyffHi5//Lst51fn/2Skp8P6asPR7uvzkaLl38fXZ48//NJ",
+	"9+Txbx+3pz22d6aOd08Huz8PHw1ebk//mO/Ofurhx/+38+fij+2k95/JEa+FZndal5tcQM7FNsTYlp3A",
+	"S3IcVC1uqZ2xlEipgaUEviCpdC7WSsICxHU3rmXHygDLcEFzxZYJDnbU6D0coX39PJC7Uw4dtopOcwbQ",
+	"EKeSdCpYYmNI3SDlmHjfrLj7Py0vF8EzRU8p+5Wwkb6I27V4+U7xZGnkowvCXnJBzAx7+w8bR8eXbvRH",
+	"O6XJHoagPsWXm4OF0nt7tOPNXrKd1tDhZSYVIh8znKLIvVFB/NUXfB04KucbXF3HH616PEE0EAQrohHI",
+	"Q4HyBl+BY0HTMj9XR++wjA2evS3fukUbO+2A85Rg1qrawfLHS3lm3tOWLvtIMMWC1gm0Banzc3kIsLO/",
+	"FzrzepB9E9adKtFjo00NzdshM8hPS27yG56SNwRC4WPSstffpfhVNn9DfHEwyUcs4YoR7gIIAoLtKWGq",
+	"mVkETifMQK8lutJKXIRl09bBe40KfkpEEDVKtLJhvzBueGcztXgOkkd1R4n9tjDqXNUGqEwHrwSnKeSZ",
+	"YBooyDaIsAuS8hmxHoHBApELIhb2V5f0Ub90bqUVX7jJb9UCFdiNstRaUEOJnJVzyOWvpdLHjzxZhOHg",
+	"RmmEB7xaB3sh8S2d/Ll91pfFamBA9ic0JZgpsF0lxABayKd5qtAUL5Ac8zmiqky4l0ZCNmL07pUT+UKJ",
+	"VuZU4xRLyB61KB/SE+vyYj04LKSc16LxqhbXl0SNeXLC1aHJgHffN4QK1WyO4Uj6JmO5f5MDe7pWAnIC",
+	"cgiQP5+dvUbmgQ4SZKaZWVI6w71ePQ+uhPEV/LWz2dMrkKsRlZ8XSFteH9AXIx1CsjAf5hYhG/DBhy4y",
+	"w7iLAS1yvVUrS4IMjf2VIYwg5KbP2tGELKKOljbUWP9rYnLMNwJPo40uOhxIk6uF9ns9k85WodlWo/rU",
+	"oopMl145CM62KkcOCCwEhhAgiCTyyX/jDbnKo4z8x4uAo8DTahw+eqyUoINMESd/A6A00CDO5ylQP5O6",
+	"TVWemsgIauOSQrpRvvJ+4FKYbAalB/ds98R+eG8eO/ef26TTmU1mtZFVJttas8ctjmd0M+YJGRG2lU99",
+	"5b8uJ3S26fJZN2dc47Mwq7sqQrN8yLps0bpoUENm74hrhNmjsHVILY37ufZ214WbG5CH3UYMeY3V2Dl/",
+	"3K0zyatWEbMq8lNE9DV1WeZoPuapiXYtoUU5Nim/MjV0Ld2MCmMtrB01XDYrU2OswDxikdkrPOAU+jFO",
+	"EGekjLJ4EPtz7dU1BchhdYdoYR4iaC+4GHF1N6VwZWlwLdJ6UOgLbQ0yAu6s4yREs7dQ/nTNKmAojj48",
+	"85LDRkbmuXeybfPkeKZMEKx+sEKQKJebe8MdHKKOhVwSxivf9KnnNoY+uxDrjS/PFj6qW6npdzcAVA7X",
+	"222ndB9Dh80z5Z32qqd4xBI/nlsaWFFpj6YbOoTrrUWVEfMBSwaj4Lgy5rNQrRKcphEU6rEqQsXVDSn7",
+	"nlCJU/9CXMcBXk2adTw+ualuVj09Pgke1es8PeNU2dosFXrC8hjwpXaCGU9pXJFFWksVY+Yivu3r1y9T",
+	"NgOpSDVZKlB5450JQurWHW+oJeuB9xtpdHWNMWdK8DS1Dvmml5q+X21P5ihDOHa9Eu0vLrTrytUC9Mex",
+	"/rOj6ecszUaUoXZkPhwcQOLxpgfLaAOCYYt5UDvSypMWnvXD+l+oBdTps6j0nld2AqVauaYK8UwZ2doL",
+	"/micOgB8Z9u1EpBDdIPdDpdbrSvjF6hBw+YqNZK56wlTLdu2g1a1WndXkyjz9d3Iy+DqT+A41ouxBvXt",
+	"HppSlikiy9kid7Lku6lKYHiKsFGeKHNVhTRDX2KoDxjfz4MgMSkEq4pW5fVW47zVmEgtNgpiQsut3FgX",
+	"W3KZrGqD0lIO0vq/2IwxpFKDMG/d7sYlvoqAcA+W1/JSfZUiVzQ66NEOAou9Zn5vz15sPnbVxMqLXk0U",
+	"uZu3wLfUBjwEJZCitiafWAPfFsXqIA1/NMVKmVoJAZhXwbpfWuTuXQzAzbgqQBPz73D4DhUlf5REv7w7",
+	"e2qUFyNxloLiqUSaXnNNT5zAgtrzMTe4Z5/tMzUm1HnsB2TIBYGSEpSNEGUbIaPGuryWznxy7Q669+1F",
+	"vD/XYKNT8A1J7XEPA1JzXj4pqPqaSKvlhR+D03rpGLd0RQbL0Z25gPuh4FMLYUkU0kdavmKPew/3yHbv",
+	"4YAk+4O9R3t7uwneGzzeI2T/8ePhzjAmO3vbZHf7EX60++jhk+HO8NFj/c/+/t7u452dW/syK/kXu1+7",
+	"K3Pl9a7Xk6lPN4iw1qdWQQZwaiaHqgzrnd7Ow83e7mZv72y7d7DbO+j1ur1e709/CwlWZFPRKWmtxLO8",
+	"G/mwKp/6Uz83AosXyoUUR1ry1CptDCVMneK23OyYG3o6lUtZTDhXYryYTHoXSTyd80Gyk33cY/Tjo2U0",
+	"hSZLSwheZ0wP2fMO/V0uteZlg5TK8ec+vMc5WQqREKn0eZRKb8JBtiNTsAoq4Pm7jDqo2+1WuDheFQ77",
+	"mrbPks+Pwo/qFpdWCcVyr4gPIztLx7t2/vrLZ9p0iY+YEouQBw8ADZUD9f34TubpvInV1MBzZyoAGnuI",
+	"TfwdougN/G60Gq3P2Tff6/fO3xsnzHmE4jGXBEk+1Se6rF5wUPD4byc4X4+f4xv5+0b+vhj5ayJev9Kg",
+	"+YW73P9VPKx6nHdUjZ9BWmLNyVpZmRm7aT1FBFEDQQVrGU3gn2J/pv6BRNGnmDNGYnWA3n+iydX5VYTa",
+	"ebyKsDoCkgum8GX5lLc7Lc7I7YugdgLmSr2S1cHoaTABT3VC5VpHrGsz5/kZNLiazAl8J8190qzG+90U",
+	"qzbeGQUOCKogPCXhIWdUA/F/iRkeWeeT8LR4G3EgsPFkXE/3g8TsDY4J4mKEGf2biKDDvmzx/CxG6UaH",
+	"wXUeghUMmCtYr5eYqM9KBagkUoKYevKCoMguNEJTLGyxKnfqOY0dESU9Q0B1KTU/JksXxmwBIgllo6fO",
+	"WAplpZWrIE8ZkgxPCJidyoRao8df15zxVSPVabLzushHnKaWNCyjhAFK8NmcK+chYttIawuafdcNssFf",
+	"4DRYWh58jC9IqUZ8fnYrdd4oby6f9TxIyoLZ+Hd2o3+lMQI2YTlAn4pK0rU+KtYcT6UrH1zxx5b8GIVF",
+	"vTmSFeRaz0NdwCghF5vbN7EQ7ORDnQQt0y+cWeytJGLzcAQxY2bZKR9RBk6vyNhHfxR8LokwNlLEmTWb",
+	"vjoN5no8GwutT3GGpjh+dbpM7qUNFekdLGmC2rs7aEwuPT9ARcDcHT6Jd3Bv8CjZJnvx/vAxfjh4kvTI",
+	"9nAH7w724mX22hRLdRgrekGM2LkmFQ0AubYR98MyqkOXPOi/VUxc2dk1iB+WY12I8UrSkrtCywTYxnDp",
+	"tyD5X5uQUO4IFEMii2sqcrs0haZ4gn9elsLJ7nxzeabCUsnvC+Qq1DFBhsKabBlTWz/78PVxbv/poqJW",
+	"kZaiOTN3DDwABikYgfIaLE6zZAluhOl8tSxrXrK1KaAqnABTUjoraNbEYKyjrCiY4vvHcJIIYoPJV82Y",
+	"0MTpixiuHtcMN1W3NNgbdvY2c1rvReCXmwSh/Ur47uNs7/H8A0v2P35gTwYfBpMF+TDv/b3M8HN7ieRm",
+	"e99bh5Fp1tghSkuKOapIOtIKJHuKopTHOI0gyrWeDu2XhytDE15bZqv5Qjar7d4N6JQxL38pw9KTRuJY",
+	"ePavEY+WGuU9j77DSq/rl18KqqgRcVtjvabKjcZ6nzQbXcUUxHXZNXUTvR7Omehd+z7fIt9nK5jkjdXE",
+	"ugNA+y2cBNBFztX/cd0eFe8zr4FbwKL/jRN84wTfOME3TvCP4gTnIQulJHEmqFqcaiBY4gZxT4eZSZwx",
+	"f71wm/vl3VkrZMaMPsxVZHt2mgxVayIQNqaxY4JrNvO8IC6scpZ/daDJ5s+nO/sP0S/vzvos+kSTDqJY",
+	"QdORq8iWKdbIudtDCV7IjqnSrGiaY/N30i+Ep8eXXfSOqnGfRb+8O/vr5eHJ4U9HL49Ozn6w8VRRB8i1",
+	"b4iJPmXQCK/jTAz6owbeAeq3zJP9lr+0PivWVgSjesujSubmCojOb5vEDtNGxWR1dqor7/QZ8I2Npyh6",
+	"/er0DG3hGd3CmRpvubWD91YiDFF2nJEuegXcpygJ1p7ixBTS7LNoqgabmhrCT9KYgUm00UHzMY3HCMdK",
+	"upqbZdM0H8IWNAyADoxx3srPMEi4RcBBAGEKTB0rNWvZkltD7uz52PhYbN2Tl2c/oh9xPCEsQYpgTT8z",
+	"kdqX5cHWluch1lsQOCbwYWBe0nuqm9c936oGuwaJNV9583XQnAqyCRGXig6KmqPG7CXBkLXzEHlWYxtJ",
+	"3md8mHOXAzQUUBcokWguqFKEATLY3+dcTFDGzLEm3T7rs++RC/dFJs0Hwqk5EiQm9IIgrC8BBP4xJG8e",
+	"pagnOPKSxF1PKalJussnP0DRpz5YW/qtA0iJ7KC+yf7UX3zq24RXjex9OCzzySaLmT9sXna/dXXlT6vl",
+	"pTwgEkpSksSULJSq3pJD333OFlOeSfuD1NiYH0afIfT996b32vffu9rS9kF4qNy9w7yGlaMJxiVdBIeb",
+	"8Ure9++/3+giTcvsmRlvi2sT6jbDCEnAmGvCJihDUd4F1ryhgYBQpcMSrKUoWXZBhCkCRPN8PrPmvd62",
+	"loKhXZrtd5fPLUGS1YOX9gqN1QxkNiFstlhsu0aEu93uRmDS3Q6SXI+cJ727qGRAPZzvgggCZ/wqXxT4",
+	"p0iiwSA054POywSEcjmHvulqXK79+H2EbLFEICV7O08QZ7HGeDO7Xsfxa1MvKVReEivbbh0IT0pjYv1K",
+	"rp+F4DNBicKQ3HpjQrI1SPlga4op23pzdPj85VF3moDFkqq0SqwOXx+3Oq0LIoxnoLXd7XV7+mE+I0wT",
+	"pYPWbrfX3bUFpYC/bv01Jjg13HUUar9+aNuWQu/TMU1J3hyDxlBOLZvlsdSukKuFNkj2+flrobllJ6v0",
+	"Bt3p7TXZ1PNpzJsLqIO239ttkp/ycbcCVXl9GcOU0ypKf/0M4xvaoPkFHklIBctRq3V+ZeqDBmR/cI9L",
+	"FP10dIYcRKOm3f+sx1gPBJqft7cbqvTmBVtR2zauBdz9+ejw+UZ3ZaDA3eGZQhiGaILRVadVCAYVmQoM",
+	"9jxkJz8BQhZq9tlFrxiSmRGIjEruGu7JDPTjQnewofcwDMzcZ1LxmQSOR9kIENVIJ7+8OzOUx8iI5vaW",
+	"TysulZ2y3XSJVK4gyOpVdmvFp+pZHgWIwiWYwlHRoWdXLssWLqulD9DfzuXmfD7f1PrEZiZSwmKe2BKC",
+	"d5rkqtqc+Kp2I3orAHm1RZQKyDW1tXHS7hxLiz3J0zwLWqOLILMUxzZWhadgtZf/oqLBe+ZErqe6oTbP",
+	"8O728ndLVYnhpRXIfNHeTb+xvcIb1WZX+r2dJ8vfqxbaBjK8AkhC5WfuysRyCm3gXaKcFcXTI9QavFrz",
+	"LgtHRbRqSXJsHTQniHb1SN0KgSyTfrDSbMaVJI6giGFpmiwV3ld5pea8H6jiVgMRJKGCaPUQ+r0Zb7/j",
+	"BDi5wCwmSZ9JopSm+hGs5S9/LX+5IbSIjNrRVlTK1USHbm4uJtIKhCyxxZ1lkFuY0Y+cUTvvPQMxNnV6",
+	"Y8VlW/PdT9lyGT+hHvpxOe+kub+7F4nxsEce9XZ2dvHDR4Mne48fDoZPtpPeoyfx/v6Th4+f7O6T3sMh",
+	"wUv9nucVCr3b22k8S0c73dmMONFgdGcE2xhlgiRohkekQkR/tSaIsISjX9DjgJ3eFHP3odJthcHgZG6I",
+	"KLRfl5E0EOp7tTrhq5aCWZXolZr93oro3Z4IXSP52XNEmJWN9ahtikSxSSPubgQpzg1pC6kGclXIyxDK",
+	"v6wgWR4PrUHNUhWsXOM65wXJOy3AnB2EYRdOj5eUjVKymUmXkKcFoD5rFyY2zgga80z4FETPYWkWoso4",
+	"fTBbIIJFSgFjE4JKsilo+31m9VRa2Ec6LrMdjCWKTk1UJjhYuICd+HSTXFKpghRqWKqYcxd59rrawyuL",
+	"n+ECPmsWP5sm+azip1esZEkRZM3qTMNJE/LxTbL8GgjsP0eqvIagH8qJdTDnmk6RYHx/MmKF6JSJuPHU",
+	"NZLuqPCfRlCWHqt4XLHbGubUjrEkm5RJwiRV9IKki41aTf22rV+w0e2zQ9t/3KuWaWwD5bbkYFctiK8h",
+	"znWCvNynAxTakHacSo5iLAQFV0nk595HqI39qlumNFfSZ4MFilzkpI0bAJPvRgdx0Sm8BOaieVZgO/qm",
+	"KQ9ykJdHiVCbiz6LTo9OT49fnZz+9fPZ2etXJ7/+8YM+6GijgyRR0pr5MauWVUH6AAgO2k3AzFsXgUPo",
+	"XDyyZSuwPIPhX/KEtIzAeUsW5Zcba3CKzxrNMSvzsFKltjWzrsrYX53BpNrR3tbuLzGtU6I2zYkurSph",
+	"cNhiV0JSekHEIliwPjKo/Vc2+6u4YA4/N8ryfz1281/PRwGvPgMLhXn+ndaZBhb8q3Greg5CF9LitKx7",
+	"tNXgNB3geBLiwFvOI9fMik3tfc2v4A3b1MlxncTP4NZ81JjVpXEbg9hBVRcB/4jcvqFuGezahszlZTxM",
+	"72ErBj8FvSmPmK+6C/ssCrX7NR7oCVnIvFDOWS4taN2sVk6qiw4DUUZaX+yzmKcpTYjz7TKjZIFDwWpd",
+	"bXgcYvxMraS6QNLJh5d5JSWt7yWIUKPMMVISbWDPdf9otEKv5ijEl/NTvifN7zqO6ocS5fFDK7PZaimy",
+	"NXPa+vCfldkGi1c1MN28mZqNgTRWNn3JUj4CcY2yb4pjmUqXe+F/Uxs/F7vLI4pwXnXt/vhbTtyq/G3E",
+	"M3WNivmpb4rX9lsH/RZO037ralnF2o6JU7LaGLzY7XbhxaKE8ncuPgao+JxKEkq4NGE7FfkWHPRcuLZL",
+	"+mMgP7PbZ2eVr6R7jrCEJEVhYKn4rHCBK+POaGcspRMXX7TRRceuhmSfgTxubLtG2ZMoTonma5aJG0bU",
+	"oO3a/DbY815vz4Y+95mZqUFj1Kf0hVVGW8QYqhDfRAP0yjdfWdbxxQyJ+ZlrkQDQ4GYamVdF1Ohe9txz",
+	"HC2qqjYrWfdu0luDo9jE21z/Rt52+g7E/G62vKLvpy214Xy8uX0I5/TGKwQO2SOWGExR21ezfeeMe+FW",
+	"Dhp7Z8vk1s7UTG/fcAV6hEcLD+o6fqcoguiIYaC0r3FFOZo1p0xudDSpIpc2fMPaO2sVeosooEo1XRfY",
+	"Ufq6EkPURW/ILMULoKVIwH4qbwB5hDYoQzDlxRxirNWcI4UHeT11ykZ9ZsnxBlTPKKyKenEzTMVTE3UC",
+	"s1Fl2msb9lR0gHA8ZYinNF0AVIaqzxKijH97w3qfTBzfXm/bmCvXbS9UoQrFxg+2xIiI+LDPBsRUS81P",
+	"/fasxvK0LnrOEeOqz0zYKENt25x5o4wPYyLIAcJogJNynGwoHnZIhVRh9QrW5LLKvzAzK1d0Xbmf5Xa8",
+	"8/vi9N1v9BU9vjymcxrv/P53vJNeDCbp5PgDp39Of7v88/nL+Z/vjnb/+Hs0P3l+Mvnz+YsPf3z4ffLn",
+	"T0eXf35I6R/TP3p/nP1Bf332S4/858dUvxdPf5/G09//xs+O5fH09z098cuzeP/kw6j36nm895L1uvsD",
+	"ihfbz1/8583R4z+Oftwlv22r3Ve98fPD7NHf/xn2Lh6+fDzYn/z48ax3E92xVHn8njl0tY54qOM/mVtx",
+	"7Y6suX7Z7mQaXZlr297Pb3wMu6FWVX/3v5SBN6hGR5ZFQRdj/wQ1x2I5gtwT63Zcusq7/YyoZhaeFyou",
+	"YqM6tohBusgTjPJQqZXCd/usGr9rfJMlztu5Wfiu8Cs13yl6F+o1r6PssmcfCxUnbojxrT96A+IXqFa9",
+	"dutZcI5/UIBvbj7LA8m/GdHqRjTvlL9Z0j6vJe1US9BWJ3BI7CT4pprx92lq8wlrmYloSXszHPob5ian",
+	"oMyYzZUiCSHE0EbZ7exBgJ3fT8Xc3JkgF5Rn0jxd4hYbfaZ4U+hfUY9gQVQXeW3/jdunrIy5wA2pGdkY",
+	"YdZndtCn/gTOA1MM7pVaoFrZSBMkOWrv9XqlHj0JD4cUy1BBuy8et3dtmb0185Ylc31WHlPvLt3AaJyP",
+	"kTNIipvjhdadTbqiQUCLRwZvNr6xmipxDBz6N5ZzCzUD+skUUXK1SG3jbr4/ThEmYFWOURRKDWaHnNla",
+	"sxeFdbtTsoVyRoxVxmaH6N+mXCpIXmcqhVqkSdcF0J3gKYkQlX2WEEEvSFJwz4bSkqiNvSY7llNsePap",
+	"5si/6w1UIVcIlerUgeQeqZlfRrGBjlWA3v2azfNrMrOf1dOocqv6/ejiI1Icd/hibH3Ky35cmduREhUy",
+	"EamiUycoyiXPYMgHuJKF1fdgroTBglzwCWk0g9bxjCbutuW9ZqGOlouytV/qm7GR50XZRsE2oiSH0Io5",
+	"UTeuv1rPflqvaDFTi+dY4SVuPfBuGKfeV3YX7XHfw5U8MuUx82yjz3o7y7hcvp+fXEGrq608uK6Jh51w",
+	"9OowU2Pk3jEnCTXVDZ6DnwSUwo7WEeAL57KJzvRf/qsJlaYee73GgHvsmVvTTR0Rr12drhrKryS9udef",
+	"2yX+0xPhClMtq55h7ngDN6MpRnXnxLd6oKbtAuEh3OfHs6q6avfsfs9f6obyYvXqXxdFHv8t6Ph1qQIK",
+	"CwXhu6M8BLmK0PcYfWwbmVyD018VEa0g7b+Qln5VyKtFoPLRQ3Mfk8GP7Ml8LtTNG1+EyyWhAURjC4EX",
+	"PtG0aAi5Y3mZJCiWmFeUlVyoCEnsGidrkbtjI3mgxey0eFTf5mgrgs3BO56e2Y5meEQZYPP7brd7Dslz",
+	"tsh8WX7f6PbZC5pCp+JMumBALVdBw6QDFA3Nr+9d+Pb5+wfk4/kPOKUxiTrF72BhOH//AMrpUSbp+Q9W",
+	"3IY4f/fYAy7O3/fO31uz6DlEj5iidqVHts/f52bU8x+gHq0/m+mKp0X08x/K7by6fWaqgXEhD1D0gHxE",
+	"D8hHih4wov+j6EGq9H8EPRgp/R9BDyhDDxhXxwzly4cvnuV/5LvqM/8Hih7ASUiIp/E+U/SAsMR+7T7p",
+	"RWRpCkOfwIcBUXNCGHqg9bUHXMBPegsGFzpFlWGTIGErBUcmh1DhiXdigHGaLU8lasP773vnP9DkQONn",
+	"MZT+spSBkXca7J3/AFWJN7rotaAXWOWdC9pFakYHRSXzv8la7KDIty2ZLzcQFqTPyrkLLldjQhY2JQNy",
+	"Rqgpu8xsp2VeVN3LqyCjahHkut0ESiTemEZb/IcuN0sePSVYxOOVnuRCrfLcC4DwKk++tue00uwaEVd5",
+	"0JqL76rbrtRuo6jGXW+40Zjr4KxOKzCV3zIiFp87jnRNSu6vGrczi76OkeW9jm7Cs6AG6pAaFfw2uVw2",
+	"JB0qVDJeOBxTKAyDBmTBWYJKPe6p7DNXU3NMBCnzGE2bkillpkziRhcBAEyEcnRY4BV8HeVV5mwhz06f",
+	"1ZioCWvlVuLzqi9WhDjY51t5t4wnr8y5kSCcEy3UL8VPgCp1NjEln7dLaVCm28jq5dry7dzIAba9NiuV",
+	"d4FXS05a/e7qod8Jqsg/pWDYV1D4C2Bs80jXQjXMqVUEXf+xrUpfOysAl2/diCivOvF9ujC8aa5zyZoC",
+	"wLZ+LlgRfTVRi9dOEez+8xgHVBITBMyjxN8oNiQ8xgwNLFH3kCTvyXoTJPE/V075GpzJW8sG1SUtJ5kK",
+	"7QxKHUF9Y+BFVEnEsumAQPaTlQVCUt8bmOA+Y3pd29ym4j0gk/5DhQ5hoXcnzIDmjtcLHZGW+KIVGnwW",
+	"ZWbjWG+piyJvqgjUgFIDUlCNDbab7rNO/FDhhqagh1iz0QGC7IVm6QH6X95BeigDYdVmt0Y+qDWwrZDf",
+	"xvMItKnNbIMyOCS/8SwIDVcm+nv16/D1FtLSaHArEeQL5qJ92dSyXJAQBtfvTgm8q7OMMWx9osu92qY9",
+	"05RfEEc2TIF5W3hfcwr/nmvFwgyXeBEhtq5/mmrSwBnpMyUwk2ZPxhThjepVx7dDhWiE+SmnEV8e691a",
+	"V8b65/kOvsoMTL2we/Apm12vE+U9TLjqNArG940ppdbW1+GK69weEh07uU/F9P7OuesYQ+vK1n9Jdu89",
+	"4dZPEKttbqSTY2clhWg9otYrRkxr1RslGfKUHCdg8JtlIdOQ6VFUiGaVnv+o7cqNanHOJJZKFyutl/Zd",
+	"mRQr3me21k2pZ7zntStJdwe59Ff6ulMgYcqlWd+0z3CaVjM+z/LS/wiuEZFFdB8jl8pV2gxRc9Nl61YS",
+	"33+T5GSbjf3X3vMvLG6ZptGORNgLdC9UwsPnshi2BXHny1yYRvnuojM8IV4yhPPBWZ/UXx8j10VTa2Yh",
+	"V3rGPp9n5q6ejFx1e7S8v2HDRaoYLUzVUspG/w5PxjNIhVmfK8OgagV/TUPCIPK+sZXn8lQ+/aGU1D8g",
+	"KWcjzZsaWrxCozxjJnDuV87SRZ8paPW6WpPX3Gexn3st2v/Lskv1QW4ZEEAzKy1RyT6LTK1cN5vhtVr6",
+	"2rC1GnI3rfHRQkJJ9L0ru2CDIfmc5e5U1zi802emm54fvKWZeMJROyExhQi259vbG0+LSax/3azn/Afw",
+	"FaN4zB3vtay+z8wTXXSIZtZlDD0GTSqVASuVaK/XK3l+bXU++L3oEFejHCOinploT+vDuSn1uLlr9T6D",
+	"fJe6T/zQ1n8HsdCycjWody1UY1pjecvsDIeFa9Fp0bbYFxem95m+hq591nzs+s/5CV3m4MJGgtwN+aWw",
+	"y98UYFdTy7F8T75fWFOUf4RIuG4LwdpQMiFSCb7wzANlyN8AxwJxZd0Q9fx3kM3PgtD/dCq7RkS+tfHh",
+	"LXQxXs34YCPPwG+pxYtS7vs010ic4JMmTrwrZzrpm9JnIPNAxCFlo/y9ZhPAXUNG8ob8VqtfEdHzub+Q",
+	"jWC1+I7bWAi+XHjH118laF3xILldYW0X3RyzQQYvMrvck/39ub7P0Ga0McHP/GoKMMBn22/JqU95X9wt",
+	"IA525XXNrnCYdmweg9bCvHYmMdf6nOdChVhwzcqul7Y7uUHcqOyHr49Re8iF8Y675splE82GN42BcX0e",
+	"CE1wY1Phv+69bSw8gbdtKT6jthaZbuFMTX89ec5bfVC/o6vJ4tGojAY4xSx2TZC5iMcEYM2Fv1Kv0evV",
+	"+dX/DwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -220,8 +221,10 @@ type ErrorDetails struct {
 	// Param Example: filters
 	Param *string `json:"param,omitempty"`
 
-	// Path Example: password
-	Path *string `json:"path,omitempty"`
+	// Path The attribute the refused key names; null when it names none (an unknown key).
+	//
+	// Example: password
+	Path nullable.Nullable[string] `json:"path,omitempty"`
 
 	// Source Example: query
 	Source *string `json:"source,omitempty"`
@@ -414,6 +417,36 @@ type Role struct {
 
 	// PublishedAt Example: 2026-03-04T10:30:00.000Z
 	PublishedAt string `json:"publishedAt"`
+}
+
+// RoleEntry A role as a user's populated `role` shows it: every field of `Role` unless
+// `populate[role][fields]` chose some (`id` and `documentId` always come).
+type RoleEntry struct {
+	// Id Example: 1
+	Id int64 `json:"id"`
+
+	// DocumentId Example: wtrhykk0vdcmwobd2uq4niq7
+	DocumentId string `json:"documentId"`
+
+	// Name Example: Authenticated
+	Name *string `json:"name,omitempty"`
+
+	// Description Example: Default role given to authenticated user.
+	Description nullable.Nullable[string] `json:"description,omitempty"`
+
+	// Type The stable name of the role (`public`, `authenticated`, ...).
+	//
+	// Example: authenticated
+	Type *string `json:"type,omitempty"`
+
+	// CreatedAt Example: 2026-03-04T10:30:00.000Z
+	CreatedAt *string `json:"createdAt,omitempty"`
+
+	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
+	UpdatedAt *string `json:"updatedAt,omitempty"`
+
+	// PublishedAt Example: 2026-03-04T10:30:00.000Z
+	PublishedAt *string `json:"publishedAt,omitempty"`
 }
 
 // RoleList defines model for RoleList.
@@ -628,7 +661,10 @@ type User struct {
 
 	// PublishedAt Example: 2026-03-04T10:30:00.000Z
 	PublishedAt string `json:"publishedAt"`
-	Role        *Role  `json:"role,omitempty"`
+
+	// Role A role as a user's populated `role` shows it: every field of `Role` unless
+	// `populate[role][fields]` chose some (`id` and `documentId` always come).
+	Role *RoleEntry `json:"role,omitempty"`
 }
 
 // UserEntry A user as the users routes show it: every field of `User` unless `fields` chose some
@@ -672,7 +708,10 @@ type UserEntry struct {
 
 	// PublishedAt Example: 2026-03-04T10:30:00.000Z
 	PublishedAt *string `json:"publishedAt,omitempty"`
-	Role        *Role   `json:"role,omitempty"`
+
+	// Role A role as a user's populated `role` shows it: every field of `Role` unless
+	// `populate[role][fields]` chose some (`id` and `documentId` always come).
+	Role *RoleEntry `json:"role,omitempty"`
 }
 
 // Fields Example: username,email
@@ -706,7 +745,7 @@ type Sort = string
 type Start = int
 
 // UserId Example: 1
-type UserId = int64
+type UserId = string
 
 // ChangePasswordError Strapi's error envelope, used by every error response.
 type ChangePasswordError = Error
@@ -839,6 +878,9 @@ type CountUsersParams struct {
 
 // GetCurrentUserParams defines parameters for GetCurrentUser.
 type GetCurrentUserParams struct {
+	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
+
 	// Populate `role` (or `*`) adds the role, when the caller may list roles.
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
@@ -1503,8 +1545,11 @@ type ClientInterface interface {
 
 	// GetCurrentUser Get the current user
 	//
-	// Returns the user the Bearer token belongs to. With `populate=role` (or `*`), the user's own
-	// role is included, which Strapi does not do (decision D11).
+	// Returns the user the Bearer token belongs to: every field of `User`, or with `fields` only
+	// those (`id` and `documentId` always come), as Strapi 5 answers (@nuxtjs/strapi sends its
+	// `auth.fields` option here). With `populate=role` (or `*`), the user's own role is included,
+	// which Strapi does not do (decision D11); `populate[role][fields]=name` chooses the role's
+	// fields. A private or unknown field is 400 `Invalid key <field>`.
 	//
 	// Corresponds with GET /api/users/me (the `GetCurrentUser` operationId).
 	GetCurrentUser(ctx context.Context, params *GetCurrentUserParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -2399,8 +2444,11 @@ func (c *Client) CountUsers(ctx context.Context, params *CountUsersParams, reqEd
 
 // GetCurrentUser Get the current user
 //
-// Returns the user the Bearer token belongs to. With `populate=role` (or `*`), the user's own
-// role is included, which Strapi does not do (decision D11).
+// Returns the user the Bearer token belongs to: every field of `User`, or with `fields` only
+// those (`id` and `documentId` always come), as Strapi 5 answers (@nuxtjs/strapi sends its
+// `auth.fields` option here). With `populate=role` (or `*`), the user's own role is included,
+// which Strapi does not do (decision D11); `populate[role][fields]=name` chooses the role's
+// fields. A private or unknown field is 400 `Invalid key <field>`.
 //
 // Corresponds with GET /api/users/me (the `GetCurrentUser` operationId).
 func (c *Client) GetCurrentUser(ctx context.Context, params *GetCurrentUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -3656,6 +3704,18 @@ func NewGetCurrentUserRequest(server string, params *GetCurrentUserParams) (*htt
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
+		if params.Fields != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fields", *params.Fields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
 		if params.Populate != nil {
 
 			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "populate", *params.Populate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
@@ -3688,7 +3748,7 @@ func NewDeleteUserRequest(server string, id UserId) (*http.Request, error) {
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3722,7 +3782,7 @@ func NewGetUserRequest(server string, id UserId, params *GetUserParams) (*http.R
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -3806,7 +3866,7 @@ func NewUpdateUserRequestWithBody(server string, id UserId, contentType string, 
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "", Format: ""})
 	if err != nil {
 		return nil, err
 	}
@@ -4343,8 +4403,11 @@ type ClientWithResponsesInterface interface {
 
 	// GetCurrentUserWithResponse Get the current user
 	//
-	// Returns the user the Bearer token belongs to. With `populate=role` (or `*`), the user's own
-	// role is included, which Strapi does not do (decision D11).
+	// Returns the user the Bearer token belongs to: every field of `User`, or with `fields` only
+	// those (`id` and `documentId` always come), as Strapi 5 answers (@nuxtjs/strapi sends its
+	// `auth.fields` option here). With `populate=role` (or `*`), the user's own role is included,
+	// which Strapi does not do (decision D11); `populate[role][fields]=name` chooses the role's
+	// fields. A private or unknown field is 400 `Invalid key <field>`.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -6365,7 +6428,9 @@ type GetCurrentUserResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON200 the response for an HTTP 200 `application/json` response
-	JSON200 *User
+	JSON200 *UserEntry
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *QueryError
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *Unauthorized
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -6375,8 +6440,13 @@ type GetCurrentUserResponse struct {
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
-func (r GetCurrentUserResponse) GetJSON200() *User {
+func (r GetCurrentUserResponse) GetJSON200() *UserEntry {
 	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r GetCurrentUserResponse) GetJSON400() *QueryError {
+	return r.JSON400
 }
 
 // GetJSON401 returns the response for an HTTP 401 `application/json` response
@@ -7366,8 +7436,11 @@ func (c *ClientWithResponses) CountUsersWithResponse(ctx context.Context, params
 
 // GetCurrentUserWithResponse Get the current user
 //
-// Returns the user the Bearer token belongs to. With `populate=role` (or `*`), the user's own
-// role is included, which Strapi does not do (decision D11).
+// Returns the user the Bearer token belongs to: every field of `User`, or with `fields` only
+// those (`id` and `documentId` always come), as Strapi 5 answers (@nuxtjs/strapi sends its
+// `auth.fields` option here). With `populate=role` (or `*`), the user's own role is included,
+// which Strapi does not do (decision D11); `populate[role][fields]=name` chooses the role's
+// fields. A private or unknown field is 400 `Invalid key <field>`.
 //
 // Returns a wrapper object for the known response body format(s).
 //
@@ -9314,11 +9387,18 @@ func ParseGetCurrentUserResponse(rsp *http.Response) (*GetCurrentUserResponse, e
 
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
-		var dest User
+		var dest UserEntry
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
 		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest QueryError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
 		var dest Unauthorized

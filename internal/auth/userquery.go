@@ -87,8 +87,11 @@ type UserQuery struct {
 	Fields []string
 	// PopulateRole: the role was asked for, and the caller may see roles.
 	PopulateRole bool
-	offset       int64
-	limit        int64 // < 0: no limit
+	// RoleFields are the role's attributes to show (populate[role][fields]=name; id and
+	// documentId always come); nil: all of them.
+	RoleFields []string
+	offset     int64
+	limit      int64 // < 0: no limit
 }
 
 type sortTerm struct {
@@ -179,7 +182,9 @@ func ParseUserQuery(rawQuery string, mayFindRoles bool) (*UserQuery, error) {
 		q.Fields = parseFields(v, &fie)
 	}
 	if v, ok := qs.get("populate"); ok && v != nil {
-		q.PopulateRole = parsePopulate(v, &pe) && mayFindRoles
+		role, roleFields := parsePopulate(v, &pe)
+		q.PopulateRole = role && mayFindRoles
+		q.RoleFields = roleFields
 	}
 	for _, p := range []*paramErrors{&fe, &se, &fie, &pe} {
 		if err := p.validation(); err != nil {
@@ -216,15 +221,14 @@ func ParseUserQuery(rawQuery string, mayFindRoles bool) (*UserQuery, error) {
 	return q, nil
 }
 
-// PopulatesRole reports whether a raw query string asks for the role (populate=role, *, or
-// their array and object forms), ignoring anything invalid: GET /api/users/me takes it
-// (decision D11) and has no error answer for a bad query.
-func PopulatesRole(rawQuery string) bool {
-	v, ok := parseQS(rawQuery).get("populate")
-	if !ok || v == nil {
-		return false
+// ParseMeQuery reads the query of GET /api/users/me: the same validation as the users
+// API's, of which only fields and populate apply (Strapi 5's me controller). The caller's
+// own role may always be populated (decision D11). An empty query costs nothing.
+func ParseMeQuery(rawQuery string) (*UserQuery, error) {
+	if rawQuery == "" {
+		return &UserQuery{limit: -1}, nil
 	}
-	return parsePopulate(v, &paramErrors{})
+	return ParseUserQuery(rawQuery, true)
 }
 
 // ---- filters
@@ -714,6 +718,14 @@ func sortColumn(path []string, mayFindRoles bool, errs *paramErrors) (column, bo
 
 // parseFields reads fields=username,email and fields[0]=username; "*" is every field.
 func parseFields(v any, errs *paramErrors) []string {
+	return parseFieldsOf(v, userColumns, userHidden, "fields", "", errs)
+}
+
+// parseFieldsOf reads a list of attribute names of a model (fields=a,b, fields[0]=a) in
+// the query parameter param, prefix being where the model sits ("" for the user, "role."
+// for its role). A private attribute is "Invalid key" with its path; an unknown one has no
+// path, as Strapi's validator reports them.
+func parseFieldsOf(v any, cols map[string]column, hidden []string, param, prefix string, errs *paramErrors) []string {
 	var names []string
 	switch t := v.(type) {
 	case string:
@@ -736,27 +748,27 @@ func parseFields(v any, errs *paramErrors) []string {
 	}
 	out := []string{"id", "documentId"}
 	for _, n := range names {
-		_, ok := userColumns[n]
+		_, ok := cols[n]
 		switch {
 		case ok:
 			if !slices.Contains(out, n) {
 				out = append(out, n)
 			}
-		case slices.Contains(userHidden, n):
-			errs.hiddenKey(queryError("fields", n, n, ""))
-		case n == roleRelation: // a relation is not a field
-			errs.unknownKey(queryError("fields", n, n, ""))
+		case slices.Contains(hidden, n):
+			errs.hiddenKey(queryError(param, n, prefix+n, ""))
+		case prefix == "" && n == roleRelation: // a relation is not a field
+			errs.unknownKey(queryError(param, n, n, ""))
 		default:
-			errs.unknownKey(queryError("fields", n, "", ""))
+			errs.unknownKey(queryError(param, n, "", ""))
 		}
 	}
 	return out
 }
 
 // parsePopulate reads populate=role, *, populate[0]=role, populate[role]=true and
-// populate[role][fields][0]=name, and reports whether the role is asked for.
-func parsePopulate(v any, errs *paramErrors) bool {
-	role := false
+// populate[role][fields][0]=name, and reports whether the role is asked for and which of
+// its fields (nil: all).
+func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
 	fromPath := func(p string) { // role, or role.<relation of the role>: the role
 		head, _, _ := strings.Cut(p, ".")
 		if head = strings.TrimSpace(head); head == roleRelation {
@@ -768,7 +780,7 @@ func parsePopulate(v any, errs *paramErrors) bool {
 	switch t := v.(type) {
 	case string:
 		if t == "*" {
-			return true
+			return true, nil
 		}
 		for _, p := range splitTrim(t) {
 			if p != "" {
@@ -799,7 +811,10 @@ func parsePopulate(v any, errs *paramErrors) bool {
 						role = true
 					}
 				case *qsObject:
-					role = true // nested options of the role (fields, ...) are not applied
+					role = true // of the role's own options, fields applies (it has no relation shown)
+					if f, ok := sv.vals["fields"]; ok && f != nil {
+						roleFields = parseFieldsOf(f, roleColumns, roleHidden, "populate", roleRelation+".", errs)
+					}
 				}
 			case isUserAttribute(k): // not a relation
 				errs.unknownKey(queryError("populate", k, k, ""))
@@ -808,7 +823,7 @@ func parsePopulate(v any, errs *paramErrors) bool {
 			}
 		}
 	}
-	return role
+	return role, roleFields
 }
 
 func isUserAttribute(k string) bool {

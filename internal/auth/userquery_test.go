@@ -3,6 +3,7 @@ package auth
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -258,14 +259,45 @@ func TestUserQueryErrors(t *testing.T) {
 	}
 }
 
-func TestPopulatesRole(t *testing.T) {
-	for raw, want := range map[string]bool{
-		"": false, "populate=role": true, "populate=*": true, "populate[0]=role": true, "populate[role]=true": true,
-		"populate[role]=false": false, "populate[role][fields][0]=name": true, "populate=foo": false, "populate=foo,role": true,
-		"populate": false, "fields=role": false,
+func TestParseMeQuery(t *testing.T) {
+	for _, c := range []struct {
+		raw        string
+		role       bool
+		fields     []string
+		roleFields []string
+		err        string
+	}{
+		{raw: ""},
+		{raw: "populate=role", role: true},
+		{raw: "populate=*", role: true},
+		{raw: "populate[0]=role", role: true},
+		{raw: "populate[role]=true", role: true},
+		{raw: "populate[role]=false"},
+		{raw: "populate[role][fields][0]=name", role: true, roleFields: []string{"id", "documentId", "name"}},
+		{raw: "populate[role][fields]=name,type", role: true, roleFields: []string{"id", "documentId", "name", "type"}},
+		{raw: "populate=foo", err: "Invalid key foo"},
+		{raw: "populate[role][fields][0]=nope", err: "Invalid key nope"},
+		{raw: "populate[role][fields][0]=users", err: "Invalid key users at role.users"},
+		{raw: "fields[0]=username", fields: []string{"id", "documentId", "username"}},
+		{raw: "fields=email", fields: []string{"id", "documentId", "email"}},
+		{raw: "fields[0]=nope", err: "Invalid key nope"},
+		{raw: "fields[0]=password", err: "Invalid key password"},
+		{raw: "fields=role", err: "Invalid key role"},
 	} {
-		if got := PopulatesRole(raw); got != want {
-			t.Errorf("PopulatesRole(%q) = %v, want %v", raw, got, want)
+		q, err := ParseMeQuery(c.raw)
+		if c.err != "" {
+			var e *Error
+			if !errors.As(err, &e) || e.Message != c.err {
+				t.Errorf("%q: error %v, want %q", c.raw, err, c.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", c.raw, err)
+			continue
+		}
+		if q.PopulateRole != c.role || !slices.Equal(q.Fields, c.fields) || !slices.Equal(q.RoleFields, c.roleFields) {
+			t.Errorf("%q: role %v fields %v role fields %v, want %v %v %v", c.raw, q.PopulateRole, q.Fields, q.RoleFields, c.role, c.fields, c.roleFields)
 		}
 	}
 }

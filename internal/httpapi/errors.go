@@ -73,7 +73,9 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 			source := "query"
 			body.Details.Key, body.Details.Param, body.Details.Source = &q.Key, &q.Param, &source
 			if q.Path != "" {
-				body.Details.Path = &q.Path
+				body.Details.Path.Set(q.Path)
+			} else { // an unknown key names no attribute: Strapi's "path": null
+				body.Details.Path.SetNull()
 			}
 		}
 	case errors.As(err, &he):

@@ -18,21 +18,6 @@ var goldenLegacyUsers = [][2]string{
 	{"carol", "carol@example.com"},
 }
 
-func init() {
-	// Where the perms phase answers differently from Strapi, on purpose.
-	msg := "id must be a `number` type, but the final value was: `\"abc\"`."
-	body, _ := json.Marshal(map[string]any{"data": nil, "error": map[string]any{
-		"status": 400, "name": "ValidationError", "message": msg,
-		"details": map[string]any{"errors": []any{map[string]any{"path": []string{"id"}, "message": msg, "name": "ValidationError", "value": "abc"}}},
-	}})
-	goldenOverrides[128] = goldenOverride{
-		why:        "D8: a non-numeric /api/users/abc is a 400 ValidationError (Strapi: 204 on SQLite, 500 on PostgreSQL)",
-		status:     400,
-		body:       string(body),
-		setHeaders: map[string]string{"content-type": "application/json; charset=utf-8"},
-	}
-}
-
 // TestGoldenPerms replays, in order, the Strapi 5.54 transcripts of phase "perms" (118 to
 // 134: the users and roles routes once Public and Authenticated were granted user find,
 // findOne and count, and Authenticated role find and findOne) on the state the legacy

@@ -54,19 +54,19 @@ func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserReques
 	if p == nil || p.User == nil { // Public was granted user.me: Strapi answers 401 Unauthorized
 		return nil, &auth.Error{Kind: auth.KindUnauthorized, Message: "Unauthorized"}
 	}
-	u := toUser(*p.User)
-	// Decision D11: populate=role (or *) shows the caller's own role; without it, Strapi's body.
-	if p.User.RoleID != nil && auth.PopulatesRole(info(ctx).rawQuery) {
-		role, err := h.s.auth.CurrentUserRole(ctx, p)
-		if err != nil {
+	// Strapi 5.54 applies fields (and validates the query) here; decision D11: populate=role
+	// (or *) shows the caller's own role, with populate[role][fields] applied.
+	q, err := auth.ParseMeQuery(info(ctx).rawQuery)
+	if err != nil {
+		return nil, err
+	}
+	var role *pgdb.UpRole
+	if q.PopulateRole && p.User.RoleID != nil {
+		if role, err = h.s.auth.CurrentUserRole(ctx, p); err != nil { // nil: deleted meanwhile
 			return nil, err
 		}
-		if role != nil { // nil: deleted since the request was authenticated
-			r := toUserRole(*role)
-			u.Role = &r
-		}
 	}
-	return api.GetCurrentUser200JSONResponse(u), nil
+	return api.GetCurrentUser200JSONResponse(toUserEntry(*p.User, role, q.Fields, q.RoleFields)), nil
 }
 
 func (h handlers) ForgotPassword(ctx context.Context, req api.ForgotPasswordRequestObject) (api.ForgotPasswordResponseObject, error) {

@@ -33,7 +33,7 @@ func (h handlers) GetRole(ctx context.Context, req api.GetRoleRequestObject) (ap
 	if err != nil {
 		return nil, err
 	}
-	return roleResponse{Role: roleWithPermissions{Role: toUserRole(role), Permissions: tree}}, nil
+	return roleResponse{Role: roleWithPermissions{Role: toRole(role), Permissions: tree}}, nil
 }
 
 func (h handlers) GetPermissions(ctx context.Context, _ api.GetPermissionsRequestObject) (api.GetPermissionsResponseObject, error) {

@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"slices"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
@@ -26,7 +29,7 @@ func (h handlers) ListUsers(ctx context.Context, _ api.ListUsersRequestObject) (
 	}
 	out := make(api.ListUsers200JSONResponse, len(users)) // [] rather than null when empty
 	for i, e := range users {
-		out[i] = toUserEntry(e.User, e.Role, q.Fields)
+		out[i] = toUserEntry(e.User, e.Role, q.Fields, q.RoleFields)
 	}
 	return out, nil
 }
@@ -48,14 +51,18 @@ func (h handlers) GetUser(ctx context.Context, req api.GetUserRequestObject) (ap
 	if err != nil {
 		return nil, err
 	}
-	e, err := h.s.auth.FindUser(ctx, req.Id, q)
+	id, ok := userID(req.Id)
+	if !ok { // a documentId or any other non-numeric id names no user (D8 amended)
+		return api.GetUser204Response{}, nil
+	}
+	e, err := h.s.auth.FindUser(ctx, id, q)
 	if err != nil {
 		return nil, err
 	}
 	if e == nil { // Strapi answers a missing user with an empty 204
 		return api.GetUser204Response{}, nil
 	}
-	return api.GetUser200JSONResponse(toUserEntry(e.User, e.Role, q.Fields)), nil
+	return api.GetUser200JSONResponse(toUserEntry(e.User, e.Role, q.Fields, q.RoleFields)), nil
 }
 
 func (h handlers) CreateUser(ctx context.Context, req api.CreateUserRequestObject) (api.CreateUserResponseObject, error) {
@@ -70,7 +77,7 @@ func (h handlers) CreateUser(ctx context.Context, req api.CreateUserRequestObjec
 	if err != nil {
 		return nil, err
 	}
-	return api.CreateUser201JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil)), nil
+	return api.CreateUser201JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil, nil)), nil
 }
 
 func (h handlers) UpdateUser(ctx context.Context, req api.UpdateUserRequestObject) (api.UpdateUserResponseObject, error) {
@@ -92,22 +99,41 @@ func (h handlers) UpdateUser(ctx context.Context, req api.UpdateUserRequestObjec
 		r := roleInput(*b.Role)
 		in.Role = &r
 	}
-	e, err := h.s.auth.UpdateUser(ctx, req.Id, in)
+	id, ok := userID(req.Id)
+	if !ok { // names no user: Strapi's "User not found"
+		return nil, auth.ErrUpdateUserNotFound
+	}
+	e, err := h.s.auth.UpdateUser(ctx, id, in)
 	if err != nil {
 		return nil, err
 	}
-	return api.UpdateUser200JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil)), nil
+	return api.UpdateUser200JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil, nil)), nil
 }
 
 func (h handlers) DeleteUser(ctx context.Context, req api.DeleteUserRequestObject) (api.DeleteUserResponseObject, error) {
-	u, err := h.s.auth.DeleteUser(ctx, req.Id)
+	id, ok := userID(req.Id)
+	if !ok { // names no user: Strapi's empty 204
+		return api.DeleteUser204Response{}, nil
+	}
+	u, err := h.s.auth.DeleteUser(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	if u == nil {
 		return api.DeleteUser204Response{}, nil
 	}
-	return api.DeleteUser200JSONResponse(toUserEntry(*u, nil, nil)), nil // Strapi: no role
+	return api.DeleteUser200JSONResponse(toUserEntry(*u, nil, nil, nil)), nil // Strapi: no role
+}
+
+// userID reads the {id} of the users routes: a positive decimal integer. Anything else
+// (Strapi clients send documentIds) names no user, as in Strapi, where the lookup by id
+// finds nothing.
+func userID(raw string) (int64, bool) {
+	if raw == "" || strings.TrimLeft(raw, "0123456789") != "" {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	return id, err == nil && id > 0
 }
 
 // mayFindRoles reports whether the caller may see roles.
@@ -125,9 +151,10 @@ func visibleRole(ctx context.Context, r *pgdb.UpRole) *pgdb.UpRole {
 	return r
 }
 
-// toUserEntry is a user as the users routes show it: the given fields (all when nil; id
-// and documentId always), and the role when given. Passwords have no field here.
-func toUserEntry(u pgdb.UpUser, role *pgdb.UpRole, fields []string) api.UserEntry {
+// toUserEntry is a user as the users routes and /me show it: the given fields (all when
+// nil; id and documentId always), and the role when given, with roleFields (all when nil).
+// Passwords have no field here.
+func toUserEntry(u pgdb.UpUser, role *pgdb.UpRole, fields, roleFields []string) api.UserEntry {
 	full := toUser(u)
 	e := api.UserEntry{Id: full.Id, DocumentId: full.DocumentId}
 	show := func(name string) bool { return fields == nil || slices.Contains(fields, name) }
@@ -156,14 +183,46 @@ func toUserEntry(u pgdb.UpUser, role *pgdb.UpRole, fields []string) api.UserEntr
 		e.PublishedAt = &full.PublishedAt
 	}
 	if role != nil {
-		r := toUserRole(*role)
+		r := toRoleEntry(*role, roleFields)
 		e.Role = &r
 	}
 	return e
 }
 
-// toUserRole is a role as a user payload shows it.
-func toUserRole(r pgdb.UpRole) api.Role {
+// toRoleEntry is a role as a user payload shows it: the given fields (all when nil; id
+// and documentId always).
+func toRoleEntry(r pgdb.UpRole, fields []string) api.RoleEntry {
+	show := func(name string) bool { return fields == nil || slices.Contains(fields, name) }
+	e := api.RoleEntry{Id: r.ID, DocumentId: r.DocumentID}
+	if show("name") {
+		e.Name = &r.Name
+	}
+	if show("description") {
+		// A role without a description shows "description": null.
+		if r.Description != nil {
+			e.Description.Set(*r.Description)
+		} else {
+			e.Description.SetNull()
+		}
+	}
+	if show("type") {
+		e.Type = &r.Type
+	}
+	for _, t := range []struct {
+		name string
+		at   time.Time
+		dst  **string
+	}{{"createdAt", r.CreatedAt, &e.CreatedAt}, {"updatedAt", r.UpdatedAt, &e.UpdatedAt}, {"publishedAt", r.PublishedAt, &e.PublishedAt}} {
+		if show(t.name) {
+			ts := timestamp(t.at)
+			*t.dst = &ts
+		}
+	}
+	return e
+}
+
+// toRole is a role as the roles API shows it, every field.
+func toRole(r pgdb.UpRole) api.Role {
 	return api.Role{
 		Id: r.ID, DocumentId: r.DocumentID, Name: r.Name, Description: r.Description, Type: r.Type,
 		CreatedAt: timestamp(r.CreatedAt), UpdatedAt: timestamp(r.UpdatedAt), PublishedAt: timestamp(r.PublishedAt),

@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -122,4 +123,69 @@ func TestCurrentUser(t *testing.T) {
 func noneToken(id, now int64) string {
 	enc := base64.RawURLEncoding.EncodeToString
 	return enc([]byte(`{"alg":"none","typ":"JWT"}`)) + "." + enc(fmt.Appendf(nil, `{"id":%d,"iat":%d,"exp":%d}`, id, now, now+60)) + "."
+}
+
+// TestCurrentUserFields: GET /api/users/me honours fields as Strapi 5.54 does (the
+// @nuxtjs/strapi module sends its auth.fields option there), and populate[role][fields]
+// chooses the fields of the role shown (decision D11).
+func TestCurrentUserFields(t *testing.T) {
+	t.Parallel()
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		e := apitest.New(t, engine)
+		jwt, id := e.Register("alice", "alice@example.com", "secret123")
+		me := func(query string) apitest.Response {
+			return e.Do("GET", "/api/users/me?"+query, nil, "Authorization", "Bearer "+jwt)
+		}
+		full := me("")
+		var u struct{ DocumentID string }
+		if full.Status != 200 || json.Unmarshal(full.Body, &u) != nil || u.DocumentID == "" {
+			t.Fatalf("%d %s", full.Status, full.Body)
+		}
+		prefix := fmt.Sprintf(`{"id":%d,"documentId":%q`, id, u.DocumentID)
+		for _, c := range []struct{ query, want string }{
+			{"fields[0]=username", prefix + `,"username":"alice"}`},
+			{"fields=email", prefix + `,"email":"alice@example.com"}`},
+			{"fields=username,email", prefix + `,"username":"alice","email":"alice@example.com"}`},
+			{"fields[0]=username&fields[1]=confirmed", prefix + `,"username":"alice","confirmed":true}`},
+			{"fields[0]=id", prefix + `}`},
+			{"fields=*", strings.TrimSpace(string(full.Body))},
+		} {
+			t.Run(c.query, func(t *testing.T) {
+				if r := me(c.query); r.Status != 200 || strings.TrimSpace(string(r.Body)) != c.want {
+					t.Fatalf("%d %s, want 200 %s", r.Status, r.Body, c.want)
+				}
+			})
+		}
+		for _, c := range []struct{ query, message, key, path, param string }{
+			{"fields[0]=nope", "Invalid key nope", "nope", "", "fields"},
+			{"fields[0]=password", "Invalid key password", "password", "password", "fields"},
+			{"fields=resetPasswordToken", "Invalid key resetPasswordToken", "resetPasswordToken", "resetPasswordToken", "fields"},
+			{"fields[0]=role", "Invalid key role", "role", "role", "fields"},
+			{"populate[role][fields][0]=nope", "Invalid key nope", "nope", "", "populate"},
+		} {
+			t.Run(c.query, func(t *testing.T) { wantQueryError(t, me(c.query), c.message, c.key, c.path, c.param) })
+		}
+
+		// D11 with fields: the role is shown with the fields asked for.
+		r := me("fields[0]=username&populate[role][fields][0]=name")
+		var got struct {
+			Username string
+			Email    *string
+			Role     map[string]any
+		}
+		if r.Status != 200 || json.Unmarshal(r.Body, &got) != nil || got.Username != "alice" || got.Email != nil {
+			t.Fatalf("%d %s", r.Status, r.Body)
+		}
+		if len(got.Role) != 3 || got.Role["name"] != "Authenticated" || got.Role["id"] != float64(1) || got.Role["documentId"] == "" {
+			t.Fatalf("role %v, want id, documentId and name only", got.Role)
+		}
+		r = me("populate[role][fields]=type,description")
+		var all struct {
+			Email *string
+			Role  map[string]any
+		}
+		if err := json.Unmarshal(r.Body, &all); err != nil || len(all.Role) != 4 || all.Role["type"] != "authenticated" || all.Email == nil {
+			t.Fatalf("%d %s", r.Status, r.Body)
+		}
+	})
 }

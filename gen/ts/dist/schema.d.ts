@@ -61,8 +61,11 @@ export interface paths {
         };
         /**
          * Get the current user
-         * @description Returns the user the Bearer token belongs to. With `populate=role` (or `*`), the user's own
-         *     role is included, which Strapi does not do (decision D11).
+         * @description Returns the user the Bearer token belongs to: every field of `User`, or with `fields` only
+         *     those (`id` and `documentId` always come), as Strapi 5 answers (@nuxtjs/strapi sends its
+         *     `auth.fields` option here). With `populate=role` (or `*`), the user's own role is included,
+         *     which Strapi does not do (decision D11); `populate[role][fields]=name` chooses the role's
+         *     fields. A private or unknown field is 400 `Invalid key <field>`.
          */
         get: operations["getCurrentUser"];
         put?: never;
@@ -393,7 +396,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric id of the user. */
+                /**
+                 * @description The numeric id of the user. Any other value (a `documentId`, `abc`) names no user and is
+                 *     answered as a missing user is (204 with no body; 404 `User not found` on `PUT`), as Strapi
+                 *     answers it: Strapi clients look users up by `documentId` and take 204 as "not found".
+                 */
                 id: components["parameters"]["UserId"];
             };
             cookie?: never;
@@ -570,7 +577,7 @@ export interface components {
              * @example 2026-03-04T10:30:00.000Z
              */
             publishedAt: string;
-            role?: components["schemas"]["Role"];
+            role?: components["schemas"]["RoleEntry"];
         };
         AuthResponse: {
             /**
@@ -699,8 +706,11 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @example password */
             key?: string;
-            /** @example password */
-            path?: string;
+            /**
+             * @description The attribute the refused key names; null when it names none (an unknown key).
+             * @example password
+             */
+            path?: string | null;
             /** @example query */
             source?: string;
             /** @example filters */
@@ -777,7 +787,7 @@ export interface components {
              * @example 2026-03-04T10:30:00.000Z
              */
             publishedAt?: string;
-            role?: components["schemas"]["Role"];
+            role?: components["schemas"]["RoleEntry"];
         };
         Role: {
             /**
@@ -811,6 +821,43 @@ export interface components {
              * @example 2026-03-04T10:30:00.000Z
              */
             publishedAt: string;
+        };
+        /**
+         * @description A role as a user's populated `role` shows it: every field of `Role` unless
+         *     `populate[role][fields]` chose some (`id` and `documentId` always come).
+         */
+        RoleEntry: {
+            /**
+             * Format: int64
+             * @example 1
+             */
+            id: number;
+            /** @example wtrhykk0vdcmwobd2uq4niq7 */
+            documentId: string;
+            /** @example Authenticated */
+            name?: string;
+            /** @example Default role given to authenticated user. */
+            description?: string | null;
+            /**
+             * @description The stable name of the role (`public`, `authenticated`, ...).
+             * @example authenticated
+             */
+            type?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            createdAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            updatedAt?: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-04T10:30:00.000Z
+             */
+            publishedAt?: string;
         };
         RoleWithCount: components["schemas"]["Role"] & {
             /**
@@ -1402,8 +1449,12 @@ export interface components {
         RefreshCookieMode: string;
         /** @description The name of the OAuth provider. */
         Provider: string;
-        /** @description The numeric id of the user. */
-        UserId: number;
+        /**
+         * @description The numeric id of the user. Any other value (a `documentId`, `abc`) names no user and is
+         *     answered as a missing user is (204 with no body; 404 `User not found` on `PUT`), as Strapi
+         *     answers it: Strapi clients look users up by `documentId` and take 204 as "not found".
+         */
+        UserId: number | string;
         /** @description The numeric id of the role. */
         RoleId: number;
         /**
@@ -1537,6 +1588,8 @@ export interface operations {
     getCurrentUser: {
         parameters: {
             query?: {
+                /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
+                fields?: components["parameters"]["Fields"];
                 /** @description `role` (or `*`) adds the role, when the caller may list roles. */
                 populate?: components["parameters"]["Populate"];
             };
@@ -1552,9 +1605,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["UserEntry"];
                 };
             };
+            400: components["responses"]["QueryError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
@@ -2073,7 +2127,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The numeric id of the user. */
+                /**
+                 * @description The numeric id of the user. Any other value (a `documentId`, `abc`) names no user and is
+                 *     answered as a missing user is (204 with no body; 404 `User not found` on `PUT`), as Strapi
+                 *     answers it: Strapi clients look users up by `documentId` and take 204 as "not found".
+                 */
                 id: components["parameters"]["UserId"];
             };
             cookie?: never;
@@ -2107,7 +2165,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric id of the user. */
+                /**
+                 * @description The numeric id of the user. Any other value (a `documentId`, `abc`) names no user and is
+                 *     answered as a missing user is (204 with no body; 404 `User not found` on `PUT`), as Strapi
+                 *     answers it: Strapi clients look users up by `documentId` and take 204 as "not found".
+                 */
                 id: components["parameters"]["UserId"];
             };
             cookie?: never;
@@ -2146,7 +2208,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The numeric id of the user. */
+                /**
+                 * @description The numeric id of the user. Any other value (a `documentId`, `abc`) names no user and is
+                 *     answered as a missing user is (204 with no body; 404 `User not found` on `PUT`), as Strapi
+                 *     answers it: Strapi clients look users up by `documentId` and take 204 as "not found".
+                 */
                 id: components["parameters"]["UserId"];
             };
             cookie?: never;

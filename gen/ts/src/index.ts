@@ -61,6 +61,12 @@ export type ApiError = components["schemas"]["Error"];
 export type User = components["schemas"]["User"];
 
 /**
+ * A user as `GET /api/users/me` and the users routes show it: every field of {@link User} unless
+ * the query's `fields` chose some (`id` and `documentId` always come), and `role` when populated.
+ */
+export type UserEntry = components["schemas"]["UserEntry"];
+
+/**
  * The answer of register, login and reset-password: a JWT and its user, and in refresh mode
  * (`JWT_MANAGEMENT=refresh`) a refresh token too.
  */
