@@ -207,6 +207,9 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 	if !adv.AllowRegister {
 		return pgdb.UpUser{}, Issued{}, ErrRegisterDisabled
 	}
+	if f, bad := usernameInvisible(in.Username); bad {
+		return pgdb.UpUser{}, Issued{}, Invalid(f)
+	}
 	if f, tooLong := passwordTooLong(in.Password); tooLong {
 		return pgdb.UpUser{}, Issued{}, Invalid(f)
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // The query language of the users API (GET /api/users, /api/users/count, /api/users/:id),
@@ -22,6 +23,23 @@ import (
 // This is the one SQL of the service that is not a sqlc query (queries/): Strapi's filter
 // language nests any number of $and/$or/$not over any attribute, which no fixed statement
 // can express (see store.Select).
+
+// MaxQueryValueLength bounds a filter value and the _q search, in characters: longer than
+// any value stored (usernames and emails stop at 255), and far below what makes SQLite's
+// LIKE fail (patterns over 50 000 bytes).
+const MaxQueryValueLength = 1024
+
+// tooLongValue reports whether a filter value, or one of a list's, is over
+// MaxQueryValueLength.
+func tooLongValue(v any) bool {
+	switch t := v.(type) {
+	case string:
+		return utf8.RuneCountInString(t) > MaxQueryValueLength
+	case []any:
+		return slices.ContainsFunc(t, tooLongValue)
+	}
+	return false
+}
 
 // colKind is the type of a column, which says how filter values convert.
 type colKind int
@@ -199,6 +217,9 @@ func ParseUserQuery(rawQuery string, mayFindRoles bool) (*UserQuery, error) {
 	}
 	if v, ok := qs.get("_q"); ok {
 		if s, isStr := v.(string); isStr {
+			if utf8.RuneCountInString(s) > MaxQueryValueLength {
+				return nil, convError("Invalid value for _q: at most %d characters", MaxQueryValueLength)
+			}
 			q.search = s
 		}
 	}
@@ -374,6 +395,14 @@ func (p *filterParser) operator(col column, op string, v any, path, key string) 
 	}
 	if _, isObj := v.(*qsObject); isObj && op != "$not" {
 		return fail("expected a value")
+	}
+	if tooLongValue(v) {
+		p.errs.convert(&Error{
+			Kind:    KindValidation,
+			Message: fmt.Sprintf("Invalid value for %s: at most %d characters", path, MaxQueryValueLength),
+			Query:   &QueryKey{Key: key, Path: path, Param: "filters"},
+		})
+		return allOf{}
 	}
 	switch op {
 	case "$not":

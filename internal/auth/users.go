@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf16"
 
 	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
@@ -373,6 +374,9 @@ func (s *Service) entityErrors(ctx context.Context, username, password *string, 
 		if n > 255 {
 			fields = append(fields, FieldInvalid("username", "username must be at most 255 characters", *username))
 		}
+		if f, bad := usernameInvisible(*username); bad {
+			fields = append(fields, f)
+		}
 		if checkUnique {
 			_, err := s.store.Q.GetUserByUsername(ctx, *username)
 			switch {
@@ -392,6 +396,20 @@ func (s *Service) entityErrors(ctx context.Context, username, password *string, 
 		}
 	}
 	return fields, nil
+}
+
+// usernameInvisible is the field error of a username with characters a reader cannot
+// see or that change how the rest reads: control characters (C0, DEL, C1), formatting
+// characters (bidi overrides and isolates, zero-width spaces and joiners, the byte order
+// mark, soft hyphens) and line or paragraph separators. Such names impersonate others
+// ("admin" with a zero-width space) or reorder what a page shows next to them.
+func usernameInvisible(username string) (FieldError, bool) {
+	for _, r := range username {
+		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) {
+			return FieldInvalid("username", "username must not contain control, formatting or invisible characters", username), true
+		}
+	}
+	return FieldError{}, false
 }
 
 func jsLength(s string) int { return len(utf16.Encode([]rune(s))) }

@@ -22,6 +22,8 @@ type route struct {
 	key         string // "METHOD /path/{template}", the rate-limit bucket prefix
 	action      string // x-strapi-action: the permission the caller's role needs; "" = none
 	rateLimited bool   // x-rate-limited
+	pathParams  bool   // the operation has path parameters
+	queryParams bool   // the operation reads its query string
 	unknownKeys int
 	fieldOrder  []string       // body fields in the order Strapi reports their errors
 	maxBytes    map[string]int // x-max-bytes of top-level body fields
@@ -58,6 +60,14 @@ func routes(spec *openapi3.T) (map[string]*route, error) {
 				return nil, fmt.Errorf("%s %s: a secured operation needs x-strapi-action", method, path)
 			}
 			rt.rateLimited, _ = op.Extensions["x-rate-limited"].(bool)
+			for _, params := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+				for _, p := range params {
+					if p.Value != nil {
+						rt.pathParams = rt.pathParams || p.Value.In == openapi3.ParameterInPath
+						rt.queryParams = rt.queryParams || p.Value.In == openapi3.ParameterInQuery
+					}
+				}
+			}
 			if op.OperationID == "register" {
 				rt.unknownKeys = unknownKeysInvalidParameters
 			}
@@ -111,10 +121,12 @@ func (rt *route) sortFields(fields []auth.FieldError) []auth.FieldError {
 	return fields
 }
 
-// gate runs before every operation of the spec, in Strapi's order: authenticate the caller
-// (a Bearer token, or the Public role), check the operation's permission, count the request
-// against the rate limit, then validate it against openapi.yaml. Requests for paths that
-// are not in the spec go on to chi's not-found handlers.
+// gate runs before every operation of the spec, in Strapi's order: read and parse the body
+// (Strapi's body parser runs first: a body that does not parse is refused uncounted),
+// authenticate the caller (a Bearer token, or the Public role), check the operation's
+// permission, count the request against the rate limit, then validate it against
+// openapi.yaml. Requests for paths that are not in the spec go on to chi's not-found
+// handlers.
 func (s *Server) gate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rctx := chi.NewRouteContext()
@@ -124,6 +136,11 @@ func (s *Server) gate(next http.Handler) http.Handler {
 			return
 		}
 		info(r.Context()).operation = rt.op.OperationID
+		raw, err := readBody(r, rt)
+		if err != nil {
+			writeError(w, r, s.log, err)
+			return
+		}
 		ctx := r.Context()
 		if rt.action != "" {
 			p, err := s.authenticate(ctx, r)
@@ -160,7 +177,7 @@ func (s *Server) gate(next http.Handler) http.Handler {
 		for i, k := range rctx.URLParams.Keys {
 			params[k] = rctx.URLParams.Values[i]
 		}
-		if err := validate(ctx, r, rt, params); err != nil {
+		if err := validate(ctx, r, rt, params, raw); err != nil {
 			writeError(w, r, s.log, err)
 			return
 		}

@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"mime"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -42,35 +44,68 @@ var validationOptions = &openapi3filter.Options{MultiError: true}
 var (
 	errEmptyBody   = &auth.Error{Kind: auth.KindValidation, Message: "Request body cannot be empty"}
 	errInvalidJSON = &auth.Error{Kind: auth.KindValidation, Message: "Request body is not valid JSON"}
+	errInvalidForm = &auth.Error{Kind: auth.KindValidation, Message: "Request body is not a valid form"}
+	errNotUTF8     = &auth.Error{Kind: auth.KindValidation, Message: "Request body is not valid UTF-8"}
 	errContentType = &auth.Error{Kind: auth.KindValidation, Message: "Unsupported Content-Type: send application/json"}
 	errUnreadable  = &auth.Error{Kind: auth.KindValidation, Message: "Request body could not be read"}
 )
 
+// readBody reads the body of an operation that takes one, as Strapi's body parser does
+// before anything else runs: a body over the limit is 413; one that cannot be read, or that
+// does not parse as its Content-Type says (JSON that is not UTF-8, not JSON, or followed by
+// more than white space; a malformed form) is 400. Such requests never reach the rate
+// limiter. The body is kept in the request's info and put back for the validator and the
+// handler; nil when the operation takes no body.
+func readBody(r *http.Request, rt *route) ([]byte, error) {
+	if rt.op.RequestBody == nil || r.Body == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mb *http.MaxBytesError
+		if errors.As(err, &mb) {
+			return nil, err // 413
+		}
+		// A malformed chunked body, a client that went away, a read timeout: the
+		// client's doing, not the server's.
+		return nil, errUnreadable
+	}
+	info(r.Context()).body = b
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	if len(bytes.TrimSpace(b)) == 0 {
+		return b, nil // validate decides whether the operation takes an empty body
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch {
+	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
+		if !utf8.Valid(b) {
+			return nil, errNotUTF8
+		}
+		if !json.Valid(b) { // also refuses a value followed by anything but white space
+			return nil, errInvalidJSON
+		}
+	case mt == "application/x-www-form-urlencoded":
+		if _, err := url.ParseQuery(string(b)); err != nil {
+			return nil, errInvalidForm
+		}
+	}
+	return b, nil
+}
+
 // validate checks the request against its operation in openapi.yaml and returns Strapi's
-// validation error when it does not match. The body is read here (within the body limit),
-// put back for the handler, and kept in the request's info.
-func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[string]string) error {
-	var raw []byte
-	if rt.op.RequestBody != nil && r.Body != nil {
-		b, err := io.ReadAll(r.Body)
-		if err != nil {
-			var mb *http.MaxBytesError
-			if errors.As(err, &mb) {
-				return err // 413
-			}
-			// A malformed chunked body, a client that went away, a read timeout: the
-			// client's doing, not the server's.
-			return errUnreadable
+// validation error when it does not match. raw is the body readBody read (nil: none).
+func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[string]string, raw []byte) error {
+	if raw != nil && len(bytes.TrimSpace(raw)) == 0 {
+		if rb := rt.op.RequestBody.Value; rb == nil || rb.Required {
+			return errEmptyBody
 		}
-		raw = b
-		info(ctx).body = raw
-		if len(bytes.TrimSpace(raw)) == 0 {
-			if rb := rt.op.RequestBody.Value; rb == nil || rb.Required {
-				return errEmptyBody
-			}
-			raw = nil // an optional body left out (logout, refresh): nothing to check
-		}
-		r.Body = io.NopCloser(bytes.NewReader(raw))
+		raw = nil // an optional body left out (logout, refresh): nothing to check
+		r.Body = io.NopCloser(bytes.NewReader(nil))
+	}
+	// Text the databases cannot store (NUL) or that is not text (invalid UTF-8), in the
+	// query, the path or a body value, is refused before anything reads it.
+	if err := checkText(r, rt, raw); err != nil {
+		return err
 	}
 	err := openapi3filter.ValidateRequest(ctx, &openapi3filter.RequestValidationInput{
 		Request: r, PathParams: pathParams, Route: rt.kin, Options: validationOptions,
@@ -85,6 +120,82 @@ func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[st
 		return nil
 	}
 	return translate(rt, r, raw, err)
+}
+
+// checkText refuses NUL characters and invalid UTF-8 anywhere a value reaches the
+// operation from: its path parameters, its query string (keys and values, as decoded; the
+// users routes read it whole) and the values and keys of its body. PostgreSQL cannot store
+// NUL in text, and neither engine should store what is not text.
+func checkText(r *http.Request, rt *route, raw []byte) error {
+	if rt.pathParams && !plainText(r.URL.Path) {
+		return &auth.Error{Kind: auth.KindValidation, Message: "The path contains NUL characters or invalid UTF-8"}
+	}
+	if !rt.queryParams {
+		return checkBodyText(r, raw)
+	}
+	for _, pair := range strings.FieldsFunc(r.URL.RawQuery, func(c rune) bool { return c == '&' || c == ';' }) {
+		k, v, _ := strings.Cut(pair, "=")
+		key, err1 := url.QueryUnescape(k)
+		val, err2 := url.QueryUnescape(v)
+		if err1 != nil || err2 != nil {
+			continue // not decodable at all: the query's own parsers ignore it
+		}
+		if !plainText(key) || !plainText(val) {
+			return auth.Invalid(auth.FieldError{
+				Path: []string{key}, Message: textMessage(strings.ToValidUTF8(key, "\ufffd")),
+			})
+		}
+	}
+	return checkBodyText(r, raw)
+}
+
+func checkBodyText(r *http.Request, raw []byte) error {
+	if raw == nil {
+		return nil
+	}
+	body := parseBody(r, raw)
+	if path, bad := badText(body.value, nil); bad {
+		name := "this"
+		if len(path) > 0 {
+			name = strings.Join(path, ".")
+		}
+		return auth.Invalid(auth.FieldError{Path: path, Message: textMessage(name)})
+	}
+	return nil
+}
+
+func textMessage(name string) string {
+	return name + " must be text without NUL characters (and valid UTF-8)"
+}
+
+// plainText reports whether s is valid UTF-8 without NUL.
+func plainText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+// badText finds a key or a string value of a decoded body that is not plainText, and
+// returns its path.
+func badText(v any, path []string) ([]string, bool) {
+	switch t := v.(type) {
+	case string:
+		if !plainText(t) {
+			return slices.Clone(path), true
+		}
+	case map[string]any:
+		for k, e := range t {
+			if !plainText(k) {
+				return append(slices.Clone(path), strings.ToValidUTF8(strings.ReplaceAll(k, "\x00", ""), "")), true
+			}
+			if p, bad := badText(e, append(path, k)); bad {
+				return p, true
+			}
+		}
+	case []any:
+		for i, e := range t {
+			if p, bad := badText(e, append(path, strconv.Itoa(i))); bad {
+				return p, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // translate turns kin-openapi's errors into Strapi's ValidationError, worded as yup words

@@ -1990,6 +1990,7 @@ export interface operations {
                     "application/json": components["schemas"]["EmptyData"];
                 };
             };
+            400: components["responses"]["ValidationError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["SessionNotFound"];
