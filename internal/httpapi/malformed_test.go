@@ -19,8 +19,8 @@ func TestMalformedBodyNotRateLimited(t *testing.T) {
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine, func(c *config.Config) { c.RateLimit.Enabled, c.RateLimit.Max = true, 2 })
 		for _, body := range []string{
-			`{"identifier":`,                  // not JSON
-			`{"identifier":"a","password":"b"}garbage`, // JSON followed by more
+			`{"identifier":`, // not JSON
+			`{"identifier":"a","password":"b"}garbage`,         // JSON followed by more
 			"{\"identifier\":\"\xff\xfe\",\"password\":\"x\"}", // not UTF-8
 			`[1,2]]`,
 		} {
