@@ -15,10 +15,14 @@ SET confirmed = TRUE, confirmation_token_hash = NULL, confirmation_expires_at = 
 WHERE confirmation_token_hash = sqlc.arg(token_hash) AND confirmation_expires_at > sqlc.arg(now);
 
 -- ChangePassword sets a new password and revokes every token issued before (decision D5),
--- in one statement guarded by the hash the current password was checked against: of two
--- concurrent changes with the same current password, exactly one succeeds.
+-- but the one that made the change (kept_token_hash, legacy mode; NULL otherwise), and a
+-- pending reset code, in one statement guarded by the hash the current password was
+-- checked against: of two concurrent changes with the same current password, exactly one
+-- succeeds.
 -- name: ChangePassword :execrows
 UPDATE up_users
 SET password = sqlc.arg(password), tokens_valid_after = sqlc.arg(tokens_valid_after),
+    kept_token_hash = sqlc.narg(kept_token_hash),
+    reset_password_token_hash = NULL, reset_password_expires_at = NULL,
     updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id) AND password = sqlc.arg(current_hash);

@@ -81,5 +81,6 @@ WHERE session_id IN (
 -- token a password change issued in the same second (its iat is tokens_valid_after).
 -- name: RevokeUserTokens :exec
 UPDATE up_users
-SET tokens_valid_after = CASE WHEN tokens_valid_after > sqlc.arg(now) THEN tokens_valid_after ELSE sqlc.arg(now) END + 1
+SET tokens_valid_after = CASE WHEN tokens_valid_after > sqlc.arg(now) THEN tokens_valid_after ELSE sqlc.arg(now) END + 1,
+    kept_token_hash = NULL
 WHERE id = sqlc.arg(id);

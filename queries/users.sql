@@ -16,7 +16,8 @@ SELECT * FROM up_users WHERE id = sqlc.arg(id);
 -- its role's permissions to check the permission cache against.
 -- name: GetAuthUser :one
 SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
-       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, r.perm_version AS role_perm_version
+       u.tokens_valid_after, u.kept_token_hash, u.created_at, u.updated_at, u.published_at,
+       r.perm_version AS role_perm_version
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id
 WHERE u.id = sqlc.arg(id);
@@ -51,16 +52,29 @@ SELECT * FROM up_users
 WHERE reset_password_token_hash = sqlc.arg(token_hash) AND reset_password_expires_at > sqlc.arg(now);
 
 -- ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
--- resets with the same code exactly one updates the row.
+-- resets with the same code exactly one updates the row, and a user blocked meanwhile is
+-- not reset. Every token issued before dies, the one kept by a password change included.
 -- name: ResetPassword :execrows
 UPDATE up_users
 SET password = sqlc.arg(password), reset_password_token_hash = NULL, reset_password_expires_at = NULL,
-    tokens_valid_after = sqlc.arg(tokens_valid_after), updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
+    tokens_valid_after = sqlc.arg(tokens_valid_after), kept_token_hash = NULL,
+    updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id) AND reset_password_token_hash = sqlc.arg(token_hash)
-  AND reset_password_expires_at > sqlc.arg(now);
+  AND reset_password_expires_at > sqlc.arg(now) AND NOT blocked;
 
--- name: SetUserBlocked :exec
-UPDATE up_users SET blocked = sqlc.arg(blocked), updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
+-- BlockUser blocks a user: every token issued so far dies for good (tokens_valid_after moves
+-- past them, as RevokeUserTokens moves it, so unblocking revives none), and a pending reset
+-- code stops working.
+-- name: BlockUser :exec
+UPDATE up_users
+SET blocked = TRUE,
+    tokens_valid_after = CASE WHEN tokens_valid_after > sqlc.arg(now_unix) THEN tokens_valid_after ELSE sqlc.arg(now_unix) END + 1,
+    kept_token_hash = NULL, reset_password_token_hash = NULL, reset_password_expires_at = NULL,
+    updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
+WHERE id = sqlc.arg(id);
+
+-- name: UnblockUser :exec
+UPDATE up_users SET blocked = FALSE, updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id);
 
 -- name: DeleteUser :exec

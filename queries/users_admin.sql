@@ -7,7 +7,10 @@
 SELECT * FROM up_roles WHERE document_id = sqlc.arg(document_id);
 
 -- UsersAPIUpdateUser changes the fields given (NULL leaves a field as it is) in one
--- statement, so that concurrent updates of different fields all land.
+-- statement, so that concurrent updates of different fields all land. With revoke_tokens
+-- (a new password, a block) every token issued so far dies, kept one included
+-- (tokens_valid_after moves past now and never back, as in RevokeUserTokens), and a
+-- pending reset code stops working.
 -- name: UsersAPIUpdateUser :one
 UPDATE up_users
 SET username           = COALESCE(sqlc.narg(username), username),
@@ -16,7 +19,12 @@ SET username           = COALESCE(sqlc.narg(username), username),
     confirmed          = COALESCE(sqlc.narg(confirmed), confirmed),
     blocked            = COALESCE(sqlc.narg(blocked), blocked),
     role_id            = COALESCE(sqlc.narg(role_id), role_id),
-    tokens_valid_after = COALESCE(sqlc.narg(tokens_valid_after), tokens_valid_after),
+    tokens_valid_after = CASE WHEN NOT CAST(sqlc.arg(revoke_tokens) AS BOOLEAN) THEN tokens_valid_after
+                              WHEN tokens_valid_after > sqlc.arg(now_unix) THEN tokens_valid_after + 1
+                              ELSE sqlc.arg(now_unix) + 1 END,
+    kept_token_hash           = CASE WHEN CAST(sqlc.arg(revoke_tokens) AS BOOLEAN) THEN NULL ELSE kept_token_hash END,
+    reset_password_token_hash = CASE WHEN CAST(sqlc.arg(revoke_tokens) AS BOOLEAN) THEN NULL ELSE reset_password_token_hash END,
+    reset_password_expires_at = CASE WHEN CAST(sqlc.arg(revoke_tokens) AS BOOLEAN) THEN NULL ELSE reset_password_expires_at END,
     updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id)
 RETURNING *;

@@ -35,8 +35,13 @@ func TestUsersCommands(t *testing.T) {
 		if _, err = cli("unblock", "alice"); err != nil {
 			t.Fatal(err)
 		}
-		if r := e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt); r.Status != 200 {
-			t.Fatalf("me after unblock: %d", r.Status)
+		// Unblocking lets the user log in again; the tokens of before the block stay dead
+		// (issue 8: unblocking revived them).
+		if r := e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt); r.Status != 401 {
+			t.Fatalf("me after unblock with a token of before the block: %d", r.Status)
+		}
+		if r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"}); r.Status != 200 {
+			t.Fatalf("login after unblock: %d %s", r.Status, r.Body)
 		}
 		if _, err = cli("block", "nobody"); err == nil || !strings.Contains(err.Error(), "no such user") {
 			t.Fatalf("unknown user: %v", err)

@@ -13,25 +13,31 @@ import (
 const changePassword = `-- name: ChangePassword :execrows
 UPDATE up_users
 SET password = ?1, tokens_valid_after = ?2,
-    updated_at = ?3, published_at = ?3
-WHERE id = ?4 AND password = ?5
+    kept_token_hash = ?3,
+    reset_password_token_hash = NULL, reset_password_expires_at = NULL,
+    updated_at = ?4, published_at = ?4
+WHERE id = ?5 AND password = ?6
 `
 
 type ChangePasswordParams struct {
 	Password         *string
 	TokensValidAfter int64
+	KeptTokenHash    *string
 	Now              time.Time
 	ID               int64
 	CurrentHash      *string
 }
 
 // ChangePassword sets a new password and revokes every token issued before (decision D5),
-// in one statement guarded by the hash the current password was checked against: of two
-// concurrent changes with the same current password, exactly one succeeds.
+// but the one that made the change (kept_token_hash, legacy mode; NULL otherwise), and a
+// pending reset code, in one statement guarded by the hash the current password was
+// checked against: of two concurrent changes with the same current password, exactly one
+// succeeds.
 func (q *Queries) ChangePassword(ctx context.Context, arg ChangePasswordParams) (int64, error) {
 	result, err := q.exec(ctx, q.changePasswordStmt, changePassword,
 		arg.Password,
 		arg.TokensValidAfter,
+		arg.KeptTokenHash,
 		arg.Now,
 		arg.ID,
 		arg.CurrentHash,

@@ -22,6 +22,10 @@ func (a pgAdapter) AddRolePermission(ctx context.Context, arg pgdb.AddRolePermis
 	return a.q.AddRolePermission(ctx, AddRolePermissionParams(arg))
 }
 
+func (a pgAdapter) BlockUser(ctx context.Context, arg pgdb.BlockUserParams) error {
+	return a.q.BlockUser(ctx, BlockUserParams(arg))
+}
+
 func (a pgAdapter) BumpRole(ctx context.Context, arg pgdb.BumpRoleParams) (pgdb.UpRole, error) {
 	r, err := a.q.BumpRole(ctx, BumpRoleParams(arg))
 	return pgdb.UpRole(r), err
@@ -326,12 +330,12 @@ func (a pgAdapter) SetRoleInfo(ctx context.Context, arg pgdb.SetRoleInfoParams) 
 	return a.q.SetRoleInfo(ctx, SetRoleInfoParams(arg))
 }
 
-func (a pgAdapter) SetUserBlocked(ctx context.Context, arg pgdb.SetUserBlockedParams) error {
-	return a.q.SetUserBlocked(ctx, SetUserBlockedParams(arg))
-}
-
 func (a pgAdapter) TouchAPIToken(ctx context.Context, arg pgdb.TouchAPITokenParams) error {
 	return a.q.TouchAPIToken(ctx, TouchAPITokenParams(arg))
+}
+
+func (a pgAdapter) UnblockUser(ctx context.Context, arg pgdb.UnblockUserParams) error {
+	return a.q.UnblockUser(ctx, UnblockUserParams(arg))
 }
 
 func (a pgAdapter) UsersAPIDeleteUser(ctx context.Context, id int64) (pgdb.UpUser, error) {

@@ -27,6 +27,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.addRolePermissionStmt, err = db.PrepareContext(ctx, addRolePermission); err != nil {
 		return nil, fmt.Errorf("error preparing query AddRolePermission: %w", err)
 	}
+	if q.blockUserStmt, err = db.PrepareContext(ctx, blockUser); err != nil {
+		return nil, fmt.Errorf("error preparing query BlockUser: %w", err)
+	}
 	if q.bumpRoleStmt, err = db.PrepareContext(ctx, bumpRole); err != nil {
 		return nil, fmt.Errorf("error preparing query BumpRole: %w", err)
 	}
@@ -198,11 +201,11 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setRoleInfoStmt, err = db.PrepareContext(ctx, setRoleInfo); err != nil {
 		return nil, fmt.Errorf("error preparing query SetRoleInfo: %w", err)
 	}
-	if q.setUserBlockedStmt, err = db.PrepareContext(ctx, setUserBlocked); err != nil {
-		return nil, fmt.Errorf("error preparing query SetUserBlocked: %w", err)
-	}
 	if q.touchAPITokenStmt, err = db.PrepareContext(ctx, touchAPIToken); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchAPIToken: %w", err)
+	}
+	if q.unblockUserStmt, err = db.PrepareContext(ctx, unblockUser); err != nil {
+		return nil, fmt.Errorf("error preparing query UnblockUser: %w", err)
 	}
 	if q.usersAPIDeleteUserStmt, err = db.PrepareContext(ctx, usersAPIDeleteUser); err != nil {
 		return nil, fmt.Errorf("error preparing query UsersAPIDeleteUser: %w", err)
@@ -221,6 +224,11 @@ func (q *Queries) Close() error {
 	if q.addRolePermissionStmt != nil {
 		if cerr := q.addRolePermissionStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing addRolePermissionStmt: %w", cerr)
+		}
+	}
+	if q.blockUserStmt != nil {
+		if cerr := q.blockUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing blockUserStmt: %w", cerr)
 		}
 	}
 	if q.bumpRoleStmt != nil {
@@ -508,14 +516,14 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setRoleInfoStmt: %w", cerr)
 		}
 	}
-	if q.setUserBlockedStmt != nil {
-		if cerr := q.setUserBlockedStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing setUserBlockedStmt: %w", cerr)
-		}
-	}
 	if q.touchAPITokenStmt != nil {
 		if cerr := q.touchAPITokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing touchAPITokenStmt: %w", cerr)
+		}
+	}
+	if q.unblockUserStmt != nil {
+		if cerr := q.unblockUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing unblockUserStmt: %w", cerr)
 		}
 	}
 	if q.usersAPIDeleteUserStmt != nil {
@@ -573,6 +581,7 @@ type Queries struct {
 	db                           DBTX
 	tx                           *sql.Tx
 	addRolePermissionStmt        *sql.Stmt
+	blockUserStmt                *sql.Stmt
 	bumpRoleStmt                 *sql.Stmt
 	changePasswordStmt           *sql.Stmt
 	claimMailStmt                *sql.Stmt
@@ -630,8 +639,8 @@ type Queries struct {
 	setConfirmationTokenStmt     *sql.Stmt
 	setResetPasswordTokenStmt    *sql.Stmt
 	setRoleInfoStmt              *sql.Stmt
-	setUserBlockedStmt           *sql.Stmt
 	touchAPITokenStmt            *sql.Stmt
+	unblockUserStmt              *sql.Stmt
 	usersAPIDeleteUserStmt       *sql.Stmt
 	usersAPIRoleByDocumentIDStmt *sql.Stmt
 	usersAPIUpdateUserStmt       *sql.Stmt
@@ -642,6 +651,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		db:                           tx,
 		tx:                           tx,
 		addRolePermissionStmt:        q.addRolePermissionStmt,
+		blockUserStmt:                q.blockUserStmt,
 		bumpRoleStmt:                 q.bumpRoleStmt,
 		changePasswordStmt:           q.changePasswordStmt,
 		claimMailStmt:                q.claimMailStmt,
@@ -699,8 +709,8 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setConfirmationTokenStmt:     q.setConfirmationTokenStmt,
 		setResetPasswordTokenStmt:    q.setResetPasswordTokenStmt,
 		setRoleInfoStmt:              q.setRoleInfoStmt,
-		setUserBlockedStmt:           q.setUserBlockedStmt,
 		touchAPITokenStmt:            q.touchAPITokenStmt,
+		unblockUserStmt:              q.unblockUserStmt,
 		usersAPIDeleteUserStmt:       q.usersAPIDeleteUserStmt,
 		usersAPIRoleByDocumentIDStmt: q.usersAPIRoleByDocumentIDStmt,
 		usersAPIUpdateUserStmt:       q.usersAPIUpdateUserStmt,

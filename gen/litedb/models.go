@@ -98,4 +98,5 @@ type UpUser struct {
 	CreatedAt              time.Time
 	UpdatedAt              time.Time
 	PublishedAt            time.Time
+	KeptTokenHash          *string
 }

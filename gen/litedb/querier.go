@@ -10,14 +10,20 @@ import (
 
 type Querier interface {
 	AddRolePermission(ctx context.Context, arg AddRolePermissionParams) error
+	// BlockUser blocks a user: every token issued so far dies for good (tokens_valid_after moves
+	// past them, as RevokeUserTokens moves it, so unblocking revives none), and a pending reset
+	// code stops working.
+	BlockUser(ctx context.Context, arg BlockUserParams) error
 	// BumpRole is the first statement of every change to a role: it bumps the role's
 	// perm_version, so that every instance reloads the role's permissions on its next request,
 	// and locks the role's row until the commit, so that two changes of one role queue instead
 	// of interleaving.
 	BumpRole(ctx context.Context, arg BumpRoleParams) (UpRole, error)
 	// ChangePassword sets a new password and revokes every token issued before (decision D5),
-	// in one statement guarded by the hash the current password was checked against: of two
-	// concurrent changes with the same current password, exactly one succeeds.
+	// but the one that made the change (kept_token_hash, legacy mode; NULL otherwise), and a
+	// pending reset code, in one statement guarded by the hash the current password was
+	// checked against: of two concurrent changes with the same current password, exactly one
+	// succeeds.
 	ChangePassword(ctx context.Context, arg ChangePasswordParams) (int64, error)
 	// ClaimMail leases the oldest due row to one sender until lock_until. The whole condition
 	// is checked again on the row itself: on PostgreSQL, an UPDATE that waited for a concurrent
@@ -101,7 +107,8 @@ type Querier interface {
 	RemoveRolePermission(ctx context.Context, arg RemoveRolePermissionParams) error
 	RenderMail(ctx context.Context, arg RenderMailParams) error
 	// ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
-	// resets with the same code exactly one updates the row.
+	// resets with the same code exactly one updates the row, and a user blocked meanwhile is
+	// not reset. Every token issued before dies, the one kept by a password change included.
 	ResetPassword(ctx context.Context, arg ResetPasswordParams) (int64, error)
 	RevokeSessionFamily(ctx context.Context, familyID string) (int64, error)
 	// RevokeUserSession ends the session (the whole family) that one of its rows belongs to,
@@ -122,10 +129,10 @@ type Querier interface {
 	SetConfirmationToken(ctx context.Context, arg SetConfirmationTokenParams) error
 	SetResetPasswordToken(ctx context.Context, arg SetResetPasswordTokenParams) error
 	SetRoleInfo(ctx context.Context, arg SetRoleInfoParams) error
-	SetUserBlocked(ctx context.Context, arg SetUserBlockedParams) error
 	// TouchAPIToken records a use of the token, at most once per period: the guard makes the
 	// concurrent requests of one token update its row once.
 	TouchAPIToken(ctx context.Context, arg TouchAPITokenParams) error
+	UnblockUser(ctx context.Context, arg UnblockUserParams) error
 	// UsersAPIDeleteUser deletes a user and returns it, as Strapi answers the deletion.
 	UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, error)
 	// The users API (/api/users, Strapi's user.create/update/destroy): its writes and the
@@ -134,7 +141,10 @@ type Querier interface {
 	// UsersAPIRoleByDocumentID finds the role a request names by its documentId.
 	UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (UpRole, error)
 	// UsersAPIUpdateUser changes the fields given (NULL leaves a field as it is) in one
-	// statement, so that concurrent updates of different fields all land.
+	// statement, so that concurrent updates of different fields all land. With revoke_tokens
+	// (a new password, a block) every token issued so far dies, kept one included
+	// (tokens_valid_after moves past now and never back, as in RevokeUserTokens), and a
+	// pending reset code stops working.
 	UsersAPIUpdateUser(ctx context.Context, arg UsersAPIUpdateUserParams) (UpUser, error)
 }
 

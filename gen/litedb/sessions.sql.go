@@ -292,7 +292,8 @@ func (q *Queries) RevokeUserSession(ctx context.Context, arg RevokeUserSessionPa
 
 const revokeUserTokens = `-- name: RevokeUserTokens :exec
 UPDATE up_users
-SET tokens_valid_after = CASE WHEN tokens_valid_after > ?1 THEN tokens_valid_after ELSE ?1 END + 1
+SET tokens_valid_after = CASE WHEN tokens_valid_after > ?1 THEN tokens_valid_after ELSE ?1 END + 1,
+    kept_token_hash = NULL
 WHERE id = ?2
 `
 

@@ -11,7 +11,7 @@ import (
 )
 
 const usersAPIDeleteUser = `-- name: UsersAPIDeleteUser :one
-DELETE FROM up_users WHERE id = ?1 RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at
+DELETE FROM up_users WHERE id = ?1 RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash
 `
 
 // UsersAPIDeleteUser deletes a user and returns it, as Strapi answers the deletion.
@@ -36,6 +36,7 @@ func (q *Queries) UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, err
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }
@@ -74,26 +75,35 @@ SET username           = COALESCE(?1, username),
     confirmed          = COALESCE(?4, confirmed),
     blocked            = COALESCE(?5, blocked),
     role_id            = COALESCE(?6, role_id),
-    tokens_valid_after = COALESCE(?7, tokens_valid_after),
-    updated_at = ?8, published_at = ?8
-WHERE id = ?9
-RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at
+    tokens_valid_after = CASE WHEN NOT CAST(?7 AS BOOLEAN) THEN tokens_valid_after
+                              WHEN tokens_valid_after > ?8 THEN tokens_valid_after + 1
+                              ELSE ?8 + 1 END,
+    kept_token_hash           = CASE WHEN CAST(?7 AS BOOLEAN) THEN NULL ELSE kept_token_hash END,
+    reset_password_token_hash = CASE WHEN CAST(?7 AS BOOLEAN) THEN NULL ELSE reset_password_token_hash END,
+    reset_password_expires_at = CASE WHEN CAST(?7 AS BOOLEAN) THEN NULL ELSE reset_password_expires_at END,
+    updated_at = ?9, published_at = ?9
+WHERE id = ?10
+RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash
 `
 
 type UsersAPIUpdateUserParams struct {
-	Username         *string
-	Email            *string
-	Password         *string
-	Confirmed        *bool
-	Blocked          *bool
-	RoleID           *int64
-	TokensValidAfter *int64
-	Now              time.Time
-	ID               int64
+	Username     *string
+	Email        *string
+	Password     *string
+	Confirmed    *bool
+	Blocked      *bool
+	RoleID       *int64
+	RevokeTokens bool
+	NowUnix      int64
+	Now          time.Time
+	ID           int64
 }
 
 // UsersAPIUpdateUser changes the fields given (NULL leaves a field as it is) in one
-// statement, so that concurrent updates of different fields all land.
+// statement, so that concurrent updates of different fields all land. With revoke_tokens
+// (a new password, a block) every token issued so far dies, kept one included
+// (tokens_valid_after moves past now and never back, as in RevokeUserTokens), and a
+// pending reset code stops working.
 func (q *Queries) UsersAPIUpdateUser(ctx context.Context, arg UsersAPIUpdateUserParams) (UpUser, error) {
 	row := q.queryRow(ctx, q.usersAPIUpdateUserStmt, usersAPIUpdateUser,
 		arg.Username,
@@ -102,7 +112,8 @@ func (q *Queries) UsersAPIUpdateUser(ctx context.Context, arg UsersAPIUpdateUser
 		arg.Confirmed,
 		arg.Blocked,
 		arg.RoleID,
-		arg.TokensValidAfter,
+		arg.RevokeTokens,
+		arg.NowUnix,
 		arg.Now,
 		arg.ID,
 	)
@@ -125,6 +136,7 @@ func (q *Queries) UsersAPIUpdateUser(ctx context.Context, arg UsersAPIUpdateUser
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }

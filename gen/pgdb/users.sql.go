@@ -10,6 +10,29 @@ import (
 	"time"
 )
 
+const blockUser = `-- name: BlockUser :exec
+UPDATE up_users
+SET blocked = TRUE,
+    tokens_valid_after = CASE WHEN tokens_valid_after > $1 THEN tokens_valid_after ELSE $1 END + 1,
+    kept_token_hash = NULL, reset_password_token_hash = NULL, reset_password_expires_at = NULL,
+    updated_at = $2, published_at = $2
+WHERE id = $3
+`
+
+type BlockUserParams struct {
+	NowUnix int64
+	Now     time.Time
+	ID      int64
+}
+
+// BlockUser blocks a user: every token issued so far dies for good (tokens_valid_after moves
+// past them, as RevokeUserTokens moves it, so unblocking revives none), and a pending reset
+// code stops working.
+func (q *Queries) BlockUser(ctx context.Context, arg BlockUserParams) error {
+	_, err := q.db.Exec(ctx, blockUser, arg.NowUnix, arg.Now, arg.ID)
+	return err
+}
+
 const countUsers = `-- name: CountUsers :one
 SELECT count(*) FROM up_users
 `
@@ -30,7 +53,7 @@ INSERT INTO up_users (
     $6, $7, $8,
     $9, $9, $9
 )
-RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at
+RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash
 `
 
 type CreateUserParams struct {
@@ -76,6 +99,7 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (UpUser,
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }
@@ -90,7 +114,7 @@ func (q *Queries) DeleteUser(ctx context.Context, id int64) error {
 }
 
 const findLoginUser = `-- name: FindLoginUser :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users
 WHERE provider = 'local' AND (lower(email) = $1 OR username = $2)
 ORDER BY id
 LIMIT 1
@@ -124,13 +148,15 @@ func (q *Queries) FindLoginUser(ctx context.Context, arg FindLoginUserParams) (U
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }
 
 const getAuthUser = `-- name: GetAuthUser :one
 SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
-       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, r.perm_version AS role_perm_version
+       u.tokens_valid_after, u.kept_token_hash, u.created_at, u.updated_at, u.published_at,
+       r.perm_version AS role_perm_version
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id
 WHERE u.id = $1
@@ -146,6 +172,7 @@ type GetAuthUserRow struct {
 	Blocked          bool
 	RoleID           *int64
 	TokensValidAfter int64
+	KeptTokenHash    *string
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	PublishedAt      time.Time
@@ -167,6 +194,7 @@ func (q *Queries) GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, er
 		&i.Blocked,
 		&i.RoleID,
 		&i.TokensValidAfter,
+		&i.KeptTokenHash,
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
@@ -176,7 +204,7 @@ func (q *Queries) GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, er
 }
 
 const getUser = `-- name: GetUser :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users WHERE id = $1
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users WHERE id = $1
 `
 
 func (q *Queries) GetUser(ctx context.Context, id int64) (UpUser, error) {
@@ -200,12 +228,13 @@ func (q *Queries) GetUser(ctx context.Context, id int64) (UpUser, error) {
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }
 
 const getUserByEmail = `-- name: GetUserByEmail :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users WHERE lower(email) = $1 ORDER BY id LIMIT 1
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users WHERE lower(email) = $1 ORDER BY id LIMIT 1
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (UpUser, error) {
@@ -229,12 +258,13 @@ func (q *Queries) GetUserByEmail(ctx context.Context, email string) (UpUser, err
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }
 
 const getUserByResetToken = `-- name: GetUserByResetToken :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users
 WHERE reset_password_token_hash = $1 AND reset_password_expires_at > $2
 `
 
@@ -264,12 +294,13 @@ func (q *Queries) GetUserByResetToken(ctx context.Context, arg GetUserByResetTok
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }
 
 const getUserByUsername = `-- name: GetUserByUsername :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at FROM up_users WHERE username = $1
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users WHERE username = $1
 `
 
 func (q *Queries) GetUserByUsername(ctx context.Context, username string) (UpUser, error) {
@@ -293,6 +324,7 @@ func (q *Queries) GetUserByUsername(ctx context.Context, username string) (UpUse
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.KeptTokenHash,
 	)
 	return i, err
 }
@@ -387,9 +419,10 @@ func (q *Queries) RegisterConflicts(ctx context.Context, arg RegisterConflictsPa
 const resetPassword = `-- name: ResetPassword :execrows
 UPDATE up_users
 SET password = $1, reset_password_token_hash = NULL, reset_password_expires_at = NULL,
-    tokens_valid_after = $2, updated_at = $3, published_at = $3
+    tokens_valid_after = $2, kept_token_hash = NULL,
+    updated_at = $3, published_at = $3
 WHERE id = $4 AND reset_password_token_hash = $5
-  AND reset_password_expires_at > $3
+  AND reset_password_expires_at > $3 AND NOT blocked
 `
 
 type ResetPasswordParams struct {
@@ -401,7 +434,8 @@ type ResetPasswordParams struct {
 }
 
 // ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
-// resets with the same code exactly one updates the row.
+// resets with the same code exactly one updates the row, and a user blocked meanwhile is
+// not reset. Every token issued before dies, the one kept by a password change included.
 func (q *Queries) ResetPassword(ctx context.Context, arg ResetPasswordParams) (int64, error) {
 	result, err := q.db.Exec(ctx, resetPassword,
 		arg.Password,
@@ -440,18 +474,17 @@ func (q *Queries) SetResetPasswordToken(ctx context.Context, arg SetResetPasswor
 	return err
 }
 
-const setUserBlocked = `-- name: SetUserBlocked :exec
-UPDATE up_users SET blocked = $1, updated_at = $2, published_at = $2
-WHERE id = $3
+const unblockUser = `-- name: UnblockUser :exec
+UPDATE up_users SET blocked = FALSE, updated_at = $1, published_at = $1
+WHERE id = $2
 `
 
-type SetUserBlockedParams struct {
-	Blocked bool
-	Now     time.Time
-	ID      int64
+type UnblockUserParams struct {
+	Now time.Time
+	ID  int64
 }
 
-func (q *Queries) SetUserBlocked(ctx context.Context, arg SetUserBlockedParams) error {
-	_, err := q.db.Exec(ctx, setUserBlocked, arg.Blocked, arg.Now, arg.ID)
+func (q *Queries) UnblockUser(ctx context.Context, arg UnblockUserParams) error {
+	_, err := q.db.Exec(ctx, unblockUser, arg.Now, arg.ID)
 	return err
 }

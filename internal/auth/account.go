@@ -39,16 +39,25 @@ type ChangePasswordInput struct {
 	CurrentPassword, Password, PasswordConfirmation string
 }
 
-// ChangePassword sets a new password for the user userID after checking the current one,
-// in Strapi's order. Every token issued to the user before the change stops working and
-// every session of the user ends (decision D5), in the transaction of the guarded statement
+// ChangePassword sets a new password for the user of p after checking the current one, in
+// Strapi's order. Every token issued to the user before the change stops working but, in
+// legacy mode, the one p came with, which works until its own exp (decision D5 amended:
+// clients such as @nuxtjs/strapi keep it and ignore the new one); every session of the user
+// ends; a pending reset code stops working. All in the transaction of the guarded statement
 // that sets the password (D10). It returns the user as read before the change, as Strapi
 // does, with a new JWT (in refresh mode, a new session: contract §7.7).
-func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePasswordInput) (pgdb.UpUser, Issued, error) {
+func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePasswordInput) (pgdb.UpUser, Issued, error) {
 	if err := checkNewPassword(in.Password, in.PasswordConfirmation); err != nil {
 		return pgdb.UpUser{}, Issued{}, err
 	}
-	u, err := s.store.Q.GetUser(ctx, userID)
+	if p == nil || p.User == nil {
+		return pgdb.UpUser{}, Issued{}, ErrNotAuthenticated
+	}
+	var kept *string
+	if p.token != "" && !s.o.Sessions.Refresh {
+		kept = ptr(TokenHash(p.token))
+	}
+	u, err := s.store.Q.GetUser(ctx, p.User.ID)
 	if store.IsNotFound(err) { // deleted since the request was authenticated
 		return pgdb.UpUser{}, Issued{}, ErrUserInvalid
 	}
@@ -77,7 +86,7 @@ func (s *Service) ChangePassword(ctx context.Context, userID int64, in ChangePas
 	var iss Issued
 	err = s.store.InTx(ctx, func(q store.Querier) error {
 		n, err := q.ChangePassword(ctx, pgdb.ChangePasswordParams{
-			ID: u.ID, Password: &hash, CurrentHash: &current, TokensValidAfter: validAfter, Now: now,
+			ID: u.ID, Password: &hash, CurrentHash: &current, TokensValidAfter: validAfter, KeptTokenHash: kept, Now: now,
 		})
 		if err != nil {
 			return fmt.Errorf("change password: %w", err)

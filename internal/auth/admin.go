@@ -43,15 +43,17 @@ func FindUser(ctx context.Context, st *store.Store, ref string) (pgdb.UpUser, er
 }
 
 // SetBlocked blocks or unblocks a user. A blocked user cannot log in, every request with
-// one of their tokens is refused from the next request on, and blocking ends their
-// sessions (refresh mode), in the same transaction: unblocking does not revive them.
+// one of their tokens is refused from the next request on, and blocking ends every token
+// issued so far (legacy JWTs and refresh-mode sessions) and a pending reset code, in the
+// same transaction: unblocking revives none of them (decision D5).
 func SetBlocked(ctx context.Context, st *store.Store, id int64, blocked bool) error {
+	now := time.Now().UTC()
 	err := st.InTx(ctx, func(q store.Querier) error {
-		if err := q.SetUserBlocked(ctx, pgdb.SetUserBlockedParams{ID: id, Blocked: blocked, Now: time.Now().UTC()}); err != nil {
-			return err
-		}
 		if !blocked {
-			return nil
+			return q.UnblockUser(ctx, pgdb.UnblockUserParams{ID: id, Now: now})
+		}
+		if err := q.BlockUser(ctx, pgdb.BlockUserParams{ID: id, Now: now, NowUnix: now.Unix()}); err != nil {
+			return err
 		}
 		_, err := q.DeleteUserSessions(ctx, id)
 		return err

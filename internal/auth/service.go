@@ -5,6 +5,8 @@ package auth
 
 import (
 	"context"
+	"crypto/subtle"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -71,6 +73,7 @@ type Principal struct {
 	User      *pgdb.UpUser // nil for anonymous callers
 	Actions   Actions
 	SessionID string // refresh mode: the session of the access token
+	token     string // legacy mode: the JWT the request came with (a password change keeps it)
 }
 
 // Anonymous is the Public role's principal. With no public role or no public permission
@@ -113,10 +116,21 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, e
 	if err != nil {
 		return nil, fmt.Errorf("load user: %w", err)
 	}
-	if claims.IssuedAt < row.TokensValidAfter { // revoked by a password change (D5)
-		return nil, ErrTokenInvalid
+	// Revoked by a password change, a reset, a block, a logout everywhere (D5); a blocked
+	// user's token is refused as Strapi refuses it, first.
+	alive := claims.IssuedAt >= row.TokensValidAfter || keptToken(row.KeptTokenHash, token)
+	p, err := s.principal(ctx, row, alive, "")
+	if err != nil {
+		return nil, err
 	}
-	return s.principal(ctx, row, true, "")
+	p.token = token
+	return p, nil
+}
+
+// keptToken reports whether token is the one a password change kept working (D5 amended):
+// hashed only on that rare path, for tokens older than the user's cut-off.
+func keptToken(keptHash *string, token string) bool {
+	return keptHash != nil && subtle.ConstantTimeCompare([]byte(*keptHash), []byte(TokenHash(token))) == 1
 }
 
 // authenticateAccess authenticates a refresh-mode access token. Legacy tokens {id} and
@@ -221,14 +235,9 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 		return pgdb.UpUser{}, Issued{}, fmt.Errorf("default role: %w", err)
 	}
 	email := strings.ToLower(in.Email)
-	providers, err := s.store.Q.RegisterConflicts(ctx, pgdb.RegisterConflictsParams{Email: email, Username: in.Username})
-	if err != nil {
-		return pgdb.UpUser{}, Issued{}, fmt.Errorf("check conflicts: %w", err)
-	}
-	for _, p := range providers {
-		if p == "local" || adv.UniqueEmail {
-			return pgdb.UpUser{}, Issued{}, ErrTaken
-		}
+	// Checked here, to spare a hash when taken, and again in the transaction, to be sure.
+	if err := registerConflicts(ctx, s.store.Q, email, in.Username, adv.UniqueEmail); err != nil {
+		return pgdb.UpUser{}, Issued{}, err
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
@@ -252,12 +261,18 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 	}
 	// One transaction: the user and either its confirmation (token and mail, D4: the user
 	// exists with a working link on its way, or nothing happened), or what a login answers
-	// (a legacy JWT, or the user's first session).
+	// (a legacy JWT, or the user's first session). It holds a lock on the email and the
+	// username, under which it checks them again: no unique index covers one account's
+	// username being another's email, and two registrations racing on that pair would both
+	// pass a check made outside.
 	var (
 		u   pgdb.UpUser
 		iss Issued
 	)
-	err = s.store.InTx(ctx, func(q store.Querier) error {
+	err = s.store.InTxLocked(ctx, []string{"identifier:" + email, "identifier:" + in.Username}, func(q store.Querier) error {
+		if err := registerConflicts(ctx, q, email, in.Username, adv.UniqueEmail); err != nil {
+			return err
+		}
 		var err error
 		if u, err = q.CreateUser(ctx, params); err != nil {
 			return err
@@ -277,9 +292,28 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 	return u, iss, nil
 }
 
+// registerConflicts refuses a registration whose email (lower-cased) or username is
+// already an account's email or username, either way round: with Strapi's rules, an
+// account of another provider conflicts only when unique_email is on.
+func registerConflicts(ctx context.Context, q store.Querier, email, username string, uniqueEmail bool) error {
+	providers, err := q.RegisterConflicts(ctx, pgdb.RegisterConflictsParams{Email: email, Username: username})
+	if err != nil {
+		return fmt.Errorf("check conflicts: %w", err)
+	}
+	for _, p := range providers {
+		if p == "local" || uniqueEmail {
+			return ErrTaken
+		}
+	}
+	return nil
+}
+
 // registerError is the answer to a registration whose transaction failed with err.
 func registerError(err error) error {
+	var ae *Error
 	switch {
+	case errors.As(err, &ae):
+		return err
 	case store.IsUniqueViolation(err): // a concurrent registration won the race
 		return ErrTaken
 	case store.IsForeignKeyViolation(err): // the default role was deleted since it was read
@@ -424,6 +458,9 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgd
 	if err != nil {
 		return pgdb.UpUser{}, Issued{}, fmt.Errorf("find reset code: %w", err)
 	}
+	if u.Blocked { // as login refuses them (D1); blocking also clears the code
+		return pgdb.UpUser{}, Issued{}, ErrBlocked
+	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
 		return pgdb.UpUser{}, Issued{}, err
@@ -439,7 +476,7 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgd
 		if err != nil {
 			return fmt.Errorf("reset password: %w", err)
 		}
-		if n == 0 { // used by a concurrent reset, or expired meanwhile
+		if n == 0 { // used by a concurrent reset, expired or blocked meanwhile
 			return ErrIncorrectCode
 		}
 		iss, err = s.restartSessions(ctx, q, u)

@@ -1,6 +1,8 @@
 package auth
 
 import (
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"math"
@@ -43,18 +45,33 @@ func (signedPayload) GetIssuer() (string, error)                   { return "", 
 func (signedPayload) GetSubject() (string, error)                  { return "", nil }
 func (signedPayload) GetAudience() (jwt.ClaimStrings, error)       { return nil, nil }
 
-// legacyClaims is the payload Strapi signs, with its keys in Strapi's order.
+// legacyClaims is the payload Strapi signs, with its keys in Strapi's order, and a random
+// jti: two logins in the same second get different tokens, so that a password change can
+// keep the one token that made it and kill its siblings (decision D5 amended). Strapi and
+// its clients ignore the claim; Strapi's own tokens, without one, are accepted as before.
 type legacyClaims struct {
 	signedPayload
-	ID  int64 `json:"id"`
-	IAT int64 `json:"iat"`
-	EXP int64 `json:"exp"`
+	ID  int64  `json:"id"`
+	IAT int64  `json:"iat"`
+	EXP int64  `json:"exp"`
+	JTI string `json:"jti"`
 }
 
 // Issue returns a token for userID issued at iat (Unix seconds).
 func (t *Tokens) Issue(userID int64, iat int64) (string, error) {
-	return t.sign(legacyClaims{ID: userID, IAT: iat, EXP: iat + int64(t.ttl/time.Second)})
+	return t.sign(legacyClaims{ID: userID, IAT: iat, EXP: iat + int64(t.ttl/time.Second), JTI: newTokenID()})
 }
+
+// newTokenID is a jti: 96 random bits, base64url.
+func newTokenID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// TokenHash is what the database keeps of a token that must be recognised later (the token
+// a password change keeps working): its SHA-256, hex.
+func TokenHash(token string) string { return hashCode(token) }
 
 // sign returns the token of payload c: HS256 over JWT_SECRET, with the header
 // {"alg":"HS256","typ":"JWT"}.

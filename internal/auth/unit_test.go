@@ -1,15 +1,18 @@
 package auth
 
 import (
+	"encoding/base64"
 	"errors"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
 
 // TestTokensByteIdentical: the tokens are exactly those the service issued before their
 // payload types shared signedPayload (so, exactly Strapi's): same header, same payload keys
-// in the same order, same signature.
+// in the same order, same signature; legacy tokens add a jti after Strapi's keys.
 func TestTokensByteIdentical(t *testing.T) {
 	t.Parallel()
 	tk := NewTokens("0123456789abcdef0123", 30*24*time.Hour)
@@ -20,9 +23,18 @@ func TestTokensByteIdentical(t *testing.T) {
 	if err := errors.Join(err1, err2, err3); err != nil {
 		t.Fatal(err)
 	}
+	// A legacy token is Strapi's {"id","iat","exp"}, in that order, with a random jti after
+	// them (decision D5 amended: a password change keeps the one token that made it).
+	head, payload, _ := strings.Cut(legacy, ".")
+	body, err := base64.RawURLEncoding.DecodeString(strings.Split(payload, ".")[0])
+	if err != nil || head != "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" ||
+		!regexp.MustCompile(`^\{"id":7,"iat":1700000000,"exp":1702592000,"jti":"[A-Za-z0-9_-]{16}"\}$`).Match(body) {
+		t.Errorf("legacy token %s: payload %s", legacy, body)
+	}
+	if again, _ := tk.Issue(7, 1700000000); again == legacy {
+		t.Errorf("two legacy tokens issued in the same second are alike: %s", again)
+	}
 	for _, c := range []struct{ name, got, want string }{
-		// {"id":7,"iat":1700000000,"exp":1702592000}
-		{"legacy", legacy, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpZCI6NywiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDI1OTIwMDB9.l6KUlJzH-RPqwuB1giBNrdhxKN8GvZSQHLwhDqvkf_k"},
 		// {"userId":"7","sessionId":"0123…","type":"access","iat":1700000000,"exp":1700000600}
 		{"access", access, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOiI3Iiwic2Vzc2lvbklkIjoiMDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWYiLCJ0eXBlIjoiYWNjZXNzIiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDA2MDB9.YeVoUGggu5jrdTQjxAHBeUEoVwAr14wBboSjW3tQdM4"},
 		// {"userId":"7","sessionId":"0123…","type":"refresh","exp":1701209600}

@@ -289,21 +289,23 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 			roleID = &role.ID
 		}
 	}
+	now := s.now()
 	params := pgdb.UsersAPIUpdateUserParams{
 		ID: id, Username: in.Username, Email: email, Confirmed: in.Confirmed, Blocked: in.Blocked,
-		RoleID: roleID, Now: s.now(),
+		RoleID: roleID, Now: now, NowUnix: now.Unix(),
 	}
 	if password != nil {
 		hash, err := s.hasher.Hash(ctx, *password)
 		if err != nil {
 			return UserEntry{}, err
 		}
-		// Every token issued so far dies, as on a password reset (D5).
-		validAfter := revokeAfter(s.now(), cur.TokensValidAfter)
-		params.Password, params.TokensValidAfter = &hash, &validAfter
+		params.Password = &hash
 	}
+	// A new password or a block kills every token issued so far, as a password reset does,
+	// and a pending reset code (D5); unblocking later revives none.
+	params.RevokeTokens = params.Password != nil || (in.Blocked != nil && *in.Blocked)
 	var u pgdb.UpUser
-	if params.Password != nil || (in.Blocked != nil && *in.Blocked) {
+	if params.RevokeTokens {
 		// A new password or a block ends the user's sessions, in the same transaction (D5).
 		err = s.store.InTx(ctx, func(q store.Querier) error {
 			if u, err = q.UsersAPIUpdateUser(ctx, params); err != nil {

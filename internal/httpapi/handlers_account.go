@@ -23,7 +23,7 @@ func (h handlers) ChangePassword(ctx context.Context, req api.ChangePasswordRequ
 		return nil, auth.ErrNotAuthenticated
 	}
 	b := firstBody(req.JSONBody, req.FormdataBody)
-	u, iss, err := h.s.auth.ChangePassword(ctx, p.User.ID, auth.ChangePasswordInput{
+	u, iss, err := h.s.auth.ChangePassword(ctx, p, auth.ChangePasswordInput{
 		CurrentPassword: b.CurrentPassword, Password: b.Password, PasswordConfirmation: b.PasswordConfirmation,
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
 func TestLogin(t *testing.T) {
@@ -155,7 +156,7 @@ const strapiHash2a = "$2a$10$CDPdeUIWvLqJstYSoROQqe8crvsTyEvJrNDIgUuKriQ6xy/HFE5
 
 func block(t *testing.T, e *apitest.Env, id int64) {
 	t.Helper()
-	if err := e.Store.Q.SetUserBlocked(t.Context(), pgdb.SetUserBlockedParams{ID: id, Blocked: true, Now: time.Now().UTC()}); err != nil {
+	if err := auth.SetBlocked(t.Context(), e.Store, id, true); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -13,9 +13,11 @@ import (
 
 // TestPasswordSetRevokesEarlierChange: a password reset and a password set through
 // PUT /api/users/:id revoke every legacy JWT issued so far (decision D5), the one an earlier
-// change-password issued included. That token's iat is the tokens_valid_after the change
-// stored (now + 1), so the later write must move tokens_valid_after strictly past it, even
-// in the same second, or when the change ran on an instance whose clock is ahead.
+// change-password issued included, and the one that change kept working (D5 amended). The
+// new token's iat is the tokens_valid_after the change stored (now + 1), so the later write
+// must move tokens_valid_after strictly past it, even in the same second, or when the change
+// ran on an instance whose clock is ahead. (A change-password clears a pending reset code,
+// so the reset's code is asked for after the change.)
 func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
@@ -55,13 +57,16 @@ func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 			}
 
 			t.Run(set.name+" after a change-password in the same second", func(t *testing.T) {
-				jwt, _, id, write := newUser(t)
+				seq++
+				name := fmt.Sprintf("user%d", seq)
+				jwt, id := e.Register(name, name+"@example.com", "secret123")
 				// Start at the beginning of a second, so that the change and the write (a few
 				// milliseconds with the tests' bcrypt cost) share it.
 				time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 5*time.Millisecond)))
 				start := time.Now().Unix()
 				changed := revChangePassword(t, e, jwt)
 				afterChange := revTokensValidAfter(t, e, id)
+				write := set.prepare(t, name+"@example.com", id)
 				if r := write(); r.Status != 200 {
 					t.Fatalf("%s: %d %s", set.name, r.Status, r.Body)
 				}
@@ -72,6 +77,7 @@ func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 					t.Fatalf("tokens_valid_after %d after the %s, %d after the change: it must move forward", got, set.name, afterChange)
 				}
 				wantError(t, revMe(e, changed), 401, "UnauthorizedError", "Missing or invalid credentials", "")
+				wantError(t, revMe(e, jwt), 401, "UnauthorizedError", "Missing or invalid credentials", "") // the kept one
 			})
 
 			t.Run(set.name+" after a change-password on an instance whose clock is ahead", func(t *testing.T) {

@@ -8,11 +8,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -158,6 +160,35 @@ func (s *Store) InTx(ctx context.Context, fn func(q Querier) error) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// InTxLocked is InTx holding, for the whole transaction, a lock on each of keys (in any
+// order, duplicates allowed): transactions that share a key run one after the other, so a
+// check fn makes before it writes cannot be raced by another such transaction. On
+// PostgreSQL the locks are advisory transaction locks on a 64-bit hash of each key, taken
+// in a fixed order (no deadlock between two lockers). On SQLite every write transaction
+// already runs alone (BEGIN IMMEDIATE), so the keys need no lock of their own.
+func (s *Store) InTxLocked(ctx context.Context, keys []string, fn func(q Querier) error) error {
+	if s.pool == nil {
+		return s.InTx(ctx, fn)
+	}
+	ids := make([]int64, 0, len(keys))
+	for _, k := range keys {
+		h := fnv.New64a()
+		h.Write([]byte("mtb-api lock\x00"))
+		h.Write([]byte(k))
+		ids = append(ids, int64(h.Sum64()))
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		for _, id := range ids {
+			if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock($1)", id); err != nil {
+				return fmt.Errorf("lock: %w", err)
+			}
+		}
+		return fn(pgdb.New(tx))
+	})
 }
 
 // Migrate applies the pending migrations. Several instances may call it at once: on
