@@ -914,3 +914,28 @@ func TestUsersURLEscapes(t *testing.T) {
 		t.Fatalf("%s: %v", q.Encode(), got)
 	}
 }
+
+// TestUsersPopulateRoleFields: populate[role][fields] chooses the fields of the role the
+// users routes show (id and documentId always come); a role without a description shows
+// "description": null.
+func TestUsersPopulateRoleFields(t *testing.T) {
+	t.Parallel()
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		f := newUsersFixture(t, engine)
+		r := f.get(t, "/api/users/7?fields[0]=username&populate[role][fields][0]=name&populate[role][fields][1]=description", true)
+		want := fmt.Sprintf(`{"id":7,"documentId":%q,"username":"carol","role":{"id":%d,"documentId":%q,"name":"Editor","description":null}}`,
+			decodeUser(t, f.get(t, "/api/users/7", true), 200).DocumentID, f.editorID, editorDocID)
+		if r.Status != 200 || strings.TrimSpace(string(r.Body)) != want {
+			t.Fatalf("%d %s\nwant %s", r.Status, r.Body, want)
+		}
+		list := entries(t, f.get(t, "/api/users?filters[id]=1&populate[role][fields]=type", true))
+		if role, _ := list[0]["role"].(map[string]any); len(list) != 1 || len(role) != 3 || role["type"] != "authenticated" {
+			t.Fatalf("%v", list)
+		}
+		// Without role.find, the role is not shown at all, fields or not (Strapi's sanitizer).
+		if r := f.get(t, "/api/users/7?populate[role][fields][0]=name", false); strings.Contains(string(r.Body), "role") {
+			t.Fatalf("role shown to Public: %s", r.Body)
+		}
+		wantQueryError(t, f.get(t, "/api/users?populate[role][fields][0]=password", true), "Invalid key password", "password", "", "populate")
+	})
+}
