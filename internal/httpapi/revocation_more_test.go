@@ -152,16 +152,6 @@ func TestChangePasswordRefreshModeKeepsNothing(t *testing.T) {
 	})
 }
 
-func revChangePasswordFrom(t *testing.T, e *apitest.Env, jwt string) apitest.Response {
-	t.Helper()
-	r := e.PostJSON("/api/auth/change-password",
-		map[string]string{"currentPassword": "secret123", "password": "changed123", "passwordConfirmation": "changed123"},
-		"Authorization", "Bearer "+jwt)
-	if r.Status != 200 {
-		t.Fatalf("change-password: %d %s", r.Status, r.Body)
-	}
-	return r
-}
 
 // TestRegistrationIdentifierRace: 50 registrations at once, in 25 pairs where one's
 // username is the other's email. Exactly one of each pair gets the account, on both

@@ -111,13 +111,20 @@ func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 // token the change answers.
 func revChangePassword(t *testing.T, e *apitest.Env, jwt string) string {
 	t.Helper()
+	return jsonField(t, revChangePasswordFrom(t, e, jwt), "jwt")
+}
+
+// revChangePasswordFrom changes the password of the token's user from secret123 and
+// returns the answer.
+func revChangePasswordFrom(t *testing.T, e *apitest.Env, jwt string) apitest.Response {
+	t.Helper()
 	r := e.PostJSON("/api/auth/change-password",
 		map[string]string{"currentPassword": "secret123", "password": "changed123", "passwordConfirmation": "changed123"},
 		"Authorization", "Bearer "+jwt)
 	if r.Status != 200 {
 		t.Fatalf("change-password: %d %s", r.Status, r.Body)
 	}
-	return jsonField(t, r, "jwt")
+	return r
 }
 
 func revTokensValidAfter(t *testing.T, e *apitest.Env, id int64) int64 {
