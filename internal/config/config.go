@@ -107,6 +107,10 @@ type RateLimit struct {
 	Max      int           // RATE_LIMIT_MAX
 	Interval time.Duration // RATE_LIMIT_INTERVAL
 	RedisURL string        // REDIS_URL: share the counters between instances
+	// IPv6Prefix is the length of the IPv6 prefix that shares one bucket
+	// (RATE_LIMIT_IPV6_PREFIX, 64 by default): a host usually owns a whole /64 and could
+	// otherwise rotate through its addresses. IPv4 clients are counted per address.
+	IPv6Prefix int
 }
 
 // AdvancedSettingVars maps the environment variables that set Strapi's advanced settings
@@ -155,10 +159,11 @@ func Load(getenv func(string) string) (Config, error) {
 
 		Advanced: map[string]string{},
 		RateLimit: RateLimit{
-			Enabled:  p.boolean("RATE_LIMIT_ENABLED", true),
-			Max:      p.integer("RATE_LIMIT_MAX", 10, 1, 1<<30),
-			Interval: p.duration("RATE_LIMIT_INTERVAL", time.Minute),
-			RedisURL: p.str("REDIS_URL", ""),
+			Enabled:    p.boolean("RATE_LIMIT_ENABLED", true),
+			Max:        p.integer("RATE_LIMIT_MAX", 10, 1, 1<<30),
+			Interval:   p.duration("RATE_LIMIT_INTERVAL", time.Minute),
+			RedisURL:   p.str("REDIS_URL", ""),
+			IPv6Prefix: p.integer("RATE_LIMIT_IPV6_PREFIX", 64, 1, 128),
 		},
 		CORSOrigins:     p.list("CORS_ORIGIN", "*"),
 		MaxBodyBytes:    int64(p.integer("MAX_BODY_BYTES", 1<<20, 1024, 1<<30)),

@@ -237,6 +237,28 @@ func (s *Server) clientIP(r *http.Request) string {
 	return peer.Unmap().String()
 }
 
+// rateLimitBucket is the client's part of a rate-limit key (decision D9: client IP and
+// route only): an IPv4 address as it is, an IPv6 address reduced to its network of
+// RATE_LIMIT_IPV6_PREFIX bits (/64 by default), since one IPv6 host commonly owns a whole
+// /64 and could rotate through its addresses to get a fresh budget each time.
+func (s *Server) rateLimitBucket(r *http.Request) string {
+	return clientBucket(s.clientIP(r), s.ipv6Prefix)
+}
+
+// clientBucket is rateLimitBucket for the address ip: IPv4-mapped IPv6 addresses
+// (::ffff:192.0.2.1) count as the IPv4 address they map, and an IPv6 zone is ignored.
+func clientBucket(ip string, ipv6Bits int) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip // not an IP address (the peer of a Unix socket): counted as it is
+	}
+	a = a.Unmap().WithZone("")
+	if a.Is4() || ipv6Bits >= 128 {
+		return a.String()
+	}
+	return netip.PrefixFrom(a, ipv6Bits).Masked().String()
+}
+
 func (s *Server) trusted(a netip.Addr) bool {
 	a = a.Unmap()
 	for _, p := range s.trustedProxies {

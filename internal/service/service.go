@@ -145,8 +145,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 	handler, err := httpapi.New(httpapi.Deps{
 		Auth: svc, Store: st, Limiter: limiter, Logger: log,
-		TrustedProxies: cfg.TrustedProxies, CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes,
-		RefreshCookie: refreshCookie,
+		TrustedProxies: cfg.TrustedProxies, RateLimitIPv6Prefix: cfg.RateLimit.IPv6Prefix,
+		CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes, RefreshCookie: refreshCookie,
 	})
 	if err != nil {
 		return nil, err
