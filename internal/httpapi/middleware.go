@@ -171,16 +171,24 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// cors answers CORS as Strapi's default configuration does: the request's Origin is
-// allowed (when CORS_ORIGIN allows it) with credentials, and preflights are answered here.
+// cors answers CORS as Strapi's default configuration does (the request's Origin is
+// echoed, preflights are answered here), but for credentials (decision D16): only an
+// origin listed in CORS_ORIGIN gets Access-Control-Allow-Credentials, so that only its
+// pages may send the user's cookies (cookie mode's refresh cookie) and read the answer.
+// With "*" any other origin is allowed without credentials: its pages can call the API
+// with a token they hold, never read a refresh with the user's cookie. The origin "null"
+// (sandboxed frames, local files: any site can make one) is never given credentials.
 func (s *Server) cors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Add("Vary", "Origin")
 		origin := r.Header.Get("Origin")
-		allowed := origin != "" && (slices.Contains(s.corsOrigins, "*") || slices.Contains(s.corsOrigins, origin))
+		credentials := origin != "" && origin != "null" && slices.Contains(s.corsOrigins, origin)
+		allowed := credentials || origin != "" && slices.Contains(s.corsOrigins, "*")
 		if allowed {
 			h.Set("Access-Control-Allow-Origin", origin)
+		}
+		if credentials {
 			h.Set("Access-Control-Allow-Credentials", "true")
 		}
 		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
