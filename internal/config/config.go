@@ -60,6 +60,10 @@ type Config struct {
 	LogLevel        string // LOG_LEVEL
 	LogFormat       string // LOG_FORMAT: json or text
 	ShutdownTimeout time.Duration
+
+	// Warnings are weaknesses of the configuration that do not stop the start (weak values
+	// of API_TOKEN_SALT or APP_KEYS in production): the service logs each at start.
+	Warnings []string
 }
 
 // JWT management modes (JWT_MANAGEMENT).
@@ -270,9 +274,10 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.Production && c.JWTSecret == "" {
 		p.errs = append(p.errs, errors.New("JWT_SECRET is required when NODE_ENV=production (Strapi's error: Missing jwtSecret)"))
 	}
-	if c.JWTSecret != "" && len(c.JWTSecret) < 16 {
+	if !c.Production && c.JWTSecret != "" && len(c.JWTSecret) < 16 {
 		p.errs = append(p.errs, errors.New("JWT_SECRET is too short: use at least 16 characters (32 or more recommended)"))
 	}
+	c.checkProductionSecrets(&p)
 	return c, errors.Join(p.errs...)
 }
 

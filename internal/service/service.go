@@ -62,6 +62,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	if st == nil {
 		return nil, errors.New("service: no store given (open it with OpenStore)")
 	}
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 	if cfg.JWTSecret == "" {
 		secret, err := developmentSecret(ctx, st)
 		if err != nil {
