@@ -196,7 +196,7 @@ func TestAPITokenSaltInProduction(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "prod.db")
 	prod := func(extra map[string]string) func(string) string {
-		env := map[string]string{"NODE_ENV": "production", "JWT_SECRET": "production-secret-0123456789", "DATABASE_FILENAME": db, "LOG_LEVEL": "warn"}
+		env := map[string]string{"NODE_ENV": "production", "JWT_SECRET": "production-secret-0123456789-abcdefghij", "DATABASE_FILENAME": db, "LOG_LEVEL": "warn"}
 		for k, v := range extra {
 			env[k] = v
 		}

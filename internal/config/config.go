@@ -60,6 +60,10 @@ type Config struct {
 	LogLevel        string // LOG_LEVEL
 	LogFormat       string // LOG_FORMAT: json or text
 	ShutdownTimeout time.Duration
+
+	// Warnings are weaknesses of the configuration that do not stop the start (weak values
+	// of API_TOKEN_SALT or APP_KEYS in production): the service logs each at start.
+	Warnings []string
 }
 
 // JWT management modes (JWT_MANAGEMENT).
@@ -107,6 +111,10 @@ type RateLimit struct {
 	Max      int           // RATE_LIMIT_MAX
 	Interval time.Duration // RATE_LIMIT_INTERVAL
 	RedisURL string        // REDIS_URL: share the counters between instances
+	// IPv6Prefix is the length of the IPv6 prefix that shares one bucket
+	// (RATE_LIMIT_IPV6_PREFIX, 64 by default): a host usually owns a whole /64 and could
+	// otherwise rotate through its addresses. IPv4 clients are counted per address.
+	IPv6Prefix int
 }
 
 // AdvancedSettingVars maps the environment variables that set Strapi's advanced settings
@@ -155,10 +163,11 @@ func Load(getenv func(string) string) (Config, error) {
 
 		Advanced: map[string]string{},
 		RateLimit: RateLimit{
-			Enabled:  p.boolean("RATE_LIMIT_ENABLED", true),
-			Max:      p.integer("RATE_LIMIT_MAX", 10, 1, 1<<30),
-			Interval: p.duration("RATE_LIMIT_INTERVAL", time.Minute),
-			RedisURL: p.str("REDIS_URL", ""),
+			Enabled:    p.boolean("RATE_LIMIT_ENABLED", true),
+			Max:        p.integer("RATE_LIMIT_MAX", 10, 1, 1<<30),
+			Interval:   p.duration("RATE_LIMIT_INTERVAL", time.Minute),
+			RedisURL:   p.str("REDIS_URL", ""),
+			IPv6Prefix: p.integer("RATE_LIMIT_IPV6_PREFIX", 64, 1, 128),
 		},
 		CORSOrigins:     p.list("CORS_ORIGIN", "*"),
 		MaxBodyBytes:    int64(p.integer("MAX_BODY_BYTES", 1<<20, 1024, 1<<30)),
@@ -202,6 +211,14 @@ func Load(getenv func(string) string) (Config, error) {
 			p.errs = append(p.errs, fmt.Errorf("%s: %s is less than a second", v.name, v.d))
 		}
 	}
+	for i, o := range c.CORSOrigins {
+		origin, err := parseOrigin(o)
+		if err != nil {
+			p.errs = append(p.errs, fmt.Errorf("CORS_ORIGIN: %w", err))
+			continue
+		}
+		c.CORSOrigins[i] = origin
+	}
 	ck := c.Sessions.Cookie
 	if !cookieName.MatchString(ck.Name) {
 		p.errs = append(p.errs, fmt.Errorf("SESSIONS_COOKIE_NAME: %q is not a valid cookie name", ck.Name))
@@ -215,12 +232,13 @@ func Load(getenv func(string) string) (Config, error) {
 	if ck.SameSite == "none" && !ck.Secure {
 		p.errs = append(p.errs, errors.New("SESSIONS_COOKIE_SAMESITE=none needs SESSIONS_COOKIE_SECURE=true: browsers drop such cookies otherwise"))
 	}
-	// With SameSite=None browsers send the refresh cookie on cross-site requests, and with
-	// CORS_ORIGIN=* every origin is let read the answer (with credentials): any site could
-	// call /api/auth/refresh as the user and read the new JWT.
+	// With SameSite=None browsers send the refresh cookie on requests from every site. Only
+	// origins listed in CORS_ORIGIN may read such an answer (D16: * gives no credentials),
+	// but with * among them the whole defence would rest on CORS alone: SameSite=None is
+	// for a frontend on another site, which must then be named.
 	if ck.SameSite == "none" && slices.Contains(c.CORSOrigins, "*") {
 		p.errs = append(p.errs, errors.New("SESSIONS_COOKIE_SAMESITE=none needs CORS_ORIGIN to list the allowed origins, not *: "+
-			"any site could otherwise refresh the session with the user's cookie and read the new token"))
+			"the cookie then goes with requests from every site; name the frontends that need it (https://app.example)"))
 	}
 	c.AppKeys = p.list("APP_KEYS", "")
 	for name, key := range AdvancedSettingVars {
@@ -256,9 +274,10 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.Production && c.JWTSecret == "" {
 		p.errs = append(p.errs, errors.New("JWT_SECRET is required when NODE_ENV=production (Strapi's error: Missing jwtSecret)"))
 	}
-	if c.JWTSecret != "" && len(c.JWTSecret) < 16 {
+	if !c.Production && c.JWTSecret != "" && len(c.JWTSecret) < 16 {
 		p.errs = append(p.errs, errors.New("JWT_SECRET is too short: use at least 16 characters (32 or more recommended)"))
 	}
+	c.checkProductionSecrets(&p)
 	return c, errors.Join(p.errs...)
 }
 
@@ -272,6 +291,32 @@ func netJoin(host string, port int) string {
 		return "[" + host + "]:" + strconv.Itoa(port)
 	}
 	return host + ":" + strconv.Itoa(port)
+}
+
+// parseOrigin checks one entry of CORS_ORIGIN: "*", or an origin as browsers send it in
+// the Origin header (scheme://host[:port], nothing after), which it returns in that form:
+// lower case, without the scheme's default port. An entry that could never match (a path,
+// a trailing slash) is refused rather than silently ignored.
+func parseOrigin(s string) (string, error) {
+	if s == "*" {
+		return s, nil
+	}
+	if strings.EqualFold(s, "null") {
+		return "", errors.New(`"null" cannot be listed: it is the origin of sandboxed frames and local files, ` +
+			"which any site can make; it is allowed, without credentials, by *")
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme == "" || u.Host == "" || u.User != nil || u.Path != "" || u.RawQuery != "" || u.Fragment != "" ||
+		strings.HasSuffix(s, "?") || strings.HasSuffix(s, "#") {
+		return "", fmt.Errorf("%q is not an origin: write scheme://host[:port], like https://app.example, without a path or a trailing slash", s)
+	}
+	scheme, host := strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+	if scheme == "https" {
+		host = strings.TrimSuffix(host, ":443")
+	} else if scheme == "http" {
+		host = strings.TrimSuffix(host, ":80")
+	}
+	return scheme + "://" + host, nil
 }
 
 func parsePrefix(s string) (netip.Prefix, error) {

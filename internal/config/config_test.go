@@ -28,7 +28,7 @@ func TestProductionNeedsSecret(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "JWT_SECRET") {
 		t.Fatalf("%v", err)
 	}
-	c, err := Load(env(map[string]string{"NODE_ENV": "production", "JWT_SECRET": "a-strapi-secret-24chars=="}))
+	c, err := Load(env(map[string]string{"NODE_ENV": "production", "JWT_SECRET": strapiGeneratedSecret}))
 	if err != nil || !c.Production || c.LogFormat != "json" {
 		t.Fatalf("%+v %v", c, err)
 	}
@@ -94,7 +94,7 @@ func TestSessions(t *testing.T) {
 		t.Fatalf("%+v %+v", c.JWTManagement, s)
 	}
 	// The cookie is Secure by default in production, as Strapi's.
-	c, err = Load(env(map[string]string{"NODE_ENV": "production", "JWT_SECRET": "a-strapi-secret-24chars=="}))
+	c, err = Load(env(map[string]string{"NODE_ENV": "production", "JWT_SECRET": strapiGeneratedSecret}))
 	if err != nil || !c.Sessions.Cookie.Secure {
 		t.Fatalf("%+v %v", c.Sessions.Cookie, err)
 	}

@@ -27,7 +27,7 @@ func TestSameSiteNoneNeedsListedOrigins(t *testing.T) {
 		"production secure": with("NODE_ENV", "production"),
 	} {
 		if name == "production secure" {
-			m["JWT_SECRET"] = "a-strapi-secret-24chars=="
+			m["JWT_SECRET"] = strapiGeneratedSecret
 		}
 		_, err := Load(env(m))
 		if err == nil || !strings.Contains(err.Error(), "SESSIONS_COOKIE_SAMESITE=none needs CORS_ORIGIN") {

@@ -156,7 +156,7 @@ func (s *Server) gate(next http.Handler) http.Handler {
 		}
 		r = r.WithContext(ctx)
 		if rt.rateLimited && s.limiter != nil {
-			res, err := s.limiter.Hit(ctx, rt.key+"|"+s.clientIP(r))
+			res, err := s.limiter.Hit(ctx, rt.key+"|"+s.rateLimitBucket(r))
 			switch {
 			case err != nil:
 				// The shared counters are out of reach (Redis down): serve rather than

@@ -103,11 +103,12 @@ func (h handlers) HealthHead(ctx context.Context, _ api.HealthHeadRequestObject)
 	return api.HealthHead204Response{}, nil
 }
 
+// ping asks the store whether the database answers, on the health check's own connection
+// (never one of the requests' pool, so request load cannot make a healthy instance look
+// down), with a result reused for a second.
 func (h handlers) ping(ctx context.Context) error {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-	defer cancel()
-	if err := h.s.store.Ping(ctx); err != nil {
-		h.s.log.WarnContext(ctx, "health check: database does not answer", "err", err)
+	if err := h.s.store.Health(ctx); err != nil {
+		h.s.log.WarnContext(ctx, "health check: database does not answer", "request_id", requestID(ctx), "err", err)
 		return errUnavailable
 	}
 	return nil

@@ -61,10 +61,11 @@ func TestHealthAndRouting(t *testing.T) {
 		})
 
 		t.Run("CORS", func(t *testing.T) {
+			// The default CORS_ORIGIN=* allows any origin, without credentials (D16).
 			r := e.Do("OPTIONS", "/api/auth/local", nil, "Origin", "http://example.com",
 				"Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,authorization")
 			if r.Status != 204 || r.Header.Get("Access-Control-Allow-Origin") != "http://example.com" ||
-				r.Header.Get("Access-Control-Allow-Credentials") != "true" ||
+				len(r.Header.Values("Access-Control-Allow-Credentials")) != 0 ||
 				!strings.Contains(r.Header.Get("Access-Control-Allow-Headers"), "Authorization") {
 				t.Fatalf("preflight %d %v", r.Status, r.Header)
 			}

@@ -171,16 +171,24 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// cors answers CORS as Strapi's default configuration does: the request's Origin is
-// allowed (when CORS_ORIGIN allows it) with credentials, and preflights are answered here.
+// cors answers CORS as Strapi's default configuration does (the request's Origin is
+// echoed, preflights are answered here), but for credentials (decision D16): only an
+// origin listed in CORS_ORIGIN gets Access-Control-Allow-Credentials, so that only its
+// pages may send the user's cookies (cookie mode's refresh cookie) and read the answer.
+// With "*" any other origin is allowed without credentials: its pages can call the API
+// with a token they hold, never read a refresh with the user's cookie. The origin "null"
+// (sandboxed frames, local files: any site can make one) is never given credentials.
 func (s *Server) cors(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Add("Vary", "Origin")
 		origin := r.Header.Get("Origin")
-		allowed := origin != "" && (slices.Contains(s.corsOrigins, "*") || slices.Contains(s.corsOrigins, origin))
+		credentials := origin != "" && origin != "null" && slices.Contains(s.corsOrigins, origin)
+		allowed := credentials || origin != "" && slices.Contains(s.corsOrigins, "*")
 		if allowed {
 			h.Set("Access-Control-Allow-Origin", origin)
+		}
+		if credentials {
 			h.Set("Access-Control-Allow-Credentials", "true")
 		}
 		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
@@ -235,6 +243,28 @@ func (s *Server) clientIP(r *http.Request) string {
 		peer = a
 	}
 	return peer.Unmap().String()
+}
+
+// rateLimitBucket is the client's part of a rate-limit key (decision D9: client IP and
+// route only): an IPv4 address as it is, an IPv6 address reduced to its network of
+// RATE_LIMIT_IPV6_PREFIX bits (/64 by default), since one IPv6 host commonly owns a whole
+// /64 and could rotate through its addresses to get a fresh budget each time.
+func (s *Server) rateLimitBucket(r *http.Request) string {
+	return clientBucket(s.clientIP(r), s.ipv6Prefix)
+}
+
+// clientBucket is rateLimitBucket for the address ip: IPv4-mapped IPv6 addresses
+// (::ffff:192.0.2.1) count as the IPv4 address they map, and an IPv6 zone is ignored.
+func clientBucket(ip string, ipv6Bits int) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip // not an IP address (the peer of a Unix socket): counted as it is
+	}
+	a = a.Unmap().WithZone("")
+	if a.Is4() || ipv6Bits >= 128 {
+		return a.String()
+	}
+	return netip.PrefixFrom(a, ipv6Bits).Masked().String()
 }
 
 func (s *Server) trusted(a netip.Addr) bool {

@@ -27,9 +27,13 @@ type Deps struct {
 	Limiter        ratelimit.Limiter // nil: no rate limiting
 	Logger         *slog.Logger
 	TrustedProxies []netip.Prefix
-	CORSOrigins    []string      // "*" allows any origin
+	CORSOrigins    []string      // listed origins get credentials; "*": any other origin, without (D16)
 	MaxBodyBytes   int64         // the request body limit, positive (config's MAX_BODY_BYTES)
 	RefreshCookie  RefreshCookie // refresh mode's httpOnly cookie, its Name and Path set (config)
+
+	// RateLimitIPv6Prefix is the length of the IPv6 prefix that shares one rate-limit
+	// bucket (config's RATE_LIMIT_IPV6_PREFIX); 0 means 64.
+	RateLimitIPv6Prefix int
 }
 
 // Server is the HTTP handler of the service.
@@ -39,6 +43,7 @@ type Server struct {
 	limiter        ratelimit.Limiter
 	log            *slog.Logger
 	trustedProxies []netip.Prefix
+	ipv6Prefix     int
 	corsOrigins    []string
 	maxBody        int64
 	cookie         RefreshCookie
@@ -62,7 +67,10 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		auth: d.Auth, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
-		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: rts,
+		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: rts, ipv6Prefix: d.RateLimitIPv6Prefix,
+	}
+	if s.ipv6Prefix == 0 {
+		s.ipv6Prefix = 64
 	}
 	s.mux.NotFound(func(w http.ResponseWriter, r *http.Request) { writeError(w, r, s.log, errNotFound) })
 	s.mux.MethodNotAllowed(s.methodNotAllowed)

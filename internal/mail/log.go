@@ -18,6 +18,15 @@ type LogTransport struct {
 
 var _ Transport = LogTransport{}
 
+// logOnly is implemented by transports that send nothing (LogTransport): the outbox then
+// does not claim that the mail was sent.
+type logOnly interface{ writesToLogOnly() }
+
+func (LogTransport) writesToLogOnly() {}
+
+// logMessage is the message of LogTransport's record: the mail was not sent.
+const logMessage = "mail written to the log, not sent (no SMTP server configured)"
+
 // Send logs m at INFO level and returns nil.
 func (t LogTransport) Send(ctx context.Context, m Message) error {
 	logger := t.Logger
@@ -33,6 +42,6 @@ func (t LogTransport) Send(ctx context.Context, m Message) error {
 	if t.IncludeBody {
 		attrs = append(attrs, slog.String("text", m.Text))
 	}
-	logger.LogAttrs(ctx, slog.LevelInfo, "mail (not sent: no SMTP server configured)", attrs...)
+	logger.LogAttrs(ctx, slog.LevelInfo, logMessage, attrs...)
 	return nil
 }

@@ -42,7 +42,7 @@ func TestLogTransport(t *testing.T) {
 			}
 			want := map[string]any{
 				"level":    "INFO",
-				"msg":      "mail (not sent: no SMTP server configured)",
+				"msg":      "mail written to the log, not sent (no SMTP server configured)",
 				"to":       m.To,
 				"from":     m.From,
 				"reply_to": m.ReplyTo,

@@ -62,6 +62,9 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	if st == nil {
 		return nil, errors.New("service: no store given (open it with OpenStore)")
 	}
+	for _, w := range cfg.Warnings {
+		log.Warn(w)
+	}
 	if cfg.JWTSecret == "" {
 		secret, err := developmentSecret(ctx, st)
 		if err != nil {
@@ -145,8 +148,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 	handler, err := httpapi.New(httpapi.Deps{
 		Auth: svc, Store: st, Limiter: limiter, Logger: log,
-		TrustedProxies: cfg.TrustedProxies, CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes,
-		RefreshCookie: refreshCookie,
+		TrustedProxies: cfg.TrustedProxies, RateLimitIPv6Prefix: cfg.RateLimit.IPv6Prefix,
+		CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes, RefreshCookie: refreshCookie,
 	})
 	if err != nil {
 		return nil, err

@@ -45,6 +45,8 @@ type Store struct {
 	db   *sql.DB         // SQLite; also PostgreSQL through pgx's stdlib adapter, for goose
 	file string          // SQLite file
 	lite *litedb.Queries // SQLite, with prepared statements once migrated
+
+	health *health // the health check's own path to the database (Health)
 }
 
 // Options say which database to open.
@@ -78,7 +80,12 @@ func openPostgres(ctx context.Context, o Options) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("connect to PostgreSQL: %w", err)
 	}
-	return &Store{Q: pgdb.New(pool), Engine: "postgres", pool: pool, db: stdlib.OpenDBFromPool(pool)}, nil
+	h, err := postgresHealth(ctx, cfg)
+	if err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &Store{Q: pgdb.New(pool), Engine: "postgres", pool: pool, db: stdlib.OpenDBFromPool(pool), health: h}, nil
 }
 
 func openSQLite(ctx context.Context, o Options) (*Store, error) {
@@ -114,12 +121,18 @@ func openSQLite(ctx context.Context, o Options) (*Store, error) {
 		}
 		time.Sleep(wait)
 	}
+	h, err := sqliteHealth(o.SQLiteFile)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
 	lite := litedb.New(db)
-	return &Store{Q: litedb.AsPG(lite), Engine: "sqlite", db: db, file: o.SQLiteFile, lite: lite}, nil
+	return &Store{Q: litedb.AsPG(lite), Engine: "sqlite", db: db, file: o.SQLiteFile, lite: lite, health: h}, nil
 }
 
 // Close closes the database.
 func (s *Store) Close() {
+	s.health.close()
 	if s.pool != nil {
 		s.db.Close()
 		s.pool.Close()
@@ -131,7 +144,8 @@ func (s *Store) Close() {
 	s.db.Close()
 }
 
-// Ping checks that the database answers.
+// Ping checks that the database answers, with a connection of the requests' pool (Health
+// answers /_health on a path of its own).
 func (s *Store) Ping(ctx context.Context) error {
 	if s.pool != nil {
 		return s.pool.Ping(ctx)
