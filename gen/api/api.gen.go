@@ -681,8 +681,8 @@ type UserEntry struct {
 	Role        *Role   `json:"role,omitempty"`
 }
 
-// Fields Example: username,email
-type Fields = string
+// Fields defines model for Fields.
+type Fields = []string
 
 // Filters defines model for Filters.
 type Filters map[string]interface{}
@@ -690,8 +690,8 @@ type Filters map[string]interface{}
 // Limit Example: 25
 type Limit = int
 
-// Populate Example: role
-type Populate = string
+// Populate defines model for Populate.
+type Populate = []string
 
 // Provider Example: github
 type Provider = string
@@ -705,8 +705,8 @@ type RoleId = int64
 // Search Example: alice
 type Search = string
 
-// Sort Example: username:asc,id:desc
-type Sort = string
+// Sort defines model for Sort.
+type Sort = []string
 
 // Start Example: 0
 type Start = int
@@ -812,19 +812,27 @@ type RefreshSessionParams struct {
 
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
-	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	// Filters Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+	// `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+	// it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
 	Filters *Filters `json:"filters,omitempty"`
 
 	// UnderscoreQ Text searched for in username, email and provider.
 	UnderscoreQ *Search `form:"_q,omitempty" json:"_q,omitempty"`
 
-	// Sort Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`).
+	// Sort Fields to sort by, each optionally `:asc` or `:desc`: comma-separated (`sort=username:asc,id:desc`)
+	// or a list (`sort[0]=username:asc&sort[1]=id:desc`, as Strapi's frontends and `@mtb/api-client`
+	// write `["username:asc", "id:desc"]`, or `sort=username:asc&sort=id:desc`).
 	Sort *Sort `form:"sort,omitempty" json:"sort,omitempty"`
 
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 
 	// Start How many users to skip (0 or more).
@@ -836,7 +844,9 @@ type ListUsersParams struct {
 
 // CountUsersParams defines parameters for CountUsers.
 type CountUsersParams struct {
-	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	// Filters Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+	// `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+	// it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
 	Filters *Filters `json:"filters,omitempty"`
 
 	// UnderscoreQ Text searched for in username, email and provider.
@@ -845,16 +855,22 @@ type CountUsersParams struct {
 
 // GetCurrentUserParams defines parameters for GetCurrentUser.
 type GetCurrentUserParams struct {
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
 // GetUserParams defines parameters for GetUser.
 type GetUserParams struct {
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
@@ -1687,7 +1703,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Requ
 
 	// ------------- Optional query parameter "sort" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -1700,7 +1716,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Requ
 
 	// ------------- Optional query parameter "fields" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -1713,7 +1729,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Requ
 
 	// ------------- Optional query parameter "populate" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -1952,7 +1968,7 @@ func (siw *ServerInterfaceWrapper) GetCurrentUser(w http.ResponseWriter, r *http
 
 	// ------------- Optional query parameter "populate" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2020,7 +2036,7 @@ func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Reques
 
 	// ------------- Optional query parameter "fields" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2033,7 +2049,7 @@ func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Reques
 
 	// ------------- Optional query parameter "populate" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -6206,192 +6222,199 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H17Uxu31/BX0eM3Mz/oGGNuuZDpzEsS0tKnQBpo0zRmsvKubCusJUfSYtwM3/0ZHUm72l0tNmBI+mv+",
-	"aGPsXV2Ojs798qUV8/GEM8KUbO1+aY0IToiAj3+uvcWK/ErHVK3B//WXCZGxoBNFOWvttt6SzxmRSiKc",
-	"pnxKEjQhAk0pS/gUDbhAakQlilNKmEIHbxBmCRI8U6TTardkPCJjrMckl3g8SUlrd6PbbqnZhLR2W5Qp",
-	"MiSidXXVLi3kLRljyigbXrOYlAwUogypEUFxJoSe3SyqYd5nC0wrSWD/70YkNA0iLJFtvQRJYs4SiSRl",
-	"MYEnf2f0EpEJj0dNQHjybOfx1rPN7pN2a8DFGCuzrsfbrcAyr9qtCRZ4TJQ9tdeUpImsL/V0RNAAfkOK",
-	"I0FUJlgbxXw8xmuS6DEUSdAKTiVHkXnwQ/fsx06nE60+RxFNIji+KOFxNiZMHegv0imeST0InCjV83zO",
-	"iJi12i2Gx3qlZqTwTluZJEI/19aHmhbbk0roE9abe01Tt7Pyfk6UwBP6H4kG5ok2IJwdW+8Avv3gpjj7",
-	"8Ih8PvsRpzQmkV5svoov+TL050fkc2u3BY/B/ORykvKEtHaVyEjTFs0S/T3iJKF6oTh9I/iECEWJdGPY",
-	"TfL+JxKr1lW7JdUMwJEQMjnOv224cj/zKRpjNkN61d5ZIqzQmEuFVrqICzTmgqw+R2sbABacpk0HlMI0",
-	"wfPZ3Aneizd8kqVYkfraIsFTEqEVLlD0Q7SKcKKxbUSQ/r6NpvltwWlKBBrjGUqpVPCzbFrgxE0XxiH9",
-	"bhBz3gh+QRMiwldBD474AJZzvJepEZrY5/N1TLAaectww7VbgnzOqCCJO9DQsoZUjbJ+cGFvyUAQOXrJ",
-	"+Tklh4Bc1RUeMCTMU2jME9JG0UipyTFLZxFaIZc4VunsOeJqRAS6wGlGJMKCIDpkXJCkjbDUxMdckVWE",
-	"5bm05Jj0mBtY8XPC9GOYITc6imFRiDKpCE4cgPo8mbXh+o/xOZEo5UOeKRSnBAtzoPBap8cc7AwbKaB3",
-	"uSZhMWt29jXzRsOZuuWEwcdTcpA0nGo2JoLGiOZL1+jRcKI0WewsNwJ0eEwZHWdj+DFwRU4IFvEosEZy",
-	"qZCEH0kCR0IZyqkgAjIIcK4hY+VSfPzcADpDuUJwO+EiQE5e5yxBcqFQf1bjCW1EcDxCfGLoWTpD0S6W",
-	"caSpTLSrR4sc29BD5Eyjaen6oTn8QI/fpgkMHt6LwmIh2ijP6cSniI2LggGDqwrLJL9LIhbHQr2eh8bC",
-	"Kz2snHAmCbDPlyPMhuQNlnLKRbIvBAfSGHOmCANg4skkpTHWO1n/JPV28vlhBGl5pMzGYyxmbrdkiiZ2",
-	"VERlSRziTOMiUCgAFVa4tcuyNG23iFtAQhSmqZ7gqt0aEynxUG/kPc9EeexxJhXqE5TQwYDA8GqEGZrp",
-	"B92E7uECvn/glCawJ7NlzW6xymRrd7vbBShNBWfDl2aA+vaqI+stwhu33Zge1F7vJDg6ZRd6zYtv4cpH",
-	"mEeCDFq7rf+3Xsj16+ZXuW5ehxfqWCuM+OytoI24KB1nDQYdLai8IilRRJPlGyLVTSH3EjPGFUpgPjTJ",
-	"+imNkeX/FlR7xWxBWC0HUjwlDtPfFKvIwUX9YwQQveaiT5OEsPsDTjFFDoz8qzootpYECiPJ/UcamKQ4",
-	"PjdgmRAxplJSztCKL5czbuUOzhA2uiCwwZQPhyRZs9xQrgLUDpjS/CA9IeKCiGUhVwEyNz4yEyAHJgu+",
-	"0PQFDHeWgk57DGWMXE5IrLUvWONzAKA0S0r5EI2wJao4kwRlLCEGzfILm1hoAb5Z6fJUQ/n+sM1OhkrC",
-	"ZAG63xnO1IgL+jdJ6si3sTSKVZJkPbpFLicUBGFBLvg5SfTNFCSTJHmuP2LUxwl6QbDQoIS3p1giSZjy",
-	"QXnPMDzUF4QNEUiBBpyxIAlhiuJUPiQw98KwQH0t5Bui2wchJkErGnKSDhlWmSB1SAMRpErCPdZnMuSM",
-	"6O/6KY/PSWJu9q98SNltRJCxgRlIrWVevYecEGXMHHpu+/QNOLX5TrZ2P/iEwud7uDLPdWwaJL3dD/n7",
-	"rbOrsxIK3HbgsAjjIU8JNL+zc8anDFH4eUCJ0AcC7/gC062kGUcIymPfXAy7fxmmgA7oyoX8Ash4Cw4N",
-	"ULZoXZcbcRzzjMFS3DN3kYTdcJoZ9AlhblDUn2kFHidaF9A6tvJZ2PUSwBWoFMW2/csE17dMDm67/htL",
-	"JktChvoJFMiwgNiCQzAw5MtS7odhtY5NNLDaFzixhu/7EXiPOKpZjJxNKAcnGHNy6MJPFQn4iKvXPGPJ",
-	"/cHpiCtkpshh4yatQ2Z7OTgmQA9gHMksHllxFkQNyTMRE7RCGUrJEMcza8czop3BMHjcirpv8CzlODnl",
-	"/FcshuT+oOQopCaFaoYU5yiFGXOgVZZSg93G1pKJtUMXWIcwSr0nAuM4JhMl0coGOqQvNL1LyABnqb2L",
-	"zsz7ikrcT8k9ItjpiMrcMKcXnLgpH1b99JegRTPCYBUAjd8yImbLV8Nb52TmiSst63QqOT+MsOM/Yy5B",
-	"bmwLyg3nZHZzaWEJAq9Zdxusnm0rMWrBxTobwD+gZbKJoBfY3OrMilHwcNvoEbnvrUrv3pIhlerGWisA",
-	"2xmASiz5hFwQgVPnwwNzf24oupt4a8zOzryGkTkZ55ObK92aB8/yVbQYV2uYrZnvr9pBSTqfTaGUYKnQ",
-	"YxSPsMCxxaYbyNTFxLgftyoS9qZRqiXiMVixbiRWK3xelYx+tyZqffzWXJ8KgjUFA9vFbYWkfRiLC5RP",
-	"oE/YjW0WsjCZuWq3LLL+L5lVlAH9jfUcAaUNeh+WpBQUnuldayGLORtQMSbfkmaQ1Y6USgNxe5MlUXcx",
-	"m4+pHGNl3EEV27KBBrxqzdryzrfZLVWihAN/MJPf4Eq99JblX68jMj0hcSbAibCxuf0/1ct286nDiqz1",
-	"idY02LaxQYA9EcwOKNaP3hpLYy4EiRWMktvkvyWdVa/L2dprmzfYyVNy/7K1ngUOdPC1BGxQ1KZUjUxM",
-	"keWyJ4QlQDl9lL3NHQ2q8S+sim0Vydvimabong1gcRpeEMuycm6Zgk9Lb7Ww0ECLru7ecd/T3nF1nZ49",
-	"0aKBuKAx+Z3hC0xTLQ3f31WwcyF/shxs9YXU3QbLUp+sekQl4hdEaJWNJGhFK3TgAs8lrXhE4nOJPmck",
-	"I8mqBp016Qrw61Mlkd5/H0vyHAmixAxpCVhYyIKuev8Uxk708ETmiOcKuXXW2+gk43YBWgMRTX5ADkB9",
-	"MDAa6Cnnh5jNXPjhPSqg7mzttZFtNNHCM0H60PAQU+aOLgdeHsJYg97ms6UgYinAEziUxqjPGVe4CAEF",
-	"U4fDLjzQ+lJUC6+EsLx58aehVdp31usvXBc8uuhIxUtNMaGLj6RfACj6Pp0bsio8oWBx3DdSQF2q3Htz",
-	"YE11GoWtsHDraAUYqBhkUZ+UCZ0ML3Bpi3N6Bgy4i+6w1qDK/aLs6hrjdMAd+3GORWeNvdX6l+YB1Aqf",
-	"JOInzgIBOmDGnmJpAyd87nlXwN9ytcthgCWfZdlNCXRZy13vBFXkNgIhKIKndf3f6OnL0PVvr9trWdii",
-	"TnlxR1ZOHtKLGyFlWJF0YS638XhCVE7V23mbAb8tW0B1fTfDqSLK76Ec1/kWbnOG1q5XOcRbDbmwdQri",
-	"YYyZ9ZzMbuN6DAMCpBADXs13MiYnJKYDSsACLXfRgPMFYHLmrcOAZ7f1iY9Ywsn/tyfdifm41W7p8XY3",
-	"rirAu+syHuY2dFrF0ADSvUyN3tpYUv33xMtp+NL6NA2E4mrNHFGFsETRnmUHsJVdR7d7Wbe7FX+aKvhQ",
-	"Scpokdkvo/5PMT2mvxz8/vfBxhE9kAfs7U788uDxwfnkzz9e/vKsQ2a/TP56efD48GRK8bvX3YNP/PLo",
-	"7/ONo0+HO4env23++vKXlPy8R48/7W8dnw5nh3/vXx69+utZ5+jpb583xl22faoOtk76Wz8PnvQPN8bv",
-	"p1uTn7r46f9u/jV7v5F0/zzf57X443brco0LSCzYgBjbshN4TiC/qsUtrWQsJVJqYCmBL0gqnYu1EpUP",
-	"wcuNa9m0MsA8XNBcsWWCgx01+gBHaF8/CySolEOHraLTnOYywKkk7QqW2BhSN0g58Ns3K279T8sLdfZM",
-	"0WPKfiVsqC/iRi0ovF08WRp5/4KwQy6ImWF753Hj6PjSjf5kszTZ4xDUx/hyrT9Tem9PNr3ZS7bTGjoc",
-	"ZlIh8jnDKYrcGxXEX3zB14Gjcr7B1bX90arHE0QDQbAiGoE8FChv8BgcC5qW+QkpeodlbPDsbfnWLdrY",
-	"afucpwSzVtUOlj9eSqbynrZ02UeCMRa0TqAtSMO5Z/qMh3xtQSw7UaLLhmsaerdDXpCX5tzctzwlbwmE",
-	"vsekZa+7y1urbPaG+OFgkI9Ywg0jzAUQAgTZE8JUM3MInEaYYV5LZKWVsAjLxq3dD/roz9pzUKFEGxv2",
-	"C+OGdzZRs1cgaVR3lNhvCyPOVW2AynTwSnCaQn4J5jaCLIMIuyApnxDrAejPELkgYmZ/dUke9UvmVlrx",
-	"fZukTS1AgZ0oS63FNJSdWDmHXN6aK2284MksDAc3SiM84NU62AsJb+7kr+yzvuxVAwOyP6ExwUyBrSoh",
-	"BtBCPrdGLQlJinLEp4iqMqGeG/nYiNFbV07EC2UPmVONUywhJdKifEgvrMuH9WCwkDJei76rWlgPiRrx",
-	"5IirPZPW7b5vCA2q2RjDkfNNxnH/Jgf2dK3E4wTiECB/Pj19g8wDbSTIRDOvpHSG2916clcJ4yv4a2ez",
-	"p1cgVyMqvyqQtrw+oC9GGoQMWD7ILUA2wIMPXCSGcQ8DWuR6qlaOBBkYeytDGEGITY+tROdkFrW1dKFG",
-	"+l8Tg2O+EXgcrXbQXl+a3Cy00+2anM0KzbYa1JcWVWQ898pBMLZVMXJAYCEwhPxA5JBP/htvyFUeVeQ/",
-	"XgQYBZ5Wo8XHdtFI/vMuC7DOHWvn6e2yRps8IlNfy9xQl2sRvM7fb3BDtjwglfHvDVYj5+9wiAeardM9",
-	"rFb4HBGNqS57GE1HPDUBnqWLVA7HybGmdgYl5KjwlkLBr91kszI1wgosAhbxvYRyp8OOcII4I2VCjfux",
-	"P9d2XTiGfEx3iBbmoTv9moshV3fTgxYWiG4loAblnNBWIOj9zmJ8QjRFD+XB1hRfE1CnD8u85LCPkWnu",
-	"gFuxqWA8UybOUz+4Wj5NyuXa9mATh654wYrDeORb9/TcxpZlF2IdzuXZwkdzK0307jpu5XC93bZL9y90",
-	"2DxT3mkveor7LPFDlqWBFZX2aDqhQ7jeIFIZMR+wZBMJjitjPgnVnMBpGkHBFSsVV7y5LvXayVE49S/E",
-	"dRT/+LxZreHnN1VHqqfHz4NH9SbPQDhRtsZGhX6wPMx5rio84SmNK+y3NVcXZC6o2b5+/TJlM5CKbIq5",
-	"MoQ33qkgpG7A8Iaasx54v5EmV9cYc6YET1Prc256qen7xfZkjjKEY9frjf7iQruuXC1AfxzrP9uafk7S",
-	"bEgZWonMh91dyK1d82AZrUK8ZzEPWom0vqDlRf2w/hdqurR7LCq9BzVGjJ6KUq1PUoV4pow46cU3NE4d",
-	"AL4zX1qJxyG6wW6Hy63WlTF916Bh03Eaydz1hKmWUNpGixpmO4tJkPn6bmRIdyUWcBzrxVib8UYXjSnL",
-	"FJHlhIg7GavdVCUwPEfY6AuUueowmqHPsUUH7MtnQZCYKPlFRanyequhzGpEpBYTBTHR01ZOrIstuQxW",
-	"NbtoKQdplVesxRiyhUF4t55l4/VdREBYgnGxvDRfZcgViTZ6sonACK2Z3e+nr9eeuipQ5UUuJnrczQDu",
-	"GyMDRu8SCNGKJpdYA9sWM2ojDW80xkqZ9P8AjMtr3NzZKS1y6y42zmbcFKBp+Xc2fGcgyAIzE/30y7vT",
-	"50Y5MRJmKc6bSqTpM9f0wwkoaGU64gbX7LM9pkaEOid0nwy4IFAlgbIhomw1pLcvyxHnLATX7qBz346x",
-	"+/N2Nfq53pLUHvcgICXnhe+Cqq0JHppfsC84rZdhcEvvWrCM2KmLIR8IPrYQlkQhfaTlK/a0+3ibbHQf",
-	"90my099+sr29leDt/tNtQnaePh1sDmKyub1Btjae4CdbTx4/G2wOnjzV/+zsbG893dy8tXuuklKw9a17",
-	"5xZe73Kdc/p0gwhr3UYVZAA/XbKnyrDe7G4+XuturXW3Tze6u1vd3W630+12//K3kGBF1hQdk8V4lncj",
-	"H1flUX/qV0ZA8aKTkOJIS5pahY2h9KRT1BocEvUZt/WMpUtZTDhVYjQ7P+9eJPF4yvvJZvZ5m9HPT+bR",
-	"FJrMLbp1nb04ZK/b83c511qX9VMqRw99eE9zshQiIVLp8yiVTISDXIlMDSatJZTOMmqjTqdT4eJ4UTjs",
-	"aNo+SR4ehZ/ULSytEorlhn8fRnaWtnft/PWXz7TpEv9KgxoLdxmhi9jh9TjvqBq9hGSVmim+sjczdtN6",
-	"Cj9zwHFmUvn6M0QT+KeAkMmKlSj6EnPGSKx20YcvNLk6u4rQSu7VFJbNIjljCl+W8WSj3eKMHA8ggGsu",
-	"O23XOXFAw9crWRyMnhAQ8GckVC51xLpAcJafQYN11pzAf6S5kVro9H43dTqNQVOBzY4qcGImPGS/bSDY",
-	"h5jhobXXCk8Qtn4pgY3x73paHSSHb3FMEBdDzOjfRATdOmUjwYPYcRptbNcZ1RbQ+Rcw+Myx6pyWypJI",
-	"pAQxpXQFQZFdaITGWNgSJu7Ucyo9JEp6snR1KTXTv9ZLQPIHekbZ8LmzL0BFTeWK51KGJMPnBDS3MqnX",
-	"6PHxmjO+aqQ6TaYRFx+D09SShnmUMEAJHsweeRYito20tqDZd90g638EO9vcyqgjfEFK5XHzs1uo6Hh5",
-	"c/msZ0FSFszRvLPn6Rtxo9m0tQA9KuqJ1krGW4sVla6IZMVlUTL1FUan5vgmkIQ9J04Bk4RcrG3cRKje",
-	"zIc6ChpzXjtNUmvWa3tDiCQwy075kDKwC0fGpPBC8KkkwpgVEGfW0nB8Eoz4fTkSfAyPjXF8fDJPUqYN",
-	"xXcdLGmCVrY20Yhceqaziki6NXgWb+Ju/0myQbbjncFT/Lj/LOmSjcEm3upvx/NMHCmWai9W9IIYQXVJ",
-	"ahQAcmkj7oSlWocueehnq5i4srNrED8st7rAs4WkI3eF5gmsjUF0v4OsfW1Yarn5QQzhzK5++u2CVZtc",
-	"bt9+rOrR1nRtfrzqXMnuK0Ss1k9ehjz9tnidrZq69+YA4ve0HNxBRYUKLSVzZu4UGMkMEjACSdUsTrNk",
-	"Di6E6Xq1GF9eqK8pxiAc9lxSSyto1cRQrC25SJP3Tcg4SQSxIYWLxs1qYvRVjElPa6adqqcGLBKb22s5",
-	"bffiMMv9D9BOmehPnmbbT6efWLLz+RN71v/UP5+RT9Pu3/NMQ/cqcVSY+Z3NUJPG5hdaEsxRRdKhVhDZ",
-	"cxSlPMZpBIFe9SQ4vyhQGZrw2jxrzleyam10b0CnWl/L6vSskS4Wfq9rJKG5JivP3+UQ0utl4tf+KJKC",
-	"b2vK0gR5nykxm0eVjRpiKiC68OpdG8Bji7ENUKSHi5wb3jYlilA84pIgycekx1bmNiZaNQYR25oGFFtX",
-	"5M104MCu4IPrYaV4j3ltaQKOtu9M4DsT+M4EvjOBfwoTOAvZHSWJM0HV7ETv39I1CAjYy0zEuPnrtdvc",
-	"L+9OWyHjZPRpqiLbhMxkJ1lDgLDBPW3jdV7LA+K5sCpY/tWuppg/n2zuPEa/vDvtsegLTdqIYgUF5q8i",
-	"W5JS4+VWFyV4JtumIqeiaY7I/5F+0SM9vuygd1SNeiz65d3px8O9o72f9g/3j05/tIEGURsotW9uib5k",
-	"0Nmn7QwJ+qMG3i7qtcyTvZa/tB4r1lZEZXnLo0rmRgkIU10xEc6mZL7J6GlXV97uMWAZq89R9Ob45BSt",
-	"4wldx5karbu1gx9VIgzhJ5yRDjoGxlOUf1kZ48QUTeuxaKz6a5oQwk/SGHdJtNpG0xGNRwjHSrr6amWD",
-	"Mx/AFjQMgASMMBRkA3ct8Ea4QMA8AGEKTB0pNWnZ8ioD7qz02HhObI774ekL9ALH54QlSBGsSWcmUvuy",
-	"3F1fN43UNFVd11sQOCbwoW9e0nuqG809n6sGuwaJNVJ587XRlAqyBqFIivaL+nLGuCXBXLX5GHm2YBtS",
-	"2WN8kDOWXTQQUAMikWgqqFKEATLY36dcnKOMmWNNOj3WYz8gF/eGTLw7xBVyJEhM6AVBWF8CiIhhSN48",
-	"fEdPsO8lCLr+IVJTc5dLuIuiLz2wqfRau5AM2EY9k/mjv/jSs8lOGtl7cFjmk82SMH/YnLxe6+rKn1aL",
-	"SnmkEJQfI4kpTyVVvfy6vvuczcY8k/YHqbExP4weQ+iHH0yfnR9+cHVE7YPwULlSu3kNK0cTjKu6iJI0",
-	"45W88j/8sNpBmpbZMzM+FNf3zG2GEZKAydYEMFCGorytnXlDAwGhSjcNWEtRnuaCCFPwgeaJLGbN290N",
-	"LQBDaxzb2yifW4IQqwcv7RWa6BjIrEE8WbHYlRoR7nQ6q4FJt9pIcj1ynvDowvUA9XC+CyIInPFxvijw",
-	"OpFEg0FozgetJAnI43IKjWDVqFzn64cI2cJYQEq2N58hzmKN8WZ2vY6DN6Y2RqiUGFa2fywQnpTGxHqL",
-	"XO1ywSeCEoUhq+vGhGS9n/L++hhTtv52f+/V4X5nnIBdkqq0Sqz23hy02q0LIoz9v7XR6Xa6+mE+IUwT",
-	"pd3WVqfb2bLFQ4C/rn8cEZwa7joM9ZPdA8BJtNnd1nQ5JXkhdBpD6ZxskgcZuqJ9Ftog1Ofnr+Xllp2s",
-	"0gdus7vdZDnPpzFvzqDmzU53q0l0ysddD1Rg9GUMUzqlKPPyM4xvaIPmF3goISciR63W2ZWpBRcQ+8Hp",
-	"LVH00/4pchCNmnb/sx5jORBoft7ebqjImBfnQyuMm9r2Gnd/3t97tdpZGChwd3imEIYhmmB01W4VgkFF",
-	"pgKzPA9Zw4+AkIUau3XQMUMyMwKR0cZdcyWZgWpcqA02JhWGgZl7TCo+kcDxKBsCohrp5Jd3p4byGBnR",
-	"3N7yacWlEiO2JSKRyiWDL15RsVZopB7+XIAoXG4jHC4YenbhEjzhEir6AP3tXK5Np9M1rU+sZSIlLOaJ",
-	"LRd1p0muqh0mr2o3orsAkBdbRKlYUFMLAyftTrG02JM8z9MBNboIMklxbCNQeAq2evkvKhC5bU7keqob",
-	"aukJ727Mf7dUgRJeWoDMF6189BsbC7xRbWyi39t8Nv+9alFVIMMLgCRUeuCuTCyn0AbeJcpZUTw9Qq3B",
-	"qzXvsnDk7G0VybG125wp1dEjdSoEskz6wUCzFleim4MihqVpslRkWeVVOfPeb4pbDUSQhAqi1UPo7WN8",
-	"+o4T4OQCs5gkPSaJUprqR7CWj/5aProhtIiMVqL1qJS0hPbc3FycSysQssQW8pRBbmFG33f2bK8D/ocQ",
-	"o7bisq3v6+cyuFD4UFPguByQvUjb7+Rxlzzpbm5u4cdP+s+2nz7uD55tJN0nz+KdnWePnz7b2iHdxwOC",
-	"53o7zyoUequ72XiWjna6sxlyosHozgi2McwESdAED0mFiP5qTRBhCUe/AH2UR3xqC/f6UOlc08Bby9wQ",
-	"J2i/LiNpIAT4anHCV62BsCjRKzV2vBXRuz0Rukbys+eIMCvb6dGKKRDCzhtxdzVIcW5IW0g1PKtCXgZQ",
-	"92AByfJgYA1qlqpg5ZoUOQdIXlUb5mwjDLtwerykbJiStUy6TBUtAPXYSmFi44ygEc+ET0H0HJZmIaqM",
-	"vwezGSJYpBQwNiGoJJuCtt9jVk+lhX2k7VI8wVii6NjEWoJvhQvYiU83ySWVKkihBqVSEXeRZ6+rM7mw",
-	"+BmuXLFk8bNpkgcVP72s/TkFLzWrM83FTKDHd8nyWyCw/xyp8hqCvifPrW8513SKzLv7kxErRKdMxI2T",
-	"rpF0R4XrNIISxFjFo4rd1jCnlRhLskaZJExSRS9IOlut1U9esYm9q50e27O9Zr1KacY2UG5BC3bVgvga",
-	"4lwnyPN9OkChDWnHqeQoxkJQcJVEflJqhFawX37G1KhJeqw/Q5GLj7QhA2DyXW0jLtqFl8BcNM8KbEdf",
-	"M3nyu3mdgAitcNFj0cn+ycnB8dHJx59PT98cH/36/kd90NFqG0mipDXzY1atL4D0ARActJuAmbcuAofQ",
-	"uXhk3ZYieAnDH/KEtIzAeUsW5dfdafCHTxrNMQvzsFLJoiWzrsrY35zBpNq92NZpLjGtE6LWzInOTbc2",
-	"OGyxKyEpvSBiFixOHBnU/phNPhYXzOHnaln+r0ds/uv5qNfo/F5ZaKWH9b/JOtPAgn81blXPQeiiWZyW",
-	"dY+2GpymfRyfhzjwuvPINbNiU2dZ8yt4wzbwcFwn8XOpNR81ZnVp3MYgdlDVQcA/IrdvKOADu7bRcnl+",
-	"u+kzacXg56A35XHxVXdhj0Wh1o7GA31OZjKvIHGaSwtaN6vVVemgvUCAkdYXeyzmaUoT4ny7zChZ4FCw",
-	"WtcKPA7hfaaISF0gaefDy7zEiNb3EkSoUeYYKYk2sOe6fzRaoC9nFOLL+Snfk+Z3HUf1Q4ny+KGF2Wy1",
-	"Js+SOW19+AdltsGqLg1MN2+cY8MfjZVNX7KUD0Fco+y74lim0uW+x9/Vxodid3lEEc7LEd0ff8uJW5W/",
-	"DXmmrlExv/RMFcdea7fXwmnaa13NK93YNnFKVhuDFzudDrxY1BL9j4uPASo+pZKE0ipN2E5FvgUHPReu",
-	"xYb+GMjC7PTYaeUr6Z4jLCFJUSFTKj4pXODKuDNWMpbScxdftNpBB66YWo+BPG5su0bZkyhOieZrlokb",
-	"RtSg7dosNtjzdnfbRj33mJmpQWPUp/SVVUZbzRPKcd5EA/TqmF5Z1vHVDIn5mWuRANDgZhqZV07P6F72",
-	"3HMcLcoLNitZ927SW4Kj2MTbXP9G3mL0DsT8bra8osebLaDhfLy5fQjn9MariAuJI5YYjNGKr2b7zhn3",
-	"wq0cNPbOlsmtnamZ3r7lCvQIjxbu1nX8dlEdzBHDQI1L44pyNGtKmVxta1JFLm34hrV31kpVFlFAlbKS",
-	"LrCj9HUlhqiD3pJJimdAS5GA/VTeAPIIJfAHYMqLOcRYqylHCvfzwsKUDXvMkuNVqIlRWBX14iaYiucm",
-	"6gRmo8q0UjXsqSh97njKAI9pOgOoDFSPJUQZ//aq9T6ZOL7t7oYxVy7bXqhCpTqNH2yOERHxQY/1iSkj",
-	"mJ/67VmN5Wkd9ApavveYCRtlaMU24lwt48OICLKLMOrjpBwnG4qHHVAhVVi9gjW53PGvzMzKpQ4X7l22",
-	"EW/+MTt59xs9pgeXB3RK480//o4304v+eXp+8InTv8a/Xf716nD617v9rfd/D6dHr47O/3r1+tP7T3+c",
-	"//XT/uVfn1L6fvy++/70Pf315S9d8ueLVL8Xj/8Yx+M//sYvD+TB+I9tPfHhabxz9GnYPX4Vbx+ybmen",
-	"T/Fs49XrP9/uP32//2KL/Lahto67o1d72ZO//xx0Lx4fPu3vnL/4fNq9ie5YKsF7zxy6WlA31N2ZTK24",
-	"dkfWXL9sdzKNLsy1bZ/Ptz6G3VCrqr/7X8rAG1SjfcuioGOlf4KaY7EcQe6JdTsuXeXdfkZUMwvPK3gW",
-	"sVFtW7ogneUJRnmo1ELhuz1Wjd81vskS523fLHxX+CVM7xS9C4VMl1GP1LOPhap2NsT41h+9AfELlHFd",
-	"uvUsOMc/KMA3N5/lgeTfjWh1I5p3yt8taQ9rSTvRErTVCRwSOwm+qZjyfZrafMJaZiJa0l4Lh/6GuckJ",
-	"KDNmc6VIQggxtFF2m9sQYOc3FjA3dyLIBeWZNE+XuMVqjyneFPpXlCKYEdVBXotn4/YpK2MucENqRjZC",
-	"mPWYHfS5P4HzwBSDe1UWqFY20gRJjla2u91Ss4qEh0OKZahM3VeP27u2eN6SecucuR6Ux9Q7izYwGudj",
-	"5AyS4qZ4pnVnk65oENDikcGb1e+spkocA4f+neXcQs2ARgtFlFwtUtu4m++PU4QJWJVjFOVPg9khp7aC",
-	"7EVh3W6XbKGcEWOVsdkh+rcxlwqS15lKocJo0nEBdEd4TCJEZY8lRNALkhTcs6GAJFrBXvcJyylWPftU",
-	"c+Tf9QaqkCuESnXiQHKP1MwvlthAxypA73zL5vklmdlP62lUuVX9fnTxISmOO3wx1r/kZT+uzO1IiQqZ",
-	"iFTRsg4U5ZJnMOQDXMjC6nswF8JgQS74OWk0g9bxjCbutuVNF6GElouytV/qm7Ga50XZDpk2oiSH0II5",
-	"UTeuslrPflquaOFae1/v1gPvhnHqfWN30R73PVzJfVMUM882etDbWcbl8v384mpZXa3nwXVNPOyIo+O9",
-	"TI2Qe8ecJFRKN3gOfhJQCttaR4AvnMsmOtV/+a8mVJoq6/UaA+6xl25NN3VEvHElumoov5D05l5/ZZf4",
-	"T0+EK0y1rHqGueMN3IymGNWdE9/qgZq2t4OHcA+PZ1V11e7Z/Z6/1AnlxerVvynqO/5b0PHbUgUUFgrC",
-	"d4d5CHIVoe8x+ti2J7kGp78pIlpB2n8hLf2mkFeLQOWjh5Y9JoMf2ZN5KNTN21mEyyWhPkRjC4FnPtG0",
-	"aAi5Y3mZJCiWmBeTlVyoCEnsOohqkbttI3mg9+K4eFTf5mg9gs3BO56euRJN8JAywOYPnU7nDJLnbCn5",
-	"svy+2umx1zSFFp6ZdMGAWq6CNki7KBqYXz+48O2zD4/I57MfcUpjErWL38HCcPbhEZTTo0zSsx+tuA1x",
-	"/u6xR1ycfeiefbBm0TOIHjFF7UqPbJx9yM2oZz9CKVp/NsFTcvZBi+hnP5bbfHV6zFQD40LuougR+Ywe",
-	"kc8UPWJE/0fRo1Tp/wh6NFT6P4IeUYYeMa4OGMqXD1+8zP/Id9Vj/g8UPYKTkBBP432m6BFhif3afdKL",
-	"yNIUhj6CD32ipoQw9Ejra4+4gJ/0FgwutIsCwyZBwhYJjkwOocLn3okBxmm2PJZoBd7/0D37kSa7Gj+L",
-	"ofSXpQwMN6j+AQoSr3bQG0EvsMr7E6wUqRltFJXM/yZrsY0i37ZkvlxFWJAeK+cuuFyNczKzKRmQM0JN",
-	"xWVmW5DyoupeXgAZVesf1+0mUCLxxjTa4j/0rpnz6AnBIh4t9CQXapHnXgOEF3nyjT2nhWbXiLjIg9Zc",
-	"fFfddqGmGkUh7npbjcZcB2d1WoCp/JYRMXvoONIlKbm/atzOLPo6RpZ3MLoJz4IaqANqVPDb5HLZkHSo",
-	"UMl44XBMoTAM6pMZZwkqNX+mssdcTc0REaTMYzRtSsaUmTKJqx0EADARytFegVfwdZRXmbOFPNs9VmOi",
-	"JqyVW4nPq75YEeJgn7/Lu2U8eRXOjQThnGihrih+AlSpn4mp9rxRSoMyPUYWL9eWb+dGDrCNpVmpvAu8",
-	"WHLS4ndXD/1OUEX+KQXDvoHCXwBjm0e6FKphTq0i6PqPrVe61VkBuHzrhkR51Ynv04XhTXOdS9YUALb1",
-	"c8GK6KuJWrx2imDnn8c4oJKYIGAeJf5GsSHhMWaob4m6hyR5p9WbIIn/uXLK1+BM3jA2qC5pOclUaGdQ",
-	"6gjqGwMvokoilo37BLKfrCwQkvrewgT3GdPrmuE2Fe8BmfQfKnQIC707YQa0bLxe6Ii0xBct0LazKDMb",
-	"x3pLHRR5U0WgBpTaioJqbLDd9JR14ocKtykFPcSajXYRZC80Sw/QgeEO0kOlm/uCLWyNfFBrS1shv43n",
-	"EWg+m9m2ZHBIfjtZEBquTPT34tfh2y2kpdHgViLIV8xF+7qpZbkgIQyu350SeFdnHmNY/0Lne7VNZ6Yx",
-	"vyCObJgC87bwvuYU/j3XioUZLvEiQmxd/zTVpIEz0mNKYCbNnowpwhvVq45vhwrRCPNTTiO+Pta7tS6M",
-	"9a/yHXyTGZh6YffgUza7XibKe5hw1W4UjO8bU0oNq6/DFdePPSQ6tnOfiunonXPXEYaGla3/kuzee8Kt",
-	"nyBW29xIJ8dOSgrRckStY0ZMQ9UbJRnylBwkYPCbZCHTkOlRVIhmlU7+aMWVG9XinEkslS5WWi/tP2VS",
-	"rHiP2Vo3pU7wnteuJN3t5tJf6et2gYQpl2Z94x7DaVrN+DzNS/8juEZEFtF9jFwqV2kzRM1Nl61bSXz/",
-	"TZKTbTb2X3vPv7K4ZVpDOxJhL9C9UAkPn8ti2HrsWvtf58I0yncHneJz4iVDOB+c9Ul9/By5BppaMwu5",
-	"0jP2cJ6Zu3oyctXtyfzWhg0XqWK0MFVLKRv+OzwZLyEVZnmuDIOqFfw1DQmDyPvWVp7LU/n0h1JSf5+k",
-	"nA01b7J1EHIXqPF/QrJG9IMraWADDfmU9ZjzVbpe3K5TnR8YpRlkwtFKQmIK0WGvNjZWQ+xmSNRLE8xo",
-	"XRQ3DC3J/YH3GZkKS2sqAOqFYv4DzV9aUKtGlC4FZcc1ejtPyd0r/FpOhbOVprgwjbc0nrreTdORa37m",
-	"ZxOZUwhrqLkP7B6x5FrPkL8pQJWmflf5nnynpL5x/wh5ZNnq6dJQMiFSCT7zdNMy5G+AY4Ggpk6Itt2K",
-	"qN0mHOLsayL2gyD0P1keMOrw0hD51prv79BCdzHN14Y9gdOsg/bKidfjXBx2kkGaONminGajb0qPgVAA",
-	"4W6UDfP3mvXPu8Yr5I3grUq5IKLnc38lBXWx4ILbqKdfL7bg2y9Rs6xghFypXdpFN8dskMELCy43BP9w",
-	"pu8z9LhszC4zv5rsf/hsm/24XuR5U9Z1IA525XW1ovDWtW0Qvd98HgkS8wsiZp7/DgKRNSu7XnRu59ZY",
-	"oy/uvTlAKwMujGvWdfYt2wdWvWkMjOvzgF/cjU2F/7r3tjEvBN62deCMzlSkWYXTBP315AlX9UH9dqIm",
-	"hUSjMurjFLPYdeDlIh4RgDUX/kq9LqNXZ1f/FwAA//8=",
+	"7H15c9u2tvhXwdMvM7U7tCxvWZTJzHMSp3Vf46Sx29zW8pQQCUmIKUABICtqxt/9NzgASJAEJdmWk/S2",
+	"f9xbhyKxHBycffncSvh4whlhSra6n1sjglMi4M//bL3DivxMx1Rtwf/rhymRiaATRTlrdVvvyMcpkUoi",
+	"nGV8RlI0IQLNKEv5DA24QGpEJUoySphCx28RZikSfKpIuxW1ZDIiY6zHJJ/weJKRVnenE7XUfEJa3RZl",
+	"igyJaF1fR6WFvCNjTBllwwWLychAIcqQGhGUTIXQs5tFNcz7ZIVpJQns//2IhKZBhKUy0kuQJOEslUhS",
+	"lhB481dGPyEy4cmoCQiPnhw83Huy23kUtQZcjLEy63q43wos8zpqTbDAY6Lsqb2iJEtlfalnI4IG8BtS",
+	"HAmipoJFKOHjMd6SRI+hSIo2YvPOs6kkguExiTS8s3gTcYEwyqhU+TvnnYv8tTjqMSxR/L9j1d/GE7pl",
+	"Dj1GM0EVkSg+77Xcu73WRRzp8apz9aadzu5D+9DO+xTFNI015vRYnPJkOiZMHesn2QzPpd4AafdYK2pR",
+	"vcuPUyLmrailh2t1W2asEpw5I28Gre65B/FWebMFmKUSGtOuI+/l8/ztVtQy719ELarIGIBe/dI9wELg",
+	"eev6Imp92hryLfv0/MK9eB21XtHMHWL56E6VwBP6nUQD8wZg1kf5nUR9gZNLopCcM4U/dTVE4Y1zt8aL",
+	"8wfk48UznNEEzih/4QEXF+edi/N+xpNLkl48U2KaH4D3ys7FecLZgIqxfmmAM0niduM59xhVaCD4GGGG",
+	"eP8DSVQXxZ/darro8wOpsFDyPVWjLuq1cK91fR1HKP78gIsuOv9s19NFej3XEfqcz95FMPv1xXVsDjw/",
+	"ks/FkXQ/tx6QjxreescAVvJpkvGUtLp6xCY0MZD38QSnKdXwx9lbwSdEKEqkG8OentmgPmSp5oBIKSGT",
+	"N/nTBqL5I5+hMWZzpFft3UaEFRpzfcE6+naMuSCbT9HWDlBSnGXtBiTPYJogLdk9CFK2t3wyzbAi9bXF",
+	"gmckRhv6dn4fbyKcanoxIkg/j9Asp3c4y4hAYzw3NEH/LNvoMJO8IBMTO40mFDBu1GOAHJoa6AeaEhjK",
+	"4rDF/0q/YfBSI0j58bm52RqFnwH9Aazrsfiz/rmLPpvfu+i817I05/o6fppv5TuJOOxZIiwIwklCJoqk",
+	"EWJcITyZZJSkm810xS1mKWXRcy2jJ/DODWhItBg562RfkAybvSqO3NINLDQKohGWiDMSIXP6Gs8m3rCf",
+	"zQrruAJHgwyq5OP66IIlSjmR3vHygYO7nqWAmN1hn/OMYAZ7rMNs0a7LCx7kTHBVoF7XbvVF6NkC8v1W",
+	"8CuaEhFmvRpx9O41cN4cTtUITez7+bWeYDXyUMwNF7UE+TilgqRur4GL3hpSNZr266h2HbXekYEgcvSC",
+	"80tKXgMprK7wmCFh3kJjnmpMGCk1ecOyeYw2yCecqGz+FHE1IgJd4WxKzLWhQ8aFvjVYapZk+NQmwvJS",
+	"WvGP9JgbWPFLwvRrmCE3OkpgUYgyqQhOHYD6PJ1HIC2O8SWRKONDPlUoyQgWhvzAZ979NGJrAb1PWxIW",
+	"s2Vn3zJfhKlkyy0nDD6ekeO04VSnYyJogmi+dI34DSdK09XOcicg940po+PpGH4MEPRTgkUyCqyRfFJI",
+	"wo8khSOhDOXSDgLxBeBcQ8YKwfvzYwPoDJ8Nwe2UiwDze5WLoJILhfrzCBGcjCxVwFk2R3EXy8TQla7+",
+	"OO4GxFT9dS446g8impq3N3vMl1X1i76kqt81cg78snPxzH0IaFzIWoIzpeV4gE9N4OkxkHhKgi0M3YpQ",
+	"r2WHLCTd2nKLJeTzL+A3+r2VpVgfGqvKsvobPbf9ak0S7amW9VYRgOQlnfhiTxMagvAYxsSw6virJGL1",
+	"y6vX86Uv77UeVk44k4Z1vRhhNiRvsZQzLtIjIThwlASwEYAJ4kkCHH37g9TbyeeHEaQVhOV0PMZi7nZL",
+	"ZmhiR0VUlrRWzvQVBsIOoMIKt7psmmVRi7gFpERhmukJrqPWmEiJh3ojv/OpKI89nkqF+gSldDAgMLwa",
+	"YYbm+kU3oXu5gO9vOKMp7MlsWcvUWE1lq7vf6QCUZoKz4QszQH171ZH1FuGL225MD2qpYhocnbIrvebV",
+	"t3DtI8wDQQatbuv/bRfml23zq9w2n8MHIWEOrBzeCoDCqEUwaOtr+5JkRBHNzW6IVDeF3AvMtBSdwnxo",
+	"Mu1nNEFWELagOixmC8JqPZDiGXGY/rZYRQ4u6h8jgOgVF32apoTdH3CKKXJg5I/qoNhbEyiMuvadNDDJ",
+	"cHJpwDIhYkylpJyhDS0d2E0hxq24xhnCxmQH0kPGh0OSblkhQm4C1I6Z0kwkOyXiioh1IVcBMjc+MhMg",
+	"ByYLvtD0BQwP1oJOhwxNGfk0IYmWPmCNRn+SZkkZH4IWZVTjqSRoylJi0Cy/sKmFFuCbFcrPNJTvD9vs",
+	"ZKgkgxeg+5XhqRpxQf8iaR35dtZGsUoKgEe3yKcJBf1BkCt+SVJ9MwWZSpI+NfbGPk7Rc4KFBiV8PcMS",
+	"ScKUD8p7huFrfUHYEIHwbMCZCJISpijO5JcE5mEYFqivdSNDdPsgxKRoQ0NO0iHDaipIHdJABKmSxgBA",
+	"JRpyRvQza38zN/tnPqTsNiLI2MAMhP0yrz5ETogy1mg9t337BpzaPJMgABcn5fM9XJlnEZsGSa97nn/f",
+	"uri+KKHAbQcOizAe8pRA8yu7ZHzGEIWfB5QIfSDwjS8w3UqacYSgPPbNxbD7l2EK6ICJoZBfABlvwaEB",
+	"yhat63IjThI+ZbAU985dJGE3nGYGfUKYGxT15wgzhFOtC0glsPJZ2GIJ4BpUimLb/mWC61smB7dd/40l",
+	"kzUhQ/0ECmRYQWzBIRgY8mUp95dhtY5NNLDa5zi1/sn7EXhPOKoZ2pwpLQcn2MBy6MJPFQn4hKtXfMrS",
+	"+4PTCVfITJHDxk1ah8z+enBMgB7AOJLTZGTFWRA1JJ+KhKANylBGhjiZW/OnEe0MhsHrVtR9i+cZx+kZ",
+	"5z9jMST3ByVHITUpVHOkOEcZzJgDrbKUGux29tZMrB26wDqEUeo9Edi4UCTa2EGv6XNN71IywNPM3kVn",
+	"HX9JJe5n5B4R7GxEZW7P1AtO3ZRfVv30l6BFM8JgFQCNX6ZEzNevhrcuydwTV1o2NqDk4TTCjv+OuQS5",
+	"sS0oN1yS+c2lhTUIvGbdERiLIysxasHFOpvAraJlsomgV9jc6qkVo+DlyOgReYhEld69I0Mq1Y21VuNa",
+	"sgagEks+JVdE4MyFWoCXJDcU3U28NdZ6Z17DyJyMC1lYKt3msQp2FS3G1RZmW+b5dRSUpPPZFMoIlgo9",
+	"RMkIC5xYbLqBTF1MjPtJqyJh7xqlWiKegBXrRmK1wpdVyehXa9fWx2+9HJkgWFMwsF3cVkg6grG4QPkE",
+	"4D62Y5uFrExmrqOWRdb/I/OKMqCfWIcbUNqg02ZNSkERQNS1FrI86OIb0gymtSOl0kDc3mRJ1F3M5mMq",
+	"x1gZL1rFtmygAZ9as7a88212S5Uo5cAfzOQ3uFIvvGX51+uEzE5JMhXgRNjZ3f+f6mW7+dRhRda6kmsa",
+	"bGRsEGBPBLMDSvSrt8bShAtBEgWj5Db5b0ln1etytvba5g128ozcv2ytZ4EDHXwtARsUtRlVIxP6abns",
+	"KWEpUE4fZW9zR4Nq/HOrYltF8rZ4pim6ZwNYnYYXxLKsnFum4NPSWy0sNNCqq7t33Pe0d1xdp2dPtGgg",
+	"rmhCfmX4CtNMS8P3dxXsXMifLAdbfSF1t8G61CerHlGJ+BURWmUjKdrQCh24wHNJKxmR5FKij1MyJSkE",
+	"xVmTroD4CKok0vvvY0meIkGUmCMtAQsLWdBV75/C2Im+PJE54blCbp31NgTRuF2A1kDYoh/HBFAfDIwG",
+	"esb5a8zmLkr8HhVQd7b22sgITbTwTJA+NDzElLmjy4GXR5rXoLf7ZC2IWIrDBw6lMerjlCtcROqDqcNh",
+	"Fx5ofSmuRcFDfOCyNIHQKu032/UPFsX4rzpS8VFT6P7qI+kPAIq+T+eGrApPKFgcj4wUUJcqD98eW1Od",
+	"RmErLNw6WgEGKgZZ1Sdl4qPDC1zb4pyeAQN20R3WGlS5n5ddXWOcDbhjP86x6Kyxt1r/2jyAWuGTRPzA",
+	"WSBAB8zYMyxt4ITPPe8K+Fuudj0MsOSzLLspgS5rueu9oIrcRiAERfCsrv8bPX0duv7tdXstC1vUKS/u",
+	"xMrJQ3p1I6QMK5IuzOU2Hk8Tel5RD28z4LdlC6iu72Y4VUT5fSnHdb6F25yhtetVDvFWQ65snYJ4GGNm",
+	"vSTz27gew4AAKcSAV/OdKZMTktABJWCBll004HwFmFx46zDg6bY+8BFLOflfe9LthI9bUUuP1925rgDv",
+	"rsv4Mreh3SqGBpAeTtXonY0l1f8u50R8mAVCcbVmjqhCWKL40LID2ErX0e3etNPZSz7MFPxhskOKmGMy",
+	"/2nU/yGhb+hPx7/+dbxzQo/lMXt3kLw4fnh8OfnPby9+etIm858mf7w4fvj6dEbx+1ed4w/808lflzsn",
+	"H14fvD77ZffnFz9l5MdD+ubD0d6bs+H89V9Hn05e/vGkffL4l4874w7bP1PHe6f9vR8Hj/qvd8a/z/Ym",
+	"P3Tw4//b/WP++07a+c/lEa8FOketT1tcQD7GDsTYlp3AS/IfVC1uaWPKMiKlBpYS+Ipk0rlYK8kMELzc",
+	"uJZdKwMswwXNFVsmONhRo3M4Qvv5RSALrRw6bBWd5lw2SKerZs7YGFI3SDnY3zcr7v1Pywt19kzRY8p+",
+	"JmyoL+JOPfq8eLM08tEVYa+5IGaG/YOHjaPjT270R7ulyR6GoD7Gn7b6c6X39mjXm71kO62hw+upVIh8",
+	"nOIMxe6LCuKvvuBF4Kicb3B1kT9a9XiCaCAIVkQjkIcC5Q2+AceCpmV+Hk898cuzt+Vbt2hTy9gq28Hy",
+	"10sZk97bli77SDDGgtYJtAVpODW3nHywDMtOleiw4ZaG3u2Q1yXCLbq573hG3hEIfU9Iy153l5xa2ewN",
+	"8cPBwMtA9tbu8ghrCAGC7Clhqpk5BE4jzDAXEllpJSzCpuNW91wf/UW0BBVKtLFhvzBueGcTNX8JkkZ1",
+	"R6l9Whhx6ul8lengk+A0hfwSzMsGWQYRdkUyPiHWA9CfI3JFxNz+6pI86pfMrbTi+zb57VqAAjvRNLMW",
+	"01AKcuUccnlrqbTxnKfzMBzcKI3wgE/rYC8kvKWTv7Tv+rJXDQzI/oTGBDMFtqqUGEAL+dQatSRkIssR",
+	"nyGqyoR6aeRjI0bvXTsRL5Q9ZE41ybCEVFaL8iG9sC4f1oPBQsp4LfquamF9TdSIpydcHZrqG+55Q2hQ",
+	"zcYYjpxvMo77Nzmwp4USjxOIQ4D88ezsLTIvREiQiWZeaekM9zv15K4Sxlfw185mT69ArkZUflkgbXl9",
+	"QF+MNAjphHyQW4BsgAcfuEgM4x4GtMj1VK0cCTIw9laGMIIQmx7biC/JHLLasRrp/5oYHPNE4HG82UaH",
+	"fWlys9BBp2NSAys022pQXpLzoisHwdhWxaillJvIIZ/8N96Q6zyqyH+9CDAKvK1Gq4/topH8910WYJ07",
+	"1s7T22WNNnlEpr6WpaEuCxG8zt9vcEP2PCCV8e8tViPn73CIB5qt0z2sVvgUEY2pLukazUY8MwGepYtU",
+	"DsdZMcOzwlsKBb92k83K1AgrsAhYxPeqRjgddoRTxBkpE2rcT/y59uvCMeRjukO0MA/d6VdcDLm6mx60",
+	"skB0KwE1KOeEtgJB73cW41OiKXooD7am+JqAOn1Y5iOHfYzMcgfchk0F41Nl4jz1i5vl06Rcbu0PdnHo",
+	"ihesOIxHvnVPz21sWXYh1uFcni18NLfSRO+u41YO19ttVLp/ocPmU+Wd9qqneMRSP2RZGlhRaY+mHTqE",
+	"xQaRyoj5gCWbSHBcmfBJqFgIzrIY6mJZqbjizXWp106Owpl/IRZR/DeXzWoNv7ypOlI9PX4ZPKq3eQbC",
+	"qbKFdCr0g+VhzktV4QnPaFJhv62luiBzQc3288XLlM1AKrIplsoQ3nhngpC6AcMbasl64PtGmlxdY8KZ",
+	"EjzLrM+56aOm56vtyRxlCMcW643+4kK7rlwtQH+c6H9Gmn5OsumQMrQRmz+6Xcit3fJgGW9CvGcxD9qI",
+	"tb6g5UX9cuxK90Q9Fpe+82paoEzrk1QhPlW1AlqNUweA78yXVuJxiG7r8FhcbrWujem7Bg2bjtNI5hYT",
+	"plpCaYRWNcy2V5Mg8/XdyJDuSizgJNGLsTbjnQ4aUzZVRJYTIu5krHZTlcDwFGGjL1Dmiupohr7EFh2w",
+	"L18EQWKi5FcVpcrrrYYyqxGRWkwUxERPWzmxLrbkMljV7KKlHKRVXrGVYMgWBuHdepaN13cVAWENxsXy",
+	"0nyVIVckIvRoF4ERWjO7X89ebT12pd7Ki1xN9LibAdw3RgaM3iUQog1NLrEGtq0BFSENbzTGSpn0/wCM",
+	"y2vcPTgoLXLvLjbOZtwUoGn5dzZ8ZyDIAjMT/fTT+7OnRjkxEmYpzptKpOkz1/Qjr5S2MRtxg2v23R5T",
+	"I0KdE7pPBlwQqJJA2RBRthnS29fliHMWgoU7aN+3Y+z+vF2Nfq53tp7dOz1gTUrOa4QGVVsTPLS8rmpw",
+	"Wi/D4JbetWD1tTMXQw7FEQ2EJVFIH2n5ij3uPNwnO52HfZIe9Pcf7e/vpXi//3ifkIPHjwe7g4Ts7u+Q",
+	"vZ1H+NHeo4dPBruDR4/1fw4O9vce7+7e2j1XSSnY+9a9cyuvd73OOX26QYS1bqMKMoCfLj1UZVjvdnYf",
+	"bnX2tjr7Zzud7l6n2+m0O53OH/4WUqzIlqJjshrP8m7kw6o86k/90ggoXnQSUhxpSVOrsAmUXnOKWoND",
+	"oj7jvp6xdCmLCWdKjOaXl52rNBnPeD/dnX7cZ/Tjo2U0haZLi24tsheH7HWH/i6XWuum/YzK0Zc+vMc5",
+	"WQqREKn0eZQqTcJBbsSmBpPWEkpnGUeo3W5XuDheFQ4HmrZP0i+Pwo/qFpZWCcVyw78PIztL5F07f/3l",
+	"M226xD/ToMbCXUboKnZ4Pc57qkYvIFklVIjU35sZu2k9hZ854DgzqXz9OaIp/KeAkMmKlSj+nHDGoEjz",
+	"+WeaXl9cx2gj92q6srG2unQZT3b86q1L2WmwnGtNw9crWR2MnhAQ8GekVK51xFB9WHcGDdbZQ1dp2OSJ",
+	"shR5v5vypsagaWrzUgVOzJSH7LcNBPs1ZnjoSu56grD1SwlsjH+LaXWQHL7DCUFcDDGjfxERdOuUjQRf",
+	"xI7TaGNbZFRbQedfweCzxKpzVipLIpESxNTLFgTFdqExGmNhS5i4U8+p9JAo6cnS1aXUTP9aLwHJH+gZ",
+	"ZcOnzr4AFTWVqzlMGZIMXxLQ3MqkXqPHnwvO+LqR6jSZRlx8DM4ySxqWUcIAJfhi9siLELFtpLUFzb7r",
+	"Bln/T7CzLa2MOsJXpFRVOD+7lXpDlDeXz3oRJGXBHM07e56+ETeaTVsL0KOinmits4e1WFHpikhWXBYl",
+	"U19hdGqObwJJ2HPiFDBJydXWzk2E6t18qJOgMeeV0yS1Zr11OIRIArPsjA8pA7twbEwKzwWfSSKMWQFx",
+	"Zi0Nb06DEb8vRoKP4bUxTt6cLpOUaUPxXQdLmqKNvV00Ip8801lFJN0bPEl2caf/KN0h+8nB4DF+2H+S",
+	"dsjOYBfv9feTZSaODEt1mCh6RYyguiY1CgC5thEPwlKtQ5c89LNVTFzZ2QLED8utLvBsJenIXaFlAmtj",
+	"EN2vIGsvDEst96hJIJzZlZ2/XbBqk8vt249VPdmbbS2PV10q2X2FiNX6ycuQp98Wr7NVUw/fHkP8npaD",
+	"26ioUKGlZM7MnQIjmUECRiCpmiXZNF2CC2G6Xi3Glxfqa4oxCIc9l9TSClo1MRRrSy7S5H0TMk5TQWxI",
+	"4apxs5oYfRVj0uOaaafqqQGLxO7+Vk7bvTjMctsIdFAm+pPH0/3Hsw8sPfj4gT3pf+hfzsmHWeevZaah",
+	"e5U4Ksz8zmaoSWPPEC0J5qgi6VAriOwpijOe4CyGQK96EpxfFKgMTfhsmTXnK1m1djo3oFOtr2V1etJI",
+	"Fwu/1wJJaKnJqtZVLPJbwPi1P4qk4NuasjRBPmJKzJdRZaOGmAqILry6awN4bDG2AYr1cLFzw9umbjFK",
+	"RlwSJPmY9NiGa+KGmnq4bRqDiO0/BYqtK/JmGpdgV/DBtRpUvMe83lMBR9u/TOBfJvAvE/iXCfxdmMBF",
+	"yO4oSTIVVM1P9f4tXYOAgMOpiRg3/3rlNvfT+7NWyDgZf5ip2HYaNNlJ1hAgbHBPZLzOW3lAPBdWBcsf",
+	"dTXF/PF09+Ah+un9WY/Fn2kaIYoVFJi/jm1JSo2Xex2U4rmMTEVORbMckb+TftEjPb5so/dUjXos/un9",
+	"2Z+vD08Ofzh6fXRy9swGGsQRUGrf3GJ6Sh6nkTMk6D818KCpJLzZa/lL67FibUVUlrc8qmRulIAw1Q0T",
+	"4WxK5puMnqi68qjHgGVsPkXx2zenZ2gbT+g2nqrRtls7+FElwhB+whlpozfAeIryLxtjnJqiaT0Wj1V/",
+	"SxNC+Eka4y6JNyM0G9FkhHCipKuvVjY48wFsQcMASMAIQ0E2cNcCb4QLBMwDEKbA1JFSk5YtrzLgzkqP",
+	"jefE5ri/PnuOnuPkkrAUKYI16ZyKzH4su9vbpv+cpqrbegsCJwT+6JuP9J7qRnPP56rBrkFijVTefBGa",
+	"UUG2IBRJ0X5RX84YtyQyrbSQZwu2IZU9xgc5Y+l6Hb1mgipFGCCD/X3GxSWaMnOsabvHeux75OLekIl3",
+	"h7hCjgRJCL0iCOtLABExDMmbh+/oCY68BEHXP0Rqau5yCbso/twDm0qv1YVkwAj1TOaPfvC5Z5OdTNsx",
+	"0+lS/2WzJMw/bE4etFr1ptWiUh4pBOXHSGrKU0lVL7+u7z5n8zGfSvuD1NiYH0aPIfT996bPzvffuzqi",
+	"9kV4qVyp3XyGlaMJxlVdREma8Upe+e+/32wjTcvsmRkfiusf5zbDCEnBZGsCGChDcd4N0HyhgYBQpZsG",
+	"rKUoT3NFhCn4QPNEFrPm/c6OFoChNY7tbZTPLSPTqBiV9wpNdAxktiCerFjsRo0It9vtzcCkexGSXI+c",
+	"Jzy6cD1APZzvgggCZ/wmXxR4nUiqwSA054N+sQTkcTmDft1qVK7z9X2MbGEsICX7u08QZ4nGeDO7Xsfx",
+	"W1MbI1RKDCvb5hsIT0YTYr1Frna54BNBicKQ1XVjQrLdz3h/e4wp2353dPjy9VF7nIJdkqqsSqwO3x63",
+	"otYVEcb+39ppd9od/TKfEKaJUre11+6092zxEOCv23+OCM4Mdx2G2n4fAuAk2u3sa7qckbwQOk2gdM50",
+	"kgcZuqJ9Ftqm76k7Gy0vt+xklT5wu539Jst5Po35cg41bw46e02iUz7udqACoy9jmNIpRZmXH2F8Qxs0",
+	"v8BDCTkROWq1Lq5NLbiA2A9Ob4niH47OkINo3LT7H/UY64FA8/v2dkNFxrw4H9pg3NS217j749Hhy832",
+	"ykCBu8OnCmEYoglG11GrEAwqMhWY5XnIGn4ChCzU2K2N3jAkp0YgMtq4a64kp6AaF2qDjUmFYWDmHpOK",
+	"TyRwPMqGgKhGOvnp/ZmhPEZGNLe3fFpJqcSIbYlIpHLJ4KtXVKwVGqmHPxcgCpfbCIcLht5duQRPuISK",
+	"PkB/O5+2ZrPZltYntqYiIyzhqS0XdadJrqsdJq9rN6KzApBXW0SpWFBTCwMn7c6wtNiTPs3TATW6CDLJ",
+	"cGIjUHgGtnr5DyoQuW9OZDHVDbX0hG93ln9bqkAJH61A5otWPvqLnRW+qDY20d/tPln+XbWoKpDhFUAS",
+	"Kj1wVyaWU2gD7xLlrCieHqHW4G1BE1tfOHL2tork2Oo2Z0q19UjtCoEsk34w0GwllejmoIhhaZosFVlW",
+	"eVXOvPeb4lYDESSlgmj1EHr7GJ++4wQ4vcIsIWmPSaKUpvoxrOVPfy1/uiG0iIw24u24lLSEDt3cXFxK",
+	"KxCy1BbylEFuYUY/cvbsvM8ARM7U6Y0Vl219Xz+XwYXCh5oCJ+WA7FW6pacPO+RRZ3d3Dz981H+y//hh",
+	"f/BkJ+08epIcHDx5+PjJ3gHpPBwQvNTbeVGh0Hud3cazdLTTnc2QEw1Gd0awjeFUkBRN8JBUiOjP1gQR",
+	"lnD0B9BHecRntnCvD5X2gr7nWuaGOEH7uIykgRDg69UJX7UGwqpEr9TY8VZE7/ZEaIHkZ88RYVa206MN",
+	"UyCEXTbi7maQ4tyQtpBqeFaFvAyg7sEKkuXxwBrULFXByjUpcg6QvKo2zBkhDLtwerykbJiRral0mSpa",
+	"AOqxjcLExhlBIz4VPgXRc1iahagy/h7M5ohgkVHA2JSgkmwK2n6PWT2VFvaRyKV4grFE0bGJtQTfChew",
+	"E59ukk9UqiCFGpRKRdxFnl1UZ3Jl8TNcuWLN4mfTJF9U/PSy9pcUvNSszjQXM4Ee/0qW3wKB/ftIlQsI",
+	"+qG8tL7lXNMpMu/uT0asEJ0yETdOukbSHReu0xhKEGOVjCp2W8OcNhIsyRZlkjBJFb0i2XyzVj95wyb2",
+	"brZ77ND2mvUqpRnbQLkFLdhVC+JriHOdIC/36QCFNqQdZ5KjBAtBwVUS+0mpMdrAfvkZU6Mm7bH+HMUu",
+	"PtKGDIDJdzNCXESFl8BcNM8KbEffMnny3bxOQIw2uOix+PTo9PT4zcnpnz+enb19c/Lz78/0QcebEZJE",
+	"SWvmx6xaXwDpAyA4aDcBM29dBA6hc/HKti1F8AKGf81T0jIC5y1ZlF93p8EfPmk0x6zMw0oli9bMuipj",
+	"f3MGk2r3YlunucS0TonaMie6NN3a4LDFrpRk9IqIebA4cWxQ+8/p5M/igjn83CzL//WIzX88H/Uand8r",
+	"C630sP4nWWcaWPDPxq3qOQhdNIvTsu7RVoOzrI+TyxAH3nYeuWZWbOosa34FX9gGHo7rpH4uteajxqwu",
+	"jdsYxA6q2gj4R+z2DQV8YNc2Wi7Pbzd9Jq0Y/BT0pjwuvuou7LE41NrReKAvyVzmFSTOcmlB62a1uipt",
+	"dBgIMNL6Yo8lPMtoSpxvlxklCxwKVuvagNchvM8UEakLJFE+vMxLjGh9L0WEGmWOkZJoA3uu+0fjFfpy",
+	"xiG+nJ/yPWl+iziqH0qUxw+tzGarNXnWzGnrw39RZhus6tLAdPPGOTb80VjZ9CXL+BDENcr+VRzLVLrc",
+	"9/hftfFLsbs8ogjn5Yjuj7/lxK3K34Z8qhaomJ97popjr9XttXCW9VrXy0o3RiZOyWpj8GG73YYPi1qi",
+	"37n4GKDiMypJKK3ShO1U5Ftw0HPhWmzoPwNZmO0eO6s8ku49wlKSFhUypeKTwgWujDtjY8oyeuniizbb",
+	"6NgVU+sxkMeNbdcoexIlGdF8zTJxw4gatF2bxQZ73u/s26jnHjMzNWiM+pS+sspoq3lCOc6baIBeHdNr",
+	"yzq+miExP3MtEgAa3Ewj88rpGd3LnnuOo0V5wWYl695NemtwFJt4m8Vf5C1G70DM72bLK3q82QIazseb",
+	"24dwTm+8iriQOGKJwRht+Gq275xxH9zKQWPvbJnc2pma6e07rkCP8Ghht67jR0V1MEcMAzUujSvK0awZ",
+	"ZXIz0qSKfLLhG9beWStVWUQBVcpKusCO0uNKDFEbvSOTDM+BliIB+6l8AeQRSuAPwJSXcIixVjOOFO7n",
+	"hYUpG/aYJcebUBOjsCrqxU0wFU9N1AnMRpVppWrYU1H63PGUAR7TbA5QGageS4ky/u1N630ycXz7nR1j",
+	"rly3vVCFSnUaP9gSIyLigx7rE1NGMD/127May9Pa6CW0fO8xEzbK0IZtxLlZxocREaSLMOrjtBwnG4qH",
+	"HVAhVVi9gjW53PGvzMzKpQ5X7l22k+z+Nj99/wt9Q48/HdMZTXZ/+yvZza76l9nl8QdO/xj/8umPl69n",
+	"f7w/2vv9r+Hs5OXJ5R8vX334/cNvl3/8cPTpjw8Z/X38e+f3s9/pzy9+6pD/PM/0d8n4t3Ey/u0v/OJY",
+	"Ho9/29cTvz5LDk4+DDtvXib7r1mnfdCneL7z8tV/3h09/v3o+R75ZUftvemMXh5OH/31n0Hn6uHrx/2D",
+	"y+cfzzo30R1LJXjvmUNXC+qGujuTmRXX7sia65ftTqbRlbm27fP5zsewG2pV9W//Sxl4g2p0ZFkUdKz0",
+	"T1BzLJYjyD2xbselq7zbz4hqZuF5Bc8iNiqypQuyeZ5glIdKrRS+22PV+F3jmyxx3uhm4bvCL2F6p+hd",
+	"KGS6jnqknn0sVLWzIca3/uoNiF+gjOvarWfBOf5GAb65+SwPJP/XiFY3onmn/K8l7cta0k61BG11AofE",
+	"ToJvKqZ8n6Y2n7CWmYiWtLfCob9hbnIKyozZXCmSEEIMbZTd7j4E2PmNBczNnQhyRflUmrdL3GKzxxRv",
+	"Cv0rShHMiWojr8WzcfuUlTEXuCE1IxshzHrMDvrUn8B5YIrBvSoLVCsbWYokRxv7nU6pWUXKwyHFMlSm",
+	"7qvH7S0snrdm3rJkri/KY+qdRRsYjfMxcgZJcTM817qzSVc0CGjxyODN5r+spkocA4f+L8u5hZoBjRaK",
+	"KLlapLZxN98fpwgTsCrHKMqfBrNDzmwF2avCuh2VbKGcEWOVsdkh+rcxlwqS15nKoMJo2nYBdCd4TGJE",
+	"ZY+lRNArkhbcs6GAJNrAXvcJyyk2PftUc+TfYgNVyBVCpTp1ILlHauYXS2ygYxWgt79l8/yazOxn9TSq",
+	"3Kp+P7r4kBTHHb4Y25/zsh/X5nZkRIVMRKpoWQeKcskzGPIBrmRh9T2YK2GwIFf8kjSaQet4RlN32/Km",
+	"i1BCy0XZ2of6ZmzmeVG2Q6aNKMkhtGJO1I2rrNazn9YrWrjW3ovdeuDdME69b+wu2uO+hyt5ZIpi5tlG",
+	"X/R2lnG5fD8/u1pW19t5cF0TDzvh6M3hVI2Q+8acJFRKN3gOfhJQCiOtI8AD57KJz/S//E9TKk2V9XqN",
+	"AffaC7emmzoi3roSXTWUX0l6c5+/tEv8uyfCFaZaVj3D3PEGbkZTjOrOiW/1QE3b28FDuC+PZ1V11e7Z",
+	"/Z5/1A7lxerVvy3qO/5T0PHbUgUUFgrCd4d5CHIVoe8x+ti2J1mA098UEa0g7T+Qln5TyKtFoPLRQ8se",
+	"k8GP7Ml8KdTN21mEyyWhPkRjC4HnPtG0aAi5Y3mZJCiWmBeTlVyoGEnsOohqkTuykTzQe3FcvKpvc7wd",
+	"w+bgG0/P3IgneEgZYPN5u92+gOQ5W0q+LL9vtnvsFc2ghedUumBALVdBG6Quigfm13MXvn1x/oB8vHiG",
+	"M5qQOCp+BwvDxfkDKKdHmaQXz6y4DXH+7rUHXFycdy7OrVn0AqJHTFG70is7F+e5GfXiGZSi9WcTPCMX",
+	"51pEv3hWbvPV7jFTDYwL2UXxA/IRPSAfKXrAiP4fRQ8ypf9H0IOh0v8j6AFl6AHj6pihfPnw4EX+j3xX",
+	"Peb/QNEDOAkJ8TTe3xQ9ICy1j91fehHTLIOhT+CPPlEzQhh6oPW1B1zAT3oLBheiosCwSZCwRYJjk0Oo",
+	"8KV3YoBxmi2PJdqA7887F89o2tX4WQylH5YyMNyg+gcoSLzZRm8FvcIq70+wUaRmRCgumf9N1mKEYt+2",
+	"ZB5uIixIj5VzF1yuxiWZ25QMyBmhpuIysy1IeVF1Ly+AjKr1j+t2EyiReGMabfEfetcsefWUYJGMVnqT",
+	"C7XKe68Awqu8+dae00qza0Rc5UVrLr6rbrtSU42iEHe9rUZjroOzOq3AVH6ZEjH/0nGka1Jyf9a4PbXo",
+	"6xhZ3sHoJjwLaqAOqFHBb5PLZUPSoUIl44XDMYPCMKhP5pylqNT8mcoeczU1R0SQMo/RtCkdU2bKJG62",
+	"EQDARCjHhwVeweM4rzJnC3lGPVZjoiaslVuJz6u+WBHiYJ+/yrtlPHkVzo0E4Zxooa4ofgJUqZ+Jqfa8",
+	"U0qDMj1GVi/Xlm/nRg6wnbVZqbwLvFpy0up3Vw/9XlBF/i4Fw76Bwl8AY5tHuhaqYU6tIuj6r21XutVZ",
+	"Abh864ZEedWJ79OF4U2zyCVrCgDb+rlgRfTVRC1eO0Ww/fdjHFBJTBAwjxJ/o9iQ8AQz1LdE3UOSvNPq",
+	"TZDE/7tyygtwJm8YG1SXtJxkKrQzKHUE9Y2BF1ElEZuO+wSyn6wsEJL63sEE9xnT65rhNhXvAZn0byp0",
+	"CAu9O2EGtGxcLHTEWuKLV2jbWZSZTRK9pTaKvaliUANKbUVBNTbYbnrKOvFDhduUgh5izUZdBNkLzdID",
+	"dGC4g/RQ6ea+YgtbIx/U2tJWyG/jeQSaz05tWzI4JL+dLAgN1yb6e/Xr8O0W0tJocCsR5Cvmon3d1LJc",
+	"kBAG1+9OCbyrs4wxbH+my73apjPTmF8RRzZMgXlbeF9zCv+ea8XCDJd6ESG2rn+WadLAGekxJTCTZk/G",
+	"FOGN6lXHt0OFaIT5KacRXx/r3VpXxvqX+Q6+yQxMvbB78CmbXa8T5T1MuI4aBeP7xpRSw+pFuOL6sYdE",
+	"xyj3qZiO3jl3HWFoWNn6L8nuvSfc+gFitc2NdHLspKQQrUfUesOIaah6oyRDnpHjFAx+k2nINGR6FBWi",
+	"WaWTP9pw5Ua1OGcSS6WLldZL+65MihXvMVvrptQJ3vPalaS7bi79lR5HBRJmXJr1jXsMZ1k14/MsL/2P",
+	"4BoRWUT3MfJJuUqbIWpuumzdSuL7b5KcbLOx/9p7/pXFLdMa2pEIe4HuhUp4+FwWw7YT19p/kQvTKN9t",
+	"dIYviZcM4Xxw1if158fYNdDUmlnIlT5lX84zc1dPRq66PVre2rDhIlWMFqZqKWXDf4Yn4wWkwqzPlWFQ",
+	"tYK/piFhEHnf2cpzeSqf/qOU1N8nGWdDzZtsHYTcBWr8n5CsEX/vShrYQEM+Yz3mfJWuF7frVOcHRmkG",
+	"mXK0kZKEQnTYy52dzRC7GRL1wgQzWhfFDUNLcn/gfUamwtKaCoB6oZh/Q/OXFtSqEaVrQdlxjd4uU3IP",
+	"C7+WU+FspSkuTOMtjaeud9Ns5Jqf+dlE5hTCGmruA7tHLFnoGfI3BajS1O8q35PvlNQ37m8hj6xbPV0b",
+	"SqZEKsHnnm5ahvwNcCwQ1NQO0bZbEbXbhENcfE3E/iII/XeWB4w6vDZEvrXm+yu00F1N87VhT+A0a6PD",
+	"cuL1OBeHnWSQpU62KKfZ6JvSYyAUQLgbZcP8u2b9867xCnkjeKtSrojo+dxfSUFdLbjgNurp14st+PZL",
+	"1KwrGCFXatd20c0xG2TwwoLLDcHPL/R9hh6Xjdll5leT/Q9/22Y/rhd53pR1G4iDXXldrSi8dZENoveb",
+	"zyNBEn5FxNzz30EgsmZli0XnKLfGGn3x8O0x2hhwYVyzrrNv2T6w6U1jYFyfB/zibmwq/M+9r415IfC1",
+	"rQNndKYizSqcJuivJ0+4qg/qtxM1KSQalVEfZ5glrgMvF8mIAKy58FfqdRm9vrj+/wEAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -44,9 +44,11 @@
 import createClient from "openapi-fetch";
 import type { Client, ClientOptions, FetchResponse } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
+import { strapiQuerySerializer } from "./query.js";
 import { tokenOperations } from "./security.js";
 
 export type { components, operations, paths } from "./schema.js";
+export { strapiQuerySerializer } from "./query.js";
 export type { Middleware } from "openapi-fetch";
 
 /**
@@ -280,6 +282,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 	const client = createClient<paths>({
 		baseUrl: options.baseUrl,
 		fetch: send,
+		// filters, sort, fields and populate in Strapi's bracket syntax (openapi-fetch's own
+		// serializer refuses objects nested deeper than one level).
+		querySerializer: strapiQuerySerializer,
 		...(refreshCookie ? { credentials: "include" as const } : {}),
 	});
 	client.use({

@@ -1,6 +1,7 @@
 import type { Client, ClientOptions, FetchResponse } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
 export type { components, operations, paths } from "./schema.js";
+export { strapiQuerySerializer } from "./query.js";
 export type { Middleware } from "openapi-fetch";
 /**
  * Strapi's error envelope, the body of every error answer:
