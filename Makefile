@@ -16,6 +16,10 @@ TS_CLIENT := gen/ts
 # Where `make ts-client-pack` puts the client's tarball (git-ignored).
 TS_CLIENT_PACK_DIR := dist
 
+# The Node the tools need: package.json's engines.node (Prism 5.16's minimum); .nvmrc names the
+# version .ci/run installs when the machine's is older.
+NODE_MIN := $(shell sed -n 's/^ *"node": *">=\([0-9.]*\)".*/\1/p' package.json)
+
 .DEFAULT_GOAL := help
 
 .PHONY: help
@@ -85,7 +89,7 @@ check-ts: node_modules ## Type-check the TypeScript client (gen/ts), the READMEs
 	npx --no-install tsc --noEmit -p e2e/tsconfig.json
 
 .PHONY: e2e
-e2e: build node_modules ts-client-pack ## End-to-end tests: bin/mtb-api behind Prism validating openapi.yaml, with the TypeScript client (and its tarball)
+e2e: node-version build node_modules ts-client-pack ## End-to-end tests: bin/mtb-api behind Prism validating openapi.yaml, with the TypeScript client (and its tarball)
 	rm -rf e2e/dist test-results/e2e
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/e2e
@@ -95,7 +99,7 @@ e2e: build node_modules ts-client-pack ## End-to-end tests: bin/mtb-api behind P
 		$$(ls e2e/dist/*.test.js | grep -v '\.browser\.test\.js$$')
 
 .PHONY: browser-test
-browser-test: build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium; screenshot in test-results/docs.png
+browser-test: node-version build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium; screenshot in test-results/docs.png
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/browser
 	node --test --test-reporter=spec --test-reporter-destination=stdout \
@@ -120,6 +124,14 @@ lint-spec: node_modules ## Lint openapi.yaml with Redocly's recommended rules (w
 	@mkdir -p .tmp
 	@npx --no-install redocly lint openapi.yaml > .tmp/redocly.txt 2>&1; status=$$?; cat .tmp/redocly.txt; \
 		if [ $$status -ne 0 ] || grep -Eq "You have [0-9]+ warnings?" .tmp/redocly.txt; then exit 1; fi
+
+.PHONY: node-version
+node-version: ## Warn when node is older than package.json's engines.node (make e2e and browser-test check it)
+	@v=$$(node --version) && v=$${v#v} && \
+	if [ "$$(printf '%s\n%s\n' "$$v" "$(NODE_MIN)" | sort -V | head -n 1)" != "$(NODE_MIN)" ]; then \
+		echo "WARNING: node $$v is older than the $(NODE_MIN) Prism needs (package.json engines): its runs are unsupported;" \
+			"use Node $$(cat .nvmrc) (.nvmrc: nvm install), as .ci/run does" >&2; \
+	fi
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund
