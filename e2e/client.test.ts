@@ -4,7 +4,7 @@
 // query strings it writes (query.test.ts runs them against the server).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createApiClient, strapiQuerySerializer, type ApiClientOptions, type SessionTokens } from "@mtb/api-client";
+import { createApiClient, strapiQuerySerializer, type ApiClientOptions, type operations, type SessionTokens } from "@mtb/api-client";
 
 const baseUrl = "http://api.test";
 
@@ -251,6 +251,16 @@ describe("query strings (Strapi's bracket syntax)", () => {
 			assert.equal(strapiQuerySerializer(query), expected);
 		});
 	}
+
+	test("the query types follow the contract", () => {
+		type ListQuery = NonNullable<operations["listUsers"]["parameters"]["query"]>;
+		const write = (query: ListQuery) => strapiQuerySerializer(query);
+		assert.equal(write({ sort: ["id:desc"], fields: "username", populate: { role: true } }), "sort[0]=id%3Adesc&fields=username&populate[role]=true");
+		// @ts-expect-error populate names relations, and the user has one: role
+		write({ populate: { roles: true } });
+		// @ts-expect-error sort is a string or a list of strings
+		write({ sort: [1] });
+	});
 
 	test("the client writes every request's query with it", async () => {
 		const urls: string[] = [];

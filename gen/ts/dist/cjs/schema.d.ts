@@ -1438,16 +1438,14 @@ export interface components {
          *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
          *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
          */
-        Populate: string | string[] | ({
+        Populate: string | string[] | {
             /** @description `true` or `*` populates the role, as does an object of options. */
             role?: boolean | string | ({
                 fields?: string[];
             } & {
                 [key: string]: unknown;
             });
-        } & {
-            [key: string]: unknown;
-        });
+        };
         /** @description How many users to skip (0 or more). */
         Start: number;
         /** @description How many users to return at most (0 or more); -1 for all. */
