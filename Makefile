@@ -15,6 +15,12 @@ DOCS_DIR := internal/httpapi/docs
 # The packages make test runs: make test PKGS=./internal/config/ runs one.
 PKGS     := ./...
 TS_CLIENT := gen/ts
+# Where `make ts-client-pack` puts the client's tarball (git-ignored).
+TS_CLIENT_PACK_DIR := dist
+
+# The Node the tools need: package.json's engines.node (Prism 5.16's minimum); .nvmrc names the
+# version .ci/run installs when the machine's is older.
+NODE_MIN := $(shell sed -n 's/^ *"node": *">=\([0-9.]*\)".*/\1/p' package.json)
 
 .DEFAULT_GOAL := help
 
@@ -65,7 +71,8 @@ generate: node_modules swagger-ui ## Regenerate gen/ from openapi.yaml, sqlc.yam
 	$(GOTOOL) oapi-codegen -config oapi-codegen.server.yaml openapi.yaml
 	$(GOTOOL) oapi-codegen -config oapi-codegen.client.yaml openapi.yaml
 	@# The TypeScript client package gen/ts (npm name @mtb/api-client, sources in clients/typescript):
-	@# types by openapi-typescript, the wrapper and package.json by generate.mjs, dist/ by tsc.
+	@# types by openapi-typescript, the wrapper and package.json by generate.mjs, dist/ (ES modules)
+	@# and dist/cjs/ (CommonJS) by tsc.
 	@mkdir -p .tmp
 	@npx --no-install redocly bundle openapi.yaml --ext json --output .tmp/openapi.json > .tmp/redocly-bundle.txt 2>&1 \
 		|| { cat .tmp/redocly-bundle.txt; exit 1; }
@@ -73,13 +80,22 @@ generate: node_modules swagger-ui ## Regenerate gen/ from openapi.yaml, sqlc.yam
 	npx --no-install openapi-typescript openapi.yaml --output $(TS_CLIENT)/src/schema.d.ts
 	node clients/typescript/generate.mjs .tmp/openapi.json $(TS_CLIENT)
 	npx --no-install tsc -p $(TS_CLIENT)/tsconfig.json
+	npx --no-install tsc -p $(TS_CLIENT)/tsconfig.cjs.json
 	cp $(TS_CLIENT)/src/schema.d.ts $(TS_CLIENT)/dist/schema.d.ts
+	cp $(TS_CLIENT)/src/schema.d.ts $(TS_CLIENT)/dist/cjs/schema.d.ts
 
 .PHONY: swagger-ui
 swagger-ui: node_modules ## Copy Swagger UI's files from the pinned swagger-ui-dist into internal/httpapi/docs/
 	@for f in $(SWAGGER_UI_FILES); do cp $(SWAGGER_UI_DIST)/$$f $(DOCS_DIR)/$$f || exit 1; done
 	@# Its package.json (renamed: not a manifest of ours) says which version the files are.
 	cp $(SWAGGER_UI_DIST)/package.json $(DOCS_DIR)/swagger-ui-dist.package.json
+
+.PHONY: ts-client-pack
+ts-client-pack: ## Pack the TypeScript client gen/ts into dist/mtb-api-client-<version>.tgz, the file frontends install
+	@mkdir -p $(TS_CLIENT_PACK_DIR)
+	@# ./ in front: npm takes "gen/ts" for a GitHub repository.
+	@f=$$(npm pack --silent ./$(TS_CLIENT) --pack-destination $(TS_CLIENT_PACK_DIR)) && \
+		echo "$(TS_CLIENT_PACK_DIR)/$$f: install it in a frontend with npm install <path to this repository>/$(TS_CLIENT_PACK_DIR)/$$f"
 
 .PHONY: check-generated
 check-generated: generate ## Fail when gen/ or the Swagger UI files differ from what `make generate` produces
@@ -90,12 +106,16 @@ check-generated: generate ## Fail when gen/ or the Swagger UI files differ from 
 		echo "gen/ or $(DOCS_DIR)/ is out of date: run make generate and commit the result"; exit 1; fi
 
 .PHONY: check-ts
-check-ts: node_modules ## Type-check the TypeScript client (gen/ts) and the end-to-end tests (e2e/)
+check-ts: node_modules ## Type-check the TypeScript client (gen/ts), the READMEs' examples and the end-to-end tests (e2e/)
 	npx --no-install tsc --noEmit -p $(TS_CLIENT)/tsconfig.json
+	npx --no-install tsc --noEmit -p $(TS_CLIENT)/tsconfig.cjs.json
+	@# The examples as a frontend copies them, under the strict options of a new project (tsc --init).
+	node clients/typescript/readme-examples.mjs .tmp/readme-examples README.md clients/typescript/README.md
+	npx --no-install tsc -p .tmp/readme-examples/tsconfig.json
 	npx --no-install tsc --noEmit -p e2e/tsconfig.json
 
 .PHONY: e2e
-e2e: build node_modules ## End-to-end tests: bin/mtb-api behind Prism validating openapi.yaml, with the TypeScript client
+e2e: node-version build node_modules ts-client-pack ## End-to-end tests: bin/mtb-api behind Prism validating openapi.yaml, with the TypeScript client (and its tarball)
 	rm -rf e2e/dist test-results/e2e
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/e2e
@@ -105,7 +125,7 @@ e2e: build node_modules ## End-to-end tests: bin/mtb-api behind Prism validating
 		$$(ls e2e/dist/*.test.js | grep -v '\.browser\.test\.js$$')
 
 .PHONY: browser-test
-browser-test: build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium; screenshot in test-results/docs.png
+browser-test: node-version build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium; screenshot in test-results/docs.png
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/browser
 	node --test --test-reporter=spec --test-reporter-destination=stdout \
@@ -130,6 +150,14 @@ lint-spec: node_modules ## Lint openapi.yaml with Redocly's recommended rules (w
 	@mkdir -p .tmp
 	@npx --no-install redocly lint openapi.yaml > .tmp/redocly.txt 2>&1; status=$$?; cat .tmp/redocly.txt; \
 		if [ $$status -ne 0 ] || grep -Eq "You have [0-9]+ warnings?" .tmp/redocly.txt; then exit 1; fi
+
+.PHONY: node-version
+node-version: ## Warn when node is older than package.json's engines.node (make e2e and browser-test check it)
+	@v=$$(node --version) && v=$${v#v} && \
+	if [ "$$(printf '%s\n%s\n' "$$v" "$(NODE_MIN)" | sort -V | head -n 1)" != "$(NODE_MIN)" ]; then \
+		echo "WARNING: node $$v is older than the $(NODE_MIN) Prism needs (package.json engines): its runs are unsupported;" \
+			"use Node $$(cat .nvmrc) (.nvmrc: nvm install), as .ci/run does" >&2; \
+	fi
 
 node_modules: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -1,9 +1,10 @@
-// Unit tests of the generated client's refresh logic (@mtb/api-client, clients/typescript),
-// with a fake fetch instead of a server: the orders of events a real server rarely gives on
-// demand (a token set while a refresh is out, many 401s at once, each refusal status).
+// Unit tests of the generated client (@mtb/api-client, clients/typescript) with a fake fetch
+// instead of a server: the refresh logic, in the orders of events a real server rarely gives on
+// demand (a token set while a refresh is out, many 401s at once, each refusal status), and the
+// query strings it writes (query.test.ts runs them against the server).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { createApiClient, type ApiClientOptions, type SessionTokens } from "@mtb/api-client";
+import { createApiClient, strapiQuerySerializer, type ApiClientOptions, type operations, type SessionTokens } from "@mtb/api-client";
 
 const baseUrl = "http://api.test";
 
@@ -226,6 +227,60 @@ describe("client refresh (fake fetch)", () => {
 			}
 		});
 	}
+});
+
+describe("query strings (Strapi's bracket syntax)", () => {
+	for (const [query, expected] of [
+		[{ filters: { username: { $startsWith: "a" } } }, "filters[username][%24startsWith]=a"],
+		[
+			{ filters: { $or: [{ blocked: true }, { confirmed: false }] } },
+			"filters[%24or][0][blocked]=true&filters[%24or][1][confirmed]=false",
+		],
+		[{ filters: { id: { $in: [1, 2] } } }, "filters[id][%24in][0]=1&filters[id][%24in][1]=2"],
+		[{ sort: ["username:asc", "id:desc"] }, "sort[0]=username%3Aasc&sort[1]=id%3Adesc"],
+		[{ fields: ["username"] }, "fields[0]=username"],
+		[{ populate: { role: { fields: ["name"] } } }, "populate[role][fields][0]=name"],
+		[{ populate: ["role"] }, "populate[0]=role"],
+		[{ sort: "username:asc,id:desc", start: 0, limit: 10, _q: "a&b=c" }, "sort=username%3Aasc%2Cid%3Adesc&start=0&limit=10&_q=a%26b%3Dc"],
+		[{ filters: { "a]b[": { $eq: "x y+z/é" } } }, "filters[a%5Db%5B][%24eq]=x%20y%2Bz%2F%C3%A9"],
+		[{ filters: { email: { $null: null }, createdAt: { $gt: new Date(Date.UTC(2026, 0, 2)) } } },
+			"filters[email][%24null]&filters[createdAt][%24gt]=2026-01-02T00%3A00%3A00.000Z"],
+		[{ sort: [], populate: {}, fields: undefined }, ""],
+	] as const) {
+		test(JSON.stringify(query), () => {
+			assert.equal(strapiQuerySerializer(query), expected);
+		});
+	}
+
+	test("the query types follow the contract", () => {
+		type ListQuery = NonNullable<operations["listUsers"]["parameters"]["query"]>;
+		const write = (query: ListQuery) => strapiQuerySerializer(query);
+		assert.equal(write({ sort: ["id:desc"], fields: "username", populate: { role: true } }), "sort[0]=id%3Adesc&fields=username&populate[role]=true");
+		// @ts-expect-error populate names relations, and the user has one: role
+		write({ populate: { roles: true } });
+		// @ts-expect-error sort is a string or a list of strings
+		write({ sort: [1] });
+	});
+
+	test("the client writes every request's query with it", async () => {
+		const urls: string[] = [];
+		const api = createApiClient({
+			baseUrl,
+			token: "a1",
+			fetch: async (request: Request) => {
+				urls.push(request.url);
+				return json(200, request.url.includes("/me") ? user : [user]);
+			},
+		});
+		await api.GET("/api/users", {
+			params: { query: { filters: { $or: [{ username: { $startsWith: "a" } }] }, sort: ["username:asc"] } },
+		});
+		await api.GET("/api/users/me", { params: { query: { populate: { role: { fields: ["name"] } } } } });
+		assert.deepEqual(urls, [
+			`${baseUrl}/api/users?filters[%24or][0][username][%24startsWith]=a&sort[0]=username%3Aasc`,
+			`${baseUrl}/api/users/me?populate[role][fields][0]=name`,
+		]);
+	});
 });
 
 /** Waits (a few seconds at most) until cond holds. */

@@ -3,9 +3,10 @@
 //   node clients/typescript/generate.mjs <bundled spec .json> <out dir>
 //
 // Before it, `make generate` writes <out>/src/schema.d.ts with openapi-typescript; after it,
-// tsc compiles <out> into <out>/dist. This script adds what openapi-typescript does not give:
-// the package.json (version from info.version), the hand-written wrapper from
-// clients/typescript/src, and src/security.ts, the operations that take a Bearer token.
+// tsc compiles <out> into <out>/dist (ES modules) and <out>/dist/cjs (CommonJS). This script
+// adds what openapi-typescript does not give: the package.json (version from info.version),
+// the hand-written wrapper from clients/typescript/src, src/security.ts, the operations that
+// take a Bearer token, and dist/cjs/package.json, which marks dist/cjs as CommonJS.
 // Its output depends only on its inputs (no dates, no absolute paths): CI regenerates gen/
 // and fails on any difference.
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -49,10 +50,15 @@ const pkg = {
 	private: true,
 	type: "module",
 	sideEffects: false,
-	main: "./dist/index.js",
-	types: "./dist/index.d.ts",
+	// Both ES modules (dist/) and CommonJS (dist/cjs/, for require() and tools that cannot load
+	// ES modules), each with its declarations: openapi-fetch ships both too.
+	main: "./dist/cjs/index.js",
+	types: "./dist/cjs/index.d.ts",
 	exports: {
-		".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+		".": {
+			import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+			require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
+		},
 		"./package.json": "./package.json",
 	},
 	files: ["dist"],
@@ -76,4 +82,8 @@ for (const f of readdirSync(join(here, "src")).sort()) {
 	copyFileSync(join(here, "src", f), join(out, "src", f));
 }
 copyFileSync(join(here, "tsconfig.json"), join(out, "tsconfig.json"));
+copyFileSync(join(here, "tsconfig.cjs.json"), join(out, "tsconfig.cjs.json"));
+// What tsc -p tsconfig.cjs.json writes into dist/cjs are CommonJS modules, in a package of ES modules.
+mkdirSync(join(out, "dist", "cjs"), { recursive: true });
+writeFileSync(join(out, "dist", "cjs", "package.json"), JSON.stringify({ type: "commonjs" }, null, 2) + "\n");
 copyFileSync(join(here, "README.md"), join(out, "README.md"));

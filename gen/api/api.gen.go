@@ -720,8 +720,8 @@ type UserEntry struct {
 	Role *RoleEntry `json:"role,omitempty"`
 }
 
-// Fields Example: username,email
-type Fields = string
+// Fields defines model for Fields.
+type Fields = []string
 
 // Filters defines model for Filters.
 type Filters map[string]interface{}
@@ -729,8 +729,8 @@ type Filters map[string]interface{}
 // Limit Example: 25
 type Limit = int
 
-// Populate Example: role
-type Populate = string
+// Populate defines model for Populate.
+type Populate = []string
 
 // Provider Example: github
 type Provider = string
@@ -744,8 +744,8 @@ type RoleId = int64
 // Search Example: alice
 type Search = string
 
-// Sort Example: username:asc,id:desc
-type Sort = string
+// Sort defines model for Sort.
+type Sort = []string
 
 // Start Example: 0
 type Start = int
@@ -851,19 +851,27 @@ type RefreshSessionParams struct {
 
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
-	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	// Filters Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+	// `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+	// it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
 	Filters *Filters `json:"filters,omitempty"`
 
 	// UnderscoreQ Text searched for in username, email and provider.
 	UnderscoreQ *Search `form:"_q,omitempty" json:"_q,omitempty"`
 
-	// Sort Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`).
+	// Sort Fields to sort by, each optionally `:asc` or `:desc`: comma-separated (`sort=username:asc,id:desc`)
+	// or a list (`sort[0]=username:asc&sort[1]=id:desc`, as Strapi's frontends and `@mtb/api-client`
+	// write `["username:asc", "id:desc"]`, or `sort=username:asc&sort=id:desc`).
 	Sort *Sort `form:"sort,omitempty" json:"sort,omitempty"`
 
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 
 	// Start How many users to skip (0 or more).
@@ -875,7 +883,9 @@ type ListUsersParams struct {
 
 // CountUsersParams defines parameters for CountUsers.
 type CountUsersParams struct {
-	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	// Filters Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+	// `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+	// it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
 	Filters *Filters `json:"filters,omitempty"`
 
 	// UnderscoreQ Text searched for in username, email and provider.
@@ -884,19 +894,27 @@ type CountUsersParams struct {
 
 // GetCurrentUserParams defines parameters for GetCurrentUser.
 type GetCurrentUserParams struct {
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
 // GetUserParams defines parameters for GetUser.
 type GetUserParams struct {
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
@@ -1729,7 +1747,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Requ
 
 	// ------------- Optional query parameter "sort" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", r.URL.Query(), &params.Sort, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -1742,7 +1760,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Requ
 
 	// ------------- Optional query parameter "fields" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -1755,7 +1773,7 @@ func (siw *ServerInterfaceWrapper) ListUsers(w http.ResponseWriter, r *http.Requ
 
 	// ------------- Optional query parameter "populate" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -1994,7 +2012,7 @@ func (siw *ServerInterfaceWrapper) GetCurrentUser(w http.ResponseWriter, r *http
 
 	// ------------- Optional query parameter "fields" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2007,7 +2025,7 @@ func (siw *ServerInterfaceWrapper) GetCurrentUser(w http.ResponseWriter, r *http
 
 	// ------------- Optional query parameter "populate" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2075,7 +2093,7 @@ func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Reques
 
 	// ------------- Optional query parameter "fields" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "fields", r.URL.Query(), &params.Fields, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -2088,7 +2106,7 @@ func (siw *ServerInterfaceWrapper) GetUser(w http.ResponseWriter, r *http.Reques
 
 	// ------------- Optional query parameter "populate" -------------
 
-	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "populate", r.URL.Query(), &params.Populate, runtime.BindQueryParameterOptions{Type: "", Format: ""})
 	if err != nil {
 		var requiredError *runtime.RequiredParameterError
 		if errors.As(err, &requiredError) {
@@ -6289,199 +6307,206 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H17Uxs3tPhX0fUvMzUdY8wrDzKduSQhLb0NSQNp2sZMV96VbYW15EhajJvhu/9GR9KudleLDRiStvmj",
-	"jbF39Tg6Ou/H51bMJ1POCFOytfe5NSY4IQI+/r7+FivyC51QtQ7/118mRMaCThXlrLXXeks+ZUQqiXCa",
-	"8hlJ0JQINKMs4TM05AKpMZUoTilhCh2+QZglSPBMkW6r05LxmEywHpNc4Mk0Ja29zV6npeZT0tprUabI",
-	"iIjW5WWntJC3ZIIpo2x0xWJSMlSIMqTGBMWZEHp2s6iGeZ8sMa0kgf2/H5PQNIiwRHb0EiSJOUskkpTF",
-	"BJ58x+gFIlMej5uA8OjJ7sPtJ1u9R53WkIsJVmZdD3dagWVedlpTLPCEKHtqLylJE1lf6smYoCH8hhRH",
-	"gqhMsA6K+WSC1yXRYyiSoDZOJUeRefBD7/SHbrcbrT1FEU0iOL4o4XE2IUwd6i/SGZ5LPQicKNXzfMqI",
-	"mLc6LYYneqVmpPBOW5kkQj/X0YeaFtuTSugT1pt7SVO3s/J+jpXAU/qdREPzRAcQzo6tdwDffnBTnH54",
-	"QD6d/oBTGpNILzZfxed8GfrzA/KptdeCx2B+cjFNeUJae0pkpGmLZon+HnGSUL1QnL4RfEqEokS6Mewm",
-	"+eAjiVXrstOSag7gSAiZvs6/bbhyP/EZmmA2R3rV3lkirNCES4XaPcQFmnBB1p6i9U0AC07TpgNKYZrg",
-	"+WztBu/FGz7NUqxIfW2R4CmJUJsLFH0frSGcaGwbE6S/76BZfltwmhKBJniOUioV/CybFjh104VxSL8b",
-	"xJw3gp/ThIjwVdCDIz6E5bzez9QYTe3z+TqmWI29ZbjhOi1BPmVUkMQdaGhZI6rG2SC4sLdkKIgcP+f8",
-	"jJJXgFzVFR4yJMxTaMIT0kHRWKnpa5bOI9QmFzhW6fwp4mpMBDrHaUYkwoIgOmJckKSDsNTEx1yRNYTl",
-	"mbTkmPSZG1jxM8L0Y5ghNzqKYVGIMqkIThyABjyZd+D6T/AZkSjlI54pFKcEC3Og8Fq3zxzsDBspoHex",
-	"LmEx63b2dfNGw5m65YTBx1NymDScajYhgsaI5kvX6NFwojRZ7iw3A3R4QhmdZBP4MXBFjgkW8TiwRnKh",
-	"kIQfSQJHQhnKqSACMghwriFj5VL89akBdIZyheB2zEWAnLzMWYLkQqHBvMYTOojgeIz41NCzdI6iPSzj",
-	"SFOZaE+PFjm2oYfImUbT0vVDC/iBHr9DExg8vBeFxVK0UZ7RqU8RGxcFAwZXFZZJ3kkilsdCvZ4u2mdz",
-	"/86iNi6x0w6K8CCO1oA2ScQ4vAboQGWfYSZnRJBEX26MJlRKykbmESpRe6u3g2ZUjfV7+r4+RTu9HRTp",
-	"dSLGFRryjCUR4gxFb96dRGtAJAyFcGNLRNWe/c5Kbfqu8zMLz2yKBvOKBMASpPAZQXp6LFG/lc/Vb3n0",
-	"4Fo3D7P562Fr78PnxfJP53MVO047pZt7sT7i61UEutSzyylnkoBk8XyM2Yi8wVLOuEgOhODANWLOFGGA",
-	"Z3g6TWmM9SFvfJT6pHMMgRGkFR9kNplgMXeIQGZoakfVh+RLipzpawqIAFiEFW7tsSxNOy3iFpAQhWmq",
-	"J7jstCZESjzS+/iDZ6I89iSTCg0ISuhwSGB4NcYMzfWDbkL3cHEMv+GUJrAns2UtiWCVydbeTq8HUJoJ",
-	"zkbPzQD17VVH1luEN266MT2opXxJcHTKzvWal9/CpY9XDwQZtvZa/2+jUHk2zK9yw7wOL9QvtDCahbeC",
-	"DuKidJw1GHS1DPeCpEQRzbGuiVTXhdxzzPTFS2A+NM0GKY2RFY0sqPaL2YKwWg2keEocpr8pVpGDi/rH",
-	"CCB6ycWAJglhdwecYoocGPlXdVBsrwgURsj9ThqYpDg+M2CZEgHEmzPU9lUWxq1IxhnCRk0GCSHloxFJ",
-	"1q2gINcAaodMaVaZHhNxTsSqkKsAmRsfmQmQA5MFX2j6Aoa7K0GnfYYyRi6mJNaKKazxKQBQmiWlfITG",
-	"2BJVnEmCMpYQg2b5hU0stADfrOB9oqF8d9hmJ0MlObsA3TuGMzXmgv5Nkjryba6MYpWEfI9ukYspBR1B",
-	"kHN+RhJ9MwXJJEme6o8YDXCCnhEsNCjh7RmWSBKmfFDeMQxfWekGBGQDzliQhDBFcSrvE5j7YViggdZ/",
-	"DNEdgHyXoLaGnKQjhlUmSB3SQASpkrnMNuKM6O8GKY/PSGJu9i98RNlNRBArEYJAX+bV+8jJWsYCpOe2",
-	"T1+DU5vvJMhlxUn5fA9X5rmKTYNAuPchf791enlaQoGbDhwWYTzkKYHmHTtjfMYQhZ+HlAh9IPCOLzDd",
-	"SJpxhKA89vXFsLuXYQrogBmhkF8AGW/AoQHKFq3rciOOY54xWIp75jaSsBtOM4MBIcwNqpUVzBBOtLIu",
-	"lcDKZ2FXSwCXoPMX2/YvE1zfMjm46fqvLZmsCBnqJ1AgwxJiCw7BwJAvS7nvh9U6NtHAap/hxPoE7kbg",
-	"PeKoZkxz5rIcnGDnyqELP1Uk4COuXmqF+e7gdMQVMlPksHGT1iGzsxocE6AHMI5kFo+tOAuihuSZiAlq",
-	"U4ZSMsLx3Jo4jWhnMAwet6LuGzxPOU5OOP8FixG5Oyg5CqlJoZojxTlKYcYcaJWl1GC3ub1iYu3QBdYh",
-	"jFLvicA4jslUSdTeRK/oM03vEjLEWWrvorOAv6ASD1Jyhwh2MqYyt1nqBSduyvtVP/0laNGMMFgFQOPX",
-	"jIj56tXw1hmZe+JKy/rjSn4hI+z4z5hLkNshg3LDGZlfX1pYgcBr1t0Bg3DHSoxacLF+GGuexGgq6Dk2",
-	"tzqzYhQ83DF6RO6WrNK7t2REpbq21grAdgagEks+JudE4NS5N8ETkhuKbifeGou8M69hZE7GuSsXSrfm",
-	"wdN8FS3G1Tpm6+b7y05Qks5nUyglWCr0EMVjLHBssekaMnUxMR7ErYqEvWWUaol4DFasa4nVCp9VJaN3",
-	"1nqvj996MlJBsKZgYLu4qZB0AGNxgfIJ9Am7sc1CliYzl52WRdb/I/OKMqC/sQZ6oLRBx8yKlILCab9n",
-	"LWQxZ0MqJuRr0gyy2pFSaSBub7Ik6jZm8wmVE6yMp6xiWzbQgFetWVve+ja7pUqUcOAPZvJrXKnn3rL8",
-	"63VEZsckzgQ4ETa3dv6netmuP3VYkbXu4poG2zE2CLAngtkBxfrRG2NpzIUgsYJRcpv816Sz6nU5W3tt",
-	"8wY7eUruXrbWsxQOti8hYIOiBq4/CLeyXPaYsAQop4+yN7mjQTX+mVWxrSJ5UzwD72RhA1iehhfEsqyc",
-	"W6bg09IbLSw00LKru3Pc97R3XF2nZ0+0aCDOaUzeMXyOaaql4bu7CnYu5E+Wg62+kLrbYFXqk1WPqET8",
-	"nAitspEEtbVCB9EBuaQVj0l8JtGnjGQkWdOgsyZdASEPVEmk9z/AkjxFgigxR1oCFhayoKvePYWxE90/",
-	"kTniuUJu4xhs4JZxuwCtgWAvP1YJoD4cGg30hPNXmM1dZOYdKqDubO21kR001cIzQfrQ8AhT5o4uB14e",
-	"3VmD3taTlSBiKfYVOJTGqE8ZV7iIjgVTh8MuPNT6UlSLPIWIxUWhuaFV2nc26i9cFVe77EjFS03hssuP",
-	"pF8AKPo+nWuyKjylYHE8MFJAXarcf3NoTXUaha2wcONoBRioGGRZn5SJKg0vcGWLc3oGDLiHbrHWoMr9",
-	"rOzqmuB0yB37cY5FZ4290fpX5gHUCp8k4kfOAgE6YMaeYWkDJ3zueVvA33C1q2GAJZ9l2U0JdFnLXe8F",
-	"VeQmAiEogid1/d/o6avQ9W+u22tZ2KJOeXFHVk4e0fNrIWVYkXRhLjfxeEJUTtXbeZMBvy5bQHV918Op",
-	"IhjwvhzX+RZucobWrlc5xBsNubR1CuJhjJn1jMxv4noMAwKkEANezXcyJqckpkNKwAIt99CQ8yVgcuqt",
-	"w4Bnr/WRj1nCyf/ak+7GfNLqtPR4e5uXFeDddhn3cxu6rWJoAOl+psZvbSyp/nvqpXt8bn2cBaKUtWaO",
-	"qEJYomjfsgPYyp6j2/2s19uOP84UfKjkq7TI/Ofx4MeYvqY/H777+3DziB7KQ/Z2N35++PDwbPr7b89/",
-	"ftIl85+nfz4/fPjqeEbx+5e9w4/84ujvs82jj692X538uvXL859T8tM+ff3xYPv1yWj+6u+Di6MXfz7p",
-	"Hj3+9dPmpMd2TtTh9vFg+6fho8Grzckfs+3pjz38+P+2/pz/sZn0fj874LXQ7E7rYp0LyLnYhBjbshN4",
-	"QY6DqsUttTOWEik1sJTA5ySVzsVaSViAuO7GtWxZGWARLmiu2DLBwY4afYAjtK+fBnJ3yqHDVtFpzgAa",
-	"4lSSTgVLbAypG6QcE++bFbf/p+XlInim6AllvxA20hdxsxYv3ymeLI18cE7YKy6ImWFn92Hj6PjCjf5o",
-	"qzTZwxDUJ/hifTBXem+PtrzZS7bTGjq8yqRC5FOGUxS5NyqIv/yCrwJH5XyDq+v4o1WPJ4gGgmBFNAJ5",
-	"KFDe4GtwLGha5ufq6B2WscGzt+Vbt2hjpx1wnhLMWlU7WP54Kc/Me9rSZR8JJljQOoG2IHV+Lg8BtnZ3",
-	"QmdeD7JvwrpjJXpstK6heTNkBvlpwU1+y1PylkAofExa9vq7FL/K5q+JLw4m+YglXDHCXQBBQLA9Jkw1",
-	"M4vA6YQZ6JVEV1qJi7Bs0tr7oFHBT4kIokaJVjbsF8YN72yq5i9A8qjuKLHfFkady9oAlengleA0hTwT",
-	"TAMF2QYRdk5SPiXWIzCYI3JOxNz+6pI+6pfOrbTiCzf5rVqgArtRlloLaiiRs3IOufy1UPp4xpN5GA5u",
-	"lEZ4wKt1sBcS38LJX9hnfVmsBgZkf0ITgpkC21VCDKCFfJqnCk3wHMkxnyGqyoR7YSRkI0ZvXzqRL5Ro",
-	"ZU41TrGE7FGL8iE9sS4v1oPDQsp5LRqvanF9RdSYJ0dc7ZsMePd9Q6hQzeYYjqRvMpb7NzmwpyslICcg",
-	"hwD508nJG2Qe6CBBppqZJaUz3OnV8+BKGF/BXzubPb0CuRpR+UWBtOX1AX0x0iEkC/NhbhGyAR986CIz",
-	"jLsY0CLXW7WyJMjQ2F8ZwghCbvqsHZ2RedTR0oYa639NTI75RuBJtNZF+wNpcrXQbq9n0tkqNNtqVJ9b",
-	"VJHJwisHwdlW5cgBgYXAEAIEkUQ++W+8IZd5lJH/eBFwFHhajcNHj5USdJAp4uRvAJQGGsT5PAXqZ1K3",
-	"qcpTExlBbVxSSNfKV94PXAqTzaD04J7tHtkPH8xjp/5z63QytcmsNrLKZFtr9rjB8ZSuxzwhI8I28qkv",
-	"/dflGZ2uu3zW9SnX+CzM6i6L0Cwfsi5btC4a1JDZO+IaYfYobB1SC+N+rrzddeHmGuRhuxFD3mA1ds4f",
-	"d+tM8qpVxKyK/BQRfU1dljmajXlqol1LaFGOTcqvTA1dSzejwlgLa0cNl83K1BgrMI9YZPYKDziFfowT",
-	"xBkpoywexP5cO3VNAXJY3SFamIcI2ksuRlzdTilcWhpcibQeFPpCW4OMgFvrOAnR7C2UP12zChiKow/P",
-	"vOSwkZFZ7p1s2zw5nikTBKsfrBAkyuX6znALh6hjIZeE8co3feq5jaHPLsR648uzhY/qRmr67Q0AlcP1",
-	"dtsp3cfQYfNMeae97CkesMSP55YGVlTao+mGDuFqa1FlxHzAksEoOK6M+TRUqwSnaQSFeqyKUHF1Q8q+",
-	"J1Ti1L8QV3GA12fNOh4/u65uVj09fhY8qjd5esaxsrVZKvSE5THgC+0EU57SuCKLtBYqxsxFfNvXr16m",
-	"bAZSkWqyUKDyxjsRhNStO95QC9YD7zfS6OoaY86U4GlqHfJNLzV9v9yezFGGcOxqJdpfXGjXlasF6I9j",
-	"/WdH089pmo0oQ+3IfNjbg8TjdQ+W0RoEwxbzoHaklSctPOuH9b9QC6jTZ1HpPa/sBEq1ck0V4pkysrUX",
-	"/NE4dQD4zrZrJSCH6Aa7HS63WpfGL1CDhs1VaiRzVxOmWrZtBy1rte4uJ1Hm67uWl8HVn8BxrBdjDeqb",
-	"PTShLFNElrNFbmXJd1OVwPAUYaM8UeaqCmmGvsBQHzC+nwZBYlIIlhWtyuutxnmrMZFabBTEhJZbubEu",
-	"tuQyWdUGpaUcpPV/sR5jSKUGYd663Y1LfBkB4Q4sr+Wl+ipFrmh00KMtBBZ7zfzenbxcf+yqiZUXvZwo",
-	"cjtvgW+pDXgISiBFbU0+sQa+LYrVQRr+aIKVMrUSAjCvgnW3tMjt2xiAm3FVgCbm3+HwHSpK/iiJfn5/",
-	"8tQoL0biLAXFU4k0veaanjiBBbVnY25wzz7bZ2pMqPPYD8iQCwIlJSgbIcrWQkaNVXktnfnkyh1079qL",
-	"eHeuwUan4FuS2uMeBqTmvHxSUPU1kVaLCz8Gp/XSMW7oigyWoztxAfdDwScWwpIopI+0fMUe9x7ukM3e",
-	"wwFJdgc7j3Z2thO8M3i8Q8ju48fDrWFMtnY2yfbmI/xo+9HDJ8Ot4aPH+p/d3Z3tx1tbN/ZlVvIvtr92",
-	"V+bS612tJ1OfbhBhrU+tggzg1Ez2VRnWW72th+u97fXezslmb2+7t9frdXu93p/+FhKsyLqiE9Jaimd5",
-	"N/JhVT71p35hBBYvlAspjrTkqVXaGEqYOsVtsdkxN/R0KpeymHCmxHh+dtY7T+LJjA+SrezTDqOfHi2i",
-	"KTRZWELwKmN6yJ637+9yoTUvG6RUju/78B7nZClEQqTS51EqvQkH2Y5MwSqogOfvMuqgbrdb4eJ4WTjs",
-	"ato+Te4fhR/VLS6tEorlXhEfRnaWjnft/PWXz7TpEh8wJeYhDx4AGioH6vvxnczTeROrqYHnzlQANPYQ",
-	"m/g7RNFb+N1oNVqfs29+0O+dfjBOmNMIxWMuCZJ8ok90Ub3goODxbyc4X4+f4xv5+0b+vhj5ayJev9Cg",
-	"+YW73P9lPKx6nPdUjZ9DWmLNyVpZmRm7aT1FBFEDQQVrGU3gn2J/pv6BRNHnmDNGYrWHPnymyeXpZYTa",
-	"ebyKsDoCknOm8EX5lDc7Lc7IzYugdgLmSr2S5cHoaTABT3VC5UpHrGszp/kZNLiazAl8J8190qzG+90U",
-	"qzbeGQUOCKogPCXhIWdUA/F/hRkeWeeT8LR4G3EgsPFkXE33g8TsLY4J4mKEGf2biKDDvmzxvBejdKPD",
-	"4CoPwRIGzCWs1wtM1CelAlQSKUFMPXlBUGQXGqEJFrZYlTv1nMaOiJKeIaC6lJofk6VzY7YAkYSy0VNn",
-	"LIWy0spVkKcMSYbPCJidyoRao8dfV5zxZSPVabLzushHnKaWNCyihAFKcG/OldMQsW2ktQXNvu0G2eAv",
-	"cBosLA8+xuekVCM+P7ulOm+UN5fPehokZcFs/Fu70b/SGAGbsBygT0Ul6VofFWuOp9KVD674Y0t+jMKi",
-	"3hzJCnKt56EuYJSQ8/XN61gItvKhjoKW6ZfOLPZOErG+P4KYMbPslI8oA6dXZOyjzwSfSSKMjRRxZs2m",
-	"r4+DuR7Px0LrU5yhCY5fHy+Se2lDRXoHS5qg9vYWGpMLzw9QETC3h0/iLdwbPEo2yU68O3yMHw6eJD2y",
-	"OdzC24OdeJG9NsVS7ceKnhMjdq5IRQNArmzE3bCM6tAlD/pvFRNXdnYF4oflWBdivJS05K7QIgG2MVz6",
-	"HUj+VyYklDsCxZDI4pqK3CxNoSme4J+XpXC0PVtfnKmwUPL7ArkKdUyQobAmW8bU1s/ef3OY23+6qKhV",
-	"pKVozswdAw+AQQpGoLwGi9MsWYAbYTpfLcual2xtCqgKJ8CUlM4KmjUxGOsoKwqm+P4xnCSC2GDyZTMm",
-	"NHH6IoarxzXDTdUtDfaGrZ31nNZ7EfjlJkFotxK++zjbeTz7yJLdTx/Zk8HHwdmcfJz1/l5k+Lm5RHK9",
-	"ve+swsg0bewQpSXFHFUkHWkFkj1FUcpjnEYQ5VpPh/bLw5WhCa8tstV8IZvVZu8adMqYl7+UYelJI3Es",
-	"PPtXiEcLjfKeR99hpdf1yy8FVdSIuKmxXlPlRmO9T5qNrmIK4rrsmrqJXg/nTPSufZ9vke+zJUzyxmpi",
-	"3QGg/RZOAugi5+r/uG6PiveZ18AtYNH/xgm+cYJvnOAbJ/hHcYLTkIVSkjgTVM2PNRAscYO4p/3MJM6Y",
-	"v166zf38/qQVMmNGH2cqsj07TYaqNREIG9PYMcE163leEBdWOcu/2tNk86fjrd2H6Of3J30WfaZJB1Gs",
-	"oOnIZWTLFGvk3O6hBM9lx1RpVjTNsfk76RfC0+PLLnpP1bjPop/fn/z1av9o/8eDVwdHJz/YeKqoA+Ta",
-	"N8REnzNohNdxJgb9UQNvD/Vb5sl+y19anxVrK4JRveVRJXNzBUTnt01ih2mjYrI6O9WVd/oM+MbaUxS9",
-	"eX18gjbwlG7gTI033NrBeysRhig7zkgXvQbuU5QEa09wYgpp9lk0UYN1TQ3hJ2nMwCRa66DZmMZjhGMl",
-	"Xc3NsmmaD2ELGgZAB8Y4b+VnGCTcIuAggDAFpo6VmrZsya0hd/Z8bHwstu7Jq5Nn6BmOzwhLkCJY089M",
-	"pPZlubex4XmI9RYEjgl8GJiX9J7q5nXPt6rBrkFizVfefB00o4KsQ8SlooOi5qgxe0kwZG09RJ7V2EaS",
-	"9xkf5txlDw0F1AVKJJoJqhRhgAz29xkXZyhj5liTbp/12ffIhfsik+YD4dQcCRITek4Q1pcAAv8YkteP",
-	"UtQTHHhJ4q6nlNQk3eWT76Hocx+sLf3WHqREdlDfZH/qLz73bcKrRvY+HJb5ZJPFzB82L7vfurz0p9Xy",
-	"Uh4QCSUpSWJKFkpVb8mh7z5n8wnPpP1BamzMD6PPEPr+e9N77fvvXW1p+yA8VO7eYV7DytEE45IugsPN",
-	"eCXv+/ffr3WRpmX2zIy3xbUJdZthhCRgzDVhE5ShKO8Ca97QQECo0mEJ1lKULDsnwhQBonk+n1nzTm9T",
-	"S8HQLs32u8vnliDJ6sFLe4XGagYy6xA2Wyy2XSPC3W53LTDpdgdJrkfOk95dVDKgHs53QQSBM36dLwr8",
-	"UyTRYBCa80HnZQJCuZxB33Q1Ltd+/D5CtlgikJKdrSeIs1hjvJldr+PwjamXFCoviZVttw6EJ6UxsX4l",
-	"189C8KmgRGFIbr02IdkYpHywMcGUbbw92H/x6qA7ScBiSVVaJVb7bw5bndY5EcYz0Nrs9ro9/TCfEqaJ",
-	"0l5ru9vrbtuCUsBfN/4aE5wa7joKtV/ft21LoffpmKYkb45BYyinlk3zWGpXyNVCGyT7/Py10Nyyk1V6",
-	"g271dpps6vk05s051EHb7W03yU/5uBuBqry+jGHKaRWlv36C8Q1t0PwCjySkguWo1Tq9NPVBA7I/uMcl",
-	"in48OEEOolHT7n/SY6wGAs3P29sNVXrzgq2obRvXAu7+dLD/Yq27NFDg7vBMIQxDNMHostMqBIOKTAUG",
-	"ex6ykx8BIQs1++yi1wzJzAhERiV3DfdkBvpxoTvY0HsYBmbuM6n4VALHo2wEiGqkk5/fnxjKY2REc3vL",
-	"pxWXyk7ZbrpEKlcQZPkqu7XiU/UsjwJE4RJM4ajo0LNLl2ULl9XSB+hv52J9Nputa31iPRMpYTFPbAnB",
-	"W01yWW1OfFm7Eb0lgLzcIkoF5Jra2jhpd4alxZ7kaZ4FrdFFkGmKYxurwlOw2sv/UNHgHXMiV1PdUJtn",
-	"eHdz8bulqsTw0hJkvmjvpt/YXOKNarMr/d7Wk8XvVQttAxleAiSh8jO3ZWI5hTbwLlHOiuLpEWoNXq15",
-	"l4WjIlq1JDm29poTRLt6pG6FQJZJP1hp1uNKEkdQxLA0TZYK76u8UnPeD1Rxq4EIklBBtHoI/d6Mt99x",
-	"ApycYxaTpM8kUUpT/QjW8pe/lr/cEFpERu1oIyrlaqJ9NzcXZ9IKhCyxxZ1lkFuY0Q+cUTvvPQMxNnV6",
-	"Y8VlW/PdT9lyGT+hHvpxOe+kub+7F4nxsEce9ba2tvHDR4MnO48fDoZPNpPeoyfx7u6Th4+fbO+S3sMh",
-	"wQv9nqcVCr3d22o8S0c73dmMONFgdGcE2xhlgiRoikekQkR/sSaIsISjX9DjgJ3eFHP3odJthcHgZG6I",
-	"KLRfl5E0EOp7uTzhq5aCWZbolZr93ojo3ZwIXSH52XNEmJWN9ahtikSxs0bcXQtSnGvSFlIN5KqQlyGU",
-	"f1lCsjwcWoOapSpYucZ1zguSd1qAOTsIwy6cHi8pG6VkPZMuIU8LQH3WLkxsnBE05pnwKYiew9IsRJVx",
-	"+mA2RwSLlALGJgSVZFPQ9vvM6qm0sI90XGY7GEsUnZioTHCwcAE78ekmuaBSBSnUsFQx5zby7FW1h5cW",
-	"P8MFfFYsfjZNcq/ip1esZEERZM3qTMNJE/LxTbL8GgjsP0eqvIKg78sz62DONZ0iwfjuZMQK0SkTceOp",
-	"ayTdUeE/jaAsPVbxuGK3NcypHWNJ1imThEmq6DlJ52u1mvptW79grdtn+7b/uFct09gGym3Jwa5aEF9D",
-	"nOsEebFPByi0Ie04lRzFWAgKrpLIz72PUBv7VbdMaa6kzwZzFLnISRs3ACbftQ7iolN4CcxF86zAdvR1",
-	"Ux5kLy+PEqE2F30WHR8cHx++Pjr+66eTkzevj3754wd90NFaB0mipDXzY1Ytq4L0ARActJuAmbcuAofQ",
-	"uXhkw1ZgeQ7Dv+IJaRmB84Ysyi831uAUnzaaY5bmYaVKbStmXZWxvzqDSbWjva3dX2Jax0StmxNdWFXC",
-	"4LDFroSk9JyIebBgfWRQ+69s+ldxwRx+rpXl/3rs5n+ejwJe3QMLhXn+m9aZBhb8i3Greg5CF9LitKw7",
-	"tNXgNB3g+CzEgTecR66ZFZva+5pfwRu2qZPjOomfwa35qDGrS+M2BrGDqi4C/hG5fUPdMti1DZnLy3iY",
-	"3sNWDH4KelMeMV91F/ZZFGr3azzQZ2Qu80I5J7m0oHWzWjmpLtoPRBlpfbHPYp6mNCHOt8uMkgUOBat1",
-	"teFxiPEztZLqAkknH17mlZS0vpcgQo0yx0hJtIE91/2j0RK9mqMQX85P+Y40v6s4qh9KlMcPLc1mq6XI",
-	"Vsxp68PfK7MNFq9qYLp5MzUbA2msbPqSpXwE4hpl3xTHMpUu98L/pjbeF7vLI4pwXnXt7vhbTtyq/G3E",
-	"M3WFivm5b4rX9lt7/RZO037rclHF2o6JU7LaGLzY7XbhxaKE8ncuPgao+IxKEkq4NGE7FfkWHPRcuLZL",
-	"+mMgP7PbZyeVr6R7jrCEJEVhYKn4tHCBK+POaGcspWcuvmitiw5dDck+A3nc2HaNsidRnBLN1ywTN4yo",
-	"Qdu1+W2w553ejg197jMzU4PGqE/pC6uMtogxVCG+jgbolW++tKzjixkS8zPXIgGgwfU0Mq+KqNG97Lnn",
-	"OFpUVW1Wsu7cpLcCR7GJt7n6jbzt9C2I+e1seUXfT1tqw/l4c/sQzumNVwgcskcsMZigtq9m+84Z98KN",
-	"HDT2zpbJrZ2pmd6+5Qr0CI8W7tV1/E5RBNERw0BpX+OKcjRrRplc62hSRS5s+Ia1d9Yq9BZRQJVqui6w",
-	"o/R1JYaoi96SaYrnQEuRgP1U3gDyCG1QhmDKiznEWKsZRwoP8nrqlI36zJLjNaieUVgV9eKmmIqnJuoE",
-	"ZqPKtNc27KnoAOF4yhBPaDoHqAxVnyVEGf/2mvU+mTi+nd6mMVeu2l6oQhWKjR9sgRER8WGfDYiplpqf",
-	"+s1ZjeVpXfSCI8ZVn5mwUYbatjnzWhkfxkSQPYTRACflONlQPOyQCqnC6hWsyWWVf2FmVq7ounQ/y814",
-	"67f58ftf6Wt6eHFIZzTe+u3veCs9H5ylZ4cfOf1z8uvFny9ezf58f7D9x9+j2dGLo7M/X7z8+MfH387+",
-	"/PHg4s+PKf1j8kfvj5M/6C/Pf+6R35+l+r148tsknvz2N35+KA8nv+3oiV+dxLtHH0e91y/inVes190d",
-	"UDzffPHy97cHj/84eLZNft1U26974xf72aO/fx/2zh++ejzYPXv26aR3Hd2xVHn8jjl0tY54qOM/mVlx",
-	"7ZasuX7ZbmUaXZpr297Pb30Mu6ZWVX/3X8rAG1SjA8uioIuxf4KaY7EcQe6IdTsuXeXdfkZUMwvPCxUX",
-	"sVEdW8QgnecJRnmo1FLhu31Wjd81vskS5+1cL3xX+JWabxW9C/WaV1F22bOPhYoTN8T41h+9BvELVKte",
-	"ufUsOMc/KMA3N5/lgeTfjGh1I5p3yt8safdrSTvWErTVCRwSOwm+qWb8XZrafMJaZiJa0l4Ph/6Guckx",
-	"KDNmc6VIQggxtFF2WzsQYOf3UzE3dyrIOeWZNE+XuMVanyneFPpX1COYE9VFXtt/4/YpK2MucENqRjZG",
-	"mPWZHfSpP4HzwBSDe6UWqFY20gRJjto7vV6pR0/CwyHFMlTQ7ovH7V1ZZm/FvGXBXPfKY+rdpRsYjfMx",
-	"cgZJcTM817qzSVc0CGjxyODN2jdWUyWOgUP/xnJuoGZAP5kiSq4WqW3czXfHKcIErMoxikKpweyQE1tr",
-	"9rywbndKtlDOiLHK2OwQ/duESwXJ60ylUIs06boAuiM8IRGiss8SIug5SQru2VBaErWx12THcoo1zz7V",
-	"HPl3tYEq5AqhUh07kNwhNfPLKDbQsQrQu1+zeX5FZvaTehpVblW/G118RIrjDl+Mjc952Y9LcztSokIm",
-	"IlV06gRFueQZDPkAl7Kw+h7MpTBYkHN+RhrNoHU8o4m7bXmvWaij5aJs7Zf6ZqzleVG2UbCNKMkhtGRO",
-	"1LXrr9azn1YrWkzV/AVWeIFbD7wbxqn3L3GxWTS5g6t8YMpq5llK93qry3egfK8/u0JYlxt5UF4T7zvi",
-	"6PV+psbIvWMwAGqxm/sB/hVQJjtat4AvnKsnOtF/+a8mVJo67vXaBO6x525N13VgvHH1vWpXZSlEda+/",
-	"sEv8pyfQFSZeVj3D3GEH7klTxOrWCXP1AE/bPcJDuPvHs6qaa/fsfs9f6obyafXq3xTFIf8r6Ph1qRAK",
-	"CwVhv6M8dLmK0HcYtWwboFyB018VEa0g7X+Qln5VyKtFp/LRQ1Mgk/mP7MncF+rmDTPCZZbQAKK4hcBz",
-	"n2haNIScs7y8EhRZzCvRSi5UhCR2DZe1qN6xEUDQmnZSPKpvc7QRwebgHU8/bUdTPKIMsPlDt9s9haQ7",
-	"W5y+LPevdfvsJU2hw3EmXRChlqug0dIeiobm1w8u7Pv0wwPy6fQHnNKYRJ3id7BMnH54AGX4KJP09Acr",
-	"pkN+gHvsARenH3qnH6w59RSiTkwxvNIjm6cfcvPr6Q9Qx9afzXTT06L96Q/lNmDdPjNVxLiQeyh6QD6h",
-	"B+QTRQ8Y0f9R9CBV+j+CHoyU/o+gB5ShB4yrQ4by5cMXz/M/8l31mf8DRQ/gJCTE4XifKXpAWGK/dp/0",
-	"IrI0haGP4MOAqBkhDD3Qet4DLuAnvQWDC52iOrFJrLAVhiOTe6jwmXdigHGaLU8kasP7H3qnP9BkT+Nn",
-	"MZT+spS5kXco7J3+ANWM17rojaDnWOUdD9pFSkcHRSW3gcl27KDIt0mZL9cQFqTPyjkPLsfjjMxtKgfk",
-	"mlBTrpnZDs28qNaXV09G1eLJdXsLlFa8No22+A/dcRY8ekywiMdLPcmFWua5lwDhZZ58Y89pqdk1Ii7z",
-	"oDUz31YnXqpNR1HFu96oozFHQi6vIf+aETG/b+V4RUruLxq3M4u+jpHlPZKuw7OgduqQGhX8JjlgNpQd",
-	"KlsyXjgqUygogwZkzlmCSr3xqewzV4tzTAQp8xhNm5IJZaa84loXAQBMZHO0X+AVfB3l1elsAdBOn9WY",
-	"qAmH5Vbi86o2VoQ42Oc7ebtMKa88upEgnPMt1GfFT5wqdUQxpaI3S+lTpkvJ8mXe8u1cy3G2uTLrlneB",
-	"l0tqWv7u6qHfC6rIP6XQ2FdQMAxgbPNPV0I1zKlVBF3/sY1KPzwrAJdv3Ygor6rxXbo+vGmucuWawsG2",
-	"7i5YEX01UYvXThHs/vMYB1QgEwTMo8TfKDYkPMYMDSxR95Ak7+V6HSTxP1dO+QqcyVvSBtUlLSeZyu4M",
-	"SiRBXWTgRVRJxLLJgEDWlJUFQlLfW5jgLmOBXbvdpqI/IJP+Q4UOYaF3K8yAppBXCx2RlviiJRqDFuVp",
-	"41hvqYsib6oI1IBS41JQjQ22m661TvxQ4UaooIdYs9EegqyHZukB+mbeQnooA2HZJrlGPqg1vq2Q38bz",
-	"CLS3zWxjMzgkv2EtCA2XJmp8+evw9Rbg0mhwIxHkCzrYvmxKWi5ICIPrt6cE3tVZxBg2PtPF3nDT1mnC",
-	"z4kjG6YwvS3YrzmFf8+1YmGGS7xIEtsPIE01aeCM9JkSmEmzJ2OK8Eb1qurboUI0wvyU04gvj/VurUtj",
-	"/Yt8B1+lW1kv7A58ymbXq0R5DxMuO42C8V1jSqkl9lW44jq+h0THTu5TMT3Dc+46xtDy8t8SsnBHuPUj",
-	"xHibG+nk2GlJIVqNqPWaEdOS9VrJiTwlhwkY/KZZyDRkehsVoplGFO8R1HZlSrU4ZxJSpYux1kv7rkyK",
-	"Fe8zWyOn1Gve89qVpLu9XPorfd0pkDDl0qxv0mc4TauZoid5ywAE14jIIiqQkQvlKnSGqLnpznUjie/f",
-	"JDnZJmX/2nv+hcUt02zakQh7ge6ESnj4XBbDNiBefZEL0yjfXXSCz4iXROF8cNYn9denyHXf1JpZyJWe",
-	"sfvzzNzWk5Grbo8W90VsuEgVo4WpdkrZ6L/hyXgOKTSrc2UYVK3gr2lkGETet7ZiXZ4CqD+UigEMSMrZ",
-	"SPOmhtaw0GDPmAmc+5WzdN5nClrELtccNvdZ7OZei/b/suxCfZQbBgTQBEtLVLLPIlNj181meK2WvtZs",
-	"jYfcTWt8tJCIEn3vyjXYYEg+Y7k71TUc7/SZ6cLnB29pJp5w1E5ITCGC7cXm5trTYhLrXzfrOf0BfMUo",
-	"HnPHey2r7zPzRBfto6l1GUNvQpOCZcBKJdrp9UqeX1vVD34vOsvVKMeIqOcm2tP6cK5LPa7vWr3L4OCF",
-	"7hM/tPW/QSy0rFwN6l0J1ZjUWN4iO8N+4Vp0WrQtEsaF6Zmmr6FruzUbu751fiKYObiwkSB3Q34p7PI3",
-	"BdjV1Kos35PvF9YU5R8hEq7aQrAylEyIVILPPfNAGfLXwLFAXFk3RD3/G2TzXhD6n05lV4jINzY+vIPu",
-	"x8sZH2zkGfgttXhRypmf5BqJE3zSxIl35QwpfVP6DGQeiDikbJS/12wCuG3ISN7I32r1SyJ6PvcXshEs",
-	"F99xEwvBlwvv+PqrC60qHiS3K6zsoptjNsjgRWaXe7l/ONX3GdqTNiYGml9N4Qb4bPs0OfUp76e7AcTB",
-	"rryu2RUO047NY9BamNcGJeZan/NcqBALrlnZ1dJ2JzeIG5V9/80hag+5MN5x15S5bKJZ86YxMK7PA6EJ",
-	"bmwq/Ne9t42FJ/C2LeFn1NYi0y2c4emvJ895qw/qd4I1WTwaldEAp5jFrnkyF/GYAKy58FfqNYi9PL38",
-	"/wEAAP//",
+	"7H15c9u2tvhXwdMvM7U7tCxvWZTJzHMSp3Vf46Sx09zW8pQQCUmIKUABIMtqxt/9NzgASJAELdmWk/Q2",
+	"f9xbhyKxHBycffncSvh4whlhSra6n1sjglMi4M//bLzDivxKx1RtwP/rhymRiaATRTlrdVvvyKcpkUoi",
+	"nGV8RlI0IQLNKEv5DA24QGpEJUoySphCh28RZikSfKpIuxW1ZDIiY6zHJJd4PMlIq7vViVpqPiGtbosy",
+	"RYZEtK6uotJC3pExpoyy4TWLychAIcqQGhGUTIXQs5tFNcz7ZIlpJQns/8OIhKZBhKUy0kuQJOEslUhS",
+	"lhB48z2jl4hMeDJqAsKjJ3sPd55sdx5FrQEXY6zMuh7utgLLvIpaEyzwmCh7aq8oyVJZX+rJiKAB/IYU",
+	"R4KoqWARSvh4jDck0WMokqK12LzzbCqJYHhMIg3vLF5HXCCMMipV/s5p5yx/LY56DEsU/+9Y9TfxhG6Y",
+	"Q4/RTFBFJIpPey33bq91Fkd6vOpcvWmns/3QPrTzPkUxTWONOT0WpzyZjglTh/pJNsNzqTdA2j3WilpU",
+	"7/LTlIh5K2rp4VrdlhmrBGfOyJtBq3vqQbxV3mwBZqmExrSryHv5NH+7FbXM+2dRiyoyBqBXv3QPsBB4",
+	"3ro6i1qXG0O+YZ+enrkXr6LWK5q5Qywf3bESeEJ/kGhg3gDM+iR/kKgvcHJOFJJzpvBlV0MU3jh1azw7",
+	"fUA+nT3DGU3gjPIXHnBxdto5O+1nPDkn6dkzJab5AXivbJ2dJpwNqBjrlwY4kyRuN55zj1GFBoKPEWaI",
+	"9z+SRHVR/Nmtpos+P5AKCyU/UDXqol4L91pXV3GE4s8PuOii0892PV2k13MVoc/57F0Es1+dXcXmwPMj",
+	"+VwcSfdz6wH5pOGtdwxgJZeTjKek1dUjNqGJgbyPJzhNqYY/zt4KPiFCUSLdGPb0zAb1IUs1B0RKCZm8",
+	"yZ82EM2f+QyNMZsjvWrvNiKs0JjrC9bRt2PMBVl/ija2gJLiLGs3IHkG0wRpyfZekLK95ZNphhWpry0W",
+	"PCMxWtO388d4HeFU04sRQfp5hGY5vcNZRgQa47mhCfpn2Ub7meQFmZjYaTShgHGjHgPk0NRAP9CUwFAW",
+	"hy3+V/oNg5caQcqPT83N1ij8DOgPYF2PxZ/1z1302fzeRae9lqU5V1fx03wrP0jEYc8SYUEQThIyUSSN",
+	"EOMK4ckkoyRdb6YrbjELKYueaxE9gXduQEOiJuSE+xEF6L4gGTabVRy5tRtgaBxEIywRZyRC7vgx42pE",
+	"BKISxYfsAmc0RedkHq9rHJx4U342q6/jERwbMmiUT+mjEpYo5UR6R88H7kz0LAU07e77nGcEM9h/HZ7X",
+	"Xdfyggc5g1wW4Fe1G38WenYNaX8r+AVNiQizZY1UevcaOG/2p2qEJvb9/MpPsBp56OeGi1qCfJpSQVK3",
+	"1wARaA2pGk37dTS8ilrvyEAQOXrB+Tklr4FMVld4yJAwb6ExTzWSjJSavGHZPEZr5BInKps/RQZfLnA2",
+	"JeZK0SHjQt8oLDW7MjxsHWF5Lq1oSHrMDaz4OWH6NcyQGx0lsChEmVQEpw5AfZ7OI5Akx/icSJTxIZ8q",
+	"lGQEC0Oa4DPv7hqRtoDe5YaExWzY2TfMF2EK2nLLCYOPZ+QwbTjV6ZgImiCaL10jfsOJ0nS5s9wKyIRj",
+	"yuh4OoYfA8T+mGCRjAJrJJcKSfiRpHAklKFcEkIg2gCca8hYIYZ/fWoAneHBIbgdcxFgjK9y8VRyoVB/",
+	"HiGCk5GlCjjL5ijuYpkYutLVH8fdgAirv86FSv1BRFPz9nqP+XKsftGXYvW7RgaCX7bOnrkPAY0LOUxw",
+	"prSMD/CpCUM9BtJQSeiFoVsR6rXskIUUXFtusYR8/mt4kX5vaQnXh8aycq7+Rs9tv1qRtHus5cBlhCN5",
+	"Tie+SNSEhiBYhjExrFa+l0Qsf3n1etpon819UofWMPK1kgjFuJ/E60DSJWLc8FeNJVT2GGZyRgRJNTJh",
+	"NKZSUjY0r1CJ1rY7u2hG1Uh/p8ncU7Tb2UWxXifIJQM+ZWmMOEPx2/cn8bqHlG5siajq2mdW8dYkkp9b",
+	"eE4nqD9HZUWKpUjhc4L09FiiXiufq9fy0O5GBAuzucXBhSpsnZ2fRSWC56NQjkBXenY54Uwarv5ihNmQ",
+	"vMVSzrhID4TgwGwTuKiAZyDVJSAHbX6U+qRzDIERpNUf5HQ8xmLuEIHM0MSOqg/JV/Y509QNEAGwCCvc",
+	"6rJplkUt4haQEoVppie4ilpjIiUe6n38waeiPPZ4KhXqE5TSwYDA8GqEGZrrF92E7uXiGH7XohnsyWxZ",
+	"qyJYTWWru9vpAJRmgrPhCzNAfXvVkfUW4YvbbkwPahlGGhydGnFy+S1c+Xj1QJBBq9v6f5uF1WrT/Co3",
+	"zefwQUgEBuOQtwIgvuo6GLQ1RXtJMqKIZvQ3RKqbQu4FZvripTAfmkz7GU2Q1R8sqPaL2YKwWg2keEYc",
+	"pr8tVpGDi/rHCCB6xUWfpilh9wecYoocGPmjOih2VgQKo+X+IA1MMpycG7BMiADizRla04KT3ZSm20aS",
+	"5QxhY+kEwSrjwyFJN6x8JdcBaodMaf6aHRNxQcSqkKsAmRsfmQmQA5MFX2j6AoZ7K0GnfYamjFxOSKIF",
+	"M1ij0TqlWVLGh6B7GovCVBI0ZSkxaJZf2NRCC/DN6isnGsr3h21O5S2pJwXo3jM8VSMu6N8krSPf1soo",
+	"Vkk38ugWuZxQUK0EueDnJNU3U5CpJOlTY6bt4xQ9J1hoUMLXMyyRJEz5oLxnGL620g3oFQaciSApYYri",
+	"TH5JYO6HYYH6Wm00RLcP8l2K1jTkJB0yrKaC1CENRJAqmctsQ86IfmbNluZm/8qHlN1GBLESIehBZV69",
+	"j5ysZYz4em779g04tXkmQS4rTsrne7gyz3VsGgTC7mn+fevs6qyEArcdOCzCeMhTAs17ds74jCEKPw8o",
+	"EfpA4BtfYLqVNOMIQXnsm4th9y/DFNAB60shvwAy3oJDA5QtWtflRpwkfMpgKe6du0jCbjjNDPqEMDeo",
+	"VlYwQzgdU0alElj5LOx6CeAKTCXFtv3LBNe3TA5uu/4bSyYrQob6CRTIsITYgkMwMOTLUu4vw2odm2hg",
+	"tc9xat269yPwHnFUs0E6K2MOTjAP5tCFnyoS8BFXr7TCfH9wOuIKmSly2LhJ65DZXQ2OCdADGEdymoys",
+	"OAuihuRTkRC0RhnKyBAnc2sZNqKdwTB43Yq6b/E84zg94fxXLIbk/qDkKKQmhWqOFOcogxlzoFWWUoPd",
+	"1s6KibVDF1iHMEq9JwIbz5NEa1voNX2u6V1KBnia2bvoHAcvqcT9jNwjgp2MqMxNvXrBqZvyy6qf/hK0",
+	"aEYYrAKg8duUiPnq1fDWOZl74krLhlSUHMNG2PHfMZcgt0MG5YZzMr+5tLACgdesOwI7emQlRi24WD+c",
+	"NU9iNBH0AptbPbViFLwcGT0ijyyp0rt3ZEilurHWarxu1gBUYsnH5IIInLkIFXAg5Yaiu4m3xpHhzGsY",
+	"mZNxkR4Lpds8xMOuosW42sBswzy/ioKSdD6bQhnBUqGHKBlhgROLTTeQqYuJcT9pVSTsbaNUS8QTsGLd",
+	"SKxW+LwqGb23Jn99/NYBlAmCNQUD28VthaQDGIsLlE8AXnc7tlnI0mTmKmpZZP0/Mq8oA/qJNdADpQ36",
+	"s1akFBRxV11rIctjVb4hzWBaO1IqDcTtTZZE3cVsPqZyjJVxMFZsywYa8Kk1a8s732a3VIlSDvzBTH6D",
+	"K/XCW5Z/vY7I7JgkUwFOhK3t3f+pXrabTx1WZK2XvabBRsYGAfZEMDugRL96ayxNuBAkUTBKbpP/lnRW",
+	"vS5na69t3mAnz8j9y9Z6lsLB9jUEbFDUwPUHEbOWyx4TlgLl9FH2Nnc0qMY/tyq2VSRvi2fgnSxsAMvT",
+	"8IJYlpVzyxR8WnqrhYUGWnZ19477nvaOq+v07IkWDcQFTch7hi8wzbQ0fH9Xwc6F/MlysNUXUncbrEp9",
+	"suoRlYhfEKFVNpKiNa3QQXRALmklI5KcS/RpSqYkhVhCa9IVEDpClUR6/30syVMkiBJzpCVgYSELuur9",
+	"Uxg70ZcnMkc8V8htHION3DRuF6A1EO3ph3gB1AcDo4GecP4as7kLrr9HBdSdrb02MkITLTwTpA8NDzFl",
+	"7uhy4OUB+jXobT9ZCSKW0heAQ2mM+jTlChcJDmDqcNiFB1pfimvJA7Fe9qLsitAq7Teb9Q+uS41YdqTi",
+	"o6aMh+VH0h8AFH2fzg1ZFZ5QsDgeGCmgLlXuvz20pjqNwlZYuHW0AgxUDLKsT8qElYcXuLLFOT0DBuyi",
+	"O6w1qHI/L7u6xjgbcMd+nGPRWWNvtf6VeQC1wieJ+ImzQIAOmLFnWNrACZ973hXwt1ztahhgyWdZdlMC",
+	"XdZy1wdBFbmNQAiK4Eld/zd6+ip0/dvr9loWtqhTXtyRlZOH9OJGSBlWJF2Yy208niZiv6Ie3mbAb8sW",
+	"UF3fzXCqCAb8Uo7rfAu3OUNr16sc4q2GXNo6BfEwxsx6Tua3cT2GAQFSiAGv5jtTJickoQNKwAItu2jA",
+	"+RIwOfPWYcDTbX3kI5Zy8r/2pNsJH7eilh6vu3VVAd5dl/FlbkO7VQwNIN2fqtE7G0uq/11OF/k4C0Qp",
+	"a80cUYWwRPG+ZQewla6j271pp7OTfJwp+IOA9FeEY5P5L6P+Twl9Q385fP/34dYRPZSH7N1e8uLw4eH5",
+	"5D+/v/jlSZvMf5n8+eLw4evjGcUfXnUOP/LLo7/Pt44+vt57ffLb9q8vfsnIz/v0zceDnTcnw/nrvw8u",
+	"j17++aR99Pi3T1vjDts9UYc7x/2dnweP+q+3xn/MdiY/dfDj/9v+c/7HVtr5z/kBr8WAR63LDS4gVWUL",
+	"YmzLTuAFqSGqFre0NmUZkVIDSwl8QTLpXKyVPA+I625cy7aVARbhguaKLRMc7KjRKRyh/fwskLxXDh22",
+	"ik5zCqDNsipjiY0hdYOU8yB8s+LO/7S8FA7PFD2m7FfChvoibtUD84s3SyMfXBD2mgtiZtjde9g4Or50",
+	"oz/aLk32MAT1Mb7c6M+V3tujbW/2ku20hg6vp1Ih8mmKMxS7LyqIv/yCrwNH5XyDq4v80arHE0QDQbAi",
+	"GoE8FChv8A04FjQt81Oc6jlxnr0t37pFm1oyW9kOlr9eSjT13rZ02UeCMRa0TqAtSJ2fy0OA7b3d0JnX",
+	"g+ybsO5YiQ4bbmho3g6ZXc7gdTf5Hc/IOwKh8Alp2evvcnwrm78hvjiYeInc3tpdOmYNQUCwPSZMNTOL",
+	"wOmEGei1RFdaiYuw6bjVPdWo4KdEBFGjRCsb9gvjhnc2UfOXIHlUd5Tap4VRp575WJkOPglOU8gzwfR2",
+	"kG0QYRck4xNiPQL9OSIXRMztry7po37p3EorvnBTJkALVGA3mmbWghrK5K6cQy5/LZQ+nvN0HoaDG6UR",
+	"HvBpHeyFxLdw8pf2XV8Wq4EB2Z/QmGCmwHaVEgNoIZ/mqUJjPEdyxGeIqjLhXhgJ2YjRO1dO5AslWplT",
+	"TTIsIevXonxIT6zLi/XgsJByXovGq1pcXxM14ukRV/umiIl73hAqVLM5hiPpm4zl/k0O7OlaCcgJyCFA",
+	"/nxy8haZFyIkyEQzs7R0hrudeh5cCeMr+Gtns6dXIFcjKr8skLa8PqAvRjqEzEs+yC1CNuCDD1xkhnEX",
+	"A1rkeqtWlgQZGPsrQxhByE2PrcXnZA7FAbAa6f+amBzzROBxvN5G+31pcrXQXqdj0tkqNNtqVF4++HVX",
+	"DoKzrcpRy8w3kUQ++W+8IVd5lJH/ehFwFHhbjcJHj5UStD9VxMnfACgNNIjzeQrUz9RuoCpPTWQEreGS",
+	"QrpevvJ+4FKYbAalB/du+8j+cWpeO/Pf26Djic0BtpFVJklds8dNDrm0PCVDwjbzqa/8z+U5nWy4vOCN",
+	"Cdf4LMzqrorQLB+yLlu0LhrUkNk74hph9ihsHVIL436uvd114eYG5GGnEUPeYjVyzh9360zyqlXErIr8",
+	"FBF9TV1yPpqNeGaiXUtoUY5NWjITuMJYC2tHDZfNytQIKzCPWGT2Ko84hX6EU8QZKaMs7if+XLt1TQFy",
+	"WN0hWpiHCNorLoZc3U0pXFoaXIm0HhT6QluDjIA76zgp0ewtlD9dswoYiqMPz3zksJGRWe6dXLN5cnyq",
+	"TBCsfrFCkCiXG7uDbRyijoVcEsYr3/Sp5zaGPrsQ640vzxY+qlup6Xc3AFQO19ttVLqPocPmU+Wd9rKn",
+	"eMBSP55bGlhRaY+mHTqE661FlRHzAUsGo+C4MuGTUJEZnGUx1FqzKkLF1Q0p+55QiTP/QlzHAd6cN+t4",
+	"/Pymuln19Ph58Kje5ukZx8oWZ6rQE5bHgC+0E0x4RpOKLNJaqBgzF/FtP79+mbIZSEWqyUKByhvvRBBS",
+	"t+54Qy1YD3zfSKOra0w4U4JnmXXIN33U9Hy5PZmjDOHY9Uq0v7jQritXC9AfJ/qfkaafk2w6pAytxeaP",
+	"bhcSjzc8WMbrEAxbzIPWYq08aeFZvxy7alBRj8Wl77yyEyjTyjVViE9VrShb49QB4DvbrpWAHKLb+k0W",
+	"l1utK+MXqEHD5io1krnrCVMt2zZCy1qt28tJlPn6buRlcPUncJLoxViD+lYHjSmbKiLL2SJ3suS7qUpg",
+	"eIqwUZ4oc8WYNENfYKgPGN/PgiAxKQTLilbl9VbjvNWISC02CmJCy63cWBdbcpmsaoPSUg7S+r/YSDCk",
+	"UoMwb93uxiW+jIBwD5bX8lJ9lSJXNCL0aBuBxV4zv/cnrzYeu3KC5UUvJ4rczVvgW2oDHoISSNGaJp9Y",
+	"A9/WEouQhj8aY6VMrYQAzKtg3SstcucuBuBmXBWgifl3OHyHipI/SqJfPpw8NcqLkThLQfFUIk2vuaYn",
+	"eTG+tdmIG9yz7/aYGhHqPPZ9MuCCQEkJyoaIsvWQUWNVXktnPrl2B+379iLen2uw0Sn4zpZMfKcHrEnN",
+	"efmkoOprIq0W1+4NTuulY9zSFRms4nfiAu6hAKeBsCQK6SMtX7HHnYe7ZKvzsE/Svf7uo93dnRTv9h/v",
+	"ErL3+PFge5CQ7d0tsrP1CD/aefTwyWB78Oix/s/e3u7O4+3tW/syK/kXO9+6K3Pp9a7Wk6lPN4iw1qdW",
+	"QQZwaqb7qgzr7c72w43OzkZn92Sr093pdDuddqfT+dPfQooV2VB0TFpL8SzvRj6syqf+1C+NwOKFciHF",
+	"kZY8tUqbQAk/p7gtNjvmhp6ocimLCWdKjObn552LNBnPeD/dnn7aZfTTo0U0haYLKy9eZ0wP2fP2/V0u",
+	"tOZN+xmVoy99eI9zshQiIVLp8yhVLIWDXItNwSqogOfvMo5Qu92ucHG8LBz2NG2fpF8ehR/VLS6tEorl",
+	"XhEfRnaWyLt2/vrLZ9p0iQ+YEvOQBw8ADZUD9f34QebpvKmr2ytHfGYqABp7iE38HaD4HfxutBqtzwWL",
+	"KccoGXFJkORjfaK27jpqKrseFDz+2wnOt+Pn+E7+vpO/r0b+mojXrzRofuEu938ZD6se5wNVoxeQlhiq",
+	"xu2vzIzdtJ4igqiBoIK1jKbwn2J/pv6BRPHnhDMGXQxOP9P06uwqRmt5vIorq27bL5RPecsvYX6LIqhR",
+	"wFypV7I8GD0NJuCpTqlc6YihIunuDBpcTfuuFL+pCMBS5P1uanwb74ypXU8VhKekPOSMaiD+rzHDQ1d3",
+	"3tPibcSBwMaTcT3dDxKzdzghiIshZvRvIoIO+7LF84sYpRsdBtd5CJYwYC5hvV5goj4pFaCSSAliGkoI",
+	"gmK70BiNsbDFqtyp5zR2SJT0DAHVpdT8mCybG7MFiCSUDZ86YymUlVau8D5lSDJ8TsDsVCbUGj3+uuaM",
+	"rxqpTpOd10U+4iyzpGERJQxQgi/mXDkLEdtGWlvQ7LtukPX/AqfBwvLgI3xBSqX187NbqnlSeXP5rGdB",
+	"UhbMxr+zG/0bjRGwCcsB+lRUkq61wrLmeCpd+eCKP7bkxygs6s2RrCDXeh7qAkYpudjYuomFYDsf6iho",
+	"mX7lzGLvJREb+0OIGTPLzviQMnB6xcY++lzwmSTC2EgRZ9Zs+uY4mOvxYiS0PsUZGuPkzfEiuZc2VKR3",
+	"sKQpWtvZRiNy6fkBKgLmzuBJso07/UfpFtlN9gaP8cP+k7RDtgbbeKe/myyy12ZYqv1E0QtixM4VqWgA",
+	"yJWNuBeWUR265EH/rWLiys6uQfywHOtCjJeSltwVWiTANoZLvwfJ/9qEhHJTtwQSWVwvltulKTTFE/zz",
+	"shSOdmYbizMVFkp+XyFXoY4JMhTWZMuY2vrZ+28Pc/tPGxW1irQUzZm5Y+ABMEjBCJTXYEk2TRfgRpjO",
+	"V8uy5iVbmwKqwgkwJaWzgmZNDMY6yoqCKb5/DKepIDaYfNmMCU2cvorh6nHNcFN1S4O9YXt3I6f1XgR+",
+	"ubcS2quE7z6e7j6efWTp3qeP7En/Y/98Tj7OOn8vMvzcXiK52d53V2FkmjQ21tKSYo4qkg61Asmeojjj",
+	"Cc5iiHKtp0P75eHK0ITPFtlqvpLNaqtzAzplzMtfy7D0pJE4Fp79a8SjhUb5Wm/OyG+W5peCKmpE3NZY",
+	"r6lyo7HeJ81GVzEFcV12Td1Er4dzJnrXGtW3yPfYEiZ5YzWx7gDQfgsnAbSRdPV/XMNexXvM6+AYsOh/",
+	"5wTfOcF3TvCdE/yjOMFZyEIpSTIVVM2PNRAscYO4p/2pSZwx/3rlNvfLh5NWyIwZf5yp2DbtNRmq1kQg",
+	"bExjZIJrNvK8IC6scpY/6mqy+fPx9t5D9MuHkx6LP9M0QhQraDpyFdsyxRo5dzooxXMZmSrNimY5Nv8g",
+	"/UJ4enzZRh+oGvVY/MuHk79e7x/t/3Tw+uDo5JmNp4ojINe+Ica0Zz5MI2di0H9q4EF/Zniz1/KX1mPF",
+	"2opgVG95VMncXAHR+WsmscO0UTFZnVF15VGPAd9Yf4rit2+OT9AmntBNPFWjTbd28N5KhCHKjjPSRm+A",
+	"+xQlwdbGODWFNHssHqv+hqaG8JM0ZmASr0doNqLJCOFESVdzs2ya5gPYgoYB0IERzlv5GQYJtwg4CCBM",
+	"gakjpSYtW3JrwJ09Hxsfi6178vrkOXqOk3PCUqQI1vRzKjL7sexubnoeYr0FgRMCf/TNR3pPdfO651vV",
+	"YNcgseYrb74IzaggGxBxqWi/qDlqzF4Smc6TyLMa20jyHuODnLt0vQaYM0GVIgyQwf4+4+IcTZk51rTd",
+	"Yz32I3Lhvsik+UA4NUeCJIReEIT1JYDAP4bkzaMU9QQHXpK46yklNUl3+eRdFH/ugbWl1+pCSmSEeib7",
+	"Uz/43LMJr6ZLp2karf+yyWLmHzYvG7qWe9NqeSkPiISSlCQ1JQulqrfk0Hefs/mYT6X9QWpszA+jxxD6",
+	"8UfTe+3HH11tafsivFTu3mE+w8rRBOOSLoLDzXgl7/uPP663kaZl9syMt8W1W3WbYYSkYMw1YROUoThv",
+	"nmu+0EBAqNJhCdZSlCy7IMIUAaJ5Pp9Z825nS0vB0C7N9rvL55aR6fmPynuFxmoGMhsQNlssdq1GhNvt",
+	"9npg0p0ISa5HzpPeXVQyoB7Od0EEgTN+ky8K/FMk1WAQmvNB63UCQrmcEWFmKNV+/DFGtlgikJLd7SeI",
+	"s0RjvJldr+PwramXFCoviZVRHAzhyWhCrF/J9bMQfCIoURiSW29MSDb7Ge9vjjFlm+8O9l++PmiPU7BY",
+	"UpVVidX+28NW1LogwngGWlvtTrujX+YTwjRR6rZ22p32ji0oBfx1868RwZnhrkMS8gHbtqXQ+3REM5I3",
+	"x6AJlFObTvJYalfI1ULbtAl3Z6OF5padrNIbdLuz22RTz6cxX86hDtpeZ6dJfsrH3QxU5fVlDFNOqyj9",
+	"9TOMb2iD5hd4KCEVLEet1tmVqQ8akP3BPS5R/NPBCXIQjZt2/7MeYzUQaH7f3m6o0psXbEVrtnEt4O7P",
+	"B/sv19tLAwXuDp8qhGGIJhhdRa1CMKjIVGCw5yE7+REQslCzzzZ6w5CcGoHIqOSu4Z6cgn5c6A429B6G",
+	"gZl7TCo+kcDxKBsCohrp5JcPJ4byGBnR3N7yaSWlslO2my6RyhUEWb7Kbq34VD3LowBRuARTOCo69O7S",
+	"ZdnCZbX0AfrbudyYzWYbWp/YmIqMsISntoTgnSa5qjYnvqrdiM4SQF5uEaUCck1tbZy0O8PSYk/6NM+C",
+	"1ugiyCTDiY1V4RlY7eW/qGjwrjmR66luqM0zfLu1+NtSVWL4aAkyX7R3019sLfFFtdmV/m77yeLvqoW2",
+	"gQwvAZJQ+Zm7MrGcQht4lyhnRfH0CLUGbwt6vvvCURGtWpIcW93mBNG2HqldIZBl0g9Wmo2kksQRFDEs",
+	"TZOlwvsqr9Sc9wNV3GoggqRUEK0eQr834+13nACnF5glJO0xSZTSVD+Gtfzlr+UvN4QWkdFavBmXcjXR",
+	"vpubi3NpBUKW2uLOMsgtzOgHzqid956BGJs6vbHisq357qdsuYyfUA/9pJx30tzf3YvEeNghjzrb2zv4",
+	"4aP+k93HD/uDJ1tp59GTZG/vycPHT3b2SOfhgOCFfs+zCoXe6Ww3nqWjne5shpxoMLozgm0Mp4KkaIKH",
+	"pEJEf7UmiLCEoz/Q44Cd3hRz96HSboXB4GRuiCi0j8tIGgj1vVqe8FVLwSxL9ErNfm9F9G5PhK6R/Ow5",
+	"IszKxnq0ZopEsfNG3F0PUpwb0hZSDeSqkJcBlH9ZQrI8HFiDmqUqWLnGdc4LkndagDkjhGEXTo+XlA0z",
+	"sjGVLiFPC0A9tlaY2DgjaMSnwqcgeg5LsxBVxumD2RwRLDIKGJsSVJJNQdvvMaun0sI+ErnMdjCWKDo2",
+	"UZngYOECduLTTXJJpQpSqEGpYs5d5Nnrag8vLX6GC/isWPxsmuSLip9esZIFRZA1qzMNJ03Ix3fJ8lsg",
+	"sP8cqfIagr4vz62DOdd0igTj+5MRK0SnTMSNp66RdMeF/zSGsvRYJaOK3dYwp7UES7JBmSRMUkUvSDZf",
+	"r9XUX7P1C9bbPbZv+4971TKNbaDclhzsqgXxNcS5TpAX+3SAQhvSjjPJUYKFoOAqif3c+xitYb/qlinN",
+	"lfZYf45iFzlp4wbA5LseIS6iwktgLppnBbajb5jyIN28PEqM1rjosfj44Pj48M3R8V8/n5y8fXP06x/P",
+	"9EHH6xGSRElr5sesWlYF6QMgOGg3ATNvXQQOoXPxyqatwPIChn/NU9IyAuctWZRfbqzBKT5pNMcszcNK",
+	"ldpWzLoqY39zBpNqR3tbu7/EtI6J2jAnurCqhMFhi10pyegFEfNgwfrYoPZf08lfxQVz+Llelv/rsZv/",
+	"ej4KePUFWCjM8++0zjSw4F+NW9VzELqQFqdl3aOtBmdZHyfnIQ686TxyzazY1N7X/Aq+sE2dHNdJ/Qxu",
+	"zUeNWV0atzGIHVS1EfCP2O0b6pbBrm3IXF7Gw/QetmLwU9Cb8oj5qruwx+JQu1/jgT4nc5kXyjnJpQWt",
+	"m9XKSbXRfiDKSOuLPZbwLKMpcb5dZpQscChYrWsNXocYP1MrqS6QRPnwMq+kpPW9FBFqlDlGSqIN7Lnu",
+	"H42X6NUch/hyfsr3pPldx1H9UKI8fmhpNlstRbZiTlsf/osy22DxqgammzdTszGQxsqmL1nGhyCuUfZd",
+	"cSxT6XIv/O9q45did3lEEc6rrt0ff8uJW5W/DflUXaNifu6Z4rW9VrfXwlnWa10tqlgbmTglq43Bh+12",
+	"Gz4sSij/4OJjgIrPqCShhEsTtlORb8FBz4Vru6T/DORntnvspPJIuvcIS0laFAaWik8KF7gy7oy1Kcvo",
+	"uYsvWm+jQ1dDssdAHje2XaPsSZRkRPM1y8QNI2rQdm1+G+x5t7NrQ597zMzUoDHqU/rKKqMtYgxViG+i",
+	"AXrlm68s6/hqhsT8zLVIAGhwM43MqyJqdC977jmOFlVVm5WsezfprcBRbOJtrv8ibzt9B2J+N1te0ffT",
+	"ltpwPt7cPoRzeuMVAofsEUsMxmjNV7N954z74FYOGntny+TWztRMb99xBXqERwu7dR0/KoogOmIYKO1r",
+	"XFGOZs0ok+uRJlXk0oZvWHtnrUJvEQVUqabrAjtKjysxRG30jkwyPAdaigTsp/IFkEdogzIAU17CIcZa",
+	"zThSuJ/XU6ds2GOWHK9D9YzCqqgXN8FUPDVRJzAbVaa9tmFPRQcIx1MGeEyzOUBloHosJcr4t9et98nE",
+	"8e12toy5ctX2QhWqUGz8YAuMiIgPeqxPTLXU/NRvz2osT2ujlxwxrnrMhI0ytGabM6+X8WFEBOkijPo4",
+	"LcfJhuJhB1RIFVavYE0uq/wrM7NyRdel+1luJdu/z48//Ebf0MPLQzqjyfbvfyfb2UX/PDs//Mjpn+Pf",
+	"Lv98+Xr254eDnT/+Hs6OXh6d//ny1cc/Pv5+/udPB5d/fszoH+M/On+c/EF/ffFLh/zneaa/S8a/j5Px",
+	"73/jF4fycPz7rp749Umyd/Rx2HnzMtl9zTrtvT7F862Xr/7z7uDxHwfPd8hvW2rnTWf0cn/66O//DDoX",
+	"D18/7u+dP/900rmJ7liqPH7PHLpaRzzU8Z/MrLh2R9Zcv2x3Mo0uzbVt7+d3PobdUKuqf/tfysAbVKMD",
+	"y6Kgi7F/gppjsRxB7ol1Oy5d5d1+RlQzC88LFRexUZEtYpDN8wSjPFRqqfDdHqvG7xrfZInzRjcL3xV+",
+	"peY7Re9CveZVlF327GOh4sQNMb71V29A/ALVqlduPQvO8Q8K8M3NZ3kg+XcjWt2I5p3yd0val7WkHWsJ",
+	"2uoEDomdBN9UM/4+TW0+YS0zES1pb4RDf8Pc5BiUGbO5UiQhhBjaKLvtXQiw8/upmJs7EeSC8qk0b5e4",
+	"xXqPKd4U+lfUI5gT1UZe23/j9ikrYy5wQ2pGNkKY9Zgd9Kk/gfPAFIN7pRaoVjayFEmO1nY7nVKPnpSH",
+	"Q4plqKDdV4/bu7bM3op5y4K5viiPqXeXbmA0zsfIGSTFzfBc684mXdEgoMUjgzfr31lNlTgGDv07y7mF",
+	"mgH9ZIoouVqktnE33x+nCBOwKscoCqUGs0NObK3Zi8K6HZVsoZwRY5Wx2SH6tzGXCpLXmcqgFmnadgF0",
+	"R3hMYkRlj6VE0AuSFtyzobQkWsNekx3LKdY9+1Rz5N/1BqqQK4RKdexAco/UzC+j2EDHKkBvf8vm+RWZ",
+	"2U/qaVS5Vf1+dPEhKY47fDE2P+dlP67M7ciICpmIVNGpExTlkmcw5ANcysLqezCXwmBBLvg5aTSD1vGM",
+	"pu625b1moY6Wi7K1D/XNWM/zomyjYBtRkkNoyZyoG9dfrWc/rVa0mKj5S6zwArceeDeMU++/xMVm0eQe",
+	"rvKBKauZZyl90VtdvgPle/3ZFcK62syD8pp43xFHb/anaoTcNwYDoBa7uR/gXwFlMtK6BTxwrp74RP/L",
+	"/zSl0tRxr9cmcK+9cGu6qQPjravvVbsqSyGq+/ylXeI/PYGuMPGy6hnmDjtwT5oiVndOmKsHeNruER7C",
+	"fXk8q6q5ds/u9/yjdiifVq/+bVEc8t+Cjt+WCqGwUBD2O8xDl6sIfY9Ry7YByjU4/U0R0QrS/gtp6TeF",
+	"vFp0Kh89NAUymf/InsyXQt28YUa4zBLqQxS3EHjuE02LhpBzlpdXgiKLeSVayYWKkcSu4bIW1SMbAQSt",
+	"acfFq/o2x5sxbA6+8fTTtXiCh5QBNp+22+0zSLqzxenLcv96u8de0Qw6HE+lCyLUchU0WuqieGB+PXVh",
+	"32enD8ins2c4owmJo+J3sEycnT6AMnyUSXr2zIrpkB/gXnvAxdlp5+zUmlPPIOrEFMMrvbJ1dpqbX8+e",
+	"QR1bfzbTTU+L9mfPym3A2j1mqohxIbsofkA+oQfkE0UPGNH/o+hBpvT/CHowVPp/BD2gDD1gXB0ylC8f",
+	"HrzI/5Hvqsf8Hyh6ACchIQ7H+5uiB4Sl9rH7Sy9immUw9BH80SdqRghDD7Se94AL+ElvweBCVFQnNokV",
+	"tsJwbHIPFT73TgwwTrPlsURr8P1p5+wZTbsaP4uh9MNS5kbeobBz9gyqGa+30VtBL7DKOx6sFSkdEYpL",
+	"bgOT7Rih2LdJmYfrCAvSY+WcB5fjcU7mNpUDck2oKdfMbIdmXlTry6sno2rx5Lq9BUor3phGW/yH7jgL",
+	"Xj0mWCSjpd7kQi3z3iuA8DJvvrXntNTsGhGXedGame+qEy/VpqOo4l1v1NGYIyGX15B/mxIx/9LK8YqU",
+	"3F81bk8t+jpGlvdIugnPgtqpA2pU8NvkgNlQdqhsyXjhqMygoAzqkzlnKSr1xqeyx1wtzhERpMxjNG1K",
+	"x5SZ8orrbQQAMJHN8X6BV/A4zqvT2QKgUY/VmKgJh+VW4vOqNlaEONjne3m3TCmvPLqRIJzzLdRnxU+c",
+	"KnVEMaWit0rpU6ZLyfJl3vLt3MhxtrUy65Z3gZdLalr+7uqhPwiqyD+l0Ng3UDAMYGzzT1dCNcypVQRd",
+	"/7XNSj88KwCXb92QKK+q8X26PrxprnPlmsLBtu4uWBF9NVGL104RbP/zGAdUIBMEzKPE3yg2JDzBDPUt",
+	"UfeQJO/lehMk8f+unPI1OJO3pA2qS1pOMpXdGZRIgrrIwIuokohNx30CWVNWFghJfe9ggvuMBXbtdpuK",
+	"/oBM+g8VOoSF3p0wA5pCXi90xFrii5doDFqUp00SvaU2ir2pYlADSo1LQTU22G661jrxQ4UboYIeYs1G",
+	"XQRZD83SA/TNvIP0UAbCsk1yjXxQa3xbIb+N5xFobzu1jc3gkPyGtSA0XJmo8eWvw7dbgEujwa1EkK/o",
+	"YPu6KWm5ICEMrt+dEnhXZxFj2PxMF3vDTVunMb8gjmyYwvS2YL/mFP4914qFGS71IklsP4As06SBM9Jj",
+	"SmAmzZ6MKcIb1auqb4cK0QjzU04jvj7Wu7UujfUv8x18k25lvbB78CmbXa8S5T1MuIoaBeP7xpRSS+zr",
+	"cMV1fA+JjlHuUzE9w3PuOsLQ8vK/JWThnnDrJ4jxNjfSybGTkkK0GlHrDSOmJeuNkhN5Rg5TMPhNpiHT",
+	"kOltVIhmGlG8V9CaK1OqxTmTkCpdjLVe2g9lUqx4j9kaOaVe857XriTddXPpr/Q4KpAw49Ksb9xjOMuq",
+	"maInecsABNeIyCIqkJFL5Sp0hqi56c51K4nvv0lysk3K/mvv+VcWt0yzaUci7AW6Fyrh4XNZDNuEePVF",
+	"LkyjfLfRCT4nXhKF88FZn9Rfn2LXfVNrZiFX+pR9Oc/MXT0Zuer2aHFfxIaLVDFamGqnlA3/HZ6MF5BC",
+	"szpXhkHVCv6aRoZB5H1nK9blKYD6j1IxgD7JOBtq3tTQGhYa7BkzgXO/cpbNe0xBi9jlmsPmPou93Gux",
+	"9r9seqk+yk0DAmiCpSUq2WOxqbHrZjO8Vktf67bGQ+6mNT5aSESJf3TlGmwwJJ+x3J3qGo5HPWa68PnB",
+	"W5qJpxytpSShEMH2cmtr/WkxifWvm/WcPQNfMUpG3PFey+p7zLzRRvtoYl3G0JvQpGAZsFKJdjudkufX",
+	"VvWD34vOcjXKMSTqhYn2tD6cm1KPm7tW7zM4eKH7xA9t/XcQCy0rV4N6V0I1xjWWt8jOsF+4Fp0WbYuE",
+	"cWF6pulr6NpuzUaub52fCGYOLmwkyN2QXwu7/E0BdjW1Ksv35PuFNUX5R4iEq7YQrAwlUyKV4HPPPFCG",
+	"/A1wLBBX1g5Rz38H2fwiCP1Pp7IrRORbGx/eQ/fj5YwPNvIM/JZavCjlzI9zjcQJPlnqxLtyhpS+KT0G",
+	"Mg9EHFI2zL9rNgHcNWQkb+RvtfolET2f+yvZCJaL77iNheDrhXd8+9WFVhUPktsVVnbRzTEbZPAis8u9",
+	"3E/P9H2G9qSNiYHmV1O4Af62fZqc+pT3090E4mBXXtfsCodpZPMYtBbmtUFJuNbnPBcqxIJrVna9tB3l",
+	"BnGjsu+/PURrAy6Md9w1ZS6baNa9aQyM6/NAaIIbmwr/c+9rY+EJfG1L+Bm1tch0C2d4+uvJc97qg/qd",
+	"YE0Wj0Zl1McZZolrnsxFMiIAay78lXoNYq/Orv5/AAAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

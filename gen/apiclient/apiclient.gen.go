@@ -714,8 +714,8 @@ type UserEntry struct {
 	Role *RoleEntry `json:"role,omitempty"`
 }
 
-// Fields Example: username,email
-type Fields = string
+// Fields defines model for Fields.
+type Fields = []string
 
 // Filters defines model for Filters.
 type Filters map[string]interface{}
@@ -723,8 +723,8 @@ type Filters map[string]interface{}
 // Limit Example: 25
 type Limit = int
 
-// Populate Example: role
-type Populate = string
+// Populate defines model for Populate.
+type Populate = []string
 
 // Provider Example: github
 type Provider = string
@@ -738,8 +738,8 @@ type RoleId = int64
 // Search Example: alice
 type Search = string
 
-// Sort Example: username:asc,id:desc
-type Sort = string
+// Sort defines model for Sort.
+type Sort = []string
 
 // Start Example: 0
 type Start = int
@@ -845,19 +845,27 @@ type RefreshSessionParams struct {
 
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
-	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	// Filters Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+	// `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+	// it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
 	Filters *Filters `json:"filters,omitempty"`
 
 	// UnderscoreQ Text searched for in username, email and provider.
 	UnderscoreQ *Search `form:"_q,omitempty" json:"_q,omitempty"`
 
-	// Sort Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`).
+	// Sort Fields to sort by, each optionally `:asc` or `:desc`: comma-separated (`sort=username:asc,id:desc`)
+	// or a list (`sort[0]=username:asc&sort[1]=id:desc`, as Strapi's frontends and `@mtb/api-client`
+	// write `["username:asc", "id:desc"]`, or `sort=username:asc&sort=id:desc`).
 	Sort *Sort `form:"sort,omitempty" json:"sort,omitempty"`
 
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 
 	// Start How many users to skip (0 or more).
@@ -869,7 +877,9 @@ type ListUsersParams struct {
 
 // CountUsersParams defines parameters for CountUsers.
 type CountUsersParams struct {
-	// Filters Strapi's filters, for example `filters[username][$eq]=alice`.
+	// Filters Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+	// `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+	// it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
 	Filters *Filters `json:"filters,omitempty"`
 
 	// UnderscoreQ Text searched for in username, email and provider.
@@ -878,19 +888,27 @@ type CountUsersParams struct {
 
 // GetCurrentUserParams defines parameters for GetCurrentUser.
 type GetCurrentUserParams struct {
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
 // GetUserParams defines parameters for GetUser.
 type GetUserParams struct {
-	// Fields The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come.
+	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+	// `documentId` always come.
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
-	// Populate `role` (or `*`) adds the role, when the caller may list roles.
+	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
@@ -3289,7 +3307,7 @@ func NewListUsersRequest(server string, params *ListUsersParams) (*http.Request,
 
 		if params.Sort != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort", *params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort", *params.Sort, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3301,7 +3319,7 @@ func NewListUsersRequest(server string, params *ListUsersParams) (*http.Request,
 
 		if params.Fields != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fields", *params.Fields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fields", *params.Fields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3313,7 +3331,7 @@ func NewListUsersRequest(server string, params *ListUsersParams) (*http.Request,
 
 		if params.Populate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "populate", *params.Populate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "populate", *params.Populate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3706,7 +3724,7 @@ func NewGetCurrentUserRequest(server string, params *GetCurrentUserParams) (*htt
 
 		if params.Fields != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fields", *params.Fields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fields", *params.Fields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3718,7 +3736,7 @@ func NewGetCurrentUserRequest(server string, params *GetCurrentUserParams) (*htt
 
 		if params.Populate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "populate", *params.Populate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "populate", *params.Populate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3813,7 +3831,7 @@ func NewGetUserRequest(server string, id UserId, params *GetUserParams) (*http.R
 
 		if params.Fields != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fields", *params.Fields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "fields", *params.Fields, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {
@@ -3825,7 +3843,7 @@ func NewGetUserRequest(server string, id UserId, params *GetUserParams) (*http.R
 
 		if params.Populate != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "populate", *params.Populate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "populate", *params.Populate, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 				return nil, err
 			} else {
 				for _, qp := range strings.Split(queryFrag, "&") {

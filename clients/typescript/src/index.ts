@@ -44,9 +44,11 @@
 import createClient from "openapi-fetch";
 import type { Client, ClientOptions, FetchResponse } from "openapi-fetch";
 import type { components, paths } from "./schema.js";
+import { strapiQuerySerializer } from "./query.js";
 import { tokenOperations } from "./security.js";
 
 export type { components, operations, paths } from "./schema.js";
+export { strapiQuerySerializer } from "./query.js";
 export type { Middleware } from "openapi-fetch";
 
 /**
@@ -90,18 +92,21 @@ export type Session = components["schemas"]["Session"];
 /** The answer of {@link ApiClient.logout}: that of `POST /api/auth/logout` (`data` is `{ ok: true }`). */
 export type LogoutResult = FetchResponse<paths["/api/auth/logout"]["post"], { body: LogoutRequest }, `${string}/${string}`>;
 
-/** Options of {@link createApiClient}. */
+/**
+ * Options of {@link createApiClient}. Every optional one may also be given as `undefined` (as
+ * `localStorage.getItem("refreshToken") ?? undefined`), under `exactOptionalPropertyTypes` too.
+ */
 export interface ApiClientOptions {
 	/** Root URL of the API, such as `https://api.example.com` (no `/api` suffix). */
 	baseUrl: string;
 	/** A JWT from login, register or reset-password, sent to the operations that need one. */
-	token?: string;
+	token?: string | undefined;
 	/**
 	 * Refresh mode: a refresh token to start with, such as one stored at an earlier visit (call
 	 * {@link ApiClient.refresh} to get an access token from it). While the client holds a refresh
 	 * token, a 401 to a call that carried the access token refreshes the session and retries.
 	 */
-	refreshToken?: string;
+	refreshToken?: string | undefined;
 	/**
 	 * Refresh mode with the refresh token in the httpOnly cookie `strapi_up_refresh` (Strapi's
 	 * cookie mode): login, refresh and logout send `x-strapi-refresh-cookie: httpOnly`, every
@@ -109,22 +114,22 @@ export interface ApiClientOptions {
 	 * call that carried the access token always tries a refresh. Script never sees the refresh
 	 * token. After a page load, call {@link ApiClient.refresh} to get an access token from the cookie.
 	 */
-	refreshCookie?: boolean;
+	refreshCookie?: boolean | undefined;
 	/**
 	 * Called whenever the tokens the client holds change (setToken, setTokens, a refresh, a logout,
 	 * the end of the session): to keep the refresh token in storage, for example. In body mode a
 	 * refresh rotates the refresh token and the old one soon stops working (replaying it ends the
 	 * session), so store the new one each time. `{}` when the client holds none.
 	 */
-	onTokens?: (tokens: Partial<SessionTokens>) => void;
+	onTokens?: ((tokens: Partial<SessionTokens>) => void) | undefined;
 	/**
 	 * Called when the server refuses to refresh the session (logged out elsewhere, revoked,
 	 * expired, or ended because a stolen refresh token was replayed): the client has forgotten
 	 * its tokens, and the call that needed the refresh answers its 401. Time to show the login page.
 	 */
-	onSessionEnd?: () => void;
+	onSessionEnd?: (() => void) | undefined;
 	/** The fetch to use; defaults to `globalThis.fetch`. */
-	fetch?: ClientOptions["fetch"];
+	fetch?: ClientOptions["fetch"] | undefined;
 }
 
 /** An openapi-fetch client of the API that remembers the user's token. */
@@ -286,6 +291,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 	const client = createClient<paths>({
 		baseUrl: options.baseUrl,
 		fetch: send,
+		// filters, sort, fields and populate in Strapi's bracket syntax (openapi-fetch's own
+		// serializer refuses objects nested deeper than one level).
+		querySerializer: strapiQuerySerializer,
 		...(refreshCookie ? { credentials: "include" as const } : {}),
 	});
 	client.use({

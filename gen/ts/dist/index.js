@@ -42,7 +42,9 @@
  * @packageDocumentation
  */
 import createClient from "openapi-fetch";
+import { strapiQuerySerializer } from "./query.js";
 import { tokenOperations } from "./security.js";
+export { strapiQuerySerializer } from "./query.js";
 /** The operations that take `x-strapi-refresh-cookie` (the server ignores it elsewhere). */
 const cookieOperations = new Set([
     "POST /api/auth/local",
@@ -167,6 +169,9 @@ export function createApiClient(options) {
     const client = createClient({
         baseUrl: options.baseUrl,
         fetch: send,
+        // filters, sort, fields and populate in Strapi's bracket syntax (openapi-fetch's own
+        // serializer refuses objects nested deeper than one level).
+        querySerializer: strapiQuerySerializer,
         ...(refreshCookie ? { credentials: "include" } : {}),
     });
     client.use({

@@ -1458,7 +1458,9 @@ export interface components {
         /** @description The numeric id of the role. */
         RoleId: number;
         /**
-         * @description Strapi's filters, for example `filters[username][$eq]=alice`.
+         * @description Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+         *     `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+         *     it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
          * @example {
          *       "username": {
          *         "$eq": "alice"
@@ -1470,12 +1472,31 @@ export interface components {
         };
         /** @description Text searched for in username, email and provider. */
         Search: string;
-        /** @description Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`). */
-        Sort: string;
-        /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
-        Fields: string;
-        /** @description `role` (or `*`) adds the role, when the caller may list roles. */
-        Populate: string;
+        /**
+         * @description Fields to sort by, each optionally `:asc` or `:desc`: comma-separated (`sort=username:asc,id:desc`)
+         *     or a list (`sort[0]=username:asc&sort[1]=id:desc`, as Strapi's frontends and `@mtb/api-client`
+         *     write `["username:asc", "id:desc"]`, or `sort=username:asc&sort=id:desc`).
+         */
+        Sort: string | string[];
+        /**
+         * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+         *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+         *     `documentId` always come.
+         */
+        Fields: string | string[];
+        /**
+         * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+         *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+         *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+         */
+        Populate: string | string[] | {
+            /** @description `true` or `*` populates the role, as does an object of options. */
+            role?: boolean | string | ({
+                fields?: string[];
+            } & {
+                [key: string]: unknown;
+            });
+        };
         /** @description How many users to skip (0 or more). */
         Start: number;
         /** @description How many users to return at most (0 or more); -1 for all. */
@@ -1588,9 +1609,17 @@ export interface operations {
     getCurrentUser: {
         parameters: {
             query?: {
-                /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
+                /**
+                 * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+                 *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+                 *     `documentId` always come.
+                 */
                 fields?: components["parameters"]["Fields"];
-                /** @description `role` (or `*`) adds the role, when the caller may list roles. */
+                /**
+                 * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+                 *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+                 *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+                 */
                 populate?: components["parameters"]["Populate"];
             };
             header?: never;
@@ -2001,7 +2030,9 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Strapi's filters, for example `filters[username][$eq]=alice`.
+                 * @description Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+                 *     `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+                 *     it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
                  * @example {
                  *       "username": {
                  *         "$eq": "alice"
@@ -2011,11 +2042,23 @@ export interface operations {
                 filters?: components["parameters"]["Filters"];
                 /** @description Text searched for in username, email and provider. */
                 _q?: components["parameters"]["Search"];
-                /** @description Fields to sort by, comma-separated, each optionally `:asc` or `:desc` (also `sort[0]=...`). */
+                /**
+                 * @description Fields to sort by, each optionally `:asc` or `:desc`: comma-separated (`sort=username:asc,id:desc`)
+                 *     or a list (`sort[0]=username:asc&sort[1]=id:desc`, as Strapi's frontends and `@mtb/api-client`
+                 *     write `["username:asc", "id:desc"]`, or `sort=username:asc&sort=id:desc`).
+                 */
                 sort?: components["parameters"]["Sort"];
-                /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
+                /**
+                 * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+                 *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+                 *     `documentId` always come.
+                 */
                 fields?: components["parameters"]["Fields"];
-                /** @description `role` (or `*`) adds the role, when the caller may list roles. */
+                /**
+                 * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+                 *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+                 *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+                 */
                 populate?: components["parameters"]["Populate"];
                 /** @description How many users to skip (0 or more). */
                 start?: components["parameters"]["Start"];
@@ -2086,7 +2129,9 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Strapi's filters, for example `filters[username][$eq]=alice`.
+                 * @description Strapi's filters, in qs's bracket syntax: `filters[username][$eq]=alice`,
+                 *     `filters[$or][0][blocked]=true&filters[$or][1][confirmed]=false`. `@mtb/api-client` writes
+                 *     it from an object: `{username: {$startsWith: "a"}}`, `{$or: [{blocked: true}, {confirmed: false}]}`.
                  * @example {
                  *       "username": {
                  *         "$eq": "alice"
@@ -2121,9 +2166,17 @@ export interface operations {
     getUser: {
         parameters: {
             query?: {
-                /** @description The fields to return, comma-separated (also `fields[0]=...`); `id` and `documentId` always come. */
+                /**
+                 * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
+                 *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
+                 *     `documentId` always come.
+                 */
                 fields?: components["parameters"]["Fields"];
-                /** @description `role` (or `*`) adds the role, when the caller may list roles. */
+                /**
+                 * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
+                 *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
+                 *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+                 */
                 populate?: components["parameters"]["Populate"];
             };
             header?: never;

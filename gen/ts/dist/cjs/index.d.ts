@@ -1,0 +1,129 @@
+import type { Client, ClientOptions, FetchResponse } from "openapi-fetch";
+import type { components, paths } from "./schema.js";
+export type { components, operations, paths } from "./schema.js";
+export { strapiQuerySerializer } from "./query.js";
+export type { Middleware } from "openapi-fetch";
+/**
+ * Strapi's error envelope, the body of every error answer:
+ * `{ data: null, error: { status, name, message, details } }`. `error.message` is meant for
+ * developers and may be shown to users; `error.details.errors` lists the invalid fields of a
+ * validation error.
+ */
+export type ApiError = components["schemas"]["Error"];
+/** A user as the API shows it (never with a password or a code). */
+export type User = components["schemas"]["User"];
+/**
+ * A user as `GET /api/users/me` and the users routes show it: every field of {@link User} unless
+ * the query's `fields` chose some (`id` and `documentId` always come), and `role` when populated.
+ */
+export type UserEntry = components["schemas"]["UserEntry"];
+/**
+ * The answer of register, login and reset-password: a JWT and its user, and in refresh mode
+ * (`JWT_MANAGEMENT=refresh`) a refresh token too.
+ */
+export type AuthResponse = components["schemas"]["AuthResponse"];
+/** Register's answer: `jwt` is absent when email confirmation is on (the user must confirm first). */
+export type RegistrationResponse = components["schemas"]["RegistrationResponse"];
+/**
+ * The tokens of a session in refresh mode, as `POST /api/auth/refresh` answers them: the access
+ * token `jwt` (10 minutes by default) and the refresh token, absent in cookie mode (it travels in
+ * the httpOnly cookie `strapi_up_refresh`). A login's {@link AuthResponse} is one too.
+ */
+export type SessionTokens = components["schemas"]["RefreshResponse"];
+/** What a logout ends: `{}` the current session, `{ scope: "all" }` all of them, `{ deviceId }` a device's. */
+export type LogoutRequest = components["schemas"]["LogoutRequest"];
+/** One of the current user's sessions, as `GET /api/auth/sessions` lists them. */
+export type Session = components["schemas"]["Session"];
+/** The answer of {@link ApiClient.logout}: that of `POST /api/auth/logout` (`data` is `{ ok: true }`). */
+export type LogoutResult = FetchResponse<paths["/api/auth/logout"]["post"], {
+    body: LogoutRequest;
+}, `${string}/${string}`>;
+/**
+ * Options of {@link createApiClient}. Every optional one may also be given as `undefined` (as
+ * `localStorage.getItem("refreshToken") ?? undefined`), under `exactOptionalPropertyTypes` too.
+ */
+export interface ApiClientOptions {
+    /** Root URL of the API, such as `https://api.example.com` (no `/api` suffix). */
+    baseUrl: string;
+    /** A JWT from login, register or reset-password, sent to the operations that need one. */
+    token?: string | undefined;
+    /**
+     * Refresh mode: a refresh token to start with, such as one stored at an earlier visit (call
+     * {@link ApiClient.refresh} to get an access token from it). While the client holds a refresh
+     * token, a 401 to a call that carried the access token refreshes the session and retries.
+     */
+    refreshToken?: string | undefined;
+    /**
+     * Refresh mode with the refresh token in the httpOnly cookie `strapi_up_refresh` (Strapi's
+     * cookie mode): login, refresh and logout send `x-strapi-refresh-cookie: httpOnly`, every
+     * request is made with `credentials: "include"` (the server's CORS allows it), and a 401 to a
+     * call that carried the access token always tries a refresh. Script never sees the refresh
+     * token. After a page load, call {@link ApiClient.refresh} to get an access token from the cookie.
+     */
+    refreshCookie?: boolean | undefined;
+    /**
+     * Called whenever the tokens the client holds change (setToken, setTokens, a refresh, a logout,
+     * the end of the session): to keep the refresh token in storage, for example. In body mode a
+     * refresh rotates the refresh token and the old one soon stops working (replaying it ends the
+     * session), so store the new one each time. `{}` when the client holds none.
+     */
+    onTokens?: ((tokens: Partial<SessionTokens>) => void) | undefined;
+    /**
+     * Called when the server refuses to refresh the session (logged out elsewhere, revoked,
+     * expired, or ended because a stolen refresh token was replayed): the client has forgotten
+     * its tokens, and the call that needed the refresh answers its 401. Time to show the login page.
+     */
+    onSessionEnd?: (() => void) | undefined;
+    /** The fetch to use; defaults to `globalThis.fetch`. */
+    fetch?: ClientOptions["fetch"] | undefined;
+}
+/** An openapi-fetch client of the API that remembers the user's token. */
+export interface ApiClient extends Client<paths> {
+    /** Send `token` from now on to the operations that need one (after login, for example). */
+    setToken(token: string): void;
+    /** Stop sending a token and forget the refresh token (log out locally; see {@link ApiClient.logout}). */
+    clearToken(): void;
+    /**
+     * Refresh mode: keep a login's (register's, a refresh's) tokens, `api.setTokens(data)`. The access
+     * token goes to the operations that need one; the refresh token, when there is one, lets the
+     * client refresh: when a call that carried the access token answers 401, the client calls
+     * `POST /api/auth/refresh` (once for all the calls that fail meanwhile), keeps the new tokens
+     * and sends the call again, once. When the refresh fails, the call answers its 401.
+     */
+    setTokens(tokens: SessionTokens): void;
+    /** The tokens the client holds (`refreshToken` is never there in cookie mode). */
+    getTokens(): Partial<SessionTokens>;
+    /**
+     * Refresh mode: exchange the refresh token (held, or the cookie's in cookie mode) for new tokens
+     * now, as a 401 does. Concurrent refreshes share one request. `true` when the client holds a
+     * new access token; `false` when it has nothing to refresh with, the server refused (the tokens
+     * are then forgotten and `onSessionEnd` is called) or failed (5xx: the tokens are kept).
+     * A network failure throws.
+     */
+    refresh(): Promise<boolean>;
+    /**
+     * Refresh mode: end the session on the server (`POST /api/auth/logout` with the refresh token
+     * in body mode, or the cookie, which the server clears, in cookie mode), then forget the tokens,
+     * whatever the answer. `body` chooses other sessions to end, such as `{ scope: "all" }`.
+     */
+    logout(body?: LogoutRequest): Promise<LogoutResult>;
+}
+/**
+ * Creates a client of the API.
+ *
+ * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
+ * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
+ * recovery, refresh) never get it: the server refuses a user token there with 403 (an expired
+ * one with 401), as Strapi does. An `Authorization` header given to a call is left as it is (and a
+ * call made with another token than the client's is never refreshed).
+ *
+ * Errors answered by the server come back as `error`; only a network failure throws. Behind a proxy
+ * that answers with a non-JSON page, `error` is that page's text.
+ *
+ * Refresh mode (`JWT_MANAGEMENT=refresh`) is used with {@link ApiClient.setTokens},
+ * {@link ApiClientOptions.refreshToken} or {@link ApiClientOptions.refreshCookie}; without them
+ * the client never refreshes. The retry sends a copy of the request taken before it went out
+ * (the body included) with the new access token; it goes through the client's fetch, not through
+ * the middlewares again. A `fetch` given to a single call bypasses the refresh.
+ */
+export declare function createApiClient(options: ApiClientOptions): ApiClient;

@@ -1,0 +1,217 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.strapiQuerySerializer = void 0;
+exports.createApiClient = createApiClient;
+/**
+ * Typed client of the MTB Backend API (Strapi 5 Users & Permissions compatible).
+ *
+ * The types come from `openapi.yaml` (openapi-typescript); the requests are made by
+ * {@link https://openapi-ts.dev/openapi-fetch/ | openapi-fetch}. Every call answers
+ * `{ data, error, response }`: `data` is the typed success body, `error` the typed error envelope
+ * ({@link ApiError}), exactly one of the two is set.
+ *
+ * @example
+ * ```ts
+ * import { createApiClient } from "@mtb/api-client";
+ *
+ * const api = createApiClient({ baseUrl: "http://localhost:1337" });
+ * const { data, error } = await api.POST("/api/auth/local", {
+ *   body: { identifier: "johndoe@example.com", password: "SecurePass123!" },
+ * });
+ * if (error) throw new Error(error.error.message); // "Invalid identifier or password"
+ * api.setToken(data.jwt);
+ * const me = await api.GET("/api/users/me"); // sends Authorization: Bearer <jwt>
+ * ```
+ *
+ * With the server in refresh mode (`JWT_MANAGEMENT=refresh`), the client keeps both tokens and
+ * refreshes the short-lived access token by itself (see {@link ApiClient.setTokens}):
+ *
+ * @example
+ * ```ts
+ * const api = createApiClient({
+ *   baseUrl: "http://localhost:1337",
+ *   refreshToken: localStorage.getItem("refreshToken") ?? undefined, // from an earlier visit
+ *   onTokens: ({ refreshToken }) =>
+ *     refreshToken ? localStorage.setItem("refreshToken", refreshToken) : localStorage.removeItem("refreshToken"),
+ *   onSessionEnd: () => router.push("/login"), // the server refused the refresh token
+ * });
+ * await api.refresh(); // on start: an access token from the stored refresh token
+ *
+ * const { data } = await api.POST("/api/auth/local", { body: { identifier, password } });
+ * if (data) api.setTokens(data); // { jwt, refreshToken }
+ * await api.GET("/api/users/me"); // a 401 (expired access token) refreshes once and retries
+ * await api.logout(); // ends the session on the server and forgets the tokens
+ * ```
+ *
+ * @packageDocumentation
+ */
+const openapi_fetch_1 = require("openapi-fetch");
+const query_js_1 = require("./query.js");
+const security_js_1 = require("./security.js");
+var query_js_2 = require("./query.js");
+Object.defineProperty(exports, "strapiQuerySerializer", { enumerable: true, get: function () { return query_js_2.strapiQuerySerializer; } });
+/** The operations that take `x-strapi-refresh-cookie` (the server ignores it elsewhere). */
+const cookieOperations = new Set([
+    "POST /api/auth/local",
+    "POST /api/auth/refresh",
+    "POST /api/auth/logout",
+]);
+/** The token of a request's `Authorization: Bearer <token>`, if any. */
+function bearerToken(request) {
+    const auth = request.headers.get("Authorization");
+    return auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+}
+/** Whether a refused refresh means the session is over (a 5xx, 408 or 429 may pass). */
+function sessionOver(status) {
+    return status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+/**
+ * Creates a client of the API.
+ *
+ * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
+ * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
+ * recovery, refresh) never get it: the server refuses a user token there with 403 (an expired
+ * one with 401), as Strapi does. An `Authorization` header given to a call is left as it is (and a
+ * call made with another token than the client's is never refreshed).
+ *
+ * Errors answered by the server come back as `error`; only a network failure throws. Behind a proxy
+ * that answers with a non-JSON page, `error` is that page's text.
+ *
+ * Refresh mode (`JWT_MANAGEMENT=refresh`) is used with {@link ApiClient.setTokens},
+ * {@link ApiClientOptions.refreshToken} or {@link ApiClientOptions.refreshCookie}; without them
+ * the client never refreshes. The retry sends a copy of the request taken before it went out
+ * (the body included) with the new access token; it goes through the client's fetch, not through
+ * the middlewares again. A `fetch` given to a single call bypasses the refresh.
+ */
+function createApiClient(options) {
+    const { refreshCookie = false, onTokens, onSessionEnd } = options;
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    let access = options.token;
+    let refreshToken = options.refreshToken;
+    // The access token the last refresh replaced: a call sent with it just before is still ours.
+    let replaced;
+    // Counts the changes of tokens made from outside (set, clear, end of session): a refresh or a
+    // retry that started before one of them leaves the new tokens alone.
+    let epoch = 0;
+    // The refresh in flight, shared by the calls of the epoch it started in only: after a change
+    // of tokens from outside, a refresh is made with the new ones.
+    let refreshing;
+    const canRefresh = () => refreshCookie || refreshToken !== undefined;
+    const held = () => ({
+        ...(access === undefined ? {} : { jwt: access }),
+        ...(refreshToken === undefined ? {} : { refreshToken }),
+    });
+    const notify = () => onTokens?.(held());
+    const replace = (jwt, refresh) => {
+        access = jwt;
+        refreshToken = refresh;
+        replaced = undefined;
+        epoch++;
+        notify();
+    };
+    /** Sends a request; when it carried our access token and answers 401, refreshes and retries once. */
+    async function send(request) {
+        const sent = bearerToken(request);
+        const started = epoch;
+        const ours = sent !== undefined && (sent === access || sent === replaced);
+        // The copy is taken before fetch consumes the body.
+        const retry = ours && canRefresh() ? request.clone() : undefined;
+        const response = await baseFetch(request);
+        if (response.status !== 401 || !retry || epoch !== started)
+            return response;
+        // Another call may have refreshed while this one was out; otherwise refresh now.
+        const fresh = access !== sent ? access : (await refresh()) ? access : undefined;
+        if (fresh === undefined || epoch !== started)
+            return response;
+        await response.body?.cancel();
+        retry.headers.set("Authorization", `Bearer ${fresh}`);
+        return baseFetch(retry);
+    }
+    async function exchange() {
+        const started = epoch;
+        const sentRefresh = refreshToken;
+        const { data, response } = await client.POST("/api/auth/refresh", {
+            body: sentRefresh === undefined ? {} : { refreshToken: sentRefresh },
+        });
+        if (epoch !== started) {
+            // Set or cleared meanwhile: that wins. But when the refresh token sent is still the one
+            // held (setToken changed the access token only), the server rotated it: the old one soon
+            // stops working, so keep the new one.
+            if (data?.refreshToken !== undefined && sentRefresh !== undefined && refreshToken === sentRefresh) {
+                refreshToken = data.refreshToken;
+                notify();
+            }
+            return false;
+        }
+        if (data) {
+            replaced = access;
+            access = data.jwt;
+            refreshToken = data.refreshToken; // none in cookie mode: the cookie has it
+            notify();
+            return true;
+        }
+        if (sessionOver(response.status)) {
+            replace(undefined, undefined);
+            onSessionEnd?.();
+        }
+        return false;
+    }
+    function refresh() {
+        if (!canRefresh())
+            return Promise.resolve(false);
+        if (refreshing?.epoch === epoch)
+            return refreshing.promise;
+        const current = {
+            epoch,
+            promise: exchange().finally(() => {
+                if (refreshing === current)
+                    refreshing = undefined;
+            }),
+        };
+        refreshing = current;
+        return current.promise;
+    }
+    const client = (0, openapi_fetch_1.default)({
+        baseUrl: options.baseUrl,
+        fetch: send,
+        // filters, sort, fields and populate in Strapi's bracket syntax (openapi-fetch's own
+        // serializer refuses objects nested deeper than one level).
+        querySerializer: query_js_1.strapiQuerySerializer,
+        ...(refreshCookie ? { credentials: "include" } : {}),
+    });
+    client.use({
+        onRequest({ request, schemaPath }) {
+            const operation = `${request.method} ${schemaPath}`;
+            if (access && !request.headers.has("Authorization") && security_js_1.tokenOperations.has(operation)) {
+                request.headers.set("Authorization", `Bearer ${access}`);
+            }
+            if (refreshCookie && cookieOperations.has(operation) && !request.headers.has("x-strapi-refresh-cookie")) {
+                request.headers.set("x-strapi-refresh-cookie", "httpOnly");
+            }
+            return request;
+        },
+    });
+    return Object.assign(client, {
+        setToken(value) {
+            replace(value, refreshToken);
+        },
+        clearToken() {
+            replace(undefined, undefined);
+        },
+        setTokens(tokens) {
+            replace(tokens.jwt, tokens.refreshToken);
+        },
+        getTokens: held,
+        refresh,
+        async logout(body) {
+            try {
+                return await client.POST("/api/auth/logout", {
+                    body: body ?? (refreshToken === undefined ? {} : { refreshToken }),
+                });
+            }
+            finally {
+                replace(undefined, undefined);
+            }
+        },
+    });
+}
