@@ -56,9 +56,9 @@ export interface ApiClientOptions {
     /**
      * Refresh mode with the refresh token in the httpOnly cookie `strapi_up_refresh` (Strapi's
      * cookie mode): login, refresh and logout send `x-strapi-refresh-cookie: httpOnly`, every
-     * request is made with `credentials: "include"` (the server's CORS allows it), and a 401 to a
-     * call that carried the access token always tries a refresh. Script never sees the refresh
-     * token. After a page load, call {@link ApiClient.refresh} to get an access token from the cookie.
+     * request is made with `credentials: "include"` (the server must list the page's origin in
+     * `CORS_ORIGIN`: `*` gives no credentials), and a 401 to a call that carried the access token
+     * always tries a refresh. Script never sees the refresh token. After a page load, call {@link ApiClient.refresh} to get an access token from the cookie.
      */
     refreshCookie?: boolean | undefined;
     /**
