@@ -152,7 +152,6 @@ func TestChangePasswordRefreshModeKeepsNothing(t *testing.T) {
 	})
 }
 
-
 // TestRegistrationIdentifierRace: 50 registrations at once, in 25 pairs where one's
 // username is the other's email. Exactly one of each pair gets the account, on both
 // engines: the identifiers are checked under a lock in the transaction that creates the
