@@ -860,12 +860,14 @@ type ListUsersParams struct {
 
 	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
 	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
-	// `documentId` always come.
+	// `documentId` always come. (No example value: the documentation's "Try it out" would send it
+	// and answer only those fields.)
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
 	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
 	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
-	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+	// `{role: {fields: ["name"]}}`, which chooses the role's fields; its other options are accepted,
+	// not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 
 	// Start How many users to skip (0 or more).
@@ -890,12 +892,14 @@ type CountUsersParams struct {
 type GetCurrentUserParams struct {
 	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
 	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
-	// `documentId` always come.
+	// `documentId` always come. (No example value: the documentation's "Try it out" would send it
+	// and answer only those fields.)
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
 	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
 	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
-	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+	// `{role: {fields: ["name"]}}`, which chooses the role's fields; its other options are accepted,
+	// not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
@@ -903,12 +907,14 @@ type GetCurrentUserParams struct {
 type GetUserParams struct {
 	// Fields The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
 	// as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
-	// `documentId` always come.
+	// `documentId` always come. (No example value: the documentation's "Try it out" would send it
+	// and answer only those fields.)
 	Fields *Fields `form:"fields,omitempty" json:"fields,omitempty"`
 
 	// Populate `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
 	// from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
-	// `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+	// `{role: {fields: ["name"]}}`, which chooses the role's fields; its other options are accepted,
+	// not applied).
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 

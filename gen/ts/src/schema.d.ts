@@ -1481,13 +1481,15 @@ export interface components {
         /**
          * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
          *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
-         *     `documentId` always come.
+         *     `documentId` always come. (No example value: the documentation's "Try it out" would send it
+         *     and answer only those fields.)
          */
         Fields: string | string[];
         /**
          * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
          *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
-         *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+         *     `{role: {fields: ["name"]}}`, which chooses the role's fields; its other options are accepted,
+         *     not applied).
          */
         Populate: string | string[] | {
             /** @description `true` or `*` populates the role, as does an object of options. */
@@ -1612,13 +1614,15 @@ export interface operations {
                 /**
                  * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
                  *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
-                 *     `documentId` always come.
+                 *     `documentId` always come. (No example value: the documentation's "Try it out" would send it
+                 *     and answer only those fields.)
                  */
                 fields?: components["parameters"]["Fields"];
                 /**
                  * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
                  *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
-                 *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+                 *     `{role: {fields: ["name"]}}`, which chooses the role's fields; its other options are accepted,
+                 *     not applied).
                  */
                 populate?: components["parameters"]["Populate"];
             };
@@ -2051,13 +2055,15 @@ export interface operations {
                 /**
                  * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
                  *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
-                 *     `documentId` always come.
+                 *     `documentId` always come. (No example value: the documentation's "Try it out" would send it
+                 *     and answer only those fields.)
                  */
                 fields?: components["parameters"]["Fields"];
                 /**
                  * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
                  *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
-                 *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+                 *     `{role: {fields: ["name"]}}`, which chooses the role's fields; its other options are accepted,
+                 *     not applied).
                  */
                 populate?: components["parameters"]["Populate"];
                 /** @description How many users to skip (0 or more). */
@@ -2169,13 +2175,15 @@ export interface operations {
                 /**
                  * @description The fields to return, comma-separated (`fields=username,email`) or a list (`fields[0]=username`,
                  *     as `@mtb/api-client` writes `["username"]`, or `fields=username&fields=email`); `id` and
-                 *     `documentId` always come.
+                 *     `documentId` always come. (No example value: the documentation's "Try it out" would send it
+                 *     and answer only those fields.)
                  */
                 fields?: components["parameters"]["Fields"];
                 /**
                  * @description `role` (or `*`) adds the role, when the caller may list roles. Also a list (`populate[0]=role`,
                  *     from `["role"]`) or an object (`populate[role]=true`, `populate[role][fields][0]=name` from
-                 *     `{role: {fields: ["name"]}}`; the role's options are accepted, not applied).
+                 *     `{role: {fields: ["name"]}}`, which chooses the role's fields; its other options are accepted,
+                 *     not applied).
                  */
                 populate?: components["parameters"]["Populate"];
             };
