@@ -24,6 +24,9 @@ type route struct {
 	rateLimited bool   // x-rate-limited
 	pathParams  bool   // the operation has path parameters
 	queryParams bool   // the operation reads its query string
+	// queryOnly: the operation's only input is optional query parameters (GET
+	// /api/users/me): without a query string there is nothing to validate.
+	queryOnly bool
 	unknownKeys int
 	fieldOrder  []string       // body fields in the order Strapi reports their errors
 	maxBytes    map[string]int // x-max-bytes of top-level body fields
@@ -60,11 +63,13 @@ func routes(spec *openapi3.T) (map[string]*route, error) {
 				return nil, fmt.Errorf("%s %s: a secured operation needs x-strapi-action", method, path)
 			}
 			rt.rateLimited, _ = op.Extensions["x-rate-limited"].(bool)
+			rt.queryOnly = op.RequestBody == nil
 			for _, params := range []openapi3.Parameters{item.Parameters, op.Parameters} {
 				for _, p := range params {
 					if p.Value != nil {
 						rt.pathParams = rt.pathParams || p.Value.In == openapi3.ParameterInPath
 						rt.queryParams = rt.queryParams || p.Value.In == openapi3.ParameterInQuery
+						rt.queryOnly = rt.queryOnly && p.Value.In == openapi3.ParameterInQuery && !p.Value.Required
 					}
 				}
 			}
