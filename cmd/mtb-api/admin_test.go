@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -336,9 +334,6 @@ func openStore(t *testing.T, file string) *store.Store {
 	t.Helper()
 	st, err := store.Open(t.Context(), store.Options{SQLiteFile: file})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Migrate(t.Context(), slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatal(err)
 	}
 	return st

@@ -20,7 +20,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/config"
-	"github.com/mtb-race/mtb-backend-api/internal/service"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -98,12 +98,14 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 }
 
 func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
-	st, err := store.Open(ctx, store.Options{PostgresURL: cfg.DatabaseURL, SQLiteFile: cfg.DatabaseFilename, PoolMax: cfg.DatabasePoolMax})
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	if len(args) > 0 && args[0] == "status" {
+		o := app.StoreOptions(cfg, logger)
+		o.SkipMigrations = true
+		st, err := store.Open(ctx, o)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
 		lines, err := st.MigrationStatus(ctx)
 		if err != nil {
 			return err
@@ -116,16 +118,21 @@ func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args [
 	if len(args) > 0 && args[0] != "up" {
 		return fmt.Errorf("unknown migrate command %q: use up or status", args[0])
 	}
-	return st.Migrate(ctx, logger)
+	st, err := app.OpenStore(ctx, cfg, logger) // opening applies the migrations
+	if err != nil {
+		return err
+	}
+	st.Close()
+	return nil
 }
 
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
-	st, err := service.OpenStore(ctx, cfg, logger)
+	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	svc, err := service.New(ctx, cfg, logger, service.Options{Store: st})
+	svc, err := app.New(ctx, cfg, logger, app.Options{Store: st})
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
-	"github.com/mtb-race/mtb-backend-api/internal/service"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 )
 
 const rolesUsage = `usage:
@@ -41,7 +41,7 @@ func roles(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		}
 		return nil
 	}
-	st, err := service.OpenStore(ctx, cfg, logger)
+	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}

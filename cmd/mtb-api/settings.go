@@ -12,7 +12,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
-	"github.com/mtb-race/mtb-backend-api/internal/service"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 )
 
 const settingsUsage = `usage:
@@ -29,7 +29,7 @@ func settings(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	if len(args) == 0 || (args[0] == "get" && len(args) != 1) || (args[0] == "set" && len(args) != 3) {
 		return errors.New(settingsUsage)
 	}
-	st, err := service.OpenStore(ctx, cfg, logger)
+	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func templates(ctx context.Context, cfg config.Config, logger *slog.Logger, args
 	if len(args) == 0 {
 		return errors.New(settingsUsage)
 	}
-	st, err := service.OpenStore(ctx, cfg, logger)
+	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
-	"github.com/mtb-race/mtb-backend-api/internal/service"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 )
 
 const tokensUsage = `usage:
@@ -29,7 +29,7 @@ func tokens(ctx context.Context, cfg config.Config, logger *slog.Logger, args []
 	if len(args) == 0 {
 		return errors.New(tokensUsage)
 	}
-	st, err := service.OpenStore(ctx, cfg, logger)
+	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}

@@ -9,10 +9,10 @@ import (
 	"log/slog"
 	"text/tabwriter"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
-	"github.com/mtb-race/mtb-backend-api/internal/service"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 )
 
 const usersUsage = `usage:
@@ -25,7 +25,7 @@ func users(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	if len(args) == 0 {
 		return errors.New(usersUsage)
 	}
-	st, err := service.OpenStore(ctx, cfg, logger)
+	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func users(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		rows, err := st.Q.ListUsers(ctx, pgdb.ListUsersParams{MaxRows: *limit, Skip: *offset})
+		rows, err := st.Q.ListUsers(ctx, db.ListUsersParams{MaxRows: *limit, Skip: *offset})
 		if err != nil {
 			return err
 		}

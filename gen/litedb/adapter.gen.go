@@ -6,349 +6,349 @@ import (
 	"context"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 )
 
 var _ = time.Time{}
 
-// AsPG returns q as a pgdb.Querier, so the service has one interface for both engines.
-func AsPG(q *Queries) pgdb.Querier { return pgAdapter{q} }
+// Adapt returns q as a db.Querier, so the service has one interface for both engines.
+func Adapt(q *Queries) db.Querier { return adapter{q} }
 
-type pgAdapter struct{ q *Queries }
+type adapter struct{ q *Queries }
 
-var _ pgdb.Querier = pgAdapter{}
+var _ db.Querier = adapter{}
 
-func (a pgAdapter) AddRolePermission(ctx context.Context, arg pgdb.AddRolePermissionParams) error {
+func (a adapter) AddRolePermission(ctx context.Context, arg db.AddRolePermissionParams) error {
 	return a.q.AddRolePermission(ctx, AddRolePermissionParams(arg))
 }
 
-func (a pgAdapter) BlockUser(ctx context.Context, arg pgdb.BlockUserParams) error {
+func (a adapter) BlockUser(ctx context.Context, arg db.BlockUserParams) error {
 	return a.q.BlockUser(ctx, BlockUserParams(arg))
 }
 
-func (a pgAdapter) BumpRole(ctx context.Context, arg pgdb.BumpRoleParams) (pgdb.UpRole, error) {
+func (a adapter) BumpRole(ctx context.Context, arg db.BumpRoleParams) (db.UpRole, error) {
 	r, err := a.q.BumpRole(ctx, BumpRoleParams(arg))
-	return pgdb.UpRole(r), err
+	return db.UpRole(r), err
 }
 
-func (a pgAdapter) ChangePassword(ctx context.Context, arg pgdb.ChangePasswordParams) (int64, error) {
+func (a adapter) ChangePassword(ctx context.Context, arg db.ChangePasswordParams) (int64, error) {
 	r, err := a.q.ChangePassword(ctx, ChangePasswordParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) ClaimMail(ctx context.Context, arg pgdb.ClaimMailParams) (pgdb.MailOutbox, error) {
+func (a adapter) ClaimMail(ctx context.Context, arg db.ClaimMailParams) (db.MailOutbox, error) {
 	r, err := a.q.ClaimMail(ctx, ClaimMailParams(arg))
-	return pgdb.MailOutbox(r), err
+	return db.MailOutbox(r), err
 }
 
-func (a pgAdapter) ConfirmEmail(ctx context.Context, arg pgdb.ConfirmEmailParams) (int64, error) {
+func (a adapter) ConfirmEmail(ctx context.Context, arg db.ConfirmEmailParams) (int64, error) {
 	r, err := a.q.ConfirmEmail(ctx, ConfirmEmailParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) CountAPITokens(ctx context.Context) (int64, error) {
+func (a adapter) CountAPITokens(ctx context.Context) (int64, error) {
 	r, err := a.q.CountAPITokens(ctx)
 	return r, err
 }
 
-func (a pgAdapter) CountUsers(ctx context.Context) (int64, error) {
+func (a adapter) CountUsers(ctx context.Context) (int64, error) {
 	r, err := a.q.CountUsers(ctx)
 	return r, err
 }
 
-func (a pgAdapter) CreateAPIToken(ctx context.Context, arg pgdb.CreateAPITokenParams) (pgdb.ApiToken, error) {
+func (a adapter) CreateAPIToken(ctx context.Context, arg db.CreateAPITokenParams) (db.ApiToken, error) {
 	r, err := a.q.CreateAPIToken(ctx, CreateAPITokenParams(arg))
-	return pgdb.ApiToken(r), err
+	return db.ApiToken(r), err
 }
 
-func (a pgAdapter) CreateRole(ctx context.Context, arg pgdb.CreateRoleParams) (pgdb.UpRole, error) {
+func (a adapter) CreateRole(ctx context.Context, arg db.CreateRoleParams) (db.UpRole, error) {
 	r, err := a.q.CreateRole(ctx, CreateRoleParams(arg))
-	return pgdb.UpRole(r), err
+	return db.UpRole(r), err
 }
 
-func (a pgAdapter) CreateSession(ctx context.Context, arg pgdb.CreateSessionParams) error {
+func (a adapter) CreateSession(ctx context.Context, arg db.CreateSessionParams) error {
 	return a.q.CreateSession(ctx, CreateSessionParams(arg))
 }
 
-func (a pgAdapter) CreateUser(ctx context.Context, arg pgdb.CreateUserParams) (pgdb.UpUser, error) {
+func (a adapter) CreateUser(ctx context.Context, arg db.CreateUserParams) (db.UpUser, error) {
 	r, err := a.q.CreateUser(ctx, CreateUserParams(arg))
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }
 
-func (a pgAdapter) DeleteAPIToken(ctx context.Context, id int64) (int64, error) {
+func (a adapter) DeleteAPIToken(ctx context.Context, id int64) (int64, error) {
 	r, err := a.q.DeleteAPIToken(ctx, id)
 	return r, err
 }
 
-func (a pgAdapter) DeleteDeviceSessions(ctx context.Context, arg pgdb.DeleteDeviceSessionsParams) (int64, error) {
+func (a adapter) DeleteDeviceSessions(ctx context.Context, arg db.DeleteDeviceSessionsParams) (int64, error) {
 	r, err := a.q.DeleteDeviceSessions(ctx, DeleteDeviceSessionsParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) DeleteExpiredSessions(ctx context.Context, arg pgdb.DeleteExpiredSessionsParams) (int64, error) {
+func (a adapter) DeleteExpiredSessions(ctx context.Context, arg db.DeleteExpiredSessionsParams) (int64, error) {
 	r, err := a.q.DeleteExpiredSessions(ctx, DeleteExpiredSessionsParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) DeleteMail(ctx context.Context, id int64) error {
+func (a adapter) DeleteMail(ctx context.Context, id int64) error {
 	return a.q.DeleteMail(ctx, id)
 }
 
-func (a pgAdapter) DeleteRole(ctx context.Context, id int64) error {
+func (a adapter) DeleteRole(ctx context.Context, id int64) error {
 	return a.q.DeleteRole(ctx, id)
 }
 
-func (a pgAdapter) DeleteUser(ctx context.Context, id int64) error {
+func (a adapter) DeleteUser(ctx context.Context, id int64) error {
 	return a.q.DeleteUser(ctx, id)
 }
 
-func (a pgAdapter) DeleteUserSessions(ctx context.Context, userID int64) (int64, error) {
+func (a adapter) DeleteUserSessions(ctx context.Context, userID int64) (int64, error) {
 	r, err := a.q.DeleteUserSessions(ctx, userID)
 	return r, err
 }
 
-func (a pgAdapter) EnqueueMail(ctx context.Context, arg pgdb.EnqueueMailParams) error {
+func (a adapter) EnqueueMail(ctx context.Context, arg db.EnqueueMailParams) error {
 	return a.q.EnqueueMail(ctx, EnqueueMailParams(arg))
 }
 
-func (a pgAdapter) FindLoginUser(ctx context.Context, arg pgdb.FindLoginUserParams) (pgdb.UpUser, error) {
+func (a adapter) FindLoginUser(ctx context.Context, arg db.FindLoginUserParams) (db.UpUser, error) {
 	r, err := a.q.FindLoginUser(ctx, FindLoginUserParams(arg))
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }
 
-func (a pgAdapter) GetAPIToken(ctx context.Context, id int64) (pgdb.ApiToken, error) {
+func (a adapter) GetAPIToken(ctx context.Context, id int64) (db.ApiToken, error) {
 	r, err := a.q.GetAPIToken(ctx, id)
-	return pgdb.ApiToken(r), err
+	return db.ApiToken(r), err
 }
 
-func (a pgAdapter) GetAPITokenByAccessKey(ctx context.Context, accessKey string) (pgdb.ApiToken, error) {
+func (a adapter) GetAPITokenByAccessKey(ctx context.Context, accessKey string) (db.ApiToken, error) {
 	r, err := a.q.GetAPITokenByAccessKey(ctx, accessKey)
-	return pgdb.ApiToken(r), err
+	return db.ApiToken(r), err
 }
 
-func (a pgAdapter) GetAPITokenByName(ctx context.Context, name string) (pgdb.ApiToken, error) {
+func (a adapter) GetAPITokenByName(ctx context.Context, name string) (db.ApiToken, error) {
 	r, err := a.q.GetAPITokenByName(ctx, name)
-	return pgdb.ApiToken(r), err
+	return db.ApiToken(r), err
 }
 
-func (a pgAdapter) GetAuthSessionUser(ctx context.Context, arg pgdb.GetAuthSessionUserParams) (pgdb.GetAuthSessionUserRow, error) {
+func (a adapter) GetAuthSessionUser(ctx context.Context, arg db.GetAuthSessionUserParams) (db.GetAuthSessionUserRow, error) {
 	r, err := a.q.GetAuthSessionUser(ctx, GetAuthSessionUserParams(arg))
-	return pgdb.GetAuthSessionUserRow(r), err
+	return db.GetAuthSessionUserRow(r), err
 }
 
-func (a pgAdapter) GetAuthUser(ctx context.Context, id int64) (pgdb.GetAuthUserRow, error) {
+func (a adapter) GetAuthUser(ctx context.Context, id int64) (db.GetAuthUserRow, error) {
 	r, err := a.q.GetAuthUser(ctx, id)
-	return pgdb.GetAuthUserRow(r), err
+	return db.GetAuthUserRow(r), err
 }
 
-func (a pgAdapter) GetRefreshSession(ctx context.Context, sessionID string) (pgdb.GetRefreshSessionRow, error) {
+func (a adapter) GetRefreshSession(ctx context.Context, sessionID string) (db.GetRefreshSessionRow, error) {
 	r, err := a.q.GetRefreshSession(ctx, sessionID)
-	return pgdb.GetRefreshSessionRow(r), err
+	return db.GetRefreshSessionRow(r), err
 }
 
-func (a pgAdapter) GetRole(ctx context.Context, id int64) (pgdb.UpRole, error) {
+func (a adapter) GetRole(ctx context.Context, id int64) (db.UpRole, error) {
 	r, err := a.q.GetRole(ctx, id)
-	return pgdb.UpRole(r), err
+	return db.UpRole(r), err
 }
 
-func (a pgAdapter) GetRoleByType(ctx context.Context, type_ string) (pgdb.UpRole, error) {
+func (a adapter) GetRoleByType(ctx context.Context, type_ string) (db.UpRole, error) {
 	r, err := a.q.GetRoleByType(ctx, type_)
-	return pgdb.UpRole(r), err
+	return db.UpRole(r), err
 }
 
-func (a pgAdapter) GetStoreValue(ctx context.Context, key string) (string, error) {
+func (a adapter) GetStoreValue(ctx context.Context, key string) (string, error) {
 	r, err := a.q.GetStoreValue(ctx, key)
 	return r, err
 }
 
-func (a pgAdapter) GetUser(ctx context.Context, id int64) (pgdb.UpUser, error) {
+func (a adapter) GetUser(ctx context.Context, id int64) (db.UpUser, error) {
 	r, err := a.q.GetUser(ctx, id)
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }
 
-func (a pgAdapter) GetUserByEmail(ctx context.Context, email string) (pgdb.UpUser, error) {
+func (a adapter) GetUserByEmail(ctx context.Context, email string) (db.UpUser, error) {
 	r, err := a.q.GetUserByEmail(ctx, email)
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }
 
-func (a pgAdapter) GetUserByResetToken(ctx context.Context, arg pgdb.GetUserByResetTokenParams) (pgdb.UpUser, error) {
+func (a adapter) GetUserByResetToken(ctx context.Context, arg db.GetUserByResetTokenParams) (db.UpUser, error) {
 	r, err := a.q.GetUserByResetToken(ctx, GetUserByResetTokenParams(arg))
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }
 
-func (a pgAdapter) GetUserByUsername(ctx context.Context, username string) (pgdb.UpUser, error) {
+func (a adapter) GetUserByUsername(ctx context.Context, username string) (db.UpUser, error) {
 	r, err := a.q.GetUserByUsername(ctx, username)
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }
 
-func (a pgAdapter) InitStoreValue(ctx context.Context, arg pgdb.InitStoreValueParams) error {
+func (a adapter) InitStoreValue(ctx context.Context, arg db.InitStoreValueParams) error {
 	return a.q.InitStoreValue(ctx, InitStoreValueParams(arg))
 }
 
-func (a pgAdapter) ListAPITokens(ctx context.Context) ([]pgdb.ApiToken, error) {
+func (a adapter) ListAPITokens(ctx context.Context) ([]db.ApiToken, error) {
 	r, err := a.q.ListAPITokens(ctx)
 	if r == nil {
 		return nil, err
 	}
-	out := make([]pgdb.ApiToken, len(r))
+	out := make([]db.ApiToken, len(r))
 	for i := range r {
-		out[i] = pgdb.ApiToken(r[i])
+		out[i] = db.ApiToken(r[i])
 	}
 	return out, err
 }
 
-func (a pgAdapter) ListRoleActions(ctx context.Context, roleID int64) ([]string, error) {
+func (a adapter) ListRoleActions(ctx context.Context, roleID int64) ([]string, error) {
 	r, err := a.q.ListRoleActions(ctx, roleID)
 	return r, err
 }
 
-func (a pgAdapter) ListRolesWithUserCounts(ctx context.Context) ([]pgdb.ListRolesWithUserCountsRow, error) {
+func (a adapter) ListRolesWithUserCounts(ctx context.Context) ([]db.ListRolesWithUserCountsRow, error) {
 	r, err := a.q.ListRolesWithUserCounts(ctx)
 	if r == nil {
 		return nil, err
 	}
-	out := make([]pgdb.ListRolesWithUserCountsRow, len(r))
+	out := make([]db.ListRolesWithUserCountsRow, len(r))
 	for i := range r {
-		out[i] = pgdb.ListRolesWithUserCountsRow(r[i])
+		out[i] = db.ListRolesWithUserCountsRow(r[i])
 	}
 	return out, err
 }
 
-func (a pgAdapter) ListUserSessions(ctx context.Context, arg pgdb.ListUserSessionsParams) ([]pgdb.ListUserSessionsRow, error) {
+func (a adapter) ListUserSessions(ctx context.Context, arg db.ListUserSessionsParams) ([]db.ListUserSessionsRow, error) {
 	r, err := a.q.ListUserSessions(ctx, ListUserSessionsParams(arg))
 	if r == nil {
 		return nil, err
 	}
-	out := make([]pgdb.ListUserSessionsRow, len(r))
+	out := make([]db.ListUserSessionsRow, len(r))
 	for i := range r {
-		out[i] = pgdb.ListUserSessionsRow(r[i])
+		out[i] = db.ListUserSessionsRow(r[i])
 	}
 	return out, err
 }
 
-func (a pgAdapter) ListUsers(ctx context.Context, arg pgdb.ListUsersParams) ([]pgdb.ListUsersRow, error) {
+func (a adapter) ListUsers(ctx context.Context, arg db.ListUsersParams) ([]db.ListUsersRow, error) {
 	r, err := a.q.ListUsers(ctx, ListUsersParams(arg))
 	if r == nil {
 		return nil, err
 	}
-	out := make([]pgdb.ListUsersRow, len(r))
+	out := make([]db.ListUsersRow, len(r))
 	for i := range r {
-		out[i] = pgdb.ListUsersRow(r[i])
+		out[i] = db.ListUsersRow(r[i])
 	}
 	return out, err
 }
 
-func (a pgAdapter) LockRoleForDelete(ctx context.Context, id int64) (int64, error) {
+func (a adapter) LockRoleForDelete(ctx context.Context, id int64) (int64, error) {
 	r, err := a.q.LockRoleForDelete(ctx, id)
 	return r, err
 }
 
-func (a pgAdapter) MarkMailAttemptFailed(ctx context.Context, arg pgdb.MarkMailAttemptFailedParams) error {
+func (a adapter) MarkMailAttemptFailed(ctx context.Context, arg db.MarkMailAttemptFailedParams) error {
 	return a.q.MarkMailAttemptFailed(ctx, MarkMailAttemptFailedParams(arg))
 }
 
-func (a pgAdapter) MarkMailFailed(ctx context.Context, arg pgdb.MarkMailFailedParams) error {
+func (a adapter) MarkMailFailed(ctx context.Context, arg db.MarkMailFailedParams) error {
 	return a.q.MarkMailFailed(ctx, MarkMailFailedParams(arg))
 }
 
-func (a pgAdapter) MarkMailSent(ctx context.Context, arg pgdb.MarkMailSentParams) error {
+func (a adapter) MarkMailSent(ctx context.Context, arg db.MarkMailSentParams) error {
 	return a.q.MarkMailSent(ctx, MarkMailSentParams(arg))
 }
 
-func (a pgAdapter) MoveRoleUsers(ctx context.Context, arg pgdb.MoveRoleUsersParams) (int64, error) {
+func (a adapter) MoveRoleUsers(ctx context.Context, arg db.MoveRoleUsersParams) (int64, error) {
 	r, err := a.q.MoveRoleUsers(ctx, MoveRoleUsersParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) PublicRole(ctx context.Context) (pgdb.PublicRoleRow, error) {
+func (a adapter) PublicRole(ctx context.Context) (db.PublicRoleRow, error) {
 	r, err := a.q.PublicRole(ctx)
-	return pgdb.PublicRoleRow(r), err
+	return db.PublicRoleRow(r), err
 }
 
-func (a pgAdapter) PublicRoles(ctx context.Context) ([]pgdb.PublicRolesRow, error) {
+func (a adapter) PublicRoles(ctx context.Context) ([]db.PublicRolesRow, error) {
 	r, err := a.q.PublicRoles(ctx)
 	if r == nil {
 		return nil, err
 	}
-	out := make([]pgdb.PublicRolesRow, len(r))
+	out := make([]db.PublicRolesRow, len(r))
 	for i := range r {
-		out[i] = pgdb.PublicRolesRow(r[i])
+		out[i] = db.PublicRolesRow(r[i])
 	}
 	return out, err
 }
 
-func (a pgAdapter) PutStoreValue(ctx context.Context, arg pgdb.PutStoreValueParams) error {
+func (a adapter) PutStoreValue(ctx context.Context, arg db.PutStoreValueParams) error {
 	return a.q.PutStoreValue(ctx, PutStoreValueParams(arg))
 }
 
-func (a pgAdapter) RegisterConflicts(ctx context.Context, arg pgdb.RegisterConflictsParams) ([]string, error) {
+func (a adapter) RegisterConflicts(ctx context.Context, arg db.RegisterConflictsParams) ([]string, error) {
 	r, err := a.q.RegisterConflicts(ctx, RegisterConflictsParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) RemoveRolePermission(ctx context.Context, arg pgdb.RemoveRolePermissionParams) error {
+func (a adapter) RemoveRolePermission(ctx context.Context, arg db.RemoveRolePermissionParams) error {
 	return a.q.RemoveRolePermission(ctx, RemoveRolePermissionParams(arg))
 }
 
-func (a pgAdapter) RenderMail(ctx context.Context, arg pgdb.RenderMailParams) error {
+func (a adapter) RenderMail(ctx context.Context, arg db.RenderMailParams) error {
 	return a.q.RenderMail(ctx, RenderMailParams(arg))
 }
 
-func (a pgAdapter) ResetPassword(ctx context.Context, arg pgdb.ResetPasswordParams) (int64, error) {
+func (a adapter) ResetPassword(ctx context.Context, arg db.ResetPasswordParams) (int64, error) {
 	r, err := a.q.ResetPassword(ctx, ResetPasswordParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) RevokeSessionFamily(ctx context.Context, familyID string) (int64, error) {
+func (a adapter) RevokeSessionFamily(ctx context.Context, familyID string) (int64, error) {
 	r, err := a.q.RevokeSessionFamily(ctx, familyID)
 	return r, err
 }
 
-func (a pgAdapter) RevokeUserSession(ctx context.Context, arg pgdb.RevokeUserSessionParams) (int64, error) {
+func (a adapter) RevokeUserSession(ctx context.Context, arg db.RevokeUserSessionParams) (int64, error) {
 	r, err := a.q.RevokeUserSession(ctx, RevokeUserSessionParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) RevokeUserTokens(ctx context.Context, arg pgdb.RevokeUserTokensParams) error {
+func (a adapter) RevokeUserTokens(ctx context.Context, arg db.RevokeUserTokensParams) error {
 	return a.q.RevokeUserTokens(ctx, RevokeUserTokensParams(arg))
 }
 
-func (a pgAdapter) RotateSession(ctx context.Context, arg pgdb.RotateSessionParams) (int64, error) {
+func (a adapter) RotateSession(ctx context.Context, arg db.RotateSessionParams) (int64, error) {
 	r, err := a.q.RotateSession(ctx, RotateSessionParams(arg))
 	return r, err
 }
 
-func (a pgAdapter) SetConfirmationToken(ctx context.Context, arg pgdb.SetConfirmationTokenParams) error {
+func (a adapter) SetConfirmationToken(ctx context.Context, arg db.SetConfirmationTokenParams) error {
 	return a.q.SetConfirmationToken(ctx, SetConfirmationTokenParams(arg))
 }
 
-func (a pgAdapter) SetResetPasswordToken(ctx context.Context, arg pgdb.SetResetPasswordTokenParams) error {
+func (a adapter) SetResetPasswordToken(ctx context.Context, arg db.SetResetPasswordTokenParams) error {
 	return a.q.SetResetPasswordToken(ctx, SetResetPasswordTokenParams(arg))
 }
 
-func (a pgAdapter) SetRoleInfo(ctx context.Context, arg pgdb.SetRoleInfoParams) error {
+func (a adapter) SetRoleInfo(ctx context.Context, arg db.SetRoleInfoParams) error {
 	return a.q.SetRoleInfo(ctx, SetRoleInfoParams(arg))
 }
 
-func (a pgAdapter) TouchAPIToken(ctx context.Context, arg pgdb.TouchAPITokenParams) error {
+func (a adapter) TouchAPIToken(ctx context.Context, arg db.TouchAPITokenParams) error {
 	return a.q.TouchAPIToken(ctx, TouchAPITokenParams(arg))
 }
 
-func (a pgAdapter) UnblockUser(ctx context.Context, arg pgdb.UnblockUserParams) error {
+func (a adapter) UnblockUser(ctx context.Context, arg db.UnblockUserParams) error {
 	return a.q.UnblockUser(ctx, UnblockUserParams(arg))
 }
 
-func (a pgAdapter) UsersAPIDeleteUser(ctx context.Context, id int64) (pgdb.UpUser, error) {
+func (a adapter) UsersAPIDeleteUser(ctx context.Context, id int64) (db.UpUser, error) {
 	r, err := a.q.UsersAPIDeleteUser(ctx, id)
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }
 
-func (a pgAdapter) UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (pgdb.UpRole, error) {
+func (a adapter) UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (db.UpRole, error) {
 	r, err := a.q.UsersAPIRoleByDocumentID(ctx, documentID)
-	return pgdb.UpRole(r), err
+	return db.UpRole(r), err
 }
 
-func (a pgAdapter) UsersAPIUpdateUser(ctx context.Context, arg pgdb.UsersAPIUpdateUserParams) (pgdb.UpUser, error) {
+func (a adapter) UsersAPIUpdateUser(ctx context.Context, arg db.UsersAPIUpdateUserParams) (db.UpUser, error) {
 	r, err := a.q.UsersAPIUpdateUser(ctx, UsersAPIUpdateUserParams(arg))
-	return pgdb.UpUser(r), err
+	return db.UpUser(r), err
 }

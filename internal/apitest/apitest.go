@@ -8,6 +8,7 @@ package apitest
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,15 +16,18 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib" // Exec's PostgreSQL driver (SQLite's is the store's)
+
 	"github.com/mtb-race/mtb-backend-api/gen/apiclient"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/mail/smtptest"
-	"github.com/mtb-race/mtb-backend-api/internal/service"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -54,15 +58,23 @@ const Secret = "test-secret-0123456789-abcdefghijklmnop"
 
 // Env is one running service.
 type Env struct {
-	T       testing.TB
-	URL     string
-	Client  *http.Client // validates every response against openapi.yaml
-	API     *apiclient.ClientWithResponses
-	Mail    *smtptest.Server
-	Store   *store.Store
-	Service *service.Service
-	Config  config.Config
-	Logs    *LogBuffer
+	T      testing.TB
+	URL    string
+	Client *http.Client // validates every response against openapi.yaml
+	API    *apiclient.ClientWithResponses
+	Mail   *smtptest.Server
+	Store  *store.Store
+	App    *app.App
+	Config config.Config
+	Logs   *LogBuffer
+
+	raw *rawDB // Exec's connection, shared by copies of the Env
+}
+
+type rawDB struct {
+	once sync.Once
+	db   *sql.DB
+	err  error
 }
 
 // Option changes the configuration of a test server.
@@ -99,17 +111,17 @@ func New(t testing.TB, engine string, opts ...Option) *Env {
 	switch engine {
 	case "sqlite":
 		cfg.DatabaseFilename = t.TempDir() + "/test.db"
-		st, err = service.OpenStore(ctx, cfg, log)
+		st, err = app.OpenStore(ctx, cfg, log)
 	case "postgres":
 		cfg.DatabaseURL = freshPostgres(t)
-		st, err = service.OpenStore(ctx, cfg, log)
+		st, err = app.OpenStore(ctx, cfg, log)
 	default:
 		t.Fatalf("unknown engine %q", engine)
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := service.New(ctx, cfg, log, service.Options{Store: st})
+	svc, err := app.New(ctx, cfg, log, app.Options{Store: st})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +131,7 @@ func New(t testing.TB, engine string, opts ...Option) *Env {
 		svc.Close()
 		st.Close()
 	})
-	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, Service: svc, Config: cfg, Logs: logs}
+	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, App: svc, Config: cfg, Logs: logs, raw: &rawDB{}}
 	e.Client = &http.Client{
 		Transport:     &validatingTransport{t: t, base: http.DefaultTransport},
 		Timeout:       30 * time.Second,
@@ -247,4 +259,34 @@ func (w testWriter) Write(p []byte) (int, error) {
 		w.t.Log(strings.TrimSuffix(string(p), "\n"))
 	}
 	return len(p), nil
+}
+
+// Exec runs one SQL statement on the test's database, outside the service, for what a
+// test prepares without the API (granting a permission, backdating a row). Arguments are
+// written $1, $2, ... on both engines. It opens a connection of its own on first use.
+func (e *Env) Exec(query string, args ...any) (int64, error) {
+	raw := e.raw
+	raw.once.Do(func() {
+		driver, dsn := "pgx", e.Config.DatabaseURL
+		if dsn == "" {
+			driver, dsn = "sqlite", "file:"+e.Config.DatabaseFilename+"?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_time_format=sqlite"
+		}
+		raw.db, raw.err = sql.Open(driver, dsn)
+		if raw.err == nil {
+			e.T.Cleanup(func() { raw.db.Close() })
+		}
+	})
+	if raw.err != nil {
+		return 0, raw.err
+	}
+	if e.Config.DatabaseURL == "" { // SQLite numbers its arguments ?1, ?2, ...
+		for i := len(args); i >= 1; i-- {
+			query = strings.ReplaceAll(query, "$"+strconv.Itoa(i), "?"+strconv.Itoa(i))
+		}
+	}
+	res, err := raw.db.ExecContext(context.Background(), query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("exec: %w", err)
+	}
+	return res.RowsAffected()
 }

@@ -5,8 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/url"
 	"os"
 	"sync"
@@ -59,10 +57,7 @@ func makeTemplate(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer st.Close()
-	if err := st.Migrate(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
-		return "", err
-	}
+	st.Close()
 	return name, nil
 }
 

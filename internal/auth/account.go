@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -46,12 +46,12 @@ type ChangePasswordInput struct {
 // ends; a pending reset code stops working. All in the transaction of the guarded statement
 // that sets the password (D10). It returns the user as read before the change, as Strapi
 // does, with a new JWT (in refresh mode, a new session: contract §7.7).
-func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePasswordInput) (pgdb.UpUser, Issued, error) {
+func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePasswordInput) (db.UpUser, Issued, error) {
 	if err := checkNewPassword(in.Password, in.PasswordConfirmation); err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	if p == nil || p.User == nil {
-		return pgdb.UpUser{}, Issued{}, ErrNotAuthenticated
+		return db.UpUser{}, Issued{}, ErrNotAuthenticated
 	}
 	var kept *string
 	if p.token != "" && !s.o.Sessions.Refresh {
@@ -59,33 +59,33 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePas
 	}
 	u, err := s.store.Q.GetUser(ctx, p.User.ID)
 	if store.IsNotFound(err) { // deleted since the request was authenticated
-		return pgdb.UpUser{}, Issued{}, ErrUserInvalid
+		return db.UpUser{}, Issued{}, ErrUserInvalid
 	}
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, fmt.Errorf("load user: %w", err)
+		return db.UpUser{}, Issued{}, fmt.Errorf("load user: %w", err)
 	}
 	current := deref(u.Password)
 	// A user without a password (an OAuth account) is checked against the dummy hash.
 	ok, err := s.hasher.Check(ctx, current, in.CurrentPassword)
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	if !ok {
-		return pgdb.UpUser{}, Issued{}, ErrCurrentPassword
+		return db.UpUser{}, Issued{}, ErrCurrentPassword
 	}
 	if in.CurrentPassword == in.Password {
-		return pgdb.UpUser{}, Issued{}, ErrSamePassword
+		return db.UpUser{}, Issued{}, ErrSamePassword
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	now := s.now()
 	validAfter := revokeAfter(now, u.TokensValidAfter)
 	u.TokensValidAfter = validAfter
 	var iss Issued
 	err = s.store.InTx(ctx, func(q store.Querier) error {
-		n, err := q.ChangePassword(ctx, pgdb.ChangePasswordParams{
+		n, err := q.ChangePassword(ctx, db.ChangePasswordParams{
 			ID: u.ID, Password: &hash, CurrentHash: &current, TokensValidAfter: validAfter, KeptTokenHash: kept, Now: now,
 		})
 		if err != nil {
@@ -98,7 +98,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePas
 		return err
 	})
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	return u, iss, nil
 }
@@ -107,13 +107,13 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePas
 // who registered unconfirmed, and queues the rendered confirmation mail. Register runs it
 // in the transaction that creates u (decision D4), and wakes the mail sender after the
 // commit.
-func (s *Service) queueConfirmationMail(ctx context.Context, q store.Querier, u pgdb.UpUser, tpls EmailTemplates, now time.Time) error {
+func (s *Service) queueConfirmationMail(ctx context.Context, q store.Querier, u db.UpUser, tpls EmailTemplates, now time.Time) error {
 	code := newCode(20)
 	if err := s.setConfirmationToken(ctx, q, u.ID, code, now); err != nil {
 		return err
 	}
 	m := s.confirmationMail(u, code, tpls)
-	err := q.EnqueueMail(ctx, pgdb.EnqueueMailParams{
+	err := q.EnqueueMail(ctx, db.EnqueueMailParams{
 		Kind: MailEmailConfirmation, Recipient: u.Email, Status: "queued",
 		Sender: m.Sender, ReplyTo: m.ReplyTo, Subject: m.Subject, BodyText: m.BodyText, BodyHtml: m.BodyHtml,
 		Now: now,
@@ -143,7 +143,7 @@ func (s *Service) SendEmailConfirmation(ctx context.Context, email string) (stri
 	case found && u.Blocked:
 		return "", ErrConfirmBlocked
 	}
-	err = s.store.Q.EnqueueMail(ctx, pgdb.EnqueueMailParams{
+	err = s.store.Q.EnqueueMail(ctx, db.EnqueueMailParams{
 		Kind: MailEmailConfirmation, Recipient: lower, Status: "requested", Now: s.now(),
 	})
 	if err != nil {
@@ -159,7 +159,7 @@ func (s *Service) SendEmailConfirmation(ctx context.Context, email string) (stri
 // resolveEmailConfirmation turns a requested confirmation mail into a new token (the
 // previous one stops working) and the rendered mail, in one transaction, or deletes the
 // request when the account is gone, blocked or confirmed meanwhile.
-func (s *Service) resolveEmailConfirmation(ctx context.Context, m pgdb.MailOutbox) error {
+func (s *Service) resolveEmailConfirmation(ctx context.Context, m db.MailOutbox) error {
 	tpls, err := s.Settings.Templates(ctx)
 	if err != nil {
 		return err
@@ -183,7 +183,7 @@ func (s *Service) resolveEmailConfirmation(ctx context.Context, m pgdb.MailOutbo
 }
 
 func (s *Service) setConfirmationToken(ctx context.Context, q store.Querier, userID int64, code string, now time.Time) error {
-	err := q.SetConfirmationToken(ctx, pgdb.SetConfirmationTokenParams{
+	err := q.SetConfirmationToken(ctx, db.SetConfirmationTokenParams{
 		ID: userID, TokenHash: ptr(hashCode(code)), ExpiresAt: ptr(now.Add(s.confirmationTTL())), Now: now,
 	})
 	if err != nil {
@@ -196,7 +196,7 @@ func (s *Service) setConfirmationToken(ctx context.Context, q store.Querier, use
 // sendConfirmationEmail does: URL is this server's confirmation route, the subject sees
 // only USER, and the template's sender is used only when it has both a name and an
 // address (otherwise EMAIL_DEFAULT_FROM).
-func (s *Service) confirmationMail(u pgdb.UpUser, code string, tpls EmailTemplates) pgdb.RenderMailParams {
+func (s *Service) confirmationMail(u db.UpUser, code string, tpls EmailTemplates) db.RenderMailParams {
 	opts := tpls.EmailConfirmation.Options
 	from := s.o.DefaultFrom
 	if opts.From.Name != "" && opts.From.Email != "" {
@@ -214,7 +214,7 @@ func (s *Service) ConfirmEmail(ctx context.Context, token string) (string, error
 	if err != nil {
 		return "", err
 	}
-	n, err := s.store.Q.ConfirmEmail(ctx, pgdb.ConfirmEmailParams{TokenHash: ptr(hashCode(token)), Now: s.now()})
+	n, err := s.store.Q.ConfirmEmail(ctx, db.ConfirmEmailParams{TokenHash: ptr(hashCode(token)), Now: s.now()})
 	if err != nil {
 		return "", fmt.Errorf("confirm email: %w", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -17,9 +17,9 @@ var ErrUserNotFound = errors.New("no such user")
 
 // FindUser finds a user by a reference an operator types: a numeric id, an email or a
 // username.
-func FindUser(ctx context.Context, st *store.Store, ref string) (pgdb.UpUser, error) {
+func FindUser(ctx context.Context, st *store.Store, ref string) (db.UpUser, error) {
 	var (
-		u   pgdb.UpUser
+		u   db.UpUser
 		err error
 	)
 	switch id, convErr := strconv.ParseInt(ref, 10, 64); {
@@ -34,10 +34,10 @@ func FindUser(ctx context.Context, st *store.Store, ref string) (pgdb.UpUser, er
 		u, err = st.Q.GetUserByUsername(ctx, ref)
 	}
 	if store.IsNotFound(err) {
-		return pgdb.UpUser{}, fmt.Errorf("%q: %w", ref, ErrUserNotFound)
+		return db.UpUser{}, fmt.Errorf("%q: %w", ref, ErrUserNotFound)
 	}
 	if err != nil {
-		return pgdb.UpUser{}, fmt.Errorf("find user %q: %w", ref, err)
+		return db.UpUser{}, fmt.Errorf("find user %q: %w", ref, err)
 	}
 	return u, nil
 }
@@ -50,9 +50,9 @@ func SetBlocked(ctx context.Context, st *store.Store, id int64, blocked bool) er
 	now := time.Now().UTC()
 	err := st.InTx(ctx, func(q store.Querier) error {
 		if !blocked {
-			return q.UnblockUser(ctx, pgdb.UnblockUserParams{ID: id, Now: now})
+			return q.UnblockUser(ctx, db.UnblockUserParams{ID: id, Now: now})
 		}
-		if err := q.BlockUser(ctx, pgdb.BlockUserParams{ID: id, Now: now, NowUnix: now.Unix()}); err != nil {
+		if err := q.BlockUser(ctx, db.BlockUserParams{ID: id, Now: now, NowUnix: now.Unix()}); err != nil {
 			return err
 		}
 		_, err := q.DeleteUserSessions(ctx, id)

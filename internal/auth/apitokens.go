@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -96,7 +96,7 @@ func APITokenSalt(ctx context.Context, st *store.Store, configured string, produ
 	}
 	b := make([]byte, 24)
 	_, _ = rand.Read(b)
-	if err := st.Q.InitStoreValue(ctx, pgdb.InitStoreValueParams{Key: devSaltKey, Value: base64.StdEncoding.EncodeToString(b)}); err != nil {
+	if err := st.Q.InitStoreValue(ctx, db.InitStoreValueParams{Key: devSaltKey, Value: base64.StdEncoding.EncodeToString(b)}); err != nil {
 		return "", fmt.Errorf("development API token salt: %w", err)
 	}
 	salt, err := st.Q.GetStoreValue(ctx, devSaltKey)
@@ -157,7 +157,7 @@ func (t *APITokens) Authenticate(ctx context.Context, token string) (*Principal,
 	}
 	if row.LastUsedAt == nil || now.Sub(*row.LastUsedAt) >= lastUsedPeriod {
 		// A missed update is not worth failing the request.
-		err := t.store.Q.TouchAPIToken(ctx, pgdb.TouchAPITokenParams{ID: row.ID, Now: &now, StaleBefore: ptr(now.Add(-lastUsedPeriod))})
+		err := t.store.Q.TouchAPIToken(ctx, db.TouchAPITokenParams{ID: row.ID, Now: &now, StaleBefore: ptr(now.Add(-lastUsedPeriod))})
 		if err != nil {
 			t.log.WarnContext(ctx, "API token: last use not recorded", "token_id", row.ID, "err", err)
 		}
@@ -170,7 +170,7 @@ func (t *APITokens) Authenticate(ctx context.Context, token string) (*Principal,
 }
 
 // tokenActions are the actions a token may call.
-func tokenActions(row pgdb.ApiToken) (Actions, error) {
+func tokenActions(row db.ApiToken) (Actions, error) {
 	cat, err := SpecCatalog()
 	if err != nil {
 		return nil, err
@@ -201,24 +201,24 @@ type APITokenInput struct {
 
 // Create creates a token and returns it with its value, the only time the value exists
 // outside the client: only its hash is stored.
-func (t *APITokens) Create(ctx context.Context, in APITokenInput) (pgdb.ApiToken, string, error) {
+func (t *APITokens) Create(ctx context.Context, in APITokenInput) (db.ApiToken, string, error) {
 	if t.salt == "" {
-		return pgdb.ApiToken{}, "", fmt.Errorf("API_TOKEN_SALT is required to create API tokens when NODE_ENV=production")
+		return db.ApiToken{}, "", fmt.Errorf("API_TOKEN_SALT is required to create API tokens when NODE_ENV=production")
 	}
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Name == "" {
-		return pgdb.ApiToken{}, "", fmt.Errorf("a token needs a name")
+		return db.ApiToken{}, "", fmt.Errorf("a token needs a name")
 	}
 	actions := []string{}
 	switch in.Type {
 	case TokenFullAccess, TokenReadOnly:
 		if len(in.Actions) > 0 {
-			return pgdb.ApiToken{}, "", fmt.Errorf("only custom tokens take actions (Strapi: Non-custom tokens should not reference permissions)")
+			return db.ApiToken{}, "", fmt.Errorf("only custom tokens take actions (Strapi: Non-custom tokens should not reference permissions)")
 		}
 	case TokenCustom:
 		cat, err := SpecCatalog()
 		if err != nil {
-			return pgdb.ApiToken{}, "", err
+			return db.ApiToken{}, "", err
 		}
 		var unknown []string
 		for _, a := range in.Actions {
@@ -232,16 +232,16 @@ func (t *APITokens) Create(ctx context.Context, in APITokenInput) (pgdb.ApiToken
 			}
 		}
 		if len(unknown) > 0 {
-			return pgdb.ApiToken{}, "", fmt.Errorf("unknown actions: %s (mtb-api roles actions lists them)", strings.Join(unknown, ", "))
+			return db.ApiToken{}, "", fmt.Errorf("unknown actions: %s (mtb-api roles actions lists them)", strings.Join(unknown, ", "))
 		}
 		if len(actions) == 0 {
-			return pgdb.ApiToken{}, "", fmt.Errorf("a custom token needs at least one action")
+			return db.ApiToken{}, "", fmt.Errorf("a custom token needs at least one action")
 		}
 	default:
-		return pgdb.ApiToken{}, "", fmt.Errorf("token type %q: use full-access, read-only or custom", in.Type)
+		return db.ApiToken{}, "", fmt.Errorf("token type %q: use full-access, read-only or custom", in.Type)
 	}
 	if in.Lifespan < 0 {
-		return pgdb.ApiToken{}, "", fmt.Errorf("a token's lifespan cannot be negative")
+		return db.ApiToken{}, "", fmt.Errorf("a token's lifespan cannot be negative")
 	}
 	list, _ := json.Marshal(actions)
 	now := t.now()
@@ -250,21 +250,21 @@ func (t *APITokens) Create(ctx context.Context, in APITokenInput) (pgdb.ApiToken
 		expires = ptr(now.Add(in.Lifespan))
 	}
 	value := newAPITokenValue()
-	row, err := t.store.Q.CreateAPIToken(ctx, pgdb.CreateAPITokenParams{
+	row, err := t.store.Q.CreateAPIToken(ctx, db.CreateAPITokenParams{
 		DocumentID: newDocumentID(), Name: in.Name, Description: in.Description, Type: in.Type,
 		AccessKey: HashAPIToken(t.salt, value), Actions: string(list), ExpiresAt: expires, Now: now,
 	})
 	if store.IsUniqueViolation(err) {
-		return pgdb.ApiToken{}, "", fmt.Errorf("a token named %q already exists (Strapi: Name already taken)", in.Name)
+		return db.ApiToken{}, "", fmt.Errorf("a token named %q already exists (Strapi: Name already taken)", in.Name)
 	}
 	if err != nil {
-		return pgdb.ApiToken{}, "", fmt.Errorf("create API token: %w", err)
+		return db.ApiToken{}, "", fmt.Errorf("create API token: %w", err)
 	}
 	return row, value, nil
 }
 
 // List returns every token (their hashes included, never their values), by name.
-func (t *APITokens) List(ctx context.Context) ([]pgdb.ApiToken, error) {
+func (t *APITokens) List(ctx context.Context) ([]db.ApiToken, error) {
 	rows, err := t.store.Q.ListAPITokens(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list API tokens: %w", err)
@@ -273,7 +273,7 @@ func (t *APITokens) List(ctx context.Context) ([]pgdb.ApiToken, error) {
 }
 
 // Find returns the token an operator names: by name, or by id.
-func (t *APITokens) Find(ctx context.Context, ref string) (pgdb.ApiToken, error) {
+func (t *APITokens) Find(ctx context.Context, ref string) (db.ApiToken, error) {
 	row, err := t.store.Q.GetAPITokenByName(ctx, ref)
 	if store.IsNotFound(err) {
 		if id, convErr := strconv.ParseInt(ref, 10, 64); convErr == nil {
@@ -281,10 +281,10 @@ func (t *APITokens) Find(ctx context.Context, ref string) (pgdb.ApiToken, error)
 		}
 	}
 	if store.IsNotFound(err) {
-		return pgdb.ApiToken{}, fmt.Errorf("no API token named %q or with that id", ref)
+		return db.ApiToken{}, fmt.Errorf("no API token named %q or with that id", ref)
 	}
 	if err != nil {
-		return pgdb.ApiToken{}, fmt.Errorf("find API token: %w", err)
+		return db.ApiToken{}, fmt.Errorf("find API token: %w", err)
 	}
 	return row, nil
 }
@@ -303,14 +303,14 @@ func (t *APITokens) Revoke(ctx context.Context, id int64) error {
 
 // TokenActionList is the actions column of a custom token, decoded, for display: what
 // could be decoded of a malformed column.
-func TokenActionList(row pgdb.ApiToken) []string {
+func TokenActionList(row db.ApiToken) []string {
 	list, _ := tokenActionList(row)
 	return list
 }
 
 // tokenActionList decodes the actions column of a custom token (a JSON list of action
 // names). On error the list holds what could be decoded.
-func tokenActionList(row pgdb.ApiToken) ([]string, error) {
+func tokenActionList(row db.ApiToken) ([]string, error) {
 	var list []string
 	if err := json.Unmarshal([]byte(row.Actions), &list); err != nil {
 		return list, fmt.Errorf("API token %d: actions: %w", row.ID, err)

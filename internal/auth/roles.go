@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -257,7 +257,7 @@ func NewRoles(st *store.Store) *Roles {
 func (s *Service) Roles() *Roles { return &Roles{store: s.store, now: s.now} }
 
 // RoleSummary is a role with its number of users.
-type RoleSummary = pgdb.ListRolesWithUserCountsRow
+type RoleSummary = db.ListRolesWithUserCountsRow
 
 // List returns every role with its number of users, sorted by name as Strapi sorts them.
 func (r *Roles) List(ctx context.Context) ([]RoleSummary, error) {
@@ -272,29 +272,29 @@ func (r *Roles) List(ctx context.Context) ([]RoleSummary, error) {
 }
 
 // Get returns a role and its permissions tree.
-func (r *Roles) Get(ctx context.Context, id int64) (pgdb.UpRole, PermissionsTree, error) {
+func (r *Roles) Get(ctx context.Context, id int64) (db.UpRole, PermissionsTree, error) {
 	cat, err := SpecCatalog()
 	if err != nil {
-		return pgdb.UpRole{}, PermissionsTree{}, err
+		return db.UpRole{}, PermissionsTree{}, err
 	}
 	role, err := r.store.Q.GetRole(ctx, id)
 	if store.IsNotFound(err) {
-		return pgdb.UpRole{}, PermissionsTree{}, ErrRoleNotFound
+		return db.UpRole{}, PermissionsTree{}, ErrRoleNotFound
 	}
 	if err != nil {
-		return pgdb.UpRole{}, PermissionsTree{}, fmt.Errorf("get role: %w", err)
+		return db.UpRole{}, PermissionsTree{}, fmt.Errorf("get role: %w", err)
 	}
 	actions, err := r.actions(ctx, r.store.Q, id)
 	if err != nil {
-		return pgdb.UpRole{}, PermissionsTree{}, err
+		return db.UpRole{}, PermissionsTree{}, err
 	}
 	return role, cat.Tree(actions), nil
 }
 
 // Find returns the role an operator names: by id or by type.
-func (r *Roles) Find(ctx context.Context, ref string) (pgdb.UpRole, error) {
+func (r *Roles) Find(ctx context.Context, ref string) (db.UpRole, error) {
 	var (
-		role pgdb.UpRole
+		role db.UpRole
 		err  error
 	)
 	if id, convErr := strconv.ParseInt(ref, 10, 64); convErr == nil {
@@ -303,10 +303,10 @@ func (r *Roles) Find(ctx context.Context, ref string) (pgdb.UpRole, error) {
 		role, err = r.store.Q.GetRoleByType(ctx, ref)
 	}
 	if store.IsNotFound(err) {
-		return pgdb.UpRole{}, fmt.Errorf("no role with id or type %q", ref)
+		return db.UpRole{}, fmt.Errorf("no role with id or type %q", ref)
 	}
 	if err != nil {
-		return pgdb.UpRole{}, fmt.Errorf("find role %q: %w", ref, err)
+		return db.UpRole{}, fmt.Errorf("find role %q: %w", ref, err)
 	}
 	return role, nil
 }
@@ -386,16 +386,16 @@ func (in RoleInput) known() ([]string, error) {
 
 // Create creates a role with the enabled actions. Its type defaults to the name in snake
 // case without accents, as Strapi makes it; a type another role has is refused.
-func (r *Roles) Create(ctx context.Context, in RoleInput) (pgdb.UpRole, error) {
+func (r *Roles) Create(ctx context.Context, in RoleInput) (db.UpRole, error) {
 	if in.empty() {
-		return pgdb.UpRole{}, ErrRequestBodyEmpty
+		return db.UpRole{}, ErrRequestBodyEmpty
 	}
 	if in.Name == nil || *in.Name == "" {
 		f := FieldError{Path: []string{"name"}, Message: "name is a required field"}
 		if in.Name != nil {
 			f.Value, f.HasValue = "", true
 		}
-		return pgdb.UpRole{}, Invalid(f)
+		return db.UpRole{}, Invalid(f)
 	}
 	typ := ""
 	if in.Type != nil {
@@ -405,17 +405,17 @@ func (r *Roles) Create(ctx context.Context, in RoleInput) (pgdb.UpRole, error) {
 		typ = RoleType(*in.Name)
 	}
 	if typ == "" {
-		return pgdb.UpRole{}, Invalid(FieldError{Path: []string{"type"}, Message: "type is a required field"})
+		return db.UpRole{}, Invalid(FieldError{Path: []string{"type"}, Message: "type is a required field"})
 	}
 	enabled, err := in.known()
 	if err != nil {
-		return pgdb.UpRole{}, err
+		return db.UpRole{}, err
 	}
-	var role pgdb.UpRole
+	var role db.UpRole
 	err = r.store.InTx(ctx, func(q store.Querier) error {
 		now := r.now()
 		var err error
-		role, err = q.CreateRole(ctx, pgdb.CreateRoleParams{
+		role, err = q.CreateRole(ctx, db.CreateRoleParams{
 			DocumentID: newDocumentID(), Name: *in.Name, Description: in.Description, Type: typ, Now: now,
 		})
 		if store.IsUniqueViolation(err) {
@@ -448,7 +448,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 	if err != nil {
 		return err
 	}
-	return r.change(ctx, id, func(q store.Querier, role pgdb.UpRole, now time.Time) error {
+	return r.change(ctx, id, func(q store.Querier, role db.UpRole, now time.Time) error {
 		name, desc := role.Name, role.Description
 		if in.Name != nil {
 			name = *in.Name
@@ -456,7 +456,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 		if in.Description != nil {
 			desc = in.Description
 		}
-		if err := q.SetRoleInfo(ctx, pgdb.SetRoleInfoParams{ID: id, Name: name, Description: desc}); err != nil {
+		if err := q.SetRoleInfo(ctx, db.SetRoleInfoParams{ID: id, Name: name, Description: desc}); err != nil {
 			return fmt.Errorf("update role: %w", err)
 		}
 		held, err := r.actions(ctx, q, id)
@@ -465,7 +465,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 		}
 		for a := range held {
 			if !slices.Contains(want, a) {
-				if err := q.RemoveRolePermission(ctx, pgdb.RemoveRolePermissionParams{RoleID: id, Action: a}); err != nil {
+				if err := q.RemoveRolePermission(ctx, db.RemoveRolePermissionParams{RoleID: id, Action: a}); err != nil {
 					return fmt.Errorf("remove permission: %w", err)
 				}
 			}
@@ -483,7 +483,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 
 // Grant gives a role actions (full names, known to the catalog) it may not have yet.
 func (r *Roles) Grant(ctx context.Context, id int64, actions []string) error {
-	return r.change(ctx, id, func(q store.Querier, _ pgdb.UpRole, now time.Time) error {
+	return r.change(ctx, id, func(q store.Querier, _ db.UpRole, now time.Time) error {
 		for _, a := range actions {
 			if err := addPermission(ctx, q, id, a, now); err != nil {
 				return err
@@ -495,9 +495,9 @@ func (r *Roles) Grant(ctx context.Context, id int64, actions []string) error {
 
 // Revoke takes actions from a role.
 func (r *Roles) Revoke(ctx context.Context, id int64, actions []string) error {
-	return r.change(ctx, id, func(q store.Querier, _ pgdb.UpRole, _ time.Time) error {
+	return r.change(ctx, id, func(q store.Querier, _ db.UpRole, _ time.Time) error {
 		for _, a := range actions {
-			if err := q.RemoveRolePermission(ctx, pgdb.RemoveRolePermissionParams{RoleID: id, Action: a}); err != nil {
+			if err := q.RemoveRolePermission(ctx, db.RemoveRolePermissionParams{RoleID: id, Action: a}); err != nil {
 				return fmt.Errorf("remove permission: %w", err)
 			}
 		}
@@ -508,10 +508,10 @@ func (r *Roles) Revoke(ctx context.Context, id int64, actions []string) error {
 // change runs fn, a change to role id, in one transaction that starts with BumpRole: every
 // instance reloads the role's permissions on its next request, and concurrent changes of
 // the role queue. fn gets the role as the bump left it. An unknown id is ErrRoleNotFound.
-func (r *Roles) change(ctx context.Context, id int64, fn func(q store.Querier, role pgdb.UpRole, now time.Time) error) error {
+func (r *Roles) change(ctx context.Context, id int64, fn func(q store.Querier, role db.UpRole, now time.Time) error) error {
 	return r.store.InTx(ctx, func(q store.Querier) error {
 		now := r.now()
-		role, err := q.BumpRole(ctx, pgdb.BumpRoleParams{ID: id, Now: now})
+		role, err := q.BumpRole(ctx, db.BumpRoleParams{ID: id, Now: now})
 		if store.IsNotFound(err) {
 			return ErrRoleNotFound
 		}
@@ -523,7 +523,7 @@ func (r *Roles) change(ctx context.Context, id int64, fn func(q store.Querier, r
 }
 
 func addPermission(ctx context.Context, q store.Querier, roleID int64, action string, now time.Time) error {
-	err := q.AddRolePermission(ctx, pgdb.AddRolePermissionParams{
+	err := q.AddRolePermission(ctx, db.AddRolePermissionParams{
 		DocumentID: newDocumentID(), RoleID: roleID, Action: action, Now: now,
 	})
 	if err != nil {
@@ -551,7 +551,7 @@ func (r *Roles) Delete(ctx context.Context, id int64) error {
 		} else if err != nil {
 			return fmt.Errorf("lock role: %w", err)
 		}
-		if _, err := q.MoveRoleUsers(ctx, pgdb.MoveRoleUsersParams{FromRoleID: &id, ToRoleID: &public.ID}); err != nil {
+		if _, err := q.MoveRoleUsers(ctx, db.MoveRoleUsersParams{FromRoleID: &id, ToRoleID: &public.ID}); err != nil {
 			return fmt.Errorf("move the users of role %d: %w", id, err)
 		}
 		if err := q.DeleteRole(ctx, id); err != nil {

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -70,7 +70,7 @@ func (s *Service) now() time.Time { return s.o.Now().UTC() }
 
 // Principal is who a request acts as: a user with their role, or the Public role.
 type Principal struct {
-	User      *pgdb.UpUser // nil for anonymous callers
+	User      *db.UpUser // nil for anonymous callers
 	Actions   Actions
 	SessionID string // refresh mode: the session of the access token
 	token     string // legacy mode: the JWT the request came with (a password change keeps it)
@@ -141,14 +141,14 @@ func (s *Service) authenticateAccess(ctx context.Context, token string) (*Princi
 	if err != nil {
 		return nil, err
 	}
-	row, err := s.store.Q.GetAuthSessionUser(ctx, pgdb.GetAuthSessionUserParams{SessionID: claims.SessionID, Now: s.now(), ID: claims.UserID})
+	row, err := s.store.Q.GetAuthSessionUser(ctx, db.GetAuthSessionUserParams{SessionID: claims.SessionID, Now: s.now(), ID: claims.UserID})
 	if store.IsNotFound(err) {
 		return nil, ErrUserInvalid
 	}
 	if err != nil {
 		return nil, fmt.Errorf("load user: %w", err)
 	}
-	return s.principal(ctx, pgdb.GetAuthUserRow{
+	return s.principal(ctx, db.GetAuthUserRow{
 		ID: row.ID, DocumentID: row.DocumentID, Username: row.Username, Email: row.Email, Provider: row.Provider,
 		Confirmed: row.Confirmed, Blocked: row.Blocked, RoleID: row.RoleID, TokensValidAfter: row.TokensValidAfter,
 		CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt, PublishedAt: row.PublishedAt, RolePermVersion: row.RolePermVersion,
@@ -157,7 +157,7 @@ func (s *Service) authenticateAccess(ctx context.Context, token string) (*Princi
 
 // principal is the principal of an authenticated user, refused as Strapi refuses it (a
 // blocked or unconfirmed user, no role), or when its session has ended (D5).
-func (s *Service) principal(ctx context.Context, row pgdb.GetAuthUserRow, sessionAlive bool, sessionID string) (*Principal, error) {
+func (s *Service) principal(ctx context.Context, row db.GetAuthUserRow, sessionAlive bool, sessionID string) (*Principal, error) {
 	adv, err := s.Settings.Advanced(ctx)
 	if err != nil {
 		return nil, err
@@ -183,7 +183,7 @@ func (s *Service) principal(ctx context.Context, row pgdb.GetAuthUserRow, sessio
 // D11: a caller sees their own role whether or not they may list roles); nil when the
 // caller has no user or no role, or the role was deleted since the request was
 // authenticated.
-func (s *Service) CurrentUserRole(ctx context.Context, p *Principal) (*pgdb.UpRole, error) {
+func (s *Service) CurrentUserRole(ctx context.Context, p *Principal) (*db.UpRole, error) {
 	if p == nil || p.User == nil || p.User.RoleID == nil {
 		return nil, nil
 	}
@@ -199,7 +199,7 @@ func (s *Service) CurrentUserRole(ctx context.Context, p *Principal) (*pgdb.UpRo
 
 // issue returns a JWT for u. Tokens are issued no earlier than the user's
 // tokens_valid_after, so a token minted right after a password change outlives it.
-func (s *Service) issue(u pgdb.UpUser) (string, error) {
+func (s *Service) issue(u db.UpUser) (string, error) {
 	return s.tokens.Issue(u.ID, max(s.now().Unix(), u.TokensValidAfter))
 }
 
@@ -213,37 +213,37 @@ type RegisterInput struct {
 // refresh mode a session: a random device id, as Strapi's register cannot take deviceId).
 // With the advanced setting email_confirmation on, the user is created unconfirmed, the
 // confirmation mail is queued, and no JWT is returned (Issued{}).
-func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, Issued, error) {
+func (s *Service) Register(ctx context.Context, in RegisterInput) (db.UpUser, Issued, error) {
 	adv, err := s.Settings.Advanced(ctx)
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	if !adv.AllowRegister {
-		return pgdb.UpUser{}, Issued{}, ErrRegisterDisabled
+		return db.UpUser{}, Issued{}, ErrRegisterDisabled
 	}
 	if f, bad := usernameInvisible(in.Username); bad {
-		return pgdb.UpUser{}, Issued{}, Invalid(f)
+		return db.UpUser{}, Issued{}, Invalid(f)
 	}
 	if f, tooLong := passwordTooLong(in.Password); tooLong {
-		return pgdb.UpUser{}, Issued{}, Invalid(f)
+		return db.UpUser{}, Issued{}, Invalid(f)
 	}
 	role, err := s.store.Q.GetRoleByType(ctx, adv.DefaultRole)
 	if store.IsNotFound(err) {
-		return pgdb.UpUser{}, Issued{}, ErrNoDefaultRole
+		return db.UpUser{}, Issued{}, ErrNoDefaultRole
 	}
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, fmt.Errorf("default role: %w", err)
+		return db.UpUser{}, Issued{}, fmt.Errorf("default role: %w", err)
 	}
 	email := strings.ToLower(in.Email)
 	// Checked here, to spare a hash when taken, and again in the transaction, to be sure.
 	if err := registerConflicts(ctx, s.store.Q, email, in.Username, adv.UniqueEmail); err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
-	params := pgdb.CreateUserParams{
+	params := db.CreateUserParams{
 		DocumentID: newDocumentID(),
 		Username:   in.Username,
 		Email:      email,
@@ -256,7 +256,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 	var tpls EmailTemplates
 	if adv.EmailConfirmation {
 		if tpls, err = s.Settings.Templates(ctx); err != nil {
-			return pgdb.UpUser{}, Issued{}, err
+			return db.UpUser{}, Issued{}, err
 		}
 	}
 	// One transaction: the user and either its confirmation (token and mail, D4: the user
@@ -266,7 +266,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 	// username being another's email, and two registrations racing on that pair would both
 	// pass a check made outside.
 	var (
-		u   pgdb.UpUser
+		u   db.UpUser
 		iss Issued
 	)
 	err = s.store.InTxLocked(ctx, []string{"identifier:" + email, "identifier:" + in.Username}, func(q store.Querier) error {
@@ -284,7 +284,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 		return err
 	})
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, registerError(err)
+		return db.UpUser{}, Issued{}, registerError(err)
 	}
 	if adv.EmailConfirmation {
 		s.o.MailRequested()
@@ -296,7 +296,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (pgdb.UpUser, 
 // already an account's email or username, either way round: with Strapi's rules, an
 // account of another provider conflicts only when unique_email is on.
 func registerConflicts(ctx context.Context, q store.Querier, email, username string, uniqueEmail bool) error {
-	providers, err := q.RegisterConflicts(ctx, pgdb.RegisterConflictsParams{Email: email, Username: username})
+	providers, err := q.RegisterConflicts(ctx, db.RegisterConflictsParams{Email: email, Username: username})
 	if err != nil {
 		return fmt.Errorf("check conflicts: %w", err)
 	}
@@ -324,11 +324,11 @@ func registerError(err error) error {
 
 // Login checks an identifier (email or username) and a password. In refresh mode it starts
 // a session for c.
-func (s *Service) Login(ctx context.Context, identifier, password string, c Client) (pgdb.UpUser, Issued, error) {
-	u, err := s.store.Q.FindLoginUser(ctx, pgdb.FindLoginUserParams{Email: strings.ToLower(identifier), Username: identifier})
+func (s *Service) Login(ctx context.Context, identifier, password string, c Client) (db.UpUser, Issued, error) {
+	u, err := s.store.Q.FindLoginUser(ctx, db.FindLoginUserParams{Email: strings.ToLower(identifier), Username: identifier})
 	found := err == nil
 	if err != nil && !store.IsNotFound(err) {
-		return pgdb.UpUser{}, Issued{}, fmt.Errorf("find user: %w", err)
+		return db.UpUser{}, Issued{}, fmt.Errorf("find user: %w", err)
 	}
 	hash := ""
 	if found && u.Password != nil {
@@ -337,20 +337,20 @@ func (s *Service) Login(ctx context.Context, identifier, password string, c Clie
 	// Unknown users cost a bcrypt check too, so timing does not tell who exists (D7).
 	ok, err := s.hasher.Check(ctx, hash, password)
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	if !ok {
-		return pgdb.UpUser{}, Issued{}, ErrInvalidCredentials
+		return db.UpUser{}, Issued{}, ErrInvalidCredentials
 	}
 	adv, err := s.Settings.Advanced(ctx)
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	if adv.EmailConfirmation && !u.Confirmed {
-		return pgdb.UpUser{}, Issued{}, ErrNotConfirmed
+		return db.UpUser{}, Issued{}, ErrNotConfirmed
 	}
 	if u.Blocked {
-		return pgdb.UpUser{}, Issued{}, ErrBlocked
+		return db.UpUser{}, Issued{}, ErrBlocked
 	}
 	iss, err := s.issueFor(ctx, s.store.Q, u, c.DeviceID, DeviceName(c.UserAgent))
 	return u, iss, err
@@ -367,7 +367,7 @@ const (
 // or not an account has that email (D7).
 func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 	now := s.now()
-	err := s.store.Q.EnqueueMail(ctx, pgdb.EnqueueMailParams{
+	err := s.store.Q.EnqueueMail(ctx, db.EnqueueMailParams{
 		Kind: MailResetPassword, Recipient: strings.ToLower(email), Status: "requested", Now: now,
 	})
 	if err != nil {
@@ -380,7 +380,7 @@ func (s *Service) ForgotPassword(ctx context.Context, email string) error {
 // ResolveMailRequest turns a 'requested' outbox row into a rendered mail, in one
 // transaction with the state it needs (the reset code or the confirmation token), or
 // deletes the row when there is nobody to write to. It is called by the mail sender.
-func (s *Service) ResolveMailRequest(ctx context.Context, m pgdb.MailOutbox) error {
+func (s *Service) ResolveMailRequest(ctx context.Context, m db.MailOutbox) error {
 	switch m.Kind {
 	case MailResetPassword:
 		return s.resolveResetPassword(ctx, m)
@@ -393,7 +393,7 @@ func (s *Service) ResolveMailRequest(ctx context.Context, m pgdb.MailOutbox) err
 // resolveResetPassword turns a requested reset mail into a new reset code (the previous one
 // stops working) and the rendered mail, in one transaction, or deletes the request when no
 // account has that email or the account is blocked.
-func (s *Service) resolveResetPassword(ctx context.Context, m pgdb.MailOutbox) error {
+func (s *Service) resolveResetPassword(ctx context.Context, m db.MailOutbox) error {
 	adv, err := s.Settings.Advanced(ctx)
 	if err != nil {
 		return err
@@ -413,7 +413,7 @@ func (s *Service) resolveResetPassword(ctx context.Context, m pgdb.MailOutbox) e
 		now := s.now()
 		code := newCode(64)
 		// A new code replaces the previous one, which stops working (D4).
-		err = q.SetResetPasswordToken(ctx, pgdb.SetResetPasswordTokenParams{
+		err = q.SetResetPasswordToken(ctx, db.SetResetPasswordTokenParams{
 			ID: u.ID, TokenHash: ptr(hashCode(code)), ExpiresAt: ptr(now.Add(s.o.ResetTTL)), Now: now,
 		})
 		if err != nil {
@@ -428,7 +428,7 @@ func (s *Service) resolveResetPassword(ctx context.Context, m pgdb.MailOutbox) e
 // resetMail renders the reset mail of u carrying code, as Strapi's forgotPassword does: URL
 // is the advanced setting email_reset_password, the code is TOKEN, and the template's
 // sender is used when it has a name or an address (otherwise EMAIL_DEFAULT_FROM).
-func (s *Service) resetMail(u pgdb.UpUser, code string, adv Advanced, tpls EmailTemplates) pgdb.RenderMailParams {
+func (s *Service) resetMail(u db.UpUser, code string, adv Advanced, tpls EmailTemplates) db.RenderMailParams {
 	opts := tpls.ResetPassword.Options
 	from := fromHeader(opts)
 	if from == "" {
@@ -446,31 +446,31 @@ type ResetPasswordInput struct {
 // concurrent resets with one code, exactly one succeeds. Every token issued to the user
 // before the reset stops working and every session of the user ends, in the transaction
 // that sets the password (D5, D10); in refresh mode a new session starts (contract §7.6).
-func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgdb.UpUser, Issued, error) {
+func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (db.UpUser, Issued, error) {
 	if err := checkNewPassword(in.Password, in.PasswordConfirmation); err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	codeHash := hashCode(in.Code)
-	u, err := s.store.Q.GetUserByResetToken(ctx, pgdb.GetUserByResetTokenParams{TokenHash: &codeHash, Now: ptr(s.now())})
+	u, err := s.store.Q.GetUserByResetToken(ctx, db.GetUserByResetTokenParams{TokenHash: &codeHash, Now: ptr(s.now())})
 	if store.IsNotFound(err) {
-		return pgdb.UpUser{}, Issued{}, ErrIncorrectCode
+		return db.UpUser{}, Issued{}, ErrIncorrectCode
 	}
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, fmt.Errorf("find reset code: %w", err)
+		return db.UpUser{}, Issued{}, fmt.Errorf("find reset code: %w", err)
 	}
 	if u.Blocked { // as login refuses them (D1); blocking also clears the code
-		return pgdb.UpUser{}, Issued{}, ErrBlocked
+		return db.UpUser{}, Issued{}, ErrBlocked
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	now := s.now()
 	validAfter := revokeAfter(now, u.TokensValidAfter)
 	u.TokensValidAfter = validAfter
 	var iss Issued
 	err = s.store.InTx(ctx, func(q store.Querier) error {
-		n, err := q.ResetPassword(ctx, pgdb.ResetPasswordParams{
+		n, err := q.ResetPassword(ctx, db.ResetPasswordParams{
 			ID: u.ID, Password: &hash, TokenHash: &codeHash, TokensValidAfter: validAfter, Now: now,
 		})
 		if err != nil {
@@ -483,7 +483,7 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgd
 		return err
 	})
 	if err != nil {
-		return pgdb.UpUser{}, Issued{}, err
+		return db.UpUser{}, Issued{}, err
 	}
 	// Like Strapi, answer with the user as read before the update.
 	return u, iss, nil
@@ -492,7 +492,7 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (pgd
 // restartSessions ends every session of u after a password change or reset and returns
 // the answer's tokens: a legacy JWT, or in refresh mode those of a new session with a
 // random device id and no device name, as Strapi's reissueTokensAfterPasswordChange.
-func (s *Service) restartSessions(ctx context.Context, q store.Querier, u pgdb.UpUser) (Issued, error) {
+func (s *Service) restartSessions(ctx context.Context, q store.Querier, u db.UpUser) (Issued, error) {
 	if _, err := q.DeleteUserSessions(ctx, u.ID); err != nil {
 		return Issued{}, fmt.Errorf("end sessions: %w", err)
 	}
@@ -508,8 +508,8 @@ func revokeAfter(now time.Time, cur int64) int64 { return max(now.Unix(), cur) +
 
 // userFromAuthRow is the user of an authenticated request: the columns it needs, no
 // password hash or one-time code.
-func userFromAuthRow(r pgdb.GetAuthUserRow) pgdb.UpUser {
-	return pgdb.UpUser{
+func userFromAuthRow(r db.GetAuthUserRow) db.UpUser {
+	return db.UpUser{
 		ID: r.ID, DocumentID: r.DocumentID, Username: r.Username, Email: r.Email, Provider: r.Provider,
 		Confirmed: r.Confirmed, Blocked: r.Blocked, RoleID: r.RoleID, TokensValidAfter: r.TokensValidAfter,
 		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt,

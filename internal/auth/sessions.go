@@ -7,7 +7,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -90,7 +90,7 @@ func (s *Service) startSession(ctx context.Context, q store.Querier, userID int6
 	id := newSessionID()
 	abs := now.Add(s.o.Sessions.MaxTTL)
 	exp := s.refreshDeadline(now, abs)
-	err := q.CreateSession(ctx, pgdb.CreateSessionParams{
+	err := q.CreateSession(ctx, db.CreateSessionParams{
 		SessionID: id, FamilyID: id, UserID: userID, DeviceID: nonEmpty(deviceID), DeviceName: nonEmpty(deviceName),
 		LoginAt: now, CreatedAt: now, ExpiresAt: exp, AbsoluteExpiresAt: abs,
 	})
@@ -116,7 +116,7 @@ func (s *Service) sessionTokens(userID int64, sessionID string, expiresAt, now t
 
 // issueFor is the answer of a login of u in the current mode: a legacy JWT, or a new
 // session started with q.
-func (s *Service) issueFor(ctx context.Context, q store.Querier, u pgdb.UpUser, deviceID, deviceName string) (Issued, error) {
+func (s *Service) issueFor(ctx context.Context, q store.Querier, u db.UpUser, deviceID, deviceName string) (Issued, error) {
 	if !s.o.Sessions.Refresh {
 		jwt, err := s.issue(u)
 		return Issued{JWT: jwt}, err
@@ -158,12 +158,12 @@ func (s *Service) Refresh(ctx context.Context, token string) (Issued, error) {
 		exp := s.refreshDeadline(now, row.AbsoluteExpiresAt)
 		won := false
 		err := s.store.InTx(ctx, func(q store.Querier) error {
-			n, err := q.RotateSession(ctx, pgdb.RotateSessionParams{ChildID: &child, SessionID: row.SessionID, Now: now})
+			n, err := q.RotateSession(ctx, db.RotateSessionParams{ChildID: &child, SessionID: row.SessionID, Now: now})
 			if err != nil || n == 0 {
 				return err
 			}
 			won = true
-			return q.CreateSession(ctx, pgdb.CreateSessionParams{
+			return q.CreateSession(ctx, db.CreateSessionParams{
 				SessionID: child, FamilyID: row.FamilyID, UserID: row.UserID, DeviceID: row.DeviceID, DeviceName: row.DeviceName,
 				LoginAt: row.LoginAt, CreatedAt: now, ExpiresAt: exp, AbsoluteExpiresAt: row.AbsoluteExpiresAt,
 			})
@@ -222,7 +222,7 @@ func (s *Service) Logout(ctx context.Context, p *Principal, in LogoutInput) erro
 	case in.All:
 		return s.endAllSessions(ctx, userID)
 	case in.DeviceID != "":
-		_, err := s.store.Q.DeleteDeviceSessions(ctx, pgdb.DeleteDeviceSessionsParams{UserID: userID, DeviceID: &in.DeviceID})
+		_, err := s.store.Q.DeleteDeviceSessions(ctx, db.DeleteDeviceSessionsParams{UserID: userID, DeviceID: &in.DeviceID})
 		if err != nil {
 			return fmt.Errorf("end device sessions: %w", err)
 		}
@@ -238,7 +238,7 @@ func (s *Service) Logout(ctx context.Context, p *Principal, in LogoutInput) erro
 			current = sid
 		}
 	}
-	_, err := s.store.Q.RevokeUserSession(ctx, pgdb.RevokeUserSessionParams{SessionID: current, UserID: userID})
+	_, err := s.store.Q.RevokeUserSession(ctx, db.RevokeUserSessionParams{SessionID: current, UserID: userID})
 	if err != nil {
 		return fmt.Errorf("end session: %w", err)
 	}
@@ -273,7 +273,7 @@ func (s *Service) endAllSessions(ctx context.Context, userID int64) error {
 		if _, err := q.DeleteUserSessions(ctx, userID); err != nil {
 			return err
 		}
-		return q.RevokeUserTokens(ctx, pgdb.RevokeUserTokensParams{ID: userID, Now: s.now().Unix()})
+		return q.RevokeUserTokens(ctx, db.RevokeUserTokensParams{ID: userID, Now: s.now().Unix()})
 	})
 	if err != nil {
 		return fmt.Errorf("end all sessions: %w", err)
@@ -297,7 +297,7 @@ func (s *Service) ListSessions(ctx context.Context, p *Principal) ([]SessionEntr
 	if p == nil || p.User == nil {
 		return nil, ErrMissingAuthentication
 	}
-	rows, err := s.store.Q.ListUserSessions(ctx, pgdb.ListUserSessionsParams{UserID: p.User.ID, Now: s.now()})
+	rows, err := s.store.Q.ListUserSessions(ctx, db.ListUserSessionsParams{UserID: p.User.ID, Now: s.now()})
 	if err != nil {
 		return nil, fmt.Errorf("list sessions: %w", err)
 	}
@@ -327,7 +327,7 @@ func (s *Service) RevokeSession(ctx context.Context, p *Principal, sessionID str
 	if p == nil || p.User == nil {
 		return ErrMissingAuthentication
 	}
-	n, err := s.store.Q.RevokeUserSession(ctx, pgdb.RevokeUserSessionParams{SessionID: sessionID, UserID: p.User.ID})
+	n, err := s.store.Q.RevokeUserSession(ctx, db.RevokeUserSessionParams{SessionID: sessionID, UserID: p.User.ID})
 	if err != nil {
 		return fmt.Errorf("revoke session: %w", err)
 	}
@@ -348,7 +348,7 @@ func (s *Service) CleanupSessions(ctx context.Context) (int64, error) {
 	cutoff := s.now().Add(-s.o.Sessions.AccessTTL)
 	var total int64
 	for {
-		n, err := s.store.Q.DeleteExpiredSessions(ctx, pgdb.DeleteExpiredSessionsParams{Cutoff: cutoff, MaxRows: sessionCleanupBatch})
+		n, err := s.store.Q.DeleteExpiredSessions(ctx, db.DeleteExpiredSessionsParams{Cutoff: cutoff, MaxRows: sessionCleanupBatch})
 		total += n
 		if err != nil {
 			return total, fmt.Errorf("delete expired sessions: %w", err)

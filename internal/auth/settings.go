@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -140,7 +140,7 @@ func (s *Settings) Init(ctx context.Context, overrides map[string]string) error 
 		if err != nil {
 			return err
 		}
-		if err := s.store.Q.InitStoreValue(ctx, pgdb.InitStoreValueParams{Key: key, Value: string(b)}); err != nil {
+		if err := s.store.Q.InitStoreValue(ctx, db.InitStoreValueParams{Key: key, Value: string(b)}); err != nil {
 			return fmt.Errorf("init settings: %w", err)
 		}
 	}
@@ -191,7 +191,7 @@ func (s *Settings) UpdateAdvanced(ctx context.Context, fn func(*Advanced) error)
 		if err != nil {
 			return err
 		}
-		return q.PutStoreValue(ctx, pgdb.PutStoreValueParams{Key: advancedKey, Value: string(b)})
+		return q.PutStoreValue(ctx, db.PutStoreValueParams{Key: advancedKey, Value: string(b)})
 	})
 	s.invalidate()
 	return err

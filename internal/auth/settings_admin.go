@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -143,7 +143,7 @@ func (s *Settings) UpdateTemplates(ctx context.Context, fn func(*EmailTemplates)
 		if err != nil {
 			return err
 		}
-		return q.PutStoreValue(ctx, pgdb.PutStoreValueParams{Key: emailKey, Value: string(b)})
+		return q.PutStoreValue(ctx, db.PutStoreValueParams{Key: emailKey, Value: string(b)})
 	})
 	s.invalidate()
 	return err

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 )
 
 var placeholder = regexp.MustCompile(`<%=\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*%>`)
@@ -30,7 +30,7 @@ func renderTemplate(tpl string, vars map[string]string, escapeHTML bool) string 
 }
 
 // userVars are the USER.* values a template may use: the fields the API shows of a user.
-func userVars(u pgdb.UpUser) map[string]string {
+func userVars(u db.UpUser) map[string]string {
 	ts := func(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
 	return map[string]string{
 		"USER.id":          strconv.FormatInt(u.ID, 10),
@@ -50,7 +50,7 @@ func userVars(u pgdb.UpUser) map[string]string {
 // sees only USER; the body also URL (url), SERVER_URL, ADMIN_URL, and the mail's code as
 // the variable codeVar (TOKEN or CODE). The reply-to is the template's, or
 // EMAIL_DEFAULT_REPLY_TO. The sender is the caller's: its rule differs between the mails.
-func (s *Service) renderMail(u pgdb.UpUser, opts EmailTemplateOptions, sender, url, codeVar, code string) pgdb.RenderMailParams {
+func (s *Service) renderMail(u db.UpUser, opts EmailTemplateOptions, sender, url, codeVar, code string) db.RenderMailParams {
 	vars := userVars(u)
 	subject := renderTemplate(opts.Object, vars, false)
 	vars["URL"] = url
@@ -61,7 +61,7 @@ func (s *Service) renderMail(u pgdb.UpUser, opts EmailTemplateOptions, sender, u
 	if reply == "" {
 		reply = s.o.DefaultReply
 	}
-	return pgdb.RenderMailParams{
+	return db.RenderMailParams{
 		Sender:   sender,
 		ReplyTo:  reply,
 		Subject:  subject,

@@ -9,7 +9,7 @@ import (
 	"unicode"
 	"unicode/utf16"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -22,8 +22,8 @@ const ActionFindRoles = "plugin::users-permissions.role.find"
 
 // UserEntry is a user as the users API shows it, with its role when the query populated it.
 type UserEntry struct {
-	User pgdb.UpUser // the shown columns only: no password hash or one-time code is read
-	Role *pgdb.UpRole
+	User db.UpUser // the shown columns only: no password hash or one-time code is read
+	Role *db.UpRole
 }
 
 // ListUsers returns the users the query selects.
@@ -86,7 +86,7 @@ func scanUserEntry(scan func(...any) error, withRole bool) (UserEntry, error) {
 	}
 	u.RoleID = roleID
 	if withRole && roleID != nil && docID != nil && name != nil && typ != nil && created != nil && updated != nil && published != nil {
-		e.Role = &pgdb.UpRole{
+		e.Role = &db.UpRole{
 			ID: *roleID, DocumentID: *docID, Name: *name, Description: description, Type: *typ,
 			CreatedAt: *created, UpdatedAt: *updated, PublishedAt: *published,
 		}
@@ -188,7 +188,7 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 	if err != nil {
 		return UserEntry{}, err
 	}
-	u, err := s.store.Q.CreateUser(ctx, pgdb.CreateUserParams{
+	u, err := s.store.Q.CreateUser(ctx, db.CreateUserParams{
 		DocumentID: newDocumentID(),
 		Username:   in.Username,
 		Email:      email,
@@ -290,7 +290,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 		}
 	}
 	now := s.now()
-	params := pgdb.UsersAPIUpdateUserParams{
+	params := db.UsersAPIUpdateUserParams{
 		ID: id, Username: in.Username, Email: email, Confirmed: in.Confirmed, Blocked: in.Blocked,
 		RoleID: roleID, Now: now, NowUnix: now.Unix(),
 	}
@@ -304,7 +304,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 	// A new password or a block kills every token issued so far, as a password reset does,
 	// and a pending reset code (D5); unblocking later revives none.
 	params.RevokeTokens = params.Password != nil || (in.Blocked != nil && *in.Blocked)
-	var u pgdb.UpUser
+	var u db.UpUser
 	if params.RevokeTokens {
 		// A new password or a block ends the user's sessions, in the same transaction (D5).
 		err = s.store.InTx(ctx, func(q store.Querier) error {
@@ -349,7 +349,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 
 // DeleteUser deletes a user and returns it, or nil when there was none. Its sessions go
 // with it (ON DELETE CASCADE), and its tokens fail from the next request on.
-func (s *Service) DeleteUser(ctx context.Context, id int64) (*pgdb.UpUser, error) {
+func (s *Service) DeleteUser(ctx context.Context, id int64) (*db.UpUser, error) {
 	u, err := s.store.Q.UsersAPIDeleteUser(ctx, id)
 	if store.IsNotFound(err) {
 		return nil, nil
@@ -467,9 +467,9 @@ func relationErrors(key string, refs []RelationRef) []FieldError {
 }
 
 // findRole finds the role a reference names, or nil.
-func (s *Service) findRole(ctx context.Context, ref RelationRef) (*pgdb.UpRole, error) {
+func (s *Service) findRole(ctx context.Context, ref RelationRef) (*db.UpRole, error) {
 	var (
-		r   pgdb.UpRole
+		r   db.UpRole
 		err error
 	)
 	switch {

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
@@ -197,7 +197,7 @@ func wantRedirect(t *testing.T, r apitest.Response, location, contentType, body 
 	}
 }
 
-func storedUser(t *testing.T, e *apitest.Env, email string) pgdb.UpUser {
+func storedUser(t *testing.T, e *apitest.Env, email string) db.UpUser {
 	t.Helper()
 	u, err := e.Store.Q.GetUserByEmail(t.Context(), email)
 	if err != nil {
@@ -403,7 +403,7 @@ func TestEmailConfirmationRedirect(t *testing.T) {
 				"text/plain; charset=utf-8", "Redirecting to /welcome?a=1&b=<x y>."},
 		} {
 			t.Run(c.name, func(t *testing.T) {
-				err := e.Service.Auth.Settings.UpdateAdvanced(t.Context(), func(a *auth.Advanced) error {
+				err := e.App.Auth.Settings.UpdateAdvanced(t.Context(), func(a *auth.Advanced) error {
 					return a.Set("email_confirmation_redirection", c.setting)
 				})
 				if err != nil {
@@ -452,7 +452,7 @@ func TestEmailConfirmationWithoutTheSetting(t *testing.T) {
 			400, "ApplicationError", "Already confirmed", "")
 		// An account left unconfirmed (say, created by an administrator).
 		now := time.Now().UTC()
-		_, err := e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
+		_, err := e.Store.Q.CreateUser(t.Context(), db.CreateUserParams{
 			DocumentID: "gx2b4w0yq1x9c8v7b6n5m4l3", Username: "gina", Email: "gina@example.com", Provider: "local",
 			RoleID: ptr(int64(1)), Now: now,
 		})

@@ -83,7 +83,7 @@ func TestAPITokens(t *testing.T) {
 
 		t.Run("expired", func(t *testing.T) {
 			ago := func() time.Time { return time.Now().Add(-8 * 24 * time.Hour) }
-			_, old, err := e.Service.Auth.APITokens().WithClock(ago).Create(t.Context(), auth.APITokenInput{
+			_, old, err := e.App.Auth.APITokens().WithClock(ago).Create(t.Context(), auth.APITokenInput{
 				Name: "last week", Type: auth.TokenFullAccess, Lifespan: auth.TokenLifespans["7d"],
 			})
 			if err != nil {
@@ -93,7 +93,7 @@ func TestAPITokens(t *testing.T) {
 			// Even on a public route: the strategy refuses it before any permission.
 			wantError(t, asJSON(e, "POST", "/api/auth/local", old, `{"identifier":"alice","password":"secret123"}`),
 				401, "UnauthorizedError", "Token expired", "")
-			_, fresh, err := e.Service.Auth.APITokens().Create(t.Context(), auth.APITokenInput{
+			_, fresh, err := e.App.Auth.APITokens().Create(t.Context(), auth.APITokenInput{
 				Name: "this week", Type: auth.TokenFullAccess, Lifespan: auth.TokenLifespans["7d"],
 			})
 			if err != nil {
@@ -105,7 +105,7 @@ func TestAPITokens(t *testing.T) {
 		})
 
 		t.Run("revoked and unknown", func(t *testing.T) {
-			tokens := e.Service.Auth.APITokens()
+			tokens := e.App.Auth.APITokens()
 			value := apiToken(t, e, auth.TokenReadOnly)
 			if r := e.Do("GET", roles, nil, "Authorization", "Bearer "+value); r.Status != 200 {
 				t.Fatalf("before revocation: %d", r.Status)

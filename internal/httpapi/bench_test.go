@@ -25,7 +25,7 @@ func BenchmarkGetCurrentUserRefreshMode(b *testing.B) { benchmarkMe(b, refreshMo
 func benchmarkMe(b *testing.B, opts ...apitest.Option) {
 	e := apitest.New(b, "sqlite", append([]apitest.Option{func(c *config.Config) { c.LogLevel = "warn" }}, opts...)...)
 	jwt, _ := e.Register("alice", "alice@example.com", "secret123")
-	h := e.Service.Handler
+	h := e.App.Handler
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		req := httptest.NewRequest(http.MethodGet, "/api/users/me", nil)
@@ -52,7 +52,7 @@ func BenchmarkRefresh(b *testing.B) {
 	if err := json.Unmarshal(r.Body, &out); err != nil || out.RefreshToken == "" {
 		b.Fatalf("login: %d %s", r.Status, r.Body)
 	}
-	h := e.Service.Handler
+	h := e.App.Handler
 	b.ReportAllocs()
 	for b.Loop() {
 		req := httptest.NewRequest(http.MethodPost, "/api/auth/refresh", strings.NewReader(`{"refreshToken":"`+out.RefreshToken+`"}`))
@@ -71,7 +71,7 @@ func BenchmarkRefresh(b *testing.B) {
 func BenchmarkLoginWrongPassword(b *testing.B) {
 	e := apitest.New(b, "sqlite", func(c *config.Config) { c.BcryptCost = 10 })
 	e.Register("alice", "alice@example.com", "secret123")
-	h := e.Service.Handler
+	h := e.App.Handler
 	body := `{"identifier":"alice","password":"wrong-password"}`
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {

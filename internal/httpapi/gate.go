@@ -26,7 +26,7 @@ type route struct {
 	queryParams bool   // the operation reads its query string
 	// queryOnly: the operation's only input is optional query parameters (GET
 	// /api/users/me): without a query string there is nothing to validate.
-	queryOnly bool
+	queryOnly   bool
 	unknownKeys int
 	fieldOrder  []string       // body fields in the order Strapi reports their errors
 	maxBytes    map[string]int // x-max-bytes of top-level body fields

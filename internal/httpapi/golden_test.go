@@ -25,7 +25,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/mail/smtptest"
@@ -382,7 +382,7 @@ func (r *goldenReplay) fillUsers(t *testing.T, from, to int) {
 	t.Helper()
 	now := time.Now().UTC()
 	for i := from; i <= to; i++ {
-		u, err := r.e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
+		u, err := r.e.Store.Q.CreateUser(t.Context(), db.CreateUserParams{
 			DocumentID: fmt.Sprintf("goldenfiller%012d", i), Username: fmt.Sprintf("user%d", i),
 			Email: fmt.Sprintf("user%d@example.com", i), Provider: "local", Confirmed: true, RoleID: ptr(int64(1)), Now: now,
 		})

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
@@ -60,7 +60,7 @@ func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserReques
 	if err != nil {
 		return nil, err
 	}
-	var role *pgdb.UpRole
+	var role *db.UpRole
 	if q.PopulateRole && p.User.RoleID != nil {
 		if role, err = h.s.auth.CurrentUserRole(ctx, p); err != nil { // nil: deleted meanwhile
 			return nil, err
@@ -135,7 +135,7 @@ func firstBody[T any](jsonBody, formBody *T) T {
 
 // toUser is the user as the API shows it: the password and one-time codes have no field
 // in api.User, so they cannot leak.
-func toUser(u pgdb.UpUser) api.User {
+func toUser(u db.UpUser) api.User {
 	return api.User{
 		Id: u.ID, DocumentId: u.DocumentID, Username: u.Username, Email: u.Email, Provider: u.Provider,
 		Confirmed: u.Confirmed, Blocked: u.Blocked,

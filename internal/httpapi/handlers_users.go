@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
@@ -144,7 +144,7 @@ func mayFindRoles(ctx context.Context) bool {
 
 // visibleRole is the role of a written user as Strapi shows it: populated, and kept by
 // the output sanitizer only for callers allowed to list roles.
-func visibleRole(ctx context.Context, r *pgdb.UpRole) *pgdb.UpRole {
+func visibleRole(ctx context.Context, r *db.UpRole) *db.UpRole {
 	if !mayFindRoles(ctx) {
 		return nil
 	}
@@ -154,7 +154,7 @@ func visibleRole(ctx context.Context, r *pgdb.UpRole) *pgdb.UpRole {
 // toUserEntry is a user as the users routes and /me show it: the given fields (all when
 // nil; id and documentId always), and the role when given, with roleFields (all when nil).
 // Passwords have no field here.
-func toUserEntry(u pgdb.UpUser, role *pgdb.UpRole, fields, roleFields []string) api.UserEntry {
+func toUserEntry(u db.UpUser, role *db.UpRole, fields, roleFields []string) api.UserEntry {
 	full := toUser(u)
 	e := api.UserEntry{Id: full.Id, DocumentId: full.DocumentId}
 	show := func(name string) bool { return fields == nil || slices.Contains(fields, name) }
@@ -191,7 +191,7 @@ func toUserEntry(u pgdb.UpUser, role *pgdb.UpRole, fields, roleFields []string) 
 
 // toRoleEntry is a role as a user payload shows it: the given fields (all when nil; id
 // and documentId always).
-func toRoleEntry(r pgdb.UpRole, fields []string) api.RoleEntry {
+func toRoleEntry(r db.UpRole, fields []string) api.RoleEntry {
 	show := func(name string) bool { return fields == nil || slices.Contains(fields, name) }
 	e := api.RoleEntry{Id: r.ID, DocumentId: r.DocumentID}
 	if show("name") {
@@ -222,7 +222,7 @@ func toRoleEntry(r pgdb.UpRole, fields []string) api.RoleEntry {
 }
 
 // toRole is a role as the roles API shows it, every field.
-func toRole(r pgdb.UpRole) api.Role {
+func toRole(r db.UpRole) api.Role {
 	return api.Role{
 		Id: r.ID, DocumentId: r.DocumentID, Name: r.Name, Description: r.Description, Type: r.Type,
 		CreatedAt: timestamp(r.CreatedAt), UpdatedAt: timestamp(r.UpdatedAt), PublishedAt: timestamp(r.PublishedAt),

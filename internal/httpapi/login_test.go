@@ -9,7 +9,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
@@ -133,7 +133,7 @@ func TestStrapiHashesVerify(t *testing.T) {
 		for prefix, hash := range hashes {
 			t.Run(prefix, func(t *testing.T) {
 				name := "migrated" + strings.Trim(prefix, "$")
-				_, err := e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
+				_, err := e.Store.Q.CreateUser(t.Context(), db.CreateUserParams{
 					DocumentID: "abcdefghijklmnopqrstuvw" + strings.Trim(prefix, "$")[1:], Username: name, Email: name + "@example.com",
 					Provider: "local", Password: &hash, Confirmed: true, RoleID: ptr(int64(1)), Now: time.Now().UTC(),
 				})

@@ -43,7 +43,7 @@ func TestMailLogIsTruthful(t *testing.T) {
 					time.Sleep(20 * time.Millisecond)
 				}
 				// Stop the mail sender: everything it would log about this mail is logged.
-				e.Service.Close()
+				e.App.Close()
 				logs := e.Logs.String()
 				if strings.Contains(logs, tt.never) {
 					t.Fatalf("the log says %s:\n%s", tt.never, logs)

@@ -97,7 +97,7 @@ func TestRateLimitIPv6Loopback(t *testing.T) {
 		c.RateLimit.Enabled, c.RateLimit.Max = true, 2
 		c.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
 	})
-	srv := httptest.NewUnstartedServer(e.Service.Handler)
+	srv := httptest.NewUnstartedServer(e.App.Handler)
 	srv.Listener.Close()
 	srv.Listener = ln
 	srv.Start()

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
@@ -249,7 +249,7 @@ func TestRegisterRace(t *testing.T) {
 
 func storedPassword(t *testing.T, e *apitest.Env, username string) string {
 	t.Helper()
-	u, err := e.Store.Q.FindLoginUser(t.Context(), pgdb.FindLoginUserParams{Username: username})
+	u, err := e.Store.Q.FindLoginUser(t.Context(), db.FindLoginUserParams{Username: username})
 	if err != nil || u.Password == nil {
 		t.Fatalf("find %s: %v", username, err)
 	}
@@ -263,7 +263,7 @@ func TestEmailUniqueInDatabase(t *testing.T) {
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
 		e.Register("alice", "alice@example.com", "secret123")
-		_, err := e.Store.Q.CreateUser(t.Context(), pgdb.CreateUserParams{
+		_, err := e.Store.Q.CreateUser(t.Context(), db.CreateUserParams{
 			DocumentID: "zzzzzzzzzzzzzzzzzzzzzzzz", Username: "alice2", Email: "ALICE@example.com", Provider: "local", Now: time.Now().UTC(),
 		})
 		if !store.IsUniqueViolation(err) {

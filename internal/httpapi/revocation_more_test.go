@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
@@ -75,7 +75,7 @@ func TestResetCodeDiesWithPasswordWritesAndBlocks(t *testing.T) {
 				t.Fatal(err)
 			}
 			// A code that outlived the block (written as an older version left it).
-			err := e.Store.Q.SetResetPasswordToken(t.Context(), pgdb.SetResetPasswordTokenParams{
+			err := e.Store.Q.SetResetPasswordToken(t.Context(), db.SetResetPasswordTokenParams{
 				ID: id, TokenHash: ptr(auth.TokenHash("stale-code")), ExpiresAt: ptr(time.Now().Add(time.Hour).UTC()), Now: time.Now().UTC(),
 			})
 			if err != nil {

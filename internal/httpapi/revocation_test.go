@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
@@ -84,7 +84,7 @@ func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 				_, _, id, write := newUser(t)
 				// What a change-password (or a logout of every session) on an instance 60 s ahead
 				// leaves: tokens_valid_after in the future, and a token issued at it.
-				if err := e.Store.Q.RevokeUserTokens(t.Context(), pgdb.RevokeUserTokensParams{ID: id, Now: time.Now().Unix() + 60}); err != nil {
+				if err := e.Store.Q.RevokeUserTokens(t.Context(), db.RevokeUserTokensParams{ID: id, Now: time.Now().Unix() + 60}); err != nil {
 					t.Fatal(err)
 				}
 				ahead := revTokensValidAfter(t, e, id)

@@ -61,7 +61,7 @@ func TestUnreadableBody(t *testing.T) {
 			req.Header.Set("Authorization", "Bearer "+c.auth)
 		}
 		w := httptest.NewRecorder()
-		e.Service.Handler.ServeHTTP(w, req)
+		e.App.Handler.ServeHTTP(w, req)
 		if w.Code != 400 || w.Body.String() != unreadableBody {
 			t.Fatalf("%s %s: %d %s", c.method, c.path, w.Code, w.Body)
 		}
@@ -91,7 +91,7 @@ func TestResponseWriteFailure(t *testing.T) {
 	req := httptest.NewRequest(http.MethodGet, "/api/users/me", nil)
 	req.Header.Set("Authorization", "Bearer "+jwt)
 	w := &failingWriter{header: http.Header{}}
-	e.Service.Handler.ServeHTTP(w, req)
+	e.App.Handler.ServeHTTP(w, req)
 	if len(w.written) != 1 || w.written[0] != 200 {
 		t.Fatalf("statuses written: %v, want [200]", w.written)
 	}
@@ -115,7 +115,7 @@ func TestRecoverer(t *testing.T) {
 	req := httptest.NewRequest(http.MethodPost, "/api/auth/local", panicReader{"boom"})
 	req.Header.Set("Content-Type", "application/json")
 	w := httptest.NewRecorder()
-	e.Service.Handler.ServeHTTP(w, req)
+	e.App.Handler.ServeHTTP(w, req)
 	if w.Code != 500 || w.Body.String() != internalError || w.Header().Get("Content-Type") != "application/json; charset=utf-8" {
 		t.Fatalf("%d %s %s", w.Code, w.Header().Get("Content-Type"), w.Body)
 	}
@@ -133,7 +133,7 @@ func TestRecoverer(t *testing.T) {
 				t.Fatalf("recovered %v, want http.ErrAbortHandler re-raised", v)
 			}
 		}()
-		e.Service.Handler.ServeHTTP(w, req)
+		e.App.Handler.ServeHTTP(w, req)
 		t.Fatal("http.ErrAbortHandler was swallowed")
 	}()
 	if w.Code != 200 || w.Body.Len() != 0 { // the recorder's defaults: nothing was written

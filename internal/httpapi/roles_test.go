@@ -16,9 +16,9 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
-	"github.com/mtb-race/mtb-backend-api/internal/service"
 )
 
 const up = "plugin::users-permissions."
@@ -29,7 +29,7 @@ var tokenSeq atomic.Int64
 // returns its value.
 func apiToken(t *testing.T, e *apitest.Env, typ string, actions ...string) string {
 	t.Helper()
-	_, value, err := e.Service.Auth.APITokens().Create(t.Context(), auth.APITokenInput{
+	_, value, err := e.App.Auth.APITokens().Create(t.Context(), auth.APITokenInput{
 		Name: fmt.Sprintf("%s-%d", typ, tokenSeq.Add(1)), Type: typ, Actions: actions,
 	})
 	if err != nil {
@@ -438,7 +438,7 @@ func TestPermissionChangesApplyAtOnce(t *testing.T) {
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
 		// A second instance on the same database, with its own permission cache.
-		svc2, err := service.New(t.Context(), e.Config, slogDiscard(), service.Options{Store: e.Store})
+		svc2, err := app.New(t.Context(), e.Config, slogDiscard(), app.Options{Store: e.Store})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -476,7 +476,7 @@ func TestPermissionChangesApplyAtOnce(t *testing.T) {
 		}
 
 		// Grant role.find to Authenticated with the rules the CLI uses, revoke it again.
-		roles := e.Service.Auth.Roles()
+		roles := e.App.Auth.Roles()
 		if err := roles.Grant(t.Context(), 1, []string{up + "role.find"}); err != nil {
 			t.Fatal(err)
 		}
@@ -556,7 +556,7 @@ func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 	const users = 120
 	setDefault := func(typ string) {
 		t.Helper()
-		if err := e.Service.Auth.Settings.UpdateAdvanced(t.Context(), func(a *auth.Advanced) error { a.DefaultRole = typ; return nil }); err != nil {
+		if err := e.App.Auth.Settings.UpdateAdvanced(t.Context(), func(a *auth.Advanced) error { a.DefaultRole = typ; return nil }); err != nil {
 			t.Fatal(err)
 		}
 	}

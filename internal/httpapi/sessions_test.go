@@ -16,7 +16,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
@@ -958,7 +958,7 @@ func TestSessionCleanup(t *testing.T) {
 		add := func(prefix string, n int, expires time.Time) {
 			for i := range n {
 				sid := fmt.Sprintf("%s%026d", prefix, i)
-				err := e.Store.Q.CreateSession(t.Context(), pgdb.CreateSessionParams{
+				err := e.Store.Q.CreateSession(t.Context(), db.CreateSessionParams{
 					SessionID: sid, FamilyID: sid, UserID: id, LoginAt: now.Add(-time.Hour), CreatedAt: now.Add(-time.Hour),
 					ExpiresAt: expires, AbsoluteExpiresAt: expires,
 				})
@@ -970,7 +970,7 @@ func TestSessionCleanup(t *testing.T) {
 		add("old000", 1203, now.Add(-time.Hour))  // long expired
 		add("new000", 2, now.Add(-5*time.Minute)) // expired, but an access token of theirs may live (10 min)
 		before := sessionRows(t, e, id)
-		n, err := e.Service.Auth.CleanupSessions(t.Context())
+		n, err := e.App.Auth.CleanupSessions(t.Context())
 		if err != nil || n != 1203 {
 			t.Fatalf("deleted %d, %v; want 1203", n, err)
 		}

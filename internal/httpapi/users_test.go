@@ -33,18 +33,17 @@ const (
 // each, and the role's perm_version bumped so that the permission cache reloads it.
 func grant(t testing.TB, e *apitest.Env, roleType string, actions ...string) {
 	t.Helper()
-	st, p, now := e.Store, e.Store.Placeholder, time.Now().UTC()
+	now := time.Now().UTC()
 	for _, a := range actions {
-		_, err := st.Exec(t.Context(),
+		_, err := e.Exec(
 			"INSERT INTO up_permissions (document_id, role_id, action, created_at, updated_at, published_at) "+
-				"SELECT "+p(1)+", id, "+p(2)+", "+p(3)+", "+p(4)+", "+p(5)+" FROM up_roles WHERE type = "+p(6)+
-				" ON CONFLICT (role_id, action) DO NOTHING",
+				"SELECT $1, id, $2, $3, $4, $5 FROM up_roles WHERE type = $6 ON CONFLICT (role_id, action) DO NOTHING",
 			fmt.Sprintf("perm%020d", time.Now().UnixNano()), a, now, now, now, roleType)
 		if err != nil {
 			t.Fatalf("grant %s to %s: %v", a, roleType, err)
 		}
 	}
-	if _, err := st.Exec(t.Context(), "UPDATE up_roles SET perm_version = perm_version + 1 WHERE type = "+p(1), roleType); err != nil {
+	if _, err := e.Exec("UPDATE up_roles SET perm_version = perm_version + 1 WHERE type = $1", roleType); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -52,10 +51,7 @@ func grant(t testing.TB, e *apitest.Env, roleType string, actions ...string) {
 // exec runs a statement on the test database, its arguments written $1, $2, ... in order.
 func exec(t testing.TB, e *apitest.Env, query string, args ...any) {
 	t.Helper()
-	for i := len(args); i >= 1; i-- {
-		query = strings.ReplaceAll(query, "$"+strconv.Itoa(i), e.Store.Placeholder(i))
-	}
-	if _, err := e.Store.Exec(t.Context(), query, args...); err != nil {
+	if _, err := e.Exec(query, args...); err != nil {
 		t.Fatalf("%s: %v", query, err)
 	}
 }

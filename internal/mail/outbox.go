@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -19,7 +19,7 @@ type Outbox struct {
 	Store     *store.Store
 	Transport Transport
 	// Resolve turns a 'requested' row into a rendered 'queued' one, or deletes it.
-	Resolve     func(ctx context.Context, m pgdb.MailOutbox) error
+	Resolve     func(ctx context.Context, m db.MailOutbox) error
 	Logger      *slog.Logger
 	Poll        time.Duration // how often to look for due rows without being woken
 	MaxAttempts int
@@ -85,7 +85,7 @@ func (o *Outbox) loop(ctx context.Context) {
 // deliverOne claims and handles one due row. It reports whether there was one.
 func (o *Outbox) deliverOne(ctx context.Context) bool {
 	now := o.now()
-	m, err := o.Store.Q.ClaimMail(ctx, pgdb.ClaimMailParams{LockUntil: ptr(now.Add(leaseTime)), Now: now})
+	m, err := o.Store.Q.ClaimMail(ctx, db.ClaimMailParams{LockUntil: ptr(now.Add(leaseTime)), Now: now})
 	if store.IsNotFound(err) {
 		return false
 	}
@@ -109,7 +109,7 @@ func (o *Outbox) deliverOne(ctx context.Context) bool {
 		o.failed(ctx, m, err)
 		return true
 	}
-	if err := o.Store.Q.MarkMailSent(ctx, pgdb.MarkMailSentParams{ID: m.ID, Now: ptr(o.now())}); err != nil {
+	if err := o.Store.Q.MarkMailSent(ctx, db.MarkMailSentParams{ID: m.ID, Now: ptr(o.now())}); err != nil {
 		o.Logger.Error("mail outbox: mark sent", "mail_id", m.ID, "err", err)
 		return true
 	}
@@ -120,18 +120,18 @@ func (o *Outbox) deliverOne(ctx context.Context) bool {
 	return true
 }
 
-func (o *Outbox) failed(ctx context.Context, m pgdb.MailOutbox, cause error) {
+func (o *Outbox) failed(ctx context.Context, m db.MailOutbox, cause error) {
 	attempt := m.Attempts + 1
 	if attempt >= int64(o.MaxAttempts) {
 		o.Logger.Error("mail given up", "mail_id", m.ID, "kind", m.Kind, "attempts", attempt, "err", cause)
-		if err := o.Store.Q.MarkMailFailed(ctx, pgdb.MarkMailFailedParams{ID: m.ID, LastError: cause.Error()}); err != nil {
+		if err := o.Store.Q.MarkMailFailed(ctx, db.MarkMailFailedParams{ID: m.ID, LastError: cause.Error()}); err != nil {
 			o.Logger.Error("mail outbox: mark failed", "mail_id", m.ID, "err", err)
 		}
 		return
 	}
 	next := o.now().Add(Backoff(attempt))
 	o.Logger.Warn("mail delivery failed, will retry", "mail_id", m.ID, "kind", m.Kind, "attempt", attempt, "retry_at", next, "err", cause)
-	err := o.Store.Q.MarkMailAttemptFailed(ctx, pgdb.MarkMailAttemptFailedParams{ID: m.ID, NextAttemptAt: next, LastError: cause.Error()})
+	err := o.Store.Q.MarkMailAttemptFailed(ctx, db.MarkMailAttemptFailedParams{ID: m.ID, NextAttemptAt: next, LastError: cause.Error()})
 	if err != nil {
 		o.Logger.Error("mail outbox: mark attempt", "mail_id", m.ID, "err", err)
 	}

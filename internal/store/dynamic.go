@@ -50,20 +50,3 @@ func (s *Store) Select(ctx context.Context, query string, args []any, row func(s
 	}
 	return rows.Err()
 }
-
-// Exec runs one statement built at run time (administration and tests: granting a
-// permission without the roles API) and returns the number of rows it changed.
-func (s *Store) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	if s.pool != nil {
-		tag, err := s.pool.Exec(ctx, query, args...)
-		if err != nil {
-			return 0, fmt.Errorf("exec: %w", err)
-		}
-		return tag.RowsAffected(), nil
-	}
-	res, err := s.db.ExecContext(ctx, query, args...)
-	if err != nil {
-		return 0, fmt.Errorf("exec: %w", err)
-	}
-	return res.RowsAffected()
-}

@@ -2,12 +2,10 @@ package store
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"testing"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 )
 
 // TestInTxRollsBackOnPanic: a panic in a SQLite transaction rolls it back on its way up,
@@ -21,9 +19,6 @@ func TestInTxRollsBackOnPanic(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.Migrate(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
-		t.Fatal(err)
-	}
 	func() {
 		defer func() {
 			if v := recover(); v != "boom" {
@@ -31,7 +26,7 @@ func TestInTxRollsBackOnPanic(t *testing.T) {
 			}
 		}()
 		_ = st.InTx(ctx, func(q Querier) error {
-			if err := q.InitStoreValue(ctx, pgdb.InitStoreValueParams{Key: "panicked", Value: "1"}); err != nil {
+			if err := q.InitStoreValue(ctx, db.InitStoreValueParams{Key: "panicked", Value: "1"}); err != nil {
 				t.Error(err)
 			}
 			panic("boom")
@@ -41,7 +36,7 @@ func TestInTxRollsBackOnPanic(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	err = st.InTx(ctx2, func(q Querier) error {
-		return q.InitStoreValue(ctx2, pgdb.InitStoreValueParams{Key: "next", Value: "1"})
+		return q.InitStoreValue(ctx2, db.InitStoreValueParams{Key: "next", Value: "1"})
 	})
 	if err != nil || time.Since(start) > 2*time.Second {
 		t.Fatalf("the transaction after the panic: %v after %s", err, time.Since(start))

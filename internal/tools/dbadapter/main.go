@@ -1,5 +1,5 @@
 // Command dbadapter writes gen/litedb/adapter.gen.go: an adapter that makes the SQLite
-// queries sqlc generates (gen/litedb) satisfy the PostgreSQL Querier interface (gen/pgdb).
+// queries sqlc generates (gen/litedb) satisfy the PostgreSQL Querier interface (gen/db).
 //
 // sqlc compiles queries/ once per engine into two packages whose types have the same
 // fields but different names. The adapter converts between them with plain struct
@@ -23,7 +23,7 @@ import (
 )
 
 const (
-	querierFile = "gen/pgdb/querier.go"
+	querierFile = "gen/db/querier.go"
 	outFile     = "gen/litedb/adapter.gen.go"
 )
 
@@ -59,17 +59,17 @@ import (
 	"context"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 )
 
 var _ = time.Time{}
 
-// AsPG returns q as a pgdb.Querier, so the service has one interface for both engines.
-func AsPG(q *Queries) pgdb.Querier { return pgAdapter{q} }
+// Adapt returns q as a db.Querier, so the service has one interface for both engines.
+func Adapt(q *Queries) db.Querier { return adapter{q} }
 
-type pgAdapter struct{ q *Queries }
+type adapter struct{ q *Queries }
 
-var _ pgdb.Querier = pgAdapter{}
+var _ db.Querier = adapter{}
 `)
 	for _, m := range iface.Methods.List {
 		fn := m.Type.(*ast.FuncType)
@@ -90,7 +90,7 @@ var _ pgdb.Querier = pgAdapter{}
 		for _, r := range fn.Results.List {
 			results = append(results, pgType(r.Type))
 		}
-		fmt.Fprintf(&b, "\nfunc (a pgAdapter) %s(%s) (%s) {\n", name, strings.Join(params, ", "), strings.Join(results, ", "))
+		fmt.Fprintf(&b, "\nfunc (a adapter) %s(%s) (%s) {\n", name, strings.Join(params, ", "), strings.Join(results, ", "))
 		call := fmt.Sprintf("a.q.%s(%s)", name, strings.Join(args, ", "))
 		if len(fn.Results.List) == 1 { // error only
 			fmt.Fprintf(&b, "\treturn %s\n}\n", call)
@@ -102,13 +102,13 @@ var _ pgdb.Querier = pgAdapter{}
 		case *ast.ArrayType:
 			if isLocal(t.Elt) {
 				fmt.Fprintf(&b, "\tif r == nil {\n\t\treturn nil, err\n\t}\n")
-				fmt.Fprintf(&b, "\tout := make(%s, len(r))\n\tfor i := range r {\n\t\tout[i] = pgdb.%s(r[i])\n\t}\n\treturn out, err\n}\n", pgType(res), ident(t.Elt))
+				fmt.Fprintf(&b, "\tout := make(%s, len(r))\n\tfor i := range r {\n\t\tout[i] = db.%s(r[i])\n\t}\n\treturn out, err\n}\n", pgType(res), ident(t.Elt))
 			} else {
 				fmt.Fprintf(&b, "\treturn r, err\n}\n")
 			}
 		default:
 			if isLocal(res) {
-				fmt.Fprintf(&b, "\treturn pgdb.%s(r), err\n}\n", ident(res))
+				fmt.Fprintf(&b, "\treturn db.%s(r), err\n}\n", ident(res))
 			} else {
 				fmt.Fprintf(&b, "\treturn r, err\n}\n")
 			}
@@ -121,7 +121,7 @@ var _ pgdb.Querier = pgAdapter{}
 	return os.WriteFile(outFile, src, 0o644)
 }
 
-// isLocal reports whether t names a type declared in package pgdb (an exported identifier).
+// isLocal reports whether t names a type declared in package db (an exported identifier).
 func isLocal(t ast.Expr) bool {
 	id, ok := t.(*ast.Ident)
 	return ok && ast.IsExported(id.Name)
@@ -133,7 +133,7 @@ func pgType(t ast.Expr) string {
 	switch t := t.(type) {
 	case *ast.Ident:
 		if ast.IsExported(t.Name) {
-			return "pgdb." + t.Name
+			return "db." + t.Name
 		}
 		return t.Name
 	case *ast.ArrayType:

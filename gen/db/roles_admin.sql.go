@@ -3,7 +3,7 @@
 //   sqlc v1.31.1
 // source: roles_admin.sql
 
-package pgdb
+package db
 
 import (
 	"context"

@@ -3,7 +3,7 @@
 //   sqlc v1.31.1
 // source: store.sql
 
-package pgdb
+package db
 
 import (
 	"context"

@@ -1,7 +1,7 @@
-// Package service assembles the service from its configuration: the database, the auth
+// Package app assembles the service from its configuration: the database, the auth
 // rules, the mail sender and the HTTP handler. cmd/mtb-api runs it; the tests build the
 // very same assembly around an httptest server.
-package service
+package app
 
 import (
 	"context"
@@ -16,7 +16,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/gen/pgdb"
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/httpapi"
@@ -25,8 +25,8 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
-// Service is the assembled service.
-type Service struct {
+// App is the assembled service.
+type App struct {
 	Store   *store.Store
 	Auth    *auth.Service
 	Handler http.Handler
@@ -44,20 +44,17 @@ type Options struct {
 
 // OpenStore opens and migrates the database the configuration names.
 func OpenStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store.Store, error) {
-	st, err := store.Open(ctx, store.Options{PostgresURL: cfg.DatabaseURL, SQLiteFile: cfg.DatabaseFilename, PoolMax: cfg.DatabasePoolMax})
-	if err != nil {
-		return nil, err
-	}
-	if err := st.Migrate(ctx, log); err != nil {
-		st.Close()
-		return nil, err
-	}
-	return st, nil
+	return store.Open(ctx, StoreOptions(cfg, log))
+}
+
+// StoreOptions are the store options the configuration names.
+func StoreOptions(cfg config.Config, log *slog.Logger) store.Options {
+	return store.Options{PostgresURL: cfg.DatabaseURL, SQLiteFile: cfg.DatabaseFilename, PoolMax: cfg.DatabasePoolMax, Log: log}
 }
 
 // New assembles the service around the caller's store and starts its background mail
 // sender. Close stops it.
-func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*Service, error) {
+func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*App, error) {
 	st := o.Store
 	if st == nil {
 		return nil, errors.New("service: no store given (open it with OpenStore)")
@@ -155,7 +152,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		return nil, err
 	}
 
-	s := &Service{Store: st, Auth: svc, Handler: handler, log: log, closers: closers}
+	s := &App{Store: st, Auth: svc, Handler: handler, log: log, closers: closers}
 	workerCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
 	s.workers.Go(func() { outbox.Run(workerCtx) })
@@ -167,7 +164,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 
 // Close stops the background work, letting a mail being sent finish. It does not close
 // the store, which the caller opened or may keep using.
-func (s *Service) Close() {
+func (s *App) Close() {
 	s.stop()
 	s.workers.Wait()
 	for _, c := range s.closers {
@@ -182,7 +179,7 @@ const devSecretKey = "development_jwt_secret"
 func developmentSecret(ctx context.Context, st *store.Store) (string, error) {
 	b := make([]byte, 32)
 	_, _ = rand.Read(b)
-	err := st.Q.InitStoreValue(ctx, pgdb.InitStoreValueParams{Key: devSecretKey, Value: base64.StdEncoding.EncodeToString(b)})
+	err := st.Q.InitStoreValue(ctx, db.InitStoreValueParams{Key: devSecretKey, Value: base64.StdEncoding.EncodeToString(b)})
 	if err != nil {
 		return "", fmt.Errorf("development secret: %w", err)
 	}
