@@ -19,8 +19,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 

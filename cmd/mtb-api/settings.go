@@ -10,9 +10,9 @@ import (
 	"os"
 	"text/tabwriter"
 
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
-	"github.com/mtb-race/mtb-backend-api/internal/app"
 )
 
 const settingsUsage = `usage:
