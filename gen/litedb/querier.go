@@ -137,7 +137,7 @@ type Querier interface {
 	UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, error)
 	// The users API (/api/users, Strapi's user.create/update/destroy): its writes and the
 	// lookups they need. The list and the count are not here: Strapi's filter language is
-	// dynamic, so their SQL is built at run time (internal/auth/userquery.go).
+	// dynamic, so their SQL is built at run time (internal/store/userquery.go).
 	// UsersAPIRoleByDocumentID finds the role a request names by its documentId.
 	UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (UpRole, error)
 	// UsersAPIUpdateUser changes the fields given (NULL leaves a field as it is) in one

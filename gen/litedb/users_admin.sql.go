@@ -48,7 +48,7 @@ SELECT id, document_id, name, description, type, perm_version, created_at, updat
 
 // The users API (/api/users, Strapi's user.create/update/destroy): its writes and the
 // lookups they need. The list and the count are not here: Strapi's filter language is
-// dynamic, so their SQL is built at run time (internal/auth/userquery.go).
+// dynamic, so their SQL is built at run time (internal/store/userquery.go).
 // UsersAPIRoleByDocumentID finds the role a request names by its documentId.
 func (q *Queries) UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (UpRole, error) {
 	row := q.queryRow(ctx, q.usersAPIRoleByDocumentIDStmt, usersAPIRoleByDocumentID, documentID)

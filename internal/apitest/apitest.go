@@ -263,8 +263,42 @@ func (w testWriter) Write(p []byte) (int, error) {
 
 // Exec runs one SQL statement on the test's database, outside the service, for what a
 // test prepares without the API (granting a permission, backdating a row). Arguments are
-// written $1, $2, ... on both engines. It opens a connection of its own on first use.
+// written $1, $2, ... on both engines.
 func (e *Env) Exec(query string, args ...any) (int64, error) {
+	raw, query, err := e.rawQuery(query, len(args))
+	if err != nil {
+		return 0, err
+	}
+	res, err := raw.ExecContext(context.Background(), query, args...)
+	if err != nil {
+		return 0, fmt.Errorf("exec: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// Query runs one SQL query on the test's database, outside the service, and calls row with
+// each row's scan function. Arguments are written $1, $2, ... on both engines.
+func (e *Env) Query(query string, args []any, row func(scan func(dest ...any) error) error) error {
+	raw, query, err := e.rawQuery(query, len(args))
+	if err != nil {
+		return err
+	}
+	rows, err := raw.QueryContext(context.Background(), query, args...)
+	if err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := row(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// rawQuery opens, on first use, the connection of Exec and Query, and writes query's
+// arguments as the engine numbers them.
+func (e *Env) rawQuery(query string, nargs int) (*sql.DB, string, error) {
 	raw := e.raw
 	raw.once.Do(func() {
 		driver, dsn := "pgx", e.Config.DatabaseURL
@@ -277,16 +311,12 @@ func (e *Env) Exec(query string, args ...any) (int64, error) {
 		}
 	})
 	if raw.err != nil {
-		return 0, raw.err
+		return nil, "", raw.err
 	}
 	if e.Config.DatabaseURL == "" { // SQLite numbers its arguments ?1, ?2, ...
-		for i := len(args); i >= 1; i-- {
+		for i := nargs; i >= 1; i-- {
 			query = strings.ReplaceAll(query, "$"+strconv.Itoa(i), "?"+strconv.Itoa(i))
 		}
 	}
-	res, err := raw.db.ExecContext(context.Background(), query, args...)
-	if err != nil {
-		return 0, fmt.Errorf("exec: %w", err)
-	}
-	return res.RowsAffected()
+	return raw.db, query, nil
 }

@@ -21,18 +21,9 @@ type Error struct {
 	Kind    Kind
 	Message string
 	Fields  []FieldError // the invalid fields of a validation error
-	Query   *QueryKey    // the query-string key a query error refused
 }
 
 func (e *Error) Error() string { return e.Message }
-
-// QueryKey is the key of a query string Strapi's query validation refused, reported in
-// the error's details as {key, path, source: "query", param}.
-type QueryKey struct {
-	Key   string
-	Path  string // the attribute path; "" when Strapi gives none (an unknown key)
-	Param string // filters, sort, fields or populate
-}
 
 // FieldError is one invalid value of a request, as Strapi's yup validation reports it.
 type FieldError struct {

@@ -131,20 +131,3 @@ func TestCheckNewPassword(t *testing.T) {
 		}
 	}
 }
-
-// TestQSListAppend: values appended to a list with holes go after its highest index, as qs
-// appends them, however the list was built.
-func TestQSListAppend(t *testing.T) {
-	t.Parallel()
-	l := newQSList(3, "a")
-	l.push("b")
-	l.put(1, "c")
-	l.push("d")
-	if l.end != 6 || l.vals[4] != "b" || l.vals[5] != "d" {
-		t.Fatalf("list %v, end %d", l.vals, l.end)
-	}
-	got := qsFinish(l).([]any)
-	if !slices.Equal(got, []any{"c", "a", "b", "d"}) {
-		t.Fatalf("finished %v", got)
-	}
-}

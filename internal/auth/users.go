@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf16"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
+	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
 
 // The users API (Strapi's user.find, findOne, count, create, update, destroy): the rules of
@@ -21,77 +21,22 @@ import (
 const ActionFindRoles = "plugin::users-permissions.role.find"
 
 // UserEntry is a user as the users API shows it, with its role when the query populated it.
-type UserEntry struct {
-	User db.UpUser // the shown columns only: no password hash or one-time code is read
-	Role *db.UpRole
-}
+type UserEntry = store.UserEntry
 
 // ListUsers returns the users the query selects.
-func (s *Service) ListUsers(ctx context.Context, q *UserQuery) ([]UserEntry, error) {
-	query, args := q.SelectSQL(s.store.Placeholder, s.store.Engine == "postgres", nil)
-	var out []UserEntry
-	err := s.store.Select(ctx, query, args, func(scan func(...any) error) error {
-		e, err := scanUserEntry(scan, q.PopulateRole)
-		out = append(out, e)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("list users: %w", err)
-	}
-	return out, nil
+func (s *Service) ListUsers(ctx context.Context, q *strapiquery.Query) ([]UserEntry, error) {
+	return s.store.ListUsers(ctx, q)
 }
 
 // CountUsers counts the users the query's filters and search select.
-func (s *Service) CountUsers(ctx context.Context, q *UserQuery) (int64, error) {
-	query, args := q.CountSQL(s.store.Placeholder, s.store.Engine == "postgres")
-	var n int64
-	err := s.store.Select(ctx, query, args, func(scan func(...any) error) error { return scan(&n) })
-	if err != nil {
-		return 0, fmt.Errorf("count users: %w", err)
-	}
-	return n, nil
+func (s *Service) CountUsers(ctx context.Context, q *strapiquery.Query) (int64, error) {
+	return s.store.CountUsers(ctx, q)
 }
 
 // FindUser returns the user with that id, or nil when there is none (or the query's
 // filters exclude it).
-func (s *Service) FindUser(ctx context.Context, id int64, q *UserQuery) (*UserEntry, error) {
-	query, args := q.SelectSQL(s.store.Placeholder, s.store.Engine == "postgres", &id)
-	var found *UserEntry
-	err := s.store.Select(ctx, query, args, func(scan func(...any) error) error {
-		e, err := scanUserEntry(scan, q.PopulateRole)
-		found = &e
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("find user: %w", err)
-	}
-	return found, nil
-}
-
-func scanUserEntry(scan func(...any) error, withRole bool) (UserEntry, error) {
-	var (
-		e                UserEntry
-		u                = &e.User
-		roleID           *int64
-		docID, name, typ *string
-		description      *string
-		created, updated *time.Time
-		published        *time.Time
-	)
-	err := scan(&u.ID, &u.DocumentID, &u.Username, &u.Email, &u.Provider, &u.Confirmed, &u.Blocked,
-		&u.CreatedAt, &u.UpdatedAt, &u.PublishedAt,
-		&roleID, &docID, &name, &description, &typ, &created, &updated, &published)
-	if err != nil {
-		return e, fmt.Errorf("scan user: %w", err)
-	}
-	u.RoleID = roleID
-	if withRole && roleID != nil && docID != nil && name != nil && typ != nil && created != nil && updated != nil && published != nil {
-		e.Role = &db.UpRole{
-			ID: *roleID, DocumentID: *docID, Name: *name, Description: description, Type: *typ,
-			CreatedAt: *created, UpdatedAt: *updated, PublishedAt: *published,
-		}
-	}
-	return e, nil
+func (s *Service) FindUser(ctx context.Context, id int64, q *strapiquery.Query) (*UserEntry, error) {
+	return s.store.FindUser(ctx, id, q)
 }
 
 // UserRoleInput is the role a create or update names, as sent: an id, a documentId, or

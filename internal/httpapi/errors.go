@@ -11,6 +11,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
+	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
 
 // Errors the HTTP layer itself gives.
@@ -53,6 +54,7 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		ae *auth.Error
 		he *httpError
 		mb *http.MaxBytesError
+		qe *strapiquery.Error
 	)
 	body := api.ErrorBody{Details: &api.ErrorDetails{}}
 	switch {
@@ -69,11 +71,13 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 			}
 			body.Details.Errors = &fields
 		}
-		if q := ae.Query; q != nil { // Strapi's details of a refused query key
+	case errors.As(err, &qe): // a query Strapi's query validation refuses
+		body.Status, body.Name, body.Message = 400, "ValidationError", qe.Message
+		if qe.Key != "" { // Strapi's details of a refused key
 			source := "query"
-			body.Details.Key, body.Details.Param, body.Details.Source = &q.Key, &q.Param, &source
-			if q.Path != "" {
-				body.Details.Path.Set(q.Path)
+			body.Details.Key, body.Details.Param, body.Details.Source = &qe.Key, &qe.Param, &source
+			if qe.Path != "" {
+				body.Details.Path.Set(qe.Path)
 			} else { // an unknown key names no attribute: Strapi's "path": null
 				body.Details.Path.SetNull()
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
 
 // handlers implements the strict server interface generated from openapi.yaml. By the time
@@ -56,7 +57,7 @@ func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserReques
 	}
 	// Strapi 5.54 applies fields (and validates the query) here; decision D11: populate=role
 	// (or *) shows the caller's own role, with populate[role][fields] applied.
-	q, err := auth.ParseMeQuery(info(ctx).rawQuery)
+	q, err := strapiquery.ParseMe(info(ctx).rawQuery)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
 
 // The users API (Strapi's /api/users routes). Role visibility follows Strapi's output
@@ -19,7 +20,7 @@ import (
 // (plugin::users-permissions.role.find), and, on the reads, only when populated.
 
 func (h handlers) ListUsers(ctx context.Context, _ api.ListUsersRequestObject) (api.ListUsersResponseObject, error) {
-	q, err := auth.ParseUserQuery(info(ctx).rawQuery, mayFindRoles(ctx))
+	q, err := strapiquery.Parse(info(ctx).rawQuery, mayFindRoles(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func (h handlers) ListUsers(ctx context.Context, _ api.ListUsersRequestObject) (
 }
 
 func (h handlers) CountUsers(ctx context.Context, _ api.CountUsersRequestObject) (api.CountUsersResponseObject, error) {
-	q, err := auth.ParseUserQuery(info(ctx).rawQuery, mayFindRoles(ctx))
+	q, err := strapiquery.Parse(info(ctx).rawQuery, mayFindRoles(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +48,7 @@ func (h handlers) CountUsers(ctx context.Context, _ api.CountUsersRequestObject)
 }
 
 func (h handlers) GetUser(ctx context.Context, req api.GetUserRequestObject) (api.GetUserResponseObject, error) {
-	q, err := auth.ParseUserQuery(info(ctx).rawQuery, mayFindRoles(ctx))
+	q, err := strapiquery.Parse(info(ctx).rawQuery, mayFindRoles(ctx))
 	if err != nil {
 		return nil, err
 	}

@@ -174,7 +174,7 @@ func TestRegistrationIdentifierRace(t *testing.T) {
 		}
 		// No account's username is another account's email.
 		var clash int64
-		err := e.Store.Select(t.Context(),
+		err := e.Query(
 			"SELECT count(*) FROM up_users a JOIN up_users b ON a.id <> b.id AND a.username = lower(b.email)", nil,
 			func(scan func(...any) error) error { return scan(&clash) })
 		if err != nil || clash != 0 {

@@ -159,7 +159,7 @@ func wantEnded(t *testing.T, e *apitest.Env, p pair) {
 func sessionRows(t *testing.T, e *apitest.Env, userID int64) int {
 	t.Helper()
 	n := 0
-	err := e.Store.Select(t.Context(), "SELECT count(*) FROM up_sessions WHERE user_id = "+e.Store.Placeholder(1), []any{userID},
+	err := e.Query("SELECT count(*) FROM up_sessions WHERE user_id = $1", []any{userID},
 		func(scan func(...any) error) error { return scan(&n) })
 	if err != nil {
 		t.Fatal(err)

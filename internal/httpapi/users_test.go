@@ -100,7 +100,7 @@ func newUsersFixture(t *testing.T, engine string, opts ...apitest.Option) *users
 	now := time.Now().UTC()
 	exec(t, e, "INSERT INTO up_roles (document_id, name, description, type, created_at, updated_at, published_at) VALUES ($1, $2, NULL, $3, $4, $5, $6)",
 		editorDocID, "Editor", "editor", now, now, now)
-	err := e.Store.Select(t.Context(), "SELECT id FROM up_roles WHERE type = 'editor'", nil, func(scan func(...any) error) error {
+	err := e.Query("SELECT id FROM up_roles WHERE type = 'editor'", nil, func(scan func(...any) error) error {
 		return scan(&f.editorID)
 	})
 	if err != nil {

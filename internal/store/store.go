@@ -39,12 +39,13 @@ type Querier = db.Querier
 // Store is an open database.
 type Store struct {
 	Q      Querier // runs each query on its own (autocommit)
-	Engine string  // "postgres" or "sqlite"
+	Engine string  // "postgres" or "sqlite", for the logs
 
-	pool *pgxpool.Pool   // PostgreSQL
-	db   *sql.DB         // SQLite; also PostgreSQL through pgx's stdlib adapter, for goose
-	file string          // SQLite file
-	lite *litedb.Queries // SQLite, with prepared statements once migrated
+	dialect dialect         // how the engine's SQL differs (userquery.go)
+	pool    *pgxpool.Pool   // PostgreSQL
+	db      *sql.DB         // SQLite; also PostgreSQL through pgx's stdlib adapter, for goose
+	file    string          // SQLite file
+	lite    *litedb.Queries // SQLite, with prepared statements once migrated
 
 	health *health // the health check's own path to the database (Health)
 }
@@ -108,7 +109,7 @@ func openPostgres(ctx context.Context, o Options) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	return &Store{Q: db.New(pool), Engine: "postgres", pool: pool, db: stdlib.OpenDBFromPool(pool), health: h}, nil
+	return &Store{Q: db.New(pool), Engine: "postgres", dialect: postgresDialect, pool: pool, db: stdlib.OpenDBFromPool(pool), health: h}, nil
 }
 
 func openSQLite(ctx context.Context, o Options) (*Store, error) {
@@ -150,7 +151,7 @@ func openSQLite(ctx context.Context, o Options) (*Store, error) {
 		return nil, err
 	}
 	lite := litedb.New(db)
-	return &Store{Q: litedb.Adapt(lite), Engine: "sqlite", db: db, file: o.SQLiteFile, lite: lite, health: h}, nil
+	return &Store{Q: litedb.Adapt(lite), Engine: "sqlite", dialect: sqliteDialect, db: db, file: o.SQLiteFile, lite: lite, health: h}, nil
 }
 
 // Close closes the database.

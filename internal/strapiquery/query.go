@@ -1,4 +1,12 @@
-package auth
+// Package strapiquery reads the query language of Strapi's REST API as the users routes
+// speak it (GET /api/users, /api/users/count, /api/users/:id, /api/users/me): filters, _q,
+// sort, fields, populate, start and limit, from the raw query string with qs's syntax
+// (qs.go). Parse validates a query string against the user model (Strapi's validateQuery:
+// private and unknown keys give 400 "Invalid key <k>") and turns it into a Query: a small
+// tree of conditions over the model's attributes, with every value converted to its
+// attribute's type. It writes no SQL: the store renders the tree, with every value bound as
+// an argument.
+package strapiquery
 
 import (
 	"fmt"
@@ -10,80 +18,64 @@ import (
 	"unicode/utf8"
 )
 
-// The query language of the users API (GET /api/users, /api/users/count, /api/users/:id),
-// as Strapi's REST API speaks it: filters, _q, sort, fields, populate, start and limit,
-// read from the raw query string with qs's syntax (qs.go).
-//
-// ParseUserQuery validates a query string against the user model (Strapi's validateQuery:
-// private and unknown keys give 400 "Invalid key <k>") and turns it into a small tree of
-// conditions over a whitelist of columns. The SQL is written only from that tree: column
-// names and operators come from the tables below, every value is a bound argument. The
-// same SQL runs on PostgreSQL and SQLite; where the engines differ (case-insensitive
-// matching, text ordering, LIKE and case), the SQL is written so that both answer alike.
-// This is the one SQL of the service that is not a sqlc query (queries/): Strapi's filter
-// language nests any number of $and/$or/$not over any attribute, which no fixed statement
-// can express (see store.Select).
+// MaxValueLength bounds a filter value and the _q search, in characters: longer than any
+// value stored (usernames and emails stop at 255), and far below what makes SQLite's LIKE
+// fail (patterns over 50 000 bytes).
+const MaxValueLength = 1024
 
-// MaxQueryValueLength bounds a filter value and the _q search, in characters: longer than
-// any value stored (usernames and emails stop at 255), and far below what makes SQLite's
-// LIKE fail (patterns over 50 000 bytes).
-const MaxQueryValueLength = 1024
-
-// tooLongValue reports whether a filter value, or one of a list's, is over
-// MaxQueryValueLength.
+// tooLongValue reports whether a filter value, or one of a list's, is over MaxValueLength.
 func tooLongValue(v any) bool {
 	switch t := v.(type) {
 	case string:
-		return utf8.RuneCountInString(t) > MaxQueryValueLength
+		return utf8.RuneCountInString(t) > MaxValueLength
 	case []any:
 		return slices.ContainsFunc(t, tooLongValue)
 	}
 	return false
 }
 
-// colKind is the type of a column, which says how filter values convert.
-type colKind int
+// Kind is the type of an attribute, which says how filter values convert.
+type Kind int
 
+// The kinds of attributes.
 const (
-	kindInt colKind = iota
-	kindText
-	kindBool
-	kindTime
+	Int Kind = iota
+	Text
+	Bool
+	Time
 )
 
-// column is an attribute of the model as SQL sees it.
-type column struct {
-	expr     string // u.username
-	kind     colKind
-	nullable bool
+// Attr is an attribute a query names: one of the user's (Relation "") or of its role
+// (Relation "role").
+type Attr struct {
+	Relation string
+	Name     string
+	Kind     Kind
 }
 
-// The attributes of the user model the API shows, and their columns.
-var userColumns = map[string]column{
-	"id":          {"u.id", kindInt, false},
-	"documentId":  {"u.document_id", kindText, false},
-	"username":    {"u.username", kindText, false},
-	"email":       {"u.email", kindText, false},
-	"provider":    {"u.provider", kindText, false},
-	"confirmed":   {"u.confirmed", kindBool, false},
-	"blocked":     {"u.blocked", kindBool, false},
-	"createdAt":   {"u.created_at", kindTime, false},
-	"updatedAt":   {"u.updated_at", kindTime, false},
-	"publishedAt": {"u.published_at", kindTime, false},
+// The attributes of the user model the API shows.
+var userAttrs = makeAttrs("", map[string]Kind{
+	"id": Int, "documentId": Text, "username": Text, "email": Text, "provider": Text,
+	"confirmed": Bool, "blocked": Bool, "createdAt": Time, "updatedAt": Time, "publishedAt": Time,
+})
+
+// The attributes of the role, through the user's role relation.
+var roleAttrs = makeAttrs(RoleRelation, map[string]Kind{
+	"id": Int, "documentId": Text, "name": Text, "description": Text, "type": Text,
+	"createdAt": Time, "updatedAt": Time, "publishedAt": Time,
+})
+
+func makeAttrs(relation string, kinds map[string]Kind) map[string]Attr {
+	out := make(map[string]Attr, len(kinds))
+	for name, k := range kinds {
+		out[name] = Attr{Relation: relation, Name: name, Kind: k}
+	}
+	return out
 }
 
-// The attributes of the role (through the user's role relation). Every column may be NULL:
-// the role is LEFT JOINed, and a user may have none.
-var roleColumns = map[string]column{
-	"id":          {"r.id", kindInt, true},
-	"documentId":  {"r.document_id", kindText, true},
-	"name":        {"r.name", kindText, true},
-	"description": {"r.description", kindText, true},
-	"type":        {"r.type", kindText, true},
-	"createdAt":   {"r.created_at", kindTime, true},
-	"updatedAt":   {"r.updated_at", kindTime, true},
-	"publishedAt": {"r.published_at", kindTime, true},
-}
+// UserAttr is the user attribute of that name, for the store (the id of a lookup, _q's
+// attributes).
+func UserAttr(name string) Attr { return userAttrs[name] }
 
 // Attributes of Strapi's models that exist but are never shown (password, one-time codes,
 // the admin creator relations, the i18n locale), and the role's own relations, which this
@@ -93,14 +85,14 @@ var (
 	roleHidden = []string{"createdBy", "updatedBy", "locale", "users", "permissions"}
 )
 
-// roleRelation is the user's one relation.
-const roleRelation = "role"
+// RoleRelation is the user's one relation.
+const RoleRelation = "role"
 
-// UserQuery is a validated query of the users API.
-type UserQuery struct {
-	where  sqlExpr // nil: every user
-	search string  // _q
-	sort   []sortTerm
+// Query is a validated query of the users routes.
+type Query struct {
+	Where  Expr   // nil: every user
+	Search string // _q: the id or a text attribute contains it, case-insensitively
+	Sort   []SortTerm
 	// Fields are the attributes to show (id and documentId always come); nil: all of them.
 	Fields []string
 	// PopulateRole: the role was asked for, and the caller may see roles.
@@ -108,14 +100,24 @@ type UserQuery struct {
 	// RoleFields are the role's attributes to show (populate[role][fields]=name; id and
 	// documentId always come); nil: all of them.
 	RoleFields []string
-	offset     int64
-	limit      int64 // < 0: no limit
+	Offset     int64
+	Limit      int64 // < 0: no limit
 }
 
-type sortTerm struct {
-	col  column
-	desc bool
+// SortTerm is one key of the order.
+type SortTerm struct {
+	Attr Attr
+	Desc bool
 }
+
+// Error is a query the API refuses: Strapi's 400 ValidationError, with, when Key is set,
+// the details {key, path, source: "query", param} of "Invalid key <k>" (Path "" is null).
+type Error struct {
+	Message          string
+	Key, Path, Param string
+}
+
+func (e *Error) Error() string { return e.Message }
 
 // queryError is Strapi's "Invalid key <k>" for a query parameter: 400 ValidationError with
 // details {key, path, source: "query", param}.
@@ -127,12 +129,12 @@ func queryError(param, key, path, reason string) *Error {
 	if reason != "" {
 		msg += ": " + reason
 	}
-	return &Error{Kind: KindValidation, Message: msg, Query: &QueryKey{Key: key, Path: path, Param: param}}
+	return &Error{Message: msg, Key: key, Path: path, Param: param}
 }
 
 // convError is an error of Strapi's query conversion: a plain 400 ValidationError.
 func convError(format string, args ...any) *Error {
-	return &Error{Kind: KindValidation, Message: fmt.Sprintf(format, args...)}
+	return &Error{Message: fmt.Sprintf(format, args...)}
 }
 
 // paramErrors keeps the first error of each kind found in one parameter, since Strapi
@@ -164,37 +166,37 @@ func (p *paramErrors) validation() *Error {
 	return p.hidden
 }
 
-// ParseUserQuery reads the users API's query from a raw query string. mayFindRoles says
+// Parse reads the users API's query from a raw query string. mayFindRoles says
 // whether the caller may list roles (plugin::users-permissions.role.find): without it,
 // filters, sorts and populates of the role are dropped silently, as Strapi's sanitizer
 // drops relations the caller cannot see.
-func ParseUserQuery(rawQuery string, mayFindRoles bool) (*UserQuery, error) {
+func Parse(rawQuery string, mayFindRoles bool) (*Query, error) {
 	qs := parseQS(rawQuery)
-	q := &UserQuery{limit: -1}
+	q := &Query{Limit: -1}
 	var fe, se, fie, pe paramErrors
 
 	if v, ok := qs.get("filters"); ok && v != nil {
 		fp := filterParser{mayFindRoles: mayFindRoles, errs: &fe}
 		switch f := v.(type) {
 		case *qsObject:
-			q.where = fp.where(f, userColumns, userHidden, "", true)
+			q.Where = fp.where(f, userAttrs, userHidden, "", true)
 		case []any:
-			var all allOf
+			var all AllOf
 			for _, e := range f {
 				o, isObj := e.(*qsObject)
 				if !isObj {
 					fe.convert(convError("Where must be an array or an object"))
 					continue
 				}
-				all = append(all, fp.where(o, userColumns, userHidden, "", true))
+				all = append(all, fp.where(o, userAttrs, userHidden, "", true))
 			}
-			q.where = all
+			q.Where = all
 		default:
 			fe.convert(convError("The filters parameter must be an object or an array"))
 		}
 	}
 	if v, ok := qs.get("sort"); ok && v != nil {
-		q.sort = parseSort(v, mayFindRoles, &se)
+		q.Sort = parseSort(v, mayFindRoles, &se)
 	}
 	if v, ok := qs.get("fields"); ok && v != nil {
 		q.Fields = parseFields(v, &fie)
@@ -217,10 +219,10 @@ func ParseUserQuery(rawQuery string, mayFindRoles bool) (*UserQuery, error) {
 	}
 	if v, ok := qs.get("_q"); ok {
 		if s, isStr := v.(string); isStr {
-			if utf8.RuneCountInString(s) > MaxQueryValueLength {
-				return nil, convError("Invalid value for _q: at most %d characters", MaxQueryValueLength)
+			if utf8.RuneCountInString(s) > MaxValueLength {
+				return nil, convError("Invalid value for _q: at most %d characters", MaxValueLength)
 			}
-			q.search = s
+			q.Search = s
 		}
 	}
 	if v, ok := qs.get("start"); ok && v != nil {
@@ -228,7 +230,7 @@ func ParseUserQuery(rawQuery string, mayFindRoles bool) (*UserQuery, error) {
 		if !valid || n < 0 {
 			return nil, convError("convertStartQueryParams expected a positive integer got %s", jsNumberOf(v))
 		}
-		q.offset = n
+		q.Offset = n
 	}
 	if v, ok := qs.get("limit"); ok && v != nil {
 		n, valid := queryInt(v)
@@ -236,20 +238,20 @@ func ParseUserQuery(rawQuery string, mayFindRoles bool) (*UserQuery, error) {
 			return nil, convError("convertLimitQueryParams expected a positive integer got %s", jsNumberOf(v))
 		}
 		if n > 0 { // as Strapi's query builder, a limit of 0 (or -1) is no limit
-			q.limit = n
+			q.Limit = n
 		}
 	}
 	return q, nil
 }
 
-// ParseMeQuery reads the query of GET /api/users/me: the same validation as the users
-// API's, of which only fields and populate apply (Strapi 5's me controller). The caller's
-// own role may always be populated (decision D11). An empty query costs nothing.
-func ParseMeQuery(rawQuery string) (*UserQuery, error) {
+// ParseMe reads the query of GET /api/users/me: the same validation as the users API's, of
+// which only fields and populate apply (Strapi 5's me controller). The caller's own role
+// may always be populated (decision D11). An empty query costs nothing.
+func ParseMe(rawQuery string) (*Query, error) {
 	if rawQuery == "" {
-		return &UserQuery{limit: -1}, nil
+		return &Query{Limit: -1}, nil
 	}
-	return ParseUserQuery(rawQuery, true)
+	return Parse(rawQuery, true)
 }
 
 // ---- filters
@@ -261,8 +263,8 @@ type filterParser struct {
 
 // where reads an object of conditions over a model (the user, or its role): attribute
 // names, and the group operators $and, $or, $not.
-func (p *filterParser) where(o *qsObject, cols map[string]column, hidden []string, path string, isUser bool) sqlExpr {
-	var all allOf
+func (p *filterParser) where(o *qsObject, attrs map[string]Attr, hidden []string, path string, isUser bool) Expr {
+	var all AllOf
 	for _, key := range o.keys {
 		v := o.vals[key]
 		switch {
@@ -272,19 +274,19 @@ func (p *filterParser) where(o *qsObject, cols map[string]column, hidden []strin
 				p.errs.convert(queryError("filters", key, path, "expected an array"))
 				continue
 			}
-			var group []sqlExpr
+			var group []Expr
 			for _, e := range list {
 				sub, isObj := e.(*qsObject)
 				if !isObj {
 					p.errs.convert(queryError("filters", key, path, "expected an array of objects"))
 					continue
 				}
-				group = append(group, p.where(sub, cols, hidden, path, isUser))
+				group = append(group, p.where(sub, attrs, hidden, path, isUser))
 			}
 			if key == "$and" {
-				all = append(all, allOf(group))
+				all = append(all, AllOf(group))
 			} else {
-				all = append(all, anyOf(group))
+				all = append(all, AnyOf(group))
 			}
 		case key == "$not":
 			sub, ok := v.(*qsObject)
@@ -292,17 +294,17 @@ func (p *filterParser) where(o *qsObject, cols map[string]column, hidden []strin
 				p.errs.convert(queryError("filters", key, path, "expected an object"))
 				continue
 			}
-			all = append(all, notExpr{p.where(sub, cols, hidden, path, isUser)})
+			all = append(all, Not{p.where(sub, attrs, hidden, path, isUser)})
 		case isOperator(key):
 			p.errs.convert(queryError("filters", key, path, "only $and, $or and $not can be used here"))
-		case isUser && key == roleRelation:
+		case isUser && key == RoleRelation:
 			if !p.mayFindRoles {
 				continue // the caller cannot see roles: the filter is dropped, as Strapi sanitizes it
 			}
 			all = append(all, p.role(v))
 		default:
 			attrPath := joinPath(path, key)
-			col, ok := cols[key]
+			a, ok := attrs[key]
 			if !ok {
 				if slices.Contains(hidden, key) {
 					p.errs.hiddenKey(queryError("filters", key, attrPath, ""))
@@ -311,7 +313,7 @@ func (p *filterParser) where(o *qsObject, cols map[string]column, hidden []strin
 				}
 				continue
 			}
-			all = append(all, p.attribute(col, v, attrPath))
+			all = append(all, p.attribute(a, v, attrPath))
 		}
 	}
 	return all
@@ -319,11 +321,11 @@ func (p *filterParser) where(o *qsObject, cols map[string]column, hidden []strin
 
 // role reads a condition on the user's role: an id (or a list of ids), operators on the
 // id, or an object of conditions on the role's attributes.
-func (p *filterParser) role(v any) sqlExpr {
-	idCol := roleColumns["id"]
+func (p *filterParser) role(v any) Expr {
+	idAttr := roleAttrs["id"]
 	o, ok := v.(*qsObject)
 	if !ok {
-		return p.attribute(idCol, v, roleRelation)
+		return p.attribute(idAttr, v, RoleRelation)
 	}
 	ops := 0
 	for _, k := range o.keys {
@@ -333,23 +335,23 @@ func (p *filterParser) role(v any) sqlExpr {
 	}
 	switch {
 	case ops == 0:
-		return p.where(o, roleColumns, roleHidden, roleRelation, false)
+		return p.where(o, roleAttrs, roleHidden, RoleRelation, false)
 	case ops != o.len():
-		p.errs.convert(queryError("filters", roleRelation, roleRelation, "operators and attributes cannot be mixed"))
-		return allOf{}
+		p.errs.convert(queryError("filters", RoleRelation, RoleRelation, "operators and attributes cannot be mixed"))
+		return AllOf{}
 	case o.keys[0] == "$and" || o.keys[0] == "$or" || o.keys[0] == "$not":
-		return p.where(o, roleColumns, roleHidden, roleRelation, false)
+		return p.where(o, roleAttrs, roleHidden, RoleRelation, false)
 	default:
-		return p.attribute(idCol, o, roleRelation)
+		return p.attribute(idAttr, o, RoleRelation)
 	}
 }
 
 // attribute reads the condition on one attribute: a value (equality), a list of values
 // (IN), or an object of operators.
-func (p *filterParser) attribute(col column, v any, path string) sqlExpr {
+func (p *filterParser) attribute(a Attr, v any, path string) Expr {
 	switch t := v.(type) {
 	case *qsObject:
-		var all allOf
+		var all AllOf
 		for _, op := range t.keys {
 			if !isWhereOperator(op) {
 				if isOperator(op) { // $and, $or: not at attribute level
@@ -359,78 +361,76 @@ func (p *filterParser) attribute(col column, v any, path string) sqlExpr {
 				}
 				continue
 			}
-			all = append(all, p.operator(col, op, t.vals[op], path, op))
+			all = append(all, p.operator(a, op, t.vals[op], path, op))
 		}
 		return all
 	case []any:
-		return p.operator(col, "$in", t, path, lastKey(path))
+		return p.operator(a, "$in", t, path, lastKey(path))
 	default:
-		return p.operator(col, "$eq", v, path, lastKey(path))
+		return p.operator(a, "$eq", v, path, lastKey(path))
 	}
 }
 
 // operator reads one operator and its value. key is what an error names: the operator, or
 // the attribute when the operator was implicit (filters[id]=1).
-func (p *filterParser) operator(col column, op string, v any, path, key string) sqlExpr {
+func (p *filterParser) operator(a Attr, op string, v any, path, key string) Expr {
 	if list, isList := v.([]any); isList && op != "$in" && op != "$notIn" && op != "$between" {
 		// A list for a single-value operator: any of the values (Strapi's knex ORs them).
-		var alts anyOf
+		var alts AnyOf
 		for _, e := range list {
-			alts = append(alts, p.operator(col, op, e, path, key))
+			alts = append(alts, p.operator(a, op, e, path, key))
 		}
 		return alts
 	}
-	fail := func(reason string) sqlExpr {
+	fail := func(reason string) Expr {
 		p.errs.convert(queryError("filters", key, path, reason))
-		return allOf{}
+		return AllOf{}
 	}
-	// badValue refuses a value its column cannot hold (Strapi fails there with a 500).
-	badValue := func(v any, reason string) sqlExpr {
+	// badValue refuses a value its attribute cannot hold (Strapi fails there with a 500).
+	badValue := func(v any, reason string) Expr {
 		p.errs.convert(&Error{
-			Kind:    KindValidation,
 			Message: fmt.Sprintf("Invalid value %q for %s: %s", jsString(v), path, reason),
-			Query:   &QueryKey{Key: key, Path: path, Param: "filters"},
+			Key:     key, Path: path, Param: "filters",
 		})
-		return allOf{}
+		return AllOf{}
 	}
 	if _, isObj := v.(*qsObject); isObj && op != "$not" {
 		return fail("expected a value")
 	}
 	if tooLongValue(v) {
 		p.errs.convert(&Error{
-			Kind:    KindValidation,
-			Message: fmt.Sprintf("Invalid value for %s: at most %d characters", path, MaxQueryValueLength),
-			Query:   &QueryKey{Key: key, Path: path, Param: "filters"},
+			Message: fmt.Sprintf("Invalid value for %s: at most %d characters", path, MaxValueLength),
+			Key:     key, Path: path, Param: "filters",
 		})
-		return allOf{}
+		return AllOf{}
 	}
 	switch op {
 	case "$not":
-		return notExpr{p.attribute(col, v, path)}
+		return Not{p.attribute(a, v, path)}
 	case "$null", "$notNull":
 		isNull := parseBool(v)
 		if op == "$notNull" {
 			isNull = !isNull
 		}
-		return nullExpr{col: col, isNull: isNull}
+		return Null{Attr: a, IsNull: isNull}
 	case "$eq", "$ne":
 		if v == nil {
-			return nullExpr{col: col, isNull: op == "$eq"}
+			return Null{Attr: a, IsNull: op == "$eq"}
 		}
-		val, err := castValue(col, v)
+		val, err := castValue(a, v)
 		if err != "" {
 			return badValue(v, err)
 		}
 		if op == "$eq" {
-			return cmpExpr{col, "=", val}
+			return Cmp{a, "=", val}
 		}
-		return cmpExpr{col, "<>", val}
+		return Cmp{a, "<>", val}
 	case "$lt", "$lte", "$gt", "$gte":
-		val, err := castValue(col, v)
+		val, err := castValue(a, v)
 		if err != "" {
 			return badValue(v, err)
 		}
-		return cmpExpr{col, map[string]string{"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">="}[op], val}
+		return Cmp{a, map[string]string{"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">="}[op], val}
 	case "$in", "$notIn":
 		list, isList := v.([]any)
 		if !isList {
@@ -438,54 +438,54 @@ func (p *filterParser) operator(col column, op string, v any, path, key string) 
 		}
 		vals := make([]any, 0, len(list))
 		for _, e := range list {
-			val, err := castValue(col, e)
+			val, err := castValue(a, e)
 			if err != "" {
 				return badValue(e, err)
 			}
 			vals = append(vals, val)
 		}
-		return inExpr{col: col, vals: vals, not: op == "$notIn"}
+		return In{Attr: a, Vals: vals, Not: op == "$notIn"}
 	case "$between":
 		list, isList := v.([]any)
 		if !isList || len(list) != 2 {
 			return fail("expected two values")
 		}
-		lo, err := castValue(col, list[0])
+		lo, err := castValue(a, list[0])
 		if err != "" {
 			return badValue(list[0], err)
 		}
-		hi, err := castValue(col, list[1])
+		hi, err := castValue(a, list[1])
 		if err != "" {
 			return badValue(list[1], err)
 		}
-		return allOf{cmpExpr{col, ">=", lo}, cmpExpr{col, "<=", hi}}
+		return AllOf{Cmp{a, ">=", lo}, Cmp{a, "<=", hi}}
 	case "$eqi", "$nei":
 		if v == nil {
-			return nullExpr{col: col, isNull: op == "$eqi"}
+			return Null{Attr: a, IsNull: op == "$eqi"}
 		}
-		if col.kind == kindBool || col.kind == kindTime {
+		if a.Kind == Bool || a.Kind == Time {
 			return fail("applies to text only")
 		}
-		return matchExpr{col: col, text: jsString(v), mode: matchEqual, fold: true, not: op == "$nei"}
+		return Match{Attr: a, Text: jsString(v), Mode: MatchEqual, Fold: true, Not: op == "$nei"}
 	default: // $contains, $notContains, $containsi, $notContainsi, $startsWith(i), $endsWith(i)
-		if col.kind == kindBool || col.kind == kindTime {
+		if a.Kind == Bool || a.Kind == Time {
 			return fail("applies to text only")
 		}
-		m := matchExpr{col: col, text: jsString(v)}
+		m := Match{Attr: a, Text: jsString(v)}
 		name := strings.TrimPrefix(op, "$")
 		if strings.HasPrefix(name, "not") {
-			m.not, name = true, strings.ToLower(name[3:4])+name[4:]
+			m.Not, name = true, strings.ToLower(name[3:4])+name[4:]
 		}
 		if strings.HasSuffix(name, "i") {
-			m.fold, name = true, strings.TrimSuffix(name, "i")
+			m.Fold, name = true, strings.TrimSuffix(name, "i")
 		}
 		switch name {
 		case "contains":
-			m.mode = matchContains
+			m.Mode = MatchContains
 		case "startsWith":
-			m.mode = matchPrefix
+			m.Mode = MatchPrefix
 		case "endsWith":
-			m.mode = matchSuffix
+			m.Mode = MatchSuffix
 		}
 		return m
 	}
@@ -516,9 +516,9 @@ func joinPath(path, key string) string {
 	return path + "." + key
 }
 
-// castValue converts a filter value to its column's type, as Strapi's fields do (toDB).
+// castValue converts a filter value to its attribute's type, as Strapi's fields do (toDB).
 // It returns a reason when the value cannot be one (Strapi answers 500 there; here 400).
-func castValue(col column, v any) (any, string) {
+func castValue(a Attr, v any) (any, string) {
 	if v == nil {
 		return nil, ""
 	}
@@ -526,8 +526,8 @@ func castValue(col column, v any) (any, string) {
 	if !ok {
 		return nil, "expected a value"
 	}
-	switch col.kind {
-	case kindInt:
+	switch a.Kind {
+	case Int:
 		t := strings.TrimSpace(s)
 		if t == "" {
 			return int64(0), "" // JavaScript's Number("") is 0
@@ -539,9 +539,9 @@ func castValue(col column, v any) (any, string) {
 			return int64(f), "" // 1e3, 2.0
 		}
 		return nil, "expected an integer"
-	case kindBool:
+	case Bool:
 		return parseBool(s), ""
-	case kindTime:
+	case Time:
 		t, err := parseDateTime(s)
 		if err != nil {
 			return nil, "expected an ISO 8601 date or a timestamp in milliseconds"
@@ -644,8 +644,8 @@ func jsNumberOf(v any) string {
 
 // parseSort reads sort=username:asc,id:desc and its forms sort[0]=id:desc,
 // sort[username]=desc, sort[0][username]=desc, sort=role.name.
-func parseSort(v any, mayFindRoles bool, errs *paramErrors) []sortTerm {
-	var out []sortTerm
+func parseSort(v any, mayFindRoles bool, errs *paramErrors) []SortTerm {
+	var out []SortTerm
 	add := func(path []string, order string) {
 		order = strings.TrimSpace(order)
 		if order == "" {
@@ -656,9 +656,9 @@ func parseSort(v any, mayFindRoles bool, errs *paramErrors) []sortTerm {
 			errs.convert(convError("Invalid order. order can only be one of asc|desc|ASC|DESC"))
 			return
 		}
-		col, ok := sortColumn(path, mayFindRoles, errs)
+		a, ok := sortAttr(path, mayFindRoles, errs)
 		if ok {
-			out = append(out, sortTerm{col: col, desc: lower == "desc"})
+			out = append(out, SortTerm{Attr: a, Desc: lower == "desc"})
 		}
 	}
 	var fromString func(s string)
@@ -714,47 +714,47 @@ func parseSort(v any, mayFindRoles bool, errs *paramErrors) []sortTerm {
 	return out
 }
 
-// sortColumn validates a sort path: a user attribute, or role.<attribute> (dropped when
+// sortAttr validates a sort path: a user attribute, or role.<attribute> (dropped when
 // the caller cannot see roles).
-func sortColumn(path []string, mayFindRoles bool, errs *paramErrors) (column, bool) {
+func sortAttr(path []string, mayFindRoles bool, errs *paramErrors) (Attr, bool) {
 	key := path[0]
-	_, isColumn := userColumns[key]
+	_, isColumn := userAttrs[key]
 	switch {
 	case isColumn && len(path) == 1:
-		return userColumns[key], true
-	case key == roleRelation && len(path) > 1:
+		return userAttrs[key], true
+	case key == RoleRelation && len(path) > 1:
 		if !mayFindRoles {
-			return column{}, false // dropped, as Strapi's sanitizer drops it
+			return Attr{}, false // dropped, as Strapi's sanitizer drops it
 		}
 		sub := path[1]
-		if col, ok := roleColumns[sub]; ok && len(path) == 2 {
+		if col, ok := roleAttrs[sub]; ok && len(path) == 2 {
 			return col, true
 		}
 		if slices.Contains(roleHidden, sub) {
-			errs.hiddenKey(queryError("sort", sub, roleRelation+"."+sub, ""))
+			errs.hiddenKey(queryError("sort", sub, RoleRelation+"."+sub, ""))
 		} else {
-			errs.unknownKey(queryError("sort", sub, roleRelation, ""))
+			errs.unknownKey(queryError("sort", sub, RoleRelation, ""))
 		}
 	case slices.Contains(userHidden, key):
 		errs.hiddenKey(queryError("sort", key, key, ""))
-	case isColumn || key == roleRelation: // an attribute with a sub-path, or the relation itself
+	case isColumn || key == RoleRelation: // an attribute with a sub-path, or the relation itself
 		errs.unknownKey(queryError("sort", key, key, ""))
 	default:
 		errs.unknownKey(queryError("sort", key, "", ""))
 	}
-	return column{}, false
+	return Attr{}, false
 }
 
 // parseFields reads fields=username,email and fields[0]=username; "*" is every field.
 func parseFields(v any, errs *paramErrors) []string {
-	return parseFieldsOf(v, userColumns, userHidden, "fields", "", errs)
+	return parseFieldsOf(v, userAttrs, userHidden, "fields", "", errs)
 }
 
 // parseFieldsOf reads a list of attribute names of a model (fields=a,b, fields[0]=a) in
 // the query parameter param, prefix being where the model sits ("" for the user, "role."
 // for its role). A private attribute is "Invalid key" with its path; an unknown one has no
 // path, as Strapi's validator reports them.
-func parseFieldsOf(v any, cols map[string]column, hidden []string, param, prefix string, errs *paramErrors) []string {
+func parseFieldsOf(v any, attrs map[string]Attr, hidden []string, param, prefix string, errs *paramErrors) []string {
 	var names []string
 	switch t := v.(type) {
 	case string:
@@ -777,7 +777,7 @@ func parseFieldsOf(v any, cols map[string]column, hidden []string, param, prefix
 	}
 	out := []string{"id", "documentId"}
 	for _, n := range names {
-		_, ok := cols[n]
+		_, ok := attrs[n]
 		switch {
 		case ok:
 			if !slices.Contains(out, n) {
@@ -785,7 +785,7 @@ func parseFieldsOf(v any, cols map[string]column, hidden []string, param, prefix
 			}
 		case slices.Contains(hidden, n):
 			errs.hiddenKey(queryError(param, n, prefix+n, ""))
-		case prefix == "" && n == roleRelation: // a relation is not a field
+		case prefix == "" && n == RoleRelation: // a relation is not a field
 			errs.unknownKey(queryError(param, n, n, ""))
 		default:
 			errs.unknownKey(queryError(param, n, "", ""))
@@ -800,7 +800,7 @@ func parseFieldsOf(v any, cols map[string]column, hidden []string, param, prefix
 func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
 	fromPath := func(p string) { // role, or role.<relation of the role>: the role
 		head, _, _ := strings.Cut(p, ".")
-		if head = strings.TrimSpace(head); head == roleRelation {
+		if head = strings.TrimSpace(head); head == RoleRelation {
 			role = true
 		} else {
 			errs.unknownKey(queryError("populate", head, head, ""))
@@ -833,7 +833,7 @@ func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
 		for _, k := range t.keys {
 			sub := t.vals[k]
 			switch {
-			case k == roleRelation:
+			case k == RoleRelation:
 				switch sv := sub.(type) {
 				case string:
 					if sv == "*" || parseBool(sv) {
@@ -842,7 +842,7 @@ func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
 				case *qsObject:
 					role = true // of the role's own options, fields applies (it has no relation shown)
 					if f, ok := sv.vals["fields"]; ok && f != nil {
-						roleFields = parseFieldsOf(f, roleColumns, roleHidden, "populate", roleRelation+".", errs)
+						roleFields = parseFieldsOf(f, roleAttrs, roleHidden, "populate", RoleRelation+".", errs)
 					}
 				}
 			case isUserAttribute(k): // not a relation
@@ -856,7 +856,7 @@ func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
 }
 
 func isUserAttribute(k string) bool {
-	_, ok := userColumns[k]
+	_, ok := userAttrs[k]
 	return ok || slices.Contains(userHidden, k)
 }
 
@@ -878,372 +878,3 @@ func jsTypeOf(v any) string {
 	return "string"
 }
 
-// ---- SQL
-
-// sqlWriter writes a query and collects its arguments.
-type sqlWriter struct {
-	b           strings.Builder
-	args        []any
-	placeholder func(n int) string
-	postgres    bool
-}
-
-func (w *sqlWriter) write(s ...string) {
-	for _, p := range s {
-		w.b.WriteString(p)
-	}
-}
-
-// arg binds v and writes its placeholder.
-func (w *sqlWriter) arg(v any) {
-	w.args = append(w.args, v)
-	w.b.WriteString(w.placeholder(len(w.args)))
-}
-
-// ordered is a column as compared or sorted: text in byte order on both engines (SQLite's
-// BINARY collation; on PostgreSQL the "C" collation, whatever the database's locale).
-func (w *sqlWriter) ordered(c column) string {
-	if c.kind == kindText && w.postgres {
-		return c.expr + ` COLLATE "C"`
-	}
-	return c.expr
-}
-
-// text is a column as a text operator sees it: the id's digits for the id.
-func (w *sqlWriter) text(c column) string {
-	if c.kind == kindInt {
-		return "CAST(" + c.expr + " AS TEXT)"
-	}
-	return c.expr
-}
-
-type sqlExpr interface{ render(w *sqlWriter) }
-
-// allOf is AND, anyOf is OR (see renderGroup for empty ones).
-type (
-	allOf []sqlExpr
-	anyOf []sqlExpr
-)
-
-type notExpr struct{ e sqlExpr }
-
-type cmpExpr struct {
-	col column
-	op  string // = <> < <= > >=
-	val any
-}
-
-type inExpr struct {
-	col  column
-	vals []any
-	not  bool
-}
-
-type nullExpr struct {
-	col    column
-	isNull bool
-}
-
-type matchMode int
-
-const (
-	matchEqual matchMode = iota
-	matchContains
-	matchPrefix
-	matchSuffix
-)
-
-type matchExpr struct {
-	col  column
-	text string
-	mode matchMode
-	fold bool // case-insensitive (ASCII on SQLite)
-	not  bool
-}
-
-// Groups behave as Strapi's knex builds them: a group with no condition (a filter the
-// caller may not use was dropped, or nothing was left in it) is left out of the query, not
-// taken as true or false; a query with no condition at all is 1=1.
-func renderGroup(w *sqlWriter, list []sqlExpr, sep string) {
-	var parts []sqlExpr
-	for _, e := range list {
-		if !isEmpty(e) {
-			parts = append(parts, e)
-		}
-	}
-	switch len(parts) {
-	case 0:
-		w.write("1=1")
-	case 1:
-		parts[0].render(w)
-	default:
-		w.write("(")
-		for i, e := range parts {
-			if i > 0 {
-				w.write(sep)
-			}
-			e.render(w)
-		}
-		w.write(")")
-	}
-}
-
-// isEmpty reports whether e holds no condition.
-func isEmpty(e sqlExpr) bool {
-	switch t := e.(type) {
-	case allOf:
-		return !slices.ContainsFunc(t, func(x sqlExpr) bool { return !isEmpty(x) })
-	case anyOf:
-		return !slices.ContainsFunc(t, func(x sqlExpr) bool { return !isEmpty(x) })
-	case notExpr:
-		return isEmpty(t.e)
-	}
-	return false
-}
-
-func (a allOf) render(w *sqlWriter) { renderGroup(w, a, " AND ") }
-
-func (a anyOf) render(w *sqlWriter) { renderGroup(w, a, " OR ") }
-
-func (n notExpr) render(w *sqlWriter) {
-	if isEmpty(n.e) {
-		w.write("1=1")
-		return
-	}
-	w.write("NOT (")
-	n.e.render(w)
-	w.write(")")
-}
-
-func (c cmpExpr) render(w *sqlWriter) {
-	if c.val == nil {
-		(nullExpr{col: c.col, isNull: c.op == "="}).render(w)
-		return
-	}
-	if t, ok := c.val.(time.Time); ok {
-		// Times are stored to the microsecond but shown to the millisecond: compare with
-		// the millisecond shown, so that a value read from the API finds its user.
-		next := t.Add(time.Millisecond)
-		bound := func(op string, v time.Time) {
-			w.write(c.col.expr, " ", op, " ")
-			w.arg(v)
-		}
-		switch c.op {
-		case "=":
-			w.write("(")
-			bound(">=", t)
-			w.write(" AND ")
-			bound("<", next)
-			w.write(")")
-		case "<>":
-			w.write("(")
-			bound("<", t)
-			w.write(" OR ")
-			bound(">=", next)
-			w.write(")")
-		case "<":
-			bound("<", t)
-		case "<=":
-			bound("<", next)
-		case ">":
-			bound(">=", next)
-		case ">=":
-			bound(">=", t)
-		}
-		return
-	}
-	col := c.col.expr
-	if c.op != "=" && c.op != "<>" {
-		col = w.ordered(c.col)
-	}
-	w.write(col, " ", c.op, " ")
-	w.arg(c.val)
-}
-
-func (in inExpr) render(w *sqlWriter) {
-	if len(in.vals) == 0 { // as knex: IN () is false, NOT IN () true
-		if in.not {
-			w.write("1=1")
-		} else {
-			w.write("1=0")
-		}
-		return
-	}
-	if in.col.kind == kindTime || slices.Contains(in.vals, nil) {
-		var alts anyOf
-		for _, v := range in.vals {
-			alts = append(alts, cmpExpr{in.col, "=", v})
-		}
-		if in.not {
-			notExpr{alts}.render(w)
-		} else {
-			alts.render(w)
-		}
-		return
-	}
-	w.write(in.col.expr)
-	if in.not {
-		w.write(" NOT")
-	}
-	w.write(" IN (")
-	for i, v := range in.vals {
-		if i > 0 {
-			w.write(", ")
-		}
-		w.arg(v)
-	}
-	w.write(")")
-}
-
-func (n nullExpr) render(w *sqlWriter) {
-	if n.isNull {
-		w.write(n.col.expr, " IS NULL")
-	} else {
-		w.write(n.col.expr, " IS NOT NULL")
-	}
-}
-
-// render writes a text match. Case-sensitive matches compare bytes on both engines
-// (PostgreSQL's LIKE; SQLite's GLOB, its LIKE being case-insensitive); case-insensitive
-// ones lower both sides (lower() folds ASCII only on SQLite). The value matches literally:
-// its %, _ (and GLOB's *, ?, [) are escaped.
-func (m matchExpr) render(w *sqlWriter) {
-	col := w.text(m.col)
-	if m.not {
-		w.write("NOT (")
-		defer w.write(")")
-	}
-	if m.mode == matchEqual {
-		w.write("lower(", col, ") = lower(")
-		w.arg(m.text)
-		w.write(")")
-		return
-	}
-	switch {
-	case m.fold:
-		w.write("lower(", col, ") LIKE lower(")
-		w.arg(suffixOrPrefix(m.mode, likeEscape(m.text), "%"))
-		w.write(`) ESCAPE '\'`)
-	case w.postgres:
-		w.write(col, " LIKE ")
-		w.arg(suffixOrPrefix(m.mode, likeEscape(m.text), "%"))
-		w.write(` ESCAPE '\'`)
-	default:
-		w.write(col, " GLOB ")
-		w.arg(suffixOrPrefix(m.mode, globEscape(m.text), "*"))
-	}
-}
-
-func suffixOrPrefix(mode matchMode, s, any string) string {
-	switch mode {
-	case matchContains:
-		return any + s + any
-	case matchPrefix:
-		return s + any
-	default:
-		return any + s
-	}
-}
-
-func likeEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
-func globEscape(s string) string {
-	r := strings.NewReplacer(`[`, `[[]`, `*`, `[*]`, `?`, `[?]`)
-	return r.Replace(s)
-}
-
-// searchExpr is _q, Strapi's search: the id or a text attribute contains the text,
-// case-insensitively, the text matching literally.
-type searchExpr struct{ text string }
-
-func (s searchExpr) render(w *sqlWriter) {
-	w.write("(")
-	for i, c := range []column{userColumns["id"], userColumns["documentId"], userColumns["username"], userColumns["email"], userColumns["provider"]} {
-		if i > 0 {
-			w.write(" OR ")
-		}
-		w.write("lower(", w.text(c), ") LIKE lower(")
-		w.arg("%" + likeEscape(s.text) + "%")
-		w.write(`) ESCAPE '\'`)
-	}
-	w.write(")")
-}
-
-// userSelectColumns are the columns every users query reads, the user's and its role's, in
-// the order scanUserEntry reads them.
-const userSelectColumns = "u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, " +
-	"u.created_at, u.updated_at, u.published_at, " +
-	"r.id, r.document_id, r.name, r.description, r.type, r.created_at, r.updated_at, r.published_at"
-
-const userFrom = " FROM up_users u LEFT JOIN up_roles r ON r.id = u.role_id"
-
-func (q *UserQuery) renderWhere(w *sqlWriter, id *int64) {
-	w.write(" WHERE ")
-	var all allOf
-	if id != nil {
-		all = append(all, cmpExpr{userColumns["id"], "=", *id})
-	}
-	if q.where != nil {
-		all = append(all, q.where)
-	}
-	if q.search != "" {
-		all = append(all, searchExpr{q.search})
-	}
-	all.render(w)
-}
-
-// SelectSQL is the query listing the users the query selects, in its order, within start
-// and limit; or, with id, the one user with that id if the filters select it.
-func (q *UserQuery) SelectSQL(placeholder func(int) string, postgres bool, id *int64) (string, []any) {
-	w := &sqlWriter{placeholder: placeholder, postgres: postgres}
-	w.write("SELECT ", userSelectColumns, userFrom)
-	q.renderWhere(w, id)
-	var order []string
-	idSorted := false
-	for _, s := range q.sort {
-		term := w.ordered(s.col)
-		if s.desc {
-			term += " DESC"
-		} else {
-			term += " ASC"
-		}
-		if s.col.nullable { // PostgreSQL's place of NULLs, on both engines
-			if s.desc {
-				term += " NULLS FIRST"
-			} else {
-				term += " NULLS LAST"
-			}
-		}
-		order = append(order, term)
-		idSorted = idSorted || s.col == userColumns["id"]
-	}
-	// Strapi has no default order (the database's): here insertion order, and the id as the
-	// last key, so that pages are stable.
-	if !idSorted {
-		order = append(order, "u.id ASC")
-	}
-	w.write(" ORDER BY ", strings.Join(order, ", "))
-	switch {
-	case q.limit > 0:
-		w.write(" LIMIT ")
-		w.arg(q.limit)
-	case q.offset > 0 && !postgres:
-		w.write(" LIMIT -1") // SQLite has no OFFSET without LIMIT
-	}
-	if q.offset > 0 {
-		w.write(" OFFSET ")
-		w.arg(q.offset)
-	}
-	return w.b.String(), w.args
-}
-
-// CountSQL is the query counting the users the query's filters and _q select.
-func (q *UserQuery) CountSQL(placeholder func(int) string, postgres bool) (string, []any) {
-	w := &sqlWriter{placeholder: placeholder, postgres: postgres}
-	w.write("SELECT count(*)", userFrom)
-	q.renderWhere(w, nil)
-	return w.b.String(), w.args
-}

@@ -1,4 +1,4 @@
-package auth
+package strapiquery
 
 import (
 	"net/url"

@@ -1,0 +1,477 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/db"
+	sq "github.com/mtb-race/mtb-backend-api/internal/strapiquery"
+)
+
+// The users routes' queries (GET /api/users, /api/users/count, /api/users/:id): Strapi's
+// filter language nests any number of $and/$or/$not over any attribute, which no fixed
+// statement can express, so they are the one SQL of the service that is not a sqlc query
+// (queries/). internal/strapiquery parses and validates the query into a tree; this file
+// renders the tree for the store's dialect, runs it and scans the rows. Column names and
+// operators come from the tables below, never from the request; every value is a bound
+// argument (FuzzUserQuerySQL checks it). The same SQL answers alike on both engines: where
+// they differ (case-insensitive matching, text ordering, LIKE and case), it is written so.
+
+// dialect is how the SQL of an engine differs.
+type dialect int
+
+const (
+	sqliteDialect dialect = iota
+	postgresDialect
+)
+
+// placeholder is how the n-th argument (from 1) is written: $n on PostgreSQL, ? on SQLite
+// (where arguments bind in the order their ? appear).
+func (d dialect) placeholder(n int) string {
+	if d == postgresDialect {
+		return fmt.Sprintf("$%d", n)
+	}
+	return "?"
+}
+
+// The columns of the attributes the API shows: the user's, and its role's (LEFT JOINed, so
+// every role column may be NULL).
+var (
+	userColumns = map[string]string{
+		"id": "u.id", "documentId": "u.document_id", "username": "u.username", "email": "u.email",
+		"provider": "u.provider", "confirmed": "u.confirmed", "blocked": "u.blocked",
+		"createdAt": "u.created_at", "updatedAt": "u.updated_at", "publishedAt": "u.published_at",
+	}
+	roleColumns = map[string]string{
+		"id": "r.id", "documentId": "r.document_id", "name": "r.name", "description": "r.description",
+		"type": "r.type", "createdAt": "r.created_at", "updatedAt": "r.updated_at", "publishedAt": "r.published_at",
+	}
+)
+
+// column is an attribute as SQL sees it.
+type column struct {
+	expr     string // u.username
+	kind     sq.Kind
+	nullable bool
+}
+
+func columnOf(a sq.Attr) column {
+	if a.Relation == sq.RoleRelation {
+		return column{expr: roleColumns[a.Name], kind: a.Kind, nullable: true}
+	}
+	return column{expr: userColumns[a.Name], kind: a.Kind}
+}
+
+// UserEntry is a user as the users routes show it, with its role when the query populated
+// it.
+type UserEntry struct {
+	User db.UpUser // the shown columns only: no password hash or one-time code is read
+	Role *db.UpRole
+}
+
+// ListUsers returns the users q selects, in its order, within its start and limit.
+func (s *Store) ListUsers(ctx context.Context, q *sq.Query) ([]UserEntry, error) {
+	query, args := selectSQL(q, s.dialect, nil)
+	var out []UserEntry
+	err := s.selectRows(ctx, query, args, func(scan func(...any) error) error {
+		e, err := scanUserEntry(scan, q.PopulateRole)
+		out = append(out, e)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	return out, nil
+}
+
+// CountUsers counts the users q's filters and search select.
+func (s *Store) CountUsers(ctx context.Context, q *sq.Query) (int64, error) {
+	query, args := countSQL(q, s.dialect)
+	var n int64
+	err := s.selectRows(ctx, query, args, func(scan func(...any) error) error { return scan(&n) })
+	if err != nil {
+		return 0, fmt.Errorf("count users: %w", err)
+	}
+	return n, nil
+}
+
+// FindUser returns the user with that id, or nil when there is none or q's filters exclude
+// it.
+func (s *Store) FindUser(ctx context.Context, id int64, q *sq.Query) (*UserEntry, error) {
+	query, args := selectSQL(q, s.dialect, &id)
+	var found *UserEntry
+	err := s.selectRows(ctx, query, args, func(scan func(...any) error) error {
+		e, err := scanUserEntry(scan, q.PopulateRole)
+		found = &e
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find user: %w", err)
+	}
+	return found, nil
+}
+
+func scanUserEntry(scan func(...any) error, withRole bool) (UserEntry, error) {
+	var (
+		e                UserEntry
+		u                = &e.User
+		roleID           *int64
+		docID, name, typ *string
+		description      *string
+		created, updated *time.Time
+		published        *time.Time
+	)
+	err := scan(&u.ID, &u.DocumentID, &u.Username, &u.Email, &u.Provider, &u.Confirmed, &u.Blocked,
+		&u.CreatedAt, &u.UpdatedAt, &u.PublishedAt,
+		&roleID, &docID, &name, &description, &typ, &created, &updated, &published)
+	if err != nil {
+		return e, fmt.Errorf("scan user: %w", err)
+	}
+	u.RoleID = roleID
+	if withRole && roleID != nil && docID != nil && name != nil && typ != nil && created != nil && updated != nil && published != nil {
+		e.Role = &db.UpRole{
+			ID: *roleID, DocumentID: *docID, Name: *name, Description: description, Type: *typ,
+			CreatedAt: *created, UpdatedAt: *updated, PublishedAt: *published,
+		}
+	}
+	return e, nil
+}
+
+// sqlWriter writes a query and collects its arguments.
+type sqlWriter struct {
+	b       strings.Builder
+	args    []any
+	dialect dialect
+}
+
+func (w *sqlWriter) write(s ...string) {
+	for _, p := range s {
+		w.b.WriteString(p)
+	}
+}
+
+// arg binds v and writes its placeholder.
+func (w *sqlWriter) arg(v any) {
+	w.args = append(w.args, v)
+	w.b.WriteString(w.dialect.placeholder(len(w.args)))
+}
+
+// ordered is a column as compared or sorted: text in byte order on both engines (SQLite's
+// BINARY collation; on PostgreSQL the "C" collation, whatever the database's locale).
+func (w *sqlWriter) ordered(c column) string {
+	if c.kind == sq.Text && w.dialect == postgresDialect {
+		return c.expr + ` COLLATE "C"`
+	}
+	return c.expr
+}
+
+// text is a column as a text operator sees it: the id's digits for the id.
+func (w *sqlWriter) text(c column) string {
+	if c.kind == sq.Int {
+		return "CAST(" + c.expr + " AS TEXT)"
+	}
+	return c.expr
+}
+
+// render writes e.
+func render(w *sqlWriter, e sq.Expr) {
+	switch t := e.(type) {
+	case sq.AllOf:
+		renderGroup(w, t, " AND ")
+	case sq.AnyOf:
+		renderGroup(w, t, " OR ")
+	case sq.Not:
+		renderNot(w, t)
+	case sq.Cmp:
+		renderCmp(w, columnOf(t.Attr), t.Op, t.Val)
+	case sq.In:
+		renderIn(w, t)
+	case sq.Null:
+		renderNull(w, columnOf(t.Attr), t.IsNull)
+	case sq.Match:
+		renderMatch(w, t)
+	case searchExpr:
+		t.render(w)
+	default:
+		panic(fmt.Sprintf("store: no SQL for %T", e))
+	}
+}
+
+// Groups behave as Strapi's knex builds them: a group with no condition (a filter the
+// caller may not use was dropped, or nothing was left in it) is left out of the query, not
+// taken as true or false; a query with no condition at all is 1=1.
+func renderGroup(w *sqlWriter, list []sq.Expr, sep string) {
+	var parts []sq.Expr
+	for _, e := range list {
+		if !sq.IsEmpty(e) {
+			parts = append(parts, e)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		w.write("1=1")
+	case 1:
+		render(w, parts[0])
+	default:
+		w.write("(")
+		for i, e := range parts {
+			if i > 0 {
+				w.write(sep)
+			}
+			render(w, e)
+		}
+		w.write(")")
+	}
+}
+
+func renderNot(w *sqlWriter, n sq.Not) {
+	if sq.IsEmpty(n.E) {
+		w.write("1=1")
+		return
+	}
+	w.write("NOT (")
+	render(w, n.E)
+	w.write(")")
+}
+
+func renderCmp(w *sqlWriter, c column, op string, val any) {
+	if val == nil {
+		renderNull(w, c, op == "=")
+		return
+	}
+	if t, ok := val.(time.Time); ok {
+		// Times are stored to the microsecond but shown to the millisecond: compare with
+		// the millisecond shown, so that a value read from the API finds its user.
+		next := t.Add(time.Millisecond)
+		bound := func(op string, v time.Time) {
+			w.write(c.expr, " ", op, " ")
+			w.arg(v)
+		}
+		switch op {
+		case "=":
+			w.write("(")
+			bound(">=", t)
+			w.write(" AND ")
+			bound("<", next)
+			w.write(")")
+		case "<>":
+			w.write("(")
+			bound("<", t)
+			w.write(" OR ")
+			bound(">=", next)
+			w.write(")")
+		case "<":
+			bound("<", t)
+		case "<=":
+			bound("<", next)
+		case ">":
+			bound(">=", next)
+		case ">=":
+			bound(">=", t)
+		}
+		return
+	}
+	col := c.expr
+	if op != "=" && op != "<>" {
+		col = w.ordered(c)
+	}
+	w.write(col, " ", op, " ")
+	w.arg(val)
+}
+
+func renderIn(w *sqlWriter, in sq.In) {
+	c := columnOf(in.Attr)
+	if len(in.Vals) == 0 { // as knex: IN () is false, NOT IN () true
+		if in.Not {
+			w.write("1=1")
+		} else {
+			w.write("1=0")
+		}
+		return
+	}
+	if c.kind == sq.Time || slices.Contains(in.Vals, nil) {
+		var alts sq.AnyOf
+		for _, v := range in.Vals {
+			alts = append(alts, sq.Cmp{Attr: in.Attr, Op: "=", Val: v})
+		}
+		if in.Not {
+			renderNot(w, sq.Not{E: alts})
+		} else {
+			render(w, alts)
+		}
+		return
+	}
+	w.write(c.expr)
+	if in.Not {
+		w.write(" NOT")
+	}
+	w.write(" IN (")
+	for i, v := range in.Vals {
+		if i > 0 {
+			w.write(", ")
+		}
+		w.arg(v)
+	}
+	w.write(")")
+}
+
+func renderNull(w *sqlWriter, c column, isNull bool) {
+	if isNull {
+		w.write(c.expr, " IS NULL")
+	} else {
+		w.write(c.expr, " IS NOT NULL")
+	}
+}
+
+// render writes a text match. Case-sensitive matches compare bytes on both engines
+// (PostgreSQL's LIKE; SQLite's GLOB, its LIKE being case-insensitive); case-insensitive
+// ones lower both sides (lower() folds ASCII only on SQLite). The value matches literally:
+// its %, _ (and GLOB's *, ?, [) are escaped.
+func renderMatch(w *sqlWriter, m sq.Match) {
+	col := w.text(columnOf(m.Attr))
+	if m.Not {
+		w.write("NOT (")
+		defer w.write(")")
+	}
+	if m.Mode == sq.MatchEqual {
+		w.write("lower(", col, ") = lower(")
+		w.arg(m.Text)
+		w.write(")")
+		return
+	}
+	switch {
+	case m.Fold:
+		w.write("lower(", col, ") LIKE lower(")
+		w.arg(suffixOrPrefix(m.Mode, likeEscape(m.Text), "%"))
+		w.write(`) ESCAPE '\'`)
+	case w.dialect == postgresDialect:
+		w.write(col, " LIKE ")
+		w.arg(suffixOrPrefix(m.Mode, likeEscape(m.Text), "%"))
+		w.write(` ESCAPE '\'`)
+	default:
+		w.write(col, " GLOB ")
+		w.arg(suffixOrPrefix(m.Mode, globEscape(m.Text), "*"))
+	}
+}
+
+func suffixOrPrefix(mode sq.MatchMode, s, any string) string {
+	switch mode {
+	case sq.MatchContains:
+		return any + s + any
+	case sq.MatchPrefix:
+		return s + any
+	default:
+		return any + s
+	}
+}
+
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+func globEscape(s string) string {
+	r := strings.NewReplacer(`[`, `[[]`, `*`, `[*]`, `?`, `[?]`)
+	return r.Replace(s)
+}
+
+// searchExpr is _q, Strapi's search: the id or a text attribute contains the text,
+// case-insensitively, the text matching literally.
+type searchExpr struct {
+	sq.Expr
+	text string
+}
+
+func (s searchExpr) render(w *sqlWriter) {
+	w.write("(")
+	for i, name := range []string{"id", "documentId", "username", "email", "provider"} {
+		c := columnOf(sq.UserAttr(name))
+		if i > 0 {
+			w.write(" OR ")
+		}
+		w.write("lower(", w.text(c), ") LIKE lower(")
+		w.arg("%" + likeEscape(s.text) + "%")
+		w.write(`) ESCAPE '\'`)
+	}
+	w.write(")")
+}
+
+// userSelectColumns are the columns every users query reads, the user's and its role's, in
+// the order scanUserEntry reads them.
+const userSelectColumns = "u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, " +
+	"u.created_at, u.updated_at, u.published_at, " +
+	"r.id, r.document_id, r.name, r.description, r.type, r.created_at, r.updated_at, r.published_at"
+
+const userFrom = " FROM up_users u LEFT JOIN up_roles r ON r.id = u.role_id"
+
+func renderWhere(w *sqlWriter, q *sq.Query, id *int64) {
+	w.write(" WHERE ")
+	var all sq.AllOf
+	if id != nil {
+		all = append(all, sq.Cmp{Attr: sq.UserAttr("id"), Op: "=", Val: *id})
+	}
+	if q.Where != nil {
+		all = append(all, q.Where)
+	}
+	if q.Search != "" {
+		all = append(all, searchExpr{text: q.Search})
+	}
+	render(w, all)
+}
+
+// selectSQL is the query listing the users the query selects, in its order, within start
+// and limit; or, with id, the one user with that id if the filters select it.
+func selectSQL(q *sq.Query, d dialect, id *int64) (string, []any) {
+	w := &sqlWriter{dialect: d}
+	w.write("SELECT ", userSelectColumns, userFrom)
+	renderWhere(w, q, id)
+	var order []string
+	idSorted := false
+	for _, s := range q.Sort {
+		c := columnOf(s.Attr)
+		term := w.ordered(c)
+		if s.Desc {
+			term += " DESC"
+		} else {
+			term += " ASC"
+		}
+		if c.nullable { // PostgreSQL's place of NULLs, on both engines
+			if s.Desc {
+				term += " NULLS FIRST"
+			} else {
+				term += " NULLS LAST"
+			}
+		}
+		order = append(order, term)
+		idSorted = idSorted || s.Attr == sq.UserAttr("id")
+	}
+	// Strapi has no default order (the database's): here insertion order, and the id as the
+	// last key, so that pages are stable.
+	if !idSorted {
+		order = append(order, "u.id ASC")
+	}
+	w.write(" ORDER BY ", strings.Join(order, ", "))
+	switch {
+	case q.Limit > 0:
+		w.write(" LIMIT ")
+		w.arg(q.Limit)
+	case q.Offset > 0 && d == sqliteDialect:
+		w.write(" LIMIT -1") // SQLite has no OFFSET without LIMIT
+	}
+	if q.Offset > 0 {
+		w.write(" OFFSET ")
+		w.arg(q.Offset)
+	}
+	return w.b.String(), w.args
+}
+
+// countSQL is the query counting the users the query's filters and _q select.
+func countSQL(q *sq.Query, d dialect) (string, []any) {
+	w := &sqlWriter{dialect: d}
+	w.write("SELECT count(*)", userFrom)
+	renderWhere(w, q, nil)
+	return w.b.String(), w.args
+}
