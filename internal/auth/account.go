@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -15,13 +16,13 @@ import (
 
 // The errors of the account routes, worded as Strapi words them.
 var (
-	ErrNotAuthenticated   = &Error{Kind: KindApplication, Message: "You must be authenticated to reset your password"}
-	ErrCurrentPassword    = &Error{Kind: KindValidation, Message: "The provided current password is invalid"}
-	ErrSamePassword       = &Error{Kind: KindValidation, Message: "Your new password must be different than your current password"}
-	ErrAlreadyConfirmed   = &Error{Kind: KindApplication, Message: "Already confirmed"}
-	ErrConfirmBlocked     = &Error{Kind: KindApplication, Message: "User blocked"}
-	ErrInvalidConfirmCode = &Error{Kind: KindValidation, Message: "Invalid token"}
-	ErrProviderDisabled   = &Error{Kind: KindApplication, Message: "This provider is disabled"}
+	ErrNotAuthenticated   = &apierror.Error{Kind: apierror.Application, Message: "You must be authenticated to reset your password"}
+	ErrCurrentPassword    = &apierror.Error{Kind: apierror.Validation, Message: "The provided current password is invalid"}
+	ErrSamePassword       = &apierror.Error{Kind: apierror.Validation, Message: "Your new password must be different than your current password"}
+	ErrAlreadyConfirmed   = &apierror.Error{Kind: apierror.Application, Message: "Already confirmed"}
+	ErrConfirmBlocked     = &apierror.Error{Kind: apierror.Application, Message: "User blocked"}
+	ErrInvalidConfirmCode = &apierror.Error{Kind: apierror.Validation, Message: "Invalid token"}
+	ErrProviderDisabled   = &apierror.Error{Kind: apierror.Application, Message: "This provider is disabled"}
 )
 
 // defaultConfirmationTTL is how long a confirmation link works unless configured (D4).

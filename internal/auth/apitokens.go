@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -38,7 +39,7 @@ var TokenLifespans = map[string]time.Duration{
 }
 
 // ErrAPITokenExpired is Strapi's answer to an expired API token.
-var ErrAPITokenExpired = &Error{Kind: KindUnauthorized, Message: "Token expired"}
+var ErrAPITokenExpired = &apierror.Error{Kind: apierror.Unauthorized, Message: "Token expired"}
 
 // lastUsedPeriod is how often, at most, a token's last_used_at is written: a token used by
 // every request does not cost a write per request.

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -16,21 +17,21 @@ const MaxPasswordBytes = 72
 
 // passwordTooLong is the field error of a new password over MaxPasswordBytes, with ok true,
 // or ok false for a password bcrypt takes whole.
-func passwordTooLong(password string) (f FieldError, ok bool) {
+func passwordTooLong(password string) (f apierror.FieldError, ok bool) {
 	if len(password) <= MaxPasswordBytes {
-		return FieldError{}, false
+		return apierror.FieldError{}, false
 	}
-	return FieldInvalid("password", ErrPasswordTooLong.Message, password), true
+	return apierror.FieldInvalid("password", ErrPasswordTooLong.Message, password), true
 }
 
 // checkNewPassword is the check of a new password and its confirmation in a password reset
 // or change, in Strapi's order: "Passwords do not match", then the password's length.
 func checkNewPassword(password, confirmation string) error {
 	if password != confirmation {
-		return Invalid(FieldInvalid("passwordConfirmation", "Passwords do not match", confirmation))
+		return apierror.Invalid(apierror.FieldInvalid("passwordConfirmation", "Passwords do not match", confirmation))
 	}
 	if f, tooLong := passwordTooLong(password); tooLong {
-		return Invalid(f)
+		return apierror.Invalid(f)
 	}
 	return nil
 }

@@ -16,14 +16,15 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
 // The errors of the roles API, worded as Strapi words them.
 var (
-	ErrRoleNotFound       = &Error{Kind: KindNotFound, Message: "Role not found"}
-	ErrCannotDeletePublic = &Error{Kind: KindApplication, Message: "Cannot delete public role"}
-	ErrRequestBodyEmpty   = &Error{Kind: KindValidation, Message: "Request body cannot be empty"}
+	ErrRoleNotFound       = &apierror.Error{Kind: apierror.NotFound, Message: "Role not found"}
+	ErrCannotDeletePublic = &apierror.Error{Kind: apierror.Application, Message: "Cannot delete public role"}
+	ErrRequestBodyEmpty   = &apierror.Error{Kind: apierror.Validation, Message: "Request body cannot be empty"}
 )
 
 const (
@@ -48,8 +49,8 @@ var strapiControllerActions = [][2]string{
 // ErrRoleTypeTaken refuses a role whose type another role has. Strapi inserts the duplicate
 // (its unique rule is not checked on this route), after which the role a type names is
 // whichever the database returns first; here types are unique, and the client is told.
-func ErrRoleTypeTaken(roleType string) *Error {
-	return &Error{Kind: KindApplication, Message: "Role type " + strconv.Quote(roleType) + " is already taken"}
+func ErrRoleTypeTaken(roleType string) *apierror.Error {
+	return &apierror.Error{Kind: apierror.Application, Message: "Role type " + strconv.Quote(roleType) + " is already taken"}
 }
 
 // ---- the catalog of actions
@@ -391,11 +392,11 @@ func (r *Roles) Create(ctx context.Context, in RoleInput) (db.UpRole, error) {
 		return db.UpRole{}, ErrRequestBodyEmpty
 	}
 	if in.Name == nil || *in.Name == "" {
-		f := FieldError{Path: []string{"name"}, Message: "name is a required field"}
+		f := apierror.FieldError{Path: []string{"name"}, Message: "name is a required field"}
 		if in.Name != nil {
 			f.Value, f.HasValue = "", true
 		}
-		return db.UpRole{}, Invalid(f)
+		return db.UpRole{}, apierror.Invalid(f)
 	}
 	typ := ""
 	if in.Type != nil {
@@ -405,7 +406,7 @@ func (r *Roles) Create(ctx context.Context, in RoleInput) (db.UpRole, error) {
 		typ = RoleType(*in.Name)
 	}
 	if typ == "" {
-		return db.UpRole{}, Invalid(FieldError{Path: []string{"type"}, Message: "type is a required field"})
+		return db.UpRole{}, apierror.Invalid(apierror.FieldError{Path: []string{"type"}, Message: "type is a required field"})
 	}
 	enabled, err := in.known()
 	if err != nil {
@@ -442,7 +443,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 		return ErrRequestBodyEmpty
 	}
 	if in.Name != nil && *in.Name == "" {
-		return Invalid(FieldInvalid("name", "name is a required field", ""))
+		return apierror.Invalid(apierror.FieldInvalid("name", "name is a required field", ""))
 	}
 	want, err := in.known()
 	if err != nil {

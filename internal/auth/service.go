@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -222,10 +223,10 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (db.UpUser, Is
 		return db.UpUser{}, Issued{}, ErrRegisterDisabled
 	}
 	if f, bad := usernameInvisible(in.Username); bad {
-		return db.UpUser{}, Issued{}, Invalid(f)
+		return db.UpUser{}, Issued{}, apierror.Invalid(f)
 	}
 	if f, tooLong := passwordTooLong(in.Password); tooLong {
-		return db.UpUser{}, Issued{}, Invalid(f)
+		return db.UpUser{}, Issued{}, apierror.Invalid(f)
 	}
 	role, err := s.store.Q.GetRoleByType(ctx, adv.DefaultRole)
 	if store.IsNotFound(err) {
@@ -310,7 +311,7 @@ func registerConflicts(ctx context.Context, q store.Querier, email, username str
 
 // registerError is the answer to a registration whose transaction failed with err.
 func registerError(err error) error {
-	var ae *Error
+	var ae *apierror.Error
 	switch {
 	case errors.As(err, &ae):
 		return err

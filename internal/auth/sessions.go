@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -37,10 +38,10 @@ type SessionOptions struct {
 
 // The errors of the session routes, worded as Strapi words them.
 var (
-	ErrMissingRefreshToken   = &Error{Kind: KindBadRequest, Message: "Missing refresh token"}
-	ErrInvalidRefreshToken   = &Error{Kind: KindUnauthorized, Message: "Invalid refresh token"}
-	ErrSessionNotFound       = &Error{Kind: KindNotFound, Message: "Session not found"}
-	ErrMissingAuthentication = &Error{Kind: KindUnauthorized, Message: "Missing authentication"}
+	ErrMissingRefreshToken   = &apierror.Error{Kind: apierror.BadRequest, Message: "Missing refresh token"}
+	ErrInvalidRefreshToken   = &apierror.Error{Kind: apierror.Unauthorized, Message: "Invalid refresh token"}
+	ErrSessionNotFound       = &apierror.Error{Kind: apierror.NotFound, Message: "Session not found"}
+	ErrMissingAuthentication = &apierror.Error{Kind: apierror.Unauthorized, Message: "Missing authentication"}
 )
 
 // RefreshMode reports whether the service runs Strapi's refresh mode.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -84,7 +85,7 @@ func (t *EmailTemplates) Template(name string) (*EmailTemplate, error) {
 }
 
 // ErrInvalidTemplate is Strapi's refusal of a template (admin PUT /email-templates).
-var ErrInvalidTemplate = &Error{Kind: KindValidation, Message: "Invalid template"}
+var ErrInvalidTemplate = &apierror.Error{Kind: apierror.Validation, Message: "Invalid template"}
 
 var (
 	// Strapi's controllers/validation/email-template.js: evaluation tags (<% ... %>, <%- ... %>)

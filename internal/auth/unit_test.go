@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 )
 
 // TestTokensByteIdentical: the tokens are exactly those the service issued before their
@@ -121,7 +123,7 @@ func TestCheckNewPassword(t *testing.T) {
 		{long, "other", "passwordConfirmation", "Passwords do not match"},
 	} {
 		err := checkNewPassword(c.password, c.confirmation)
-		var e *Error
+		var e *apierror.Error
 		switch {
 		case c.field == "" && err != nil:
 			t.Errorf("%d bytes: %v", len(c.password), err)

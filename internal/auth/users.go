@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
@@ -75,10 +76,10 @@ type UpdateUserInput struct {
 
 // The errors of the users API, worded as Strapi words them.
 var (
-	ErrUpdateUserNotFound = &Error{Kind: KindNotFound, Message: "User not found"}
-	ErrEmailTaken         = &Error{Kind: KindApplication, Message: "Email already taken"}
-	ErrUsernameTaken      = &Error{Kind: KindApplication, Message: "Username already taken"}
-	ErrPasswordNotNull    = &Error{Kind: KindValidation, Message: "password.notNull"}
+	ErrUpdateUserNotFound = &apierror.Error{Kind: apierror.NotFound, Message: "User not found"}
+	ErrEmailTaken         = &apierror.Error{Kind: apierror.Application, Message: "Email already taken"}
+	ErrUsernameTaken      = &apierror.Error{Kind: apierror.Application, Message: "Username already taken"}
+	ErrPasswordNotNull    = &apierror.Error{Kind: apierror.Validation, Message: "password.notNull"}
 )
 
 const (
@@ -95,7 +96,7 @@ const (
 // ApplicationError without details. The email is stored lower-cased.
 func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry, error) {
 	if fields := createRoleErrors(in.Role); len(fields) > 0 {
-		return UserEntry{}, Invalid(fields...)
+		return UserEntry{}, apierror.Invalid(fields...)
 	}
 	adv, err := s.Settings.Advanced(ctx)
 	if err != nil {
@@ -116,7 +117,7 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 	if len(fields) > 0 {
 		// Strapi's controller re-throws whatever the creation threw as an ApplicationError
 		// with its message only.
-		return UserEntry{}, &Error{Kind: KindApplication, Message: Invalid(fields...).Message}
+		return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: apierror.Invalid(fields...).Message}
 	}
 	refs := []RelationRef{{ID: in.Role.ID, DocumentID: in.Role.DocumentID}}
 	if in.Role.Object {
@@ -127,7 +128,7 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 		return UserEntry{}, err
 	}
 	if role == nil {
-		return UserEntry{}, &Error{Kind: KindApplication, Message: errRoleDoesNotExist}
+		return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: errRoleDoesNotExist}
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
@@ -146,12 +147,12 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 	})
 	if store.IsUniqueViolation(err) { // a concurrent write took the username or the email
 		if _, err := s.store.Q.GetUserByUsername(ctx, in.Username); err == nil {
-			return UserEntry{}, &Error{Kind: KindApplication, Message: errUniqueAttribute}
+			return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: errUniqueAttribute}
 		}
 		return UserEntry{}, ErrEmailTaken
 	}
 	if store.IsForeignKeyViolation(err) { // the role was deleted since it was read
-		return UserEntry{}, &Error{Kind: KindApplication, Message: errRoleDoesNotExist}
+		return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: errRoleDoesNotExist}
 	}
 	if err != nil {
 		return UserEntry{}, fmt.Errorf("create user: %w", err)
@@ -174,7 +175,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 	}
 	if in.Role != nil {
 		if fields := updateRoleErrors(*in.Role); len(fields) > 0 {
-			return UserEntry{}, Invalid(fields...)
+			return UserEntry{}, apierror.Invalid(fields...)
 		}
 	}
 	password := in.Password
@@ -212,7 +213,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 		return UserEntry{}, err
 	}
 	if len(fields) > 0 {
-		return UserEntry{}, Invalid(fields...)
+		return UserEntry{}, apierror.Invalid(fields...)
 	}
 	var roleID *int64
 	if in.Role != nil {
@@ -229,7 +230,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 				return UserEntry{}, err
 			}
 			if role == nil {
-				return UserEntry{}, &Error{Kind: KindValidation, Message: errRoleDoesNotExist}
+				return UserEntry{}, &apierror.Error{Kind: apierror.Validation, Message: errRoleDoesNotExist}
 			}
 			roleID = &role.ID
 		}
@@ -274,7 +275,7 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 		return UserEntry{}, ErrUpdateUserNotFound
 	}
 	if store.IsForeignKeyViolation(err) { // the role was deleted since it was read
-		return UserEntry{}, &Error{Kind: KindApplication, Message: errRoleDoesNotExist}
+		return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: errRoleDoesNotExist}
 	}
 	if err != nil {
 		return UserEntry{}, fmt.Errorf("update user: %w", err)
@@ -311,15 +312,15 @@ func (s *Service) DeleteUser(ctx context.Context, id int64) (*db.UpUser, error) 
 // Lengths count UTF-16 code units, as JavaScript's do. A password over bcrypt's 72 bytes is
 // refused too, as register refuses it (Strapi's bcryptjs would silently use its first 72
 // bytes).
-func (s *Service) entityErrors(ctx context.Context, username, password *string, checkUnique bool) ([]FieldError, error) {
-	var fields []FieldError
+func (s *Service) entityErrors(ctx context.Context, username, password *string, checkUnique bool) ([]apierror.FieldError, error) {
+	var fields []apierror.FieldError
 	if username != nil {
 		n := jsLength(*username)
 		if n < 3 {
-			fields = append(fields, FieldInvalid("username", "username must be at least 3 characters", *username))
+			fields = append(fields, apierror.FieldInvalid("username", "username must be at least 3 characters", *username))
 		}
 		if n > 255 {
-			fields = append(fields, FieldInvalid("username", "username must be at most 255 characters", *username))
+			fields = append(fields, apierror.FieldInvalid("username", "username must be at most 255 characters", *username))
 		}
 		if f, bad := usernameInvisible(*username); bad {
 			fields = append(fields, f)
@@ -328,7 +329,7 @@ func (s *Service) entityErrors(ctx context.Context, username, password *string, 
 			_, err := s.store.Q.GetUserByUsername(ctx, *username)
 			switch {
 			case err == nil:
-				fields = append(fields, FieldInvalid("username", errUniqueAttribute, *username))
+				fields = append(fields, apierror.FieldInvalid("username", errUniqueAttribute, *username))
 			case err != nil && !store.IsNotFound(err):
 				return nil, fmt.Errorf("check username: %w", err)
 			}
@@ -336,7 +337,7 @@ func (s *Service) entityErrors(ctx context.Context, username, password *string, 
 	}
 	if password != nil {
 		if jsLength(*password) < 6 {
-			fields = append(fields, FieldInvalid("password", "password must be at least 6 characters", *password))
+			fields = append(fields, apierror.FieldInvalid("password", "password must be at least 6 characters", *password))
 		}
 		if f, tooLong := passwordTooLong(*password); tooLong {
 			fields = append(fields, f)
@@ -350,39 +351,39 @@ func (s *Service) entityErrors(ctx context.Context, username, password *string, 
 // characters (bidi overrides and isolates, zero-width spaces and joiners, the byte order
 // mark, soft hyphens) and line or paragraph separators. Such names impersonate others
 // ("admin" with a zero-width space) or reorder what a page shows next to them.
-func usernameInvisible(username string) (FieldError, bool) {
+func usernameInvisible(username string) (apierror.FieldError, bool) {
 	for _, r := range username {
 		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) {
-			return FieldInvalid("username", "username must not contain control, formatting or invisible characters", username), true
+			return apierror.FieldInvalid("username", "username must not contain control, formatting or invisible characters", username), true
 		}
 	}
-	return FieldError{}, false
+	return apierror.FieldError{}, false
 }
 
 func jsLength(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // createRoleErrors is the yup validation of a created user's role: an id, a documentId, or
 // {connect: [...]} with at least one entry, each with an id or a documentId.
-func createRoleErrors(r UserRoleInput) []FieldError {
+func createRoleErrors(r UserRoleInput) []apierror.FieldError {
 	if !r.Object {
 		return nil
 	}
 	if r.Connect == nil {
-		return []FieldError{{Path: []string{"role", "connect"}, Message: "role.connect is a required field"}}
+		return []apierror.FieldError{{Path: []string{"role", "connect"}, Message: "role.connect is a required field"}}
 	}
 	if len(*r.Connect) == 0 {
-		return []FieldError{{Path: []string{"role", "connect"}, Message: errUsersMustHaveRole, Value: []any{}, HasValue: true}}
+		return []apierror.FieldError{{Path: []string{"role", "connect"}, Message: errUsersMustHaveRole, Value: []any{}, HasValue: true}}
 	}
 	return relationErrors("connect", *r.Connect)
 }
 
 // updateRoleErrors is the yup validation of an updated user's role: a disconnect without a
 // connect would leave the user without a role.
-func updateRoleErrors(r UserRoleInput) []FieldError {
+func updateRoleErrors(r UserRoleInput) []apierror.FieldError {
 	if !r.Object {
 		return nil
 	}
-	var fields []FieldError
+	var fields []apierror.FieldError
 	if r.Connect != nil {
 		fields = append(fields, relationErrors("connect", *r.Connect)...)
 	}
@@ -393,17 +394,17 @@ func updateRoleErrors(r UserRoleInput) []FieldError {
 			for i, d := range *r.Disconnect {
 				raw[i] = d.Raw
 			}
-			fields = append(fields, FieldError{Path: []string{"role", "disconnect"}, Message: errCannotRemoveRole, Value: raw, HasValue: true})
+			fields = append(fields, apierror.FieldError{Path: []string{"role", "disconnect"}, Message: errCannotRemoveRole, Value: raw, HasValue: true})
 		}
 	}
 	return fields
 }
 
-func relationErrors(key string, refs []RelationRef) []FieldError {
-	var fields []FieldError
+func relationErrors(key string, refs []RelationRef) []apierror.FieldError {
+	var fields []apierror.FieldError
 	for i, ref := range refs {
 		if ref.ID == nil && (ref.DocumentID == nil || *ref.DocumentID == "") {
-			fields = append(fields, FieldError{
+			fields = append(fields, apierror.FieldError{
 				Path: []string{"role", key, strconv.Itoa(i)}, Message: errRelationEntry, Value: ref.Raw, HasValue: ref.Raw != nil,
 			})
 		}

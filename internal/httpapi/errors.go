@@ -9,7 +9,7 @@ import (
 	"net/http"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
@@ -32,17 +32,17 @@ type httpError struct {
 
 func (e *httpError) Error() string { return e.message }
 
-var kinds = map[auth.Kind]struct {
+var kinds = map[apierror.Kind]struct {
 	status int
 	name   string
 }{
-	auth.KindValidation:   {400, "ValidationError"},
-	auth.KindApplication:  {400, "ApplicationError"},
-	auth.KindUnauthorized: {401, "UnauthorizedError"},
-	auth.KindForbidden:    {403, "ForbiddenError"},
-	auth.KindNotFound:     {404, "NotFoundError"},
-	auth.KindUnavailable:  {503, "ServiceUnavailableError"},
-	auth.KindBadRequest:   {400, "BadRequestError"},
+	apierror.Validation:   {400, "ValidationError"},
+	apierror.Application:  {400, "ApplicationError"},
+	apierror.Unauthorized: {401, "UnauthorizedError"},
+	apierror.Forbidden:    {403, "ForbiddenError"},
+	apierror.NotFound:     {404, "NotFoundError"},
+	apierror.Unavailable:  {503, "ServiceUnavailableError"},
+	apierror.BadRequest:   {400, "BadRequestError"},
 }
 
 // writeError is the one place where an error becomes a response: Strapi's envelope
@@ -51,7 +51,7 @@ var kinds = map[auth.Kind]struct {
 // bare 500, so no internal detail reaches the client.
 func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err error) {
 	var (
-		ae *auth.Error
+		ae *apierror.Error
 		he *httpError
 		mb *http.MaxBytesError
 		qe *strapiquery.Error

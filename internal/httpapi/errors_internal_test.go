@@ -8,19 +8,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 )
 
 const internalErrorJSON = `{"data":null,"error":{"status":500,"name":"InternalServerError","message":"Internal Server Error"}}`
 
-// TestWriteErrorUnknownKind: an auth.Error of a kind the HTTP layer has no status for is
+// TestWriteErrorUnknownKind: an apierror.Error of a kind the HTTP layer has no status for is
 // a logged 500, not a response with status 0 (which panics in net/http).
 func TestWriteErrorUnknownKind(t *testing.T) {
 	t.Parallel()
 	var logs bytes.Buffer
 	w := httptest.NewRecorder()
 	r := httptest.NewRequest(http.MethodGet, "/api/users/me", nil)
-	writeError(w, r, slog.New(slog.NewTextHandler(&logs, nil)), &auth.Error{Kind: auth.Kind(1 << 20), Message: "new kind"})
+	writeError(w, r, slog.New(slog.NewTextHandler(&logs, nil)), &apierror.Error{Kind: apierror.Kind(1 << 20), Message: "new kind"})
 	if w.Code != 500 || w.Body.String() != internalErrorJSON {
 		t.Fatalf("%d %s", w.Code, w.Body)
 	}
@@ -36,7 +36,7 @@ func TestWriteErrorUnmarshalable(t *testing.T) {
 	var logs bytes.Buffer
 	w := httptest.NewRecorder()
 	r := httptest.NewRequest(http.MethodPost, "/api/auth/local", nil)
-	err := auth.Invalid(auth.FieldInvalid("identifier", "bad", func() {})) // a func has no JSON
+	err := apierror.Invalid(apierror.FieldInvalid("identifier", "bad", func() {})) // a func has no JSON
 	writeError(w, r, slog.New(slog.NewTextHandler(&logs, nil)), err)
 	if w.Code != 500 || w.Body.String() != internalErrorJSON || w.Header().Get("Content-Type") != jsonContentType {
 		t.Fatalf("%d %q %s", w.Code, w.Header().Get("Content-Type"), w.Body)

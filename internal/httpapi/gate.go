@@ -12,6 +12,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/go-chi/chi/v5"
 
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
@@ -112,8 +113,8 @@ func routes(spec *openapi3.T) (map[string]*route, error) {
 }
 
 // sortFields orders field errors as Strapi's yup schemas report them.
-func (rt *route) sortFields(fields []auth.FieldError) []auth.FieldError {
-	idx := func(f auth.FieldError) int {
+func (rt *route) sortFields(fields []apierror.FieldError) []apierror.FieldError {
+	idx := func(f apierror.FieldError) int {
 		if len(f.Path) == 0 {
 			return -1
 		}
@@ -122,7 +123,7 @@ func (rt *route) sortFields(fields []auth.FieldError) []auth.FieldError {
 		}
 		return len(rt.fieldOrder)
 	}
-	slices.SortStableFunc(fields, func(a, b auth.FieldError) int { return idx(a) - idx(b) })
+	slices.SortStableFunc(fields, func(a, b apierror.FieldError) int { return idx(a) - idx(b) })
 	return fields
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
@@ -53,7 +54,7 @@ func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.Lo
 func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserRequestObject) (api.GetCurrentUserResponseObject, error) {
 	p := principal(ctx)
 	if p == nil || p.User == nil { // Public was granted user.me: Strapi answers 401 Unauthorized
-		return nil, &auth.Error{Kind: auth.KindUnauthorized, Message: "Unauthorized"}
+		return nil, &apierror.Error{Kind: apierror.Unauthorized, Message: "Unauthorized"}
 	}
 	// Strapi 5.54 applies fields (and validates the query) here; decision D11: populate=role
 	// (or *) shows the caller's own role, with populate[role][fields] applied.

@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
@@ -80,7 +81,7 @@ func New(d Deps) (*Server, error) {
 			// The gate validated the request, so this is a body the validator let through
 			// but the generated decoder could not bind.
 			s.log.WarnContext(r.Context(), "request body not bound", "request_id", requestID(r.Context()), "err", err)
-			writeError(w, r, s.log, &auth.Error{Kind: auth.KindValidation, Message: "Invalid request body"})
+			writeError(w, r, s.log, &apierror.Error{Kind: apierror.Validation, Message: "Invalid request body"})
 		},
 		ResponseErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
 			if responseStarted(w) {
@@ -95,7 +96,7 @@ func New(d Deps) (*Server, error) {
 	api.HandlerWithOptions(strict, api.ChiServerOptions{
 		BaseRouter: s.mux,
 		ErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
-			writeError(w, r, s.log, &auth.Error{Kind: auth.KindValidation, Message: "Invalid parameter"})
+			writeError(w, r, s.log, &apierror.Error{Kind: apierror.Validation, Message: "Invalid parameter"})
 		},
 	})
 	docs, err := newDocs()

@@ -19,6 +19,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
@@ -42,12 +43,12 @@ func init() {
 var validationOptions = &openapi3filter.Options{MultiError: true}
 
 var (
-	errEmptyBody   = &auth.Error{Kind: auth.KindValidation, Message: "Request body cannot be empty"}
-	errInvalidJSON = &auth.Error{Kind: auth.KindValidation, Message: "Request body is not valid JSON"}
-	errInvalidForm = &auth.Error{Kind: auth.KindValidation, Message: "Request body is not a valid form"}
-	errNotUTF8     = &auth.Error{Kind: auth.KindValidation, Message: "Request body is not valid UTF-8"}
-	errContentType = &auth.Error{Kind: auth.KindValidation, Message: "Unsupported Content-Type: send application/json"}
-	errUnreadable  = &auth.Error{Kind: auth.KindValidation, Message: "Request body could not be read"}
+	errEmptyBody   = &apierror.Error{Kind: apierror.Validation, Message: "Request body cannot be empty"}
+	errInvalidJSON = &apierror.Error{Kind: apierror.Validation, Message: "Request body is not valid JSON"}
+	errInvalidForm = &apierror.Error{Kind: apierror.Validation, Message: "Request body is not a valid form"}
+	errNotUTF8     = &apierror.Error{Kind: apierror.Validation, Message: "Request body is not valid UTF-8"}
+	errContentType = &apierror.Error{Kind: apierror.Validation, Message: "Unsupported Content-Type: send application/json"}
+	errUnreadable  = &apierror.Error{Kind: apierror.Validation, Message: "Request body could not be read"}
 )
 
 // readBody reads the body of an operation that takes one, as Strapi's body parser does
@@ -131,7 +132,7 @@ func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[st
 // NUL in text, and neither engine should store what is not text.
 func checkText(r *http.Request, rt *route, raw []byte) error {
 	if rt.pathParams && !plainText(r.URL.Path) {
-		return &auth.Error{Kind: auth.KindValidation, Message: "The path contains NUL characters or invalid UTF-8"}
+		return &apierror.Error{Kind: apierror.Validation, Message: "The path contains NUL characters or invalid UTF-8"}
 	}
 	if !rt.queryParams {
 		return checkBodyText(r, raw)
@@ -144,7 +145,7 @@ func checkText(r *http.Request, rt *route, raw []byte) error {
 			continue // not decodable at all: the query's own parsers ignore it
 		}
 		if !plainText(key) || !plainText(val) {
-			return auth.Invalid(auth.FieldError{
+			return apierror.Invalid(apierror.FieldError{
 				Path: []string{key}, Message: textMessage(strings.ToValidUTF8(key, "\ufffd")),
 			})
 		}
@@ -162,7 +163,7 @@ func checkBodyText(r *http.Request, raw []byte) error {
 		if len(path) > 0 {
 			name = strings.Join(path, ".")
 		}
-		return auth.Invalid(auth.FieldError{Path: path, Message: textMessage(name)})
+		return apierror.Invalid(apierror.FieldError{Path: path, Message: textMessage(name)})
 	}
 	return nil
 }
@@ -206,7 +207,7 @@ func badText(v any, path []string) ([]string, bool) {
 func translate(rt *route, r *http.Request, raw []byte, err error) error {
 	body := parseBody(r, raw)
 	var (
-		fields  []auth.FieldError
+		fields  []apierror.FieldError
 		unknown []string
 	)
 	var walk func(err error) error
@@ -253,12 +254,12 @@ func translate(rt *route, r *http.Request, raw []byte, err error) error {
 			case e.Err != nil:
 				return walk(e.Err)
 			}
-			return &auth.Error{Kind: auth.KindValidation, Message: "Invalid request: " + e.Reason}
+			return &apierror.Error{Kind: apierror.Validation, Message: "Invalid request: " + e.Reason}
 		default:
 			if errors.As(err, &pe) {
 				return errInvalidJSON
 			}
-			return &auth.Error{Kind: auth.KindValidation, Message: "Invalid request"}
+			return &apierror.Error{Kind: apierror.Validation, Message: "Invalid request"}
 		}
 		return nil
 	}
@@ -269,26 +270,26 @@ func translate(rt *route, r *http.Request, raw []byte, err error) error {
 		keys := body.keysInOrder(unknown)
 		if rt.unknownKeys == unknownKeysInvalidParameters {
 			// Register's whitelist check comes before any other validation.
-			return &auth.Error{Kind: auth.KindValidation, Message: "Invalid parameters: " + strings.Join(keys, ", ")}
+			return &apierror.Error{Kind: apierror.Validation, Message: "Invalid parameters: " + strings.Join(keys, ", ")}
 		}
 		msg := "this field has unspecified keys: " + strings.Join(keys, ", ")
-		fields = append([]auth.FieldError{{Path: []string{}, Message: msg, Value: body.value, HasValue: true}}, rt.sortFields(fields)...)
-		return auth.Invalid(fields...)
+		fields = append([]apierror.FieldError{{Path: []string{}, Message: msg, Value: body.value, HasValue: true}}, rt.sortFields(fields)...)
+		return apierror.Invalid(fields...)
 	}
 	if rt.maxBytes != nil {
 		if err := checkMaxBytes(rt, body); err != nil {
-			var ae *auth.Error
+			var ae *apierror.Error
 			errors.As(err, &ae)
 			fields = append(fields, ae.Fields...)
 		}
 	}
 	if len(fields) == 0 {
-		return &auth.Error{Kind: auth.KindValidation, Message: "Invalid request"}
+		return &apierror.Error{Kind: apierror.Validation, Message: "Invalid request"}
 	}
-	return auth.Invalid(rt.sortFields(dedupe(fields))...)
+	return apierror.Invalid(rt.sortFields(dedupe(fields))...)
 }
 
-func fieldError(se *openapi3.SchemaError, body parsedBody) auth.FieldError {
+func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 	path := se.JSONPointer()
 	if path == nil {
 		path = []string{}
@@ -301,7 +302,7 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) auth.FieldError {
 	if !has && se.SchemaField != "required" {
 		value, has = se.Value, true
 	}
-	f := auth.FieldError{Path: path, Value: value, HasValue: has}
+	f := apierror.FieldError{Path: path, Value: value, HasValue: has}
 	s := se.Schema
 	switch se.SchemaField {
 	case "required":
@@ -351,8 +352,8 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) auth.FieldError {
 
 // invalidParameter words a parameter that does not parse as its type as yup words a value
 // of the wrong type: "id must be a `number` type, but the final value was: `"abc"`.".
-func invalidParameter(p *openapi3.Parameter, pe *openapi3filter.ParseError) auth.FieldError {
-	f := auth.FieldError{Path: []string{p.Name}, Value: pe.Value, HasValue: pe.Value != nil}
+func invalidParameter(p *openapi3.Parameter, pe *openapi3filter.ParseError) apierror.FieldError {
+	f := apierror.FieldError{Path: []string{p.Name}, Value: pe.Value, HasValue: pe.Value != nil}
 	if s := p.Schema; s != nil && s.Value != nil && s.Value.Type != nil &&
 		(s.Value.Type.Is("integer") || s.Value.Type.Is("number") || s.Value.Type.Is("boolean")) {
 		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", p.Name, yupType(s.Value), printValue(pe.Value))
@@ -362,8 +363,8 @@ func invalidParameter(p *openapi3.Parameter, pe *openapi3filter.ParseError) auth
 	return f
 }
 
-func required(name string, r *http.Request, p *openapi3.Parameter) auth.FieldError {
-	f := auth.FieldError{Path: []string{name}, Message: name + " is a required field"}
+func required(name string, r *http.Request, p *openapi3.Parameter) apierror.FieldError {
+	f := apierror.FieldError{Path: []string{name}, Message: name + " is a required field"}
 	if v, ok := paramValue(r, p); ok {
 		f.Value, f.HasValue = v, true
 	}
@@ -392,20 +393,20 @@ func paramValue(r *http.Request, p *openapi3.Parameter) (any, bool) {
 // checkMaxBytes enforces x-max-bytes on top-level string fields: bcrypt reads at most 72
 // bytes of a password, and a character limit cannot say that of UTF-8 text.
 func checkMaxBytes(rt *route, body parsedBody) error {
-	var fields []auth.FieldError
+	var fields []apierror.FieldError
 	for field, limit := range rt.maxBytes {
 		v, ok := body.at([]string{field})
 		if s, isStr := v.(string); ok && isStr && len(s) > limit && len([]rune(s)) <= limit {
-			fields = append(fields, auth.FieldInvalid(field, auth.ErrPasswordTooLong.Message, s))
+			fields = append(fields, apierror.FieldInvalid(field, auth.ErrPasswordTooLong.Message, s))
 		}
 	}
 	if len(fields) == 0 {
 		return nil
 	}
-	return auth.Invalid(rt.sortFields(fields)...)
+	return apierror.Invalid(rt.sortFields(fields)...)
 }
 
-func dedupe(fields []auth.FieldError) []auth.FieldError {
+func dedupe(fields []apierror.FieldError) []apierror.FieldError {
 	seen := map[string]bool{}
 	out := fields[:0]
 	for _, f := range fields {
