@@ -97,4 +97,3 @@ func checkRenderedSQL(t *testing.T, raw string, d dialect, sql string, args []an
 		t.Fatalf("%q: %d placeholders, %d arguments\n%s", raw, placeholders, len(args), sql)
 	}
 }
-

@@ -877,4 +877,3 @@ func jsTypeOf(v any) string {
 	}
 	return "string"
 }
-
