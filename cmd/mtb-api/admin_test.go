@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
+	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/mail/smtptest"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
@@ -213,8 +215,12 @@ func TestAPITokenSaltInProduction(t *testing.T) {
 	token := strings.TrimSpace(out.String())
 	// Stored as Strapi stores it: hex(HMAC-SHA512(salt, token)).
 	st := openStore(t, db)
-	rows, err := auth.NewAPITokens(st, salt).List(t.Context())
-	if err != nil || len(rows) != 1 || rows[0].AccessKey != auth.HashAPIToken(salt, token) {
+	cat, err := app.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := access.NewAPITokens(st, cat, salt, nil, nil).List(t.Context())
+	if err != nil || len(rows) != 1 || rows[0].AccessKey != access.HashAPIToken(salt, token) {
 		t.Fatalf("%+v %v", rows, err)
 	}
 	st.Close()

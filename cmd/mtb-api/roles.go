@@ -10,8 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 )
 
@@ -31,7 +31,7 @@ func roles(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 	if len(args) == 0 {
 		return errors.New(rolesUsage)
 	}
-	cat, err := auth.SpecCatalog()
+	cat, err := app.Catalog()
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func roles(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		return err
 	}
 	defer st.Close()
-	r := auth.NewRoles(st)
+	r := access.NewRoles(st, cat, nil)
 
 	switch args[0] {
 	case "list":
@@ -104,7 +104,7 @@ func roles(ctx context.Context, cfg config.Config, logger *slog.Logger, args []s
 		} else if len(rest) > 0 {
 			return fmt.Errorf("unexpected arguments %q\n%s", rest, rolesUsage)
 		}
-		in := auth.RoleInput{Name: name, Type: typ}
+		in := access.RoleInput{Name: name, Type: typ}
 		if *desc != "" {
 			in.Description = desc
 		}

@@ -11,8 +11,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 )
 
@@ -34,11 +34,15 @@ func tokens(ctx context.Context, cfg config.Config, logger *slog.Logger, args []
 		return err
 	}
 	defer st.Close()
-	salt, err := auth.APITokenSalt(ctx, st, cfg.APITokenSalt, cfg.Production)
+	salt, err := access.APITokenSalt(ctx, st, cfg.APITokenSalt, cfg.Production)
 	if err != nil {
 		return err
 	}
-	t := auth.NewAPITokens(st, salt)
+	cat, err := app.Catalog()
+	if err != nil {
+		return err
+	}
+	t := access.NewAPITokens(st, cat, salt, nil, logger)
 
 	switch args[0] {
 	case "create":
@@ -54,11 +58,11 @@ func tokens(ctx context.Context, cfg config.Config, logger *slog.Logger, args []
 		} else if len(rest) > 0 {
 			return fmt.Errorf("unexpected arguments %q\n%s", rest, tokensUsage)
 		}
-		lifespan, ok := auth.TokenLifespans[*duration]
+		lifespan, ok := access.TokenLifespans[*duration]
 		if !ok {
 			return fmt.Errorf("--duration %q: use 7d, 30d, 90d or unlimited", *duration)
 		}
-		in := auth.APITokenInput{Name: *name, Description: *desc, Type: *typ, Lifespan: lifespan}
+		in := access.APITokenInput{Name: *name, Description: *desc, Type: *typ, Lifespan: lifespan}
 		for _, a := range strings.Split(*actions, ",") {
 			if a = strings.TrimSpace(a); a != "" {
 				in.Actions = append(in.Actions, a)
@@ -70,7 +74,7 @@ func tokens(ctx context.Context, cfg config.Config, logger *slog.Logger, args []
 		}
 		fmt.Fprintln(stdout, value)
 		fmt.Fprintf(stderr, "API token %d %q created (%s, %s). Copy it now: it is shown only this once, "+
-			"and only its hash is stored. Send it as: Authorization: Bearer <token>\n", row.ID, row.Name, describeAccess(row.Type, auth.TokenActionList(row)), expiry(row.ExpiresAt))
+			"and only its hash is stored. Send it as: Authorization: Bearer <token>\n", row.ID, row.Name, describeAccess(row.Type, access.TokenActionList(row)), expiry(row.ExpiresAt))
 		return nil
 
 	case "list":
@@ -82,8 +86,8 @@ func tokens(ctx context.Context, cfg config.Config, logger *slog.Logger, args []
 		fmt.Fprintln(w, "ID\tNAME\tTYPE\tACTIONS\tEXPIRES\tLAST USED\tCREATED\tDESCRIPTION")
 		for _, r := range rows {
 			acts := "-"
-			if r.Type == auth.TokenCustom {
-				acts = shortActions(auth.TokenActionList(r))
+			if r.Type == access.TokenCustom {
+				acts = shortActions(access.TokenActionList(r))
 			}
 			last := "never"
 			if r.LastUsedAt != nil {
@@ -128,9 +132,9 @@ func expiry(at *time.Time) string {
 
 func describeAccess(typ string, actions []string) string {
 	switch typ {
-	case auth.TokenFullAccess:
+	case access.TokenFullAccess:
 		return "full access"
-	case auth.TokenReadOnly:
+	case access.TokenReadOnly:
 		return "read-only: the find and findOne actions"
 	default:
 		return "custom: " + shortActions(actions)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/httpapi"
@@ -29,6 +30,8 @@ import (
 type App struct {
 	Store   *store.Store
 	Auth    *auth.Service
+	Roles   *access.Roles
+	Tokens  *access.APITokens
 	Handler http.Handler
 
 	log     *slog.Logger
@@ -72,7 +75,17 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 	// API tokens: API_TOKEN_SALT, required in production once a token exists; generated and
 	// kept in the database elsewhere (the CLI resolves it the same way).
-	apiTokenSalt, err := auth.APITokenSalt(ctx, st, cfg.APITokenSalt, cfg.Production)
+	apiTokenSalt, err := access.APITokenSalt(ctx, st, cfg.APITokenSalt, cfg.Production)
+	if err != nil {
+		return nil, err
+	}
+	// The operations of openapi.yaml, read once: the gate's routes, and the catalog of the
+	// actions roles and API tokens are given from.
+	routes, err := httpapi.NewRoutes()
+	if err != nil {
+		return nil, err
+	}
+	catalog, err := access.NewCatalog(routes.Actions())
 	if err != nil {
 		return nil, err
 	}
@@ -98,7 +111,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		MaxAttempts: cfg.MailRetryMax, Workers: 2}
 
 	svc := auth.New(st, auth.Options{
-		JWTSecret: cfg.JWTSecret, APITokenSalt: apiTokenSalt, JWTTTL: cfg.JWTExpiresIn,
+		JWTSecret: cfg.JWTSecret, JWTTTL: cfg.JWTExpiresIn,
 		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
@@ -143,8 +156,10 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		m.Write([]byte("mtb-api refresh cookie signature"))
 		refreshCookie.Keys = []string{base64.StdEncoding.EncodeToString(m.Sum(nil))}
 	}
+	roles := access.NewRoles(st, catalog, nil)
+	tokens := access.NewAPITokens(st, catalog, apiTokenSalt, nil, log)
 	handler, err := httpapi.New(httpapi.Deps{
-		Auth: svc, Store: st, Limiter: limiter, Logger: log,
+		Routes: routes, Auth: svc, Roles: roles, Tokens: tokens, Store: st, Limiter: limiter, Logger: log,
 		TrustedProxies: cfg.TrustedProxies, RateLimitIPv6Prefix: cfg.RateLimit.IPv6Prefix,
 		CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes, RefreshCookie: refreshCookie,
 	})
@@ -152,7 +167,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		return nil, err
 	}
 
-	s := &App{Store: st, Auth: svc, Handler: handler, log: log, closers: closers}
+	s := &App{Store: st, Auth: svc, Roles: roles, Tokens: tokens, Handler: handler, log: log, closers: closers}
 	workerCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
 	s.workers.Go(func() { outbox.Run(workerCtx) })
@@ -188,4 +203,14 @@ func developmentSecret(ctx context.Context, st *store.Store) (string, error) {
 		return "", fmt.Errorf("development secret: %w", err)
 	}
 	return s, nil
+}
+
+// Catalog is the catalog of actions of this build: the x-strapi-action of every operation
+// of openapi.yaml and Strapi's Users & Permissions actions (for the CLI).
+func Catalog() (*access.Catalog, error) {
+	routes, err := httpapi.NewRoutes()
+	if err != nil {
+		return nil, err
+	}
+	return access.NewCatalog(routes.Actions())
 }

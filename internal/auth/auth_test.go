@@ -119,18 +119,6 @@ func TestRenderTemplate(t *testing.T) {
 	}
 }
 
-func TestDocumentID(t *testing.T) {
-	t.Parallel()
-	seen := map[string]bool{}
-	for range 1000 {
-		id := newDocumentID()
-		if len(id) != 24 || id[0] < 'a' || id[0] > 'z' || strings.Trim(id, docIDAlphabet) != "" || seen[id] {
-			t.Fatalf("document id %q", id)
-		}
-		seen[id] = true
-	}
-}
-
 func TestAdvancedSet(t *testing.T) {
 	t.Parallel()
 	a := DefaultAdvanced()

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
@@ -20,7 +21,6 @@ import (
 // Options configure a Service.
 type Options struct {
 	JWTSecret     string
-	APITokenSalt  string // API_TOKEN_SALT, or the development one (APITokenSalt); "": no API tokens
 	JWTTTL        time.Duration
 	BcryptCost    int
 	HashWorkers   int
@@ -42,7 +42,7 @@ type Service struct {
 	hasher   *Hasher
 	tokens   *Tokens
 	Settings *Settings
-	perms    *permissions
+	perms    *access.Permissions
 	o        Options
 }
 
@@ -62,7 +62,7 @@ func New(st *store.Store, o Options) *Service {
 		hasher:   NewHasher(o.BcryptCost, o.HashWorkers, o.HashQueue),
 		tokens:   NewTokens(o.JWTSecret, o.JWTTTL),
 		Settings: NewSettings(st),
-		perms:    newPermissions(st),
+		perms:    access.NewPermissions(st),
 		o:        o,
 	}
 }
@@ -72,7 +72,7 @@ func (s *Service) now() time.Time { return s.o.Now().UTC() }
 // Principal is who a request acts as: a user with their role, or the Public role.
 type Principal struct {
 	User      *db.UpUser // nil for anonymous callers
-	Actions   Actions
+	Actions   access.Actions
 	SessionID string // refresh mode: the session of the access token
 	token     string // legacy mode: the JWT the request came with (a password change keeps it)
 }
@@ -88,7 +88,7 @@ func (s *Service) Anonymous(ctx context.Context) (*Principal, error) {
 	if err != nil {
 		return nil, fmt.Errorf("public role: %w", err)
 	}
-	actions, err := s.perms.forRole(ctx, role.ID, role.PermVersion)
+	actions, err := s.perms.ForRole(ctx, role.ID, role.PermVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (s *Service) principal(ctx context.Context, row db.GetAuthUserRow, sessionA
 	if row.RoleID == nil || row.RolePermVersion == nil {
 		return nil, ErrTokenInvalid
 	}
-	actions, err := s.perms.forRole(ctx, *row.RoleID, *row.RolePermVersion)
+	actions, err := s.perms.ForRole(ctx, *row.RoleID, *row.RolePermVersion)
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +245,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (db.UpUser, Is
 		return db.UpUser{}, Issued{}, err
 	}
 	params := db.CreateUserParams{
-		DocumentID: newDocumentID(),
+		DocumentID: store.NewDocumentID(),
 		Username:   in.Username,
 		Email:      email,
 		Provider:   "local",

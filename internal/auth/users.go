@@ -18,9 +18,6 @@ import (
 // plugin::users-permissions's user controller, its yup validation and the entity validator
 // of the user model, with Strapi's messages.
 
-// ActionFindRoles is the permission that lets a caller see roles, in user payloads too.
-const ActionFindRoles = "plugin::users-permissions.role.find"
-
 // UserEntry is a user as the users API shows it, with its role when the query populated it.
 type UserEntry = store.UserEntry
 
@@ -135,7 +132,7 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 		return UserEntry{}, err
 	}
 	u, err := s.store.Q.CreateUser(ctx, db.CreateUserParams{
-		DocumentID: newDocumentID(),
+		DocumentID: store.NewDocumentID(),
 		Username:   in.Username,
 		Email:      email,
 		Provider:   "local",

@@ -10,8 +10,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
 // TestAPITokens: Strapi's content-API tokens, tried before the users' JWTs. Each type
@@ -23,10 +23,10 @@ func TestAPITokens(t *testing.T) {
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
 		jwt, _ := e.Register("alice", "alice@example.com", "secret123")
-		full := apiToken(t, e, auth.TokenFullAccess)
-		readOnly := apiToken(t, e, auth.TokenReadOnly)
-		custom := apiToken(t, e, auth.TokenCustom, "user.find", up+"role.findOne")
-		meOnly := apiToken(t, e, auth.TokenCustom, "user.me")
+		full := apiToken(t, e, access.TokenFullAccess)
+		readOnly := apiToken(t, e, access.TokenReadOnly)
+		custom := apiToken(t, e, access.TokenCustom, "user.find", up+"role.findOne")
+		meOnly := apiToken(t, e, access.TokenCustom, "user.me")
 		if len(full) != 256 || strings.Trim(full, "0123456789abcdef") != "" {
 			t.Fatalf("token %q: want 256 hex characters, as Strapi's accessKey", full)
 		}
@@ -83,8 +83,8 @@ func TestAPITokens(t *testing.T) {
 
 		t.Run("expired", func(t *testing.T) {
 			ago := func() time.Time { return time.Now().Add(-8 * 24 * time.Hour) }
-			_, old, err := e.App.Auth.APITokens().WithClock(ago).Create(t.Context(), auth.APITokenInput{
-				Name: "last week", Type: auth.TokenFullAccess, Lifespan: auth.TokenLifespans["7d"],
+			_, old, err := e.App.Tokens.WithClock(ago).Create(t.Context(), access.APITokenInput{
+				Name: "last week", Type: access.TokenFullAccess, Lifespan: access.TokenLifespans["7d"],
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -93,8 +93,8 @@ func TestAPITokens(t *testing.T) {
 			// Even on a public route: the strategy refuses it before any permission.
 			wantError(t, asJSON(e, "POST", "/api/auth/local", old, `{"identifier":"alice","password":"secret123"}`),
 				401, "UnauthorizedError", "Token expired", "")
-			_, fresh, err := e.App.Auth.APITokens().Create(t.Context(), auth.APITokenInput{
-				Name: "this week", Type: auth.TokenFullAccess, Lifespan: auth.TokenLifespans["7d"],
+			_, fresh, err := e.App.Tokens.Create(t.Context(), access.APITokenInput{
+				Name: "this week", Type: access.TokenFullAccess, Lifespan: access.TokenLifespans["7d"],
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -105,8 +105,8 @@ func TestAPITokens(t *testing.T) {
 		})
 
 		t.Run("revoked and unknown", func(t *testing.T) {
-			tokens := e.App.Auth.APITokens()
-			value := apiToken(t, e, auth.TokenReadOnly)
+			tokens := e.App.Tokens
+			value := apiToken(t, e, access.TokenReadOnly)
 			if r := e.Do("GET", roles, nil, "Authorization", "Bearer "+value); r.Status != 200 {
 				t.Fatalf("before revocation: %d", r.Status)
 			}
@@ -116,7 +116,7 @@ func TestAPITokens(t *testing.T) {
 			}
 			var id int64
 			for _, row := range list {
-				if row.AccessKey == auth.HashAPIToken(salt(t, e), value) {
+				if row.AccessKey == access.HashAPIToken(salt(t, e), value) {
 					id = row.ID
 				}
 			}
@@ -138,7 +138,7 @@ func TestAPITokens(t *testing.T) {
 					t.Fatal("a token value is in the database")
 				}
 				// What is stored instead, which also shows the search finds what is there.
-				if !databaseContains(t, e, auth.HashAPIToken(salt(t, e), v)) {
+				if !databaseContains(t, e, access.HashAPIToken(salt(t, e), v)) {
 					t.Fatal("the token's hash is not in the database")
 				}
 				if strings.Contains(e.Logs.String(), v) {
@@ -152,7 +152,7 @@ func TestAPITokens(t *testing.T) {
 // salt is the API-token salt of a test server (the development one, kept in its database).
 func salt(t *testing.T, e *apitest.Env) string {
 	t.Helper()
-	s, err := auth.APITokenSalt(t.Context(), e.Store, e.Config.APITokenSalt, false)
+	s, err := access.APITokenSalt(t.Context(), e.Store, e.Config.APITokenSalt, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,8 +207,8 @@ func TestAPITokenLastUsed(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
-		tokens := auth.NewAPITokens(e.Store, salt(t, e))
-		row, value, err := tokens.Create(t.Context(), auth.APITokenInput{Name: "ci", Type: auth.TokenReadOnly})
+		tokens := e.App.Tokens
+		row, value, err := tokens.Create(t.Context(), access.APITokenInput{Name: "ci", Type: access.TokenReadOnly})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,9 +229,9 @@ func TestAPITokenLastUsed(t *testing.T) {
 			want time.Duration
 		}{{0, 0}, {30 * time.Second, 0}, {59 * time.Second, 0}, {61 * time.Second, 61 * time.Second}, {90 * time.Second, 61 * time.Second}} {
 			at := t0.Add(step.at)
-			p, err := tokens.WithClock(func() time.Time { return at }).Authenticate(t.Context(), value)
-			if err != nil || p == nil || p.User != nil || !p.Actions.Has(up+"user.find") || p.Actions.Has(up+"user.count") {
-				t.Fatalf("at %v: %+v %v", step.at, p, err)
+			acts, err := tokens.WithClock(func() time.Time { return at }).Authenticate(t.Context(), value)
+			if err != nil || acts == nil || !acts.Has(up+"user.find") || acts.Has(up+"user.count") {
+				t.Fatalf("at %v: %+v %v", step.at, acts, err)
 			}
 			if got := lastUsed(); !got.Equal(t0.Add(step.want)) {
 				t.Fatalf("at %v: last used %v, want %v", step.at, got.Sub(t0), step.want)

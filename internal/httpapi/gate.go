@@ -12,6 +12,7 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/go-chi/chi/v5"
 
+	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
@@ -37,6 +38,39 @@ const (
 	unknownKeysUnspecified       = iota // "this field has unspecified keys: ..." (yup noUnknown)
 	unknownKeysInvalidParameters        // "Invalid parameters: ..." (register's whitelist)
 )
+
+// Routes are the operations of openapi.yaml as the gate knows them: read once, at the
+// wiring, from the embedded spec, whose every operation's x-strapi-action also makes the
+// catalog of actions roles and API tokens are given from (Actions).
+type Routes struct {
+	byKey map[string]*route
+}
+
+// NewRoutes reads the operations of the embedded openapi.yaml.
+func NewRoutes() (*Routes, error) {
+	spec, err := api.GetSpec()
+	if err != nil {
+		return nil, fmt.Errorf("load the embedded openapi.yaml: %w", err)
+	}
+	spec.Servers = nil // match paths whatever host the server is reached at
+	m, err := routes(spec)
+	if err != nil {
+		return nil, err
+	}
+	return &Routes{byKey: m}, nil
+}
+
+// Actions lists the x-strapi-action of the operations, sorted, each once.
+func (r *Routes) Actions() []string {
+	var out []string
+	for _, rt := range r.byKey {
+		if rt.action != "" {
+			out = append(out, rt.action)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
 
 // routes indexes the operations of the spec by "METHOD pattern", the pattern written as
 // chi writes it (the same as OpenAPI's path templates).
@@ -198,8 +232,12 @@ func (s *Server) authenticate(ctx context.Context, r *http.Request) (*auth.Princ
 	if token, ok := bearerToken(r.Header.Get("Authorization")); ok {
 		// Strapi's strategies in order: API tokens first, then the users' JWTs. A token
 		// that is no API token (every JWT) goes on to the JWT strategy.
-		if p, err := s.auth.AuthenticateAPIToken(ctx, token); p != nil || err != nil {
-			return p, err
+		actions, err := s.tokens.Authenticate(ctx, token)
+		if err != nil {
+			return nil, err
+		}
+		if actions != nil { // an API token: it acts for no user
+			return &auth.Principal{Actions: actions}, nil
 		}
 		return s.auth.Authenticate(ctx, token)
 	}

@@ -5,15 +5,15 @@ import (
 	"net/http"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 )
 
 // The roles and permissions API (Strapi's /api/users-permissions routes). The rules are in
-// auth.Roles; the permissions tree keeps Strapi's key order, which the generated types
+// access.Roles; the permissions tree keeps Strapi's key order, which the generated types
 // (maps) would lose, so those two answers are written by their own response types.
 
 func (h handlers) ListRoles(ctx context.Context, _ api.ListRolesRequestObject) (api.ListRolesResponseObject, error) {
-	rows, err := h.s.auth.Roles().List(ctx)
+	rows, err := h.s.roles.List(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +29,7 @@ func (h handlers) ListRoles(ctx context.Context, _ api.ListRolesRequestObject) (
 }
 
 func (h handlers) GetRole(ctx context.Context, req api.GetRoleRequestObject) (api.GetRoleResponseObject, error) {
-	role, tree, err := h.s.auth.Roles().Get(ctx, req.Id)
+	role, tree, err := h.s.roles.Get(ctx, req.Id)
 	if err != nil {
 		return nil, err
 	}
@@ -37,29 +37,25 @@ func (h handlers) GetRole(ctx context.Context, req api.GetRoleRequestObject) (ap
 }
 
 func (h handlers) GetPermissions(ctx context.Context, _ api.GetPermissionsRequestObject) (api.GetPermissionsResponseObject, error) {
-	tree, err := h.s.auth.Roles().Permissions()
-	if err != nil {
-		return nil, err
-	}
-	return permissionsResponse{Permissions: tree}, nil
+	return permissionsResponse{Permissions: h.s.roles.Permissions()}, nil
 }
 
 func (h handlers) CreateRole(ctx context.Context, req api.CreateRoleRequestObject) (api.CreateRoleResponseObject, error) {
-	if _, err := h.s.auth.Roles().Create(ctx, roleRequestInput(req.Body)); err != nil {
+	if _, err := h.s.roles.Create(ctx, roleRequestInput(req.Body)); err != nil {
 		return nil, err
 	}
 	return api.CreateRole200JSONResponse{Ok: true}, nil
 }
 
 func (h handlers) UpdateRole(ctx context.Context, req api.UpdateRoleRequestObject) (api.UpdateRoleResponseObject, error) {
-	if err := h.s.auth.Roles().Update(ctx, req.Id, roleRequestInput(req.Body)); err != nil {
+	if err := h.s.roles.Update(ctx, req.Id, roleRequestInput(req.Body)); err != nil {
 		return nil, err
 	}
 	return api.UpdateRole200JSONResponse{Ok: true}, nil
 }
 
 func (h handlers) DeleteRole(ctx context.Context, req api.DeleteRoleRequestObject) (api.DeleteRoleResponseObject, error) {
-	if err := h.s.auth.Roles().Delete(ctx, req.Id); err != nil {
+	if err := h.s.roles.Delete(ctx, req.Id); err != nil {
 		return nil, err
 	}
 	return api.DeleteRole200JSONResponse{Ok: true}, nil
@@ -67,11 +63,11 @@ func (h handlers) DeleteRole(ctx context.Context, req api.DeleteRoleRequestObjec
 
 // roleRequestInput reads a role request: the enabled actions of its permissions tree, as Strapi
 // reads them ("<type>.<controller>.<action>" wherever enabled is true).
-func roleRequestInput(b *api.RoleRequest) auth.RoleInput {
+func roleRequestInput(b *api.RoleRequest) access.RoleInput {
 	if b == nil {
-		return auth.RoleInput{}
+		return access.RoleInput{}
 	}
-	in := auth.RoleInput{Name: b.Name, Description: b.Description, Type: b.Type}
+	in := access.RoleInput{Name: b.Name, Description: b.Description, Type: b.Type}
 	if b.Permissions != nil {
 		in.HasPermissions = true
 		for typ, t := range *b.Permissions {
@@ -94,7 +90,7 @@ func roleRequestInput(b *api.RoleRequest) auth.RoleInput {
 // shows it (toUserRole, Strapi's key order), then its permissions tree.
 type roleWithPermissions struct {
 	api.Role
-	Permissions auth.PermissionsTree `json:"permissions"`
+	Permissions access.PermissionsTree `json:"permissions"`
 }
 
 // roleResponse is GET /roles/{id}'s 200: {"role": {..., "permissions": tree}}.
@@ -108,7 +104,7 @@ func (r roleResponse) VisitGetRoleResponse(w http.ResponseWriter) error {
 
 // permissionsResponse is GET /permissions's 200: {"permissions": tree}.
 type permissionsResponse struct {
-	Permissions auth.PermissionsTree `json:"permissions"`
+	Permissions access.PermissionsTree `json:"permissions"`
 }
 
 func (r permissionsResponse) VisitGetPermissionsResponse(w http.ResponseWriter) error {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
@@ -140,7 +141,7 @@ func userID(raw string) (int64, bool) {
 // mayFindRoles reports whether the caller may see roles.
 func mayFindRoles(ctx context.Context) bool {
 	p := principal(ctx)
-	return p != nil && p.Actions.Has(auth.ActionFindRoles)
+	return p != nil && p.Actions.Has(access.ActionFindRoles)
 }
 
 // visibleRole is the role of a written user as Strapi shows it: populated, and kept by

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
@@ -25,7 +26,7 @@ func TestResetCodeDiesWithPasswordWritesAndBlocks(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine, resetURL)
-		admin := apiToken(t, e, auth.TokenFullAccess)
+		admin := apiToken(t, e, access.TokenFullAccess)
 		reset := func(code string) apitest.Response {
 			return e.PostJSON("/api/auth/reset-password", map[string]string{"code": code, "password": "reset1234", "passwordConfirmation": "reset1234"})
 		}
@@ -96,7 +97,7 @@ func TestUnblockDoesNotReviveTokens(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
-		admin := apiToken(t, e, auth.TokenFullAccess)
+		admin := apiToken(t, e, access.TokenFullAccess)
 		ways := []struct {
 			name       string
 			block      func(t *testing.T, id int64, blocked bool)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
@@ -22,7 +23,7 @@ func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine, resetURL)
-		admin := apiToken(t, e, auth.TokenFullAccess)
+		admin := apiToken(t, e, access.TokenFullAccess)
 		seq := 0
 
 		// Each way of setting a password: prepare readies it for the user (the reset's code

@@ -45,7 +45,7 @@ func TestGoldenRoles(t *testing.T) {
 			t.Run(fmt.Sprintf("%03d-%s", c.Num, c.Case), func(t *testing.T) { r.run(t, c) })
 		}
 
-		roles := e.App.Auth.Roles()
+		roles := e.App.Roles
 		if err := roles.Grant(t.Context(), 1, []string{up + "user.find", up + "user.findOne", up + "user.count", up + "role.find", up + "role.findOne"}); err != nil {
 			t.Fatal(err)
 		}

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
@@ -29,7 +30,7 @@ var tokenSeq atomic.Int64
 // returns its value.
 func apiToken(t *testing.T, e *apitest.Env, typ string, actions ...string) string {
 	t.Helper()
-	_, value, err := e.App.Auth.APITokens().Create(t.Context(), auth.APITokenInput{
+	_, value, err := e.App.Tokens.Create(t.Context(), access.APITokenInput{
 		Name: fmt.Sprintf("%s-%d", typ, tokenSeq.Add(1)), Type: typ, Actions: actions,
 	})
 	if err != nil {
@@ -216,7 +217,7 @@ func TestRolesAPI(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
-		admin := apiToken(t, e, auth.TokenFullAccess)
+		admin := apiToken(t, e, access.TokenFullAccess)
 		e.Register("alice", "alice@example.com", "secret123")
 		e.Register("bob", "bob@example.com", "secret123")
 
@@ -425,7 +426,7 @@ func TestRoleTypeFromName(t *testing.T) {
 		"21st century":          "21st_century",
 		"11th hour":             "11_th_hour",
 	} {
-		if got := auth.RoleType(name); got != want {
+		if got := access.RoleType(name); got != want {
 			t.Errorf("RoleType(%q) = %q, want %q", name, got, want)
 		}
 	}
@@ -447,7 +448,7 @@ func TestPermissionChangesApplyAtOnce(t *testing.T) {
 		other := *e
 		other.URL = srv2.URL
 
-		admin := apiToken(t, e, auth.TokenFullAccess)
+		admin := apiToken(t, e, access.TokenFullAccess)
 		jwt, _ := e.Register("alice", "alice@example.com", "secret123")
 		// Warm both caches.
 		for _, env := range []*apitest.Env{e, &other} {
@@ -476,7 +477,7 @@ func TestPermissionChangesApplyAtOnce(t *testing.T) {
 		}
 
 		// Grant role.find to Authenticated with the rules the CLI uses, revoke it again.
-		roles := e.App.Auth.Roles()
+		roles := e.App.Roles
 		if err := roles.Grant(t.Context(), 1, []string{up + "role.find"}); err != nil {
 			t.Fatal(err)
 		}
@@ -525,7 +526,7 @@ func TestRolesDatabaseDown(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		e := apitest.New(t, engine)
-		admin := apiToken(t, e, auth.TokenFullAccess)
+		admin := apiToken(t, e, access.TokenFullAccess)
 		e.Store.Close()
 		for _, rt := range rolesRoutes {
 			wantError500(t, asJSON(e, rt.method, rt.path, admin, rt.body))
@@ -547,7 +548,7 @@ func TestRoleDeleteUnderLoad(t *testing.T) {
 // one of them ends up in Public, and nothing deadlocks.
 func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 	e := apitest.New(t, engine, func(c *config.Config) { c.DatabasePoolMax = 20 })
-	admin := apiToken(t, e, auth.TokenFullAccess)
+	admin := apiToken(t, e, access.TokenFullAccess)
 	const path = "/api/users-permissions/roles"
 	wantOK(t, asJSON(e, "POST", path, admin, `{"name":"Racer","permissions":{"plugin::users-permissions":{"controllers":{"user":{"me":{"enabled":true}}}}}}`))
 	wantOK(t, asJSON(e, "POST", path, admin, `{"name":"Marshal","permissions":{"plugin::users-permissions":{"controllers":{"user":{"me":{"enabled":true}}}}}}`))

@@ -5,7 +5,7 @@
 package httpapi
 
 import (
-	"fmt"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
+	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
@@ -23,7 +24,10 @@ import (
 
 // Deps are what the HTTP layer needs.
 type Deps struct {
+	Routes         *Routes // the operations of openapi.yaml (NewRoutes)
 	Auth           *auth.Service
+	Roles          *access.Roles
+	Tokens         *access.APITokens
 	Store          *store.Store
 	Limiter        ratelimit.Limiter // nil: no rate limiting
 	Logger         *slog.Logger
@@ -40,6 +44,8 @@ type Deps struct {
 // Server is the HTTP handler of the service.
 type Server struct {
 	auth           *auth.Service
+	roles          *access.Roles
+	tokens         *access.APITokens
 	store          *store.Store
 	limiter        ratelimit.Limiter
 	log            *slog.Logger
@@ -56,19 +62,13 @@ type Server struct {
 
 // New builds the handler.
 func New(d Deps) (*Server, error) {
-	spec, err := api.GetSpec()
-	if err != nil {
-		return nil, fmt.Errorf("load the embedded openapi.yaml: %w", err)
-	}
-	spec.Servers = nil // match paths whatever host the server is reached at
-	rts, err := routes(spec)
-	if err != nil {
-		return nil, err
+	if d.Routes == nil {
+		return nil, errors.New("httpapi: no routes given (NewRoutes)")
 	}
 	s := &Server{
-		auth: d.Auth, store: d.Store, limiter: d.Limiter, log: d.Logger,
+		auth: d.Auth, roles: d.Roles, tokens: d.Tokens, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
-		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: rts, ipv6Prefix: d.RateLimitIPv6Prefix,
+		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: d.Routes.byKey, ipv6Prefix: d.RateLimitIPv6Prefix,
 	}
 	if s.ipv6Prefix == 0 {
 		s.ipv6Prefix = 64

@@ -1,4 +1,4 @@
-package auth
+package access
 
 import (
 	"context"
@@ -27,10 +27,13 @@ func actionSet(list []string) Actions {
 	return out
 }
 
-// permissions caches each role's actions. Every change to a role's permissions bumps the
+// ActionFindRoles is the permission that lets a caller see roles, in user payloads too.
+const ActionFindRoles = "plugin::users-permissions.role.find"
+
+// Permissions caches each role's actions. Every change to a role's permissions bumps the
 // role's perm_version in the same transaction, and every request reads the version with
 // the user (one query), so a change takes effect on the next request on every instance.
-type permissions struct {
+type Permissions struct {
 	store *store.Store
 	mu    sync.RWMutex
 	roles map[int64]roleActions
@@ -41,12 +44,13 @@ type roleActions struct {
 	actions Actions
 }
 
-func newPermissions(st *store.Store) *permissions {
-	return &permissions{store: st, roles: map[int64]roleActions{}}
+// NewPermissions returns an empty cache of the roles' actions in st.
+func NewPermissions(st *store.Store) *Permissions {
+	return &Permissions{store: st, roles: map[int64]roleActions{}}
 }
 
-// forRole returns the actions of the role, from the cache when its version is current.
-func (p *permissions) forRole(ctx context.Context, roleID, version int64) (Actions, error) {
+// ForRole returns the actions of the role, from the cache when its version is current.
+func (p *Permissions) ForRole(ctx context.Context, roleID, version int64) (Actions, error) {
 	p.mu.RLock()
 	c, ok := p.roles[roleID]
 	p.mu.RUnlock()

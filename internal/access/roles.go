@@ -1,4 +1,4 @@
-package auth
+package access
 
 import (
 	"bytes"
@@ -9,12 +9,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
@@ -123,29 +121,6 @@ func splitAction(a string) (typ, controller, action string, err error) {
 	return parts[0], parts[1], parts[2], nil
 }
 
-var specCatalog = sync.OnceValues(func() (*Catalog, error) {
-	spec, err := api.GetSpec()
-	if err != nil {
-		return nil, fmt.Errorf("load the embedded openapi.yaml: %w", err)
-	}
-	var actions []string
-	paths := spec.Paths.InMatchingOrder()
-	slices.Sort(paths)
-	for _, p := range paths {
-		item := spec.Paths.Value(p)
-		for _, op := range item.Operations() {
-			if a, ok := op.Extensions["x-strapi-action"].(string); ok && a != "" {
-				actions = append(actions, a)
-			}
-		}
-	}
-	return NewCatalog(actions)
-})
-
-// SpecCatalog is the catalog of this service: the actions of openapi.yaml's operations and
-// Strapi's Users & Permissions actions, built once from the embedded spec.
-func SpecCatalog() (*Catalog, error) { return specCatalog() }
-
 // Actions lists every action, in the tree's order.
 func (c *Catalog) Actions() []string { return slices.Clone(c.actions) }
 
@@ -246,16 +221,23 @@ func (t PermissionsTree) MarshalJSON() ([]byte, error) {
 // Roles administers the roles and their permissions, for the roles API and the CLI.
 type Roles struct {
 	store *store.Store
+	cat   *Catalog
 	now   func() time.Time
 }
 
-// NewRoles returns the role rules over st.
-func NewRoles(st *store.Store) *Roles {
-	return &Roles{store: st, now: func() time.Time { return time.Now().UTC() }}
+// NewRoles returns the role rules over st, with the actions of cat, reading the time from
+// now (time.Now when nil).
+func NewRoles(st *store.Store, cat *Catalog, now func() time.Time) *Roles {
+	return &Roles{store: st, cat: cat, now: utcClock(now)}
 }
 
-// Roles returns the role rules of the service.
-func (s *Service) Roles() *Roles { return &Roles{store: s.store, now: s.now} }
+// utcClock is now in UTC, or time.Now's.
+func utcClock(now func() time.Time) func() time.Time {
+	if now == nil {
+		now = time.Now
+	}
+	return func() time.Time { return now().UTC() }
+}
 
 // RoleSummary is a role with its number of users.
 type RoleSummary = db.ListRolesWithUserCountsRow
@@ -274,10 +256,6 @@ func (r *Roles) List(ctx context.Context) ([]RoleSummary, error) {
 
 // Get returns a role and its permissions tree.
 func (r *Roles) Get(ctx context.Context, id int64) (db.UpRole, PermissionsTree, error) {
-	cat, err := SpecCatalog()
-	if err != nil {
-		return db.UpRole{}, PermissionsTree{}, err
-	}
 	role, err := r.store.Q.GetRole(ctx, id)
 	if store.IsNotFound(err) {
 		return db.UpRole{}, PermissionsTree{}, ErrRoleNotFound
@@ -289,7 +267,7 @@ func (r *Roles) Get(ctx context.Context, id int64) (db.UpRole, PermissionsTree, 
 	if err != nil {
 		return db.UpRole{}, PermissionsTree{}, err
 	}
-	return role, cat.Tree(actions), nil
+	return role, r.cat.Tree(actions), nil
 }
 
 // Find returns the role an operator names: by id or by type.
@@ -315,16 +293,12 @@ func (r *Roles) Find(ctx context.Context, ref string) (db.UpRole, error) {
 // Actions returns the actions a role holds, in the catalog's order (then any the catalog
 // does not know, sorted).
 func (r *Roles) Actions(ctx context.Context, roleID int64) ([]string, error) {
-	cat, err := SpecCatalog()
-	if err != nil {
-		return nil, err
-	}
 	held, err := r.actions(ctx, r.store.Q, roleID)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]string, 0, len(held))
-	for _, a := range cat.actions {
+	for _, a := range r.cat.actions {
 		if held.Has(a) {
 			out = append(out, a)
 			delete(held, a)
@@ -347,13 +321,10 @@ func (r *Roles) actions(ctx context.Context, q store.Querier, roleID int64) (Act
 }
 
 // Permissions is the tree of every action, none enabled.
-func (r *Roles) Permissions() (PermissionsTree, error) {
-	cat, err := SpecCatalog()
-	if err != nil {
-		return PermissionsTree{}, err
-	}
-	return cat.Tree(nil), nil
-}
+func (r *Roles) Permissions() PermissionsTree { return r.cat.Tree(nil) }
+
+// Catalog is the catalog of actions the roles are given from.
+func (r *Roles) Catalog() *Catalog { return r.cat }
 
 // RoleInput is the body of a role creation or update.
 type RoleInput struct {
@@ -371,18 +342,14 @@ func (in RoleInput) empty() bool {
 	return in.Name == nil && in.Description == nil && in.Type == nil && !in.HasPermissions
 }
 
-func (in RoleInput) known() ([]string, error) {
-	cat, err := SpecCatalog()
-	if err != nil {
-		return nil, err
-	}
+func (in RoleInput) known(cat *Catalog) []string {
 	var out []string
 	for _, a := range in.Enabled {
 		if cat.Known(a) && !slices.Contains(out, a) {
 			out = append(out, a)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // Create creates a role with the enabled actions. Its type defaults to the name in snake
@@ -408,16 +375,13 @@ func (r *Roles) Create(ctx context.Context, in RoleInput) (db.UpRole, error) {
 	if typ == "" {
 		return db.UpRole{}, apierror.Invalid(apierror.FieldError{Path: []string{"type"}, Message: "type is a required field"})
 	}
-	enabled, err := in.known()
-	if err != nil {
-		return db.UpRole{}, err
-	}
+	enabled := in.known(r.cat)
 	var role db.UpRole
-	err = r.store.InTx(ctx, func(q store.Querier) error {
+	err := r.store.InTx(ctx, func(q store.Querier) error {
 		now := r.now()
 		var err error
 		role, err = q.CreateRole(ctx, db.CreateRoleParams{
-			DocumentID: newDocumentID(), Name: *in.Name, Description: in.Description, Type: typ, Now: now,
+			DocumentID: store.NewDocumentID(), Name: *in.Name, Description: in.Description, Type: typ, Now: now,
 		})
 		if store.IsUniqueViolation(err) {
 			return ErrRoleTypeTaken(typ)
@@ -445,10 +409,7 @@ func (r *Roles) Update(ctx context.Context, id int64, in RoleInput) error {
 	if in.Name != nil && *in.Name == "" {
 		return apierror.Invalid(apierror.FieldInvalid("name", "name is a required field", ""))
 	}
-	want, err := in.known()
-	if err != nil {
-		return err
-	}
+	want := in.known(r.cat)
 	return r.change(ctx, id, func(q store.Querier, role db.UpRole, now time.Time) error {
 		name, desc := role.Name, role.Description
 		if in.Name != nil {
@@ -525,7 +486,7 @@ func (r *Roles) change(ctx context.Context, id int64, fn func(q store.Querier, r
 
 func addPermission(ctx context.Context, q store.Querier, roleID int64, action string, now time.Time) error {
 	err := q.AddRolePermission(ctx, db.AddRolePermissionParams{
-		DocumentID: newDocumentID(), RoleID: roleID, Action: action, Now: now,
+		DocumentID: store.NewDocumentID(), RoleID: roleID, Action: action, Now: now,
 	})
 	if err != nil {
 		return fmt.Errorf("add permission %s: %w", action, err)

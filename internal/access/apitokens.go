@@ -1,4 +1,4 @@
-package auth
+package access
 
 import (
 	"context"
@@ -110,38 +110,34 @@ func APITokenSalt(ctx context.Context, st *store.Store, configured string, produ
 // APITokens administers and checks API tokens.
 type APITokens struct {
 	store *store.Store
+	cat   *Catalog
 	salt  string // "": no salt, so no API token can be used or made
 	now   func() time.Time
 	log   *slog.Logger
 }
 
-// NewAPITokens returns the API-token rules over st with salt (see APITokenSalt).
-func NewAPITokens(st *store.Store, salt string) *APITokens {
-	return &APITokens{store: st, salt: salt, now: func() time.Time { return time.Now().UTC() }, log: slog.Default()}
+// NewAPITokens returns the API-token rules over st with salt (see APITokenSalt), the
+// actions of cat, reading the time from now (time.Now when nil) and logging to log
+// (slog's default when nil).
+func NewAPITokens(st *store.Store, cat *Catalog, salt string, now func() time.Time, log *slog.Logger) *APITokens {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &APITokens{store: st, cat: cat, salt: salt, now: utcClock(now), log: log}
 }
 
 // WithClock returns the same rules reading the time from now (tests).
 func (t *APITokens) WithClock(now func() time.Time) *APITokens {
 	c := *t
-	c.now = func() time.Time { return now().UTC() }
+	c.now = utcClock(now)
 	return &c
 }
 
-// APITokens returns the API-token rules of the service.
-func (s *Service) APITokens() *APITokens {
-	return &APITokens{store: s.store, salt: s.o.APITokenSalt, now: s.now, log: s.o.Logger}
-}
-
-// AuthenticateAPIToken is Strapi's content-api-token strategy, which runs before the users'
-// one: a Bearer token that is an API token gives the token's principal (no user; the
-// token's actions); an expired one is refused with 401 "Token expired". Any other token,
-// a revoked one included, gives (nil, nil): the caller goes on with the JWT strategy.
-func (s *Service) AuthenticateAPIToken(ctx context.Context, token string) (*Principal, error) {
-	return s.APITokens().Authenticate(ctx, token)
-}
-
-// Authenticate: see Service.AuthenticateAPIToken.
-func (t *APITokens) Authenticate(ctx context.Context, token string) (*Principal, error) {
+// Authenticate is Strapi's content-api-token strategy, which runs before the users' one: a
+// Bearer token that is an API token gives the token's actions (it acts for no user); an
+// expired one is refused with 401 "Token expired". Any other token, a revoked one
+// included, gives (nil, nil): the caller goes on with the JWT strategy.
+func (t *APITokens) Authenticate(ctx context.Context, token string) (Actions, error) {
 	if t.salt == "" || !looksLikeAPIToken(token) {
 		return nil, nil
 	}
@@ -163,24 +159,16 @@ func (t *APITokens) Authenticate(ctx context.Context, token string) (*Principal,
 			t.log.WarnContext(ctx, "API token: last use not recorded", "token_id", row.ID, "err", err)
 		}
 	}
-	actions, err := tokenActions(row)
-	if err != nil {
-		return nil, err
-	}
-	return &Principal{Actions: actions}, nil
+	return t.tokenActions(row)
 }
 
-// tokenActions are the actions a token may call.
-func tokenActions(row db.ApiToken) (Actions, error) {
-	cat, err := SpecCatalog()
-	if err != nil {
-		return nil, err
-	}
+// tokenActions are the actions a token may call (never nil for a token).
+func (t *APITokens) tokenActions(row db.ApiToken) (Actions, error) {
 	switch row.Type {
 	case TokenFullAccess:
-		return cat.all, nil
+		return t.cat.all, nil
 	case TokenReadOnly:
-		return cat.readOnly, nil
+		return t.cat.readOnly, nil
 	case TokenCustom:
 		list, err := tokenActionList(row)
 		if err != nil {
@@ -217,13 +205,9 @@ func (t *APITokens) Create(ctx context.Context, in APITokenInput) (db.ApiToken, 
 			return db.ApiToken{}, "", fmt.Errorf("only custom tokens take actions (Strapi: Non-custom tokens should not reference permissions)")
 		}
 	case TokenCustom:
-		cat, err := SpecCatalog()
-		if err != nil {
-			return db.ApiToken{}, "", err
-		}
 		var unknown []string
 		for _, a := range in.Actions {
-			full, ok := cat.Resolve(a)
+			full, ok := t.cat.Resolve(a)
 			if !ok {
 				unknown = append(unknown, a)
 				continue
@@ -252,7 +236,7 @@ func (t *APITokens) Create(ctx context.Context, in APITokenInput) (db.ApiToken, 
 	}
 	value := newAPITokenValue()
 	row, err := t.store.Q.CreateAPIToken(ctx, db.CreateAPITokenParams{
-		DocumentID: newDocumentID(), Name: in.Name, Description: in.Description, Type: in.Type,
+		DocumentID: store.NewDocumentID(), Name: in.Name, Description: in.Description, Type: in.Type,
 		AccessKey: HashAPIToken(t.salt, value), Actions: string(list), ExpiresAt: expires, Now: now,
 	})
 	if store.IsUniqueViolation(err) {
@@ -318,3 +302,5 @@ func tokenActionList(row db.ApiToken) ([]string, error) {
 	}
 	return list, nil
 }
+
+func ptr[T any](v T) *T { return &v }
