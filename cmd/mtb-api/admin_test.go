@@ -13,8 +13,8 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/mail/smtptest"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -242,7 +242,7 @@ func TestSettingsCommands(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range auth.AdvancedKeys {
+		for _, k := range settings.AdvancedKeys {
 			if !strings.Contains(out, k) {
 				t.Fatalf("settings get lacks %s:\n%s", k, out)
 			}

@@ -76,9 +76,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	case "tokens":
 		return tokens(ctx, cfg, logger, args[1:], stdout, stderr)
 	case "settings":
-		return settings(ctx, cfg, logger, args[1:], stdout)
+		return settingsCommand(ctx, cfg, logger, args[1:], stdout)
 	case "templates":
-		return templates(ctx, cfg, logger, args[1:], stdout)
+		return templatesCommand(ctx, cfg, logger, args[1:], stdout)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage)
 		return nil

@@ -11,8 +11,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/mtb-race/mtb-backend-api/internal/app"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 )
 
 const settingsUsage = `usage:
@@ -24,8 +24,8 @@ const settingsUsage = `usage:
                         [--from-email E] [--reply-to R] [--body-file F]
                                               change a template (placeholders: <%= URL %>, <%= CODE %>, <%= TOKEN %>, ...)`
 
-// settings runs `settings get|set`: the advanced settings Strapi's admin panel edits.
-func settings(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+// settingsCommand runs `settings get|set`: the advanced settings Strapi's admin panel edits.
+func settingsCommand(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) == 0 || (args[0] == "get" && len(args) != 1) || (args[0] == "set" && len(args) != 3) {
 		return errors.New(settingsUsage)
 	}
@@ -34,7 +34,7 @@ func settings(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 		return err
 	}
 	defer st.Close()
-	s := auth.NewSettings(st)
+	s := settings.New(st, nil)
 	switch args[0] {
 	case "get":
 	case "set":
@@ -54,7 +54,7 @@ func settings(ctx context.Context, cfg config.Config, logger *slog.Logger, args 
 	}
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "KEY\tVALUE")
-	for _, k := range auth.AdvancedKeys {
+	for _, k := range settings.AdvancedKeys {
 		v, _ := adv.Get(k)
 		fmt.Fprintf(w, "%s\t%s\n", k, v)
 	}
@@ -71,8 +71,8 @@ func envVarOf(key string) string {
 	return ""
 }
 
-// templates runs `templates get|set`: the two email templates.
-func templates(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+// templatesCommand runs `templates get|set`: the two email templates.
+func templatesCommand(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return errors.New(settingsUsage)
 	}
@@ -81,10 +81,10 @@ func templates(ctx context.Context, cfg config.Config, logger *slog.Logger, args
 		return err
 	}
 	defer st.Close()
-	s := auth.NewSettings(st)
+	s := settings.New(st, nil)
 	switch args[0] {
 	case "get":
-		names := auth.TemplateNames
+		names := settings.TemplateNames
 		if len(args) == 2 {
 			names = args[1:]
 		} else if len(args) > 2 {
@@ -134,7 +134,7 @@ func templates(ctx context.Context, cfg config.Config, logger *slog.Logger, args
 				return err
 			}
 		}
-		err = s.UpdateTemplates(ctx, func(all *auth.EmailTemplates) error {
+		err = s.UpdateTemplates(ctx, func(all *settings.EmailTemplates) error {
 			t, err := all.Template(rest[0])
 			if err != nil {
 				return err

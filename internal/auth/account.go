@@ -8,6 +8,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -108,7 +109,7 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePas
 // who registered unconfirmed, and queues the rendered confirmation mail. Register runs it
 // in the transaction that creates u (decision D4), and wakes the mail sender after the
 // commit.
-func (s *Service) queueConfirmationMail(ctx context.Context, q store.Querier, u db.UpUser, tpls EmailTemplates, now time.Time) error {
+func (s *Service) queueConfirmationMail(ctx context.Context, q store.Querier, u db.UpUser, tpls settings.EmailTemplates, now time.Time) error {
 	code := newCode(20)
 	if err := s.setConfirmationToken(ctx, q, u.ID, code, now); err != nil {
 		return err
@@ -197,7 +198,7 @@ func (s *Service) setConfirmationToken(ctx context.Context, q store.Querier, use
 // sendConfirmationEmail does: URL is this server's confirmation route, the subject sees
 // only USER, and the template's sender is used only when it has both a name and an
 // address (otherwise EMAIL_DEFAULT_FROM).
-func (s *Service) confirmationMail(u db.UpUser, code string, tpls EmailTemplates) db.RenderMailParams {
+func (s *Service) confirmationMail(u db.UpUser, code string, tpls settings.EmailTemplates) db.RenderMailParams {
 	opts := tpls.EmailConfirmation.Options
 	from := s.o.DefaultFrom
 	if opts.From.Name != "" && opts.From.Email != "" {

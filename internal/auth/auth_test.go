@@ -118,24 +118,3 @@ func TestRenderTemplate(t *testing.T) {
 		t.Errorf("html\n got %q\nwant %q", got, want)
 	}
 }
-
-func TestAdvancedSet(t *testing.T) {
-	t.Parallel()
-	a := DefaultAdvanced()
-	for k, v := range map[string]string{"unique_email": "false", "email_reset_password": "https://x/reset", "default_role": "public"} {
-		if err := a.Set(k, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if a.UniqueEmail || *a.EmailResetPassword != "https://x/reset" || a.DefaultRole != "public" {
-		t.Fatalf("%+v", a)
-	}
-	if err := a.Set("email_reset_password", "null"); err != nil || a.EmailResetPassword != nil {
-		t.Fatalf("null: %v %v", err, a.EmailResetPassword)
-	}
-	for k, v := range map[string]string{"unique_email": "maybe", "nope": "1", "default_role": ""} {
-		if err := a.Set(k, v); err == nil {
-			t.Errorf("%s=%q accepted", k, v)
-		}
-	}
-}

@@ -15,6 +15,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -41,7 +42,7 @@ type Service struct {
 	store    *store.Store
 	hasher   *Hasher
 	tokens   *Tokens
-	Settings *Settings
+	Settings *settings.Store
 	perms    *access.Permissions
 	o        Options
 }
@@ -61,7 +62,7 @@ func New(st *store.Store, o Options) *Service {
 		store:    st,
 		hasher:   NewHasher(o.BcryptCost, o.HashWorkers, o.HashQueue),
 		tokens:   NewTokens(o.JWTSecret, o.JWTTTL),
-		Settings: NewSettings(st),
+		Settings: settings.New(st, o.Now),
 		perms:    access.NewPermissions(st),
 		o:        o,
 	}
@@ -254,7 +255,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (db.UpUser, Is
 		RoleID:     &role.ID,
 		Now:        s.now(),
 	}
-	var tpls EmailTemplates
+	var tpls settings.EmailTemplates
 	if adv.EmailConfirmation {
 		if tpls, err = s.Settings.Templates(ctx); err != nil {
 			return db.UpUser{}, Issued{}, err
@@ -429,7 +430,7 @@ func (s *Service) resolveResetPassword(ctx context.Context, m db.MailOutbox) err
 // resetMail renders the reset mail of u carrying code, as Strapi's forgotPassword does: URL
 // is the advanced setting email_reset_password, the code is TOKEN, and the template's
 // sender is used when it has a name or an address (otherwise EMAIL_DEFAULT_FROM).
-func (s *Service) resetMail(u db.UpUser, code string, adv Advanced, tpls EmailTemplates) db.RenderMailParams {
+func (s *Service) resetMail(u db.UpUser, code string, adv settings.Advanced, tpls settings.EmailTemplates) db.RenderMailParams {
 	opts := tpls.ResetPassword.Options
 	from := fromHeader(opts)
 	if from == "" {

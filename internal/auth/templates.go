@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 )
 
 var placeholder = regexp.MustCompile(`<%=\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*%>`)
@@ -50,7 +51,7 @@ func userVars(u db.UpUser) map[string]string {
 // sees only USER; the body also URL (url), SERVER_URL, ADMIN_URL, and the mail's code as
 // the variable codeVar (TOKEN or CODE). The reply-to is the template's, or
 // EMAIL_DEFAULT_REPLY_TO. The sender is the caller's: its rule differs between the mails.
-func (s *Service) renderMail(u db.UpUser, opts EmailTemplateOptions, sender, url, codeVar, code string) db.RenderMailParams {
+func (s *Service) renderMail(u db.UpUser, opts settings.EmailTemplateOptions, sender, url, codeVar, code string) db.RenderMailParams {
 	vars := userVars(u)
 	subject := renderTemplate(opts.Object, vars, false)
 	vars["URL"] = url
@@ -71,7 +72,7 @@ func (s *Service) renderMail(u db.UpUser, opts EmailTemplateOptions, sender, url
 }
 
 // fromHeader formats a template's sender as Strapi does: "name <email>" when either is set.
-func fromHeader(o EmailTemplateOptions) string {
+func fromHeader(o settings.EmailTemplateOptions) string {
 	if o.From.Email == "" && o.From.Name == "" {
 		return ""
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -61,51 +60,6 @@ func TestRevokeAfter(t *testing.T) {
 		if got := revokeAfter(now, c.cur); got != c.want {
 			t.Errorf("revokeAfter(now, %d) = %d, want %d", c.cur, got, c.want)
 		}
-	}
-}
-
-// TestAdvancedKeys: the settings' keys in Strapi's order, and each
-// one's text form goes through Set and Get unchanged.
-func TestAdvancedKeys(t *testing.T) {
-	t.Parallel()
-	want := []string{"unique_email", "allow_register", "email_confirmation", "email_reset_password",
-		"email_confirmation_redirection", "default_role"}
-	if !slices.Equal(AdvancedKeys, want) {
-		t.Fatalf("AdvancedKeys %q, want %q", AdvancedKeys, want)
-	}
-	a := DefaultAdvanced()
-	for _, c := range []struct{ key, value, get string }{
-		{"unique_email", "false", "false"},
-		{"allow_register", "1", "true"},
-		{"email_confirmation", "true", "true"},
-		{"email_reset_password", "https://race.example/reset", "https://race.example/reset"},
-		{"email_reset_password", "null", "null"},
-		{"email_confirmation_redirection", "https://race.example/", "https://race.example/"},
-		{"email_confirmation_redirection", "", "null"},
-		{"default_role", "rider", "rider"},
-	} {
-		if err := a.Set(c.key, c.value); err != nil {
-			t.Fatalf("Set(%s, %q): %v", c.key, c.value, err)
-		}
-		if got, err := a.Get(c.key); err != nil || got != c.get {
-			t.Fatalf("after Set(%s, %q): Get = %q, %v; want %q", c.key, c.value, got, err, c.get)
-		}
-	}
-	if a.UniqueEmail || !a.AllowRegister || !a.EmailConfirmation || a.EmailResetPassword != nil ||
-		a.EmailConfirmationRedirection != nil || a.DefaultRole != "rider" {
-		t.Fatalf("settings %+v", a)
-	}
-	for _, c := range []struct{ key, value, err string }{
-		{"unique_email", "maybe", `unique_email: "maybe" is not true or false`},
-		{"default_role", "", "default_role: a role type is required"},
-		{"nope", "x", `unknown advanced setting "nope"`},
-	} {
-		if err := a.Set(c.key, c.value); err == nil || err.Error() != c.err {
-			t.Errorf("Set(%s, %q): %v, want %q", c.key, c.value, err, c.err)
-		}
-	}
-	if _, err := a.Get("nope"); err == nil {
-		t.Error("Get of an unknown key: no error")
 	}
 }
 

@@ -14,8 +14,8 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 )
 
 // ---- change password (contract §7.7)
@@ -403,7 +403,7 @@ func TestEmailConfirmationRedirect(t *testing.T) {
 				"text/plain; charset=utf-8", "Redirecting to /welcome?a=1&b=<x y>."},
 		} {
 			t.Run(c.name, func(t *testing.T) {
-				err := e.App.Auth.Settings.UpdateAdvanced(t.Context(), func(a *auth.Advanced) error {
+				err := e.App.Auth.Settings.UpdateAdvanced(t.Context(), func(a *settings.Advanced) error {
 					return a.Set("email_confirmation_redirection", c.setting)
 				})
 				if err != nil {

@@ -18,8 +18,8 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
-	"github.com/mtb-race/mtb-backend-api/internal/auth"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 )
 
 const up = "plugin::users-permissions."
@@ -557,7 +557,7 @@ func testRoleDeleteUnderLoad(t *testing.T, engine string) {
 	const users = 120
 	setDefault := func(typ string) {
 		t.Helper()
-		if err := e.App.Auth.Settings.UpdateAdvanced(t.Context(), func(a *auth.Advanced) error { a.DefaultRole = typ; return nil }); err != nil {
+		if err := e.App.Auth.Settings.UpdateAdvanced(t.Context(), func(a *settings.Advanced) error { a.DefaultRole = typ; return nil }); err != nil {
 			t.Fatal(err)
 		}
 	}

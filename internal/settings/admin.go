@@ -1,4 +1,4 @@
-package auth
+package settings
 
 import (
 	"context"
@@ -50,7 +50,7 @@ func (a Advanced) Get(key string) (string, error) {
 
 // SetAdvanced changes one advanced setting. A default_role must name an existing role's
 // type. Every instance applies the change within a second (Settings caches for a second).
-func (s *Settings) SetAdvanced(ctx context.Context, key, value string) error {
+func (s *Store) SetAdvanced(ctx context.Context, key, value string) error {
 	if key == "default_role" {
 		if _, err := s.store.Q.GetRoleByType(ctx, value); store.IsNotFound(err) {
 			return fmt.Errorf("default_role: no role has the type %q (mtb-api roles list)", value)
@@ -115,7 +115,7 @@ func ValidateTemplate(tpl string) error {
 // UpdateTemplates changes the email templates with fn, in one transaction. The result is
 // refused, as Strapi refuses it, when a body or subject is not a valid template, or when a
 // sender or reply-to address is not an email address.
-func (s *Settings) UpdateTemplates(ctx context.Context, fn func(*EmailTemplates) error) error {
+func (s *Store) UpdateTemplates(ctx context.Context, fn func(*EmailTemplates) error) error {
 	err := s.store.InTx(ctx, func(q store.Querier) error {
 		t := DefaultEmailTemplates()
 		if err := load(ctx, q, emailKey, &t); err != nil {

@@ -1,11 +1,16 @@
-package auth
+// Package settings keeps the plugin settings an operator changes at run time, as Strapi
+// keeps them in its core store: the advanced settings of Users & Permissions and its email
+// templates. Every instance reads them through a short cache.
+package settings
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
@@ -115,26 +120,43 @@ func DefaultEmailTemplates() EmailTemplates {
 	return t
 }
 
-// Settings reads the stored settings through a cache of one second: settings change
-// rarely, and every instance sees a change within a second without a query per request.
-type Settings struct {
+// Store reads the stored settings through a cache of one second: settings change rarely,
+// and every instance sees a change within a second without a query per request. Concurrent
+// requests that find the cache stale share one load; a load that raced a local change
+// (UpdateAdvanced, UpdateTemplates) is not cached, so the change is never hidden behind
+// the value read before it.
+type Store struct {
 	store *store.Store
 	ttl   time.Duration
+	now   func() time.Time
 
 	mu        sync.Mutex
 	advanced  Advanced
 	templates EmailTemplates
-	loadedAt  time.Time
+	loadedAt  time.Time // zero: nothing cached
+	version   uint64    // bumped by every local change
+	loading   *flight   // the load under way, shared by concurrent callers
+
+	loads     atomic.Int64 // loads from the database (tests)
+	afterRead func()       // called between a load's read and its caching (tests)
 }
 
-// NewSettings returns Settings over st.
-func NewSettings(st *store.Store) *Settings {
-	return &Settings{store: st, ttl: time.Second}
+type flight struct {
+	done chan struct{}
+	err  error
+}
+
+// New returns the settings stored in st, reading the time from now (time.Now when nil).
+func New(st *store.Store, now func() time.Time) *Store {
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{store: st, ttl: time.Second, now: now}
 }
 
 // Init stores Strapi's defaults where nothing is stored yet, then applies the overrides
 // from the environment (key → text value).
-func (s *Settings) Init(ctx context.Context, overrides map[string]string) error {
+func (s *Store) Init(ctx context.Context, overrides map[string]string) error {
 	for key, v := range map[string]any{advancedKey: DefaultAdvanced(), emailKey: DefaultEmailTemplates()} {
 		b, err := json.Marshal(v)
 		if err != nil {
@@ -158,7 +180,7 @@ func (s *Settings) Init(ctx context.Context, overrides map[string]string) error 
 }
 
 // Advanced returns the advanced settings.
-func (s *Settings) Advanced(ctx context.Context) (Advanced, error) {
+func (s *Store) Advanced(ctx context.Context) (Advanced, error) {
 	if err := s.refresh(ctx); err != nil {
 		return Advanced{}, err
 	}
@@ -168,7 +190,7 @@ func (s *Settings) Advanced(ctx context.Context) (Advanced, error) {
 }
 
 // Templates returns the email templates.
-func (s *Settings) Templates(ctx context.Context) (EmailTemplates, error) {
+func (s *Store) Templates(ctx context.Context) (EmailTemplates, error) {
 	if err := s.refresh(ctx); err != nil {
 		return EmailTemplates{}, err
 	}
@@ -178,7 +200,7 @@ func (s *Settings) Templates(ctx context.Context) (EmailTemplates, error) {
 }
 
 // UpdateAdvanced changes the advanced settings with fn, in one transaction.
-func (s *Settings) UpdateAdvanced(ctx context.Context, fn func(*Advanced) error) error {
+func (s *Store) UpdateAdvanced(ctx context.Context, fn func(*Advanced) error) error {
 	err := s.store.InTx(ctx, func(q store.Querier) error {
 		a := DefaultAdvanced()
 		if err := load(ctx, q, advancedKey, &a); err != nil {
@@ -197,30 +219,62 @@ func (s *Settings) UpdateAdvanced(ctx context.Context, fn func(*Advanced) error)
 	return err
 }
 
-func (s *Settings) invalidate() {
+// invalidate drops the cache after a local change, and keeps a load that started before
+// the change from caching what it read.
+func (s *Store) invalidate() {
 	s.mu.Lock()
 	s.loadedAt = time.Time{}
+	s.version++
 	s.mu.Unlock()
 }
 
-func (s *Settings) refresh(ctx context.Context) error {
-	s.mu.Lock()
-	fresh := time.Since(s.loadedAt) < s.ttl
-	s.mu.Unlock()
-	if fresh {
-		return nil
+// refresh loads the settings unless the cache is fresh. One caller loads; the others wait
+// for its result (or their own context).
+func (s *Store) refresh(ctx context.Context) error {
+	for {
+		s.mu.Lock()
+		if !s.loadedAt.IsZero() && s.now().Sub(s.loadedAt) < s.ttl {
+			s.mu.Unlock()
+			return nil
+		}
+		if f := s.loading; f != nil {
+			s.mu.Unlock()
+			select {
+			case <-f.done:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			if f.err != nil && ctx.Err() == nil && !errors.Is(f.err, context.Canceled) && !errors.Is(f.err, context.DeadlineExceeded) {
+				return f.err // the database's answer, for everyone waiting
+			}
+			continue // fresh now, or the loader went away: look again
+		}
+		f := &flight{done: make(chan struct{})}
+		s.loading = f
+		version := s.version
+		s.mu.Unlock()
+
+		s.loads.Add(1)
+		a, t := DefaultAdvanced(), DefaultEmailTemplates()
+		err := load(ctx, s.store.Q, advancedKey, &a)
+		if err == nil {
+			err = load(ctx, s.store.Q, emailKey, &t)
+		}
+		if s.afterRead != nil {
+			s.afterRead()
+		}
+		s.mu.Lock()
+		s.loading, f.err = nil, err
+		stale := s.version != version // a local change landed meanwhile: read again
+		if err == nil && !stale {
+			s.advanced, s.templates, s.loadedAt = a, t, s.now()
+		}
+		close(f.done)
+		s.mu.Unlock()
+		if err != nil || !stale {
+			return err
+		}
 	}
-	a, t := DefaultAdvanced(), DefaultEmailTemplates()
-	if err := load(ctx, s.store.Q, advancedKey, &a); err != nil {
-		return err
-	}
-	if err := load(ctx, s.store.Q, emailKey, &t); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	s.advanced, s.templates, s.loadedAt = a, t, time.Now()
-	s.mu.Unlock()
-	return nil
 }
 
 func load(ctx context.Context, q store.Querier, key string, dst any) error {
