@@ -88,7 +88,7 @@ func TestRolesCommands(t *testing.T) {
 		if _, _, err := cli(t, e, nil, "settings", "set", "default_role", "race_organizer"); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(1100 * time.Millisecond) // the settings cache of the running service
+		e.Clock.Advance(1100 * time.Millisecond) // past the settings cache of the running service
 		orgJWT, _ := e.Register("olga", "olga@example.com", "secret123")
 		if r := e.Do("GET", "/api/users-permissions/roles", nil, "Authorization", "Bearer "+orgJWT); r.Status != 200 {
 			t.Fatalf("roles with the organizer's token: %d %s", r.Status, r.Body)
@@ -253,16 +253,11 @@ func TestSettingsCommands(t *testing.T) {
 		if out, _, err = cli(t, e, nil, "settings", "set", "allow_register", "false"); err != nil || !strings.Contains(out, "allow_register                  false") {
 			t.Fatalf("set: %v\n%s", err, out)
 		}
-		deadline := time.Now().Add(2 * time.Second)
-		for {
-			r := e.PostJSON("/api/auth/local/register", map[string]string{"username": "late", "email": "late@example.com", "password": "secret123"})
-			if r.Status == 400 && strings.Contains(string(r.Body), "Register action is currently disabled") {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("registration still open 2 s after allow_register=false: %d %s", r.Status, r.Body)
-			}
-			time.Sleep(100 * time.Millisecond)
+		// The running service sees the change once its settings cache (1 s) has expired.
+		e.Clock.Advance(1100 * time.Millisecond)
+		r := e.PostJSON("/api/auth/local/register", map[string]string{"username": "late", "email": "late@example.com", "password": "secret123"})
+		if r.Status != 400 || !strings.Contains(string(r.Body), "Register action is currently disabled") {
+			t.Fatalf("registration still open 1 s after allow_register=false: %d %s", r.Status, r.Body)
 		}
 		if _, errOut, err := cli(t, e, nil, "settings", "set", "allow_register", "true"); err != nil {
 			t.Fatalf("set allow_register true: %v\n%s", err, errOut)
@@ -325,8 +320,8 @@ func TestSettingsCommands(t *testing.T) {
 			t.Fatalf("templates get reset_password:\n%s", out)
 		}
 
-		// The running service sends the new mail within a second.
-		time.Sleep(1100 * time.Millisecond)
+		// The running service sends the new mail once its settings cache (1 s) has expired.
+		e.Clock.Advance(1100 * time.Millisecond)
 		e.PostJSON("/api/auth/forgot-password", map[string]string{"email": "alice@example.com"})
 		m := e.Mail.WaitFor(t, func(m smtptest.Received) bool { return slices.Contains(m.To, "alice@example.com") }, 10*time.Second)
 		if m.Subject != "Reset for alice" || !strings.Contains(m.Header.Get("From"), "races@mtb.example") ||

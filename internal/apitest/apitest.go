@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -67,6 +68,7 @@ type Env struct {
 	App    *app.App
 	Config config.Config
 	Logs   *LogBuffer
+	Clock  *Clock // the service's clock: move it forward instead of sleeping
 
 	raw *rawDB // Exec's connection, shared by copies of the Env
 }
@@ -121,7 +123,8 @@ func New(t testing.TB, engine string, opts ...Option) *Env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := app.New(ctx, cfg, log, app.Options{Store: st})
+	clock := &Clock{}
+	svc, err := app.New(ctx, cfg, log, app.Options{Store: st, Now: clock.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +134,7 @@ func New(t testing.TB, engine string, opts ...Option) *Env {
 		svc.Close()
 		st.Close()
 	})
-	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, App: svc, Config: cfg, Logs: logs, raw: &rawDB{}}
+	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, App: svc, Config: cfg, Logs: logs, Clock: clock, raw: &rawDB{}}
 	e.Client = &http.Client{
 		Transport:     &validatingTransport{t: t, base: http.DefaultTransport},
 		Timeout:       30 * time.Second,
@@ -320,3 +323,14 @@ func (e *Env) rawQuery(query string, nargs int) (*sql.DB, string, error) {
 	}
 	return raw.db, query, nil
 }
+
+// Clock is the test service's one clock: the real time plus an offset the test moves
+// forward, so that a test waits for an expiry (a token's, a session's, a cache's) without
+// sleeping.
+type Clock struct{ offset atomic.Int64 }
+
+// Now is the service's time.
+func (c *Clock) Now() time.Time { return time.Now().Add(time.Duration(c.offset.Load())) }
+
+// Advance moves the service's time forward by d.
+func (c *Clock) Advance(d time.Duration) { c.offset.Add(int64(d)) }

@@ -43,6 +43,9 @@ type App struct {
 // Options are what the caller supplies beside the configuration.
 type Options struct {
 	Store *store.Store // the open and migrated database (OpenStore); required
+	// Now is the one clock of the service: tokens' expiries, sessions, settings cache, mail
+	// retries, rate-limit windows, API tokens. time.Now when nil; tests move their own.
+	Now func() time.Time
 }
 
 // OpenStore opens and migrates the database the configuration names.
@@ -58,7 +61,10 @@ func StoreOptions(cfg config.Config, log *slog.Logger) store.Options {
 // New assembles the service around the caller's store and starts its background mail
 // sender. Close stops it.
 func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*App, error) {
-	st := o.Store
+	st, now := o.Store, o.Now
+	if now == nil {
+		now = time.Now
+	}
 	if st == nil {
 		return nil, errors.New("service: no store given (open it with OpenStore)")
 	}
@@ -108,14 +114,14 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 	var closers []func() error
 	outbox := &mail.Outbox{Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
-		MaxAttempts: cfg.MailRetryMax, Workers: 2}
+		MaxAttempts: cfg.MailRetryMax, Workers: 2, Now: now}
 
 	svc := auth.New(st, auth.Options{
 		JWTSecret: cfg.JWTSecret, JWTTTL: cfg.JWTExpiresIn,
 		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
-		Logger: log, MailRequested: outbox.Wake,
+		Logger: log, MailRequested: outbox.Wake, Now: now,
 		Sessions: auth.SessionOptions{
 			Refresh:    cfg.RefreshMode(),
 			AccessTTL:  cfg.Sessions.AccessTokenLifespan,
@@ -140,7 +146,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		limiter = r
 		closers = append(closers, r.Close)
 	default:
-		limiter = ratelimit.NewMemory(cfg.RateLimit.Max, cfg.RateLimit.Interval)
+		limiter = ratelimit.NewMemory(cfg.RateLimit.Max, cfg.RateLimit.Interval, now)
 	}
 	ck := cfg.Sessions.Cookie
 	refreshCookie := httpapi.RefreshCookie{
@@ -156,10 +162,10 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		m.Write([]byte("mtb-api refresh cookie signature"))
 		refreshCookie.Keys = []string{base64.StdEncoding.EncodeToString(m.Sum(nil))}
 	}
-	roles := access.NewRoles(st, catalog, nil)
-	tokens := access.NewAPITokens(st, catalog, apiTokenSalt, nil, log)
+	roles := access.NewRoles(st, catalog, now)
+	tokens := access.NewAPITokens(st, catalog, apiTokenSalt, now, log)
 	handler, err := httpapi.New(httpapi.Deps{
-		Routes: routes, Auth: svc, Roles: roles, Tokens: tokens, Store: st, Limiter: limiter, Logger: log,
+		Routes: routes, Now: now, Auth: svc, Roles: roles, Tokens: tokens, Store: st, Limiter: limiter, Logger: log,
 		TrustedProxies: cfg.TrustedProxies, RateLimitIPv6Prefix: cfg.RateLimit.IPv6Prefix,
 		CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes, RefreshCookie: refreshCookie,
 	})

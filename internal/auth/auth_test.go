@@ -67,7 +67,7 @@ func TestHasherPool(t *testing.T) {
 
 func TestTokens(t *testing.T) {
 	t.Parallel()
-	tk := NewTokens("0123456789abcdef0123", 30*24*time.Hour)
+	tk := NewTokens("0123456789abcdef0123", 30*24*time.Hour, nil)
 	now := time.Now().Unix()
 	s, err := tk.Issue(7, now)
 	if err != nil {

@@ -32,7 +32,7 @@ type Options struct {
 	DefaultFrom   string // sender when a template has none
 	DefaultReply  string
 	Logger        *slog.Logger
-	Now           func() time.Time // for tests; time.Now by default
+	Now           func() time.Time // the service's clock; time.Now by default
 	MailRequested func()           // wakes the mail sender after a mail was queued
 	Sessions      SessionOptions   // Strapi's refresh mode (JWT_MANAGEMENT=refresh)
 }
@@ -61,7 +61,7 @@ func New(st *store.Store, o Options) *Service {
 	return &Service{
 		store:    st,
 		hasher:   NewHasher(o.BcryptCost, o.HashWorkers, o.HashQueue),
-		tokens:   NewTokens(o.JWTSecret, o.JWTTTL),
+		tokens:   NewTokens(o.JWTSecret, o.JWTTTL, o.Now),
 		Settings: settings.New(st, o.Now),
 		perms:    access.NewPermissions(st),
 		o:        o,

@@ -57,7 +57,7 @@ func TestDeviceName(t *testing.T) {
 func TestSessionTokens(t *testing.T) {
 	t.Parallel()
 	secret := "0123456789abcdef0123"
-	tk := NewTokens(secret, 30*24*time.Hour)
+	tk := NewTokens(secret, 30*24*time.Hour, nil)
 	now := time.Now().Unix()
 	sid := newSessionID()
 	if len(sid) != 32 || strings.Trim(sid, "0123456789abcdef") != "" {

@@ -21,14 +21,18 @@ type Tokens struct {
 	parser *jwt.Parser
 }
 
-// NewTokens returns Tokens signing with secret; tokens live for ttl (Strapi: 30 days).
-func NewTokens(secret string, ttl time.Duration) *Tokens {
+// NewTokens returns Tokens signing with secret; tokens live for ttl (Strapi: 30 days). Their
+// expiry is checked against now (time.Now when nil).
+func NewTokens(secret string, ttl time.Duration, now func() time.Time) *Tokens {
+	if now == nil {
+		now = time.Now
+	}
 	return &Tokens{
 		secret: []byte(secret),
 		ttl:    ttl,
 		// Verification is pinned to HS256 and requires exp: a token without an expiry is
 		// refused, unlike in Strapi.
-		parser: jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired()),
+		parser: jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired(), jwt.WithTimeFunc(now)),
 	}
 }
 

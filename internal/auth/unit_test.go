@@ -16,7 +16,7 @@ import (
 // in the same order, same signature; legacy tokens add a jti after Strapi's keys.
 func TestTokensByteIdentical(t *testing.T) {
 	t.Parallel()
-	tk := NewTokens("0123456789abcdef0123", 30*24*time.Hour)
+	tk := NewTokens("0123456789abcdef0123", 30*24*time.Hour, nil)
 	const sid = "0123456789abcdef0123456789abcdef"
 	legacy, err1 := tk.Issue(7, 1700000000)
 	access, err2 := tk.IssueAccess(7, sid, 1700000000, 600*time.Second)

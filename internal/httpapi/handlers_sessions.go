@@ -2,7 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
@@ -42,7 +41,7 @@ func (h handlers) deliverRefresh(ctx context.Context, iss auth.Issued) *string {
 	if !h.s.cookie.requested(ri.header) {
 		return &iss.RefreshToken
 	}
-	h.s.cookie.set(ri.respond, iss.RefreshToken, time.Now())
+	h.s.cookie.set(ri.respond, iss.RefreshToken, h.s.now())
 	return nil
 }
 
@@ -65,7 +64,7 @@ func (h handlers) Logout(ctx context.Context, req api.LogoutRequestObject) (api.
 		return nil, err
 	}
 	if h.s.cookie.requested(ri.header) {
-		h.s.cookie.set(ri.respond, "", time.Now())
+		h.s.cookie.set(ri.respond, "", h.s.now())
 	}
 	return api.Logout200JSONResponse{Body: api.OkResponse{Ok: true}}, nil
 }

@@ -61,17 +61,18 @@ func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 				seq++
 				name := fmt.Sprintf("user%d", seq)
 				jwt, id := e.Register(name, name+"@example.com", "secret123")
-				// Start at the beginning of a second, so that the change and the write (a few
-				// milliseconds with the tests' bcrypt cost) share it.
-				time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second + 5*time.Millisecond)))
-				start := time.Now().Unix()
+				// Start at the beginning of a second of the service's clock, so that the change
+				// and the write (a few milliseconds with the tests' bcrypt cost) share it.
+				now := e.Clock.Now()
+				e.Clock.Advance(now.Truncate(time.Second).Add(time.Second + 5*time.Millisecond).Sub(now))
+				start := e.Clock.Now().Unix()
 				changed := revChangePassword(t, e, jwt)
 				afterChange := revTokensValidAfter(t, e, id)
 				write := set.prepare(t, name+"@example.com", id)
 				if r := write(); r.Status != 200 {
 					t.Fatalf("%s: %d %s", set.name, r.Status, r.Body)
 				}
-				if time.Now().Unix() != start {
+				if e.Clock.Now().Unix() != start {
 					t.Log("the change and the write did not share a second: the check below is weaker")
 				}
 				if got := revTokensValidAfter(t, e, id); got <= afterChange {
@@ -85,11 +86,11 @@ func TestPasswordSetRevokesEarlierChange(t *testing.T) {
 				_, _, id, write := newUser(t)
 				// What a change-password (or a logout of every session) on an instance 60 s ahead
 				// leaves: tokens_valid_after in the future, and a token issued at it.
-				if err := e.Store.Q.RevokeUserTokens(t.Context(), db.RevokeUserTokensParams{ID: id, Now: time.Now().Unix() + 60}); err != nil {
+				if err := e.Store.Q.RevokeUserTokens(t.Context(), db.RevokeUserTokensParams{ID: id, Now: e.Clock.Now().Unix() + 60}); err != nil {
 					t.Fatal(err)
 				}
 				ahead := revTokensValidAfter(t, e, id)
-				skewed, err := auth.NewTokens(apitest.Secret, 30*24*time.Hour).Issue(id, ahead)
+				skewed, err := auth.NewTokens(apitest.Secret, 30*24*time.Hour, nil).Issue(id, ahead)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -11,6 +11,7 @@ import (
 	"net/netip"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 
@@ -24,7 +25,8 @@ import (
 
 // Deps are what the HTTP layer needs.
 type Deps struct {
-	Routes         *Routes // the operations of openapi.yaml (NewRoutes)
+	Routes         *Routes          // the operations of openapi.yaml (NewRoutes)
+	Now            func() time.Time // the service's clock (cookie expiries); time.Now when nil
 	Auth           *auth.Service
 	Roles          *access.Roles
 	Tokens         *access.APITokens
@@ -44,6 +46,7 @@ type Deps struct {
 // Server is the HTTP handler of the service.
 type Server struct {
 	auth           *auth.Service
+	now            func() time.Time
 	roles          *access.Roles
 	tokens         *access.APITokens
 	store          *store.Store
@@ -65,8 +68,11 @@ func New(d Deps) (*Server, error) {
 	if d.Routes == nil {
 		return nil, errors.New("httpapi: no routes given (NewRoutes)")
 	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
 	s := &Server{
-		auth: d.Auth, roles: d.Roles, tokens: d.Tokens, store: d.Store, limiter: d.Limiter, log: d.Logger,
+		auth: d.Auth, now: d.Now, roles: d.Roles, tokens: d.Tokens, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
 		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: d.Routes.byKey, ipv6Prefix: d.RateLimitIPv6Prefix,
 	}

@@ -362,7 +362,7 @@ func TestRefreshReuseRevokesFamily(t *testing.T) {
 					owner = tokensOf(t, refreshToken(e, owner.Refresh))
 					all = append(all, owner)
 				}
-				time.Sleep(grace + 200*time.Millisecond)
+				e.Clock.Advance(grace + 200*time.Millisecond)
 				wantInvalidRefresh(t, refreshToken(e, stolen.Refresh))
 				if !strings.Contains(e.Logs.String(), "refresh token reuse: session revoked") {
 					t.Error("the reuse was not logged")
@@ -383,7 +383,7 @@ func TestRefreshReuseRevokesFamily(t *testing.T) {
 		// 10 s window a slow run cannot overrun as it could this one's 300 ms.)
 		p := loginPair(t, e, "alice", "secret123", "")
 		child := tokensOf(t, refreshToken(e, p.Refresh))
-		time.Sleep(grace + 200*time.Millisecond)
+		e.Clock.Advance(grace + 200*time.Millisecond)
 		wantInvalidRefresh(t, refreshToken(e, p.Refresh))
 		wantEnded(t, e, child)
 		wantAlive(t, e, other)
@@ -439,11 +439,11 @@ func TestSessionExpiry(t *testing.T) {
 			e.Register("alice", "alice@example.com", "secret123")
 			p := loginPair(t, e, "alice", "secret123", "")
 			for range 3 { // 3 × 0.7 s: longer than the idle window, but each refresh within it
-				time.Sleep(700 * time.Millisecond)
+				e.Clock.Advance(700 * time.Millisecond)
 				p = tokensOf(t, refreshToken(e, p.Refresh))
 			}
 			idle := loginPair(t, e, "alice", "secret123", "")
-			time.Sleep(2100 * time.Millisecond)
+			e.Clock.Advance(2100 * time.Millisecond)
 			wantInvalidRefresh(t, refreshToken(e, idle.Refresh))
 			for _, s := range listSessions(t, e, p) {
 				if s.ID == idle.session(t) {
@@ -455,18 +455,18 @@ func TestSessionExpiry(t *testing.T) {
 			t.Parallel()
 			e := refreshEnv(t, engine, func(c *config.Config) { c.Sessions.MaxRefreshTokenLifespan = 2 * time.Second })
 			e.Register("alice", "alice@example.com", "secret123")
-			login := time.Now()
+			login := e.Clock.Now()
 			p := loginPair(t, e, "alice", "secret123", "")
 			if exp := int64(jwtClaims(t, p.Refresh)["exp"].(float64)); exp > login.Unix()+3 {
 				t.Fatalf("refresh exp %d is after the family's deadline (%d + 2 s)", exp, login.Unix())
 			}
-			time.Sleep(500 * time.Millisecond)
+			e.Clock.Advance(500 * time.Millisecond)
 			child := tokensOf(t, refreshToken(e, p.Refresh))
 			if exp := int64(jwtClaims(t, child.Refresh)["exp"].(float64)); exp > login.Unix()+3 {
 				t.Fatalf("the child's refresh exp %d passes the family's deadline", exp)
 			}
 			wantAlive(t, e, child)
-			time.Sleep(time.Until(login.Add(2500 * time.Millisecond)))
+			e.Clock.Advance(login.Add(2500 * time.Millisecond).Sub(e.Clock.Now()))
 			// The whole family ends at its deadline, its access tokens included.
 			wantInvalidRefresh(t, refreshToken(e, child.Refresh))
 			wantError(t, e.Do("GET", "/api/users/me", nil, child.bearer()...), 401, "UnauthorizedError", "Missing or invalid credentials", "")
@@ -483,7 +483,7 @@ func TestSessionExpiry(t *testing.T) {
 			if c["exp"].(float64)-c["iat"].(float64) != 2 {
 				t.Fatalf("access token %v", c)
 			}
-			time.Sleep(time.Until(time.Unix(int64(c["exp"].(float64)), 0).Add(100 * time.Millisecond)))
+			e.Clock.Advance(time.Unix(int64(c["exp"].(float64)), 0).Add(100 * time.Millisecond).Sub(e.Clock.Now()))
 			wantError(t, e.Do("GET", "/api/users/me", nil, p.bearer()...), 401, "UnauthorizedError", "Invalid token: Token expired", "")
 			wantAlive(t, e, tokensOf(t, refreshToken(e, p.Refresh)))
 		})
@@ -611,7 +611,7 @@ func TestSessionList(t *testing.T) {
 		mac := tokensOf(t, loginWith(t, e, "alice", "secret123", map[string]string{"deviceId": "mac"}, "User-Agent", chrome))
 		win := tokensOf(t, loginWith(t, e, "alice", "secret123", nil, "User-Agent", firefox))
 		cli := tokensOf(t, loginWith(t, e, "alice", "secret123", map[string]string{"deviceId": ""}, "User-Agent", "curl/8.1.2"))
-		time.Sleep(10 * time.Millisecond)
+		e.Clock.Advance(10 * time.Millisecond)
 		mac = tokensOf(t, refreshToken(e, mac.Refresh)) // mac is now the most recently active
 
 		r := e.Do("GET", "/api/auth/sessions", nil, win.bearer()...)

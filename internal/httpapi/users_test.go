@@ -713,7 +713,7 @@ func TestUpdateUser(t *testing.T) {
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
 		f := writeFixture(t, engine)
 		before := decodeUser(t, f.get(t, "/api/users/3", true), 200)
-		time.Sleep(2 * time.Millisecond)
+		f.e.Clock.Advance(2 * time.Millisecond)
 
 		t.Run("empty body", func(t *testing.T) {
 			u := decodeUser(t, f.send(t, "PUT", "/api/users/3", `{}`, true), 200)

@@ -39,9 +39,13 @@ type window struct {
 	reset time.Time
 }
 
-// NewMemory returns an in-process limiter allowing limit hits per interval and key.
-func NewMemory(limit int, interval time.Duration) *Memory {
-	return &Memory{limit: limit, interval: interval, now: time.Now, windows: map[string]window{}}
+// NewMemory returns an in-process limiter allowing limit hits per interval and key, its
+// windows timed by now (time.Now when nil).
+func NewMemory(limit int, interval time.Duration, now func() time.Time) *Memory {
+	if now == nil {
+		now = time.Now
+	}
+	return &Memory{limit: limit, interval: interval, now: now, windows: map[string]window{}}
 }
 
 // Hit counts one hit on key.

@@ -10,7 +10,7 @@ import (
 func TestMemoryFixedWindow(t *testing.T) {
 	t.Parallel()
 	now := time.Unix(1_800_000_000, 0)
-	m := NewMemory(3, time.Minute)
+	m := NewMemory(3, time.Minute, nil)
 	m.now = func() time.Time { return now }
 	start := now
 	for i := 1; i <= 5; i++ {
