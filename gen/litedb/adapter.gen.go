@@ -87,6 +87,11 @@ func (a adapter) DeleteDeviceSessions(ctx context.Context, arg db.DeleteDeviceSe
 	return r, err
 }
 
+func (a adapter) DeleteDoneMails(ctx context.Context, arg db.DeleteDoneMailsParams) (int64, error) {
+	r, err := a.q.DeleteDoneMails(ctx, DeleteDoneMailsParams(arg))
+	return r, err
+}
+
 func (a adapter) DeleteExpiredSessions(ctx context.Context, arg db.DeleteExpiredSessionsParams) (int64, error) {
 	r, err := a.q.DeleteExpiredSessions(ctx, DeleteExpiredSessionsParams(arg))
 	return r, err
@@ -245,16 +250,19 @@ func (a adapter) LockRoleForDelete(ctx context.Context, id int64) (int64, error)
 	return r, err
 }
 
-func (a adapter) MarkMailAttemptFailed(ctx context.Context, arg db.MarkMailAttemptFailedParams) error {
-	return a.q.MarkMailAttemptFailed(ctx, MarkMailAttemptFailedParams(arg))
+func (a adapter) MarkMailAttemptFailed(ctx context.Context, arg db.MarkMailAttemptFailedParams) (int64, error) {
+	r, err := a.q.MarkMailAttemptFailed(ctx, MarkMailAttemptFailedParams(arg))
+	return r, err
 }
 
-func (a adapter) MarkMailFailed(ctx context.Context, arg db.MarkMailFailedParams) error {
-	return a.q.MarkMailFailed(ctx, MarkMailFailedParams(arg))
+func (a adapter) MarkMailFailed(ctx context.Context, arg db.MarkMailFailedParams) (int64, error) {
+	r, err := a.q.MarkMailFailed(ctx, MarkMailFailedParams(arg))
+	return r, err
 }
 
-func (a adapter) MarkMailSent(ctx context.Context, arg db.MarkMailSentParams) error {
-	return a.q.MarkMailSent(ctx, MarkMailSentParams(arg))
+func (a adapter) MarkMailSent(ctx context.Context, arg db.MarkMailSentParams) (int64, error) {
+	r, err := a.q.MarkMailSent(ctx, MarkMailSentParams(arg))
+	return r, err
 }
 
 func (a adapter) MoveRoleUsers(ctx context.Context, arg db.MoveRoleUsersParams) (int64, error) {

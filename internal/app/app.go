@@ -95,7 +95,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 	var closers []func() error
 	outbox := &mail.Outbox{Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
-		MaxAttempts: cfg.MailRetryMax, Workers: 2}
+		MaxAttempts: cfg.MailRetryMax, Workers: 2, Retention: cfg.MailRetention}
 
 	svc := auth.New(st, auth.Options{
 		JWTSecret: cfg.JWTSecret, APITokenSalt: apiTokenSalt, JWTTTL: cfg.JWTExpiresIn,
