@@ -1,7 +1,7 @@
 # MTB Backend API. `make help` lists the targets.
 #
-# Go tools (sqlc, oapi-codegen) are pinned in tools.mod and run with `go tool`; Node tools
-# (spec lint) are pinned in package.json / package-lock.json.
+# Go tools (sqlc, oapi-codegen, oasdiff, staticcheck, govulncheck) are pinned in tools.mod and run
+# with `go tool`; Node tools (spec lint) are pinned in package.json / package-lock.json.
 
 export GOTOOLCHAIN := local
 GOTOOL := go tool -modfile=tools.mod
@@ -136,7 +136,7 @@ check-breaking: ## Fail when a commit changed openapi.yaml in a way that breaks 
 	internal/tools/check-breaking.sh
 
 .PHONY: lint
-lint: lint-go lint-spec ## Run all linters
+lint: lint-go lint-staticcheck lint-vuln lint-spec ## Run all linters
 
 .PHONY: lint-go
 lint-go: ## gofmt, go vet, go mod tidy check, sqlc vet
@@ -144,6 +144,61 @@ lint-go: ## gofmt, go vet, go mod tidy check, sqlc vet
 	go vet ./...
 	go mod tidy -diff
 	$(GOTOOL) sqlc vet
+
+# The checks staticcheck runs: inherit takes them from staticcheck.conf (all of them) and the
+# packages' own staticcheck.conf (their exceptions, each with its reason); all ignores the
+# exceptions: make lint-staticcheck STATICCHECK_CHECKS=all.
+STATICCHECK_CHECKS := inherit
+
+.PHONY: lint-staticcheck
+lint-staticcheck: ## staticcheck, every check (staticcheck.conf); STATICCHECK_CHECKS=all ignores the packages' exceptions too
+	$(GOTOOL) staticcheck -checks '$(STATICCHECK_CHECKS)' ./...
+
+# govulncheck's vulnerability database. Its default, vuln.go.dev, is not reachable from this
+# project's machines (nor CI's); the Go team publishes the same advisories in the module
+# golang.org/x/vulndb (data/osv: one OSV file each), which the Go module proxy serves and
+# checks against the checksum database, and govulncheck reads such a folder as its database.
+# Advisories committed after VULNDB_VERSION (its date is in the version) are NOT checked:
+# `go list -m golang.org/x/vulndb@master` names the newest, to put here. Where vuln.go.dev is
+# reachable, make lint-vuln GOVULNDB=https://vuln.go.dev checks against the live database.
+VULNDB_VERSION := v0.0.0-20261105234957-e22db6528018
+GOVULNDB :=
+# Vulnerabilities found and accepted for now, only with the Go toolchain named here: the
+# standard library of Go 1.26.8 (the machines' /usr/local/go; GOTOOLCHAIN=local above), fixed
+# in Go 1.26.9 and 1.26.10. The binaries built with it have them: they go away with a newer
+# toolchain, and this list with them. Any other vulnerability the code reaches fails the
+# target; these are listed on every run.
+VULN_ACCEPTED_GO := go1.26.8
+VULN_ACCEPTED    := GO-2026-6603 GO-2026-6605 GO-2026-6607 GO-2026-6608 GO-2026-6609 GO-2026-6610 \
+	GO-2026-6611 GO-2026-6612 GO-2026-6613 GO-2026-6617 GO-2026-6809
+
+.PHONY: lint-vuln
+lint-vuln: ## govulncheck: known vulnerabilities the code reaches, in its modules and Go's standard library
+	@mkdir -p .tmp
+	@db="$(GOVULNDB)"; \
+	if [ -z "$$db" ]; then \
+		dir=$$(go mod download -json golang.org/x/vulndb@$(VULNDB_VERSION) | sed -n 's/^\t"Dir": "\(.*\)",$$/\1/p'); \
+		if [ -z "$$dir" ] || [ ! -d "$$dir/data/osv" ]; then echo "lint-vuln: cannot get golang.org/x/vulndb@$(VULNDB_VERSION) from the Go module proxy" >&2; exit 1; fi; \
+		db="file://$$dir/data/osv"; \
+		date=$$(echo "$(VULNDB_VERSION)" | sed -n 's/^v0\.0\.0-\([0-9]\{4\}\)\([0-9]\{2\}\)\([0-9]\{2\}\).*/\1-\2-\3/p'); \
+		echo "govulncheck: advisories of golang.org/x/vulndb@$(VULNDB_VERSION), committed up to $$date; later ones are NOT checked (Makefile: VULNDB_VERSION, GOVULNDB)"; \
+	else echo "govulncheck: database $$db"; fi; \
+	$(GOTOOL) govulncheck -db "$$db" ./... > .tmp/govulncheck.txt 2>&1; rc=$$?; \
+	if [ $$rc -eq 0 ]; then cat .tmp/govulncheck.txt; exit 0; fi; \
+	ids=$$(sed -n 's/^Vulnerability #[0-9]*: \(GO-[0-9]*-[0-9]*\)$$/\1/p' .tmp/govulncheck.txt); \
+	if [ $$rc -ne 3 ] || [ -z "$$ids" ]; then cat .tmp/govulncheck.txt; echo "lint-vuln: govulncheck failed (exit $$rc)" >&2; exit 1; fi; \
+	goversion=$$(go env GOVERSION); new=; \
+	for id in $$ids; do \
+		case " $(VULN_ACCEPTED) " in *" $$id "*) [ "$$goversion" = "$(VULN_ACCEPTED_GO)" ] && continue;; esac; \
+		new="$$new $$id"; \
+	done; \
+	if [ -n "$$new" ]; then cat .tmp/govulncheck.txt; echo "lint-vuln: the code reaches known vulnerabilities:$$new" >&2; exit 1; fi; \
+	grep -E '^Vulnerability #|^    [^ ]' .tmp/govulncheck.txt | grep -v '^    Example traces found:$$'; \
+	for id in $(VULN_ACCEPTED); do \
+		case " $$(echo $$ids) " in *" $$id "*) ;; *) echo "lint-vuln: $$id is accepted but no longer found: remove it from VULN_ACCEPTED";; esac; \
+	done; \
+	echo "lint-vuln: NOT FIXED, accepted for $(VULN_ACCEPTED_GO) (Makefile: VULN_ACCEPTED): the vulnerabilities above," \
+		"in Go's standard library, which a newer Go toolchain fixes; full report with call traces in .tmp/govulncheck.txt"
 
 .PHONY: lint-spec
 lint-spec: node_modules ## Lint openapi.yaml with Redocly's recommended rules (warnings fail)

@@ -3,13 +3,14 @@ INSERT INTO mail_outbox (kind, recipient, status, sender, reply_to, subject, bod
 VALUES (sqlc.arg(kind), sqlc.arg(recipient), sqlc.arg(status), sqlc.arg(sender), sqlc.arg(reply_to),
         sqlc.arg(subject), sqlc.arg(body_text), sqlc.arg(body_html), sqlc.arg(now), sqlc.arg(now));
 
--- ClaimMail leases the oldest due row to one sender until lock_until. The whole condition
--- is checked again on the row itself: on PostgreSQL, an UPDATE that waited for a concurrent
--- one re-evaluates only this outer WHERE on the row's newest version, so two instances
--- claiming at once cannot both get it, nor one claim a row the other has just sent.
+-- ClaimMail leases the oldest due row to one sender until lock_until, under the sender's
+-- lease_token, which its marks below must give. The whole condition is checked again on
+-- the row itself: on PostgreSQL, an UPDATE that waited for a concurrent one re-evaluates
+-- only this outer WHERE on the row's newest version, so two instances claiming at once
+-- cannot both get it, nor one claim a row the other has just sent.
 -- name: ClaimMail :one
 UPDATE mail_outbox
-SET locked_until = sqlc.arg(lock_until)
+SET locked_until = sqlc.arg(lock_until), lease_token = sqlc.arg(lease_token)
 WHERE id = (
     SELECT o.id FROM mail_outbox o
     WHERE o.status IN ('requested', 'queued') AND o.next_attempt_at <= sqlc.arg(now)
@@ -27,23 +28,36 @@ SET status = 'queued', locked_until = NULL, sender = sqlc.arg(sender), reply_to 
     body_text = sqlc.arg(body_text), body_html = sqlc.arg(body_html)
 WHERE id = sqlc.arg(id);
 
--- name: MarkMailSent :exec
+-- The marks of a delivery attempt apply only while the row is still leased under the
+-- sender's token: a sender whose lease expired and whose row another sender claimed since
+-- changes nothing (0 rows), whatever the order in which the two finish.
+-- name: MarkMailSent :execrows
 UPDATE mail_outbox
-SET status = 'sent', sent_at = sqlc.arg(now), attempts = attempts + 1, locked_until = NULL,
-    body_text = '', body_html = '', last_error = ''
-WHERE id = sqlc.arg(id);
+SET status = 'sent', sent_at = sqlc.arg(now), done_at = sqlc.arg(now), attempts = attempts + 1, locked_until = NULL,
+    lease_token = NULL, body_text = '', body_html = '', last_error = ''
+WHERE id = sqlc.arg(id) AND lease_token = sqlc.arg(lease_token);
 
--- name: MarkMailAttemptFailed :exec
+-- name: MarkMailAttemptFailed :execrows
 UPDATE mail_outbox
-SET attempts = attempts + 1, next_attempt_at = sqlc.arg(next_attempt_at), locked_until = NULL,
+SET attempts = attempts + 1, next_attempt_at = sqlc.arg(next_attempt_at), locked_until = NULL, lease_token = NULL,
     last_error = sqlc.arg(last_error)
-WHERE id = sqlc.arg(id);
+WHERE id = sqlc.arg(id) AND lease_token = sqlc.arg(lease_token);
 
--- name: MarkMailFailed :exec
+-- name: MarkMailFailed :execrows
 UPDATE mail_outbox
-SET status = 'failed', attempts = attempts + 1, locked_until = NULL, last_error = sqlc.arg(last_error),
-    body_text = '', body_html = ''
-WHERE id = sqlc.arg(id);
+SET status = 'failed', done_at = sqlc.arg(now), attempts = attempts + 1, locked_until = NULL, lease_token = NULL,
+    last_error = sqlc.arg(last_error), body_text = '', body_html = ''
+WHERE id = sqlc.arg(id) AND lease_token = sqlc.arg(lease_token);
 
 -- name: DeleteMail :exec
 DELETE FROM mail_outbox WHERE id = sqlc.arg(id);
+
+-- DeleteDoneMails deletes up to max_rows rows sent or given up before cutoff (the sender
+-- passes now minus MAIL_RETENTION): their recipient and subject are kept no longer.
+-- name: DeleteDoneMails :execrows
+DELETE FROM mail_outbox
+WHERE id IN (
+    SELECT d.id FROM mail_outbox d
+    WHERE d.done_at IS NOT NULL AND d.done_at < sqlc.arg(cutoff)
+    LIMIT CAST(sqlc.arg(max_rows) AS BIGINT)
+);

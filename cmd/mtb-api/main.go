@@ -39,16 +39,6 @@ func main() {
 	}
 }
 
-var usage = `usage:
-  mtb-api                                     serve the API (migrating the database first)
-  mtb-api migrate [up|status]                 apply the migrations and exit, or list them
-` + strings.TrimPrefix(usersUsage, "usage:\n") + `
-` + strings.TrimPrefix(rolesUsage, "usage:\n") + `
-` + strings.TrimPrefix(tokensUsage, "usage:\n") + `
-` + strings.TrimPrefix(settingsUsage, "usage:\n") + `
-
-The database and everything else come from the environment (DATABASE_URL, DATABASE_FILENAME, ...).`
-
 // run runs the command in args. The server logs to stdout; the other commands print
 // their results to stdout and log to stderr.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -56,35 +46,98 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
 	}
-	cmd := "serve"
+	name := "serve"
 	if len(args) > 0 {
-		cmd = args[0]
+		name = args[0]
 	}
-	logger := newLogger(cfg, stderr)
-	if cmd == "serve" {
-		logger = newLogger(cfg, stdout)
-	}
-	switch cmd {
+	c := cmdEnv{cfg: cfg, logger: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
+	switch name {
 	case "serve":
-		return serve(ctx, cfg, logger)
+		return serve(ctx, cfg, newLogger(cfg, stdout))
 	case "migrate":
-		return migrate(ctx, cfg, logger, args[1:], stdout)
-	case "users":
-		return users(ctx, cfg, logger, args[1:], stdout)
-	case "roles":
-		return roles(ctx, cfg, logger, args[1:], stdout)
-	case "tokens":
-		return tokens(ctx, cfg, logger, args[1:], stdout, stderr)
-	case "settings":
-		return settingsCommand(ctx, cfg, logger, args[1:], stdout)
-	case "templates":
-		return templatesCommand(ctx, cfg, logger, args[1:], stdout)
+		return migrate(ctx, c, args[1:])
 	case "help", "-h", "--help":
-		fmt.Fprintln(stdout, usage)
+		fmt.Fprintln(stdout, usage())
 		return nil
-	default:
-		return fmt.Errorf("unknown command %q (try: mtb-api help)", cmd)
 	}
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return c.run(ctx, cmd, args[1:])
+		}
+	}
+	return fmt.Errorf("unknown command %q (try: mtb-api help)", name)
+}
+
+// commands are the administration commands, in the order of the help: each a word of
+// the command line, its usage (the help's lines about it, which its errors show) and its
+// subcommands.
+var commands = []command{usersCommand, rolesCommand, tokensCommand, settingsCommand, templatesCommand}
+
+type command struct {
+	name  string
+	usage string // "usage:\n" and its lines
+	subs  map[string]subcommand
+}
+
+// subcommand is the second word of an administration command: the number of arguments it
+// takes after its name (maxArgs -1: any; flags count as arguments), and what it runs, on
+// the database the environment names unless noStore (st is then nil).
+type subcommand struct {
+	minArgs, maxArgs int
+	noStore          bool
+	run              func(ctx context.Context, c cmdEnv, st *store.Store, args []string) error
+}
+
+// usage is mtb-api help: serving and migrating, then the usage of each command.
+func usage() string {
+	lines := []string{
+		"usage:",
+		"  mtb-api                                     serve the API (migrating the database first)",
+		"  mtb-api migrate [up|status]                 apply the migrations and exit, or list them",
+	}
+	for i, cmd := range commands {
+		if i > 0 && commands[i-1].usage == cmd.usage {
+			continue // settings and templates share theirs
+		}
+		lines = append(lines, strings.TrimPrefix(cmd.usage, "usage:\n"))
+	}
+	return strings.Join(lines, "\n") + "\n\nThe database and everything else come from the environment (DATABASE_URL, DATABASE_FILENAME, ...)."
+}
+
+// cmdEnv is what a command runs with: the configuration, the logger (to stderr), where it
+// prints, and the name of the subcommand being run (one function may serve two).
+type cmdEnv struct {
+	cfg            config.Config
+	logger         *slog.Logger
+	stdout, stderr io.Writer
+	sub            string
+}
+
+// run runs cmd's subcommand args[0] with the arguments that follow; a subcommand that
+// does not exist, or arguments it does not take, get cmd's usage.
+func (c cmdEnv) run(ctx context.Context, cmd command, args []string) error {
+	if len(args) == 0 {
+		return errors.New(cmd.usage)
+	}
+	sub, ok := cmd.subs[args[0]]
+	if n := len(args) - 1; !ok || n < sub.minArgs || (sub.maxArgs >= 0 && n > sub.maxArgs) {
+		return errors.New(cmd.usage)
+	}
+	c.sub = args[0]
+	if sub.noStore {
+		return sub.run(ctx, c, nil, args[1:])
+	}
+	return c.withStore(ctx, func(st *store.Store) error { return sub.run(ctx, c, st, args[1:]) })
+}
+
+// withStore opens the database the environment names, migrated, runs fn on it and closes it.
+func (c cmdEnv) withStore(ctx context.Context, fn func(st *store.Store) error) error {
+	st, err := app.OpenStore(ctx, c.cfg, c.logger)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
 }
 
 func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
@@ -97,9 +150,9 @@ func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
+func migrate(ctx context.Context, c cmdEnv, args []string) error {
 	if len(args) > 0 && args[0] == "status" {
-		o := app.StoreOptions(cfg, logger)
+		o := app.StoreOptions(c.cfg, c.logger)
 		o.SkipMigrations = true
 		st, err := store.Open(ctx, o)
 		if err != nil {
@@ -111,19 +164,14 @@ func migrate(ctx context.Context, cfg config.Config, logger *slog.Logger, args [
 			return err
 		}
 		for _, l := range lines {
-			fmt.Fprintln(stdout, l)
+			fmt.Fprintln(c.stdout, l)
 		}
 		return nil
 	}
 	if len(args) > 0 && args[0] != "up" {
 		return fmt.Errorf("unknown migrate command %q: use up or status", args[0])
 	}
-	st, err := app.OpenStore(ctx, cfg, logger) // opening applies the migrations
-	if err != nil {
-		return err
-	}
-	st.Close()
-	return nil
+	return c.withStore(ctx, func(*store.Store) error { return nil }) // opening applies the migrations
 }
 
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {

@@ -2,17 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"log/slog"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
-	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
 const rolesUsage = `usage:
@@ -25,150 +22,162 @@ const rolesUsage = `usage:
   mtb-api roles revoke <type|id> <action>...  take actions from a role
   mtb-api roles delete <type|id>              delete a role; its users move to the Public role`
 
-// roles runs the role administration commands. Changes apply from the next request of
-// every running instance.
-func roles(ctx context.Context, cfg config.Config, logger *slog.Logger, args []string, stdout io.Writer) error {
-	if len(args) == 0 {
-		return errors.New(rolesUsage)
-	}
+// rolesCommand administers the roles and their permissions. Changes apply from the next
+// request of every running instance.
+var rolesCommand = command{name: "roles", usage: rolesUsage, subs: map[string]subcommand{
+	"list":    {maxArgs: -1, run: rolesList},
+	"show":    {minArgs: 1, maxArgs: 1, run: rolesShow},
+	"actions": {maxArgs: -1, noStore: true, run: rolesActions},
+	"create":  {maxArgs: -1, run: rolesCreate},
+	"grant":   {minArgs: 2, maxArgs: -1, run: rolesGrant},
+	"revoke":  {minArgs: 2, maxArgs: -1, run: rolesGrant},
+	"delete":  {minArgs: 1, maxArgs: 1, run: rolesDelete},
+}}
+
+func rolesActions(_ context.Context, c cmdEnv, _ *store.Store, _ []string) error {
 	cat, err := app.Catalog()
 	if err != nil {
 		return err
 	}
-	if args[0] == "actions" {
-		for _, a := range cat.Actions() {
-			fmt.Fprintln(stdout, a)
-		}
-		return nil
+	for _, a := range cat.Actions() {
+		fmt.Fprintln(c.stdout, a)
 	}
-	st, err := app.OpenStore(ctx, cfg, logger)
+	return nil
+}
+
+func rolesList(ctx context.Context, c cmdEnv, st *store.Store, _ []string) error {
+	r, err := newRoles(st)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	r := access.NewRoles(st, cat, nil)
-
-	switch args[0] {
-	case "list":
-		rows, err := r.List(ctx)
-		if err != nil {
-			return err
-		}
-		w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(w, "ID\tTYPE\tNAME\tUSERS\tDESCRIPTION")
-		for _, row := range rows {
-			fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\n", row.ID, row.Type, row.Name, row.NbUsers, deref(row.Description))
-		}
-		return w.Flush()
-
-	case "show":
-		if len(args) != 2 {
-			return errors.New(rolesUsage)
-		}
-		role, err := r.Find(ctx, args[1])
-		if err != nil {
-			return err
-		}
-		rows, err := r.List(ctx)
-		if err != nil {
-			return err
-		}
-		var users int64
-		for _, row := range rows {
-			if row.ID == role.ID {
-				users = row.NbUsers
-			}
-		}
-		actions, err := r.Actions(ctx, role.ID)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "id:          %d\ntype:        %s\nname:        %s\ndescription: %s\nusers:       %d\nactions:\n",
-			role.ID, role.Type, role.Name, deref(role.Description), users)
-		if len(actions) == 0 {
-			fmt.Fprintln(stdout, "  (none)")
-		}
-		for _, a := range actions {
-			fmt.Fprintln(stdout, "  "+a)
-		}
-		return nil
-
-	case "create":
-		fs := flag.NewFlagSet("roles create", flag.ContinueOnError)
-		fs.SetOutput(stdout)
-		name := fs.String("name", "", "the role's name (required)")
-		typ := fs.String("type", "", "the role's stable name; default: the name in snake case")
-		desc := fs.String("description", "", "what the role is for")
-		if rest, err := parseFlags(fs, args[1:]); err != nil {
-			return err
-		} else if len(rest) > 0 {
-			return fmt.Errorf("unexpected arguments %q\n%s", rest, rolesUsage)
-		}
-		in := access.RoleInput{Name: name, Type: typ}
-		if *desc != "" {
-			in.Description = desc
-		}
-		role, err := r.Create(ctx, in)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "role %d created: type %s, name %q\n", role.ID, role.Type, role.Name)
-		return nil
-
-	case "grant", "revoke":
-		if len(args) < 3 {
-			return errors.New(rolesUsage)
-		}
-		role, err := r.Find(ctx, args[1])
-		if err != nil {
-			return err
-		}
-		var actions, unknown []string
-		for _, name := range args[2:] {
-			for _, n := range strings.Split(name, ",") {
-				if n = strings.TrimSpace(n); n == "" {
-					continue
-				}
-				full, ok := cat.Resolve(n)
-				if !ok {
-					unknown = append(unknown, n)
-					continue
-				}
-				actions = append(actions, full)
-			}
-		}
-		if len(unknown) > 0 {
-			return fmt.Errorf("unknown actions: %s (mtb-api roles actions lists them)", strings.Join(unknown, ", "))
-		}
-		if args[0] == "grant" {
-			err = r.Grant(ctx, role.ID, actions)
-		} else {
-			err = r.Revoke(ctx, role.ID, actions)
-		}
-		if err != nil {
-			return err
-		}
-		verb := map[string]string{"grant": "granted", "revoke": "revoked"}[args[0]]
-		fmt.Fprintf(stdout, "role %s: %s %s\n", role.Type, verb, strings.Join(actions, ", "))
-		return nil
-
-	case "delete":
-		if len(args) != 2 {
-			return errors.New(rolesUsage)
-		}
-		role, err := r.Find(ctx, args[1])
-		if err != nil {
-			return err
-		}
-		if err := r.Delete(ctx, role.ID); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "role %d (%s) deleted; its users are now in the Public role\n", role.ID, role.Type)
-		return nil
-
-	default:
-		return errors.New(rolesUsage)
+	rows, err := r.List(ctx)
+	if err != nil {
+		return err
 	}
+	w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tTYPE\tNAME\tUSERS\tDESCRIPTION")
+	for _, row := range rows {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%s\n", row.ID, row.Type, row.Name, row.NbUsers, deref(row.Description))
+	}
+	return w.Flush()
+}
+
+func rolesShow(ctx context.Context, c cmdEnv, st *store.Store, args []string) error {
+	r, err := newRoles(st)
+	if err != nil {
+		return err
+	}
+	role, err := r.Find(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	rows, err := r.List(ctx)
+	if err != nil {
+		return err
+	}
+	var users int64
+	for _, row := range rows {
+		if row.ID == role.ID {
+			users = row.NbUsers
+		}
+	}
+	actions, err := r.Actions(ctx, role.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "id:          %d\ntype:        %s\nname:        %s\ndescription: %s\nusers:       %d\nactions:\n",
+		role.ID, role.Type, role.Name, deref(role.Description), users)
+	if len(actions) == 0 {
+		fmt.Fprintln(c.stdout, "  (none)")
+	}
+	for _, a := range actions {
+		fmt.Fprintln(c.stdout, "  "+a)
+	}
+	return nil
+}
+
+func rolesCreate(ctx context.Context, c cmdEnv, st *store.Store, args []string) error {
+	fs := flag.NewFlagSet("roles create", flag.ContinueOnError)
+	fs.SetOutput(c.stdout)
+	name := fs.String("name", "", "the role's name (required)")
+	typ := fs.String("type", "", "the role's stable name; default: the name in snake case")
+	desc := fs.String("description", "", "what the role is for")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return fmt.Errorf("unexpected arguments %q\n%s", rest, rolesUsage)
+	}
+	in := access.RoleInput{Name: name, Type: typ}
+	if *desc != "" {
+		in.Description = desc
+	}
+	r, err := newRoles(st)
+	if err != nil {
+		return err
+	}
+	role, err := r.Create(ctx, in)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "role %d created: type %s, name %q\n", role.ID, role.Type, role.Name)
+	return nil
+}
+
+// rolesGrant is roles grant and roles revoke.
+func rolesGrant(ctx context.Context, c cmdEnv, st *store.Store, args []string) error {
+	cat, err := app.Catalog()
+	if err != nil {
+		return err
+	}
+	r := access.NewRoles(st, cat, nil)
+	role, err := r.Find(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	var actions, unknown []string
+	for _, name := range args[1:] {
+		for _, n := range strings.Split(name, ",") {
+			if n = strings.TrimSpace(n); n == "" {
+				continue
+			}
+			full, ok := cat.Resolve(n)
+			if !ok {
+				unknown = append(unknown, n)
+				continue
+			}
+			actions = append(actions, full)
+		}
+	}
+	if len(unknown) > 0 {
+		return fmt.Errorf("unknown actions: %s (mtb-api roles actions lists them)", strings.Join(unknown, ", "))
+	}
+	if c.sub == "grant" {
+		err = r.Grant(ctx, role.ID, actions)
+	} else {
+		err = r.Revoke(ctx, role.ID, actions)
+	}
+	if err != nil {
+		return err
+	}
+	verb := map[string]string{"grant": "granted", "revoke": "revoked"}[c.sub]
+	fmt.Fprintf(c.stdout, "role %s: %s %s\n", role.Type, verb, strings.Join(actions, ", "))
+	return nil
+}
+
+func rolesDelete(ctx context.Context, c cmdEnv, st *store.Store, args []string) error {
+	r, err := newRoles(st)
+	if err != nil {
+		return err
+	}
+	role, err := r.Find(ctx, args[0])
+	if err != nil {
+		return err
+	}
+	if err := r.Delete(ctx, role.ID); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "role %d (%s) deleted; its users are now in the Public role\n", role.ID, role.Type)
+	return nil
 }
 
 // parseFlags parses flags wherever they are among the arguments and returns the others.
@@ -191,4 +200,13 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// newRoles is the role rules over st, with this build's catalog of actions.
+func newRoles(st *store.Store) (*access.Roles, error) {
+	cat, err := app.Catalog()
+	if err != nil {
+		return nil, err
+	}
+	return access.NewRoles(st, cat, nil), nil
 }

@@ -66,6 +66,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteDeviceSessionsStmt, err = db.PrepareContext(ctx, deleteDeviceSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteDeviceSessions: %w", err)
 	}
+	if q.deleteDoneMailsStmt, err = db.PrepareContext(ctx, deleteDoneMails); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteDoneMails: %w", err)
+	}
 	if q.deleteExpiredSessionsStmt, err = db.PrepareContext(ctx, deleteExpiredSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteExpiredSessions: %w", err)
 	}
@@ -289,6 +292,11 @@ func (q *Queries) Close() error {
 	if q.deleteDeviceSessionsStmt != nil {
 		if cerr := q.deleteDeviceSessionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteDeviceSessionsStmt: %w", cerr)
+		}
+	}
+	if q.deleteDoneMailsStmt != nil {
+		if cerr := q.deleteDoneMailsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteDoneMailsStmt: %w", cerr)
 		}
 	}
 	if q.deleteExpiredSessionsStmt != nil {
@@ -594,6 +602,7 @@ type Queries struct {
 	createUserStmt               *sql.Stmt
 	deleteAPITokenStmt           *sql.Stmt
 	deleteDeviceSessionsStmt     *sql.Stmt
+	deleteDoneMailsStmt          *sql.Stmt
 	deleteExpiredSessionsStmt    *sql.Stmt
 	deleteMailStmt               *sql.Stmt
 	deleteRoleStmt               *sql.Stmt
@@ -664,6 +673,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		createUserStmt:               q.createUserStmt,
 		deleteAPITokenStmt:           q.deleteAPITokenStmt,
 		deleteDeviceSessionsStmt:     q.deleteDeviceSessionsStmt,
+		deleteDoneMailsStmt:          q.deleteDoneMailsStmt,
 		deleteExpiredSessionsStmt:    q.deleteExpiredSessionsStmt,
 		deleteMailStmt:               q.deleteMailStmt,
 		deleteRoleStmt:               q.deleteRoleStmt,

@@ -12,30 +12,32 @@ import (
 
 const claimMail = `-- name: ClaimMail :one
 UPDATE mail_outbox
-SET locked_until = ?1
+SET locked_until = ?1, lease_token = ?2
 WHERE id = (
     SELECT o.id FROM mail_outbox o
-    WHERE o.status IN ('requested', 'queued') AND o.next_attempt_at <= ?2
-      AND (o.locked_until IS NULL OR o.locked_until < ?2)
+    WHERE o.status IN ('requested', 'queued') AND o.next_attempt_at <= ?3
+      AND (o.locked_until IS NULL OR o.locked_until < ?3)
     ORDER BY o.next_attempt_at, o.id
     LIMIT 1
 )
-AND status IN ('requested', 'queued') AND next_attempt_at <= ?2
-AND (locked_until IS NULL OR locked_until < ?2)
-RETURNING id, kind, recipient, status, sender, reply_to, subject, body_text, body_html, attempts, next_attempt_at, locked_until, last_error, created_at, sent_at
+AND status IN ('requested', 'queued') AND next_attempt_at <= ?3
+AND (locked_until IS NULL OR locked_until < ?3)
+RETURNING id, kind, recipient, status, sender, reply_to, subject, body_text, body_html, attempts, next_attempt_at, locked_until, last_error, created_at, sent_at, lease_token, done_at
 `
 
 type ClaimMailParams struct {
-	LockUntil *time.Time
-	Now       time.Time
+	LockUntil  *time.Time
+	LeaseToken *string
+	Now        time.Time
 }
 
-// ClaimMail leases the oldest due row to one sender until lock_until. The whole condition
-// is checked again on the row itself: on PostgreSQL, an UPDATE that waited for a concurrent
-// one re-evaluates only this outer WHERE on the row's newest version, so two instances
-// claiming at once cannot both get it, nor one claim a row the other has just sent.
+// ClaimMail leases the oldest due row to one sender until lock_until, under the sender's
+// lease_token, which its marks below must give. The whole condition is checked again on
+// the row itself: on PostgreSQL, an UPDATE that waited for a concurrent one re-evaluates
+// only this outer WHERE on the row's newest version, so two instances claiming at once
+// cannot both get it, nor one claim a row the other has just sent.
 func (q *Queries) ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbox, error) {
-	row := q.queryRow(ctx, q.claimMailStmt, claimMail, arg.LockUntil, arg.Now)
+	row := q.queryRow(ctx, q.claimMailStmt, claimMail, arg.LockUntil, arg.LeaseToken, arg.Now)
 	var i MailOutbox
 	err := row.Scan(
 		&i.ID,
@@ -53,8 +55,34 @@ func (q *Queries) ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbo
 		&i.LastError,
 		&i.CreatedAt,
 		&i.SentAt,
+		&i.LeaseToken,
+		&i.DoneAt,
 	)
 	return i, err
+}
+
+const deleteDoneMails = `-- name: DeleteDoneMails :execrows
+DELETE FROM mail_outbox
+WHERE id IN (
+    SELECT d.id FROM mail_outbox d
+    WHERE d.done_at IS NOT NULL AND d.done_at < ?1
+    LIMIT CAST(?2 AS BIGINT)
+)
+`
+
+type DeleteDoneMailsParams struct {
+	Cutoff  *time.Time
+	MaxRows int64
+}
+
+// DeleteDoneMails deletes up to max_rows rows sent or given up before cutoff (the sender
+// passes now minus MAIL_RETENTION): their recipient and subject are kept no longer.
+func (q *Queries) DeleteDoneMails(ctx context.Context, arg DeleteDoneMailsParams) (int64, error) {
+	result, err := q.exec(ctx, q.deleteDoneMailsStmt, deleteDoneMails, arg.Cutoff, arg.MaxRows)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const deleteMail = `-- name: DeleteMail :exec
@@ -99,56 +127,82 @@ func (q *Queries) EnqueueMail(ctx context.Context, arg EnqueueMailParams) error 
 	return err
 }
 
-const markMailAttemptFailed = `-- name: MarkMailAttemptFailed :exec
+const markMailAttemptFailed = `-- name: MarkMailAttemptFailed :execrows
 UPDATE mail_outbox
-SET attempts = attempts + 1, next_attempt_at = ?1, locked_until = NULL,
+SET attempts = attempts + 1, next_attempt_at = ?1, locked_until = NULL, lease_token = NULL,
     last_error = ?2
-WHERE id = ?3
+WHERE id = ?3 AND lease_token = ?4
 `
 
 type MarkMailAttemptFailedParams struct {
 	NextAttemptAt time.Time
 	LastError     string
 	ID            int64
+	LeaseToken    *string
 }
 
-func (q *Queries) MarkMailAttemptFailed(ctx context.Context, arg MarkMailAttemptFailedParams) error {
-	_, err := q.exec(ctx, q.markMailAttemptFailedStmt, markMailAttemptFailed, arg.NextAttemptAt, arg.LastError, arg.ID)
-	return err
+func (q *Queries) MarkMailAttemptFailed(ctx context.Context, arg MarkMailAttemptFailedParams) (int64, error) {
+	result, err := q.exec(ctx, q.markMailAttemptFailedStmt, markMailAttemptFailed,
+		arg.NextAttemptAt,
+		arg.LastError,
+		arg.ID,
+		arg.LeaseToken,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
-const markMailFailed = `-- name: MarkMailFailed :exec
+const markMailFailed = `-- name: MarkMailFailed :execrows
 UPDATE mail_outbox
-SET status = 'failed', attempts = attempts + 1, locked_until = NULL, last_error = ?1,
-    body_text = '', body_html = ''
-WHERE id = ?2
+SET status = 'failed', done_at = ?1, attempts = attempts + 1, locked_until = NULL, lease_token = NULL,
+    last_error = ?2, body_text = '', body_html = ''
+WHERE id = ?3 AND lease_token = ?4
 `
 
 type MarkMailFailedParams struct {
-	LastError string
-	ID        int64
+	Now        *time.Time
+	LastError  string
+	ID         int64
+	LeaseToken *string
 }
 
-func (q *Queries) MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) error {
-	_, err := q.exec(ctx, q.markMailFailedStmt, markMailFailed, arg.LastError, arg.ID)
-	return err
+func (q *Queries) MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) (int64, error) {
+	result, err := q.exec(ctx, q.markMailFailedStmt, markMailFailed,
+		arg.Now,
+		arg.LastError,
+		arg.ID,
+		arg.LeaseToken,
+	)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
-const markMailSent = `-- name: MarkMailSent :exec
+const markMailSent = `-- name: MarkMailSent :execrows
 UPDATE mail_outbox
-SET status = 'sent', sent_at = ?1, attempts = attempts + 1, locked_until = NULL,
-    body_text = '', body_html = '', last_error = ''
-WHERE id = ?2
+SET status = 'sent', sent_at = ?1, done_at = ?1, attempts = attempts + 1, locked_until = NULL,
+    lease_token = NULL, body_text = '', body_html = '', last_error = ''
+WHERE id = ?2 AND lease_token = ?3
 `
 
 type MarkMailSentParams struct {
-	Now *time.Time
-	ID  int64
+	Now        *time.Time
+	ID         int64
+	LeaseToken *string
 }
 
-func (q *Queries) MarkMailSent(ctx context.Context, arg MarkMailSentParams) error {
-	_, err := q.exec(ctx, q.markMailSentStmt, markMailSent, arg.Now, arg.ID)
-	return err
+// The marks of a delivery attempt apply only while the row is still leased under the
+// sender's token: a sender whose lease expired and whose row another sender claimed since
+// changes nothing (0 rows), whatever the order in which the two finish.
+func (q *Queries) MarkMailSent(ctx context.Context, arg MarkMailSentParams) (int64, error) {
+	result, err := q.exec(ctx, q.markMailSentStmt, markMailSent, arg.Now, arg.ID, arg.LeaseToken)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const renderMail = `-- name: RenderMail :exec

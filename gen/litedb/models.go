@@ -43,6 +43,8 @@ type MailOutbox struct {
 	LastError     string
 	CreatedAt     time.Time
 	SentAt        *time.Time
+	LeaseToken    *string
+	DoneAt        *time.Time
 }
 
 type UpPermission struct {

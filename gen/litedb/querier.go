@@ -25,10 +25,11 @@ type Querier interface {
 	// checked against: of two concurrent changes with the same current password, exactly one
 	// succeeds.
 	ChangePassword(ctx context.Context, arg ChangePasswordParams) (int64, error)
-	// ClaimMail leases the oldest due row to one sender until lock_until. The whole condition
-	// is checked again on the row itself: on PostgreSQL, an UPDATE that waited for a concurrent
-	// one re-evaluates only this outer WHERE on the row's newest version, so two instances
-	// claiming at once cannot both get it, nor one claim a row the other has just sent.
+	// ClaimMail leases the oldest due row to one sender until lock_until, under the sender's
+	// lease_token, which its marks below must give. The whole condition is checked again on
+	// the row itself: on PostgreSQL, an UPDATE that waited for a concurrent one re-evaluates
+	// only this outer WHERE on the row's newest version, so two instances claiming at once
+	// cannot both get it, nor one claim a row the other has just sent.
 	ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbox, error)
 	// ConfirmEmail consumes a confirmation token: one guarded statement, so that a token
 	// confirms once, only until it expires, and of two concurrent uses exactly one succeeds.
@@ -44,6 +45,9 @@ type Querier interface {
 	CreateUser(ctx context.Context, arg CreateUserParams) (UpUser, error)
 	DeleteAPIToken(ctx context.Context, id int64) (int64, error)
 	DeleteDeviceSessions(ctx context.Context, arg DeleteDeviceSessionsParams) (int64, error)
+	// DeleteDoneMails deletes up to max_rows rows sent or given up before cutoff (the sender
+	// passes now minus MAIL_RETENTION): their recipient and subject are kept no longer.
+	DeleteDoneMails(ctx context.Context, arg DeleteDoneMailsParams) (int64, error)
 	// DeleteExpiredSessions deletes up to max_rows rows whose refresh token expired before
 	// cutoff (the cleanup passes now minus the access-token lifespan, so every access token
 	// still alive keeps its row).
@@ -91,9 +95,12 @@ type Querier interface {
 	// get the role between the move of its users and the deletion, so none ends up without a
 	// role. The renamed type is never visible: the row is deleted in the same transaction.
 	LockRoleForDelete(ctx context.Context, id int64) (int64, error)
-	MarkMailAttemptFailed(ctx context.Context, arg MarkMailAttemptFailedParams) error
-	MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) error
-	MarkMailSent(ctx context.Context, arg MarkMailSentParams) error
+	MarkMailAttemptFailed(ctx context.Context, arg MarkMailAttemptFailedParams) (int64, error)
+	MarkMailFailed(ctx context.Context, arg MarkMailFailedParams) (int64, error)
+	// The marks of a delivery attempt apply only while the row is still leased under the
+	// sender's token: a sender whose lease expired and whose row another sender claimed since
+	// changes nothing (0 rows), whatever the order in which the two finish.
+	MarkMailSent(ctx context.Context, arg MarkMailSentParams) (int64, error)
 	MoveRoleUsers(ctx context.Context, arg MoveRoleUsersParams) (int64, error)
 	// PublicRole gives the role anonymous callers act with, and its permission version. There
 	// is at most one: up_roles.type is unique.

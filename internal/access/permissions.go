@@ -1,3 +1,6 @@
+// Package access decides what a caller may do: the roles and their permissions (Strapi's
+// up_roles and up_permissions, cached per role and version), the catalog of actions a role
+// or an API token can be given, and the API tokens (Strapi's content-API tokens).
 package access
 
 import (

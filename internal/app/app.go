@@ -114,7 +114,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 	var closers []func() error
 	outbox := &mail.Outbox{Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
-		MaxAttempts: cfg.MailRetryMax, Workers: 2, Now: now}
+		MaxAttempts: cfg.MailRetryMax, Workers: 2, Retention: cfg.MailRetention, Now: now}
 
 	svc := auth.New(st, auth.Options{
 		JWTSecret: cfg.JWTSecret, JWTTTL: cfg.JWTExpiresIn,

@@ -48,6 +48,7 @@ type Config struct {
 	EmailReplyTo     string // EMAIL_DEFAULT_REPLY_TO
 	MailRetryMax     int    // MAIL_RETRY_MAX: delivery attempts before a mail is given up
 	MailPollInterval time.Duration
+	MailRetention    time.Duration // MAIL_RETENTION: how long mails sent or given up stay in the outbox
 
 	// Advanced settings given in the environment; they overwrite the stored ones at start.
 	Advanced map[string]string
@@ -160,6 +161,7 @@ func Load(getenv func(string) string) (Config, error) {
 		EmailReplyTo:     p.str("EMAIL_DEFAULT_REPLY_TO", ""),
 		MailRetryMax:     p.integer("MAIL_RETRY_MAX", 12, 1, 1000),
 		MailPollInterval: p.duration("MAIL_POLL_INTERVAL", time.Second),
+		MailRetention:    p.duration("MAIL_RETENTION", 7*24*time.Hour),
 
 		Advanced: map[string]string{},
 		RateLimit: RateLimit{

@@ -128,3 +128,35 @@ func TestSessions(t *testing.T) {
 		}
 	}
 }
+
+func TestMailRetention(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		value   string
+		want    time.Duration
+		wantErr bool
+	}{
+		{"", 7 * 24 * time.Hour, false},
+		{"30d", 30 * 24 * time.Hour, false},
+		{"12h", 12 * time.Hour, false},
+		{"3600", time.Hour, false},
+		{"0", 0, true},
+		{"-1d", 0, true},
+		{"forever", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			t.Parallel()
+			c, err := Load(env(map[string]string{"MAIL_RETENTION": tt.value}))
+			if tt.wantErr {
+				if err == nil || !strings.Contains(err.Error(), "MAIL_RETENTION") {
+					t.Fatalf("MAIL_RETENTION=%q: %v, want an error about MAIL_RETENTION", tt.value, err)
+				}
+				return
+			}
+			if err != nil || c.MailRetention != tt.want {
+				t.Fatalf("MAIL_RETENTION=%q: %v %v, want %v", tt.value, c.MailRetention, err, tt.want)
+			}
+		})
+	}
+}

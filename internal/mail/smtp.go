@@ -212,14 +212,14 @@ func buildMsg(m Message) (*gomail.Msg, error) {
 	}
 	msg := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
 	if err := msg.From(m.From); err != nil {
-		return nil, fmt.Errorf("From: %w", err)
+		return nil, fmt.Errorf("invalid From address: %w", err)
 	}
 	if err := msg.To(m.To); err != nil {
-		return nil, fmt.Errorf("To: %w", err)
+		return nil, fmt.Errorf("invalid To address: %w", err)
 	}
 	if m.ReplyTo != "" {
 		if err := msg.ReplyTo(m.ReplyTo); err != nil {
-			return nil, fmt.Errorf("Reply-To: %w", err)
+			return nil, fmt.Errorf("invalid Reply-To address: %w", err)
 		}
 	}
 	// go-mail takes the Message-ID's domain from the local host name, often a

@@ -661,8 +661,7 @@ func parseSort(v any, mayFindRoles bool, errs *paramErrors) []SortTerm {
 			out = append(out, SortTerm{Attr: a, Desc: lower == "desc"})
 		}
 	}
-	var fromString func(s string)
-	fromString = func(s string) {
+	fromString := func(s string) {
 		for _, seg := range strings.Split(s, ",") {
 			seg = strings.TrimSpace(seg)
 			if seg == "" {

@@ -1,6 +1,6 @@
 // Package smtptest runs a real SMTP server on the loopback interface for tests: it
-// records every message it accepts, decoded, and can require SMTP AUTH or simulate an
-// outage.
+// records every message it accepts, decoded, and can require SMTP AUTH, simulate an
+// outage, or hold messages until the test answers them (a slow server).
 package smtptest
 
 import (
@@ -54,7 +54,9 @@ type Server struct {
 	mu       sync.Mutex
 	msgs     []Received
 	failing  bool
+	held     chan *Held    // Hold's channel; nil: messages are answered at once
 	received chan struct{} // closed and replaced on each new message
+	closed   chan struct{} // closed when the test ends: held messages are let go
 }
 
 // Start starts a server that accepts any message without authentication. It is closed
@@ -80,7 +82,7 @@ func start(t testing.TB, user, pass string) *Server {
 	if err != nil {
 		t.Fatalf("smtptest: listen: %v", err)
 	}
-	s := &Server{ln: ln, user: user, pass: pass, received: make(chan struct{})}
+	s := &Server{ln: ln, user: user, pass: pass, received: make(chan struct{}), closed: make(chan struct{})}
 	s.srv = smtp.NewServer(smtp.BackendFunc(func(*smtp.Conn) (smtp.Session, error) {
 		return &session{server: s}, nil
 	}))
@@ -96,6 +98,7 @@ func start(t testing.TB, user, pass string) *Server {
 		_ = s.srv.Serve(ln)
 	}()
 	t.Cleanup(func() {
+		close(s.closed)
 		_ = s.srv.Close()
 		_ = ln.Close() // in case Serve had not registered it with srv yet
 		<-done
@@ -159,6 +162,53 @@ func (s *Server) SetFailing(failing bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.failing = failing
+}
+
+// Held is a message the server holds (Hold): it has read the whole message and waits, as
+// a slow server would, for the test to answer it with Accept or Reject.
+type Held struct {
+	Received
+	answer chan error
+}
+
+// Accept lets the held message in: the server records it and answers 250.
+func (h *Held) Accept() { h.answer <- nil }
+
+// Reject refuses the held message with a 451 temporary error; it is not recorded.
+func (h *Held) Reject() { h.answer <- errFailing }
+
+// Hold makes the server hold every message it receives from now on at the end of its DATA
+// command, and hand it to the test on the returned channel; the client waits for the
+// answer meanwhile. Messages still held when the test ends are rejected.
+func (s *Server) Hold() <-chan *Held {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.held == nil {
+		s.held = make(chan *Held)
+	}
+	return s.held
+}
+
+// hold hands m to the test when the server holds messages, and returns its answer.
+func (s *Server) hold(m Received) (bool, error) {
+	s.mu.Lock()
+	held := s.held
+	s.mu.Unlock()
+	if held == nil {
+		return false, nil
+	}
+	h := &Held{Received: m, answer: make(chan error, 1)}
+	select {
+	case held <- h:
+	case <-s.closed:
+		return true, errFailing
+	}
+	select {
+	case err := <-h.answer:
+		return true, err
+	case <-s.closed:
+		return true, errFailing
+	}
 }
 
 var errFailing = &smtp.SMTPError{
@@ -253,6 +303,9 @@ func (ss *session) Data(r io.Reader) error {
 		}
 	}
 	m.From, m.To, m.User = ss.from, append([]string(nil), ss.to...), ss.user
+	if held, err := ss.server.hold(m); held && err != nil {
+		return err
+	}
 	ss.server.add(m)
 	return nil
 }
