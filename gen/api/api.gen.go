@@ -616,8 +616,10 @@ type UpdateUserRequest struct {
 	// Email Example: marie@example.com
 	Email *string `json:"email,omitempty"`
 
-	// Password Example: N3w-Str0ng-Pass
-	Password *string `json:"password,omitempty"`
+	// Password A new password; `null` or `""` is refused for a local user (`password.notNull`).
+	//
+	// Example: N3w-Str0ng-Pass
+	Password nullable.Nullable[string] `json:"password,omitempty"`
 
 	// Role A role, by id, by documentId, or as `{connect: [{id}]}` (Strapi's relation syntax).
 	//
@@ -750,6 +752,9 @@ type Sort = []string
 // Start Example: 0
 type Start = int
 
+// UserAgent Example: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36
+type UserAgent = string
+
 // UserId Example: 1
 type UserId = string
 
@@ -830,9 +835,20 @@ type ConfirmEmailParams struct {
 
 // LoginParams defines parameters for Login.
 type LoginParams struct {
+	// UserAgent In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+	// User-Agent itself is not kept.
+	UserAgent *UserAgent `json:"User-Agent,omitempty"`
+
 	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
 	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
 	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// RegisterParams defines parameters for Register.
+type RegisterParams struct {
+	// UserAgent In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+	// User-Agent itself is not kept.
+	UserAgent *UserAgent `json:"User-Agent,omitempty"`
 }
 
 // LogoutParams defines parameters for Logout.
@@ -1088,7 +1104,7 @@ type ServerInterface interface {
 	Login(w http.ResponseWriter, r *http.Request, params LoginParams)
 	// Register Register a new user
 	// (POST /api/auth/local/register)
-	Register(w http.ResponseWriter, r *http.Request)
+	Register(w http.ResponseWriter, r *http.Request, params RegisterParams)
 	// Logout End the current session, a device's sessions or all of them (refresh mode)
 	// (POST /api/auth/logout)
 	Logout(w http.ResponseWriter, r *http.Request, params LogoutParams)
@@ -1199,7 +1215,7 @@ func (_ Unimplemented) Login(w http.ResponseWriter, r *http.Request, params Logi
 
 // Register Register a new user
 // (POST /api/auth/local/register)
-func (_ Unimplemented) Register(w http.ResponseWriter, r *http.Request) {
+func (_ Unimplemented) Register(w http.ResponseWriter, r *http.Request, params RegisterParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -1444,6 +1460,25 @@ func (siw *ServerInterfaceWrapper) Login(w http.ResponseWriter, r *http.Request)
 
 	headers := r.Header
 
+	// ------------- Optional header parameter "User-Agent" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("User-Agent")]; found {
+		var UserAgent UserAgent
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "User-Agent", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "User-Agent", valueList[0], &UserAgent, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "User-Agent", Err: err})
+			return
+		}
+
+		params.UserAgent = &UserAgent
+
+	}
+
 	// ------------- Optional header parameter "x-strapi-refresh-cookie" -------------
 	if valueList, found := headers[http.CanonicalHeaderKey("x-strapi-refresh-cookie")]; found {
 		var XStrapiRefreshCookie RefreshCookieMode
@@ -1477,8 +1512,35 @@ func (siw *ServerInterfaceWrapper) Login(w http.ResponseWriter, r *http.Request)
 // Register operation middleware
 func (siw *ServerInterfaceWrapper) Register(w http.ResponseWriter, r *http.Request) {
 
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params RegisterParams
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "User-Agent" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("User-Agent")]; found {
+		var UserAgent UserAgent
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "User-Agent", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "User-Agent", valueList[0], &UserAgent, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "User-Agent", Err: err})
+			return
+		}
+
+		params.UserAgent = &UserAgent
+
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.Register(w, r)
+		siw.Handler.Register(w, r, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2997,6 +3059,7 @@ func (response Login503JSONResponse) VisitLoginResponse(w http.ResponseWriter) e
 }
 
 type RegisterRequestObject struct {
+	Params       RegisterParams
 	JSONBody     *RegisterJSONRequestBody
 	FormdataBody *RegisterFormdataRequestBody
 }
@@ -5609,9 +5672,10 @@ func (sh *strictHandler) Login(w http.ResponseWriter, r *http.Request, params Lo
 }
 
 // Register operation middleware
-func (sh *strictHandler) Register(w http.ResponseWriter, r *http.Request) {
+func (sh *strictHandler) Register(w http.ResponseWriter, r *http.Request, params RegisterParams) {
 	var request RegisterRequestObject
 
+	request.Params = params
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
 
 		var body RegisterJSONRequestBody
@@ -6313,207 +6377,210 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H15c9u2tvhXwdMvM5U7sixvWZTJzHMSp3Vf46Sx09zW8pQQCUmIKEABIMtqxt/9NzgASJAELdmWk/Q2",
-	"f9xbhyKxHBycffnciPlkyhlhSja6nxsjghMi4M//bL7DivxKJ1Rtwv/rhwmRsaBTRTlrdBvvyKcZkUoi",
-	"nKZ8ThI0JQLNKUv4HA24QGpEJYpTSphCR28RZgkSfKZIu9FqyHhEJliPSS7xZJqSRne702qoxZQ0ug3K",
-	"FBkS0bi6ahUW8o5MMGWUDa9ZTEoGClGG1IigeCaEnt0sqmbeJytMK0lg/x9GJDQNIiyRLb0ESWLOEokk",
-	"ZTGBN98zeonIlMejOiA8erL/cPfJTudRqzHgYoKVWdfDvUZgmVetxhQLPCHKntorStJEVpd6OiJoAL8h",
-	"xZEgaiZYC8V8MsGbkugxFElQMzLvPJtJIhiekJaGdxptIC4QRimVKnvnrHOevRa1egxLFP3vRPW38JRu",
-	"mkOP0FxQRSSKznoN926vcR619HjluXqzTmfnoX1o532KIppEGnN6LEp4PJsQpo70k3SOF1JvgLRR85gj",
-	"C0B0gdMZ6QKs3ftYw+AHiXqNU7FAVCE+U70GmvNZmiBJWIKo6jGNnZjJORGIs3SB1IhLB7P2Ro81Wg2q",
-	"IflpRsSi0WroJTe6DfNC4Sw5I28Gje7ZZ3deUgmNsletzw2qyASOp/yTe4CFwIvG1Xmrcbk55Jv26dm5",
-	"e/Gq1XhFU3fcxUM+UQJP6Q8SDcwbgIOf5A8S9QWOx0QhuWAKX3Y17OGNMwf887MH5NP5M5zSGE4ze+EB",
-	"F+dnnfOzfsrjMUnOnykxy47Ke2X7/CzmbEDFRL80wKkkUbsWI3qMKjQQfIIwQ7z/kcSqi6LPbjVd9PmB",
-	"VFgo+YGqURf1GrjXuLqKWij6/ICLLjr7bNfTRXo9Vy30OZu9i2D2q/OrqA3Hlt2tzxkS6r8fkE8a3nrH",
-	"AFZyOU15QhpdPWLdYRvI+6eNk4Rq+OP0reBTIhQl0o1hT89sUB+yVAu9kEZCyPRN9rSGvP7M52iC2QLp",
-	"VXv3FmGFJlxfxY6+RxMuyMZTtLkNNBenabsGVVOYJkh1dvaDNPAtn85SrEh1bZHgKYlQU9/jH6MNhBNN",
-	"WUYE6ectNM8oI05TItAELwz10D/LNjpIJc8JytROo0kKjNvqMUAOTTf0A00zDA1y2OJ/pd8weKkRpPj4",
-	"zNxPjcLPgFIB1vVY9Fn/3EWfze9ddNZrWOoEeDYf0XiE4hHnkuQbg6ul33+KqJKIq5GmFgATibAgCMcx",
-	"mSqStHqMcYXwdJpSkmy0a8mHW20NAckOCMCQcwCPomSvnJl3zlsrE5lWHfbCBWoFWIggKTa7VRy5tT8F",
-	"+GgkRSMsEWekhRx+YGaARCWKjtgFTmmCxmQRbWgknXpTfjarryIanCsyeJZN6eMalijhRHq4wQfuUPQs",
-	"FXLc5zwlmMH+q/C87j4XFzzIeO2qAL+qkITz0LNraP9bwS9oQkSYw2uk0rvXwHlzMFMjNLXvZzRhitXI",
-	"Qz83XKshyKcZFSRxew1QicaQqtGsX0XDq1bjHRkIIkcvOB9T8hroaHmFRwwJ8xaa8EQjyUip6RuWLiLU",
-	"JJc4Vuniqb1UwMbNnaJDxgVJ4KApQ4bJbSAsx9JKmaTH3MCKjwnTr2GG3OgohkUhyqQiOHEA6vNk0QKh",
-	"dILHRKKUD/lMoTglWBjaBZ95d9dIxzn0LjclLGbTzr5pvgiT2IZbThh8PCVHSc2pziZE0BjRbOka8WtO",
-	"lCarneV2QLycUEYnswn8GOAGJwSLeBRYI7lUSMKPJIEjoQxlEiQCUQ7gXEHGEjH861MN6AyTDsHthIsA",
-	"53yVSbqSC4X6ixYiOB5ZqoDTdIGiLpaxoStd/XHUDUjD+utMPtUftGhi3t7oMV8k1i/6ArF+1whJ8Mv2",
-	"+TP3IaBxLqgJzpRWFwA+FWmpx0BcKsjPMHSjhXoNO2QuUFeWmy8hm/8aXqTfW8qHQtBYxpf8b/Tc9qsb",
-	"cKrrSOKJFhRXkZ7kmE59makODUHyDGNiWEN9L4lY/fLq9bTRAVv4pA41MfIVnBaKcD+ONoCkS8S44a8a",
-	"S6jUyopWVEiikQmjCZWSsqF5hUrU3OnsoTlVI/2dJnNP0V5nD0V6nUjLJQM+Y0mEOEPR2/en0YaHlG5s",
-	"iajq2mdWh9ckko8tPGdT1F+gok7GEqTwmCA9Pdb6VjZXr+Gh3Y0IFmYLi4NLteEqOz9vFQiej0IZAl3p",
-	"2eWUM2m4+osRZkPyFks55yI5FIIDs43hogKegVQXgxy09VHqk84wBEaQVsGQs8kEi4VDBDJHUzuqPiTf",
-	"bsCZpm6ACIBFWOFGl83StNUgbgEJUZimeoKrVmNCpMRDvY8/+EwUx57MpEJ9ghI6GBAYXo0wQwv9opvQ",
-	"vZwfw+9aNIM9mS1rXQWrmWx09zodgNJccDZ8YQaobq88st4ifHHbjelBLcNIgqNTI06uvoUrH68eCDJo",
-	"dBv/bys3gG2ZX+WW+Rw+CInAYGfyVgDEV10Hg7amaC9JShTRjP6GSHVTyL3AoHwkMB+azvopjZHVHyyo",
-	"DvLZgrBaD6R4Shymv81XkYGL+scIIHrFRZ8mCWH3B5x8igwY2aMqKHbXBAqjBv8gDUxSHI8NWKZEAPHm",
-	"DDW14OSsWIxbSZYzhI3RFASrlA+HJNm08pXcAKgdMaX5a3pCxAUR60KuHGRufGQmQA5MFnyh6XMY7q8F",
-	"nQ4YmjFyOSWxFsxgjUbrlGZJKR+C7mlMDjNJ0IwlxKBZdmETCy3AN6uvnGoo3x+2OZW3oJ7koHvP8EyN",
-	"uKB/k6SKfNtro1gF3cijW+RySkG1EuSCj0mib6YgM0mSp8bi28cJek6w0KCEr+dYIkmY8kF5zzB8baUb",
-	"0CsMOGNBEsIUxan8ksA8CMMC9bXaaIhuH+S7BDU15CQdMqxmglQhDUSQKpnJbEPOiH5m7ZrmZv/Kh5Td",
-	"RgSxEiHoQUVefYCcrGVMWXpu+/YNOLV5JkEuy0/K53u4NM91bBoEwu5Z9n3j/Oq8gAK3HTgswnjIUwDN",
-	"ezZmfM4QhZ8HlAh9IPCNLzDdSppxhKA49s3FsPuXYXLogPUll18AGW/BoQHKFq2rciOOYz5jsBT3zl0k",
-	"YTecZgZ9QpgbVCsrmCGcTCijUgmsfBZ2vQRwBaaSfNv+ZYLrWyQHt13/jSWTNSFD9QRyZFhBbMEhGBjy",
-	"ZSn3l2G1jk3UsNrnOLEe4vsReI85qtggnZUxAyeYBzPowk8lCfiYq1daYb4/OB1zhcwUGWzcpFXI7K0H",
-	"xwToAYwjOYtHVpwFUUPymYgJalKGUjLE8cJaho1oZzAMXrei7lu8SDlOTjn/FYshuT8oOQqpSaFaIMU5",
-	"SmHGDGilpVRgt727ZmLt0AXWIYxS74nAxvUkUXMbvabPNb1LyADPUnsXnePgJZW4n5J7RLDTEZWZqVcv",
-	"OHFTfln101+CFs0Ig1UANH6bEbFYvxreGJOFJ640bHRGwXNshB3/HXMJMjtkUG4Yk8XNpYU1CLxm3S2w",
-	"o7esxKgFF+uHs+ZJjKaCXmBzq2dWjIKXW0aPyIJUyvTuHRlSqW6stRqvmzUAFVjyCbkgAqcu2AUcSJmh",
-	"6G7irXFkOPMaRuZk4Okq0q158TxbRYNxtYnZpnl+1QpK0tlsCqUES4UeoniEBY4tNt1Aps4nxv24UZKw",
-	"d4xSLRGPwYp1I7Fa4XFZMnpvTf76+K0DKBUEawoGtovbCkmHMBYXKJsA3O52bLOQlcnMVathkfX/yKKk",
-	"DOgn1kAPlDboz1qTUpCHcHWthSwLZvmGNINZ5UipNBC3N1kSdRez+YTKCVbGwViyLRtowKfWrC3vfJvd",
-	"UiVKOPAHM/kNrtQLb1n+9Tom8xMSzwQ4EbZ39v6nfNluPnVYkbVe9ooG2zI2CLAngtkBxfrVW2NpzIUg",
-	"sYJRMpv8t6Sz6nU5W3tl8wY7eUruX7bWs+QOtq8hYIOiBq4/CL61XPaEsAQop4+yt7mjQTX+uVWxrSJ5",
-	"WzwD72RuA1idhufEsqicW6bg09JbLSw00Kqru3fc97R3XF6nZ0+0aCAuaEzeM3yBaaql4fu7CnYu5E+W",
-	"ga26kKrbYF3qk1WPqET8ggitspEENbVCB9EBmaQVj0g8lujTjMxIAsGG1qQrIHSEKon0/vtYkqdIECUW",
-	"SEvAwkIWdNX7pzB2oi9PZI55ppDbOAYb2mncLkBrIBzUD/ECqA8GRgM95fw1ZgsXp3+PCqg7W3ttZAtN",
-	"tfBMkD40PMSUuaPLgJfF+legt/NkLYhYyIQADqUx6tOMK5znSoCpw2EXHmh9KarkIUR62csSNUKrtN9s",
-	"VT+4Lsti1ZHyj+qSJ1YfSX8AUPR9OjdkVXhKweJ4aKSAqlR58PbImuo0Clth4dbRCjBQPsiqPikTdx5e",
-	"4NoW5/QMGLCL7rDWoMr9vOjqmuB0wB37cY5FZ4291frX5gHUCp8k4ifOAgE6YMaeY2kDJ3zueVfA33K1",
-	"62GABZ9l0U0JdFnLXR8EVeQ2AiEogqdV/d/o6evQ9W+v22tZ2KJOcXHHVk4e0osbIWVYkXRhLrfxeJqI",
-	"/ZJ6eJsBvy1bQHl9N8OpPBjwSzmusy3c5gytXa90iLcacmXrFMTDGDPrmCxu43oMAwKkEANezXdmTE5J",
-	"TAeUgAVadtGA8xVgcu6tw4Cn2/jIRyzh5H/tSbdjPmm0Gnq87vZVCXh3XcaXuQ3tRj40gPRgpkbvbCyp",
-	"/ncxXeTjPBClfGLSDxGWKDqw7AC20nV0uzfrdHbjj3MFfxCQ/vJwbLL4ZdT/KaZv6C9H7/8+2j6mR/KI",
-	"vduPXxw9PBpP//P7i1+etMnil+mfL44evj6ZU/zhVefoI788/nu8ffzx9f7r0992fn3xS0p+PqBvPh7u",
-	"vjkdLl7/fXh5/PLPJ+3jx7992p502N6pOto96e/+PHjUf709+WO+O/2pgx//386fiz+2k85/xoe8EgPe",
-	"alxucgGpKtsQY1t0Ai9JDVGVuKXmjKVESg0sJfAFSaVzsZbyPCCuu3YtO1YGWIYLmis2THCwo0ZncIT2",
-	"8/NAdl8xdNgqOvU5gjbLqoglNobUDVLMg/DNirv/0/BSODxT9ISyXwkb6ou4XQ3Mz98sjHx4QdhrLoiZ",
-	"YW//Ye3o+NKN/minMNnDENQn+HKzv1B6b492vNkLttMKOryeSYXIpxlOUeS+KCH+6gu+Dhyl8w2uruWP",
-	"Vj6eIBoIghXRCOShQHGDb8CxoGmZn+JUzYnz7G3Z1i3aVJLZinaw7PVCJqr3tqXLPhJMsKBVAm1B6vxc",
-	"HgLs7O+FzrwaZF+HdSdKdNhwU0Pzdsjscgavu8nveEreEQiFj0nDXn+XBFza/A3xxcEkG7GAKy4ds4Ig",
-	"INieEKbqmUXgdMIM9FqiK63ERdhs0uieaVTwUyKCqFGglTX7hXHDO5uqxUuQPMo7SuzT3KhTzXwsTQef",
-	"BKfJ5Zlg/jvINoiwC5LyKbEegf4CkQsiFvZXl/RRvXRupSVfuKk4oAUqsBvNUmtBDaV6l84hk7+WSh/P",
-	"ebIIw8GNUgsP+LQK9lziWzr5S/uuL4tVwIDsT2hCMFNgu0qIAbSQT7NUoQleIDnic0RVkXAvjYSsxejd",
-	"KyfyhRKtzKnGKZaQ9WtRPqQnVuXFanBYSDmvROOVLa6viRrx5JirA1MPxT2vCRWq2BzDkfR1xnL/Jgf2",
-	"dK0E5ATkECB/Pj19i8wLLSTIVDOzpHCGe51qHlwB40v4a2ezp5cjVy0qv8yRtrg+oC9GOoTMSz7ILEI2",
-	"4IMPXGSGcRcDWmR6q1aWBBkY+ytDGEHITY81ozFZQPUArEb6vyYmxzwReBJttNFBX5pcLbTf6Zh0thLN",
-	"thqVlw9+3ZWD4GyrclQy800kkU/+a2/IVRZl5L+eBxwF3laj8NFjpQTtzxRx8jcASgMN4nyeAvUzxR2o",
-	"ylITGUFNXFBIN4pX3g9cCpPNoPTg3m0f2z/OzGvn/nubdDK1OcA2ssokqWv2uMUhl5YnZEjYVjb1lf+5",
-	"HNPppssL3pxyjc/CrO4qD83yIeuyRauiQQWZvSOuEGaPwlYhtTTu59rbXRVubkAedmsx5C1WI+f8cbfO",
-	"JK9aRcyqyE8R0dfUJeej+YinJtq1gBbF2KQVM4FLjDW3dlRw2axMjbAC84hFZq80iVPoRzhBnJEiyuJ+",
-	"7M+1V9UUIIfVHaKFeYigveJiyNXdlMKVpcG1SOtBoS+0NcgIuLOOkxDN3kL50xWrgKE4UNsJPnLYyMg8",
-	"8042bZ4cnykTBKtfLBEkyuXm3mAHh6hjLpeE8co3feq5jaHPLsR644uzhY/qVmr63Q0ApcP1dtsq3MfQ",
-	"YfOZ8k571VM8ZIkfzy0NrKi0R9MOHcL11qLSiNmABYNRcFwZ82moyAxO0wjKtlkVoeTqhpR9T6jEqX8h",
-	"ruMAb8b1Oh4f31Q3K58eHweP6m2WnnGibPWmEj1hWQz4UjvBlKc0LskijaWKMXMR3/bz65cp64GUp5os",
-	"Fai88U4FIVXrjjfUkvXA97U0urzGmDMleJpah3zdR3XPV9uTOcoQjl2vRPuLC+26dLUA/XGs/9nS9HOa",
-	"zoaUoWZk/uh2IfF404NltAHBsPk8qBlp5UkLz/rlyFWDavVYVPjOKzuBUq1cm9p8lapttVMHgO9su1YC",
-	"cohu6zdZXG40roxfoAINm6tUS+auJ0yVbNsWWtVq3V5NoszWdyMvg6s/geNYL8Ya1Lc7aELZTBFZzBa5",
-	"kyXfTVUAw1OEjfJEmSvGpBn6EkN9wPh+HgSJSSFYVbQqrrcc561GRGqxURATWm7lxqrYkslkZRuUlnKQ",
-	"1v/FZowhlRqEeet2Ny7xVQSEe7C8FpfqqxSZotFCj3YQWOw183t/+mrzsas3WFz0aqLI3bwFvqU24CEo",
-	"gBQ1NfnEGvi2llgLafijCVbK1EoIwLwM1v3CInfvYgCux1UBmph/h8N3KC/5oyT65cPpU6O8GImzEBRP",
-	"JdL02hYutbEszfmIG9yz7/aYGhHqPPZ9MuCCQEkJyoaIso2QUWNdXktnPrl2B+379iLen2uw1in4zpZM",
-	"fKcHrEjNWfmkoOprIq2WlwEOTuulY9zSFRms4nfqAu6hQqeBsCQK6SMtXrHHnYd7ZLvzsE+S/f7eo729",
-	"3QTv9R/vEbL/+PFgZxCTnb1tsrv9CD/affTwyWBn8Oix/s/+/t7u452dW/syS/kXu9+6K3Pl9a7Xk6lP",
-	"N4iw1qdWQgZwaiYHqgjrnc7Ow83O7mZn73S7093tdDuddqfT+dPfQoIV2VR0Qhor8SzvRj4sy6f+1C+N",
-	"wOKFciHFkZY8tUobQwk/p7gtNztmhp5W6VLmE86VGC3G485FEk/mvJ/szD7tMfrp0TKaQpOllRevM6aH",
-	"7HkH/i6XWvNm/ZTK0Zc+vMcZWQqREKn0eRQqlsJBNiNTsAoq4Pm7jFqo3W6XuDheFQ77mrZPky+Pwo+q",
-	"FpdGAcUyr4gPIztLy7t2/vqLZ1p3iQ+ZEouQBw8ADZUD9f34QWbpvImr2ytHfG4qABp7iE38HaDoHfxu",
-	"tBqtzwWrLUcohurpkk/0idoS7qiugntQ8PhvJzjfjp/jO/n7Tv6+GvmrI16/0qD5hbvc/1U8rHqcD1SN",
-	"XkBaYqgat78yM3bdevIIohqCCtYymsB/8v2Z+gcSRZ9jzhi0OTj7TJOr86sINbN4FVdW3fZnKJ7ytl/C",
-	"/BZFUFsBc6Veyepg9DSYgKc6oXKtI4aKpLszqHE1Hbjq/KYiAEuQ97up8W28M6Z2PVUQnpLwkDOqhvi/",
-	"xgwPXd15T4u3EQcCG0/G9XQ/SMze4ZggLoaY0b+JCDrsixbPL2KUrnUYXOchWMGAuYL1eomJ+rRQgEoi",
-	"JYjpOCEIiuxCIzTBwharcqee0dghUdIzBJSXUvFjsnRhzBYgklA2fOqMpVBWWrnC+5QhyfCYgNmpSKg1",
-	"evx1zRlf1VKdOjuvi3zEaWpJwzJKGKAEX8y5ch4itrW0NqfZd90g6/8FToOl5cFH+IIUSutnZ7dSH6bi",
-	"5rJZz4OkLJiNf2c3+jcaI2ATlgP0Ka8kXemqZc3xVLrywSV/bMGPkVvU6yNZQa71PNQ5jBJysbl9EwvB",
-	"TjbUcdAy/cqZxd5LIjYPhhAzZpad8iFl4PSKjH30ueBzSYSxkSLOrNn0zUkw1+PFSGh9ijM0wfGbk2Vy",
-	"L62pSO9gSRPU3N1BI3Lp+QFKAubu4Em8gzv9R8k22Yv3B4/xw/6TpEO2Bzt4t78XL7PXpliqg1jRC2LE",
-	"zjWpaADItY24H5ZRHbpkQf+NfOLSzq5B/LAc60KMV5KW3BVaJsDWhku/B8n/2oSEYn+4GBJZXC+W26Up",
-	"1MUT/POyFI5355vLMxWWSn5fIVehigkyFNZky5ja+tkHb48y+08b5bWKtBTNmblj4AEwSMEIlNdgcTpL",
-	"luBGmM6Xy7JmJVvrAqrCCTAFpbOEZnUMxjrK8oIpvn8MJ4kgNph81YwJTZy+iuHqccVwU3ZLg71hZ28z",
-	"o/VeBH6xtxLaL4XvPp7tPZ5/ZMn+p4/sSf9jf7wgH+edv5cZfm4vkdxs73vrMDJNaxtraUkxQxVJh1qB",
-	"ZE9RlPIYpxFEuVbTof3ycEVowmfLbDVfyWa13bkBnTLm5a9lWHpSSxxzz/414tFSo7zn0XdY6TVL80tB",
-	"5TUibmus11S51ljvk2ajq5iCuC67pmqi18M5E73rsupb5HtsBZO8sZpYdwBov7mTAPpMuvo/rvev4j3m",
-	"tXgMWPS/c4LvnOA7J/jOCf5RnOA8ZKGUJJ4JqhYnGgiWuEHc08HMJM6Yf71ym/vlw2kjZMaMPs5VZLv6",
-	"mgxVayIQNqaxZYJrNrO8IC6scpY96mqy+fPJzv5D9MuH0x6LPtOkhShW0HTkKrJlijVy7nZQgheyZao0",
-	"K5pm2PyD9Avh6fFlG32gatRj0S8fTv96fXB88NPh68Pj02c2nipqAbn2DTGmf/NR0nImBv2nBh40cIY3",
-	"ew1/aT2Wry0PRvWWR5XMzBUQnd80iR2mjYrJ6myVV97qMeAbG09R9PbNySnawlO6hWdqtOXWDt5biTBE",
-	"2XFG2ugNcJ+8JFhzghNTSLPHoonqb2pqCD9JYwYm0YbrEoxjJV3NzaJpmg9gCxoGQAdGOGvlZxgk3CLg",
-	"IIAwOaaOlJo2bMmtAXf2fGx8LLbuyevT5+g5jseEJUgRrOnnTKT2Y9nd2vI8xHoLAscE/uibj/SequZ1",
-	"z7eqwa5BYs1X3nwtNKeCbELEpaL9vOaoMXtJZDpPIs9qbCPJe4wPMu7S9RpgzgVVijBABvv7nIsxmjFz",
-	"rEm7x3rsR+TCfZFJ84Fwao4EiQm9IAjrSwCBf8y1dr9JlKKe4NBLEnc9paQm6S6fvIuizz2wtvQaXUiJ",
-	"bKGeyf7UDz73bMKr6dJpukrrv2yymPmHzcuGtubetFpeygIioSQlSUzJQqmqLTn03edsMeEzaX+QGhuz",
-	"w+gxhH780fRe+/FHV1vavggvFbt3mM+wcjTBuKTz4HAzXsH7/uOPG22kaZk9M+Ntce1W3WYYIQkYc03Y",
-	"BGUoyprnmi80EBAqdViCteQlyy6IMEWAaJbPZ9a819nWUjC0S7P97rK5JUiyevDCXqGxmoHMJoTN5ott",
-	"Vohwu93eCEy620KS65GzpHcXlQyoh7NdEEHgjN9kiwL/FEk0GITmfNCbnYBQLudEmBkKtR9/jJAtlgik",
-	"ZG/nCeIs1hhvZtfrOHpr6iWFyktiZRQHQ3hSGhPrV3L9LASfCkoUhuTWGxOSrX7K+1sTTNnWu8ODl68P",
-	"25MELJZUpWVidfD2qNFqXBBhPAON7Xan3dEv8ylhmih1G7vtTnvXFpQC/rr114jg1HDXIQn5gG3bUuh9",
-	"OqIpyZpj0BjKqc2mWSy1K+RqoW3ahLuz0UJzw05W6g2609mrs6ln05gvF1AHbb+zWyc/ZeNuBary+jKG",
-	"KaeVl/76GcY3tEHzCzyUkAqWoVbj/MrUBw3I/uAelyj66fAUOYhGdbv/WY+xHgjUv29vN1TpzQq2oqZt",
-	"XAu4+/PhwcuN9spAgbvDZwphGKIORletRi4YlGQqMNjzkJ38GAhZqNlnG71hSM6MQGRUctdwT85AP851",
-	"Bxt6D8PAzD0mFZ9K4HiUDQFRjXTyy4dTQ3mMjGhub/G04kLZKdtNl0jlCoKsXmW3UnyqmuWRgyhcgikc",
-	"FR16d+WybOGyWvoA/e1cbs7n802tT2zOREpYzBNbQvBOk1yVmxNfVW5EZwUgr7aIQgG5urY2TtqdY2mx",
-	"J3maZUFrdBFkmuLYxqrwFKz28l9UNHjPnMj1VDfU5hm+3V7+baEqMXy0ApnP27vpL7ZX+KLc7Ep/t/Nk",
-	"+XflQttAhlcASaj8zF2ZWEahDbwLlLOkeHqEWoO3AT3ffeEoj1YtSI6Nbn2CaFuP1C4RyCLpByvNZlxK",
-	"4giKGJamyULhfZVVas76gSpuNRBBEiqIVg+h35vx9jtOgJMLzGKS9JgkSmmqH8Fa/vLX8pcbQovIqBlt",
-	"RYVcTXTg5uZiLK1AyBJb3FkGuYUZ/dAZtbPeMxBjU6U3Vly2Nd/9lC2X8RPqoR8X807q+7t7kRgPO+RR",
-	"Z2dnFz981H+y9/hhf/BkO+k8ehLv7z95+PjJ7j7pPBwQvNTveV6i0LudndqzdLTTnc2QEw1Gd0awjeFM",
-	"kARN8ZCUiOiv1gQRlnD0B3ocsNObYu4+VNqNMBiczA0RhfZxEUkDob5XqxO+cimYVYleodnvrYje7YnQ",
-	"NZKfPUeEWdFYj5qmSBQb1+LuRpDi3JC2kHIgV4m8DKD8ywqS5dHAGtQsVcHKNa5zXpCs0wLM2UIYduH0",
-	"eEnZMCWbM+kS8rQA1GPN3MTGGUEjPhM+BdFzWJqFqDJOH8wWiGCRUsDYhKCCbArafo9ZPZXm9pGWy2wH",
-	"Y4miExOVCQ4WLmAnPt0kl1SqIIUaFCrm3EWeva728MriZ7iAz5rFz7pJvqj46RUrWVIEWbM603DShHx8",
-	"lyy/BQL7z5EqryHoB3JsHcyZppMnGN+fjFgiOkUibjx1taQ7yv2nEZSlxyoeley2hjk1YyzJJmWSMEkV",
-	"vSDpYqNSU79p6xdstHvswPYf96plGttAsS052FVz4muIc5UgL/fpAIU2pB2nkqMYC0HBVRL5ufcRamK/",
-	"6pYpzZX0WH+BIhc5aeMGwOS70UJctHIvgblonhXYjr5pyoN0s/IoEWpy0WPRyeHJydGb45O/fj49ffvm",
-	"+Nc/numDjjZaSBIlrZkfs3JZFaQPgOCg3QTMvFUROITO+StbtgLLCxj+NU9Iwwict2RRfrmxGqf4tNYc",
-	"szIPK1RqWzPrKo39zRlMyh3tbe3+AtM6IWrTnOjSqhIGhy12JSSlF0QsggXrI4Paf82mf+UXzOHnRlH+",
-	"r8Zu/uv5KODVF2ChMM+/0zpTw4J/NW5Vz0HoQlqclnWPthqcpn0cj0MceMt55OpZsam9r/kVfGGbOjmu",
-	"k/gZ3JqPGrO6NG5jEDuoaiPgH5HbN9Qtg13bkLmsjIfpPWzF4KegN2UR82V3YY9FoXa/xgM9JguZFco5",
-	"zaQFrZtVykm10UEgykjriz0W8zSlCXG+XWaULHAoWK2rCa9DjJ+plVQVSFrZ8DKrpKT1vQQRapQ5Rgqi",
-	"Dey56h+NVujVHIX4cnbK96T5XcdR/VCiLH5oZTZbLkW2Zk5bHf6LMttg8aoapps1U7MxkMbKpi9Zyocg",
-	"rlH2XXEsUuliL/zvauOXYndZRBHOqq7dH3/LiFuZvw35TF2jYn7umeK1vUa318Bp2mtcLatY2zJxSlYb",
-	"gw/b7TZ8mJdQ/sHFxwAVn1NJQgmXJmynJN+Cg54L13ZJ/xnIz2z32GnpkXTvEZaQJC8MLBWf5i5wZdwZ",
-	"zRlL6djFF2200ZGrIdljII8b265R9iSKU6L5mmXihhHVaLs2vw32vNfZs6HPPWZmqtEY9Sl9ZZXRFjGG",
-	"KsQ30QC98s1XlnV8NUNiduZaJAA0uJlG5lURNbqXPfcMR/OqqvVK1r2b9NbgKDbxNtd/kbWdvgMxv5st",
-	"L+/7aUttOB9vZh/CGb3xCoFD9oglBhPU9NVs3znjPriVg8be2SK5tTPV09t3XIEe4dHCblXHb+VFEB0x",
-	"DJT2Na4oR7PmlMmNliZV5NKGb1h7Z6VCbx4FVKqm6wI7Co9LMURt9I5MU7wAWooE7Kf0BZBHaIMyAFNe",
-	"zCHGWs05Urif1VOnbNhjlhxvQPWM3KqoFzfFVDw1UScwG1WmvbZhT3kHCMdTBnhC0wVAZaB6LCHK+Lc3",
-	"rPfJxPHtdbaNuXLd9kIVqlBs/GBLjIiID3qsT0y11OzUb89qLE9ro5ccMa56zISNMtS0zZk3ivgwIoJ0",
-	"EUZ9nBTjZEPxsAMqpAqrV7Aml1X+lZlZsaLryv0st+Od3xcnH36jb+jR5RGd03jn97/jnfSiP07HRx85",
-	"/XPy2+WfL1/P//xwuPvH38P58cvj8Z8vX3384+Pv4z9/Orz882NK/5j80fnj9A/664tfOuQ/z1P9XTz5",
-	"fRJPfv8bvziSR5Pf9/TEr0/j/eOPw86bl/Hea9Zp7/cpXmy/fPWfd4eP/zh8vkt+21a7bzqjlwezR3//",
-	"Z9C5ePj6cX9//PzTaecmumOh8vg9c+hyHfFQx38yt+LaHVlz9bLdyTS6Mte2vZ/f+Rh2Q62q+u1/KQOv",
-	"UY0OLYuCLsb+CWqOxTIEuSfW7bh0mXf7GVH1LDwrVJzHRrVsEYN0kSUYZaFSK4Xv9lg5ftf4Jguct3Wz",
-	"8F3hV2q+U/Qu1GteR9llzz4WKk5cE+NbffUGxC9QrXrt1rPgHP+gAN/MfJYFkn83olWNaN4pf7ekfVlL",
-	"2omWoK1O4JDYSfB1NePv09TmE9YiE9GS9mY49DfMTU5AmTGbK0QSQoihjbLb2YMAO7+firm5U0EuKJ9J",
-	"83aBW2z0mOJ1oX95PYIFUW3ktf03bp+iMuYCN6RmZCOEWY/ZQZ/6EzgPTD64V2qBamUjTZDkqLnX6RR6",
-	"9CQ8HFIsQwXtvnrc3rVl9tbMW5bM9UV5TLW7dA2jcT5GziApbo4XWnc26YoGAS0eGbzZ+M5qysQxcOjf",
-	"Wc4t1AzoJ5NHyVUitY27+f44RZiAlTlGXig1mB1yamvNXuTW7VbBFsoZMVYZmx2if5twqSB5nakUapEm",
-	"bRdAd4wnJEJU9lhCBL0gSc49a0pLoib2muxYTrHh2afqI/+uN1CFXCFUqhMHknukZn4ZxRo6VgJ6+1s2",
-	"z6/JzH5aTaPKrOr3o4sPSX7c4Yux9Tkr+3FlbkdKVMhEpPJOnaAoFzyDIR/gShZW34O5EgYLcsHHpNYM",
-	"WsUzmrjblvWahTpaLsrWPtQ3YyPLi7KNgm1ESQahFXOiblx/tZr9tF7RYqoWL7HCS9x64N0wTr3/Eheb",
-	"RZN7uMqHpqxmlqX0RW918Q4U7/VnVwjraisLyqvjfcccvTmYqRFy3xgMgFrs5n6AfwWUyZbWLeCBc/VE",
-	"p/pf/qcJlaaOe7U2gXvthVvTTR0Yb119r8pVWQlR3ecv7RL/6Ql0uYmXlc8wc9iBe9IUsbpzwlw1wNN2",
-	"j/AQ7svjWVnNtXt2v2cftUP5tHr1b/PikP8WdPy2VAiFhYKw32EWulxG6HuMWrYNUK7B6W+KiJaQ9l9I",
-	"S78p5NWiU/HooSmQyfxH9mS+FOpmDTPCZZZQH6K4hcALn2haNIScs6y8EhRZzCrRSi5UhCR2DZe1qN6y",
-	"EUDQmnaSv6pvc7QVwebgG08/bUZTPKQMsPms3W6fQ9KdLU5flPs32j32iqbQ4XgmXRChlqug0VIXRQPz",
-	"65kL+z4/e0A+nT/DKY1J1Mp/B8vE+dkDKMNHmaTnz6yYDvkB7rUHXJyfdc7PrDn1HKJOTDG8wivb52eZ",
-	"+fX8GdSx9Wcz3fS0aH/+rNgGrN1jpooYF7KLogfkE3pAPlH0gBH9P4oepEr/j6AHQ6X/R9ADytADxtUR",
-	"Q9ny4cGL7B/ZrnrM/4GiB3ASEuJwvL8pekBYYh+7v/QiZmkKQx/DH32i5oQw9EDreQ+4gJ/0FgwutPLq",
-	"xCaxwlYYjkzuocJj78QA4zRbnkjUhO/POufPaNLV+JkPpR8WMjeyDoWd82dQzXijjd4KeoFV1vGgmad0",
-	"tFBUcBuYbMcWinyblHm4gbAgPVbMeXA5HmOysKkckGtCTblmZjs087xaX1Y9GZWLJ1ftLVBa8cY02uI/",
-	"dMdZ8uoJwSIerfQmF2qV914BhFd58609p5Vm14i4yovWzHxXnXilNh15Fe9qo47aHAm5uob824yIxZdW",
-	"jtek5P6qcXtm0dcxsqxH0k14FtROHVCjgt8mB8yGskNlS8ZzR2UKBWVQnyw4S1ChNz6VPeZqcY6IIEUe",
-	"o2lTMqHMlFfcaCMAgIlsjg5yvILHUVadzhYAbfVYhYmacFhuJT6vamNJiIN9vpd3y5TyyqMbCcI530J9",
-	"VvzEqUJHFFMqeruQPmW6lKxe5i3bzo0cZ9trs255F3i1pKbV764e+oOgivxTCo19AwXDAMY2/3QtVMOc",
-	"WknQ9V/bKvXDswJw8dYNifKqGt+n68Ob5jpXrikcbOvughXRVxO1eO0UwfY/j3FABTJBwDxK/I1iQ8Jj",
-	"zFDfEnUPSbJerjdBEv/v0ilfgzNZS9qguqTlJFPZnUGJJKiLDLyIKonYbNInkDVlZYGQ1PcOJrjPWGDX",
-	"breu6A/IpP9QoUNY6N0JM6Ap5PVCR6QlvmiFxqB5edo41ltqo8ibKgI1oNC4FFRjg+2ma60TP1S4ESro",
-	"IdZs1EWQ9VAvPUDfzDtID0UgrNok18gHlca3JfJbex6B9rYz29gMDslvWAtCw5WJGl/9Ony7Bbg0GtxK",
-	"BPmKDravm5KWCRLC4PrdKYF3dZYxhq3PdLk33LR1mvAL4siGKUxvC/ZrTuHfc61YmOESL5LE9gNIU00a",
-	"OCM9pgRm0uzJmCK8Ub2q+naoEI0wP2U04utjvVvrylj/MtvBN+lW1gu7B5+y2fU6Ud7DhKtWrWB835hS",
-	"aIl9Ha64ju8h0bGV+VRMz/CMu44wtLz8bwlZuCfc+glivM2NdHLstKAQrUfUesOIacl6o+REnpKjBAx+",
-	"01nINGR6G+WimUYU7xXUdGVKtThnElKli7HWS/uhSIoV7zFbI6fQa97z2hWku24m/RUet3IkTLk065v0",
-	"GE7TcqboadYyAME1IjKPCmTkUrkKnSFqbrpz3Uri+2+SnGyTsv/ae/6VxS3TbNqRCHuB7oVKePhcFMO2",
-	"IF59mQvTKN9tdIrHxEuicD4465P661Pkum9qzSzkSp+xL+eZuasnI1PdHi3vi1hzkUpGC1PtlLLhv8OT",
-	"8QJSaNbnyjCoWsJf08gwiLzvbMW6LAVQ/1EoBtAnKWdDzZtqWsNCgz1jJnDuV87SRY8paBG7WnPYzGex",
-	"n3ktmv/LZpfqo9wyIIAmWFqikj0WmRq7bjbDa7X0tWFrPGRuWuOjhUSU6EdXrsEGQ/I5y9ypruF4q8dM",
-	"Fz4/eEsz8YSjZkJiChFsL7e3N57mk1j/ulnP+TPwFaN4xB3vtay+x8wbbXSAptZlDL0JTQqWASuVaK/T",
-	"KXh+bVU/+D3vLFehHEOiXphoT+vDuSn1uLlr9T6Dg5e6T/zQ1n8HsdCycjmody1UY1JhecvsDAe5a9Fp",
-	"0bZIGBemZ5q+hq7t1nzk+tb5iWDm4MJGgswN+bWwy98UYFddq7JsT75fWFOUf4RIuG4LwdpQMiFSCb7w",
-	"zANFyN8AxwJxZe0Q9fx3kM0vgtD/dCq7RkS+tfHhPXQ/Xs34YCPPwG+pxYtCzvwk00ic4JMmTrwrZkjp",
-	"m9JjIPNAxCFlw+y7ehPAXUNGskb+VqtfEdGzub+SjWC1+I7bWAi+XnjHt19daF3xIJldYW0X3RyzQQYv",
-	"MrvYy/3sXN9naE9amxhofjWFG+Bv26fJqU9ZP90tIA525VXNLneYtmweg9bCvDYoMdf6nOdChVhwzcqu",
-	"l7ZbmUHcqOwHb49Qc8CF8Y67psxFE82GN42BcXUeCE1wY1Phf+59bSw8ga9tCT+jtuaZbuEMT389Wc5b",
-	"dVC/E6zJ4tGojPo4xSx2zZO5iEcEYM2Fv1KvQezV+dX/DwAA//8=",
+	"7H2LUxu31vi/os+/zNR0FmNeeZjJzCUJaekNkAbatMVMVt6VbcVryZFkjJvhf/+NjqRd7QsbMEl6m/nm",
+	"fiXrXT2Ojs778bkR8fGEM8KUbHQ+N4YEx0TAn3+sv8OKvKFjqtbh/+uHMZGRoBNFOWt0Gu/IpymRSiKc",
+	"JHxGYjQhAs0oi/kM9blAakglihJKmEKHbxFmMRJ8qkirETRkNCRjrMckV3g8SUijs9kOGmo+IY1OgzJF",
+	"BkQ0rq+D3ELekTGmjLLBDYtJSF8hypAaEhRNhdCzm0XVzPtsiWklqdj/+yGpmgYRFstAL0GSiLNYIklZ",
+	"RODN3xi9QmTCo2EdEJ482328/Wyr/SRo9LkYY2XW9XinUbHM66AxwQKPibKn9pqSJJblpZ4NCerDb0hx",
+	"JIiaChagiI/HeF0SPYYiMWqG5p3nU0kEw2MSaHgn4RriAmGUUKnSd87bF+lrYdBlWKLwP2PV28ATum4O",
+	"PUQzQRWRKDzvNty73cZFGOjxinN1p+321mP70M67h0IahxpzuiyMeTQdE6YO9ZNkhudSb4C0UPOYIwtA",
+	"dImTKekArN37WMPgB4m6jTMxR1QhPlXdBprxaRIjSViMqOoyjZ2YyRkRiLNkjtSQSwez1lqXNYIG1ZD8",
+	"NCVi3ggaesmNTsO8kDtLzshJv9E5/+zOSyqhUfY6+NygiozheIo/uQdYCDxvXF8Ejav1AV+3T88v3IvX",
+	"QeM1Tdxx5w/5VAk8oT9I1DdvAA5+kj9I1BM4GhGF5JwpfNXRsIc3zh3wL84fkU8Xz3FCIzjN9IVHXFyc",
+	"ty/OewmPRiS+eK7END0q75XNi/OIsz4VY/1SHyeShK1ajOgyqlBf8DHCDPHeRxKpDgo/u9V00OdHUmGh",
+	"5Huqhh3UbeBu4/o6DFD4+REXHXT+2a6ng/R6rgP0OZ29g2D264vrsAXHlt6tzykS6r8fkU8a3nrHAFZy",
+	"NUl4TBodPWLdYRvI+6eN45hq+OPkreATIhQl0o1hT89sUB+yVHO9kEZMyOQkfVpDXn/mMzTGbI70qr17",
+	"i7BCY66vYlvfozEXZG0PrW8CzcVJ0qpB1QSmqaQ6W7uVNPAtn0wTrEh5baHgCQlRU9/jH8M1hGNNWYYE",
+	"6ecBmqWUEScJEWiM54Z66J9lC+0nkmcEZWKn0SQFxg26DJBD0w39QNMMQ4Mctvhf6TcMXmoEyT8+N/dT",
+	"o/BzoFSAdV0WftY/d9Bn83sHnXcbljoBns2GNBqiaMi5JNnG4Grp9/cQVRJxNdTUAmAiERYE4SgiE0Xi",
+	"oMsYVwhPJgkl8Vqrlny41dYQkPSAAAwZB/AoSvrKuXnnIliayAR12AsXKKhgIYIk2OxWceTWvgfw0UiK",
+	"hlgizkiAHH5gZoBEJQoP2SVOaIxGZB6uaSSdeFN+NqsvIxqcKzJ4lk7p4xqWKOZEerjB++5Q9Cwlctzj",
+	"PCGYwf7L8LzpPucX3E957bIAvy6RhIuqZzfQ/reCX9KYiGoOr5FK714D52R/qoZoYt9PacIEq6GHfm64",
+	"oCHIpykVJHZ7raASjQFVw2mvjIbXQeMd6Qsihy85H1FyBHS0uMJDhoR5C415rJFkqNTkhCXzEDXJFY5U",
+	"Mt+zlwrYuLlTdMC4IDEcNGXIMLk1hOVIWimTdJkbWPERYfo1zJAbHUWwKESZVATHDkA9Hs8DEErHeEQk",
+	"SviATxWKEoKFoV3wmXd3jXScQe9qXcJi1u3s6+aLahLbcMupBh9PyGFcc6rTMRE0QjRdukb8mhOl8XJn",
+	"uVkhXo4po+PpGH6s4AanBItoWLFGcqWQhB9JDEdCGUolSASiHMC5hIwFYvjhUw3oDJOugtspFxWc83Uq",
+	"6UouFOrNA0RwNLRUASfJHIUdLCNDVzr647BTIQ3rr1P5VH8Q0Ni8vdZlvkisX/QFYv2uEZLgl82L5+5D",
+	"QONMUBOcKa0uAHxK0lKXgbiUk59h6EaAug07ZCZQl5abLSGd/wZepN9byIeqoLGIL/nf6LntV7fgVDeR",
+	"xFMtKC4jPckRnfgyUx0aguRZjYnVGupvkoj9AWFqCZqnr68kUhqVJCaXNLJ0u9ltvBwKrik4Q2McnZzq",
+	"Y261WmuaewpNuUAoomrP0Dw97TrMq6URkvT1e1rsGJGJuoFsZd/VXLcj/jdNEryx22qj5hGOKFNcDvfQ",
+	"IVMkQUc4Qien6A+02f6wufvhyRran0wS8p70/kvVxu72k9b2Y9T8789nR28ClNARQT+RaMTXkNndxuZW",
+	"uwX/h05xHwtqP6m83nqpy5NFfdIttM/mPhNBTYx81TFAIe5F4RoAXcPLSC76/lGp1UCtApJYX1OMxlRK",
+	"ygbmFSpRc6u9g2ZUDfV3moHsoZ32Dgr1OgH0fT5lcahPMHz721m45l13N7ZEVHXsM2sd0cyHjyymTieo",
+	"N0d5bZfFSOERQXp6rDXZdK5uwzvpW7ECzOb2di+0M5QFpYsgx0r8y5ke37WeXU44k0ZeejnEbEDeYiln",
+	"XMQHQnAQYyIggXB3QF6OQMLc+Cj1SadoCSNIq7rJ6XiMxdwhApmhiR1VH5JvkeFM8w1ABMAirHCjw6ZJ",
+	"EjSIW0BMFKaJnuA6aIyJlHig9/Enn4r82OOpVKhHUEz7fQLDqyFmaK5fdBO6l7Nj+F0LvbAns2WtBWI1",
+	"lY3OTrsNUJoJzgYvzQDl7RVH1luEL+66MT2oZcVx5ejUCOrLb+Hax6tHgvQbncb/28hMixvmV7lhPocP",
+	"qpQLsOB5KwC2pm6CQUvzilckIYpoEeqWSHVbyL3EoNbFMB+aTHsJjZDVzCyo9rPZKmG1GkjxhDhMf5ut",
+	"IgUX9Y8RQPSaix6NY8IeDjjZFCkw0kdlUGyvCBTGwPCDNDBJcDQyYJkQAcSbM9TUIqmzDzJudQTOEDbm",
+	"aBBZEz4YkHjdSq5yDaCmGZ5gODkl4pKIVSFXBjI3PjITIAcmC76q6TMY7q4EnfYZmjJyNSGRFnlhjXtW",
+	"SIElJXwAWr0x5kwlQVMWE4Nm6YWNLbQA36wmeKah/HDY5owJOcXPk3EYnqohF/RvEpeRb3NlFCundXp0",
+	"i1xNKCitglzyEYn1zRRkKkm8Z2zpPRyjFwQLDUr4eoYlkoQpH5QPDMMjK92AxmbAGQkSE6YoTuSXBOZ+",
+	"NSxQTyvkhuj2QL6LUVNDTtIBw2oqSBnSQASpkqnMNuCM6GfWYmxu9hs+oOwuIoiVCEHDzPPqfeRkLWMk",
+	"1HPbt2/Bqc0zCXJZdlI+38OFeW5i0yAQds7T7xsX1xc5FLjrwNUijIc8OdD8xkaMzxii8HOfEqEPBL7x",
+	"BaY7STOOEOTHvr0Y9vAyTAYdsGtl8gsg4x04NEDZonVZbsRRxKcMluLeuY8k7IbTzKBHCHODamUFM4Tj",
+	"MWVUKoGVz8JulgCuwQiVbdu/THB98+Tgruu/tWSyImQon0CGDEuILbgKBoZ8Wcr9ZVitYxM1rPYFjq3v",
+	"/WEE3mOOStZdZ79NwQmG1xS68FNBAj7m6rVWmB8OTsdcITNFChs3aRkyO6vBMUGM0QfJaTS04iyIGpJP",
+	"RURQkzKUkAGO5mX7k3ndirpv8TzhOD7j/A0WA/JwUHIUUpNCNUeKc5TAjCnQCkspwW5ze8XE2qELrEMY",
+	"pd4TgY1TT6LmJjqiLzS9i0kfTxN7F51L5hWVuJeQB0SwsyGVqRFdLzh2U35Z9dNfghbNCINVADR+nRIx",
+	"X70a3hiRuSeuNGzcS84nb4Qd/x1zCVILb6XcMCLz20sLKxB4zboD8FAEVmLUgov1cFrzJEYTQS+xudVT",
+	"K0bBy4HRI9LwnyK9e0cGVKpba63Gn2kNQDmWfEouicCJCyMC11xqKLqfeGtcRM68hpE5GXi6jHRrXrxI",
+	"V9FgXK1jtm6eXweVknQ6m0IJwVKhxygaYoEji023kKmziXEvahQk7C2jVEvEI7Bi3UqsVnhUlIx+s84U",
+	"ffzWtZYIgjUFA9vFXYWkAxiLC5ROAAENdmyzkKXJzHXQsMj6XzIvKAP6iTXQA6Wt9BSuSCnIguM61kKW",
+	"hgl9Q5rBtHSkVBqI25ssibqP2XxM5Rgr47ot2JYNNOBTa9aW977NbqkSxRz4g5n8Flfqpbcs/3odk9kp",
+	"iaYCnAibWzv/V7xst5+6WpG18QslDTYwNgiwJ4LZAUX61TtjacSFIJGCUVKb/Leks+p1OVt7afMGO3lC",
+	"Hl621rNkDravIWCDogauPwhrtlz2lLAYKKePsne5o5Vq/AurYltF8q54Bt7JzAawPA3PiGVeObdMwael",
+	"d1pY1UDLru7Bcd/T3nFxnZ490aKBuKQR+Y3hS0wTLQ0/3FWwcyF/shRs5YWU3QarUp+sekQl4pdEaJWN",
+	"xKipFTqIu0glrWhIopFEn6ZkSmII47QmXQFBOVRJpPffw5LsIUGUmCMtAQsLWdBVH57C2Im+PJE55qlC",
+	"buMYbNCscbsArYFAWz+QBKDe7xsN9IzzI8zmLgPiARVQd7b22sgATbTwTJA+NDzAlLmjS4GXZlGUoLf1",
+	"bCWImMsxAQ6lMerTlCucZaGAqcNhF+5rfSksZXiEetmLUmCqVmm/2Sh/cFP+yrIjZR/VpaUsP5L+AKDo",
+	"+3RuyarwhILF8cBIAWWpcv/toTXVaRS2wsKdoxVgoGyQZX1SJqK/eoErW5zTM2DADrrHWitV7hd5V9cY",
+	"J33u2I9zLDpr7J3WvzIPoFb4JBE/cVYRoANm7BmWNnDC5573BfwdV7saBpjzWebdlECXtdz1XlBF7iIQ",
+	"giJ4Vtb/jZ6+Cl3/7rq9loUt6uQXd2zl5AG9vBVSViuSLszlLh5PkwtRUA/vMuC3ZQsoru92OJUFA34p",
+	"x3W6hbucobXrFQ7xTkMubZ2CeBhjZh2R+V1cj9WAACnEgFfznSmTExLRPiVggZYd1Od8CZhceOsw4Ok0",
+	"PvIhizn5jz3pVsTHjaChx+tsXheAd99lfJnb0GpkQwNI96dq+M7Gkup/5xNxPs4qIq9PTWInwhKF+5Yd",
+	"wFY6jm53p+32dvRxpuAPAtJfFgRN5r8Mez9F9IT+cvjb34ebx/RQHrJ3u9HLw8eHo8kfv7/85VmLzH+Z",
+	"/PXy8PHR6Yzi96/bhx/51fHfo83jj0e7R2e/br15+UtCft6nJx8Ptk/OBvOjvw+ujl/99ax1/PTXT5vj",
+	"Nts5U4fbp73tn/tPekeb4z9n25Of2vjpf7f+mv+5Gbf/GB3wUmB00Lha5wKSgDYhxjbvBF4iAD3vT21O",
+	"WUKk1MBSAl+SRDoXayGDBiLma9eyZWWARbiguWLDBAc7anQOR2g/v6jIm8yHDltFpz770uav5bHExpC6",
+	"QfIh775Zcfv/Gl5yjGeKHlP2hrCBvoib5ZSH7M3cyAeXhB1xQcwMO7uPa0fHV270J1u5yR5XQX2Mr9Z7",
+	"c6X39mTLmz1nOy2hw9FUKkQ+TXGCQvdFAfGXX/BN4Cicb+XqAn+04vFUooEgWBGNQB4K5Dd4Ao4FTcv8",
+	"5LFytqFnb0u3btGmlCaYt4Olr+dyfL23LV32kWCMBS0TaAtS5+fyEGBrd6fqzMtB9nVYd6pEmw3WNTTv",
+	"hswuG/Omm/yOJ+QdgVD4iDTs9Xfp1YXN3xJfHEzSEXO44hJdSwgCgu0pYaqeWVScTjUDvZHoSitxETYd",
+	"NzrnGhX8lIhK1MjRypr9wrjVO5uo+SuQPIo7iu3TzKhTziktTAefVE6TyTOVlQVAtkGEXZKET4j1CPTm",
+	"iFwSMbe/uqSP8qVzKy34wk0tBy1Qgd1omlgLalUSfeEcUvlrofTxgsfzaji4UWrhAZ+WwZ5JfAsnf2Xf",
+	"9WWxEhiQ/QmNCWYKbFcxMYAWci9NFRrjOZJDPkNU5Qn3wkjIWozevnYiX1WilTnVKMES8qktylfpiWV5",
+	"sRwcVqWcl6LxihbXI6KGPD7mat9UmnHPa0KFSjbH6kj6OmO5f5Mr9nSjBOQE5CpA/nx29haZFwIkyEQz",
+	"szh3hjvtcoZhDuML+Gtns6eXIVctKr/KkDa/PqAvRjqEnFbeTy1CNuCD911khnEXA1qkeqtWlgTpG/sr",
+	"QxhByE2XNcMRmUNdBqyG+r8mJsc8EXgcrrXQfk+aXC20226bdLYCzbYalZdpf9OVg+Bsq3KUah6YSCKf",
+	"/NfekOs0ysh/PQs4qnhbDauPHislaG+qiJO/AVAaaBDnswfUz5TNoCpNTWQENXFOIV3LX3k/cKmabFZK",
+	"D+7d1rH949y8duG/t07HE5tdbSOrTPq/Zo8bHLKUeUwGhG2kU1/7n8sRnay7jOv1Cdf4LMzqrrPQLB+y",
+	"Lg+3LBqUkNk74hJh9ihsGVIL435uvN1l4eYW5GG7FkPeYjV0zh9360zyqlXErIq8h4i+pq7sAZoNeWKi",
+	"XXNokY9NWjLHusBYM2tHCZfNytQQKzCPWGT2ir44hX6IY8QZyaMs7kX+XDtlTQFyWN0hWphXEbTXXAy4",
+	"up9SuLQ0uBJpvVLoq9oaZATcW8cx2eVV+dMlq4ChOFA1y6SkW2xkZJZ6J5s2T45PlQmC1S8WCBLlcn2n",
+	"v4WrqGMml1TjlW/61HMbQ59diPXG52erPqo7qen3NwAUDtfbbZC7j1WHzafKO+1lT/GAxX48tzSwoq6s",
+	"QKvqEG62FhVGTAfMGYwqx5URn1SV78FJEkJBPKsiFFzdkLLvCZU48S/ETRzgZFSv4/HRbXWz4unxUeVR",
+	"vU3TM06VrYtVoCcsjQFfaCeY8IRGBVmksVAxZi7i235+8zJlPZCyVJOFApU33pkgpGzd8YZasB74vpZG",
+	"F9cYcaYETxLrkK/7qO75cnsyR1mFYzcr0f7iqnZduFqA/jjS/ww0/Zwk0wFlqBmaPzodSDxe92AZrkEw",
+	"bDYPaoZaedLCs345dHW2gi4Lc995ZSdQopVrU/WwVA+vduoK4DvbrpWAHKLbylgWlxuNa+MXKEHD5irV",
+	"krmbCVMp2zZAy1qtW8tJlOn6buVlcPUncBTpxViD+mYbjSmbKiLz2SL3suS7qXJg2EPYKE+UuTJXmqEv",
+	"MNRXGN8vKkFiUgiWFa3y6y3GeashkVpsFMSEllu5sSy2pDJZ0QalpRyk9X+xHmFIpQZh3rrdjUt8GQHh",
+	"ASyv+aX6KkWqaAToyRYCi71mfr+dvV5/6io55he9nChyP2+Bb6mt8BDkQIqamnxiDXxbpS1AGv5ojJUy",
+	"tRIqYF4E625ukdv3MQDX46oATcy/w9V3KCv5oyT65f3ZnlFejMSZC4qnEml6bUvC2liW5mzIDe7Zd7tM",
+	"DQl1Hvse6XNBoKQEZQNE2VqVUWNVXktnPrlxB62H9iI+nGuw1in4zhajfKcHLEnNafmkStXXRFotLrBc",
+	"Oa2XjnFHV2RlfcQzF3APZb4MhCVRSB9p/oo9bT/eIZvtxz0S7/Z2nuzsbMd4p/d0h5Ddp0/7W/2IbO1s",
+	"ku3NJ/jJ9pPHz/pb/SdP9X92d3e2n25t3dmXWci/2P7WXZlLr3e1nkx9upUIa31qBWQAp2a8r/Kw3mpv",
+	"PV5vb6+3d842253tdqfdbrXb7b/8LcRYkXVFx6SxFM/ybuTjonzqT/3KCCxeKBdSHGnJU6u0ERRHdIrb",
+	"YrNjaugJCpcym3CmxHA+GrUv42g84714a/pph9FPTxbRFBovrGl5kzG9yp637+9yoTVv2kuoHH7pw3ua",
+	"kqUqEiKVPo9cLVg4yGZoClZBBTx/l6GpMlgw0y0Lh11N2yfxl0fhJ2WLSyOHYqlXxIeRnSXwrp2//vyZ",
+	"1l3iA6bEvMqDB4CGyoH6fvwg03Te2FVElkM+MxUAjT3EJv72UfgOfjdajdbnKutYhyiCuvSSj/WJ2uL4",
+	"qK42fqXg8b9OcL4dP8d38ved/H018ldHvN7QSvMLd7n/y3hY9TjvqRq+hLTEqjrn/srM2HXrySKIaggq",
+	"WMtoDP/J9mfqH0gUfo44Y9BA4vwzja8vrkPUTONVXMF62/kif8qbfnH4OxRBDSrMlXoly4PR02AqPNUx",
+	"lSsdsar8vDuDGlfTvut7YCoCsBh5v5vq6cY7Y7oCUAXhKTGvckbVEP8jzPDAVfT3tHgbcSCw8WTcTPcr",
+	"idk7HBHExQAz+jcRlQ77vMXzixilax0GN3kIljBgLmG9XmCiPssVoJJICWJ6eQiCQrvQEI2xsMWq3Kmn",
+	"NHZAlPQMAcWllPyYLJkbswWIJJQN9pyxFAp2K9fSgDIkGR4RMDvlCbVGjw83nPF1LdWps/O6yEecJJY0",
+	"LKKEFZTgizlXLqqIbS2tzWj2fTfIeh/AabCw8PoQX5Jc04L07JbqcJXfXDrrRSUpq8zGv7cb/RuNEbAJ",
+	"yxX0KaskXepXZs3xVLrywQV/bM6PkVnU6yNZQa71PNQZjGJyub55GwvBVjrUcaVl+rUzi3mF7+2yEz6g",
+	"DJxeobGPvhB8JokwNlLEmTWbnpxW5noU6u4vkntpTUV6B0sao+b2FhqSK88PUBAwt/vPoi3c7j2JN8lO",
+	"tNt/ih/3nsVtstnfwtu9nWiRvTbBUu1Hil4SI3auSEUDQK5sxN1qGdWhSxr038gmLuzsBsSvlmNdiPFS",
+	"0pK7QosE2Npw6d9A8r8xISHfeS+CRBbX5eZuaQp18QT/lCyFooTp19jfQ6GmF6YxS7fRbYSm+YWJl+yb",
+	"nis8wol1xKSW3xbjSmv5YeGeHW/P1hcnQ/zDgie/QnJGGfVlVRyXrdtqC4bvvz1MDV4tlBVn0moDZ4ao",
+	"gMvD3AJGoJ4Ii5JpvOAyVDO2Yh3atEZtXQRZdcZPTssu3Ks6jmo9g1mFGN8hiONYEBs9v2yKiKbGX8VS",
+	"97RkqSr64cHAsrWznjI3L+Ug36YL7RbilZ9Od57OPrJ499NH9qz3sTeak4+z9t+LLF13F8Fut/edVVjV",
+	"JrU92rRonKKKpAOtMbM9FAJFC4G8lfO//Xp4eWjCZ4uMU1/JSLfZvgWdMvb0r2VJe1ZLHLNQhhvkwYVe",
+	"CC+EwWGl13fPr32VFcW4q3dCU+Va74RPmo1yZioAu3Sisk9CD+d8Eq5hr++C6LIlfBDGTGT9H6DuZ14R",
+	"w9FtwSPXRlrxLvO6hVa4ML5zgu+c4Dsn+M4J/lGc4KLKJCtJNBVUzU81ECxxg0Cv/anJFDL/eu0298v7",
+	"s0aV3Tb8OFOhbRBtUnKtTUTYIM7ARBOtp4lQXFhtNH3U0WTz59Ot3cfol/dnXRZ+pnGAKFbQZeU6tHWZ",
+	"NXJut1GM5zIwZakVTVJs/kH6lf/0+LKF3lM17LLwl/dnH472j/d/Ojg6OD57bgPIwgDItW95Mq3AD+PA",
+	"2VT0nxp40Asc3uw2/KV1Wba2LPrWWx5VMrXPQDpC02SymL4xJo01KK486DLgG2t7KHx7cnqGNvCEbuCp",
+	"Gm64tYO7WiIMWixnpIVOgPtkNdCaYxybyqFdFo5Vb11TQ/hJGrs3Cddcw2kcKemKjOZt8bwPW9AwADow",
+	"xGnvQsMg4RYBBwGEyTB1qNSkYWuM9blzYGDjVLKFXo7OXqAXOBoRFiNFsKafU5HYj2VnY8PTXvUWBI4I",
+	"/NEzH+k9lf0JnjNZg12DxNrrvPkCNKOCrEOIqaK9rMiqsfNJZJqYIs9MbkPnu4z3U+7S8XqpzgRVijBA",
+	"Bvv7jIsRmjJzrHGry7rsR+Tim5HJa4L4cY4EiQi9JAjrSwCRjgzJ24dl6gkOvKx410RLapLuEug7KPzc",
+	"BfNSt9GBHNAAdU26q37wuWszfE3DV9OgXP9ls+PMP2wiOnTI96bV8lIaAQo1OElsajRKVe5Bou8+Z/Mx",
+	"n0r7g9TYmB5GlyH044+m2dyPP7pi2vZFeCnfrsR8hpWjCcYHn0XDm/Fy4QY//rjWQpqW2TMz7iXXuddt",
+	"hhESg/XaxIlQhsK0D7P5QgMBoUJLKVhLVqPtkghT9cizLsGad9qbWgqG/nC2wV86twRJVg+e2yt0kjOQ",
+	"WYc44WyxzRIRzvq55ibdDpDkeuQ0y9+FYQPq4XQXRBA445N0UeCQI7EGg9CcD9r8ExDK5YwIM0Ou2OWP",
+	"IbLVIYGU7Gw9Q5xFGuPN7Hodh29NgaiqeppYGcXBEJ6ERsQ60lwDD8EnghKFIZv31oRko5fw3sYYU7bx",
+	"7mD/1dFBaxyDiZaqpEis9t8eNoLGJRHGFdLYbLVbbf0ynxCmiVKnsd1qt7ZtBS3grxsfhgQnhrsOSJXT",
+	"2/ZphWavQ5qQtBsIjaB+3HSSBo+7yrUW2qbjvDsbLTQ37GSFZqhb7Z06J0I6jflyDoXfdtvbdfJTOu5G",
+	"RRliX8Yw9cOyWmc/w/iGNmh+gQcSct9S1GpcXJuCqBWyP8QDSBT+dHCGHETDut3/rMdYDQTq37e3G8oS",
+	"pxVqUdN26gXc/flg/9Vaa2mgwN3hU4UwDFEHo+ugkQkGBZkKLMC8yjFwDISsqrtpC50wJKdGIDIquesw",
+	"KKegH2e6g801gGFg5i6Tik8kcDzKBoCoRjr55f2ZoTxGRjS3N39aUa7Olm0fTKRyFVCWLytcqrZVTmvJ",
+	"QFRdc6o6DLzq3aXr0FXXEdMH6G/nan02m61rfWJ9KhLCIh7bmon3muS62I35unQj2ksAeblF5Crm1fXx",
+	"cdLuDEuLPfFemvat0UWQSYIjG5zDE7Day39RleQdcyI3U92qvtbw7ebib3NlmOGjJch81s9Of7G5xBfF",
+	"7l76u61ni78rVhYHMrwESKrq7dyXiaUU2sA7RzkLiqdHqDV4teadF46y8Nyc5Njo1GfEtvRIrQKBzJN+",
+	"sNKsR4WslUoRw9I0mes0oNLS1GkDVMWtBiJITAXR6iE0uDPhDY4T4PgSs4jEXSaJUprqh7CWD/5aPrgh",
+	"tIiMmuFGmEtORftubi5G0gqELLbVrGUltzCjHzijdtpsB4KKyvTGisu2yL2fo+ZSnKCLvSsDY6XJKJ9o",
+	"U9/Q3gs9edwmT9pbW9v48ZPes52nj3v9Z5tx+8mzaHf32eOnz7Z3Sftxn+CFfs+LAoXebm/VnqWjne5s",
+	"BpxoMLozgm0MpoLEaIIHpEBE31gTRLWEoz/Q44Cd3lSv96HSalSDwcncEEJpH+eRtCK2+Xp5wlesfbMs",
+	"0ct1N74T0bs7EbpB8rPniDDLG+tR01TFYqNa3F2rpDi3pC2kGLlWIC99qHezhGR52LcGNUtVsHKd+pwX",
+	"JG0tAXMGCMMunB4vKRskZH0qXQaiFoC6rJmZ2DgjaMinwqcgeg5LsxBVxumD2RwRLBIKGBsTlJNNQdvv",
+	"Mqun0sw+ErhUfjCWKDo2YajgYOECduLTTXJFpaqkUP1ciaD7yLM3FVteWvysrli0YvGzbpIvKn561VkW",
+	"VH3WrM502DQhH98ly2+BwP5zpMobCPq+HFkHc6rpZBnVDycjFohOnogbT10t6Q4z/ylEvkH/uoLd1jCn",
+	"ZoQlWadMEiapopckma+Vmgg0bcGGtVaX7duG6155UGMbyPdhB7tqRnwNcS4T5MU+HaDQhrTjRHIUYSEo",
+	"uEpCv9hAiJrYLzNmapHFXdabo9CFitq4ATD5rgWIiyDzEpiL5lmB7ejrph5KJ60HE6ImF10Wnh6cnh6e",
+	"HJ9++Pns7O3J8Zs/n+uDDtcCJImS1syPWbGODNIHQHCl3QTMvGURuAqds1eg3AGEMUN8/YKXbX2al7CW",
+	"Ix6ThpFO78jP/GJsNR70Sa3tZmmGl6tjt2I+Vxj7m7OuFPv9284GOQ53StS6OdGFNTcMwltUjElCL4mY",
+	"V5bzD809+DCdfMhuo0PmtbyyUA70/NczXcCrL8BvYZ5/pymnhl+/MT5Yz5vo4l+cSvaAhh2cJD0cjarY",
+	"9YZz39XzbdOZQOaj01MWFfv57ZrpGhu8ND5mkFGoaiFgNqHbN1R1g13b+Lq0yInpzGxl5j1QstJ8gqJv",
+	"scvCqmbIxl09InOZlhE6S0ULrciVim210H5FSJJWLrss4klCY+IcwcxoZOB9sCpaE16HgEBTSaosvQTp",
+	"8DKtM6WVwxgRajQ/RnJyEOy57EwNl+hkHVYx8fSU78HHLx5IxbyJG/sxS2mg0tIsuljkbcVcujz8F2XU",
+	"lWXBahh22qbOBlsac56+oAkfgFxI2XcNNU/h3fF+10+/LKtMQ5dwWs/u4XhjShiLvHHAp+oGXfZz15QF",
+	"7jY63QZOkm7jelEt4MAERFm1Dz5stVrwYVac+gcXiAMcYEYlqUplNfFBBdkYIgG4cA2t9J8Vma+tLjsr",
+	"PJLuPcJiEmcll6Xik8zXrozfpDllCR25QKa1Fjp01Tm7DGR5Y0Q2WqVEUUI0T7QCgGFiNWq1zRyEPe+0",
+	"d2yMdZeZmWpUU31Kt+VpK1Y3bXloqO98G+3RK4x9bVnHV7NYpmeuxQlAg9tpc159VqO32XNPcTSrV1uv",
+	"oD247XAFHmkT2HPzF2lD73sQ8/sZDbOOqraIiXMmp4YonNIbr8Q6pKlYYjBGTV9F971A7oM7eYLsnc2T",
+	"WztTPb19xxXoIB4t7JTtA0FWXtIRw4qiycbn5WjWjDK5FmhSRa5snIg1rJZqH2fhRoU6xS6CJPe4EKzU",
+	"Qu/IJMFzoKVIwH4KXwB5hAYzfbAZRhyCudWMI4V7aaV6ygZdZsnxGtQlycyXJt+Yij0T3gKzUWUalxv2",
+	"lPXWcDylj8c0mQNU+qrLYqKMI33NurlMwOBOe9PYRVdtmFRVtZ+Nw22BtRLxfpf1iKlDm5763VmN5Wkt",
+	"9IojxlWXmfhUhpq27fVaHh+GRJAOwqiH43xAblXgbZ8KqapVM1iTy9f/yswsXyt36U6hm9HW7/PT97/S",
+	"E3p4dUhnNNr6/e9oK7nsjZLR4UdO/xr/evXXq6PZX+8Ptv/8ezA7fnU8+uvV649/fvx99NdPB1d/fUzo",
+	"n+M/23+e/UnfvPylTf54kejvovHv42j8+9/45aE8HP++oyc+Oot2jz8O2ievop0j1m7t9iieb756/ce7",
+	"g6d/HrzYJr9uqu2T9vDV/vTJ33/025ePj572dkcvPp21b6M75mq6PzCHLlZor2DTx2RmxbV7subyZbuX",
+	"WXVprm27ar/zMeyWWlX52/9RBl6jGh1YFgX9of0T1ByLpQjyQKzbceki7/ZTr+pZeFoCOgvCCmy1hGSe",
+	"ZjKlMVlLxQl3WTFQ2DhBc5w3uF2csPBrYN8rTBgqYa+ioLVnH6sq+1wTTFx+9RbEr6IO+MqtZ5Vz/IMi",
+	"iVPzWRqx/t2IVjaieaf83ZL2ZS1pp1qCztUgyvw2ddX4H9LU5hPWPBPRkvZ6dYxxNTc5BWXGbC4Xsgix",
+	"jDacb2sHIvn8TjXm5k4EuaR8Ks3bOW6x1mWK18UYZoUP5kS10H7Wv9K4jPLKmIsQkZqRDRFmXWYH3fMn",
+	"cN6bbHCvpgPVykYSI8lRc6fdznU/inl17LKsKhX41QMEbyxguGLesmCuL8pjyn27axiN809yBtl3MzzX",
+	"urPJizQIaPHI4M3ad1ZTJI4Vh/6d5dxBzYBOPVk4Xikk3LiqH45TVBOwIsfIStBWpqGc2Sq+l5l1O8jZ",
+	"Qjkjxipj01D0b2MuFWTJM5VAlde45SL1jvGYhIjKLouJoJckzrhnTdFO1MRe+yLLKdY8+1R9iOHNBqoq",
+	"VwiV6tSB5AGpmV+gsoaOFYDe+pbN8ysys5+V87VSq/rD6OIDkh139cXY+JzWF7k2tyMhqspEpLIeqKAo",
+	"5zyDVT7ApSysvgdzKQwW5JKPSK0ZtIxnNHa3Le3iCwW7XDivfahvxlqagGVbMNuIkhRCSyZf3bqybTnN",
+	"arWixUTNX2GFF7j1wLthnHr/Iy42iyYPcJUPTP3ONB3qi97q/B3I3+vPruLW9UYa0FfH+445OtmfqiFy",
+	"3xgMgCr35n6AfwWUyUDrFvDAuXrCM/0v/9OYSlMhv1wEwb320q3ptg6Mt66QWOmqLIWo7vNXdon/9Ey9",
+	"zMTLimeYOuzAPWmqZd07M68cHGr7cngI9+XxrKjm2j2739OPWlWJu3r1b7MqlP8WdPy2VAiFhYKQ4UEa",
+	"9lxE6AeMeLatZW7A6W+KiBaQ9l9IS78p5NWiU/7ood2SKTGA7Ml8KdRNW5FU13NCPYgAFwLPfaJp0RCS",
+	"29I6TlDNMS15K7lQIZLYtbLWonpgI4Cg6e84e1Xf5nAjhM3BN55+2gwneEAZYPN5q9W6gOw+W/Y/L/ev",
+	"tbrsNU2gd/RUuiBCLVdBC6sOCvvm13MX9n1x/oh8uniOExqRMMh+B8vExfkjqPdHmaQXz62YDrkF7rVH",
+	"XFycty/OrTn1AqJOTNW93CubF+ep+fXiORTM9WczfQq1aH/xPN9grdVlplwZF7KDwkfkE3pEPlH0iBH9",
+	"P4oeJUr/j6BHA6X/R9AjytAjxtUhQ+ny4cHL9B/prrrM/4GiR3ASEuJwvL8pekRYbB+7v/QipkkCQx/D",
+	"Hz2iZoQw9EjreY+4gJ/0FgwuBFkZZJOUYUsZhybJUeGRd2KAcZotjyVqwvfn7YvnNO5o/MyG0g9zWR9p",
+	"78f2xXMom7zWQm8FvcQq7SWRdT7Q4+TcBiatMkChb5MyD9cQFqTL8vkSLj9kROY2DQTyVKipC81s72ue",
+	"lQVMyzSjYpXmsr0FajjemkZb/F8mL/KUYBENl3qTi6UyLV8DhJd58609p6Vm14i4zIvWzHxfnXipBihZ",
+	"ufByC5TaHAm5vIb865SI+ZdWjlek5L7RuD216OsYWdp96jY8C4q09qlRwe+SP2ZD2aGEJuOZozKByjWo",
+	"R+acxeix120IbLCu6OeQCJLnMZo2xWPKTB3HtRYCAJjI5nA/wyt4HKZl8Gyl0aDLSkzUhMNyK/F55SEL",
+	"Qhzs8zeTrnCPqJG0DruRIJzzraqDjZ84lWsEY2pSb+bSp0w7lOXryaXbuZXjbHNl1i3vAi+X1LT83dVD",
+	"vxdUkX9KRbNvoDIZwNjmrq6EaphTKwi6/msbhU6DVgDO37oBUV755Id0fXjT3OTKNRWKbYFfsCL6aqIW",
+	"r50i2PrnMQ4odSYImEeJv1FsSHiEGepZou4hSdol9zZI4v9dOOUbcCZt9lupLmk5yZSQZ1CLCQowAy+i",
+	"SiI2HfcIZE1ZWaBK6nsHEzxkLLBrZFxXXQhk0n+o0CEs9O6FGdBu82ahI9QSX7hEy9WsDm4U6S21UOhN",
+	"FYIakGsJC6qxwXbTD9iJH6q6xSzoIdZs1EGQ9VAvPUBH0ntID3kgLNt+2MgHpZbCBfJbex4VjYOntoMa",
+	"HJLfChiEhmsTNb78dfh2K31pNLiTCPIVHWxfNyUtFSSEwfX7UwLv6ixiDBuf6WJvuOkfNeaXxJENUwHf",
+	"dgbQnMK/51qxMMPFXiSJbTyQJJo0cEa6TAnMpNmTMUV4o3rl++1QVTTC/JTSiK+P9W6tS2P9q3QH36Rb",
+	"WS/sAXzKZterRHkPE66DWsH4oTEl12z8JlxxvfSrRMcg9amYbuwpdx1i6K35vxKy8EC49RPEeJsb6eTY",
+	"SU4hWo2odcKIaXZ7q+REnpDDGAx+k2mVacg0UcpEM40o3iuo6eqhanHOJKRKF2Otl/ZDnhQr3mW2vk6u",
+	"i7/ntctJd51U+ss9DjIkTLg06xt3GU6SYqboWdqbAME1IjKLCmTkSrlSoFXU3LQBu5PE978kOdluaP+z",
+	"9/wri1umjbcjEfYCPQiV8PA5L4ZtQLz6IhemUb5b6AyPiJdE4Xxw1if14VPo2nxqzazKlT5lX84zc19P",
+	"Rqq6PVncgLHmIhWMFqasKmWDf4cn4yWk0KzOlWFQtYC/pmNiJfK+s9Xu0hRA/UeuGECPJJwNNG+q6UEL",
+	"nfyMmcC5XzlL5l2moBftcl1oU5/Fbuq1aP6HTa/UR7lhQADdtrREJbssNMV83WyG12rpa83WeEjdtMZH",
+	"C4ko4Y+uXIMNhuQzlrpTXWfzoMtMuz8/eEsz8ZijZkwiChFsrzY31/aySax/3azn4jn4ilE05I73Wlbf",
+	"ZeaNFtpHE+syhiaIJgXLgJVKtNNu5zy/tiIg/J61sCtRjgFRL020p/Xh3JZ63N61+pDBwQvdJ35o67+D",
+	"WGhZuRjUuxKqMS6xvEV2hv3Mtei0aFskjAvTnE1fQ9ffazZ0DfL8RDBzcNVGgtQN+bWwy98UYFddT7R0",
+	"T75fWFOUf4RIuGoLwcpQMiZSCT73zAN5yN8CxyriylpV1PPfQTa/CEL/06nsChH5zsaH36DN8nLGBxt5",
+	"Bn5LLV7kcubHqUbiBJ8kduJdPkNK35QuA5kHIg4pG6Tf1ZsA7hsyYoMbU61+SURP5/5KNoLl4jvuYiH4",
+	"euEd3351oVXFg6R2hZVddHPMBhm8yOx80/jzC32foQ9qbWKg+dUUboC/bUMopz6ljXs3gDjYlZc1u8xh",
+	"Gtg8Bq2Fef1WIq71Oc+FCrHgmpXdLG0HqUHcqOz7bw9Rs8+F8Y677s95E82aN42BcXkeCE1wY1Phf+59",
+	"bSw8FV/bEn5Gbc0y3aozPP31pDlv5UH9lrMmi0ejMurhBLPIdWnmIhoSgDUX/kq9TrTXF9f/PwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -610,8 +610,10 @@ type UpdateUserRequest struct {
 	// Email Example: marie@example.com
 	Email *string `json:"email,omitempty"`
 
-	// Password Example: N3w-Str0ng-Pass
-	Password *string `json:"password,omitempty"`
+	// Password A new password; `null` or `""` is refused for a local user (`password.notNull`).
+	//
+	// Example: N3w-Str0ng-Pass
+	Password nullable.Nullable[string] `json:"password,omitempty"`
 
 	// Role A role, by id, by documentId, or as `{connect: [{id}]}` (Strapi's relation syntax).
 	//
@@ -744,6 +746,9 @@ type Sort = []string
 // Start Example: 0
 type Start = int
 
+// UserAgent Example: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36
+type UserAgent = string
+
 // UserId Example: 1
 type UserId = string
 
@@ -824,9 +829,20 @@ type ConfirmEmailParams struct {
 
 // LoginParams defines parameters for Login.
 type LoginParams struct {
+	// UserAgent In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+	// User-Agent itself is not kept.
+	UserAgent *UserAgent `json:"User-Agent,omitempty"`
+
 	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
 	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
 	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// RegisterParams defines parameters for Register.
+type RegisterParams struct {
+	// UserAgent In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+	// User-Agent itself is not kept.
+	UserAgent *UserAgent `json:"User-Agent,omitempty"`
 }
 
 // LogoutParams defines parameters for Logout.
@@ -1269,7 +1285,7 @@ type ClientInterface interface {
 	// Takes any type of body and a specified content type.
 	//
 	// Corresponds with POST /api/auth/local/register (the `Register` operationId).
-	RegisterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RegisterWithBody(ctx context.Context, params *RegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Register Register a new user
 	//
@@ -1282,7 +1298,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	//
 	// Corresponds with POST /api/auth/local/register (the `Register` operationId).
-	Register(ctx context.Context, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	Register(ctx context.Context, params *RegisterParams, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// RegisterWithFormdataBody Register a new user
 	//
@@ -1295,7 +1311,7 @@ type ClientInterface interface {
 	// Takes a body of the `application/x-www-form-urlencoded` content type.
 	//
 	// Corresponds with POST /api/auth/local/register (the `Register` operationId).
-	RegisterWithFormdataBody(ctx context.Context, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+	RegisterWithFormdataBody(ctx context.Context, params *RegisterParams, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LogoutWithBody End the current session, a device's sessions or all of them (refresh mode)
 	//
@@ -1868,8 +1884,8 @@ func (c *Client) LoginWithFormdataBody(ctx context.Context, params *LoginParams,
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /api/auth/local/register (the `Register` operationId).
-func (c *Client) RegisterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRegisterRequestWithBody(c.Server, contentType, body)
+func (c *Client) RegisterWithBody(ctx context.Context, params *RegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegisterRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1891,8 +1907,8 @@ func (c *Client) RegisterWithBody(ctx context.Context, contentType string, body 
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /api/auth/local/register (the `Register` operationId).
-func (c *Client) Register(ctx context.Context, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRegisterRequest(c.Server, body)
+func (c *Client) Register(ctx context.Context, params *RegisterParams, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegisterRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1914,8 +1930,8 @@ func (c *Client) Register(ctx context.Context, body RegisterJSONRequestBody, req
 // Takes a body of the `application/x-www-form-urlencoded` content type.
 //
 // Corresponds with POST /api/auth/local/register (the `Register` operationId).
-func (c *Client) RegisterWithFormdataBody(ctx context.Context, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRegisterRequestWithFormdataBody(c.Server, body)
+func (c *Client) RegisterWithFormdataBody(ctx context.Context, params *RegisterParams, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRegisterRequestWithFormdataBody(c.Server, params, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2817,15 +2833,26 @@ func NewLoginRequestWithBody(server string, params *LoginParams, contentType str
 
 	if params != nil {
 
-		if params.XStrapiRefreshCookie != nil {
+		if params.UserAgent != nil {
 			var headerParam0 string
 
-			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "x-strapi-refresh-cookie", *params.XStrapiRefreshCookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "User-Agent", *params.UserAgent, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
 			if err != nil {
 				return nil, err
 			}
 
-			req.Header.Set("x-strapi-refresh-cookie", headerParam0)
+			req.Header.Set("User-Agent", headerParam0)
+		}
+
+		if params.XStrapiRefreshCookie != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "x-strapi-refresh-cookie", *params.XStrapiRefreshCookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-strapi-refresh-cookie", headerParam1)
 		}
 
 	}
@@ -2834,29 +2861,29 @@ func NewLoginRequestWithBody(server string, params *LoginParams, contentType str
 }
 
 // NewRegisterRequest calls the generic Register builder with application/json body
-func NewRegisterRequest(server string, body RegisterJSONRequestBody) (*http.Request, error) {
+func NewRegisterRequest(server string, params *RegisterParams, body RegisterJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRegisterRequestWithBody(server, "application/json", bodyReader)
+	return NewRegisterRequestWithBody(server, params, "application/json", bodyReader)
 }
 
 // NewRegisterRequestWithFormdataBody calls the generic Register builder with application/x-www-form-urlencoded body
-func NewRegisterRequestWithFormdataBody(server string, body RegisterFormdataRequestBody) (*http.Request, error) {
+func NewRegisterRequestWithFormdataBody(server string, params *RegisterParams, body RegisterFormdataRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	bodyStr, err := runtime.MarshalForm(body, nil)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = strings.NewReader(bodyStr.Encode())
-	return NewRegisterRequestWithBody(server, "application/x-www-form-urlencoded", bodyReader)
+	return NewRegisterRequestWithBody(server, params, "application/x-www-form-urlencoded", bodyReader)
 }
 
 // NewRegisterRequestWithBody constructs an http.Request for the Register method, with any body, and a specified content type
-func NewRegisterRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+func NewRegisterRequestWithBody(server string, params *RegisterParams, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -2880,6 +2907,21 @@ func NewRegisterRequestWithBody(server string, contentType string, body io.Reade
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	if params != nil {
+
+		if params.UserAgent != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "User-Agent", *params.UserAgent, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("User-Agent", headerParam0)
+		}
+
+	}
 
 	return req, nil
 }
@@ -4105,7 +4147,7 @@ type ClientWithResponsesInterface interface {
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/local/register (the `Register` operationId).
-	RegisterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterResponse, error)
+	RegisterWithBodyWithResponse(ctx context.Context, params *RegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterResponse, error)
 
 	// RegisterWithResponse Register a new user
 	//
@@ -4118,7 +4160,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/local/register (the `Register` operationId).
-	RegisterWithResponse(ctx context.Context, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error)
+	RegisterWithResponse(ctx context.Context, params *RegisterParams, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error)
 
 	// RegisterWithFormdataBodyWithResponse Register a new user
 	//
@@ -4131,7 +4173,7 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with POST /api/auth/local/register (the `Register` operationId).
-	RegisterWithFormdataBodyWithResponse(ctx context.Context, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error)
+	RegisterWithFormdataBodyWithResponse(ctx context.Context, params *RegisterParams, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error)
 
 	// LogoutWithBodyWithResponse End the current session, a device's sessions or all of them (refresh mode)
 	//
@@ -6965,8 +7007,8 @@ func (c *ClientWithResponses) LoginWithFormdataBodyWithResponse(ctx context.Cont
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/local/register (the `Register` operationId).
-func (c *ClientWithResponses) RegisterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterResponse, error) {
-	rsp, err := c.RegisterWithBody(ctx, contentType, body, reqEditors...)
+func (c *ClientWithResponses) RegisterWithBodyWithResponse(ctx context.Context, params *RegisterParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RegisterResponse, error) {
+	rsp, err := c.RegisterWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -6984,8 +7026,8 @@ func (c *ClientWithResponses) RegisterWithBodyWithResponse(ctx context.Context, 
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/local/register (the `Register` operationId).
-func (c *ClientWithResponses) RegisterWithResponse(ctx context.Context, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error) {
-	rsp, err := c.Register(ctx, body, reqEditors...)
+func (c *ClientWithResponses) RegisterWithResponse(ctx context.Context, params *RegisterParams, body RegisterJSONRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error) {
+	rsp, err := c.Register(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -7003,8 +7045,8 @@ func (c *ClientWithResponses) RegisterWithResponse(ctx context.Context, body Reg
 // Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /api/auth/local/register (the `Register` operationId).
-func (c *ClientWithResponses) RegisterWithFormdataBodyWithResponse(ctx context.Context, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error) {
-	rsp, err := c.RegisterWithFormdataBody(ctx, body, reqEditors...)
+func (c *ClientWithResponses) RegisterWithFormdataBodyWithResponse(ctx context.Context, params *RegisterParams, body RegisterFormdataRequestBody, reqEditors ...RequestEditorFn) (*RegisterResponse, error) {
+	rsp, err := c.RegisterWithFormdataBody(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err
 	}

@@ -24,14 +24,14 @@ func TestGeneratedClient(t *testing.T) {
 			}
 		}
 
-		reg, err := e.API.RegisterWithResponse(ctx, apiclient.RegisterJSONRequestBody{Username: "johndoe", Email: "johndoe@example.com", Password: "SecurePass123!"})
+		reg, err := e.API.RegisterWithResponse(ctx, nil, apiclient.RegisterJSONRequestBody{Username: "johndoe", Email: "johndoe@example.com", Password: "SecurePass123!"})
 		if err != nil || reg.JSON200 == nil {
 			t.Fatalf("register: %v %s", err, reg.Body)
 		}
 		if u := reg.JSON200.User; u.Username != "johndoe" || u.Email != "johndoe@example.com" || u.Provider != "local" || !u.Confirmed || u.Blocked {
 			t.Fatalf("user %+v", u)
 		}
-		dup, err := e.API.RegisterWithResponse(ctx, apiclient.RegisterJSONRequestBody{Username: "johndoe", Email: "johndoe@example.com", Password: "SecurePass123!"})
+		dup, err := e.API.RegisterWithResponse(ctx, nil, apiclient.RegisterJSONRequestBody{Username: "johndoe", Email: "johndoe@example.com", Password: "SecurePass123!"})
 		if err != nil || dup.JSON400 == nil || dup.JSON400.Error.Message != "Email or Username are already taken" || dup.JSON400.Data != nil {
 			t.Fatalf("duplicate: %v %s", err, dup.Body)
 		}

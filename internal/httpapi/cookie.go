@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/mtb-race/mtb-backend-api/gen/api"
 )
 
 // RefreshCookie is the httpOnly cookie that carries the refresh token in Strapi's cookie
@@ -29,9 +31,10 @@ type RefreshCookie struct {
 	Keys []string
 }
 
-// requested reports whether a request is answered in cookie mode.
-func (c RefreshCookie) requested(h http.Header) bool {
-	return c.Always || h.Get("X-Strapi-Refresh-Cookie") == "httpOnly"
+// requested reports whether a request is answered in cookie mode: always, or when its
+// x-strapi-refresh-cookie header (mode) is exactly httpOnly.
+func (c RefreshCookie) requested(mode *string) bool {
+	return c.Always || (mode != nil && *mode == "httpOnly")
 }
 
 // read returns the refresh token of the request's cookie, or "" when there is none or its
@@ -57,13 +60,10 @@ func (c RefreshCookie) read(h http.Header) string {
 	return ""
 }
 
-// set adds the cookie (and its .sig companion) to the response headers h, as Koa's
+// setCookies are the Set-Cookie headers of the cookie (and its .sig companion), as Koa's
 // cookies module writes them: lower-case attributes in its order, expires (no Max-Age)
 // when a max age is configured. An empty value clears the cookie (expires at the epoch).
-func (c RefreshCookie) set(h http.Header, value string, now time.Time) {
-	if h == nil {
-		return
-	}
+func (c RefreshCookie) setCookies(value string, now time.Time) []string {
 	var b strings.Builder
 	b.WriteString("; path=" + c.Path)
 	switch {
@@ -83,9 +83,49 @@ func (c RefreshCookie) set(h http.Header, value string, now time.Time) {
 	}
 	b.WriteString("; httponly")
 	attrs := b.String()
-	h.Add("Set-Cookie", c.Name+"="+value+attrs)
+	out := []string{c.Name + "=" + value + attrs}
 	if len(c.Keys) > 0 {
-		h.Add("Set-Cookie", c.Name+".sig="+keygripSign(c.Keys[0], c.Name+"="+value)+attrs)
+		out = append(out, c.Name+".sig="+keygripSign(c.Keys[0], c.Name+"="+value)+attrs)
+	}
+	return out
+}
+
+// The answers that may set the refresh cookie. The generated response types have no field
+// for it (its name is the operator's choice, SESSIONS_COOKIE_NAME), so these write its
+// Set-Cookie headers, then the generated answer.
+type (
+	loginAnswer struct {
+		api.Login200JSONResponse
+		cookies []string
+	}
+	refreshAnswer struct {
+		api.RefreshSession200JSONResponse
+		cookies []string
+	}
+	logoutAnswer struct {
+		api.Logout200JSONResponse
+		cookies []string
+	}
+)
+
+func (a loginAnswer) VisitLoginResponse(w http.ResponseWriter) error {
+	addCookies(w, a.cookies)
+	return a.Login200JSONResponse.VisitLoginResponse(w)
+}
+
+func (a refreshAnswer) VisitRefreshSessionResponse(w http.ResponseWriter) error {
+	addCookies(w, a.cookies)
+	return a.RefreshSession200JSONResponse.VisitRefreshSessionResponse(w)
+}
+
+func (a logoutAnswer) VisitLogoutResponse(w http.ResponseWriter) error {
+	addCookies(w, a.cookies)
+	return a.Logout200JSONResponse.VisitLogoutResponse(w)
+}
+
+func addCookies(w http.ResponseWriter, cookies []string) {
+	for _, c := range cookies {
+		w.Header().Add("Set-Cookie", c)
 	}
 }
 

@@ -22,7 +22,7 @@ var _ api.StrictServerInterface = handlers{}
 func (h handlers) Register(ctx context.Context, req api.RegisterRequestObject) (api.RegisterResponseObject, error) {
 	b := firstBody(req.JSONBody, req.FormdataBody)
 	u, iss, err := h.s.auth.Register(ctx, auth.RegisterInput{
-		Username: b.Username, Email: b.Email, Password: b.Password, UserAgent: info(ctx).header.Get("User-Agent"),
+		Username: b.Username, Email: b.Email, Password: b.Password, UserAgent: deref(req.Params.UserAgent),
 	})
 	if err != nil {
 		return nil, err
@@ -39,8 +39,7 @@ func (h handlers) Register(ctx context.Context, req api.RegisterRequestObject) (
 
 func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.LoginResponseObject, error) {
 	b := firstBody(req.JSONBody, req.FormdataBody)
-	ri := info(ctx)
-	c := auth.Client{UserAgent: ri.header.Get("User-Agent")}
+	c := auth.Client{UserAgent: deref(req.Params.UserAgent)}
 	if b.DeviceId != nil {
 		c.DeviceID = *b.DeviceId
 	}
@@ -48,7 +47,8 @@ func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.Lo
 	if err != nil {
 		return nil, err
 	}
-	return api.Login200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: h.deliverRefresh(ctx, iss), User: toUser(u)}}, nil
+	refresh, cookies := h.deliverRefresh(req.Params.XStrapiRefreshCookie, iss)
+	return loginAnswer{api.Login200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: refresh, User: toUser(u)}}, cookies}, nil
 }
 
 func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserRequestObject) (api.GetCurrentUserResponseObject, error) {
@@ -148,4 +148,11 @@ func toUser(u db.UpUser) api.User {
 // timestamp formats as Strapi does: UTC with milliseconds, "2026-11-25T20:26:20.708Z".
 func timestamp(t time.Time) string {
 	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }

@@ -28,29 +28,27 @@ func (h handlers) RefreshSession(ctx context.Context, req api.RefreshSessionRequ
 	if err != nil {
 		return nil, err
 	}
-	return api.RefreshSession200JSONResponse{Body: api.RefreshResponse{Jwt: iss.JWT, RefreshToken: h.deliverRefresh(ctx, iss)}}, nil
+	body, cookies := h.deliverRefresh(req.Params.XStrapiRefreshCookie, iss)
+	return refreshAnswer{api.RefreshSession200JSONResponse{Body: api.RefreshResponse{Jwt: iss.JWT, RefreshToken: body}}, cookies}, nil
 }
 
-// deliverRefresh hands out the refresh token of a login or a refresh: in cookie mode as the
-// httpOnly cookie (nil for the body), otherwise in the body.
-func (h handlers) deliverRefresh(ctx context.Context, iss auth.Issued) *string {
+// deliverRefresh hands out the refresh token of a login or a refresh: in cookie mode (mode:
+// the x-strapi-refresh-cookie header) as the httpOnly cookie, otherwise in the body.
+func (h handlers) deliverRefresh(mode *string, iss auth.Issued) (body *string, cookies []string) {
 	if iss.RefreshToken == "" {
-		return nil
+		return nil, nil
 	}
-	ri := info(ctx)
-	if !h.s.cookie.requested(ri.header) {
-		return &iss.RefreshToken
+	if !h.s.cookie.requested(mode) {
+		return &iss.RefreshToken, nil
 	}
-	h.s.cookie.set(ri.respond, iss.RefreshToken, h.s.now())
-	return nil
+	return nil, h.s.cookie.setCookies(iss.RefreshToken, h.s.now())
 }
 
 func (h handlers) Logout(ctx context.Context, req api.LogoutRequestObject) (api.LogoutResponseObject, error) {
 	if !h.s.auth.RefreshMode() {
 		return nil, errNotFound
 	}
-	ri := info(ctx)
-	in := auth.LogoutInput{RefreshToken: h.s.cookie.read(ri.header)}
+	in := auth.LogoutInput{RefreshToken: h.s.cookie.read(info(ctx).header)}
 	if b := req.Body; b != nil {
 		in.All = b.Scope != nil && *b.Scope == api.All
 		if b.DeviceId != nil {
@@ -63,10 +61,11 @@ func (h handlers) Logout(ctx context.Context, req api.LogoutRequestObject) (api.
 	if err := h.s.auth.Logout(ctx, principal(ctx), in); err != nil {
 		return nil, err
 	}
-	if h.s.cookie.requested(ri.header) {
-		h.s.cookie.set(ri.respond, "", h.s.now())
+	var cookies []string
+	if h.s.cookie.requested(req.Params.XStrapiRefreshCookie) {
+		cookies = h.s.cookie.setCookies("", h.s.now())
 	}
-	return api.Logout200JSONResponse{Body: api.OkResponse{Ok: true}}, nil
+	return logoutAnswer{api.Logout200JSONResponse{Body: api.OkResponse{Ok: true}}, cookies}, nil
 }
 
 func (h handlers) ListSessions(ctx context.Context, _ api.ListSessionsRequestObject) (api.ListSessionsResponseObject, error) {

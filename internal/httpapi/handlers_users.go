@@ -88,14 +88,11 @@ func (h handlers) UpdateUser(ctx context.Context, req api.UpdateUserRequestObjec
 		return nil, errEmptyBody
 	}
 	in := auth.UpdateUserInput{
-		Username: b.Username, Email: b.Email, Password: b.Password, Confirmed: b.Confirmed, Blocked: b.Blocked,
-		PasswordGiven: b.Password != nil,
+		Username: b.Username, Email: b.Email, Confirmed: b.Confirmed, Blocked: b.Blocked,
+		PasswordGiven: b.Password.IsSpecified(), // "password": null is given, and refused
 	}
-	if !in.PasswordGiven { // "password": null binds as no password: the raw body tells
-		var keys map[string]json.RawMessage
-		if json.Unmarshal(info(ctx).body, &keys) == nil {
-			_, in.PasswordGiven = keys["password"]
-		}
+	if p, err := b.Password.Get(); err == nil {
+		in.Password = &p
 	}
 	if b.Role != nil {
 		r := roleInput(*b.Role)

@@ -16,18 +16,21 @@ import (
 
 type requestInfoKey struct{}
 
-// requestInfo is what the access log says of a request (the gate fills in the operation),
-// and what a few handlers read of it beyond their typed parameters: the raw query string
-// (Strapi's bracket forms, filters[username][$eq]=..., that the generated binding does not
-// type), the raw body (to tell "password": null from no password), and the request's
-// headers (User-Agent, Accept, the refresh cookie) and the response's (Set-Cookie).
+// requestInfo is what the access log says of a request (the gate fills in the operation).
+// It is also the one place where handlers read what the generated interface cannot type:
+//   - rawQuery: Strapi's query language (filters[$or][0][username][$eq]=...), nested to any
+//     depth, which strapiquery parses;
+//   - header, for two headers only: the refresh cookie, whose name the operator chooses
+//     (SESSIONS_COOKIE_NAME), and Accept, which OpenAPI does not let a spec declare as a
+//     parameter (the confirmation redirect answers HTML or text by it).
+//
+// Everything else a handler needs is a typed parameter or body of openapi.yaml, and the
+// Set-Cookie headers go out with the answer's type (cookie.go).
 type requestInfo struct {
 	id        string
 	operation string
 	rawQuery  string
-	body      []byte
 	header    http.Header // the request's
-	respond   http.Header // the response's, for headers a handler adds before its answer
 }
 
 func info(ctx context.Context) *requestInfo {
@@ -116,7 +119,7 @@ func (s *Server) requestLog(next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
-		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, header: r.Header, respond: w.Header()}
+		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, header: r.Header}
 		r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, ri))
 		next.ServeHTTP(sw, r)
 		if sw.status == 0 {

@@ -55,8 +55,8 @@ var (
 // before anything else runs: a body over the limit is 413; one that cannot be read, or that
 // does not parse as its Content-Type says (JSON that is not UTF-8, not JSON, or followed by
 // more than white space; a malformed form) is 400. Such requests never reach the rate
-// limiter. The body is kept in the request's info and put back for the validator and the
-// handler; nil when the operation takes no body.
+// limiter. The body is put back for the validator and the handler; nil when the operation
+// takes no body.
 func readBody(r *http.Request, rt *route) ([]byte, error) {
 	if rt.op.RequestBody == nil || r.Body == nil {
 		return nil, nil
@@ -71,7 +71,6 @@ func readBody(r *http.Request, rt *route) ([]byte, error) {
 		// client's doing, not the server's.
 		return nil, errUnreadable
 	}
-	info(r.Context()).body = b
 	r.Body = io.NopCloser(bytes.NewReader(b))
 	if len(bytes.TrimSpace(b)) == 0 {
 		return b, nil // validate decides whether the operation takes an empty body

@@ -965,6 +965,7 @@ export interface components {
             username?: string;
             /**
              * Format: password
+             * @description A new password; `null` or `""` is refused for a local user (`password.notNull`).
              * @example N3w-Str0ng-Pass
              */
             password?: string | null;
@@ -1443,6 +1444,11 @@ export interface components {
     };
     parameters: {
         /**
+         * @description In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+         *     User-Agent itself is not kept.
+         */
+        UserAgent: string;
+        /**
          * @description In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
          *     refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
          */
@@ -1520,7 +1526,13 @@ export interface operations {
     register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+                 *     User-Agent itself is not kept.
+                 */
+                "User-Agent"?: components["parameters"]["UserAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1563,6 +1575,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+                 *     User-Agent itself is not kept.
+                 */
+                "User-Agent"?: components["parameters"]["UserAgent"];
                 /**
                  * @description In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
                  *     refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
