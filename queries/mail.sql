@@ -22,11 +22,13 @@ AND status IN ('requested', 'queued') AND next_attempt_at <= sqlc.arg(now)
 AND (locked_until IS NULL OR locked_until < sqlc.arg(now))
 RETURNING *;
 
--- name: RenderMail :exec
+-- RenderMail turns a 'requested' row into the mail to send, due at once; like the marks
+-- below, only under the lease of the sender that resolves it.
+-- name: RenderMail :execrows
 UPDATE mail_outbox
 SET status = 'queued', locked_until = NULL, sender = sqlc.arg(sender), reply_to = sqlc.arg(reply_to), subject = sqlc.arg(subject),
     body_text = sqlc.arg(body_text), body_html = sqlc.arg(body_html)
-WHERE id = sqlc.arg(id);
+WHERE id = sqlc.arg(id) AND lease_token = sqlc.arg(lease_token);
 
 -- The marks of a delivery attempt apply only while the row is still leased under the
 -- sender's token: a sender whose lease expired and whose row another sender claimed since
@@ -49,8 +51,10 @@ SET status = 'failed', done_at = sqlc.arg(now), attempts = attempts + 1, locked_
     last_error = sqlc.arg(last_error), body_text = '', body_html = ''
 WHERE id = sqlc.arg(id) AND lease_token = sqlc.arg(lease_token);
 
--- name: DeleteMail :exec
-DELETE FROM mail_outbox WHERE id = sqlc.arg(id);
+-- DeleteMail drops a 'requested' row there is nobody to write to, under the lease of the
+-- sender that resolves it.
+-- name: DeleteMail :execrows
+DELETE FROM mail_outbox WHERE id = sqlc.arg(id) AND lease_token = sqlc.arg(lease_token);
 
 -- DeleteDoneMails deletes up to max_rows rows sent or given up before cutoff (the sender
 -- passes now minus MAIL_RETENTION): their recipient and subject are kept no longer.

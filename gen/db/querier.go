@@ -52,7 +52,9 @@ type Querier interface {
 	// cutoff (the cleanup passes now minus the access-token lifespan, so every access token
 	// still alive keeps its row).
 	DeleteExpiredSessions(ctx context.Context, arg DeleteExpiredSessionsParams) (int64, error)
-	DeleteMail(ctx context.Context, id int64) error
+	// DeleteMail drops a 'requested' row there is nobody to write to, under the lease of the
+	// sender that resolves it.
+	DeleteMail(ctx context.Context, arg DeleteMailParams) (int64, error)
 	DeleteRole(ctx context.Context, id int64) error
 	DeleteUser(ctx context.Context, id int64) error
 	DeleteUserSessions(ctx context.Context, userID int64) (int64, error)
@@ -112,7 +114,9 @@ type Querier interface {
 	// with: same email, same username, or one's username equal to the other's email.
 	RegisterConflicts(ctx context.Context, arg RegisterConflictsParams) ([]string, error)
 	RemoveRolePermission(ctx context.Context, arg RemoveRolePermissionParams) error
-	RenderMail(ctx context.Context, arg RenderMailParams) error
+	// RenderMail turns a 'requested' row into the mail to send, due at once; like the marks
+	// below, only under the lease of the sender that resolves it.
+	RenderMail(ctx context.Context, arg RenderMailParams) (int64, error)
 	// ResetPassword consumes a reset code: one guarded statement, so that of two concurrent
 	// resets with the same code exactly one updates the row, and a user blocked meanwhile is
 	// not reset. Every token issued before dies, the one kept by a password change included.

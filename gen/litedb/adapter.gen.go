@@ -97,8 +97,9 @@ func (a adapter) DeleteExpiredSessions(ctx context.Context, arg db.DeleteExpired
 	return r, err
 }
 
-func (a adapter) DeleteMail(ctx context.Context, id int64) error {
-	return a.q.DeleteMail(ctx, id)
+func (a adapter) DeleteMail(ctx context.Context, arg db.DeleteMailParams) (int64, error) {
+	r, err := a.q.DeleteMail(ctx, DeleteMailParams(arg))
+	return r, err
 }
 
 func (a adapter) DeleteRole(ctx context.Context, id int64) error {
@@ -300,8 +301,9 @@ func (a adapter) RemoveRolePermission(ctx context.Context, arg db.RemoveRolePerm
 	return a.q.RemoveRolePermission(ctx, RemoveRolePermissionParams(arg))
 }
 
-func (a adapter) RenderMail(ctx context.Context, arg db.RenderMailParams) error {
-	return a.q.RenderMail(ctx, RenderMailParams(arg))
+func (a adapter) RenderMail(ctx context.Context, arg db.RenderMailParams) (int64, error) {
+	r, err := a.q.RenderMail(ctx, RenderMailParams(arg))
+	return r, err
 }
 
 func (a adapter) ResetPassword(ctx context.Context, arg db.ResetPasswordParams) (int64, error) {

@@ -85,13 +85,23 @@ func (q *Queries) DeleteDoneMails(ctx context.Context, arg DeleteDoneMailsParams
 	return result.RowsAffected()
 }
 
-const deleteMail = `-- name: DeleteMail :exec
-DELETE FROM mail_outbox WHERE id = ?1
+const deleteMail = `-- name: DeleteMail :execrows
+DELETE FROM mail_outbox WHERE id = ?1 AND lease_token = ?2
 `
 
-func (q *Queries) DeleteMail(ctx context.Context, id int64) error {
-	_, err := q.exec(ctx, q.deleteMailStmt, deleteMail, id)
-	return err
+type DeleteMailParams struct {
+	ID         int64
+	LeaseToken *string
+}
+
+// DeleteMail drops a 'requested' row there is nobody to write to, under the lease of the
+// sender that resolves it.
+func (q *Queries) DeleteMail(ctx context.Context, arg DeleteMailParams) (int64, error) {
+	result, err := q.exec(ctx, q.deleteMailStmt, deleteMail, arg.ID, arg.LeaseToken)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }
 
 const enqueueMail = `-- name: EnqueueMail :exec
@@ -205,30 +215,37 @@ func (q *Queries) MarkMailSent(ctx context.Context, arg MarkMailSentParams) (int
 	return result.RowsAffected()
 }
 
-const renderMail = `-- name: RenderMail :exec
+const renderMail = `-- name: RenderMail :execrows
 UPDATE mail_outbox
 SET status = 'queued', locked_until = NULL, sender = ?1, reply_to = ?2, subject = ?3,
     body_text = ?4, body_html = ?5
-WHERE id = ?6
+WHERE id = ?6 AND lease_token = ?7
 `
 
 type RenderMailParams struct {
-	Sender   string
-	ReplyTo  string
-	Subject  string
-	BodyText string
-	BodyHtml string
-	ID       int64
+	Sender     string
+	ReplyTo    string
+	Subject    string
+	BodyText   string
+	BodyHtml   string
+	ID         int64
+	LeaseToken *string
 }
 
-func (q *Queries) RenderMail(ctx context.Context, arg RenderMailParams) error {
-	_, err := q.exec(ctx, q.renderMailStmt, renderMail,
+// RenderMail turns a 'requested' row into the mail to send, due at once; like the marks
+// below, only under the lease of the sender that resolves it.
+func (q *Queries) RenderMail(ctx context.Context, arg RenderMailParams) (int64, error) {
+	result, err := q.exec(ctx, q.renderMailStmt, renderMail,
 		arg.Sender,
 		arg.ReplyTo,
 		arg.Subject,
 		arg.BodyText,
 		arg.BodyHtml,
 		arg.ID,
+		arg.LeaseToken,
 	)
-	return err
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected()
 }

@@ -169,7 +169,7 @@ func (s *Service) resolveEmailConfirmation(ctx context.Context, m db.MailOutbox)
 	return s.store.InTx(ctx, func(q store.Querier) error {
 		u, err := q.GetUserByEmail(ctx, m.Recipient)
 		if store.IsNotFound(err) || (err == nil && (u.Blocked || u.Confirmed)) {
-			return q.DeleteMail(ctx, m.ID)
+			return dropMail(ctx, q, m)
 		}
 		if err != nil {
 			return fmt.Errorf("find user: %w", err)
@@ -179,8 +179,7 @@ func (s *Service) resolveEmailConfirmation(ctx context.Context, m db.MailOutbox)
 			return err
 		}
 		r := s.confirmationMail(u, code, tpls)
-		r.ID = m.ID
-		return q.RenderMail(ctx, r)
+		return renderMail(ctx, q, m, r)
 	})
 }
 

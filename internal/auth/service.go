@@ -407,7 +407,7 @@ func (s *Service) resolveResetPassword(ctx context.Context, m db.MailOutbox) err
 	return s.store.InTx(ctx, func(q store.Querier) error {
 		u, err := q.GetUserByEmail(ctx, m.Recipient)
 		if store.IsNotFound(err) || (err == nil && u.Blocked) {
-			return q.DeleteMail(ctx, m.ID)
+			return dropMail(ctx, q, m)
 		}
 		if err != nil {
 			return fmt.Errorf("find user: %w", err)
@@ -422,9 +422,35 @@ func (s *Service) resolveResetPassword(ctx context.Context, m db.MailOutbox) err
 			return fmt.Errorf("store reset code: %w", err)
 		}
 		r := s.resetMail(u, code, adv, tpls)
-		r.ID = m.ID
-		return q.RenderMail(ctx, r)
+		return renderMail(ctx, q, m, r)
 	})
+}
+
+// ErrMailLeaseLost means the outbox row being resolved was claimed by another sender
+// meanwhile (its lease had expired): nothing was written, and that sender resolves it.
+var ErrMailLeaseLost = errors.New("mail outbox: lease lost while the mail was prepared")
+
+// renderMail writes the rendered mail r into the outbox row m, under m's lease.
+func renderMail(ctx context.Context, q store.Querier, m db.MailOutbox, r db.RenderMailParams) error {
+	r.ID, r.LeaseToken = m.ID, m.LeaseToken
+	n, err := q.RenderMail(ctx, r)
+	return underLease(n, err)
+}
+
+// dropMail deletes the outbox row m, a request there is nobody to write to, under m's lease.
+func dropMail(ctx context.Context, q store.Querier, m db.MailOutbox) error {
+	n, err := q.DeleteMail(ctx, db.DeleteMailParams{ID: m.ID, LeaseToken: m.LeaseToken})
+	return underLease(n, err)
+}
+
+func underLease(n int64, err error) error {
+	if err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	if n == 0 {
+		return ErrMailLeaseLost // rolls the code made for the mail back with it
+	}
+	return nil
 }
 
 // resetMail renders the reset mail of u carrying code, as Strapi's forgotPassword does: URL

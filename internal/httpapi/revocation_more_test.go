@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -183,6 +184,50 @@ func TestRegistrationIdentifierRace(t *testing.T) {
 		}
 		if r := e.Do("GET", "/api/users/count", nil); r.Status == 200 && strings.TrimSpace(string(r.Body)) != fmt.Sprint(pairs) {
 			t.Fatalf("count %s, want %d", r.Body, pairs)
+		}
+	})
+}
+
+// TestResolveMailUnderLease: preparing a requested mail (a reset code and its mail, in one
+// transaction) writes nothing when another sender has claimed the row meanwhile: the code
+// made for it is rolled back, and the row stays for that sender.
+func TestResolveMailUnderLease(t *testing.T) {
+	t.Parallel()
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		e := apitest.New(t, engine, resetURL)
+		_, id := e.Register("erin", "erin@example.com", "secret123")
+		now := e.Clock.Now().UTC()
+		// A request for a reset mail that another sender holds (its lease token is not ours),
+		// due far in the future so that the running sender leaves it alone.
+		if _, err := e.Exec("INSERT INTO mail_outbox (kind, recipient, status, next_attempt_at, created_at, lease_token) VALUES ($1, $2, $3, $4, $5, $6)",
+			auth.MailResetPassword, "erin@example.com", "requested", now.Add(24*time.Hour), now, "the-other-sender"); err != nil {
+			t.Fatal(err)
+		}
+		var m db.MailOutbox
+		err := e.Query("SELECT id FROM mail_outbox WHERE recipient = $1", []any{"erin@example.com"}, func(scan func(...any) error) error { return scan(&m.ID) })
+		if err != nil || m.ID == 0 {
+			t.Fatalf("outbox row: %v", err)
+		}
+		m.Kind, m.Recipient, m.Status, m.LeaseToken = auth.MailResetPassword, "erin@example.com", "requested", ptr("our-expired-lease")
+		if err := e.App.Auth.ResolveMailRequest(t.Context(), m); !errors.Is(err, auth.ErrMailLeaseLost) {
+			t.Fatalf("resolve under a lost lease: %v, want ErrMailLeaseLost", err)
+		}
+		u, err := e.Store.Q.GetUser(t.Context(), id)
+		if err != nil || u.ResetPasswordTokenHash != nil {
+			t.Fatalf("a reset code was stored for a mail that was not written: %v %v", u.ResetPasswordTokenHash, err)
+		}
+		var status string
+		err = e.Query("SELECT status FROM mail_outbox WHERE id = $1", []any{m.ID}, func(scan func(...any) error) error { return scan(&status) })
+		if err != nil || status != "requested" {
+			t.Fatalf("the other sender's row: %q %v", status, err)
+		}
+		// Under its own lease, the same request is prepared.
+		m.LeaseToken = ptr("the-other-sender")
+		if err := e.App.Auth.ResolveMailRequest(t.Context(), m); err != nil {
+			t.Fatal(err)
+		}
+		if u, err := e.Store.Q.GetUser(t.Context(), id); err != nil || u.ResetPasswordTokenHash == nil {
+			t.Fatalf("no reset code after the resolve: %v", err)
 		}
 	})
 }

@@ -29,8 +29,8 @@ type Outbox struct {
 	// Lease is how long a claimed row is this sender's before another may claim it; 0:
 	// 2 minutes. A sender that still holds the row when it is done marks it (sent, failed,
 	// retry); one whose lease expired and whose row another sender has claimed since
-	// changes nothing and logs it, whether or not a send outlasts the lease. (Resolve's
-	// writes to a 'requested' row are its own, and do not check the lease.)
+	// changes nothing and logs it, whether or not a send outlasts the lease. Resolve's writes
+	// to a 'requested' row check the same lease (auth's ErrMailLeaseLost).
 	Lease time.Duration
 	// Retention is how long a row sent or given up is kept (MAIL_RETENTION), recipient and
 	// subject included; 0 keeps them for ever. They are deleted beside the sending, in
