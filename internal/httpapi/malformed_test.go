@@ -72,6 +72,10 @@ func TestBadText(t *testing.T) {
 				wantError(t, r, 400, "ValidationError", c.field+" must be text without NUL characters (and valid UTF-8)", valueErr(c.field))
 			})
 		}
+		t.Run("a backslash before u0000 is text, not NUL", func(t *testing.T) {
+			r := e.Do("POST", "/api/auth/local", []byte(`{"identifier":"ali\\u0000ce","password":"secret123"}`), "Content-Type", "application/json")
+			wantError(t, r, 400, "ValidationError", "Invalid identifier or password", "")
+		})
 		t.Run("invalid UTF-8 in a JSON body", func(t *testing.T) {
 			r := e.Do("POST", "/api/auth/local/register", []byte("{\"username\":\"b\xc3\x28b\",\"email\":\"bob@example.com\",\"password\":\"secret123\"}"), "Content-Type", "application/json")
 			wantError(t, r, 400, "ValidationError", "Request body is not valid UTF-8", "")
