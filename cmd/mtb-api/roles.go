@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
@@ -63,11 +64,7 @@ func rolesList(ctx context.Context, c cmdEnv, st *store.Store, _ []string) error
 }
 
 func rolesShow(ctx context.Context, c cmdEnv, st *store.Store, args []string) error {
-	r, err := newRoles(st)
-	if err != nil {
-		return err
-	}
-	role, err := r.Find(ctx, args[0])
+	r, role, err := findRole(ctx, st, args[0])
 	if err != nil {
 		return err
 	}
@@ -125,15 +122,11 @@ func rolesCreate(ctx context.Context, c cmdEnv, st *store.Store, args []string) 
 
 // rolesGrant is roles grant and roles revoke.
 func rolesGrant(ctx context.Context, c cmdEnv, st *store.Store, args []string) error {
-	cat, err := app.Catalog()
+	r, role, err := findRole(ctx, st, args[0])
 	if err != nil {
 		return err
 	}
-	r := access.NewRoles(st, cat, nil)
-	role, err := r.Find(ctx, args[0])
-	if err != nil {
-		return err
-	}
+	cat := r.Catalog()
 	var actions, unknown []string
 	for _, name := range args[1:] {
 		for _, n := range strings.Split(name, ",") {
@@ -165,11 +158,7 @@ func rolesGrant(ctx context.Context, c cmdEnv, st *store.Store, args []string) e
 }
 
 func rolesDelete(ctx context.Context, c cmdEnv, st *store.Store, args []string) error {
-	r, err := newRoles(st)
-	if err != nil {
-		return err
-	}
-	role, err := r.Find(ctx, args[0])
+	r, role, err := findRole(ctx, st, args[0])
 	if err != nil {
 		return err
 	}
@@ -209,4 +198,14 @@ func newRoles(st *store.Store) (*access.Roles, error) {
 		return nil, err
 	}
 	return access.NewRoles(st, cat, nil), nil
+}
+
+// findRole is the role rules over st and the role an operator names (id or type).
+func findRole(ctx context.Context, st *store.Store, ref string) (*access.Roles, db.UpRole, error) {
+	r, err := newRoles(st)
+	if err != nil {
+		return nil, db.UpRole{}, err
+	}
+	role, err := r.Find(ctx, ref)
+	return r, role, err
 }
