@@ -14,7 +14,7 @@ INSERT INTO up_sessions (
 -- access token fails at once (decision D5).
 -- name: GetAuthSessionUser :one
 SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
-       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, r.perm_version AS role_perm_version,
+       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, u.profile, r.perm_version AS role_perm_version,
        s.session_id AS session_id
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id

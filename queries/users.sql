@@ -1,10 +1,10 @@
 -- name: CreateUser :one
 INSERT INTO up_users (
-    document_id, username, email, provider, password, confirmed, blocked, role_id,
+    document_id, username, email, provider, password, confirmed, blocked, role_id, profile,
     created_at, updated_at, published_at
 ) VALUES (
     sqlc.arg(document_id), sqlc.arg(username), sqlc.arg(email), sqlc.arg(provider), sqlc.narg(password),
-    sqlc.arg(confirmed), sqlc.arg(blocked), sqlc.narg(role_id),
+    sqlc.arg(confirmed), sqlc.arg(blocked), sqlc.narg(role_id), sqlc.narg(profile),
     sqlc.arg(now), sqlc.arg(now), sqlc.arg(now)
 )
 RETURNING *;
@@ -16,7 +16,7 @@ SELECT * FROM up_users WHERE id = sqlc.arg(id);
 -- its role's permissions to check the permission cache against.
 -- name: GetAuthUser :one
 SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
-       u.tokens_valid_after, u.kept_token_hash, u.created_at, u.updated_at, u.published_at,
+       u.tokens_valid_after, u.kept_token_hash, u.created_at, u.updated_at, u.published_at, u.profile,
        r.perm_version AS role_perm_version
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id
@@ -92,3 +92,11 @@ LIMIT CAST(sqlc.arg(max_rows) AS BIGINT) OFFSET CAST(sqlc.arg(skip) AS BIGINT);
 
 -- name: GetUserByUsername :one
 SELECT * FROM up_users WHERE username = sqlc.arg(username);
+
+-- SetUserProfile writes a user's custom field values (the whole JSON object; NULL: none).
+-- Callers read the current values under the row lock of an earlier write in the same
+-- transaction, so that concurrent edits of different fields all land.
+-- name: SetUserProfile :one
+UPDATE up_users SET profile = sqlc.narg(profile), updated_at = sqlc.arg(now), published_at = sqlc.arg(now)
+WHERE id = sqlc.arg(id)
+RETURNING *;

@@ -52,8 +52,10 @@ func TestRolesCommands(t *testing.T) {
 		if out := must("roles", "list"); !strings.Contains(out, "authenticated  Authenticated  1") || !strings.Contains(out, "public") {
 			t.Fatalf("roles list:\n%s", out)
 		}
-		if out := must("roles", "actions"); len(strings.Split(strings.TrimSpace(out), "\n")) != 25 ||
-			!strings.HasPrefix(out, "plugin::users-permissions.auth.callback\n") {
+		// Strapi's 25 actions, then those of this service's own routes.
+		if out := must("roles", "actions"); len(strings.Split(strings.TrimSpace(out), "\n")) != 26 ||
+			!strings.HasPrefix(out, "plugin::users-permissions.auth.callback\n") ||
+			!strings.HasSuffix(out, "plugin::users-permissions.user.updateMe\n") {
 			t.Fatalf("roles actions:\n%s", out)
 		}
 

@@ -21,6 +21,8 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/internal/app"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
+	"github.com/mtb-race/mtb-backend-api/internal/httpapi"
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return serve(ctx, cfg, newLogger(cfg, stdout))
 	case "migrate":
 		return migrate(ctx, c, args[1:])
+	case "openapi":
+		return printSpec(c, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(stdout, usage())
 		return nil
@@ -94,6 +98,7 @@ func usage() string {
 		"usage:",
 		"  mtb-api                                     serve the API (migrating the database first)",
 		"  mtb-api migrate [up|status]                 apply the migrations and exit, or list them",
+		"  mtb-api openapi [--json]                    print this instance's spec: openapi.yaml with the custom user fields (USER_FIELDS_FILE)",
 	}
 	for i, cmd := range commands {
 		if i > 0 && commands[i-1].usage == cmd.usage {
@@ -233,4 +238,27 @@ type slogWriter struct{ l *slog.Logger }
 func (w slogWriter) Write(p []byte) (int, error) {
 	w.l.Warn("http server", "msg", string(p))
 	return len(p), nil
+}
+
+// printSpec prints the spec this instance serves and validates against: openapi.yaml with
+// the custom user fields of USER_FIELDS_FILE (what a frontend generates its client from).
+func printSpec(c cmdEnv, args []string) error {
+	asJSON := len(args) == 1 && args[0] == "--json"
+	if len(args) > 1 || len(args) == 1 && !asJSON {
+		return errors.New("usage:\n  mtb-api openapi [--json]")
+	}
+	fields, err := profile.Load(c.cfg.UserFieldsFile)
+	if err != nil {
+		return err
+	}
+	routes, err := httpapi.NewRoutes(fields)
+	if err != nil {
+		return err
+	}
+	doc := routes.SpecYAML()
+	if asJSON {
+		doc = routes.SpecJSON()
+	}
+	_, err = c.stdout.Write(doc)
+	return err
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/go-chi/chi/v5"
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -123,7 +124,10 @@ type AuthResponse struct {
 	// RefreshToken In refresh mode, the refresh token (unless it travels in the httpOnly cookie).
 	RefreshToken *string `json:"refreshToken,omitempty"`
 
-	// User A user as the API shows it. Passwords and one-time codes are never included.
+	// User A user as the API shows it. Passwords and one-time codes are never included. An instance
+	// whose operator declared custom user fields (USER_FIELDS_FILE) shows each non-private one
+	// too, after `blocked` (null when unset): its served spec (`/openapi.json`, `mtb-api
+	// openapi`) lists them with their types.
 	User User `json:"user"`
 }
 
@@ -141,7 +145,7 @@ type ChangePasswordRequest struct {
 	PasswordConfirmation string `json:"passwordConfirmation"`
 }
 
-// CreateUserRequest Other keys are ignored.
+// CreateUserRequest Other keys are ignored. Custom user fields may be given (the served spec lists them).
 type CreateUserRequest struct {
 	// Blocked Example: false
 	Blocked *bool `json:"blocked,omitempty"`
@@ -343,7 +347,8 @@ type RefreshResponse struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
 }
 
-// RegisterRequest Keys other than these three are refused.
+// RegisterRequest Keys other than these three are refused, unless the operator lists them in
+// `register.allowedFields` (custom user fields): the served spec adds those.
 type RegisterRequest struct {
 	// Email Stored lower-cased; must not be in use.
 	//
@@ -370,7 +375,10 @@ type RegistrationResponse struct {
 	// RefreshToken In refresh mode, the refresh token.
 	RefreshToken *string `json:"refreshToken,omitempty"`
 
-	// User A user as the API shows it. Passwords and one-time codes are never included.
+	// User A user as the API shows it. Passwords and one-time codes are never included. An instance
+	// whose operator declared custom user fields (USER_FIELDS_FILE) shows each non-private one
+	// too, after `blocked` (null when unset): its served spec (`/openapi.json`, `mtb-api
+	// openapi`) lists them with their types.
 	User User `json:"user"`
 }
 
@@ -427,33 +435,7 @@ type Role struct {
 
 // RoleEntry A role as a user's populated `role` shows it: every field of `Role` unless
 // `populate[role][fields]` chose some (`id` and `documentId` always come).
-type RoleEntry struct {
-	// Id Example: 1
-	Id int64 `json:"id"`
-
-	// DocumentId Example: wtrhykk0vdcmwobd2uq4niq7
-	DocumentId string `json:"documentId"`
-
-	// Name Example: Authenticated
-	Name *string `json:"name,omitempty"`
-
-	// Description Example: Default role given to authenticated user.
-	Description nullable.Nullable[string] `json:"description,omitempty"`
-
-	// Type The stable name of the role (`public`, `authenticated`, ...).
-	//
-	// Example: authenticated
-	Type *string `json:"type,omitempty"`
-
-	// CreatedAt Example: 2026-03-04T10:30:00.000Z
-	CreatedAt *string `json:"createdAt,omitempty"`
-
-	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
-	UpdatedAt *string `json:"updatedAt,omitempty"`
-
-	// PublishedAt Example: 2026-03-04T10:30:00.000Z
-	PublishedAt *string `json:"publishedAt,omitempty"`
-}
+type RoleEntry = profile.RoleEntry
 
 // RoleList defines model for RoleList.
 type RoleList struct {
@@ -605,7 +587,19 @@ type SessionList struct {
 	Data []Session `json:"data"`
 }
 
-// UpdateUserRequest The fields to change; other keys are ignored.
+// UpdateMeRequest The fields of their own profile a user changes: `username` and the custom user fields
+// the operator lets users edit (by default every non-private one; the served spec lists
+// them). Any other key is refused: `email`, `password`, `role`, `confirmed`, `blocked` and
+// `provider` never change through this route.
+type UpdateMeRequest struct {
+	// Username Must not be in use (compared exactly, case matters).
+	//
+	// Example: johndoe
+	Username *string `json:"username,omitempty"`
+}
+
+// UpdateUserRequest The fields to change; other keys are ignored. Custom user fields may be given (the
+// served spec lists them); `null` clears one that is not required.
 type UpdateUserRequest struct {
 	// Blocked Example: true
 	Blocked *bool `json:"blocked,omitempty"`
@@ -630,97 +624,16 @@ type UpdateUserRequest struct {
 	Username *string `json:"username,omitempty"`
 }
 
-// User A user as the API shows it. Passwords and one-time codes are never included.
-type User struct {
-	// Id Example: 1
-	Id int64 `json:"id"`
-
-	// DocumentId Stable 24-character identifier, as in Strapi 5.
-	//
-	// Example: p8u48wjnd5qjn9bjbkyejw0z
-	DocumentId string `json:"documentId"`
-
-	// Username Example: johndoe
-	Username string `json:"username"`
-
-	// Email Example: johndoe@example.com
-	Email string `json:"email"`
-
-	// Provider How the user signs in; `local` for username or email and password.
-	//
-	// Example: local
-	Provider string `json:"provider"`
-
-	// Confirmed Whether the user confirmed their email address.
-	//
-	// Example: true
-	Confirmed bool `json:"confirmed"`
-
-	// Blocked Whether an administrator blocked the account.
-	//
-	// Example: false
-	Blocked bool `json:"blocked"`
-
-	// CreatedAt Example: 2026-03-04T10:30:00.000Z
-	CreatedAt string `json:"createdAt"`
-
-	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
-	UpdatedAt string `json:"updatedAt"`
-
-	// PublishedAt Example: 2026-03-04T10:30:00.000Z
-	PublishedAt string `json:"publishedAt"`
-
-	// Role A role as a user's populated `role` shows it: every field of `Role` unless
-	// `populate[role][fields]` chose some (`id` and `documentId` always come).
-	Role *RoleEntry `json:"role,omitempty"`
-}
+// User A user as the API shows it. Passwords and one-time codes are never included. An instance
+// whose operator declared custom user fields (USER_FIELDS_FILE) shows each non-private one
+// too, after `blocked` (null when unset): its served spec (`/openapi.json`, `mtb-api
+// openapi`) lists them with their types.
+type User = profile.User
 
 // UserEntry A user as the users routes show it: every field of `User` unless `fields` chose some
 // (`id` and `documentId` always come), and `role` when populated for a caller allowed to
-// list roles.
-type UserEntry struct {
-	// Id Example: 1
-	Id int64 `json:"id"`
-
-	// DocumentId Stable 24-character identifier, as in Strapi 5.
-	//
-	// Example: p8u48wjnd5qjn9bjbkyejw0z
-	DocumentId string `json:"documentId"`
-
-	// Username Example: johndoe
-	Username *string `json:"username,omitempty"`
-
-	// Email Example: johndoe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// Provider How the user signs in; `local` for username or email and password.
-	//
-	// Example: local
-	Provider *string `json:"provider,omitempty"`
-
-	// Confirmed Whether the user confirmed their email address.
-	//
-	// Example: true
-	Confirmed *bool `json:"confirmed,omitempty"`
-
-	// Blocked Whether an administrator blocked the account.
-	//
-	// Example: false
-	Blocked *bool `json:"blocked,omitempty"`
-
-	// CreatedAt Example: 2026-03-04T10:30:00.000Z
-	CreatedAt *string `json:"createdAt,omitempty"`
-
-	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
-	UpdatedAt *string `json:"updatedAt,omitempty"`
-
-	// PublishedAt Example: 2026-03-04T10:30:00.000Z
-	PublishedAt *string `json:"publishedAt,omitempty"`
-
-	// Role A role as a user's populated `role` shows it: every field of `Role` unless
-	// `populate[role][fields]` chose some (`id` and `documentId` always come).
-	Role *RoleEntry `json:"role,omitempty"`
-}
+// list roles. Custom user fields as in `User`.
+type UserEntry = profile.UserEntry
 
 // Fields defines model for Fields.
 type Fields = []string
@@ -991,6 +904,9 @@ type CreateRoleJSONRequestBody = RoleRequest
 // UpdateRoleJSONRequestBody defines body for UpdateRole for application/json ContentType.
 type UpdateRoleJSONRequestBody = RoleRequest
 
+// UpdateCurrentUserJSONRequestBody defines body for UpdateCurrentUser for application/json ContentType.
+type UpdateCurrentUserJSONRequestBody = UpdateMeRequest
+
 // UpdateUserJSONRequestBody defines body for UpdateUser for application/json ContentType.
 type UpdateUserJSONRequestBody = UpdateUserRequest
 
@@ -1162,6 +1078,9 @@ type ServerInterface interface {
 	// GetCurrentUser Get the current user
 	// (GET /api/users/me)
 	GetCurrentUser(w http.ResponseWriter, r *http.Request, params GetCurrentUserParams)
+	// UpdateCurrentUser Update the current user's profile
+	// (PUT /api/users/me)
+	UpdateCurrentUser(w http.ResponseWriter, r *http.Request)
 	// DeleteUser Delete a user
 	// (DELETE /api/users/{id})
 	DeleteUser(w http.ResponseWriter, r *http.Request, id UserId)
@@ -1330,6 +1249,12 @@ func (_ Unimplemented) CountUsers(w http.ResponseWriter, r *http.Request, params
 // GetCurrentUser Get the current user
 // (GET /api/users/me)
 func (_ Unimplemented) GetCurrentUser(w http.ResponseWriter, r *http.Request, params GetCurrentUserParams) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// UpdateCurrentUser Update the current user's profile
+// (PUT /api/users/me)
+func (_ Unimplemented) UpdateCurrentUser(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -2115,6 +2040,20 @@ func (siw *ServerInterfaceWrapper) GetCurrentUser(w http.ResponseWriter, r *http
 	handler.ServeHTTP(w, r)
 }
 
+// UpdateCurrentUser operation middleware
+func (siw *ServerInterfaceWrapper) UpdateCurrentUser(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.UpdateCurrentUser(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // DeleteUser operation middleware
 func (siw *ServerInterfaceWrapper) DeleteUser(w http.ResponseWriter, r *http.Request) {
 
@@ -2343,6 +2282,9 @@ func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handl
 	})
 	r.Group(func(r chi.Router) {
 		r.Get(options.BaseURL+"/api/users/me", wrapper.GetCurrentUser)
+	})
+	r.Group(func(r chi.Router) {
+		r.Put(options.BaseURL+"/api/users/me", wrapper.UpdateCurrentUser)
 	})
 	r.Group(func(r chi.Router) {
 		r.Post(options.BaseURL+"/api/auth/forgot-password", wrapper.ForgotPassword)
@@ -5025,6 +4967,100 @@ func (response GetCurrentUser500JSONResponse) VisitGetCurrentUserResponse(w http
 	return err
 }
 
+type UpdateCurrentUserRequestObject struct {
+	Body *UpdateCurrentUserJSONRequestBody
+}
+
+type UpdateCurrentUserResponseObject interface {
+	VisitUpdateCurrentUserResponse(w http.ResponseWriter) error
+}
+
+type UpdateCurrentUser200JSONResponse UserEntry
+
+func (response UpdateCurrentUser200JSONResponse) VisitUpdateCurrentUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCurrentUser400JSONResponse struct{ UserWriteErrorJSONResponse }
+
+func (response UpdateCurrentUser400JSONResponse) VisitUpdateCurrentUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCurrentUser401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response UpdateCurrentUser401JSONResponse) VisitUpdateCurrentUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCurrentUser403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response UpdateCurrentUser403JSONResponse) VisitUpdateCurrentUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCurrentUser413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response UpdateCurrentUser413JSONResponse) VisitUpdateCurrentUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateCurrentUser500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response UpdateCurrentUser500JSONResponse) VisitUpdateCurrentUserResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type DeleteUserRequestObject struct {
 	Id UserId `json:"id"`
 }
@@ -5405,6 +5441,9 @@ type StrictServerInterface interface {
 	// GetCurrentUser Get the current user
 	// (GET /api/users/me)
 	GetCurrentUser(ctx context.Context, request GetCurrentUserRequestObject) (GetCurrentUserResponseObject, error)
+	// UpdateCurrentUser Update the current user's profile
+	// (PUT /api/users/me)
+	UpdateCurrentUser(ctx context.Context, request UpdateCurrentUserRequestObject) (UpdateCurrentUserResponseObject, error)
 	// DeleteUser Delete a user
 	// (DELETE /api/users/{id})
 	DeleteUser(ctx context.Context, request DeleteUserRequestObject) (DeleteUserResponseObject, error)
@@ -6286,6 +6325,37 @@ func (sh *strictHandler) GetCurrentUser(w http.ResponseWriter, r *http.Request, 
 	}
 }
 
+// UpdateCurrentUser operation middleware
+func (sh *strictHandler) UpdateCurrentUser(w http.ResponseWriter, r *http.Request) {
+	var request UpdateCurrentUserRequestObject
+
+	var body UpdateCurrentUserJSONRequestBody
+	if err := runtime.BindJSONBody(r, &body); err != nil {
+		sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+		return
+	}
+	request.Body = &body
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateCurrentUser(ctx, request.(UpdateCurrentUserRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateCurrentUser")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(UpdateCurrentUserResponseObject); ok {
+		if err := validResponse.VisitUpdateCurrentUserResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // DeleteUser operation middleware
 func (sh *strictHandler) DeleteUser(w http.ResponseWriter, r *http.Request, id UserId) {
 	var request DeleteUserRequestObject
@@ -6377,209 +6447,221 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H0JUxu51uhf0dcvVQNTxpgti6lUXSbLDHMHkgnMiqlY7paxQltyJBnwpPjvr86R1K3esAGTZO7Me3W/",
-	"Ie1uLUdHZ18+RbEcT6Rgwuio+ykaMZowhX/+vvaOGvYTH3Ozhv8XHiZMx4pPDJci6kbv2Mcp00YTmqby",
-	"kiVkwhS55CKRl2QoFTEjrkmcciYM2X9LqEiIklPD2lEr0vGIjSmMya7oeJKyqLvRaUVmNmFRN+LCsDOm",
-	"ouvrVmEh79iYcsHF2Q2LSdnQEC6IGTEST5WC2e2iGuZ9tsC0mtXs/7cRq5uGMJHoFixBs1iKRBPNRczw",
-	"zV8EvyJsIuNRExCePNt5vPVss/OkFQ2lGlNj1/V4O6pZ5nUrmlBFx8y4U3vNWZro6lKPR4wM8TdiJFHM",
-	"TJVokViOx3RNMxjDsISs9O07z6eaKUHHrAXwTvurRCpCScq1yd456Zxmr/VbPUE16f9nbAbrdMLX7KH3",
-	"yaXihmnSP+lF/t1edNpvwXjluXrTTmfzsXvo5t0lfZ70AXN6op/IeDpmwuzDk/SSzjRsgLXJyqEkDoDk",
-	"gqZT1kVY+/cpwOAbTXrRsZoRboicml5ELuU0TYhmIiHc9ARgJxX6kikiRTojZiS1h1l7tSeiVsQBkh+n",
-	"TM2iVgRLjrqRfaFwllKwN8Ooe/LJn5c2ClD2uvUp4oaN8XjKP/kHVCk6i65PW9HV2plcc09PTv2L163o",
-	"NU/9cRcP+cgoOuHfaDK0byAOftTfaDJQND5nhuiZMPSqS/rujRMP/NOTR+zj6XOa8hhPM3vhkVSnJ53T",
-	"k0Eq43OWnD43apodVfDKxulJLMWQqzG8NKSpZv12I0b0BDdkqOSYUEHk4AOLTZf0P/nVdMmnR9pQZfRv",
-	"3Iy6pBfRXnR93W+R/qdHUnXJySe3ni6B9Vy3yKds9i7B2a9Pr/ttPLbsbn3KkBD+fsQ+ArxhxwhWdjVJ",
-	"ZcKiLozYdNgW8uFp0yThAH+avlVywpThTPsx3OnZDcIhazODhUQJY5M32dMG8vqDvCRjKmYEVh3cW0IN",
-	"GUu4ih24R2Op2OouWdtAmkvTtN2AqilOU0t1NndqaeBbOZmm1LDq2vpKpqxPVuAef9tfJTQByjJiBJ63",
-	"yGVGGWmaMkXGdGapB/ys22Qv1TInKBM3DZAUHLfVE4gcQDfgAdAMS4M8toRfwRsWLwFBio9P7P0EFH6O",
-	"lAqxrif6n+DnLvlkf++Sk17kqBPi2eWIxyMSj6TULN8YXi14f5dwo4k0I6AWCBNNqGKExjGbGJa0ekJI",
-	"Q+hkknKWrLYbyYdfbQMByQ4IwZBzgICiZK+c2HdOWwsTmVYT9uIFatWwEMVSandrJPFr30X4AJKSEdVE",
-	"CtYiHj+osEDimvT3xQVNeULO2ay/Ckg6Cab8ZFdfRTQ8V2LxLJsyxDWqSSKZDnBDDv2hwCwVcjyQMmVU",
-	"4P6r8LzpPhcXPMx47aIAv66QhNO6ZzfQ/rdKXvCEqXoOD0gFuwfgvNmbmhGZuPczmjChZhSgnx+uFSn2",
-	"ccoVS/xea6hEdMbNaDqoouF1K3rHhorp0Qspzzk7QDpaXuG+IMq+RcYyASQZGTN5I9JZn6ywKxqbdLbr",
-	"LhWycXun+JmQiiV40FwQy+RWCdXn2kmZrCf8wEaeMwGvUUH86CTGRREutGE08QAayGTWQqF0TM+ZJqk8",
-	"k1ND4pRRZWkXfhbcXSsd59C7WtO4mDU3+5r9op7ERn459eCTKdtPGk51OmaKx4RnSwfEbzhRnix2lhs1",
-	"4uWYCz6ejvHHGm5wxKiKRzVrZFeGaPyRJXgkXJBMgiQoyiGcK8hYIobvPzaAzjLpOrgdSVXDOV9nkq6W",
-	"ypDBrEUYjUeOKtA0nZF+l+rY0pUufNzv1kjD8HUmn8IHLZ7Yt1d7IhSJ4cVQIIZ3rZCEv2ycPvcfIhrn",
-	"gpqSwoC6gPCpSEs9geJSQX7GoaMW6UVuyFygriw3X0I2/w28CN6by4fqoDGPL4XfwNzuq1twqptI4pGh",
-	"aiHpSZ/zSSgzNaEhSp71mFivof6imdo7Y8IsQPPg+mqmtVVJEnbBY0e3V3rRi5GSQMEFGdP4zREcc7vd",
-	"XgXuqYByoVDEza6leTDtGs4L0ghLh/AeiB3nbGJuIFv5dw3X7UD+xdOUru+0O2TlgMZcGKlHu2RfGJaS",
-	"AxqTN0fkd7LReb+x8/7JKtmbTFL2Gxv8l5v1na0n7a3HZOW/Pxwf/NQiKT9n5HsWn8tVYne3vrHZaeP/",
-	"J0d0SBV3n9Reb1jq4mQRTrpN9sQsZCJkhZJQdWyRPh3E/VUEOsALP8P7x3VPWBWQJXBNKRlzrbk4s69w",
-	"TVY2O9vkkpsRfAcMZJdsd7ZJH9aJoB/KqUj6cIL9t78c91eD6+7H1oSbrnvmrCPAfOS5w9TphAxmpKjt",
-	"ioQYes4ITE9Bk83m6kXBSd+KFVAxc7d7rp2hKiidtgqsJLyc2fFdw+x6IoW28tKLERVn7C3V+lKq5JVS",
-	"EsWYGEkg3h2Ul2OUMNc/aCkCtMQRtFPd9HQ8pmrmEYFdkokbFQ4ptMhIwaJWhIiAWEQNjbpimqatiPkF",
-	"JMxQnsIE161ozLSmZ7CPP+RUFcceT7UhA0YSPhwyHN6MqCAzeNFP6F/Oj+FXEHpxT3bLrUgbaqY66m53",
-	"OgilSyXF2Qs7QHV75ZFhi/jFXTcGgzpWnNSOzq2gvvgWrkO8eqTYMOpG/289Ny2u21/1uv0cP6hTLtCC",
-	"F6wA2Zq5CQZt4BUvWcoMAxHqlkh1W8i9oKjWJTgfmUwHKY+J08wcqPby2WphtRxIyZR5TH+bryIDFw+P",
-	"EUH0WqoBTxImHg44+RQZMLJHVVBsLQkU1sDwjbYwSWl8bsEyYQqJtxRkBURStymg21ZHkIJQa45GkTWV",
-	"Z2csWXOSq15FqAHDU4KmR0xdMLUs5MpB5scndgLiweTAVzd9DsOdpaDTniBTwa4mLAaRF9e464QUXFIq",
-	"z1Crt8acqWZkKhJm0Sy7sImDFuKb0wSPAcoPh21uMlJQ/AIZR9CpGUnF/2JJFfk2lkaxClpnQLfY1YSj",
-	"0qrYhTxnCdxMxaaaJbsEFYcBTch3jCqm3NeXVBPNhAlB+cAwPHDSDWpsFpyxYgkThtNUf05g7tXDggxA",
-	"IbdEd4DyXUJWAHKanwlqpopVIY1EkBudyWxnUjB45izG9mb/JM+4uIsI4iRC1DCLvHqPeFnLGglhbvf2",
-	"LTi1faZRLstPKuR7tDTPTWwaBcLuSfZ9dHp9WkCBuw5cL8IEyFMAzS/iXMhLQTj+PORMwYHgN6HAdCdp",
-	"xhOC4ti3F8MeXobJoYN2rVx+QWS8A4dGKDu0rsqNNI7lVOBS/Dv3kYT9cMAMBowJPygoK1QQmoD1SBtF",
-	"TcjCbpYArtEIlW87vExTXSEHd13/rSWTJSFD9QRyZFhAbKF1MLDky1Huz8NqPZtoYLXf0cT53h9G4D2U",
-	"pGLd9fbbDJxoeM2giz+VJOBDaV6DwvxwcDqUhtgpMtj4SauQ2V4OjilmjT5ET+ORE2dR1NByqmJGVrgg",
-	"KTuj8axqf7KvO1H3LZ2lkibHUv5E1Rl7OCh5Cgmk0MyIkZKkOGMGtNJSKrDb2FoysfbogutQVqkPRGDr",
-	"1NNkZYMc8O+A3iVsSKepu4veJfOSazpI2QMi2DHE03gjOiw48VN+XvUzXAKIZkzgKhAaP4MtdflqeHTO",
-	"ZoG4Erm4l4JP3go74Tv2EmQW3lq54ZzNbi8tLEHgtetuoYei5SRGqTIPpzNPUjJR/ILaWz11YhS+3LJ6",
-	"RBb+U6Z379gZ1+bWWqv1Z9pxiiz5iF0wRVMfRoSuucxQdD/x1rqIvHmNEnsy+HQR6da+eJqtIhLSrFGx",
-	"Zp9ft8KpKsY8akjKqDbkMYlHVNHYYdMtZOp8YjqIo5KEvWmVak1kjFasW4nVYPQtSUa/OGcKHL+FG00V",
-	"o0DB0HZxVyHpFY4lFckmgBP2Y9uFLExmrluRQ9b/sllJGYAnzkCPlLbWU7gkpSC7HbrrLGRZmNBXpBlM",
-	"K0fKtYW4u8mamfuYzcdcj6mJR8VzQOuZhQZ+6sza+t632S9Vk0Qif7CT3+JKvQiWFV6vQ3Z5xOKpQifC",
-	"xub2/5Uv2+2nrldkXfxCRYNtWRuEVN7sQGJ49c5YGkulWGxwlMwm/zXprLAub2uvbN5ip0zZw8vWMEvu",
-	"YPsSAjYqauj6w7Bmx2WPmEiQcoYoe5c7WqvGf2cfekXyrniG3sncBrA4Dc+JZVE5d0whpKV3WljdQIuu",
-	"7sFxP9DeaXmdgT3RoYECR/4vgl5QnoI0/HBXwc1FwskysFUXUnUbLEt9cuoR10ReMAUqG5hnjZQ27iKT",
-	"tOIRA/PGxymbsgTDOJ1JV2FQDjeawP4HVLNdophRM5JSw5SDLOqqD09h3ESfn8gcykwhl8PAOOTcLkhr",
-	"MNA2DCRBqA+HVgM9lvKAipnPgHhABdSfrbs2ukUmKaOaETg0eka58EeXAS/LoqhAb/PZUhCxkGOCHAow",
-	"6uNUGppnoaCpw2MXHRqmSL+S4dGHZc9LgalbpftmvfrBTfkri46Uf9SUlrL4SPABQjH06dySVdEJR4vj",
-	"KysFVKXKvbf7zlQHKOyEhTtHK+BA+SCL+qRsRH/9Ape2OK9n4IBdco+11qrc3xVdXWOaDqVnP96x6K2x",
-	"d1r/0jyAoPBppr6XoiZAB35BA7YNnAi5530Bf8fVLocBFnyWRTcl0mWQu35T3LC7CISoCB5X9X+rpy9D",
-	"17+7bq9kyhzqFBd36OTkM35xK6SsVyR9mMtdPJ42F6KkHt5lwK/LFlBe3+1wKg8G/FyO62wLdzlDZ9cr",
-	"HeKdhlzYOoXxMPgbWobv4HqsBwRKIRa8wHemQk9YDO5qtEDrLhlKuQBMToN1WPB0ow9yJBLJ/uNOuh3L",
-	"cQSOVRl1N65LwLvvMj7PbWhH+dAIUshleediSeHfxUScD5c1kddHNrGTQF7qnmMHuJWup9sQHb8Vf7g0",
-	"+AdD6S8PgmazH0eD72P+hv+4/8tf+xuHfF/vi3c78Yv9x/vnk99/ffHjszab/Tj588X+44OjS05/e93Z",
-	"/yCvDv863zj8cLBzcPzz5k8vfkzZD3v8zYdXW2+Oz2YHf726Onz557P24dOfP26MO2L72OxvHQ22fhg+",
-	"GRxsjP+43Jp836FP/7v55+yPjaTz+/krWQmMhnBbqTAJaANjbItO4AUC0Iv+1JWpSJnWACyj6AVLtXex",
-	"ljJoVts3rWXTyQDzcAG4YmSDgz01OsEjdJ+f1uRNFkOHnaITdefkrxWxxMWQ+kGKIe+hWXHr/6IgOSYw",
-	"RY+5+ImJMzMKM2TylIVJ7civLpg4kIrZGbZ3HjeOTq/86E82C5M9roP6mF6tDWYG9vZkM5i9YDutoMMB",
-	"eD3YxylNSd9/UUL8xRd8EzhK51u7ulY4Wvl4atFAMWoYIFCAAsUNvkHHAtCyMHmsmm0Y2NuyrTu0qaQJ",
-	"Fu1g2euFHN/gbUeXgzejMVW8SqAdSL2fK0CAzZ3tujOvBtk3Yd2RUR1xtgbQvBsy+2zMm24yGGXfMQyF",
-	"j1nkrr9Pry5t/pb44mGSjVjAFZ/oWkEQFGyPmDDNzKLmdOoZ6I1EVzuJi4npOOqeACqEKRG1qFGglQ37",
-	"xXHrdzYxs5coeZR3lLin2eyfqjmlpenwk9ppcnmmtrIAyjaEiQuWyglzHoHBjIBveOZ+9Ukf1UvnV1ry",
-	"hdtaDiBQwSfwXzqoQNGtsXQOmfw1V/r4Tiazejj4URrhgZ9WwZ5LfHMnf+neDWWxChiI+4mMGRUGbVcJ",
-	"s4BWejdLFYJcej2Sl4SbIuGeGwnZiNFb117kq0u0sqcap1RjPrVD+To9sSovVoPD6pTzSjRe2eJ6wMxI",
-	"JofS7NlKM/55Q6hQxeZYH0nfZCwPb3LNnm6UgLyAXAfIH46P3xL7QosoNmHUWNaUzbbdqWYYFjC+hL9u",
-	"Nnd6OXI1ovLLHGmL60P6YqVDzGmVw8wi5AI+5NBHZlh3MaJFpreCsqTY0NpfBaEEQ256YqUP6f5Ql4Ga",
-	"EfzXxuTYJ4qO+6ttsjfQNleL7HQ6Np2tRLOdRhVk2t905TA426kclZoHNpIoJP+NN+Q6izIKX88Djmre",
-	"NqP6o6fGKD6YGublbwQUAA1OTu8i9bNlM7jJUhMFZC8WFNLV4pUPlt5ANmulB/9u+9D9cWJfOw3fW+Pj",
-	"icuutvty6f/AHtclZinLhJ0xsZ5NfR1+Dum2az7jem0iAZ+VXd11HpoVQtbn4VZFgwoyB0dcIcwBha1C",
-	"am7cz423uyrc3II8bDViyFtqRt7542+dTV51iphTkXcJg2vqyx6Qy5FMbbRrAS2KsUkL5liXGGtu7ajg",
-	"sl2ZGVGD5hGHzEHRF6/Qj2hCpGBFlIUQqWCu7aqmgDms/hAdzOsI2mupzqS5n1K4sDS4FGm9Vuir2xpm",
-	"BNxbx7HZ5fvJAlYBS3Hg8OxHHhsh/1WzII/OVckYzNyLJYLEpV7bHm7SOuqYyyX1eBWaPmFua+iTw9Ab",
-	"X5yt/qjupKbf3wBQOtxgt63Cfaw7bDk1wWkveoqvRBLGc2sLK+7LCrTrDuFma1FpxGzAgsGodlwdy0ld",
-	"+R6apn0siOdUhJKrG1P2A6GSpuGFuIkDvDlv1vHk+W11s/LpyfPao3qbpWccGWpqZnah0AvZCSYy5XFJ",
-	"FonmKsbCR3y7z29epm4GUp5qMlegCsY7VoxVFhUONWc9+H0jjS6vEXwbSqapc8g3fdT0fLE92aOsw7Gb",
-	"lehwcXW7Ll0tRH8awz9bQD8n6fSMCyhkhn90u3AX9FoAS6irJhKSz0NW+qA8gfAML/d9nS0o2Ff4Lig7",
-	"QVJQrm3Vw0o9vMapa4DvbbtOAvKIbrHb43IERv7a++pylRrJ3M2EqZJt2yKLWq3bi0mU2fpu5WXw9Scg",
-	"R0Rrb1Df6JAxF1PDdDFb5F6WfD9VAQy7hFrliQu3XWTocwz1Ncb301qQ2BSCRUWr4nrLcd5mxDSIjYrZ",
-	"0HInN1bFlkwmK9ugpGIJAf1frcUUU6lRmHdud+sSX0RAeADLa3GpoUqRKRot8mSToMUemN8vx6/XnvpK",
-	"jsVFLyaK3M9bEFpqazwEBZCSFSCfFIDvqrS1CMCfjKkxtlZCDczLYN0pLHLrPgbgZlxVqImFd7j+DuUl",
-	"f4wmP/52vGuVF5y0GBTPNQF67UrCuliWlcuRtLjn3u0JM2Lce+wHbCgVw5ISEFzDxWqdUWNZXktvPrlx",
-	"B+2H9iI+nGuw0Sn4zhWjfMeGVWqdl0+qVX1tpNX8Asu10wbpGHd0RcqkATnhF1vmy0JYM0PgSItX7Gnn",
-	"8Tbb6DwesGRnsP1ke3sroduDp9uM7Tx9Otwcxmxze4NtbTyhT7aePH423Bw+eQr/2dnZ3nq6uXlnX2Yp",
-	"/2Lra3dlLrze5Xoy4XRrEdb51ErIgE7NZM8UYb3Z2Xy81tla62wfb3S6W51up9PudDp/hltIqGFrho9Z",
-	"tBDPCm7k47J8Gk790gosQSgXMZKA5AkqbQyrzRS3+WbHzNDTKl3KfMJLo0az8/PORRKPL+Ug2Zx+3Bb8",
-	"45N5NIUnc2ta3mRMr7Pn7YW7nGvNg9pLevS5D+9pRpbqSIg2cB6FWrB4kCt9XG6MFfDCXfZtlcGSmW5R",
-	"OOwAbZ8knx+Fn1QtLlEBxTKvSAgjN0sruHbh+otn2nSJXwmjZnUePAQ0Vg6E+/GNztJ5E18RGTx3tgKg",
-	"tYe4xN8h6b/D361WA/pcbR3rPtSk1oxoCRUjfXF80lQbv1bw+F8nOF+Pn+Nf8vcv+fti5K+JeP3Ea80v",
-	"0uf+L+JhhXGgNcMLTEusq3MersyO3bSePIKogaCitQxCpMGWku3P1j/QpA+dHwQ2kDj5xBNo+0BWsngV",
-	"X7Dedb4onvJGWBz+DkVQWzXmSljJ4mAMNJgaT3XC9VJHrCs/78+gwdW05/se4H0CVhP8bqunW++MQQcE",
-	"Nxieksg6Z1QD8T+ggp75iv6BFu8iDhS1noyb6X4tMXtHwZGlzqjgfzFV67AvWjw/i1G60WFwk4dgAQPm",
-	"AtbrOSbq40IBKk2MYraXh2Kk7xbaJ2OqznXh1DMae8aMbkc189STazTSotkCRRIuzna9sRQLdhvf0oAL",
-	"ogXUP45p2cIH6PH+hjO+bqQ6TXZeH/lI09SRhnmUsIYSfDbnymkdsW2ktTnNvu8GxeA9Og3mFl4f0QtW",
-	"aFqQnd1CHa6Km8tmPa0lZbXZ+Pd2o3+lMQIuYbmGPuWVpCv9ypw5nmtfPrjkjy34MXKLenMkK8q1gYc6",
-	"h1HCLtY2bmMh2MyGOqy1TL/2ZrGg8L1bdgrxEuj06lv76HdKXmqm8B9YUN8+fnNUm+tRqrs/T+7lDRXp",
-	"PSwhX3trk4zYVeAHKAmYW8Nn8SbtDJ4kG2w73hk+pY8Hz5IO2xhu0q3BdjzPXptSbfZiwy+YFTuXpKIh",
-	"IJc24k69jOrRJQv6j/KJSzu7AfHr5VgfYryQtORGmivANoZL/4KS/40JCcXOezEmsvguN3dLU2iKJ/i7",
-	"ZCmUJcywxv4u6QO9sI1ZelEv6tvmFzZecmh7rsiYps4Rk1l+20Ia0PL7pXt2uHW5Nj8Z4m8WPPkFkjOq",
-	"qK/r4rhc3VZXMBwKAXiDV5vkxZlAbZDCEhV0edhbIBjWExFxOk3mXIZ6xlauQ5vVqG2KIKvP+Clo2aV7",
-	"1cRRnWcwe5eEDkGaJIppXZh6XooIUOMvYql7WrFUlf3waGDZ3F7LmFuQclBs00V2SvHKT6fbTy8/iGTn",
-	"4wfxbPBhcD5jHy47f82zdN1dBLvd3reXYVWbNPZoA9E4QxUo7ACg2iV9pGh9JG/V/O+wHl4RmvjZPOPU",
-	"FzLSbXRuQaesPf1LWdKeNRLHPJThBnlwrhdimocweKwM+u6Fta/yohh39U4AVW70ToSk2SpntgKwTyeq",
-	"+iRgOO+T8A17QxdETyzgg7BmIuf/QHU/94pYju4KHvk20kb2RNAttMaF8S8n+JcT/MsJ/uUEfytOcFpn",
-	"ktUQn8LN7AiA4IgbBnqBJy7/12u/uR9/O47q7Lb9D5em7xpE25RcZxNRLoizZaOJ1rJEKKmcNpo96gLZ",
-	"/OFoc+cxxMRBk2TwunBqsMvKdd/VZQbk3OqQhM50y5alNjzNsBmc3nnlPxhftwnYHXui/+Nvx+8P9g73",
-	"vn918Orw+LkLIIOemKJoebKtwMHJ42wq8CcAD3uB45u9KFxaT+Rry6Nvg+Vxo/1YNh1hxWay2L4xNo21",
-	"VV55qyeQb0Af+rdvjo4JNOdcB9/gul87uqs1oajFQrITeYPcJ6+BtjKmia0c2hP9sRmsATXEn7S1e7P+",
-	"qm84TWOjfZHRoi0e8jGNRhggHRjRrHehZZB4i5CDIMLkmDoyZhK5GmND6R0Y1DqVLKZHB8ffke+gRTz4",
-	"cxgdR61oqlL3se6urwfaK2xB0ZjhHwP7Eeyp6k8InMlcWpA4e10wX4tccsXWMMTU8EFeZNXa+TSxTUxJ",
-	"YCZ3ofM9IYcZd+kGvVShaaphApHB/X4p1TmZCnusSbsneuJb4uObic1rwvhxSRSLGb9ghMIlwEhHQfTt",
-	"wzJhgldBVrxvoqWBpPsEemh630PzUi/qYg4oNHbFD+DBp57L8LUNX22DcvjLZcfZf7hEdOyQH0wrJ0xl",
-	"EaBYg5MltkajNtUeJHD3pZiN5VS7HzRgY3YYPUHIt9/aZnPffuuLabsX8aViuxL7GTWeJlgffB4Nb8cr",
-	"hBt8++1qmwAtc2dm3Uu+c6/fjGAsQeu1jRPhgvSzPsz2CwACIaWWUriWvEbbBVO26lFgXcI1b3c2QArG",
-	"/nCuwV82t0ZJFgYv7BU7yVnIrGGccL7YlQoRzvu5FibdahEtYeQsy9+HYSPq0WwXTDE84zfZotAhBwFG",
-	"V2sKOB+2+WcolOtLpuwMhWKX3/aJqw6JpGR78xmRIgaMt7PDOvbf2gJRdfU0qbGKgyU8KY+Zc6T5Bh5K",
-	"ThRnhqrZXQjJ+iCVg/Ux5WL93au9lwev2uMETbTcpGVitfd2P2pFF0xZV0i0AY1l4WU5YQKIUjfaanfa",
-	"W66CFvLX9fcjRlPLXc9YndPb9WnFZq8jnrKsGwhkRnJs0eqDx33lWgdt23Henw0IzZGbrNQMdbOz3eRE",
-	"yKaxX86w8NtOZ6tJfsrGXa8pQxzKGLZ+WF7r7Acc39KGqBUZeqYx9y1DrQicaoAqNbI/xgNo0v/+1THx",
-	"EO037f4HGGM5EGh+391u+GeWg6zJiuvUi7j7w6u9l6vthYGCd0dODfTrk8msCUbXrSgXDEoyFSx5Iusc",
-	"A4dIyOq6m7bJGwENfVAgsiq57zCop6gf57qDyzXAYXDmntBGTjRyPMg+oCJx0smPvx1bymNlRHt7i6cV",
-	"F+psufbBTBtfAWXxssKValvVtJYcRPU1p+rDwOveXbgOXX0dMTjAcDtXa5eXl2ugT6xNVcoEWKjxIO83",
-	"yXW5G/N15UZ0FgDyYosoVMxr6uPjpV1I43ei0W6W9g3ootgkpbELzpEpWu31P6hK8nan0/RlTnXr+lrj",
-	"txvzvy2UYcaPFiDzeT87+GJjgS/K3b3gu81n878rVxZHMrwASOrq7dyXiWUU2sK7QDlLimdAqAG8oHkX",
-	"haM8PLcgOUbd5ozYNozULhHIIulHK81aXMpaqRUxHE3ThU4DJitNnTVANdJpIIolXDFQD+GtgQ1v8JyA",
-	"JhdUxCzpCc0MxFGRPq7lfbiW934IEJHJSn+9X0hOJXt+bgnxXVYgFImrZq1ruYUd/ZU3amfNdjCoqEpv",
-	"7Pi+yH2wtCzFiYugDIyTJuNiok1zQ/sg9ORxhz3pbG5u0cdPBs+2nz4eDJ9tJJ0nz+KdnWePnz7b2mGd",
-	"x0NG5/o9T0sUequz2XiWnnb6szmTDMDozwi3cTZVDGx4Z6xERH9yJoh6CQc+gHHQTm+r14dQaUf1YPAy",
-	"N4ZQusdFJK2Jbb5enPCVa98sSvQK3Y3vRPTuToRukPzcOYL1pmCsJyu2KpY4b8Td1VqKc0vawsqRayXy",
-	"MsR6NwtIlvtDZ1BzVIUa36nPe0Gy1hI4Z4tQ3IXX46Hyc8rWptpnIIIA1BMruYlNCkZGcqpCCkJ4RrMI",
-	"N9bpA2GAjKqUI8YmjBRkU9T2e8LpqTy3j7R8Kj/8gxg+tmGo6GCRCncS0k12xbWppVDDQomg+8izNxVb",
-	"Xlj8rK9YtGTxs2mSzyp+BtVZ5lR9BlZnO2yypEQU//GS5ZcjsH8fqfIGgr6nz52DOdN08ozqh5MRS0Sn",
-	"SMStp66RdPdz/ylGvmH/upLd1jKnlZhqtsaFZkJziJZMZ6uVJgIrrmAD5AHuuYbr+QzONlDsw4521Zz4",
-	"WuJcJcjzfTpm5L8mNNWSxFQpjq6SflhsoA+NroMyY7YWWdITgxnp+1BRFzcASxOrLSJVK/cS2IsWWIHd",
-	"6Gu2Hko3qwfThy5KPdE/enV0tP/m8Og91ON8c/jTH8/hoMEJo5nRzsxPRbmODIEDYLTWboJm3qoIXIfO",
-	"+StY7gDDmDG+fs7Lrj7NC1zLgUxYZKXTO/KzsBhbgwd90mi7WZjhFerYLZnPlcb+6qwr5X7/rrNBgcMd",
-	"MbNmT3RuzQ2L8A4VE5ZysAvWlvPv23vwfjp5n99Gj8yrRWWhGuj5j2e6iFefgd/iPP9MU04Dv/7J+mAD",
-	"b6KPf/Eq2QMadmiagg+qjl2ve/ddM9+2nQl0MTo9Y1FJmN8OTNfa4LX1MaOMAgHSyGz6ft9Y1Q137eLr",
-	"siInSE68zLyLSlaWT1D2LfZEv64ZsnVXQ/5BVkboOBMtQJGrFNsCA1E1JAmUy56IZZryhHlHsLAaGXof",
-	"nIq2gq9rklWSqkovrWx4ndWZAuUwIYzj7kDpDOUg3HPVmdpfoJN1v46JZ6d8Dz5++kAq5k3cOIxZ8h8v",
-	"zqLLRd6WzKWrw39WRl1bFqyBYWdt6lywpTXnwQVN5RnKhVz8q6EWKbw/3n/108/LKj3cnWsXUPfheGNG",
-	"GMu8EQLobtBlP/VsWeBe1O1FNE170fW8WsAtGxDl1D78sN1u44d5cepvfCAOcoBLrlldKquNDyrJxhgJ",
-	"IJVvaAV/1mS+tnviuPRI+/eYSFiSl1zWRk5yX7uxfhPoqMXPfSDTapvs++qcPYGyvDUiW61SkzhlwBOd",
-	"AGCZWINavUvyPW93tl2MdU/YmRpUUzil2/K0Jaubrjw0YMGttMegMPa1Yx1fzGKZnTlVDg1up80F9Vmt",
-	"3ubOPcPRvF5ts4L24LbDJXikO9vzv8gaet+DmN/PaJh3VBVJwZmcGaJoRm/ys5eYpuKIwZishCp66AXy",
-	"H9zJE+TubJHcupma6e07aVAHCWhht2ofaOXlJT0xrCmabH1enmZdcqFXW0Cq2JWLE3GG1Urt4zzcqFSn",
-	"2EeQFB6XgpXa5B2bpHSGtJQo3E/pCySP2GBmiDbDWGIwt7mUxNBBVqmei7OecOR4FeuS5OZLm2/M1S5R",
-	"2Wzc2Mbllj3lvTU8TxnSMU9nCJWh6YmEGetItxW6XewfBI9au+iyDZOmrvazdbjNsVYSOeyJAcM9iuzU",
-	"785qHE9rk5eSCGkg4gABQFZsoECyWsSHEVOsC/FzNCkG5NYF3g650qZeNcM1+Xz9L8zMirVyF+4UuhFv",
-	"/jo7+u1n/obvX+3zSx5v/vpXvJleDM7T8/0Pkv85/vnqz5cHl3/+9mrrj7/OLg9fHp7/+fL1hz8+/Hr+",
-	"5/evrv78kPI/xn90/jj+g//04scO+/27FL6Lx7+O4/Gvf9EX+3p//Os2THxwHO8cfjjrvHkZbx+ITntn",
-	"wOls4+Xr39+9evrHq++22M8bZutNZ/Ryb/rkr9+HnYvHB08HO+fffTzu3EZ3LNR0f2AOXa7QXsOmD9ml",
-	"E9fuyZqrl+1eZtWFubbrqv0uxLBbalXVb/9HGXiDavTKsSjgIIUTBI4lMgR5INbtBq3w7jD1qpmFZyWg",
-	"8yCslquWkM6yTKYsJmuhOOGeKAcK42qKoRit28UJq7AG9r3ChGWypILWOXBryz43BBNXX70F8aupA750",
-	"61ntHH+jSOLMfJZFrP9rRKsa0YJT/teS9nktaUfMOLqXI7GX4Juq8T+kqS0krEUmApL2Wn2McT03OUJl",
-	"xm4u/MLGMrpwvs1tjOQLO9XYmztR7ILLqbZvF7jFak8Y2RRjmBc+mDHTJnt5/0pce0kZ8xEiGhgZ+I56",
-	"wg26G07gvTf54EFNB66JAdVSS7Ky3ekUuh8lsj52WdeVCvziAYI3FjBcMm+ZM9dn5THVvt0NjMb7J6XA",
-	"7LtLOgPd2eZFWgR0eGTxZvVfVlMmjjWH/i/LuYOaccSc2bCm5Q4+QVf1w3GKegJW5hh5CdraNJRjV8X3",
-	"Irdutwq2UCmYtcq4NBT4bSy1wSx5YVKs8pq0ST8v3Alxi2AhU/yCJTn3bCjaSVZo0L7IcYrVwD7VE3cz",
-	"UNW5Qrg2Rx4kD0jNwgKVDXSsBPT212yeX5KZ/biar+W3/0C6+BnLj7v+Yqx/yuqLXNvbkTJTZyIyeQ9U",
-	"VJQLnsE6H+BCFtaeuCUGK3Yhz1mjGbSKZzzxty3r4osFu7goPISbsZolYLkWzC6iJIPQgslXt65sW02z",
-	"Wq5oMTGzl9TQOW499G5Yp97/iIvNockDXOVXtn5nlg71WW918Q4U7/UnX3Hrej0L6GvifYeSvAHbBvHf",
-	"WAzAKvf2fqB/BZXJFugW+MC7evrH8K/w04Rr/LamCIJ/7YVf020dGG/dAFHlqiyEqP7zl26Jf/dMvdzE",
-	"K8pnmDns0D1pq2XdOzOvGhzq+nIECPf58ays5ro9+9+zj9p1ibuw+rd5Fcp/Cjp+XSqEocoQ6gRhHztb",
-	"RJYHjHi2SHATTn9VRLSEtP9AWvpVIS+ITsWjx3ZLtsQAcSfzuVA3a0VSX8+JDDACXCk6C4mmQ0NMbsvq",
-	"OGE1x6zkrZbK9ImmvpU1iOotFwGETX/H+atwm/vrfdwcfpN/goXqz7hAbD5pt9unmN3nyv4X5X7I1XvN",
-	"U8BV7L6c9bKyLay6UIcXfz3xYd+nJ4/Yx9PnNOUx67fy39EycXryCOv9caH56XMnpmNugX/tkVSnJ53T",
-	"E2dOPcWoE1t1r/DKxulJZn49fY4Fc8PZbJ9CEO1PnxcbrLV7wpYrk0p3Sf8R+0gesY+cPBIM/sfJo9TA",
-	"/xh5dGbgf4w84oI8EtLsC5ItHx+8yP6R7aonwh84eYQnoTEOJ/ibk0dMJO6x/wsWMU1THPoQ/xgwc8mY",
-	"II9Az3skFf4EW7C40MrLINukDFfKuG+THCG7ID8xxDhgy2MN8QNSmZPO6XOedAE/86HgYSHrI+v92Dl9",
-	"jmWTV9vkreIX1GS9JPLOBzBOwW1g0ypbpB/apOzDVUIV64livoTPDzlnM5cGAnMCfkK9CeF6X8u8LGBW",
-	"ppmUqzRX7S1Yw/HWNNrh/yJ5kUeMqni00JtSLZRp+RohvMibb905LTQ7IOIiLzoz83114oUaoOTlwqst",
-	"UBpzJPTiGvLPUMrlcyvHS1JywXxn9xswsqz71G14FjxpD7lVwe+SP+ZC2bGEppC5ozLFyjVkwGZSJORx",
-	"0G0IbbC+6OeIKVbkMd9oWx7d1nFcbRMEgI1s7u/leIWP+1kZPFdpFNKyykzUhsNKJ/EF5SFLQhzu8xeb",
-	"rnCPqJGsDruVILzzra6DTZg4VWgEY2tSbxTSp3CAW9STy7ZzK8fZxtKsW8EFXiypafG7C0P/prhhf5eK",
-	"Zl9BZTKEsctdXQrVsKdWEnTD19ZLnQadAFy8dWfMBOWTH9L1EUxzkyvXVii2QLBWxFBNBPHaK4Ltvx/j",
-	"gGtnFEPzKAs3Si0Jj6kgA0fUAyTJuuTeBknCv0unfAPOZM1+a9UlkJNsCXmBtZiwADPyIm40EdPxgGHW",
-	"lJMF6qS+dzjBQ8YC+0bGDWTPyqR/U6FDOejdCzPgozlCRx8kvv4CLVfzOrgxeH11m/SDqfqoBhRawqJq",
-	"bLHd9gP24oepbzGLeogzG3UJZj00Sw9w9veRHopAWLT9MB3XthQukd/G86hpHDx1HdTwkMJWwCg04P9r",
-	"3eI6fL2VvgAN7iSCfEEH25dNScsECWVx/f6UILg68xjDOrRRn+cNx2/JWF4wTzZsBXzXGQA4RXjPqcKi",
-	"NcyAtSuLJHGNB9IUSIMUrCeMokLbPVlTRDBqUL7fDVVHI+xPGY348ljv17ow1r/MdvBVupVhYQ/gU7a7",
-	"XibKB5hw3WoUjB8aUwrNxm/CFd9Lv050bGU+FduNPeOuI4q9Nf9XQhYeCLe+xxhveyO9HDspKETLEbXe",
-	"CGab3d4qOVGm0AwZDH6TaZ1pyDZRykUzQJTgFTAJudrRswmzCanax1jD0r4pkmLorufq6xS6+Adeu4J0",
-	"182kv8LjVo6EqdR2feOeoGlazhQ9znoTELxGTOdRgYJdGV8KtI6a2zZgd5L4/pckJwuG5H/2nn9hccu2",
-	"8fYkwl2gB6ESAT4XxbB1jFef58K0ynebHNNzFiRReB+c80m9/9j3bT5BM6tzpU/F5/PM3NeTkaluT+Y3",
-	"YGy4SCWjhS2rCgUH/hGejBdw3Et0ZVhULeHvmDUi7ztX7S5LAYQ/CsUABiyVApIEZUMPWuzkZ80E3v0K",
-	"bkmwM0jNXFDrvC60mc9iJ/NarPxHTK/MB71uQYDdtkCi0j3Rt8V8/WyW14L0tepqPGRuWuujxUSU/re+",
-	"XIMLhgQHqnen+s7mrZ6w7f7C4C1g4okkKwmLOcCavNzYWN3NJ3H+dbue0+foK4ZOvJ73OlbfE/YNKNc3",
-	"cS5jqXxgvQMrh1IVnYLn11UExN/zFnYVynHGzAsb7el8OLelHrd3rT5kcPBc90kY2vrPIBYgK5eDepdC",
-	"NcYVljfPzrCXuxa9Fu2KhEllm7PBNfT9vS5HvkFemAhmD67eSJC5Ib8UdoWbQuxq6omW7Sn0CwNF+VuI",
-	"hMu2ECwNJROmjZKzwDxQhPwtcKwmrqxdRz3/GWTzsyD0353KLhGR72x8+AXbLC9mfHCRZ+i3BPGikDM/",
-	"zjQSL/ikCVN1GVJwU3oCZR6MOISkKf9dswngviEjLrgx0+oXRPRs7i9kI1gsvuMuFoIvF97x9VcXWlY8",
-	"SGZXWNpFt8ccXZcis4tN409O4T5jH9TGxED7qy3cgH+7hlBefcoa964jcXArr2p2ucO05fIYQAsL+q3E",
-	"EvS5wIUK+IOs7GZpu5UZxK3KDt3DVyDDBY0vvvtz0USzGkyDX9XMg6EJfmyuws+Dr3GSuq9dCT+rtuaZ",
-	"bvUZnuF6dJaJWhk0bDlrs3gAlcmAplTEvkuzVPGIIaylClcadKK9Pr3+/wMA",
+	"7H0JUxu51uhf0eubqoEpY8yWxVSqPiYhM8wNJBPIbJiK5W4ZK7QlR5IhnhT//dU5krrVGzZbljt5r+43",
+	"pN1a+ujo7MunKJbjiRRMGB11P0UjRhOm8M8/V95Qw17yMTcr+H/hYcJ0rPjEcCmibvSGfZgybTShaSov",
+	"WEImTJELLhJ5QYZSETPimsQpZ8KQvdeEioQoOTWsHbUiHY/YmMKc7CMdT1IWddc6rcjMJizqRlwYdspU",
+	"dHnZKmzkDRtTLrg4vWIzKRsawgUxI0biqVKwut1Uw7pPFlhWs5rv/2PE6pYhTCS6BVvQLJYi0URzETN8",
+	"863gHwmbyHjUBIRHT7YebjxZ7zxqRUOpxtTYfT3cjGq2edmKJlTRMTPu1F5wlia6utWjESND/I0YSRQz",
+	"UyVaJJbjMV3RDOYwLCFLffvO06lmStAxawG80/4ykYpQknJtsneOOyfZa/1WT1BN+v83NoNVOuEr9tD7",
+	"5EJxwzTpH/ci/24vOum3YL7yWr1pp7P+0D10626TPk/6gDk90U9kPB0zYfbgSXpBZxo+gLXJ0oEkDoDk",
+	"nKZT1kVY+/cpwOAHTXrRkZoRboicml5ELuQ0TYhmIiHc9ARgJxX6gikiRTojZiS1h1l7uSeiVsQBkh+m",
+	"TM2iVgRbjrqRfaFwllKwV8Ooe/zJn5c2ClD2svUp4oaN8XjKP/kHVCk6iy5PWtHHlVO54p4en/gXL1vR",
+	"C5764y4e8qFRdMJ/0GRo30Ac/KB/0GSgaHzGDNEzYejHLum7N4498E+OH7APJ09pymM8zeyFB1KdHHdO",
+	"jgepjM9YcvLUqGl2VMErayfHsRRDrsbw0pCmmvXbjRjRE9yQoZJjQgWRg/csNl3S/+R30yWfHmhDldF/",
+	"cDPqkl5Ee9HlZb9F+p8eSNUlx5/cfroE9nPZIp+y1bsEV788uey38diyu/UpQ0L4+wH7APCGL0awso+T",
+	"VCYs6sKMTYdtIR+eNk0SDvCn6WslJ0wZzrSfw52e/UA4ZG1msJEoYWzyKnvaQF5/kRdkTMWMwK6De0uo",
+	"IWMJV7ED92gsFVveJitrSHNpmrYbUDXFZWqpzvpWLQ18LSfTlBpW3VtfyZT1yRLc4x/7y4QmQFlGjMDz",
+	"FrnIKCNNU6bImM4s9YCfdZvspFrmBGXilgGSgvO2egKRA+gGPACaYWmQx5ZwFLxh8RIQpPj42N5PQOGn",
+	"SKkQ63qi/wl+7pJP9vcuOe5Fjjohnl2MeDwi8UhKzfIPw6sF728TbjSRZgTUAmGiCVWM0DhmE8OSVk8I",
+	"aQidTFLOkuV2I/nwu20gINkBIRhyDhBQlOyVY/vOSWthItNqwl68QK0aFqJYSu3XGkn83rcRPoCkZEQ1",
+	"kYK1iMcPKiyQuCb9PXFOU56QMzbrLwOSToIlP9ndVxENz5VYPMuWDHGNapJIpgPckEN/KLBKhRwPpEwZ",
+	"Ffj9VXhedZ+LGx5mvHZRgF9WSMJJ3bMraP9rJc95wlQ9hwekgq8H4LzamZoRmbj3M5owoWYUoJ+frhUp",
+	"9mHKFUv8t9ZQieiUm9F0UEXDy1b0hg0V06NnUp5xto90tLzDPUGUfYuMZQJIMjJm8kqksz5ZYh9pbNLZ",
+	"trtUyMbtneKnQiqW4EFzQSyTWyZUn2knZbKe8BMbecYEvEYF8bOTGDdFuNCG0cQDaCCTWQuF0jE9Y5qk",
+	"8lRODYlTRpWlXTgsuLtWOs6h93FF42ZW3OordkQ9iY38durBJ1O2lzSc6nTMFI8Jz7YOiN9wojxZ7CzX",
+	"asTLMRd8PB3jjzXc4JBRFY9q9sg+GqLxR5bgkXBBMgmSoCiHcK4gY4kYvvvQADrLpOvgdihVDed8kUm6",
+	"WipDBrMWYTQeOapA03RG+l2qY0tXujC4362RhmF0Jp/CgBZP7NvLPRGKxPBiKBDDu1ZIwl/WTp76gYjG",
+	"uaCmpDCgLiB8KtJST6C4VJCfceqoRXqRmzIXqCvbzbeQrX8FL4L35vKhOmjM40vhGFjbjboGp7qKJB4a",
+	"qhaSnvQZn4QyUxMaouRZj4n1GupbzdTOKRNmAZoH11czra1KkrBzHju6vdSLno2UBAouyJjGrw7hmNvt",
+	"9jJwTwWUC4UibrYtzYNlV3BdkEZYOoT3QOw4YxNzBdnKxzVct335D09TurrV7pClfRpzYaQebZM9YVhK",
+	"9mlMXh2SP8la593a1rtHy2RnMknZH2zwX25WtzYetTcekqX//nK0/7JFUn7GyM8sPpPLxH7d6tp6p43/",
+	"nxzSIVXcDam93rDVxckinHSb7IhZyETIEiWh6tgifTqI+8sIdIAXDsP7x3VPWBWQJXBNKRlzrbk4ta9w",
+	"TZbWO5vkgpsRjAMGsk02O5ukD/tE0A/lVCR9OMH+67dH/eXguvu5NeGm65456wgwH3nmMHU6IYMZKWq7",
+	"IiGGnjECy1PQZLO1elFw0tdiBVTM3O2ea2eoCkonrQIrCS9ndnyXsLqeSKGtvPRsRMUpe021vpAq2VVK",
+	"ohgTIwnEu4PycowS5up7LUWAljiDdqqbno7HVM08IrALMnGzwiGFFhkpWNSKEBEQi6ihUVdM07QVMb+B",
+	"hBnKU1jgshWNmdb0FL7jLzlVxbnHU23IgJGED4cMpzcjKsgMXvQL+pfzY/gdhF78JvvJrUgbaqY66m52",
+	"OgilCyXF6TM7QfXzyjPDJ+KIm34YTOpYcVI7O7eC+uKfcBni1QPFhlE3+s9qblpctb/qVTscB9QpF2jB",
+	"C3aAbM1cBYM28IrnLGWGgQh1TaS6LuSeUVTrElyPTKaDlMfEaWYOVDv5arWwuhtIyZR5TH+d7yIDFw+P",
+	"EUH0QqoBTxIm7g84+RIZMLJHVVBs3BEorIHhB21hktL4zIJlwhQSbynIEoik7qOAblsdQQpCrTkaRdZU",
+	"np6yZMVJrnoZoQYMTwmaHjJ1ztRdIVcOMj8/sQsQDyYHvrrlcxhu3Qk67QgyFezjhMUg8uIet52QgltK",
+	"5Slq9daYM9WMTEXCLJplFzZx0EJ8c5rgEUD5/rDNLUYKil8g4wg6NSOp+D8sqSLf2p1RrILWGdAt9nHC",
+	"UWlV7FyesQRupmJTzZJtgorDgCbkJ0YVU270BdVEM2FCUN4zDPeddIMamwVnrFjChOE01Z8TmDv1sCAD",
+	"UMgt0R2gfJeQJYCc5qeCmqliVUgjEeRGZzLbqRQMnjmLsb3ZL+UpFzcRQZxEiBpmkVfvEC9rWSMhrO3e",
+	"vgants80ymX5SYV8j5bWuYpNo0DYPc7GRyeXJwUUuOnE9SJMgDwF0LwVZ0JeCMLx5yFnCg4Ex4QC042k",
+	"GU8IinNfXwy7fxkmhw7atXL5BZHxBhwaoezQuio30jiWU4Fb8e/cRhL20wEzGDAm/KSgrFBBaALWI20U",
+	"NSELu1oCuEQjVP7Z4WWa6go5uOn+ry2Z3BEyVE8gR4YFxBZaBwNLvhzl/jys1rOJBlb7E02c7/1+BN4D",
+	"SSrWXW+/zcCJhtcMuvhTSQI+kOYFKMz3B6cDaYhdIoONX7QKmc27wTHFrNGH6Gk8cuIsihpaTlXMyBIX",
+	"JGWnNJ5V7U/2dSfqvqazVNLkSMqXVJ2y+4OSp5BACs2MGClJiitmQCttpQK7tY07JtYeXXAfyir1gQhs",
+	"nXqaLK2Rff4T0LuEDek0dXfRu2Sec00HKbtHBDuCeBpvRIcNJ37Jz6t+hlsA0YwJ3AVC4zewpd69Gh6d",
+	"sVkgrkQu7qXgk7fCTviOvQSZhbdWbjhjs+tLC3cg8Np9t9BD0XISo1SZh9OZJymZKH5O7a2eOjEKX25Z",
+	"PSIL/ynTuzfslGtzba3V+jPtPEWWfMjOmaKpDyNC11xmKLqdeGtdRN68Rok9GXy6iHRrXzzJdhEJaVao",
+	"WLHPL1vhUhVjHjUkZVQb8pDEI6po7LDpGjJ1vjAdxFFJwl63SrUmMkYr1rXEajD6liSjt86ZAsdv4UZT",
+	"xShQMLRd3FRI2sW5pCLZAnDCfm67kYXJzGUrcsj6XzYrKQPwxBnokdLWegrvSCnIbofuOgtZFib0FWkG",
+	"08qRcm0h7m6yZuY2ZvMx12Nq4lHxHNB6ZqGBQ51ZW9/6NvutapJI5A928WtcqWfBtsLrdcAuDlk8VehE",
+	"WFvf/H/ly3b9pesVWRe/UNFgW9YGIZU3O5AYXr0xlsZSKRYbnCWzyX9NOivsy9vaKx9vsVOm7P5la1gl",
+	"d7B9CQEbFTV0/WFYs+Oyh0wkSDlDlL3JHa1V43+yD70ieVM8Q+9kbgNYnIbnxLKonDumENLSG22sbqJF",
+	"d3fvuB9o77S8z8Ce6NBAgSP/raDnlKcgDd/fVXBrkXCxDGzVjVTdBnelPjn1iGsiz5kClQ3Ms0ZKG3eR",
+	"SVrxiIF548OUTVmCYZzOpKswKIcbTeD7B1SzbaKYUTOSUsOUgyzqqvdPYdxCn5/IHMhMIZfDwDjk3C5I",
+	"azDQNgwkQagPh1YDPZJyn4qZz4C4RwXUn627NrpFJimjmhE4NHpKufBHlwEvy6KoQG/9yZ0gYiHHBDkU",
+	"YNSHqTQ0z0JBU4fHLjo0TJF+JcOjD9uelwJTt0s3ZrU64Kr8lUVnygc1paUsPhMMQCiGPp1rsio64Whx",
+	"3LVSQFWq3Hm950x1gMJOWLhxtAJOlE+yqE/KRvTXb/DONuf1DJywS26x11qV+6eiq2tM06H07Mc7Fr01",
+	"9kb7vzMPICh8mqmfpagJ0IFf0IBtAydC7nlbwN9wt3fDAAs+y6KbEukyyF1/KG7YTQRCVASPqvq/1dPv",
+	"Qte/uW6vZMoc6hQ3d+Dk5FN+fi2krFckfZjLTTyeNheipB7eZMKvyxZQ3t/1cCoPBvxcjuvsE25yhs6u",
+	"VzrEG025sHUK42HwN7QM38D1WA8IlEIseIHvTIWesBjc1WiB1l0ylHIBmJwE+7Dg6Ubv5Ugkkv2fO+l2",
+	"LMcROFZl1F27LAHvttv4PLehHeVTI0ghl+WNiyWFfxcTcd5f1EReH9rETgJ5qTuOHeCndD3dhuj4jfj9",
+	"hcE/GEp/eRA0m/06Gvwc81f81723/+ytHfA9vSfebMXP9h7unU3+/P3Zr0/abPbr5O9new/3Dy84/eNF",
+	"Z++9/Hjwz9nawfv9rf2j39ZfPvs1Zb/s8FfvdzdeHZ3O9v/Z/Xjw/O8n7YPHv31YG3fE5pHZ2zgcbPwy",
+	"fDTYXxv/dbEx+blDH/93/e/ZX2tJ58+zXVkJjIZwW6kwCWgNY2yLTuAFAtCL/tSlqUiZ1gAso+g5S7V3",
+	"sZYyaJbbV+1l3ckA83ABuGJkg4M9NTrGI3TDT2ryJouhw07Ribpz8teKWOJiSP0kxZD30Ky48f+iIDkm",
+	"MEWPuXjJxKkZhRkyecrCpHbm3XMm9qVidoXNrYeNs9OPfvZH64XFHtZBfUw/rgxmBr7t0XqwesF2WkGH",
+	"ffB6sA9TmpK+H1FC/MU3fBU4Sudbu7tWOFv5eGrRQDFqGCBQgALFD3yFjgWgZWHyWJs8m2ojx1YUdR4s",
+	"SEodOFmFLGUO34QATcTMHozJGNfkKgbWugxwDukqSYZFK1r2eiFDOHjbUfXgzWhMFa+Sd3cg3ksWoM/6",
+	"1mYdxlRD9Jtw9tCojjhdgbO42VXwuZxX0QEw6b5hGEgfs8gRD5+cXfr4a2Kbh0k2YwHTfJpsEb0AQvD+",
+	"ik/rjDD3CjaG4vIhE6aZBdWcWj1bvpKUayfHMTEdR91jQJEw0aIWZQoUuAEOOG/dhdodT8zsOcoz5S9K",
+	"3NNs9U/VTNXScjikdplcSqqtV4ASE2HinKVywpyfYTAj4HGeuV99Kkn1MvqdljzstkIEiGkwBP5LBxUo",
+	"BocfnEMm1c2VaX6SyaweDn6WRnjg0CrYczly7uLP3buhhFcBA3E/kTGjwqBFLGEW0EpvZwlIQAz1SF4Q",
+	"borsYG58ZSNGb1x6QbIufcueapxSjVnaDuXrtM+qFFoNOatT+SsxfmU77j4zI5kcSLNj69f45w0BSBVL",
+	"Zn18fpMJPrzJNd90pVzlxe46QP5ydPSa2BdaRLEJowbsD8Fqm51q3mIB40v461Zzp5cjVyMqP8+Rtrg/",
+	"pC9W5sRMWTnM7EyOCcuhj/ewTmhEi0wbBhVMsaG16gpCCQby9MRSH4oIQLUHakbwXxvpY58oOu4vt8nO",
+	"QNsMMLLV6dgkuRLNdnpakL9/1ZXDkG+nyFQqKdj4pJD8N96Qyyx2KXw9D2OqeduM6o+eGqP4YGqYl+oR",
+	"UAA0ODm9jdTPFuPgJkt4FJATWVBzl4tXPth6A9mslSr8u+0D98exfe0kfG+FjycuZ9t+lysqAOxxVWLu",
+	"s0zYKROr2dKX4XBI4l3xedwrEwn4rOzuLvOArxCyPru3KjJUkDk44gphDihsFVJzo4muvN1Voeca5GGj",
+	"EUNeUzPyLiV/62xKrFPvnOK9TRhcU19MgVyMZGpjaAtoUYx4WjBzu8RYcxtKBZftzsyIGjS6OGQOSsm4",
+	"3ZIRTYgUrIiyEHgVrLVZ1T8wM9YfooN5HUF7IdWpNLdTNReWBu9Eiq8V+uo+DfMMrqs5VcUtzFnfSxaw",
+	"NViKA4dnB3lshKxazYLsPFd7YzBzL5YIEpd6ZXO4TuuoYy6X1ONVaFCFta35UA5DH39xtfqjupHyf3uz",
+	"Qulwg69tFe5j3WHLqQlOe9FT3BVJGCWuLay4L1bQrjuEq21QpRmzCQtmqNp5dSwndUWBaJr2scyeUxFK",
+	"DnQsBBAIlTQNL8RVHODVWbOOJ8+uq5uVT0+e1R7V6yzp49BQU7OyC7BeyH4wkSmPS7JINFdhFj6O3A2/",
+	"epu6GUh5AstcgSqY70gxVtlUONWc/eD4Rhpd3iN4TJRMU+fmbxrU9Hyxb7JHWYdjVyvR4ebqvrp0tRD9",
+	"aQz/bAH9nKTTUy6gPBr+0e3CXdArASyhWptISL4OWeqD8gTCM7zc99W7oAxgYVxQzIKkoFzbWoqVKnuN",
+	"S9cA31uMnQTkEd1it8flCFwHtffVZUA1krmrCVMlh7dFFrWFtxeTKLP9Xct34ataQOaJ1t5Mv9YhYy6m",
+	"huliDsqt/AN+qQIYtgm1yhMX7nORoc8x/9eY9E9qQWITExYVrYr7LUePmxHTIDYqZgPWM7nRHSQcHUxJ",
+	"jVSBTZdw0RN95bbSdgVsbd2oPlmKK9bi5S4pW4hdzUOpWa126WXAss1LKpYQWE6txBQTwlF5cMED1rG/",
+	"iEByDxbg4lZDFSZTbFrk0TpBvwMw27dHL1Ye+3qUxU0vJvrczucRWoxr/BwFkJIlINcUgO9qzbUIwJ+M",
+	"qTG24kMNzMtg3SpscuM2hugFLNAeP/Nro1ApDMlJ/XXOaxoZTX7942jb6lFW+C1E/XNNgHW4mrcuWGfp",
+	"YiQtWrp3e8KMGPchCQM2lIphzQyIHuJiue4G3JVb1ltyrvyC9n27Se/P99no9Xzjqm2+YcMq48jrQ9Vq",
+	"4TaUbH4F6dplg3yTG/paZdKAnPCLrWNmIayZIXCkxdv3uPNwk611Hg5YsjXYfLS5uZHQzcHjTca2Hj8e",
+	"rg9jtr65xjbWHtFHG48ePhmuDx89hv9sbW1uPF5fv7GztpRgsvG1+2oX3u/dumrhdGsR1rn9SsiAXttk",
+	"xxRhvd5Zf7jS2VjpbB6tdbobnW6n0+50On+Hn5BQw1YMH7NoIXYW3MiHZVE5XPq5lZ2CWDViJAEhGLTr",
+	"GHab6ZDzLaCZzalVupT5ghdGjWZnZ53zJB5fyEGyPv2wKfiHR/NoCk/mFu28yq5fZ1rcCb9yrmERikvp",
+	"0ec+vMcZWaojIdrAeRSK3eJBLvVxuzGW+Au/sm/LKJYshovCYQto+yT5/Cj8qGr8iQooljloQhi5VVrB",
+	"tQv3XzzTpku8K4ya1TkTEdBYGhHuxw86y1dOfMlncCLaEofWNOMym4ek/wZ/t3I5qJa1hbr7UHRbM6Il",
+	"lMT01f9JU/H/WsHjf53gfD0ul+/k7zv5+2Lkr1aBymecKDnkKWvn9GzROzE2gxVFY4Z/DKBzhkhW6ISv",
+	"cufwX3VzZ6W7X/Ja45P09RQW8S/DPNDu4hmmetbVjg+BYeduot95XFUDDUdbIYSdgyUpA6mtKaFJH7pp",
+	"CGzKcfyJJ9BKgyxl0Tq+CYDrJlJErLWw4P4NCsu2aoy1sJPFwRgoTTV++oTrO52xrqS/P4MGR9uO7yWB",
+	"Vxi4W/C7rUhvfVMG3S/cYHBOIutccQ38Zp8Keuq7JASGAxdvAcg9n9XU0s83FNx46pQK/g9TteEKRXvv",
+	"ZzHJN7pLrvKPLGC+XcB2P8dAf1Qo6qWJUcz2R1GM9N1G+2RM1ZkunHpG1k+Z0e2oZp16DoEmarSUoBTE",
+	"xem2NxVjEXTj20RwQbSAmtIxLdsbAT3eXXHGl41Up8nK7eNBaZo60jCPEtZQgs/mWjqpI7aNtDan2bf9",
+	"QDF4hy6TucXsR/ScFRpBZGe3UNew4sdlq57UkrLaCge3DiL4SiMkXBJ4DX3Kq3NXesA5ZwTXviRzyRtd",
+	"8OLk9v3mOF4UpQP/fA6jhJ2vrF3HKLGeTXVQayd/4S1xQTMBt+0UokXQ5de3JtmflLzQTOE/sEmBffzq",
+	"sDZ/ptTLYJ6ozRuq/HtYQg78xjoZsY+BV6Ik024Mn8TrtDN4lKyxzXhr+Jg+HDxJOmxtuE43BpvxPBNx",
+	"SrXZiQ0/Z1bSvSOtEAF5ZzNu1YvFHl2yRIooX7j0ZVcgfr0c6wOsF5KW3ExzBdjGYPG3qGzss5v5B4NG",
+	"hxaPuSIQ5egkdme4ABwSp0x3rcvbdgbzglfV+dcTRTcic+WFNWEJN2Qpd8c6o4eQYiUr3CbYNqnNLsFp",
+	"x8thywqI3eRZ9FuX9G0jxFZgAc7c86SfZZbAP1xOiu+W6Iv09Ylg59kXg6dUTk9HQVWEOgvKV+lYm+ct",
+	"g7Pw1guLRFdmChVbYlrwbBNZz8AWyh/qiYYEom3SB4rdt82lsEWajXR0BRT9vag7irpUo6bYn28l06is",
+	"D4VdNjJYQUejXtSL+sGFsC0OSSpjmjpPZXYx2kIaMIP1Swh3sHGxMj+h6RsLdP4CCVYLp0u91XWxmK6i",
+	"s2slACVCvKW4TfKybUCDpbCsEX2F9hpaEsZFnE4TuI07Aru5URGznrhAg3FGnRMWp0iNqnScLL093H3z",
+	"7sXe7svnh+9e7L3cXXa7wEpEJardE0bKlq8Wk5HXpTyofio0M8tddLKHV3+pvyonTNAJb0MaPlBnMCVh",
+	"EyD3Q385jEZxdcWAWQGY9RxCUC+ClqtwZxW6myJd6zMWCya4Ek1pkn1d2ED2LgmjBWiSKKZ1Yel5qWwg",
+	"N30RM/7jihm7HL+D1tf1zZVMDA1So4pNCslWKa/i8XTz8cV7kWx9eC+eDN4Pzmbs/UXnn3lm8JsrS9f7",
+	"9s27MLlPGjtUghKboQqUtQFQbZM+UvM+kvZq9YuwGmgRmjhsnuX6C1nw1zrXoNHWOP2lzOxPGhlDLqld",
+	"obnNdVFO89Anj5VB19Gw8l9eEuhGrst66z8yo3sw/Ff5HzAS4flfowM1ZIJWhbBV2H3yZdVtCtN5t6lv",
+	"mh56SXtiATepNSs7Fy3yrtxxa2UqV3TOt/I3sifCjs018q8ldXZ/3xnWd4b1nWF9Z1jfPMO6Blu5N6dy",
+	"I2/BEhHxVHEzO4TzcHQW42YhsCH/1wsP51//OIrqbGT99xemTxQzUyVssQVn7/Uxxy0bnLmSpbhKb0PK",
+	"HnWBgv9yuL71EEKMoak+eJQ5NdiV67Lv6vjDPdnokITOdMu2MTA8zS4WxBDllWJhft0m4FPpif6vfxy9",
+	"29852Pl5d3/34Oipi8eFHsqiaFXvf5pip9iWtxfDn3AkXdKL7Ju9KNxaT+R7y/Mqgu1ZlQ7nsolmSzZH",
+	"0fYZswUKWuWdt3oCWRgYfF6/Ojwi0Mx5FUItVv3e0VykCUWbB6SxklfICPOamUtjmthK0z3h1Ub7k7Y+",
+	"PQaZOBcjHo/AW6gz5bHgZ4RMe6MRBkiSRjTrdWt5NV5oZGaIMPmlGRkziVxNyqH0zllqHeb20kX7Rz+R",
+	"nywOE8PoOGpFU5W6wbq7uroA4ld9pUFsDpcWJM4XEazXIhdcsRW0ORo+yItyWx+GJrbpNQlcgC4pqifk",
+	"MGN03aD3NlguDBOIDO73C6nOyFTYYwW7XE/8SHzmCrEZq5gZJIliMePnjFC4BBg4Loi+fpQ7LLAb1Dvx",
+	"TRc1cBdfGqVL+p96aDrvRV3M7odG4DgAHnzqudoNtkE4HJb9y+U923+4EiO96PIyXNYaUFxAPdZsZomt",
+	"6atNtWcV3H0pZmM51e4HDdiYHUZPEPLjj7Y56Y8/+uYL7kV8qdjeyg6jxtMEG9KUG9btfIXorR9/XG4T",
+	"oGXuzKzr3Hd69x8jGEvQM2fttCCxZn377QgAAiGlFoS4l7ym5zlTtkpeYIvEPW921kBix36iriFstrZu",
+	"WVs8KX4rdh61kFnBtIt8s0sVIpz3/y4sutEiWsLMWf0Wb5dH1KPZVzDF8IxfZZvCYAOI1/y4ooAJp3zM",
+	"jfUb6Aum7AqF4sg/9omrJoykZHP9CZEiBoy3q8M+9l7bgoJ19ZepCT0NKY+ZCxLwDZ+UnCjODFWzmxCS",
+	"1UEqB6tjysXqm92d5/u77XGC7idu0jKx2nm9F7Wic6asmzdag0bk8LIzy4EXsd1pb7iKi8hfV9+NGE0t",
+	"dz1ldQE9rq83NgcfgZfJu3sg551jS2+fi+MrnTtoo5KRnT/I75FbrNQ8e72z2eQgzZaxI2dYKHSrs9Ek",
+	"ymXzrtaUrQ9lDFtvMq+N+QvOb2lD1IoMPdWY1ZyhVgQBA4AqNWoIxjpp0v9594h4iPabvv4XmONuIND8",
+	"vrvd8M+suoQmS66zO+LuL7s7z5fbCwMF746cGujvKpNZE4wuW1EuGJRkKhQeZZ2/6gAJWV037DZ5JaAB",
+	"HApE1nzgO9LqKeryuRrjUrdwGly5J7SRE40cD5K5qEicdPLrH0eW8lgZ0d7e4mnFhbqMrt0808bXtlq8",
+	"DH2lOmM1gTAHUX2Nwvqsmrp3F65bWl93Eg4w/JyPKxcXFyug2qxMVcoE+C3wIG+3yGW5e/9l5UZ0FgDy",
+	"YpsoVFht6vvmpV0o0OJEo+2soAegi2KTlMYu8FCm6MvR/6Kq+pudTtPInOoWzzurKLXZWZs/tlC2Hwct",
+	"QObz/qcwYm2BEeVukDBu/cn8ceVOFEiGFwBJXSW12zKxjEI/85EPOeUsKZ4BoQbwghGgKBzl2Q4FyTHq",
+	"Ntc6aMNM7RKBLJJ+NBitxKUkwFoRw9E0XehMY7JWBlnDbCOdBqJYwhWLrYORDGzolucENDkH12kCAQsG",
+	"YkRdnMm7cC/v/BQgIoNLs18oO0B2/NoSYletQCgS1/1A13ILO/uudwNkzdkwYLJKb+z8vilKsLUsY5SL",
+	"oMCXkybjYt5ikYSGhD8Iq3vYYY866+sb9OGjwZPNxw8HwydrSefRk3hr68nDx082tljn4ZDRuV7ykxKF",
+	"3uisN56lp53+bE4lAzD6M8LPOJ0qBubEU1Yioi+dCaJewoEBMA/6FKz/OoRKO6oHg5e5MTzcPS4iaU2q",
+	"yOXihK9c1WxRolfohn8jondzInSF5OfOEaw3Bb+BrSWccnHWiLvLtRTnmrSFlaNyS+RliJXMFpAs94bO",
+	"oOaoSh6Y5B0yWSsiXLNFKH6F1+OhU0DKwGTpErpBAOqJpdzEJgUjIzlVIQUhPKNZhBvroIIQZ0ZVyhFj",
+	"E0YKsilq+z3h9FSe20davkgL/IMYPrYh9ujrkQq/JKSb7CPXppZCDQvF324jz15VnH9h8bO+Ft0di59N",
+	"i3xW8TOouzWnSwCwOtuRmSUlovivlyy/HIH9dqTKKwj6jj5zzvBM08kLVNyfjFgiOkUibp2GjaS7n7ty",
+	"MU4S+52W7LaWOS3FVLMVLjQTmkMkeDpbrjSdWXIRvJBWvWO7foaFn61twD7OQAR21Zz4WuJcJcjzfTpm",
+	"5EcTmmpJYqoUR1dJP6zd0idLNCwgaatMJj0xmJG+D4N3MQ6wNbHcIlK1ci+BvWiBFdjNvmIrXXWzSl99",
+	"6LrXE/3D3cPDvVcHh++g0vKrg5d/PYWDBieMZkY7Mz8V5QphGKHIaK3dBM28VRG4Dp3zV7B6DKZoYO7Q",
+	"nJdd5bFnuJd9mbDISqc35Gdhmc0GZ/6k0XazMMMrVCi9Yz5Xmvurs64Ercww5tV1wilwuENmVuyJzi1h",
+	"ZBHeoWLCUg52wdr2L317D95NJ+/y2+iRebmoLFTDgv/1TBfx6jPwW1zn32nKaeDXL60PNvAm+lAcr5Ld",
+	"o2GHpin4oOrY9WpWt62Rb9tONrqYy5CxqCQsFwJM19rgtfUxo4wCYfPIbPIEJqjXadOFcEyeMYTkxMvM",
+	"26hk1WUb+ZiDuub51l0NaTFZVbajTLQARa5S1hAMRNXoKFAueyKWacoT5h3Bwmpk6H1wKtoSvq5JllpU",
+	"lV5a2fQ6SzwC5TAhjOPXgdIZykH4zVVnat92Q5SKvHXzWXiF3RH7dUw8O+Vb8PGTe1Ixr+LGYfiUH7w4",
+	"iy6X77xjLl2d/rMy6toqiw0MO2tr6uI+rTkPLmgqT1Eu5OK7hlqk8P54v+unn5dVerg71+7URsXfE2/M",
+	"y5aWeCME0F2hy37q2YLvvajbi2ia9qLLeVXeWzYgyql9OLDdbuPAvO3ADz4QBznABdesLk3fxgeVZGOM",
+	"BJDKN0CEP2uy+ts9cVR65NOPYf8syYvpayMnua/dWL8JdGDkZz6QablN9nzd5Z5AWd4aka1WqW0WKUuc",
+	"AGCZWINavU3yb97sbLpw756wKzWopnBK1+Vpd6xuusL/gAXX0h6DlgeXjnV8MYtlduZUOTS4njYXVN62",
+	"eps79wxH80rkzQravdsO78Aj3dmcP8L37roNMb+d0TDvwC2SgjM5M0TRjN7kZy8xpcYRgzFZClX00Avk",
+	"B9zIE+TubJHcupWa6e0baVAHCWhht2ofaOXVej0xrCmHb31enmZdcKGXW0Cq2EcXJ+IMq5Wq9nm4UakC",
+	"vY8gKTwuBSu1yRs2SekMaSlR+D2lEUgesXXYEG2GscRgbnMhiaGDrAcJF6c94cjxMtZcys2XNjudq22i",
+	"stW4ISkFforsKe+a5HnKkI55OkOoDE1PJMxYR7rtveBi/yB41NpF79owaeqq+luH2xxrJZHDnhgw/EaR",
+	"nfrNWY3jaW3yXBIhDUQcIADIkg0USJaL+DBiinUhfo4mxYDcusDbIVfa1KtmuCdfi+QLM7Ni6fGFO0uv",
+	"xeu/zw7/+I2/4nsf9/gFj9d//ydeT88HZ+nZ3nvJ/x7/9vHv5/sXf/+xu/HXP6cXB88Pzv5+/uL9X+9/",
+	"P/v7592Pf79P+V/jvzp/Hf3FXz77tcP+/CmFcfH493E8/v0f+mxP741/34SF94/irYP3p51Xz+PNfdFp",
+	"bw04na09f/Hnm93Hf+3+tMF+WzMbrzqj5zvTR//8OeycP9x/PNg6++nDUec6umOhW8c9c+hy740aNn3A",
+	"Lpy4dkvWXL1stzKrLsy1922f/jchhl1Tq6qO/R9l4A2q0a5jUcBBCicIHEtkCHJPrNtNWuHdYepVMwvP",
+	"KurnQVgtV0MjnWWZTFlM1kJxwj1RDhTG3RRDMVrXixNWYUuBW4UJy+SO+gPkwK2tot8QTFx99RrEr6at",
+	"wp1bz2rX+IYiiTPzWRax/t2IVjWiBaf83ZL2eS1ph8w4upcjsZfgm5qb3KepLSSsRSYCkvZKfYxxPTc5",
+	"RGXGflw4wsYyunC+9U2M5At7kNmbO1HsnMuptm8XuMUylFJqijHMazDMmMHSTr4zMe69pIz5CBENjAx8",
+	"Rz3hJt0OF/Dem3zyoLwE18SAaqklWdrsdAp97RJZH7us68qgfvEAwSuLs94xb5mz1mflMbiPQybMPEbj",
+	"/ZNSYPbdBZ2B7mzzIi0COjyyeLP8ndWUiWPNoX9nOTdQMw6ZMxvWdDDDJ+iqvj9OUU/AyhwjL69dm4Zy",
+	"5CqUn+fW7VbBFioFs1YZl4YCv42lNpglL0yKFayTNunnRYkhbhEsZIpD/bzhnILEZIkG3eAcp1gO7FM9",
+	"cTMDVZ0rhGtz6EFyj9QsLL7bQMdKQG9/zeb5OzKzH1Xztfzn35Mufsry466/GKufsvoil/Z2pMzUmYhM",
+	"3t0aFeWCZ7DOB7iQhbUnronBip3LM9ZoBq3iGU/8bcv6s2NxMS4KD+FmLGcJWK65vosoySC0YPLVtat2",
+	"V9Os7la0mJjZc2roHLceejesU+9/xMXm0OQervKureqapUN91ltdvAPFe/3JF/+6XM0C+pp434Ekr8C2",
+	"QfwYiwHYwcPeD659bYEW6Bb4wLt6+kfwr3BowjWOrSmC4F975vd0XQfGazdBVLkqCyGqH/7cbfFbz9TL",
+	"TbyifIaZww7dk7Za1q0z86rBoa7nUIBwnx/Pymqu+2b/ezaoXZe4C7t/ndft/Leg49elQhiqDKFOEPax",
+	"s0VkuceIZ4sEV+H0V0VES0j7L6SlXxXyguhUPHpsJWdLDBB3Mp8LdbM2S/X1nMgAI8CVorOQaDo0xOS2",
+	"rI4TFpbMyvNqqUyfaDrTubLZchFAtt1H/irc5v5qHz8Ox+RDsK3BKReIzcftdvsEs/tcN4qi3A+5ei94",
+	"CriK7TiyPn22PV8Xagbjr8c+7Pvk+AH7cPKUpjzGNiL+d7RMnBw/wHp/XGh+8tSJ6Zhb4F97INXJcefk",
+	"2JlTTzDqxFbdK7yydnKcmV9PnmLt3nA12/YVRPuTp8V+le2eeOWq+UOHlgfsA3nAPnDyQDD4HycPUgP/",
+	"Y+TBqYH/MfKAC/JASLMnSLZ9fPAs+0f2VT0R/sDJAzwJjXE4wd+cPGAicY/9X7AJKP//wDWbIA8GzFww",
+	"JsgD0PMeSIU/wSdYXGjlJZttUoYru9y3SY6QXZCfGGIcsOWxhvgBqcxx5+QpT7qAn/lU8LCQ9ZG10u2c",
+	"PMUSz8tt8to1MvCdD4oNZEK3gU2rzNvJINLZh8uEKtYTxXwJnx9yxmYuDQTWBPzEMqXW92xkXhYwKylN",
+	"gorSDfYWrOF4bRrt8H+RvMhDRlU8WuhNqRbKtHyBEF7kzdfunBZaHRBxkRedmfm2OvFCzZ3ysrfV9k6N",
+	"ORJ6cQ35Nyjl8rmV4ztScsF8Z783YGRZZ73r8Cx40h5yq4LfJH/MhbJjCU0hc0dlipVryIDNpEjIw6CT",
+	"GtpgfdHPEVOsyGN+0LZSu63juNwmCAAb2dzfyfEKH/ezMniu0iikZZWZqA2HlaLSiKokxOF3uiL+t4ga",
+	"yUrCWwnCO9/q+h2FiVOFtkG2PPZaIX0KJ7hGPbnsc67lOFu7M+tWcIEXS2pa/O7C1H8obti3UtHsK6hM",
+	"hjB2uat3QjXsqZUE3fC11VIXVScAF2/dKTNB+eT7dH0Ey1zlyrUVii0QrBUxVBNBvPaKYPvbYxxw7Yxi",
+	"aB5l4YdSS8JjKrI+cwGSZB3Ar4Mk4d+lU74CZ7JG5rXqEshJtoS8wFpMWIAZeRE3mojpeMAwa8rJAnVS",
+	"3xtc4D5jgX2T9gayZ2XSb1ToUA56t8IMGDRH6OiDxNdfoJ10Xgc3Bq+vbpN+sFQ/73zmMN012ERst73O",
+	"vfhh6ttnox7izEZdglkPzdIDnP1tpIdSA8wFW6vTcW279BL5bTyPmqboU9dXDw8pbHOOQgP+v9Y1rsPX",
+	"W+kL0OBGIsgXdLB92ZS0TJBQFtdvTwmCqzOPMax+4vO94TiWjOU582TDVsB3nQGAU4T3nCosWsMMWLuy",
+	"SBLXeCBNgTTYDo2KCm2/yZoiglmD8v1uqjoaYX/KaMSXx3q/14Wx/nn2BV+lWxk2dg8+ZfvVd4nyASZc",
+	"thoF4/vGFEuaF8AV3666TnRsZT6VC4x0zLjriGLH1f+VkIV7wq2fMcbb3kgvx04KCtHdiFqvBLOtka+V",
+	"nChTaPQOBr/JtM40ZJso5aIZIErwCpiEXO3o2YTZhFTtY6xhaz8USTF0AnT1dUKRLfTaFaS7bib9FR63",
+	"ciRMpbb7G/cETdNypuhR1puA4DViOo8KFOyj8aVA66i57Uh2I4nvf0lysmBI/mfv+RcWt2x3eU8i3AW6",
+	"FyoR4HNRDFvFePV5LkyrfLfJET1jQRKF98E5n9S7D33fkhQ0szpX+lR8Ps/MbT0Zmer2aH4vyIaLVDJa",
+	"2LKqUHDgX+HJeAbHfYeuDIuqJfwds0bkfeOq3WUpgPBHoRjAgKVSQJKgbOiXi538rJnAu1/BLQl2BqmZ",
+	"C2qd1zE381lsZV6Lpf8T04/mvV61IMBuWyBR6Z7o22K+fjXLa0H6WnY1HjI3rfXRYiJK/0dfrsEFQ4ID",
+	"1btTfb/7Vk/Ydn9h8BYw8USSpYTFHGBNnq+tLW/nizj/ut3PyVP0FUPXYM97HavvCfsGlOvLet+rLAXL",
+	"gpVDqYpOwfPrKgLi73kLuwrlOGXmmY32dD6c61KP67tW7zM4eK77JAxt/XcQC5CVy0G9d0I1xlY2ntZG",
+	"kYF87m4D+g7JkvuXpdcjCg0Z9ZmrO8MN0VzEjKx31p50id3If9Yfrz1ukf9sPXrcafXEf9Y6m50t11Fw",
+	"HtXxnUpd22i4KXkdTq+Z9URsm2a7EAyYT7q4FpKyzCjCEm624T4DhyEs1S6HX0hXphPBkXliXetSmzkE",
+	"700F/zBlgmlN1DRlGqXmWZvsFeQRuMS4RydT7EMwzqmiwgSZ/4X+ipYOhWme+Dq2iwkm6vtETsFYwhJQ",
+	"L4D0atYFuON3UldTAL4Uy49OsXRbDjxL8Ry5g94yuZM465huO8eFDKTfrAEUic6NTb+3KZT51oH5C2kL",
+	"i3l6b6Ir/IscvXVSf10fKde5+S7Inr+dZXlpnpE1vDL2ncRdM6lsZ0qQQXxzw4uR7w4aZsHiBhospNlV",
+	"+lL4Gn4UImtTQ8jsm8KgGBCnvgl9+K7No3fGjxOmjZKzwDZahPw1cKwmqLZdJzr+O2TGz4LQ37qIeYeI",
+	"fGPL61vsMb+Y5dXJfBi0AbpVoWDIODPHeK0vTZiqSw+Fm9ITqPBhuDUIX35cs/RzW7HHRXZnQsp1BJ5r",
+	"B7d9F3m+7dJqdxUMlxlV7+yi22OOLktpKZ+iAWp1oOxAlgrcZ2wC3ZgVbX+1VWvwb9cNz9uOsq7lq0gc",
+	"3M6rZq08WqTlkrhAfwuaTcUSjFlB/AjgD7Kyq00NrcwbaFXKndd7ZAk0X7Q8+9b3Rfv0crAMjqpZB+Oy",
+	"/NxchcOD0bhI3WhXv9Rqz3mab316e7gfnaXhVyYN+23bFEZAZTKgKRWxb1EvVTxiCGupwp0GbbgvTy7/",
+	"/wA=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -117,7 +118,10 @@ type AuthResponse struct {
 	// RefreshToken In refresh mode, the refresh token (unless it travels in the httpOnly cookie).
 	RefreshToken *string `json:"refreshToken,omitempty"`
 
-	// User A user as the API shows it. Passwords and one-time codes are never included.
+	// User A user as the API shows it. Passwords and one-time codes are never included. An instance
+	// whose operator declared custom user fields (USER_FIELDS_FILE) shows each non-private one
+	// too, after `blocked` (null when unset): its served spec (`/openapi.json`, `mtb-api
+	// openapi`) lists them with their types.
 	User User `json:"user"`
 }
 
@@ -135,7 +139,7 @@ type ChangePasswordRequest struct {
 	PasswordConfirmation string `json:"passwordConfirmation"`
 }
 
-// CreateUserRequest Other keys are ignored.
+// CreateUserRequest Other keys are ignored. Custom user fields may be given (the served spec lists them).
 type CreateUserRequest struct {
 	// Blocked Example: false
 	Blocked *bool `json:"blocked,omitempty"`
@@ -337,7 +341,8 @@ type RefreshResponse struct {
 	RefreshToken *string `json:"refreshToken,omitempty"`
 }
 
-// RegisterRequest Keys other than these three are refused.
+// RegisterRequest Keys other than these three are refused, unless the operator lists them in
+// `register.allowedFields` (custom user fields): the served spec adds those.
 type RegisterRequest struct {
 	// Email Stored lower-cased; must not be in use.
 	//
@@ -364,7 +369,10 @@ type RegistrationResponse struct {
 	// RefreshToken In refresh mode, the refresh token.
 	RefreshToken *string `json:"refreshToken,omitempty"`
 
-	// User A user as the API shows it. Passwords and one-time codes are never included.
+	// User A user as the API shows it. Passwords and one-time codes are never included. An instance
+	// whose operator declared custom user fields (USER_FIELDS_FILE) shows each non-private one
+	// too, after `blocked` (null when unset): its served spec (`/openapi.json`, `mtb-api
+	// openapi`) lists them with their types.
 	User User `json:"user"`
 }
 
@@ -421,33 +429,7 @@ type Role struct {
 
 // RoleEntry A role as a user's populated `role` shows it: every field of `Role` unless
 // `populate[role][fields]` chose some (`id` and `documentId` always come).
-type RoleEntry struct {
-	// Id Example: 1
-	Id int64 `json:"id"`
-
-	// DocumentId Example: wtrhykk0vdcmwobd2uq4niq7
-	DocumentId string `json:"documentId"`
-
-	// Name Example: Authenticated
-	Name *string `json:"name,omitempty"`
-
-	// Description Example: Default role given to authenticated user.
-	Description nullable.Nullable[string] `json:"description,omitempty"`
-
-	// Type The stable name of the role (`public`, `authenticated`, ...).
-	//
-	// Example: authenticated
-	Type *string `json:"type,omitempty"`
-
-	// CreatedAt Example: 2026-03-04T10:30:00.000Z
-	CreatedAt *string `json:"createdAt,omitempty"`
-
-	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
-	UpdatedAt *string `json:"updatedAt,omitempty"`
-
-	// PublishedAt Example: 2026-03-04T10:30:00.000Z
-	PublishedAt *string `json:"publishedAt,omitempty"`
-}
+type RoleEntry = profile.RoleEntry
 
 // RoleList defines model for RoleList.
 type RoleList struct {
@@ -599,7 +581,19 @@ type SessionList struct {
 	Data []Session `json:"data"`
 }
 
-// UpdateUserRequest The fields to change; other keys are ignored.
+// UpdateMeRequest The fields of their own profile a user changes: `username` and the custom user fields
+// the operator lets users edit (by default every non-private one; the served spec lists
+// them). Any other key is refused: `email`, `password`, `role`, `confirmed`, `blocked` and
+// `provider` never change through this route.
+type UpdateMeRequest struct {
+	// Username Must not be in use (compared exactly, case matters).
+	//
+	// Example: johndoe
+	Username *string `json:"username,omitempty"`
+}
+
+// UpdateUserRequest The fields to change; other keys are ignored. Custom user fields may be given (the
+// served spec lists them); `null` clears one that is not required.
 type UpdateUserRequest struct {
 	// Blocked Example: true
 	Blocked *bool `json:"blocked,omitempty"`
@@ -624,97 +618,16 @@ type UpdateUserRequest struct {
 	Username *string `json:"username,omitempty"`
 }
 
-// User A user as the API shows it. Passwords and one-time codes are never included.
-type User struct {
-	// Id Example: 1
-	Id int64 `json:"id"`
-
-	// DocumentId Stable 24-character identifier, as in Strapi 5.
-	//
-	// Example: p8u48wjnd5qjn9bjbkyejw0z
-	DocumentId string `json:"documentId"`
-
-	// Username Example: johndoe
-	Username string `json:"username"`
-
-	// Email Example: johndoe@example.com
-	Email string `json:"email"`
-
-	// Provider How the user signs in; `local` for username or email and password.
-	//
-	// Example: local
-	Provider string `json:"provider"`
-
-	// Confirmed Whether the user confirmed their email address.
-	//
-	// Example: true
-	Confirmed bool `json:"confirmed"`
-
-	// Blocked Whether an administrator blocked the account.
-	//
-	// Example: false
-	Blocked bool `json:"blocked"`
-
-	// CreatedAt Example: 2026-03-04T10:30:00.000Z
-	CreatedAt string `json:"createdAt"`
-
-	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
-	UpdatedAt string `json:"updatedAt"`
-
-	// PublishedAt Example: 2026-03-04T10:30:00.000Z
-	PublishedAt string `json:"publishedAt"`
-
-	// Role A role as a user's populated `role` shows it: every field of `Role` unless
-	// `populate[role][fields]` chose some (`id` and `documentId` always come).
-	Role *RoleEntry `json:"role,omitempty"`
-}
+// User A user as the API shows it. Passwords and one-time codes are never included. An instance
+// whose operator declared custom user fields (USER_FIELDS_FILE) shows each non-private one
+// too, after `blocked` (null when unset): its served spec (`/openapi.json`, `mtb-api
+// openapi`) lists them with their types.
+type User = profile.User
 
 // UserEntry A user as the users routes show it: every field of `User` unless `fields` chose some
 // (`id` and `documentId` always come), and `role` when populated for a caller allowed to
-// list roles.
-type UserEntry struct {
-	// Id Example: 1
-	Id int64 `json:"id"`
-
-	// DocumentId Stable 24-character identifier, as in Strapi 5.
-	//
-	// Example: p8u48wjnd5qjn9bjbkyejw0z
-	DocumentId string `json:"documentId"`
-
-	// Username Example: johndoe
-	Username *string `json:"username,omitempty"`
-
-	// Email Example: johndoe@example.com
-	Email *string `json:"email,omitempty"`
-
-	// Provider How the user signs in; `local` for username or email and password.
-	//
-	// Example: local
-	Provider *string `json:"provider,omitempty"`
-
-	// Confirmed Whether the user confirmed their email address.
-	//
-	// Example: true
-	Confirmed *bool `json:"confirmed,omitempty"`
-
-	// Blocked Whether an administrator blocked the account.
-	//
-	// Example: false
-	Blocked *bool `json:"blocked,omitempty"`
-
-	// CreatedAt Example: 2026-03-04T10:30:00.000Z
-	CreatedAt *string `json:"createdAt,omitempty"`
-
-	// UpdatedAt Example: 2026-03-04T10:30:00.000Z
-	UpdatedAt *string `json:"updatedAt,omitempty"`
-
-	// PublishedAt Example: 2026-03-04T10:30:00.000Z
-	PublishedAt *string `json:"publishedAt,omitempty"`
-
-	// Role A role as a user's populated `role` shows it: every field of `Role` unless
-	// `populate[role][fields]` chose some (`id` and `documentId` always come).
-	Role *RoleEntry `json:"role,omitempty"`
-}
+// list roles. Custom user fields as in `User`.
+type UserEntry = profile.UserEntry
 
 // Fields defines model for Fields.
 type Fields = []string
@@ -984,6 +897,9 @@ type CreateRoleJSONRequestBody = RoleRequest
 
 // UpdateRoleJSONRequestBody defines body for UpdateRole for application/json ContentType.
 type UpdateRoleJSONRequestBody = RoleRequest
+
+// UpdateCurrentUserJSONRequestBody defines body for UpdateCurrentUser for application/json ContentType.
+type UpdateCurrentUserJSONRequestBody = UpdateMeRequest
 
 // UpdateUserJSONRequestBody defines body for UpdateUser for application/json ContentType.
 type UpdateUserJSONRequestBody = UpdateUserRequest
@@ -1593,6 +1509,34 @@ type ClientInterface interface {
 	//
 	// Corresponds with GET /api/users/me (the `GetCurrentUser` operationId).
 	GetCurrentUser(ctx context.Context, params *GetCurrentUserParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateCurrentUserWithBody Update the current user's profile
+	//
+	// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+	// #10405). The user the Bearer token belongs to changes their own `username` and the
+	// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+	// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+	// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+	// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+	UpdateCurrentUserWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UpdateCurrentUser Update the current user's profile
+	//
+	// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+	// #10405). The user the Bearer token belongs to changes their own `username` and the
+	// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+	// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+	// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+	// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+	UpdateCurrentUser(ctx context.Context, body UpdateCurrentUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DeleteUser Delete a user
 	//
@@ -2493,6 +2437,54 @@ func (c *Client) CountUsers(ctx context.Context, params *CountUsersParams, reqEd
 // Corresponds with GET /api/users/me (the `GetCurrentUser` operationId).
 func (c *Client) GetCurrentUser(ctx context.Context, params *GetCurrentUserParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetCurrentUserRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateCurrentUserWithBody Update the current user's profile
+//
+// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+// #10405). The user the Bearer token belongs to changes their own `username` and the
+// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+func (c *Client) UpdateCurrentUserWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCurrentUserRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UpdateCurrentUser Update the current user's profile
+//
+// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+// #10405). The user the Bearer token belongs to changes their own `username` and the
+// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+func (c *Client) UpdateCurrentUser(ctx context.Context, body UpdateCurrentUserJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUpdateCurrentUserRequest(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -3808,6 +3800,46 @@ func NewGetCurrentUserRequest(server string, params *GetCurrentUserParams) (*htt
 	return req, nil
 }
 
+// NewUpdateCurrentUserRequest calls the generic UpdateCurrentUser builder with application/json body
+func NewUpdateCurrentUserRequest(server string, body UpdateCurrentUserJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewUpdateCurrentUserRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewUpdateCurrentUserRequestWithBody constructs an http.Request for the UpdateCurrentUser method, with any body, and a specified content type
+func NewUpdateCurrentUserRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/users/me")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewDeleteUserRequest constructs an http.Request for the DeleteUser method
 func NewDeleteUserRequest(server string, id UserId) (*http.Request, error) {
 	var err error
@@ -4479,6 +4511,34 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /api/users/me (the `GetCurrentUser` operationId).
 	GetCurrentUserWithResponse(ctx context.Context, params *GetCurrentUserParams, reqEditors ...RequestEditorFn) (*GetCurrentUserResponse, error)
+
+	// UpdateCurrentUserWithBodyWithResponse Update the current user's profile
+	//
+	// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+	// #10405). The user the Bearer token belongs to changes their own `username` and the
+	// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+	// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+	// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+	// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+	UpdateCurrentUserWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCurrentUserResponse, error)
+
+	// UpdateCurrentUserWithResponse Update the current user's profile
+	//
+	// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+	// #10405). The user the Bearer token belongs to changes their own `username` and the
+	// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+	// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+	// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+	// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+	UpdateCurrentUserWithResponse(ctx context.Context, body UpdateCurrentUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCurrentUserResponse, error)
 
 	// DeleteUserWithResponse Delete a user
 	//
@@ -6566,6 +6626,82 @@ func (r GetCurrentUserResponse) ContentType() string {
 	return ""
 }
 
+type UpdateCurrentUserResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *UserEntry
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *UserWriteError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *InternalServerError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r UpdateCurrentUserResponse) GetJSON200() *UserEntry {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r UpdateCurrentUserResponse) GetJSON400() *UserWriteError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r UpdateCurrentUserResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r UpdateCurrentUserResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r UpdateCurrentUserResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r UpdateCurrentUserResponse) GetJSON500() *InternalServerError {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r UpdateCurrentUserResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UpdateCurrentUserResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UpdateCurrentUserResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UpdateCurrentUserResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DeleteUserResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -7524,6 +7660,46 @@ func (c *ClientWithResponses) GetCurrentUserWithResponse(ctx context.Context, pa
 		return nil, err
 	}
 	return ParseGetCurrentUserResponse(rsp)
+}
+
+// UpdateCurrentUserWithBodyWithResponse Update the current user's profile
+//
+// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+// #10405). The user the Bearer token belongs to changes their own `username` and the
+// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+func (c *ClientWithResponses) UpdateCurrentUserWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UpdateCurrentUserResponse, error) {
+	rsp, err := c.UpdateCurrentUserWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateCurrentUserResponse(rsp)
+}
+
+// UpdateCurrentUserWithResponse Update the current user's profile
+//
+// Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+// #10405). The user the Bearer token belongs to changes their own `username` and the
+// custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+// validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+// Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+// user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /api/users/me (the `UpdateCurrentUser` operationId).
+func (c *ClientWithResponses) UpdateCurrentUserWithResponse(ctx context.Context, body UpdateCurrentUserJSONRequestBody, reqEditors ...RequestEditorFn) (*UpdateCurrentUserResponse, error) {
+	rsp, err := c.UpdateCurrentUser(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUpdateCurrentUserResponse(rsp)
 }
 
 // DeleteUserWithResponse Delete a user
@@ -9493,6 +9669,67 @@ func ParseGetCurrentUserResponse(rsp *http.Response) (*GetCurrentUserResponse, e
 			return nil, err
 		}
 		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseUpdateCurrentUserResponse parses an HTTP response from a UpdateCurrentUserWithResponse call
+func ParseUpdateCurrentUserResponse(rsp *http.Response) (*UpdateCurrentUserResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UpdateCurrentUserResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest UserEntry
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest UserWriteError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
 
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
 		var dest InternalServerError

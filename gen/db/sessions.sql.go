@@ -103,7 +103,7 @@ func (q *Queries) DeleteUserSessions(ctx context.Context, userID int64) (int64, 
 
 const getAuthSessionUser = `-- name: GetAuthSessionUser :one
 SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
-       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, r.perm_version AS role_perm_version,
+       u.tokens_valid_after, u.created_at, u.updated_at, u.published_at, u.profile, r.perm_version AS role_perm_version,
        s.session_id AS session_id
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id
@@ -131,6 +131,7 @@ type GetAuthSessionUserRow struct {
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	PublishedAt      time.Time
+	Profile          *string
 	RolePermVersion  *int64
 	SessionID        *string
 }
@@ -155,6 +156,7 @@ func (q *Queries) GetAuthSessionUser(ctx context.Context, arg GetAuthSessionUser
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.Profile,
 		&i.RolePermVersion,
 		&i.SessionID,
 	)

@@ -46,14 +46,14 @@ func (q *Queries) CountUsers(ctx context.Context) (int64, error) {
 
 const createUser = `-- name: CreateUser :one
 INSERT INTO up_users (
-    document_id, username, email, provider, password, confirmed, blocked, role_id,
+    document_id, username, email, provider, password, confirmed, blocked, role_id, profile,
     created_at, updated_at, published_at
 ) VALUES (
     $1, $2, $3, $4, $5,
-    $6, $7, $8,
-    $9, $9, $9
+    $6, $7, $8, $9,
+    $10, $10, $10
 )
-RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash
+RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile
 `
 
 type CreateUserParams struct {
@@ -65,6 +65,7 @@ type CreateUserParams struct {
 	Confirmed  bool
 	Blocked    bool
 	RoleID     *int64
+	Profile    *string
 	Now        time.Time
 }
 
@@ -78,6 +79,7 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (UpUser,
 		arg.Confirmed,
 		arg.Blocked,
 		arg.RoleID,
+		arg.Profile,
 		arg.Now,
 	)
 	var i UpUser
@@ -100,6 +102,7 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (UpUser,
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }
@@ -114,7 +117,7 @@ func (q *Queries) DeleteUser(ctx context.Context, id int64) error {
 }
 
 const findLoginUser = `-- name: FindLoginUser :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile FROM up_users
 WHERE provider = 'local' AND (lower(email) = $1 OR username = $2)
 ORDER BY id
 LIMIT 1
@@ -149,13 +152,14 @@ func (q *Queries) FindLoginUser(ctx context.Context, arg FindLoginUserParams) (U
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }
 
 const getAuthUser = `-- name: GetAuthUser :one
 SELECT u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, u.role_id,
-       u.tokens_valid_after, u.kept_token_hash, u.created_at, u.updated_at, u.published_at,
+       u.tokens_valid_after, u.kept_token_hash, u.created_at, u.updated_at, u.published_at, u.profile,
        r.perm_version AS role_perm_version
 FROM up_users u
 LEFT JOIN up_roles r ON r.id = u.role_id
@@ -176,6 +180,7 @@ type GetAuthUserRow struct {
 	CreatedAt        time.Time
 	UpdatedAt        time.Time
 	PublishedAt      time.Time
+	Profile          *string
 	RolePermVersion  *int64
 }
 
@@ -198,13 +203,14 @@ func (q *Queries) GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, er
 		&i.CreatedAt,
 		&i.UpdatedAt,
 		&i.PublishedAt,
+		&i.Profile,
 		&i.RolePermVersion,
 	)
 	return i, err
 }
 
 const getUser = `-- name: GetUser :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users WHERE id = $1
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile FROM up_users WHERE id = $1
 `
 
 func (q *Queries) GetUser(ctx context.Context, id int64) (UpUser, error) {
@@ -229,12 +235,13 @@ func (q *Queries) GetUser(ctx context.Context, id int64) (UpUser, error) {
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }
 
 const getUserByEmail = `-- name: GetUserByEmail :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users WHERE lower(email) = $1 ORDER BY id LIMIT 1
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile FROM up_users WHERE lower(email) = $1 ORDER BY id LIMIT 1
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (UpUser, error) {
@@ -259,12 +266,13 @@ func (q *Queries) GetUserByEmail(ctx context.Context, email string) (UpUser, err
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }
 
 const getUserByResetToken = `-- name: GetUserByResetToken :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile FROM up_users
 WHERE reset_password_token_hash = $1 AND reset_password_expires_at > $2
 `
 
@@ -295,12 +303,13 @@ func (q *Queries) GetUserByResetToken(ctx context.Context, arg GetUserByResetTok
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }
 
 const getUserByUsername = `-- name: GetUserByUsername :one
-SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash FROM up_users WHERE username = $1
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile FROM up_users WHERE username = $1
 `
 
 func (q *Queries) GetUserByUsername(ctx context.Context, username string) (UpUser, error) {
@@ -325,6 +334,7 @@ func (q *Queries) GetUserByUsername(ctx context.Context, username string) (UpUse
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }
@@ -472,6 +482,48 @@ func (q *Queries) SetResetPasswordToken(ctx context.Context, arg SetResetPasswor
 		arg.ID,
 	)
 	return err
+}
+
+const setUserProfile = `-- name: SetUserProfile :one
+UPDATE up_users SET profile = $1, updated_at = $2, published_at = $2
+WHERE id = $3
+RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile
+`
+
+type SetUserProfileParams struct {
+	Profile *string
+	Now     time.Time
+	ID      int64
+}
+
+// SetUserProfile writes a user's custom field values (the whole JSON object; NULL: none).
+// Callers read the current values under the row lock of an earlier write in the same
+// transaction, so that concurrent edits of different fields all land.
+func (q *Queries) SetUserProfile(ctx context.Context, arg SetUserProfileParams) (UpUser, error) {
+	row := q.db.QueryRow(ctx, setUserProfile, arg.Profile, arg.Now, arg.ID)
+	var i UpUser
+	err := row.Scan(
+		&i.ID,
+		&i.DocumentID,
+		&i.Username,
+		&i.Email,
+		&i.Provider,
+		&i.Password,
+		&i.ResetPasswordTokenHash,
+		&i.ResetPasswordExpiresAt,
+		&i.ConfirmationTokenHash,
+		&i.ConfirmationExpiresAt,
+		&i.Confirmed,
+		&i.Blocked,
+		&i.RoleID,
+		&i.TokensValidAfter,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PublishedAt,
+		&i.KeptTokenHash,
+		&i.Profile,
+	)
+	return i, err
 }
 
 const unblockUser = `-- name: UnblockUser :exec

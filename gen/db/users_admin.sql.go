@@ -11,7 +11,7 @@ import (
 )
 
 const usersAPIDeleteUser = `-- name: UsersAPIDeleteUser :one
-DELETE FROM up_users WHERE id = $1 RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash
+DELETE FROM up_users WHERE id = $1 RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile
 `
 
 // UsersAPIDeleteUser deletes a user and returns it, as Strapi answers the deletion.
@@ -37,6 +37,7 @@ func (q *Queries) UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, err
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }
@@ -83,7 +84,7 @@ SET username           = COALESCE($1, username),
     reset_password_expires_at = CASE WHEN CAST($7 AS BOOLEAN) THEN NULL ELSE reset_password_expires_at END,
     updated_at = $9, published_at = $9
 WHERE id = $10
-RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash
+RETURNING id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile
 `
 
 type UsersAPIUpdateUserParams struct {
@@ -137,6 +138,7 @@ func (q *Queries) UsersAPIUpdateUser(ctx context.Context, arg UsersAPIUpdateUser
 		&i.UpdatedAt,
 		&i.PublishedAt,
 		&i.KeptTokenHash,
+		&i.Profile,
 	)
 	return i, err
 }

@@ -342,6 +342,11 @@ func (a adapter) SetRoleInfo(ctx context.Context, arg db.SetRoleInfoParams) erro
 	return a.q.SetRoleInfo(ctx, SetRoleInfoParams(arg))
 }
 
+func (a adapter) SetUserProfile(ctx context.Context, arg db.SetUserProfileParams) (db.UpUser, error) {
+	r, err := a.q.SetUserProfile(ctx, SetUserProfileParams(arg))
+	return db.UpUser(r), err
+}
+
 func (a adapter) TouchAPIToken(ctx context.Context, arg db.TouchAPITokenParams) error {
 	return a.q.TouchAPIToken(ctx, TouchAPITokenParams(arg))
 }

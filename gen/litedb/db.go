@@ -204,6 +204,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setRoleInfoStmt, err = db.PrepareContext(ctx, setRoleInfo); err != nil {
 		return nil, fmt.Errorf("error preparing query SetRoleInfo: %w", err)
 	}
+	if q.setUserProfileStmt, err = db.PrepareContext(ctx, setUserProfile); err != nil {
+		return nil, fmt.Errorf("error preparing query SetUserProfile: %w", err)
+	}
 	if q.touchAPITokenStmt, err = db.PrepareContext(ctx, touchAPIToken); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchAPIToken: %w", err)
 	}
@@ -524,6 +527,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setRoleInfoStmt: %w", cerr)
 		}
 	}
+	if q.setUserProfileStmt != nil {
+		if cerr := q.setUserProfileStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setUserProfileStmt: %w", cerr)
+		}
+	}
 	if q.touchAPITokenStmt != nil {
 		if cerr := q.touchAPITokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing touchAPITokenStmt: %w", cerr)
@@ -648,6 +656,7 @@ type Queries struct {
 	setConfirmationTokenStmt     *sql.Stmt
 	setResetPasswordTokenStmt    *sql.Stmt
 	setRoleInfoStmt              *sql.Stmt
+	setUserProfileStmt           *sql.Stmt
 	touchAPITokenStmt            *sql.Stmt
 	unblockUserStmt              *sql.Stmt
 	usersAPIDeleteUserStmt       *sql.Stmt
@@ -719,6 +728,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		setConfirmationTokenStmt:     q.setConfirmationTokenStmt,
 		setResetPasswordTokenStmt:    q.setResetPasswordTokenStmt,
 		setRoleInfoStmt:              q.setRoleInfoStmt,
+		setUserProfileStmt:           q.setUserProfileStmt,
 		touchAPITokenStmt:            q.touchAPITokenStmt,
 		unblockUserStmt:              q.unblockUserStmt,
 		usersAPIDeleteUserStmt:       q.usersAPIDeleteUserStmt,

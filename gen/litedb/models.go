@@ -101,4 +101,14 @@ type UpUser struct {
 	UpdatedAt              time.Time
 	PublishedAt            time.Time
 	KeptTokenHash          *string
+	Profile                *string
+}
+
+type UpUserField struct {
+	Name       string
+	Type       string
+	IsUnique   bool
+	Retired    bool
+	DeclaredAt time.Time
+	UpdatedAt  time.Time
 }

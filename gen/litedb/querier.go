@@ -140,6 +140,10 @@ type Querier interface {
 	SetConfirmationToken(ctx context.Context, arg SetConfirmationTokenParams) error
 	SetResetPasswordToken(ctx context.Context, arg SetResetPasswordTokenParams) error
 	SetRoleInfo(ctx context.Context, arg SetRoleInfoParams) error
+	// SetUserProfile writes a user's custom field values (the whole JSON object; NULL: none).
+	// Callers read the current values under the row lock of an earlier write in the same
+	// transaction, so that concurrent edits of different fields all land.
+	SetUserProfile(ctx context.Context, arg SetUserProfileParams) (UpUser, error)
 	// TouchAPIToken records a use of the token, at most once per period: the guard makes the
 	// concurrent requests of one token update its row once.
 	TouchAPIToken(ctx context.Context, arg TouchAPITokenParams) error

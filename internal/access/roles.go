@@ -44,6 +44,17 @@ var strapiControllerActions = [][2]string{
 	{"permissions", "getPermissions"},
 }
 
+// IsStrapiAction reports whether a is one of Strapi's own Users & Permissions actions (not
+// one of this service's own routes, such as user.updateMe).
+func IsStrapiAction(a string) bool {
+	for _, ca := range strapiControllerActions {
+		if a == usersPermissionsPrefix+ca[0]+"."+ca[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // ErrRoleTypeTaken refuses a role whose type another role has. Strapi inserts the duplicate
 // (its unique rule is not checked on this route), after which the role a type names is
 // whichever the database returns first; here types are unique, and the client is told.

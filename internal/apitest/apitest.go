@@ -135,8 +135,14 @@ func New(t testing.TB, engine string, opts ...Option) *Env {
 		st.Close()
 	})
 	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, App: svc, Config: cfg, Logs: logs, Clock: clock, raw: &rawDB{}}
+	vt := &validatingTransport{t: t, base: http.DefaultTransport}
+	if cfg.UserFieldsFile != "" {
+		if err := vt.useServedSpec(srv.URL); err != nil {
+			t.Fatal(err)
+		}
+	}
 	e.Client = &http.Client{
-		Transport:     &validatingTransport{t: t, base: http.DefaultTransport},
+		Transport:     vt,
 		Timeout:       30 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }, // tests see redirects
 	}

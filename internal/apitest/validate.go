@@ -48,12 +48,56 @@ func loadSpec() {
 type validatingTransport struct {
 	t    testing.TB
 	base http.RoundTripper
+	// served: the spec the server serves, when it is not openapi.yaml as committed (an
+	// instance with custom user fields); its router finds the operations.
+	served       *openapi3.T
+	servedRouter routers.Router
+}
+
+// useServedSpec makes vt validate against the spec the server at url serves
+// (/openapi.json), as read by a client of that instance.
+func (vt *validatingTransport) useServedSpec(url string) error {
+	resp, err := vt.base.RoundTrip(mustRequest(url + "/openapi.json"))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(b)
+	if err != nil {
+		return fmt.Errorf("the served spec: %w", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return fmt.Errorf("the served spec is not valid: %w", err)
+	}
+	doc.Servers = nil
+	r, err := legacy.NewRouter(doc)
+	if err != nil {
+		return err
+	}
+	vt.served, vt.servedRouter = doc, r
+	return nil
+}
+
+func mustRequest(url string) *http.Request {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		panic(err)
+	}
+	return req
 }
 
 func (vt *validatingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	specOnce.Do(loadSpec)
 	if specErr != nil {
 		return nil, specErr
+	}
+	specRouter := specRouter
+	if vt.servedRouter != nil {
+		specRouter = vt.servedRouter
 	}
 	resp, err := vt.base.RoundTrip(req)
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/httpapi"
 	"github.com/mtb-race/mtb-backend-api/internal/mail"
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
@@ -46,6 +47,8 @@ type Options struct {
 	// Now is the one clock of the service: tokens' expiries, sessions, settings cache, mail
 	// retries, rate-limit windows, API tokens. time.Now when nil; tests move their own.
 	Now func() time.Time
+	// Fields are the custom user fields; nil: read from USER_FIELDS_FILE.
+	Fields *profile.Schema
 }
 
 // OpenStore opens and migrates the database the configuration names.
@@ -85,9 +88,20 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	if err != nil {
 		return nil, err
 	}
-	// The operations of openapi.yaml, read once: the gate's routes, and the catalog of the
-	// actions roles and API tokens are given from.
-	routes, err := httpapi.NewRoutes()
+	// The custom user fields: declared by the operator, recorded in the database (which
+	// refuses a declaration its stored values do not fit).
+	fields := o.Fields
+	if fields == nil {
+		if fields, err = profile.Load(cfg.UserFieldsFile); err != nil {
+			return nil, err
+		}
+	}
+	if err := st.SyncProfile(ctx, storeFields(fields), now()); err != nil {
+		return nil, fmt.Errorf("user fields: %w", err)
+	}
+	// The operations of openapi.yaml (with the custom fields), read once: the gate's routes,
+	// and the catalog of the actions roles and API tokens are given from.
+	routes, err := httpapi.NewRoutes(fields)
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +135,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
-		Logger: log, MailRequested: outbox.Wake, Now: now,
+		Logger: log, MailRequested: outbox.Wake, Now: now, Fields: fields,
 		Sessions: auth.SessionOptions{
 			Refresh:    cfg.RefreshMode(),
 			AccessTTL:  cfg.Sessions.AccessTokenLifespan,
@@ -214,9 +228,22 @@ func developmentSecret(ctx context.Context, st *store.Store) (string, error) {
 // Catalog is the catalog of actions of this build: the x-strapi-action of every operation
 // of openapi.yaml and Strapi's Users & Permissions actions (for the CLI).
 func Catalog() (*access.Catalog, error) {
-	routes, err := httpapi.NewRoutes()
+	routes, err := httpapi.NewRoutes(profile.Empty())
 	if err != nil {
 		return nil, err
 	}
 	return access.NewCatalog(routes.Actions())
+}
+
+// storeFields is the declaration as the store records it.
+func storeFields(s *profile.Schema) []store.ProfileField {
+	out := make([]store.ProfileField, len(s.Fields))
+	for i := range s.Fields {
+		f := &s.Fields[i]
+		out[i] = store.ProfileField{Name: f.Name, Type: string(f.Type), Unique: f.Unique, Accepts: func(v any) bool {
+			_, fe := f.Check(v)
+			return fe == nil
+		}}
+	}
+	return out
 }

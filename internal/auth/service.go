@@ -15,6 +15,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/settings"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
@@ -35,6 +36,7 @@ type Options struct {
 	Now           func() time.Time // the service's clock; time.Now by default
 	MailRequested func()           // wakes the mail sender after a mail was queued
 	Sessions      SessionOptions   // Strapi's refresh mode (JWT_MANAGEMENT=refresh)
+	Fields        *profile.Schema  // the custom user fields; none when nil
 }
 
 // Service implements the auth rules over the store.
@@ -44,6 +46,7 @@ type Service struct {
 	tokens   *Tokens
 	Settings *settings.Store
 	perms    *access.Permissions
+	fields   *profile.Schema
 	o        Options
 }
 
@@ -58,12 +61,16 @@ func New(st *store.Store, o Options) *Service {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.Fields == nil {
+		o.Fields = profile.Empty()
+	}
 	return &Service{
 		store:    st,
 		hasher:   NewHasher(o.BcryptCost, o.HashWorkers, o.HashQueue),
 		tokens:   NewTokens(o.JWTSecret, o.JWTTTL, o.Now),
 		Settings: settings.New(st, o.Now),
 		perms:    access.NewPermissions(st),
+		fields:   o.Fields,
 		o:        o,
 	}
 }
@@ -153,7 +160,8 @@ func (s *Service) authenticateAccess(ctx context.Context, token string) (*Princi
 	return s.principal(ctx, db.GetAuthUserRow{
 		ID: row.ID, DocumentID: row.DocumentID, Username: row.Username, Email: row.Email, Provider: row.Provider,
 		Confirmed: row.Confirmed, Blocked: row.Blocked, RoleID: row.RoleID, TokensValidAfter: row.TokensValidAfter,
-		CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt, PublishedAt: row.PublishedAt, RolePermVersion: row.RolePermVersion,
+		CreatedAt: row.CreatedAt, UpdatedAt: row.UpdatedAt, PublishedAt: row.PublishedAt, Profile: row.Profile,
+		RolePermVersion: row.RolePermVersion,
 	}, row.SessionID != nil, claims.SessionID)
 }
 
@@ -208,7 +216,8 @@ func (s *Service) issue(u db.UpUser) (string, error) {
 // RegisterInput is the body of a registration.
 type RegisterInput struct {
 	Username, Email, Password string
-	UserAgent                 string // refresh mode: the device name of the session
+	UserAgent                 string         // refresh mode: the device name of the session
+	Fields                    map[string]any // custom user fields (register.allowedFields), as sent
 }
 
 // Register creates a local user with the default role and returns it with a JWT (and in
@@ -241,6 +250,16 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (db.UpUser, Is
 	if err := registerConflicts(ctx, s.store.Q, email, in.Username, adv.UniqueEmail); err != nil {
 		return db.UpUser{}, Issued{}, err
 	}
+	// The custom fields register accepts (the spec refused the others), as the entity
+	// validator checks a creation.
+	vals, err := s.checkFields(ctx, in.Fields, true, 0)
+	if err != nil {
+		return db.UpUser{}, Issued{}, err
+	}
+	profileJSON, err := encodeFields(vals)
+	if err != nil {
+		return db.UpUser{}, Issued{}, err
+	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
 		return db.UpUser{}, Issued{}, err
@@ -253,6 +272,7 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (db.UpUser, Is
 		Password:   &hash,
 		Confirmed:  !adv.EmailConfirmation,
 		RoleID:     &role.ID,
+		Profile:    profileJSON,
 		Now:        s.now(),
 	}
 	var tpls settings.EmailTemplates
@@ -316,6 +336,8 @@ func registerError(err error) error {
 	switch {
 	case errors.As(err, &ae):
 		return err
+	case fieldTaken(err) != nil: // a concurrent write took a unique custom field's value
+		return fieldTaken(err)
 	case store.IsUniqueViolation(err): // a concurrent registration won the race
 		return ErrTaken
 	case store.IsForeignKeyViolation(err): // the default role was deleted since it was read
@@ -540,7 +562,7 @@ func userFromAuthRow(r db.GetAuthUserRow) db.UpUser {
 	return db.UpUser{
 		ID: r.ID, DocumentID: r.DocumentID, Username: r.Username, Email: r.Email, Provider: r.Provider,
 		Confirmed: r.Confirmed, Blocked: r.Blocked, RoleID: r.RoleID, TokensValidAfter: r.TokensValidAfter,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt,
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, PublishedAt: r.PublishedAt, Profile: r.Profile,
 	}
 }
 

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -60,6 +61,7 @@ type CreateUserInput struct {
 	Username, Email, Password string
 	Role                      UserRoleInput
 	Confirmed, Blocked        *bool
+	Fields                    map[string]any // custom user fields, as sent
 }
 
 // UpdateUserInput is the body of PUT /api/users/:id: the fields given.
@@ -69,6 +71,7 @@ type UpdateUserInput struct {
 	PasswordGiven      bool // "password" is a key of the body, even null
 	Role               *UserRoleInput
 	Confirmed, Blocked *bool
+	Fields             map[string]any // custom user fields, as sent
 }
 
 // The errors of the users API, worded as Strapi words them.
@@ -111,10 +114,22 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 	if err != nil {
 		return UserEntry{}, err
 	}
+	vals, err := s.checkFields(ctx, in.Fields, true, 0)
+	var ae *apierror.Error
+	if err != nil && !errors.As(err, &ae) {
+		return UserEntry{}, err
+	}
+	if ae != nil {
+		fields = append(fields, ae.Fields...)
+	}
 	if len(fields) > 0 {
 		// Strapi's controller re-throws whatever the creation threw as an ApplicationError
 		// with its message only.
 		return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: apierror.Invalid(fields...).Message}
+	}
+	profileJSON, err := encodeFields(vals)
+	if err != nil {
+		return UserEntry{}, err
 	}
 	refs := []RelationRef{{ID: in.Role.ID, DocumentID: in.Role.DocumentID}}
 	if in.Role.Object {
@@ -140,8 +155,12 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 		Confirmed:  in.Confirmed != nil && *in.Confirmed,
 		Blocked:    in.Blocked != nil && *in.Blocked,
 		RoleID:     &role.ID,
+		Profile:    profileJSON,
 		Now:        s.now(),
 	})
+	if taken := fieldTaken(err); taken != nil { // a concurrent write took a unique field's value
+		return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: taken.(*apierror.Error).Message}
+	}
 	if store.IsUniqueViolation(err) { // a concurrent write took the username or the email
 		if _, err := s.store.Q.GetUserByUsername(ctx, in.Username); err == nil {
 			return UserEntry{}, &apierror.Error{Kind: apierror.Application, Message: errUniqueAttribute}
@@ -209,6 +228,14 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 	if err != nil {
 		return UserEntry{}, err
 	}
+	vals, err := s.checkFields(ctx, in.Fields, false, id)
+	var ae *apierror.Error
+	if err != nil && !errors.As(err, &ae) {
+		return UserEntry{}, err
+	}
+	if ae != nil {
+		fields = append(fields, ae.Fields...)
+	}
 	if len(fields) > 0 {
 		return UserEntry{}, apierror.Invalid(fields...)
 	}
@@ -248,17 +275,26 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 	// and a pending reset code (D5); unblocking later revives none.
 	params.RevokeTokens = params.Password != nil || (in.Blocked != nil && *in.Blocked)
 	var u db.UpUser
-	if params.RevokeTokens {
-		// A new password or a block ends the user's sessions, in the same transaction (D5).
+	if params.RevokeTokens || len(vals) > 0 {
+		// A new password or a block ends the user's sessions, in the same transaction (D5);
+		// the custom fields are merged into the stored ones under the row lock of the update.
 		err = s.store.InTx(ctx, func(q store.Querier) error {
 			if u, err = q.UsersAPIUpdateUser(ctx, params); err != nil {
 				return err
 			}
-			_, err = q.DeleteUserSessions(ctx, id)
+			if u, err = s.writeFields(ctx, q, u, vals); err != nil {
+				return err
+			}
+			if params.RevokeTokens {
+				_, err = q.DeleteUserSessions(ctx, id)
+			}
 			return err
 		})
 	} else {
 		u, err = s.store.Q.UsersAPIUpdateUser(ctx, params)
+	}
+	if taken := fieldTaken(err); taken != nil { // a concurrent write took a unique field's value
+		return UserEntry{}, taken
 	}
 	if store.IsUniqueViolation(err) { // a concurrent write took the username or the email
 		if in.Username != nil {

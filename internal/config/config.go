@@ -58,6 +58,10 @@ type Config struct {
 	CORSOrigins    []string       // CORS_ORIGIN
 	MaxBodyBytes   int64          // MAX_BODY_BYTES
 
+	// UserFieldsFile declares the custom user fields (USER_FIELDS_FILE): Strapi's
+	// schema.json of the user model, or just its "attributes", with register.allowedFields.
+	UserFieldsFile string
+
 	LogLevel        string // LOG_LEVEL
 	LogFormat       string // LOG_FORMAT: json or text
 	ShutdownTimeout time.Duration
@@ -173,6 +177,7 @@ func Load(getenv func(string) string) (Config, error) {
 		},
 		CORSOrigins:     p.list("CORS_ORIGIN", "*"),
 		MaxBodyBytes:    int64(p.integer("MAX_BODY_BYTES", 1<<20, 1024, 1<<30)),
+		UserFieldsFile:  p.str("USER_FIELDS_FILE", ""),
 		LogLevel:        p.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),
 		ShutdownTimeout: p.duration("SHUTDOWN_TIMEOUT", 25*time.Second),
 	}

@@ -15,9 +15,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-
-	mtbapi "github.com/mtb-race/mtb-backend-api"
-	"github.com/mtb-race/mtb-backend-api/gen/api"
 )
 
 // The documentation: Swagger UI at /docs/ on the contract, served at /openapi.yaml (as
@@ -76,7 +73,7 @@ type docs struct {
 	specJSON *docsAsset
 }
 
-func newDocs() (*docs, error) {
+func newDocs(routes *Routes) (*docs, error) {
 	d := &docs{assets: map[string]*docsAsset{}}
 	entries, err := docsFiles.ReadDir("docs")
 	if err != nil {
@@ -102,12 +99,8 @@ func newDocs() (*docs, error) {
 	if d.index == nil || d.assets["init.js"] == nil {
 		return nil, fmt.Errorf("docs/index.html or docs/init.js missing")
 	}
-	d.specYAML = &docsAsset{data: mtbapi.OpenAPIYAML, contentType: "application/yaml", cache: docsRevalidate}
-	specJSON, err := api.GetSpecJSON()
-	if err != nil {
-		return nil, fmt.Errorf("the embedded spec: %w", err)
-	}
-	d.specJSON = &docsAsset{data: specJSON, contentType: "application/json", cache: docsRevalidate}
+	d.specYAML = &docsAsset{data: routes.specYAML, contentType: "application/yaml", cache: docsRevalidate}
+	d.specJSON = &docsAsset{data: routes.specJSON, contentType: "application/json", cache: docsRevalidate}
 	return d, nil
 }
 

@@ -12,9 +12,12 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/go-chi/chi/v5"
 
+	mtbapi "github.com/mtb-race/mtb-backend-api"
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
+	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
 
 // route is what the gate knows of one operation of openapi.yaml.
@@ -30,6 +33,7 @@ type route struct {
 	// /api/users/me): without a query string there is nothing to validate.
 	queryOnly   bool
 	unknownKeys int
+	userFields  bool           // the body may hold custom user fields (x-user-fields)
 	fieldOrder  []string       // body fields in the order Strapi reports their errors
 	maxBytes    map[string]int // x-max-bytes of top-level body fields
 }
@@ -43,21 +47,101 @@ const (
 // wiring, from the embedded spec, whose every operation's x-strapi-action also makes the
 // catalog of actions roles and API tokens are given from (Actions).
 type Routes struct {
-	byKey map[string]*route
+	byKey  map[string]*route
+	fields *profile.Schema
+	model  *strapiquery.Model
+	// The spec served at /openapi.json and /openapi.yaml: openapi.yaml with the custom user
+	// fields (the very one requests are validated against).
+	specJSON, specYAML []byte
 }
 
-// NewRoutes reads the operations of the embedded openapi.yaml.
-func NewRoutes() (*Routes, error) {
+// NewRoutes reads the operations of the embedded openapi.yaml, extended with the custom
+// user fields of the operator's declaration.
+func NewRoutes(fields *profile.Schema) (*Routes, error) {
+	spec, err := EffectiveSpec(fields)
+	if err != nil {
+		return nil, err
+	}
+	// As written (comments included) when nothing was added.
+	specYAML := mtbapi.OpenAPIYAML
+	specJSON, err := api.GetSpecJSON()
+	if err != nil {
+		return nil, fmt.Errorf("the spec: %w", err)
+	}
+	if fields.Len() > 0 {
+		if specJSON, err = spec.MarshalJSON(); err != nil {
+			return nil, fmt.Errorf("the spec: %w", err)
+		}
+		if specYAML, err = profile.YAML(spec); err != nil {
+			return nil, err
+		}
+	}
+	servers := spec.Servers
+	spec.Servers = nil // match paths whatever host the server is reached at
+	m, err := routes(spec)
+	spec.Servers = servers
+	if err != nil {
+		return nil, err
+	}
+	return &Routes{byKey: m, fields: fields, model: queryModel(fields), specJSON: specJSON, specYAML: specYAML}, nil
+}
+
+// SpecJSON is the served spec, as JSON.
+func (r *Routes) SpecJSON() []byte { return r.specJSON }
+
+// SpecYAML is the served spec, as YAML.
+func (r *Routes) SpecYAML() []byte { return r.specYAML }
+
+// EffectiveSpec is openapi.yaml with the custom user fields added where it marks them
+// (x-user-fields): what this instance serves, validates against and `mtb-api openapi` prints.
+func EffectiveSpec(fields *profile.Schema) (*openapi3.T, error) {
 	spec, err := api.GetSpec()
 	if err != nil {
 		return nil, fmt.Errorf("load the embedded openapi.yaml: %w", err)
 	}
-	spec.Servers = nil // match paths whatever host the server is reached at
-	m, err := routes(spec)
-	if err != nil {
-		return nil, err
+	if err := fields.Extend(spec); err != nil {
+		return nil, fmt.Errorf("add the custom user fields to the spec: %w", err)
 	}
-	return &Routes{byKey: m}, nil
+	if err := spec.Validate(context.Background()); err != nil {
+		return nil, fmt.Errorf("the spec with the custom user fields: %w", err)
+	}
+	return spec, nil
+}
+
+// queryModel is the user model of Strapi's query language with the custom fields.
+func queryModel(fields *profile.Schema) *strapiquery.Model {
+	if fields.Len() == 0 {
+		return strapiquery.BaseModel
+	}
+	var (
+		shown   []strapiquery.Attr
+		private []string
+	)
+	for _, f := range fields.Fields {
+		if f.Private {
+			private = append(private, f.Name)
+			continue
+		}
+		kind := strapiquery.Text
+		switch f.Type {
+		case profile.Integer, profile.Decimal, profile.Float:
+			kind = strapiquery.Number
+		case profile.BigInteger:
+			kind = strapiquery.BigInt
+		case profile.Boolean:
+			kind = strapiquery.Bool
+		case profile.Date:
+			kind = strapiquery.Date
+		case profile.DateTime:
+			kind = strapiquery.DateTime
+		case profile.Time:
+			kind = strapiquery.ClockTime
+		case profile.JSON:
+			kind = strapiquery.JSONValue
+		}
+		shown = append(shown, strapiquery.Attr{Name: f.Name, Kind: kind})
+	}
+	return strapiquery.NewModel(shown, private)
 }
 
 // Actions lists the x-strapi-action of the operations, sorted, each once.
@@ -114,6 +198,7 @@ func routes(spec *openapi3.T) (map[string]*route, error) {
 			if op.RequestBody != nil && op.RequestBody.Value != nil {
 				if mt := op.RequestBody.Value.Content.Get("application/json"); mt != nil && mt.Schema != nil && mt.Schema.Value != nil {
 					s := mt.Schema.Value
+					_, rt.userFields = s.Extensions["x-user-fields"]
 					rt.fieldOrder = slices.Clone(s.Required)
 					names := make([]string, 0, len(s.Properties))
 					for name, p := range s.Properties {
@@ -221,6 +306,9 @@ func (s *Server) gate(next http.Handler) http.Handler {
 			writeError(w, r, s.log, err)
 			return
 		}
+		if rt.userFields && s.fields.Len() > 0 && raw != nil {
+			info(ctx).userFields = userFieldsOf(s.fields, parseBody(r, raw).value)
+		}
 		next.ServeHTTP(w, r)
 	})
 }
@@ -260,4 +348,16 @@ type principalKey struct{}
 func principal(ctx context.Context) *auth.Principal {
 	p, _ := ctx.Value(principalKey{}).(*auth.Principal)
 	return p
+}
+
+// userFieldsOf are the custom user fields of a body, as sent.
+func userFieldsOf(fields *profile.Schema, body any) map[string]any {
+	obj, _ := body.(map[string]any)
+	out := map[string]any{}
+	for k, v := range obj {
+		if _, ok := fields.Field(k); ok {
+			out[k] = v
+		}
+	}
+	return out
 }

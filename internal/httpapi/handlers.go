@@ -2,12 +2,14 @@ package httpapi
 
 import (
 	"context"
+	"net/http"
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
 
@@ -23,11 +25,12 @@ func (h handlers) Register(ctx context.Context, req api.RegisterRequestObject) (
 	b := firstBody(req.JSONBody, req.FormdataBody)
 	u, iss, err := h.s.auth.Register(ctx, auth.RegisterInput{
 		Username: b.Username, Email: b.Email, Password: b.Password, UserAgent: deref(req.Params.UserAgent),
+		Fields: info(ctx).userFields,
 	})
 	if err != nil {
 		return nil, err
 	}
-	resp := api.RegistrationResponse{User: toUser(u)}
+	resp := api.RegistrationResponse{User: h.s.toUser(u)}
 	if iss.JWT != "" { // none while the email is not confirmed (email_confirmation on)
 		resp.Jwt = &iss.JWT
 	}
@@ -48,7 +51,7 @@ func (h handlers) Login(ctx context.Context, req api.LoginRequestObject) (api.Lo
 		return nil, err
 	}
 	refresh, cookies := h.deliverRefresh(req.Params.XStrapiRefreshCookie, iss)
-	return loginAnswer{api.Login200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: refresh, User: toUser(u)}}, cookies}, nil
+	return loginAnswer{api.Login200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: refresh, User: h.s.toUser(u)}}, cookies}, nil
 }
 
 func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserRequestObject) (api.GetCurrentUserResponseObject, error) {
@@ -58,7 +61,7 @@ func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserReques
 	}
 	// Strapi 5.54 applies fields (and validates the query) here; decision D11: populate=role
 	// (or *) shows the caller's own role, with populate[role][fields] applied.
-	q, err := strapiquery.ParseMe(info(ctx).rawQuery)
+	q, err := strapiquery.ParseMe(info(ctx).rawQuery, h.s.model)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +71,7 @@ func (h handlers) GetCurrentUser(ctx context.Context, _ api.GetCurrentUserReques
 			return nil, err
 		}
 	}
-	return api.GetCurrentUser200JSONResponse(toUserEntry(*p.User, role, q.Fields, q.RoleFields)), nil
+	return userAnswer{http.StatusOK, h.s.toUserEntry(*p.User, role, q.Fields, q.RoleFields)}, nil
 }
 
 func (h handlers) ForgotPassword(ctx context.Context, req api.ForgotPasswordRequestObject) (api.ForgotPasswordResponseObject, error) {
@@ -88,7 +91,7 @@ func (h handlers) ResetPassword(ctx context.Context, req api.ResetPasswordReques
 		return nil, err
 	}
 	// In refresh mode the refresh token is in the body, even in cookie mode (as Strapi).
-	return api.ResetPassword200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: nonEmpty(iss.RefreshToken), User: toUser(u)}}, nil
+	return api.ResetPassword200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: nonEmpty(iss.RefreshToken), User: h.s.toUser(u)}}, nil
 }
 
 func (h handlers) Health(ctx context.Context, _ api.HealthRequestObject) (api.HealthResponseObject, error) {
@@ -137,12 +140,22 @@ func firstBody[T any](jsonBody, formBody *T) T {
 
 // toUser is the user as the API shows it: the password and one-time codes have no field
 // in api.User, so they cannot leak.
-func toUser(u db.UpUser) api.User {
+func (s *Server) toUser(u db.UpUser) api.User {
 	return api.User{
 		Id: u.ID, DocumentId: u.DocumentID, Username: u.Username, Email: u.Email, Provider: u.Provider,
 		Confirmed: u.Confirmed, Blocked: u.Blocked,
 		CreatedAt: timestamp(u.CreatedAt), UpdatedAt: timestamp(u.UpdatedAt), PublishedAt: timestamp(u.PublishedAt),
+		Fields: s.shownFields(u, nil),
 	}
+}
+
+// shownFields are the custom fields a user object shows of u: the non-private ones, or
+// those of fields (a query's choice; nil: all).
+func (s *Server) shownFields(u db.UpUser, fields []string) profile.Shown {
+	if s.fields.Len() == 0 {
+		return nil
+	}
+	return s.fields.Show(profile.Stored(u.Profile), fields)
 }
 
 // timestamp formats as Strapi does: UTC with milliseconds, "2026-11-25T20:26:20.708Z".

@@ -30,7 +30,7 @@ func (h handlers) ChangePassword(ctx context.Context, req api.ChangePasswordRequ
 		return nil, err
 	}
 	// In refresh mode the refresh token is in the body, even in cookie mode (as Strapi).
-	return api.ChangePassword200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: nonEmpty(iss.RefreshToken), User: toUser(u)}}, nil
+	return api.ChangePassword200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: nonEmpty(iss.RefreshToken), User: h.s.toUser(u)}}, nil
 }
 
 func (h handlers) SendEmailConfirmation(ctx context.Context, req api.SendEmailConfirmationRequestObject) (api.SendEmailConfirmationResponseObject, error) {

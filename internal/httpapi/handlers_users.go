@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,7 +22,7 @@ import (
 // (plugin::users-permissions.role.find), and, on the reads, only when populated.
 
 func (h handlers) ListUsers(ctx context.Context, _ api.ListUsersRequestObject) (api.ListUsersResponseObject, error) {
-	q, err := strapiquery.Parse(info(ctx).rawQuery, mayFindRoles(ctx))
+	q, err := strapiquery.Parse(info(ctx).rawQuery, h.s.model, mayFindRoles(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -31,13 +32,13 @@ func (h handlers) ListUsers(ctx context.Context, _ api.ListUsersRequestObject) (
 	}
 	out := make(api.ListUsers200JSONResponse, len(users)) // [] rather than null when empty
 	for i, e := range users {
-		out[i] = toUserEntry(e.User, e.Role, q.Fields, q.RoleFields)
+		out[i] = h.s.toUserEntry(e.User, e.Role, q.Fields, q.RoleFields)
 	}
 	return out, nil
 }
 
 func (h handlers) CountUsers(ctx context.Context, _ api.CountUsersRequestObject) (api.CountUsersResponseObject, error) {
-	q, err := strapiquery.Parse(info(ctx).rawQuery, mayFindRoles(ctx))
+	q, err := strapiquery.Parse(info(ctx).rawQuery, h.s.model, mayFindRoles(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +50,7 @@ func (h handlers) CountUsers(ctx context.Context, _ api.CountUsersRequestObject)
 }
 
 func (h handlers) GetUser(ctx context.Context, req api.GetUserRequestObject) (api.GetUserResponseObject, error) {
-	q, err := strapiquery.Parse(info(ctx).rawQuery, mayFindRoles(ctx))
+	q, err := strapiquery.Parse(info(ctx).rawQuery, h.s.model, mayFindRoles(ctx))
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +65,7 @@ func (h handlers) GetUser(ctx context.Context, req api.GetUserRequestObject) (ap
 	if e == nil { // Strapi answers a missing user with an empty 204
 		return api.GetUser204Response{}, nil
 	}
-	return api.GetUser200JSONResponse(toUserEntry(e.User, e.Role, q.Fields, q.RoleFields)), nil
+	return userAnswer{http.StatusOK, h.s.toUserEntry(e.User, e.Role, q.Fields, q.RoleFields)}, nil
 }
 
 func (h handlers) CreateUser(ctx context.Context, req api.CreateUserRequestObject) (api.CreateUserResponseObject, error) {
@@ -74,12 +75,12 @@ func (h handlers) CreateUser(ctx context.Context, req api.CreateUserRequestObjec
 	}
 	e, err := h.s.auth.CreateUser(ctx, auth.CreateUserInput{
 		Username: b.Username, Email: b.Email, Password: b.Password,
-		Role: roleInput(b.Role), Confirmed: b.Confirmed, Blocked: b.Blocked,
+		Role: roleInput(b.Role), Confirmed: b.Confirmed, Blocked: b.Blocked, Fields: info(ctx).userFields,
 	})
 	if err != nil {
 		return nil, err
 	}
-	return api.CreateUser201JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil, nil)), nil
+	return userAnswer{http.StatusCreated, h.s.toUserEntry(e.User, visibleRole(ctx, e.Role), nil, nil)}, nil
 }
 
 func (h handlers) UpdateUser(ctx context.Context, req api.UpdateUserRequestObject) (api.UpdateUserResponseObject, error) {
@@ -90,6 +91,7 @@ func (h handlers) UpdateUser(ctx context.Context, req api.UpdateUserRequestObjec
 	in := auth.UpdateUserInput{
 		Username: b.Username, Email: b.Email, Confirmed: b.Confirmed, Blocked: b.Blocked,
 		PasswordGiven: b.Password.IsSpecified(), // "password": null is given, and refused
+		Fields:        info(ctx).userFields,
 	}
 	if p, err := b.Password.Get(); err == nil {
 		in.Password = &p
@@ -106,7 +108,19 @@ func (h handlers) UpdateUser(ctx context.Context, req api.UpdateUserRequestObjec
 	if err != nil {
 		return nil, err
 	}
-	return api.UpdateUser200JSONResponse(toUserEntry(e.User, visibleRole(ctx, e.Role), nil, nil)), nil
+	return userAnswer{http.StatusOK, h.s.toUserEntry(e.User, visibleRole(ctx, e.Role), nil, nil)}, nil
+}
+
+func (h handlers) UpdateCurrentUser(ctx context.Context, req api.UpdateCurrentUserRequestObject) (api.UpdateCurrentUserResponseObject, error) {
+	b := req.Body
+	if b == nil {
+		return nil, errEmptyBody
+	}
+	u, err := h.s.auth.UpdateMe(ctx, principal(ctx), auth.UpdateMeInput{Username: b.Username, Fields: info(ctx).userFields})
+	if err != nil {
+		return nil, err
+	}
+	return userAnswer{http.StatusOK, h.s.toUserEntry(u, nil, nil, nil)}, nil
 }
 
 func (h handlers) DeleteUser(ctx context.Context, req api.DeleteUserRequestObject) (api.DeleteUserResponseObject, error) {
@@ -121,7 +135,7 @@ func (h handlers) DeleteUser(ctx context.Context, req api.DeleteUserRequestObjec
 	if u == nil {
 		return api.DeleteUser204Response{}, nil
 	}
-	return api.DeleteUser200JSONResponse(toUserEntry(*u, nil, nil, nil)), nil // Strapi: no role
+	return userAnswer{http.StatusOK, h.s.toUserEntry(*u, nil, nil, nil)}, nil // Strapi: no role
 }
 
 // userID reads the {id} of the users routes: a positive decimal integer. Anything else
@@ -153,9 +167,9 @@ func visibleRole(ctx context.Context, r *db.UpRole) *db.UpRole {
 // toUserEntry is a user as the users routes and /me show it: the given fields (all when
 // nil; id and documentId always), and the role when given, with roleFields (all when nil).
 // Passwords have no field here.
-func toUserEntry(u db.UpUser, role *db.UpRole, fields, roleFields []string) api.UserEntry {
-	full := toUser(u)
-	e := api.UserEntry{Id: full.Id, DocumentId: full.DocumentId}
+func (s *Server) toUserEntry(u db.UpUser, role *db.UpRole, fields, roleFields []string) api.UserEntry {
+	full := s.toUser(u)
+	e := api.UserEntry{Id: full.Id, DocumentId: full.DocumentId, Fields: s.shownFields(u, fields)}
 	show := func(name string) bool { return fields == nil || slices.Contains(fields, name) }
 	if show("username") {
 		e.Username = &full.Username
@@ -271,3 +285,29 @@ func relationRefs(obj map[string]any, key string) *[]auth.RelationRef {
 	}
 	return &refs
 }
+
+// userAnswer answers a user entry. The generated answers of these operations are types
+// defined from UserEntry (type GetUser200JSONResponse UserEntry), which do not have its
+// MarshalJSON, and so would lose the custom fields: this one encodes the entry itself.
+type userAnswer struct {
+	status int
+	entry  api.UserEntry
+}
+
+func (a userAnswer) write(w http.ResponseWriter) error {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(a.entry); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(a.status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+func (a userAnswer) VisitGetCurrentUserResponse(w http.ResponseWriter) error    { return a.write(w) }
+func (a userAnswer) VisitUpdateCurrentUserResponse(w http.ResponseWriter) error { return a.write(w) }
+func (a userAnswer) VisitGetUserResponse(w http.ResponseWriter) error           { return a.write(w) }
+func (a userAnswer) VisitCreateUserResponse(w http.ResponseWriter) error        { return a.write(w) }
+func (a userAnswer) VisitUpdateUserResponse(w http.ResponseWriter) error        { return a.write(w) }
+func (a userAnswer) VisitDeleteUserResponse(w http.ResponseWriter) error        { return a.write(w) }

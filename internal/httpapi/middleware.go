@@ -23,14 +23,18 @@ type requestInfoKey struct{}
 //   - header, for two headers only: the refresh cookie, whose name the operator chooses
 //     (SESSIONS_COOKIE_NAME), and Accept, which OpenAPI does not let a spec declare as a
 //     parameter (the confirmation redirect answers HTML or text by it).
+//   - userFields: the custom user fields of a body (register, the users API, PUT
+//     /api/users/me), which the operator declares at start (USER_FIELDS_FILE), so no
+//     generated type can know them; the gate validated them against the served spec.
 //
 // Everything else a handler needs is a typed parameter or body of openapi.yaml, and the
 // Set-Cookie headers go out with the answer's type (cookie.go).
 type requestInfo struct {
-	id        string
-	operation string
-	rawQuery  string
-	header    http.Header // the request's
+	id         string
+	operation  string
+	rawQuery   string
+	header     http.Header    // the request's
+	userFields map[string]any // nil: none sent (or no operation that takes them)
 }
 
 func info(ctx context.Context) *requestInfo {

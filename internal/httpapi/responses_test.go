@@ -43,6 +43,13 @@ func TestCommonErrorResponses(t *testing.T) {
 					429, "RateLimitError", "Too many requests, please try again later.", "")
 			})
 		}
+		t.Run("/api/users/me", func(t *testing.T) { // this service's own write route
+			wantError(t, e.Do("PUT", "/api/users/me", []byte(`{"username":"alice2"}`), "Content-Type", "application/json", "Authorization", "Bearer not.a.jwt"),
+				401, "UnauthorizedError", "Missing or invalid credentials", "")
+			big := `{"username":"` + strings.Repeat("a", 1<<20) + `"}`
+			wantError(t, e.Do("PUT", "/api/users/me", []byte(big), "Content-Type", "application/json", "Authorization", "Bearer "+jwt),
+				413, "PayloadTooLargeError", "request entity too large", "")
+		})
 	})
 }
 
@@ -59,6 +66,7 @@ func TestDatabaseDown(t *testing.T) {
 			wantError500(t, r)
 		}
 		wantError500(t, e.Do("GET", "/api/users/me", nil, "Authorization", "Bearer "+jwt))
+		wantError500(t, e.Do("PUT", "/api/users/me", []byte(`{"username":"alice2"}`), "Content-Type", "application/json", "Authorization", "Bearer "+jwt))
 		wantError(t, e.Do("GET", "/_health", nil), 503, "ServiceUnavailableError", "Service Unavailable", "")
 		if r := e.Do("HEAD", "/_health", nil); r.Status != 503 || len(r.Body) != 0 {
 			t.Fatalf("HEAD /_health: %d %q", r.Status, r.Body)

@@ -19,8 +19,10 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
+	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
 
 // Deps are what the HTTP layer needs.
@@ -60,6 +62,8 @@ type Server struct {
 
 	mux    *chi.Mux
 	routes map[string]*route
+	fields *profile.Schema    // the custom user fields
+	model  *strapiquery.Model // the user model of Strapi's query language, with them
 	root   http.Handler
 }
 
@@ -75,6 +79,7 @@ func New(d Deps) (*Server, error) {
 		auth: d.Auth, now: d.Now, roles: d.Roles, tokens: d.Tokens, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
 		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: d.Routes.byKey, ipv6Prefix: d.RateLimitIPv6Prefix,
+		fields: d.Routes.fields, model: d.Routes.model,
 	}
 	if s.ipv6Prefix == 0 {
 		s.ipv6Prefix = 64
@@ -105,7 +110,7 @@ func New(d Deps) (*Server, error) {
 			writeError(w, r, s.log, &apierror.Error{Kind: apierror.Validation, Message: "Invalid parameter"})
 		},
 	})
-	docs, err := newDocs()
+	docs, err := newDocs(d.Routes)
 	if err != nil {
 		return nil, err
 	}

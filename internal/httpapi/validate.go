@@ -320,6 +320,9 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 			name = strings.Join(f.Path, ".")
 		}
 		f.Message, f.Value, f.HasValue = name+" is a required field", nil, false
+		if p := s.Properties[f.Path[len(f.Path)-1]]; p != nil && p.Value != nil && p.Value.Extensions["x-user-field"] != nil {
+			f.Message = name + " must be defined." // a custom field: Strapi's entity validator
+		}
 	case "minLength":
 		if value == "" {
 			f.Message = name + " is a required field"
@@ -345,10 +348,15 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 			vals[i] = printValue(v)
 		}
 		f.Message = fmt.Sprintf("%s must be one of the following values: %s", name, strings.Join(vals, ", "))
-	case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
+	case "minimum":
+		f.Message = fmt.Sprintf("%s must be greater than or equal to %s", name, jsNumber(derefF(s.Min)))
+	case "maximum":
+		f.Message = fmt.Sprintf("%s must be less than or equal to %s", name, jsNumber(derefF(s.Max)))
+	case "exclusiveMinimum", "exclusiveMaximum":
 		f.Message = fmt.Sprintf("%s %s", name, strings.TrimPrefix(se.Reason, "number "))
 	case "pattern":
-		f.Message = fmt.Sprintf("%s must match the following: \"%s\"", name, s.Pattern)
+		// yup prints the RegExp: /pattern/.
+		f.Message = fmt.Sprintf("%s must match the following: \"/%s/\"", name, s.Pattern)
 	default:
 		f.Message = fmt.Sprintf("%s is invalid: %s", name, se.Reason)
 	}
@@ -592,6 +600,13 @@ func jsNumber(f float64) string {
 		return strings.Replace(strings.Replace(s, "e+0", "e+", 1), "e-0", "e-", 1)
 	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
+}
+
+func derefF(p *float64) float64 {
+	if p == nil {
+		return 0
+	}
+	return *p
 }
 
 func derefU(p *uint64) uint64 {

@@ -58,11 +58,51 @@ type column struct {
 	nullable bool
 }
 
-func columnOf(a sq.Attr) column {
+func columnOf(a sq.Attr, d dialect) column {
+	if a.Custom {
+		return customColumn(a, d)
+	}
 	if a.Relation == sq.RoleRelation {
 		return column{expr: roleColumns[a.Name], kind: a.Kind, nullable: true}
 	}
 	return column{expr: userColumns[a.Name], kind: a.Kind}
+}
+
+// customColumn is a custom field as SQL sees it: its value in the profile JSON, typed for
+// comparison (numbers as numbers, booleans as booleans, the rest as text). The name comes
+// from the operator's declaration, which allows letters, digits and _ only; it is checked
+// again here, since it is written into the SQL.
+func customColumn(a sq.Attr, d dialect) column {
+	if !safeName(a.Name) {
+		panic(fmt.Sprintf("store: custom field name %q", a.Name))
+	}
+	var expr string
+	if d == postgresDialect {
+		expr = "(u.profile->>'" + a.Name + "')"
+		switch a.Kind {
+		case sq.Number:
+			expr = "CAST(" + expr + " AS DOUBLE PRECISION)"
+		case sq.BigInt:
+			expr = "CAST(" + expr + " AS BIGINT)"
+		case sq.Bool:
+			expr = "CAST(" + expr + " AS BOOLEAN)"
+		}
+	} else {
+		expr = "json_extract(u.profile, '$." + a.Name + "')"
+		if a.Kind == sq.BigInt {
+			expr = "CAST(" + expr + " AS INTEGER)"
+		}
+	}
+	return column{expr: expr, kind: a.Kind, nullable: true}
+}
+
+func safeName(s string) bool {
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // UserEntry is a user as the users routes show it, with its role when the query populated
@@ -125,7 +165,7 @@ func scanUserEntry(scan func(...any) error, withRole bool) (UserEntry, error) {
 		published        *time.Time
 	)
 	err := scan(&u.ID, &u.DocumentID, &u.Username, &u.Email, &u.Provider, &u.Confirmed, &u.Blocked,
-		&u.CreatedAt, &u.UpdatedAt, &u.PublishedAt,
+		&u.CreatedAt, &u.UpdatedAt, &u.PublishedAt, &u.Profile,
 		&roleID, &docID, &name, &description, &typ, &created, &updated, &published)
 	if err != nil {
 		return e, fmt.Errorf("scan user: %w", err)
@@ -162,15 +202,20 @@ func (w *sqlWriter) arg(v any) {
 // ordered is a column as compared or sorted: text in byte order on both engines (SQLite's
 // BINARY collation; on PostgreSQL the "C" collation, whatever the database's locale).
 func (w *sqlWriter) ordered(c column) string {
-	if c.kind == sq.Text && w.dialect == postgresDialect {
+	if textual(c.kind) && w.dialect == postgresDialect {
 		return c.expr + ` COLLATE "C"`
 	}
 	return c.expr
 }
 
+// textual reports whether values of the kind compare as text.
+func textual(k sq.Kind) bool {
+	return k == sq.Text || k == sq.Date || k == sq.DateTime || k == sq.ClockTime
+}
+
 // text is a column as a text operator sees it: the id's digits for the id.
 func (w *sqlWriter) text(c column) string {
-	if c.kind == sq.Int {
+	if c.kind == sq.Int || c.kind == sq.Number || c.kind == sq.BigInt || c.kind == sq.Bool {
 		return "CAST(" + c.expr + " AS TEXT)"
 	}
 	return c.expr
@@ -186,11 +231,11 @@ func render(w *sqlWriter, e sq.Expr) {
 	case sq.Not:
 		renderNot(w, t)
 	case sq.Cmp:
-		renderCmp(w, columnOf(t.Attr), t.Op, t.Val)
+		renderCmp(w, columnOf(t.Attr, w.dialect), t.Op, t.Val)
 	case sq.In:
 		renderIn(w, t)
 	case sq.Null:
-		renderNull(w, columnOf(t.Attr), t.IsNull)
+		renderNull(w, columnOf(t.Attr, w.dialect), t.IsNull)
 	case sq.Match:
 		renderMatch(w, t)
 	case searchExpr:
@@ -283,7 +328,7 @@ func renderCmp(w *sqlWriter, c column, op string, val any) {
 }
 
 func renderIn(w *sqlWriter, in sq.In) {
-	c := columnOf(in.Attr)
+	c := columnOf(in.Attr, w.dialect)
 	if len(in.Vals) == 0 { // as knex: IN () is false, NOT IN () true
 		if in.Not {
 			w.write("1=1")
@@ -331,7 +376,7 @@ func renderNull(w *sqlWriter, c column, isNull bool) {
 // ones lower both sides (lower() folds ASCII only on SQLite). The value matches literally:
 // its %, _ (and GLOB's *, ?, [) are escaped.
 func renderMatch(w *sqlWriter, m sq.Match) {
-	col := w.text(columnOf(m.Attr))
+	col := w.text(columnOf(m.Attr, w.dialect))
 	if m.Not {
 		w.write("NOT (")
 		defer w.write(")")
@@ -382,13 +427,15 @@ func globEscape(s string) string {
 // case-insensitively, the text matching literally.
 type searchExpr struct {
 	sq.Expr
-	text string
+	text   string
+	custom []sq.Attr // the custom text fields shown
 }
 
 func (s searchExpr) render(w *sqlWriter) {
 	w.write("(")
-	for i, name := range []string{"id", "documentId", "username", "email", "provider"} {
-		c := columnOf(sq.UserAttr(name))
+	attrs := []sq.Attr{sq.UserAttr("id"), sq.UserAttr("documentId"), sq.UserAttr("username"), sq.UserAttr("email"), sq.UserAttr("provider")}
+	for i, a := range append(attrs, s.custom...) {
+		c := columnOf(a, w.dialect)
 		if i > 0 {
 			w.write(" OR ")
 		}
@@ -402,7 +449,7 @@ func (s searchExpr) render(w *sqlWriter) {
 // userSelectColumns are the columns every users query reads, the user's and its role's, in
 // the order scanUserEntry reads them.
 const userSelectColumns = "u.id, u.document_id, u.username, u.email, u.provider, u.confirmed, u.blocked, " +
-	"u.created_at, u.updated_at, u.published_at, " +
+	"u.created_at, u.updated_at, u.published_at, u.profile, " +
 	"r.id, r.document_id, r.name, r.description, r.type, r.created_at, r.updated_at, r.published_at"
 
 const userFrom = " FROM up_users u LEFT JOIN up_roles r ON r.id = u.role_id"
@@ -417,7 +464,7 @@ func renderWhere(w *sqlWriter, q *sq.Query, id *int64) {
 		all = append(all, q.Where)
 	}
 	if q.Search != "" {
-		all = append(all, searchExpr{text: q.Search})
+		all = append(all, searchExpr{text: q.Search, custom: q.SearchFields})
 	}
 	render(w, all)
 }
@@ -431,7 +478,7 @@ func selectSQL(q *sq.Query, d dialect, id *int64) (string, []any) {
 	var order []string
 	idSorted := false
 	for _, s := range q.Sort {
-		c := columnOf(s.Attr)
+		c := columnOf(s.Attr, d)
 		term := w.ordered(c)
 		if s.Desc {
 			term += " DESC"

@@ -58,7 +58,7 @@ func FuzzUserQuerySQL(f *testing.F) {
 		f.Add(seed, false)
 	}
 	f.Fuzz(func(t *testing.T, raw string, mayFindRoles bool) {
-		q, err := strapiquery.Parse(raw, mayFindRoles)
+		q, err := strapiquery.Parse(raw, strapiquery.BaseModel, mayFindRoles)
 		if err != nil {
 			return
 		}

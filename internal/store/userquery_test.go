@@ -71,7 +71,7 @@ func TestUserQuerySQL(t *testing.T) {
 		{raw: "pagination[limit]=2&page=1&pageSize=1", where: "1=1", order: "u.id ASC"},
 	}
 	for _, c := range cases {
-		q, err := strapiquery.Parse(c.raw, c.roles)
+		q, err := strapiquery.Parse(c.raw, strapiquery.BaseModel, c.roles)
 		if err != nil {
 			t.Errorf("%q: %v", c.raw, err)
 			continue
@@ -111,7 +111,7 @@ func argsEqual(a, b []any) bool {
 }
 
 func TestUserQueryCountAndOne(t *testing.T) {
-	q, err := strapiquery.Parse("filters[username]=a&_q=b&sort=id:desc&start=1&limit=2&fields=email&populate=role", true)
+	q, err := strapiquery.Parse("filters[username]=a&_q=b&sort=id:desc&start=1&limit=2&fields=email&populate=role", strapiquery.BaseModel, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,6 +43,15 @@ const (
 	Text
 	Bool
 	Time
+	// The kinds of custom fields (stored in the profile JSON): numbers (integer, decimal,
+	// float), whole numbers kept as text (biginteger), dates, datetimes and times kept as
+	// ISO text, and JSON values, which can be chosen with fields but not filtered or sorted.
+	Number
+	BigInt
+	Date
+	DateTime
+	ClockTime
+	JSONValue
 )
 
 // Attr is an attribute a query names: one of the user's (Relation "") or of its role
@@ -51,6 +60,35 @@ type Attr struct {
 	Relation string
 	Name     string
 	Kind     Kind
+	Custom   bool // a custom field of the operator's declaration, kept in the profile JSON
+}
+
+// Model is the user model a query is validated against: the built-in attributes, and the
+// custom fields of the operator's declaration.
+type Model struct {
+	attrs  map[string]Attr
+	hidden []string
+	search []Attr // custom text fields, which _q searches
+}
+
+// BaseModel is the user model without custom fields.
+var BaseModel = &Model{attrs: userAttrs, hidden: userHidden}
+
+// NewModel is the user model with custom fields: shown are the fields the API shows
+// (custom attributes with their kinds), private the ones it never shows ("Invalid key").
+func NewModel(shown []Attr, private []string) *Model {
+	m := &Model{attrs: make(map[string]Attr, len(userAttrs)+len(shown)), hidden: append(slices.Clone(userHidden), private...)}
+	for k, a := range userAttrs {
+		m.attrs[k] = a
+	}
+	for _, a := range shown {
+		a.Custom = true
+		m.attrs[a.Name] = a
+		if a.Kind == Text {
+			m.search = append(m.search, a)
+		}
+	}
+	return m
 }
 
 // The attributes of the user model the API shows.
@@ -92,7 +130,9 @@ const RoleRelation = "role"
 type Query struct {
 	Where  Expr   // nil: every user
 	Search string // _q: the id or a text attribute contains it, case-insensitively
-	Sort   []SortTerm
+	// SearchFields are the custom text fields _q searches too.
+	SearchFields []Attr
+	Sort         []SortTerm
 	// Fields are the attributes to show (id and documentId always come); nil: all of them.
 	Fields []string
 	// PopulateRole: the role was asked for, and the caller may see roles.
@@ -170,7 +210,7 @@ func (p *paramErrors) validation() *Error {
 // whether the caller may list roles (plugin::users-permissions.role.find): without it,
 // filters, sorts and populates of the role are dropped silently, as Strapi's sanitizer
 // drops relations the caller cannot see.
-func Parse(rawQuery string, mayFindRoles bool) (*Query, error) {
+func Parse(rawQuery string, m *Model, mayFindRoles bool) (*Query, error) {
 	qs := parseQS(rawQuery)
 	q := &Query{Limit: -1}
 	var fe, se, fie, pe paramErrors
@@ -179,7 +219,7 @@ func Parse(rawQuery string, mayFindRoles bool) (*Query, error) {
 		fp := filterParser{mayFindRoles: mayFindRoles, errs: &fe}
 		switch f := v.(type) {
 		case *qsObject:
-			q.Where = fp.where(f, userAttrs, userHidden, "", true)
+			q.Where = fp.where(f, m.attrs, m.hidden, "", true)
 		case []any:
 			var all AllOf
 			for _, e := range f {
@@ -188,7 +228,7 @@ func Parse(rawQuery string, mayFindRoles bool) (*Query, error) {
 					fe.convert(convError("Where must be an array or an object"))
 					continue
 				}
-				all = append(all, fp.where(o, userAttrs, userHidden, "", true))
+				all = append(all, fp.where(o, m.attrs, m.hidden, "", true))
 			}
 			q.Where = all
 		default:
@@ -196,13 +236,13 @@ func Parse(rawQuery string, mayFindRoles bool) (*Query, error) {
 		}
 	}
 	if v, ok := qs.get("sort"); ok && v != nil {
-		q.Sort = parseSort(v, mayFindRoles, &se)
+		q.Sort = parseSort(v, m, mayFindRoles, &se)
 	}
 	if v, ok := qs.get("fields"); ok && v != nil {
-		q.Fields = parseFields(v, &fie)
+		q.Fields = parseFieldsOf(v, m.attrs, m.hidden, "fields", "", &fie)
 	}
 	if v, ok := qs.get("populate"); ok && v != nil {
-		role, roleFields := parsePopulate(v, &pe)
+		role, roleFields := parsePopulate(v, m, &pe)
 		q.PopulateRole = role && mayFindRoles
 		q.RoleFields = roleFields
 	}
@@ -223,6 +263,7 @@ func Parse(rawQuery string, mayFindRoles bool) (*Query, error) {
 				return nil, convError("Invalid value for _q: at most %d characters", MaxValueLength)
 			}
 			q.Search = s
+			q.SearchFields = m.search
 		}
 	}
 	if v, ok := qs.get("start"); ok && v != nil {
@@ -247,11 +288,11 @@ func Parse(rawQuery string, mayFindRoles bool) (*Query, error) {
 // ParseMe reads the query of GET /api/users/me: the same validation as the users API's, of
 // which only fields and populate apply (Strapi 5's me controller). The caller's own role
 // may always be populated (decision D11). An empty query costs nothing.
-func ParseMe(rawQuery string) (*Query, error) {
+func ParseMe(rawQuery string, m *Model) (*Query, error) {
 	if rawQuery == "" {
 		return &Query{Limit: -1}, nil
 	}
-	return Parse(rawQuery, true)
+	return Parse(rawQuery, m, true)
 }
 
 // ---- filters
@@ -305,6 +346,10 @@ func (p *filterParser) where(o *qsObject, attrs map[string]Attr, hidden []string
 		default:
 			attrPath := joinPath(path, key)
 			a, ok := attrs[key]
+			if ok && a.Kind == JSONValue { // a JSON field is shown, not filtered on
+				p.errs.hiddenKey(queryError("filters", key, attrPath, ""))
+				continue
+			}
 			if !ok {
 				if slices.Contains(hidden, key) {
 					p.errs.hiddenKey(queryError("filters", key, attrPath, ""))
@@ -547,6 +592,35 @@ func castValue(a Attr, v any) (any, string) {
 			return nil, "expected an ISO 8601 date or a timestamp in milliseconds"
 		}
 		return t, ""
+	case Number:
+		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return nil, "expected a number"
+		}
+		return f, ""
+	case BigInt:
+		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			return nil, "expected a whole number"
+		}
+		return n, ""
+	case Date:
+		if _, err := time.Parse("2006-01-02", s); err != nil {
+			return nil, "expected a date (YYYY-MM-DD)"
+		}
+		return s, ""
+	case DateTime:
+		t, err := parseDateTime(s)
+		if err != nil {
+			return nil, "expected an ISO 8601 date or a timestamp in milliseconds"
+		}
+		return t.UTC().Format("2006-01-02T15:04:05.000Z"), "" // as the profile stores datetimes
+	case ClockTime:
+		t, ok := clockTime(s)
+		if !ok {
+			return nil, "expected a time (HH:mm:ss.SSS)"
+		}
+		return t, ""
 	default:
 		return s, ""
 	}
@@ -644,7 +718,7 @@ func jsNumberOf(v any) string {
 
 // parseSort reads sort=username:asc,id:desc and its forms sort[0]=id:desc,
 // sort[username]=desc, sort[0][username]=desc, sort=role.name.
-func parseSort(v any, mayFindRoles bool, errs *paramErrors) []SortTerm {
+func parseSort(v any, m *Model, mayFindRoles bool, errs *paramErrors) []SortTerm {
 	var out []SortTerm
 	add := func(path []string, order string) {
 		order = strings.TrimSpace(order)
@@ -656,7 +730,7 @@ func parseSort(v any, mayFindRoles bool, errs *paramErrors) []SortTerm {
 			errs.convert(convError("Invalid order. order can only be one of asc|desc|ASC|DESC"))
 			return
 		}
-		a, ok := sortAttr(path, mayFindRoles, errs)
+		a, ok := sortAttr(path, m, mayFindRoles, errs)
 		if ok {
 			out = append(out, SortTerm{Attr: a, Desc: lower == "desc"})
 		}
@@ -715,12 +789,14 @@ func parseSort(v any, mayFindRoles bool, errs *paramErrors) []SortTerm {
 
 // sortAttr validates a sort path: a user attribute, or role.<attribute> (dropped when
 // the caller cannot see roles).
-func sortAttr(path []string, mayFindRoles bool, errs *paramErrors) (Attr, bool) {
+func sortAttr(path []string, m *Model, mayFindRoles bool, errs *paramErrors) (Attr, bool) {
 	key := path[0]
-	_, isColumn := userAttrs[key]
+	a, isColumn := m.attrs[key]
 	switch {
+	case isColumn && len(path) == 1 && a.Kind == JSONValue:
+		errs.hiddenKey(queryError("sort", key, key, ""))
 	case isColumn && len(path) == 1:
-		return userAttrs[key], true
+		return a, true
 	case key == RoleRelation && len(path) > 1:
 		if !mayFindRoles {
 			return Attr{}, false // dropped, as Strapi's sanitizer drops it
@@ -734,7 +810,7 @@ func sortAttr(path []string, mayFindRoles bool, errs *paramErrors) (Attr, bool) 
 		} else {
 			errs.unknownKey(queryError("sort", sub, RoleRelation, ""))
 		}
-	case slices.Contains(userHidden, key):
+	case slices.Contains(m.hidden, key):
 		errs.hiddenKey(queryError("sort", key, key, ""))
 	case isColumn || key == RoleRelation: // an attribute with a sub-path, or the relation itself
 		errs.unknownKey(queryError("sort", key, key, ""))
@@ -742,11 +818,6 @@ func sortAttr(path []string, mayFindRoles bool, errs *paramErrors) (Attr, bool) 
 		errs.unknownKey(queryError("sort", key, "", ""))
 	}
 	return Attr{}, false
-}
-
-// parseFields reads fields=username,email and fields[0]=username; "*" is every field.
-func parseFields(v any, errs *paramErrors) []string {
-	return parseFieldsOf(v, userAttrs, userHidden, "fields", "", errs)
 }
 
 // parseFieldsOf reads a list of attribute names of a model (fields=a,b, fields[0]=a) in
@@ -796,7 +867,7 @@ func parseFieldsOf(v any, attrs map[string]Attr, hidden []string, param, prefix 
 // parsePopulate reads populate=role, *, populate[0]=role, populate[role]=true and
 // populate[role][fields][0]=name, and reports whether the role is asked for and which of
 // its fields (nil: all).
-func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
+func parsePopulate(v any, m *Model, errs *paramErrors) (role bool, roleFields []string) {
 	fromPath := func(p string) { // role, or role.<relation of the role>: the role
 		head, _, _ := strings.Cut(p, ".")
 		if head = strings.TrimSpace(head); head == RoleRelation {
@@ -844,7 +915,7 @@ func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
 						roleFields = parseFieldsOf(f, roleAttrs, roleHidden, "populate", RoleRelation+".", errs)
 					}
 				}
-			case isUserAttribute(k): // not a relation
+			case m.isAttribute(k): // not a relation
 				errs.unknownKey(queryError("populate", k, k, ""))
 			default:
 				errs.unknownKey(queryError("populate", k, "", ""))
@@ -854,9 +925,9 @@ func parsePopulate(v any, errs *paramErrors) (role bool, roleFields []string) {
 	return role, roleFields
 }
 
-func isUserAttribute(k string) bool {
-	_, ok := userAttrs[k]
-	return ok || slices.Contains(userHidden, k)
+func (m *Model) isAttribute(k string) bool {
+	_, ok := m.attrs[k]
+	return ok || slices.Contains(m.hidden, k)
 }
 
 func splitTrim(s string) []string {
@@ -875,4 +946,14 @@ func jsTypeOf(v any) string {
 		return "object"
 	}
 	return "string"
+}
+
+// clockTime reads HH:mm, HH:mm:ss or HH:mm:ss.SSS as the profile stores times.
+func clockTime(s string) (string, bool) {
+	for _, layout := range []string{"15:04:05.000", "15:04:05.00", "15:04:05.0", "15:04:05", "15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Format("15:04:05.000"), true
+		}
+	}
+	return "", false
 }

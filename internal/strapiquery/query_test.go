@@ -132,7 +132,7 @@ func TestParseErrors(t *testing.T) {
 		{raw: "limit=1.5", msg: "convertLimitQueryParams expected a positive integer got 1.5"},
 	}
 	for _, c := range cases {
-		_, err := Parse(c.raw, true)
+		_, err := Parse(c.raw, BaseModel, true)
 		var e *Error
 		if !errors.As(err, &e) {
 			t.Errorf("%q: %v, want %q", c.raw, err, c.msg)
@@ -175,7 +175,7 @@ func TestParseMe(t *testing.T) {
 		{raw: "fields[0]=password", err: "Invalid key password"},
 		{raw: "fields=role", err: "Invalid key role"},
 	} {
-		q, err := ParseMe(c.raw)
+		q, err := ParseMe(c.raw, BaseModel)
 		if c.err != "" {
 			var e *Error
 			if !errors.As(err, &e) || e.Message != c.err {

@@ -68,7 +68,16 @@ export interface paths {
          *     fields. A private or unknown field is 400 `Invalid key <field>`.
          */
         get: operations["getCurrentUser"];
-        put?: never;
+        /**
+         * Update the current user's profile
+         * @description Not a Strapi route (Strapi users have asked for it since 2019: strapi#2818, #5780,
+         *     #10405). The user the Bearer token belongs to changes their own `username` and the
+         *     custom fields the operator lets users edit; nothing else, and no other user. Strapi's
+         *     validation and uniqueness rules apply. Its permission is `user.updateMe`, granted to the
+         *     Authenticated role by default; granting `user.update` is not needed (nor wise: it lets a
+         *     user edit any user, their own role included). Answers the user as `GET /api/users/me`.
+         */
+        put: operations["updateCurrentUser"];
         post?: never;
         delete?: never;
         options?: never;
@@ -528,7 +537,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A user as the API shows it. Passwords and one-time codes are never included. */
+        /**
+         * @description A user as the API shows it. Passwords and one-time codes are never included. An instance
+         *     whose operator declared custom user fields (USER_FIELDS_FILE) shows each non-private one
+         *     too, after `blocked` (null when unset): its served spec (`/openapi.json`, `mtb-api
+         *     openapi`) lists them with their types.
+         */
         User: {
             /**
              * Format: int64
@@ -607,7 +621,10 @@ export interface components {
              */
             ok: true;
         };
-        /** @description Keys other than these three are refused. */
+        /**
+         * @description Keys other than these three are refused, unless the operator lists them in
+         *     `register.allowedFields` (custom user fields): the served spec adds those.
+         */
         RegisterRequest: {
             /**
              * Format: email
@@ -737,7 +754,7 @@ export interface components {
         /**
          * @description A user as the users routes show it: every field of `User` unless `fields` chose some
          *     (`id` and `documentId` always come), and `role` when populated for a caller allowed to
-         *     list roles.
+         *     list roles. Custom user fields as in `User`.
          */
         UserEntry: {
             /**
@@ -934,7 +951,7 @@ export interface components {
                 };
             };
         };
-        /** @description Other keys are ignored. */
+        /** @description Other keys are ignored. Custom user fields may be given (the served spec lists them). */
         CreateUserRequest: {
             /**
              * Format: email
@@ -954,7 +971,10 @@ export interface components {
             /** @example false */
             blocked?: boolean;
         };
-        /** @description The fields to change; other keys are ignored. */
+        /**
+         * @description The fields to change; other keys are ignored. Custom user fields may be given (the
+         *     served spec lists them); `null` clears one that is not required.
+         */
         UpdateUserRequest: {
             /**
              * Format: email
@@ -974,6 +994,19 @@ export interface components {
             confirmed?: boolean;
             /** @example true */
             blocked?: boolean;
+        };
+        /**
+         * @description The fields of their own profile a user changes: `username` and the custom user fields
+         *     the operator lets users edit (by default every non-private one; the served spec lists
+         *     them). Any other key is refused: `email`, `password`, `role`, `confirmed`, `blocked` and
+         *     `provider` never change through this route.
+         */
+        UpdateMeRequest: {
+            /**
+             * @description Must not be in use (compared exactly, case matters).
+             * @example johndoe
+             */
+            username?: string;
         };
         /**
          * @description A role, by id, by documentId, or as `{connect: [{id}]}` (Strapi's relation syntax).
@@ -1661,6 +1694,40 @@ export interface operations {
             400: components["responses"]["QueryError"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "johndoe"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The user as updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntry"];
+                };
+            };
+            400: components["responses"]["UserWriteError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalServerError"];
         };
     };

@@ -5,6 +5,7 @@
  */
 export const tokenOperations = new Set([
     "GET /api/users/me",
+    "PUT /api/users/me",
     "POST /api/auth/change-password",
     "POST /api/auth/logout",
     "GET /api/auth/sessions",

@@ -8,6 +8,7 @@ exports.tokenOperations = void 0;
  */
 exports.tokenOperations = new Set([
     "GET /api/users/me",
+    "PUT /api/users/me",
     "POST /api/auth/change-password",
     "POST /api/auth/logout",
     "GET /api/auth/sessions",
