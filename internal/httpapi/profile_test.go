@@ -421,3 +421,65 @@ func TestProfileDeclarationChanges(t *testing.T) {
 		}
 	})
 }
+
+// TestProfileFieldTypes: each kind of field is stored, shown, filtered and sorted as its
+// type says (numbers as numbers, not as text), on both engines.
+func TestProfileFieldTypes(t *testing.T) {
+	t.Parallel()
+	decl := `{"attributes": {
+	  "age": {"type": "integer"}, "score": {"type": "float"}, "licence": {"type": "biginteger"},
+	  "vip": {"type": "boolean", "default": false}, "joinedAt": {"type": "datetime"}, "startsAt": {"type": "time"},
+	  "size": {"type": "enumeration", "enum": ["S", "M", "L"]}, "meta": {"type": "json"}}}`
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		e := apitest.New(t, engine, withFields(t, decl))
+		admin := apiToken(t, e, "full-access")
+		users := []string{
+			`"age": 9, "score": 10.5, "licence": "9007199254740993", "vip": true, "joinedAt": "2026-01-02T03:04:05+02:00", "startsAt": "09:30", "size": "S", "meta": {"a": 1}`,
+			`"age": 10, "score": 2, "licence": 12, "joinedAt": "2025-06-01T00:00:00Z", "startsAt": "18:00:00.250", "size": "L"`,
+			`"age": 100, "score": -1.25`,
+		}
+		for i, f := range users {
+			r := asJSON(e, "POST", "/api/users", admin, fmt.Sprintf(`{"username":"user%d","email":"user%d@example.com","password":"secret123","role":1,%s}`, i, i, f))
+			if r.Status != 201 {
+				t.Fatalf("user%d: %d %s", i, r.Status, r.Body)
+			}
+			if i == 0 && !strings.Contains(string(r.Body), `"age":9,"score":10.5,"licence":"9007199254740993","vip":true,"joinedAt":"2026-01-02T01:04:05.000Z","startsAt":"09:30:00.000","size":"S","meta":{"a":1}`) {
+				t.Fatalf("stored as: %s", r.Body)
+			}
+			if i == 2 && !strings.Contains(string(r.Body), `"vip":false`) {
+				t.Fatalf("the default: %s", r.Body)
+			}
+		}
+		cases := []struct{ query, want string }{
+			{"filters[age][$gt]=9&sort=age:desc", "user2,user1"}, // 100 > 10 > 9: numbers, not text
+			{"sort=age:asc", "user0,user1,user2"},
+			{"filters[score][$lte]=2", "user1,user2"},
+			{"filters[licence][$gt]=100", "user0"},
+			{"filters[vip][$eq]=true", "user0"},
+			{"filters[vip][$eq]=false", "user1,user2"},
+			{"filters[joinedAt][$gte]=2026-01-01T23:00:00-02:00", "user0"},
+			{"filters[startsAt][$lt]=12:00", "user0"},
+			{"filters[size][$in][0]=S&filters[size][$in][1]=M", "user0"},
+			{"filters[size][$null]=true", "user2"},
+			{"sort=joinedAt:desc", "user2,user0,user1"}, // PostgreSQL's place of NULLs, on both engines
+		}
+		for _, c := range cases {
+			t.Run(c.query, func(t *testing.T) {
+				r := e.Do("GET", "/api/users?fields[0]=username&"+c.query, nil, "Authorization", "Bearer "+admin)
+				if got := usernames(t, r); got != c.want {
+					t.Fatalf("%s, want %s", got, c.want)
+				}
+			})
+		}
+		wantEnvelope(t, e.Do("GET", "/api/users?filters[meta][$eq]=1", nil, "Authorization", "Bearer "+admin), 400, "ValidationError", "Invalid key meta")
+		r := e.Do("GET", "/api/users?filters[age][$gt]=abc", nil, "Authorization", "Bearer "+admin)
+		if r.Status != 400 {
+			t.Fatalf("a number filter with text: %d %s", r.Status, r.Body)
+		}
+		r = asJSON(e, "PUT", "/api/users/1", admin, `{"age": 5.5, "size": "XL"}`)
+		if r.Status != 400 || !strings.Contains(string(r.Body), `"age must be an integer"`) ||
+			!strings.Contains(string(r.Body), `"size must be one of the following values: S, M, L, "`) {
+			t.Fatalf("%d %s", r.Status, r.Body)
+		}
+	})
+}

@@ -342,12 +342,23 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 		}
 	case "type", "nullable":
 		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", name, yupType(s), printValue(value))
+		if n, isNum := value.(json.Number); isNum && s.Type != nil && s.Type.Is("integer") {
+			if _, err := n.Float64(); err == nil {
+				f.Message = name + " must be an integer" // yup's number().integer()
+			}
+		}
 	case "enum":
 		vals := make([]string, len(s.Enum))
 		for i, v := range s.Enum {
 			vals[i] = printValue(v)
+			if _, custom := s.Extensions["x-user-field"]; custom {
+				vals[i] = fmt.Sprint(v) // Strapi's entity validator: the values as they are
+			}
 		}
 		f.Message = fmt.Sprintf("%s must be one of the following values: %s", name, strings.Join(vals, ", "))
+		if _, custom := s.Extensions["x-user-field"]; custom && s.Nullable {
+			f.Message += ", " // and null, which prints as nothing
+		}
 	case "minimum":
 		f.Message = fmt.Sprintf("%s must be greater than or equal to %s", name, jsNumber(derefF(s.Min)))
 	case "maximum":

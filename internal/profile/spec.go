@@ -143,7 +143,7 @@ func (f *Field) openAPI(point string) *openapi3.Schema {
 		sch.Default = f.Default
 	}
 	shown := point == pointShown
-	if f.Type != JSON && (shown || !f.Required) {
+	if shown || !f.Required {
 		sch.Nullable = true
 	}
 	if shown {

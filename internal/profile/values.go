@@ -54,7 +54,7 @@ func (f *Field) Check(v any) (any, *apierror.FieldError) {
 			return bad("%s must be a valid email", f.Name)
 		}
 		if f.Type == Enumeration && !slices.Contains(f.Enum, s) {
-			return bad("%s must be one of the following values: %s", f.Name, strings.Join(f.Enum, ", "))
+			return bad("%s", f.EnumMessage())
 		}
 		return s, nil
 	case Integer, Decimal, Float:
@@ -138,6 +138,16 @@ func (f *Field) Check(v any) (any, *apierror.FieldError) {
 	default: // JSON: any value
 		return v, nil
 	}
+}
+
+// EnumMessage is yup's oneOf message as Strapi's entity validator gives it: the values, and
+// null (printed as nothing) when the field is not required.
+func (f *Field) EnumMessage() string {
+	vals := strings.Join(f.Enum, ", ")
+	if !f.Required {
+		vals += ", "
+	}
+	return f.Name + " must be one of the following values: " + vals
 }
 
 func (f *Field) checkRange(x float64, v any) *apierror.FieldError {
