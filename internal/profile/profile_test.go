@@ -81,7 +81,7 @@ func TestCheck(t *testing.T) {
 		{"n", `"5"`, nil, "n must be a `number` type, but the final value was: `\"5\"`."},
 		{"big", `"9007199254740993"`, "9007199254740993", ""},
 		{"big", `12`, "12", ""},
-		{"big", `"1e3"`, nil, "big must be a whole number"},
+		{"big", `"1e3"`, nil, "big must be a valid integer"},
 		{"x", `1.5`, 1.5, ""},
 		{"when", `"2026-12-04T10:30:00+01:00"`, "2026-12-04T09:30:00.000Z", ""},
 		{"when", `"yesterday"`, nil, "when must be a valid date-time"},
@@ -131,6 +131,17 @@ func TestCheckInput(t *testing.T) {
 	}
 	if _, errs = s.CheckInput(map[string]any{"name": nil}, false); len(errs) != 1 || !strings.Contains(errs[0].Message, "but the final value was: `null`") {
 		t.Fatalf("emptied: %v", errs)
+	}
+	b, err := Parse([]byte(`{"attributes": {"ok": {"type": "boolean", "required": true}, "n": {"type": "integer", "required": true}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, errs = b.CheckInput(map[string]any{"ok": nil, "n": nil}, true)
+	if len(errs) != 2 || errs[0].Message != "ok must be defined." || errs[1].Message != "n must be a `number` type, but the final value was: `NaN`." {
+		t.Fatalf("null on create: %v", errs)
+	}
+	if _, errs = b.CheckInput(map[string]any{"ok": nil}, false); len(errs) != 1 || errs[0].Message != "ok cannot be null." {
+		t.Fatalf("null on update: %v", errs)
 	}
 }
 

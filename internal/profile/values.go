@@ -93,7 +93,7 @@ func (f *Field) Check(v any) (any, *apierror.FieldError) {
 		}
 		b, ok := new(big.Int).SetString(strings.TrimSpace(s), 10)
 		if !ok || b.BitLen() > 63 {
-			return bad("%s must be a whole number between -9223372036854775808 and 9223372036854775807", f.Name)
+			return bad("%s must be a valid integer", f.Name) // Strapi's; and at most 64 bits here
 		}
 		if fe := f.checkRange(float64(b.Int64()), v); fe != nil {
 			return nil, fe
@@ -183,7 +183,7 @@ func (s *Schema) CheckInput(body map[string]any, create bool) (Values, []apierro
 			continue
 		}
 		if raw == nil && f.Required {
-			errs = append(errs, apierror.FieldError{Path: []string{f.Name}, Message: f.Name + " must be a `" + f.yupType() + "` type, but the final value was: `null`.", Value: nil, HasValue: true})
+			errs = append(errs, f.nullError(create))
 			continue
 		}
 		v, fe := f.Check(raw)
@@ -196,16 +196,22 @@ func (s *Schema) CheckInput(body map[string]any, create bool) (Values, []apierro
 	return out, errs
 }
 
-func (f *Field) yupType() string {
+// nullError is Strapi's answer to null for a required field: yup's type error where the
+// field's schema is not nullable (strings and numbers, whose null casts to NaN), its notNil
+// ("must be defined.", a creation) or notNull ("cannot be null.", an update) otherwise.
+func (f *Field) nullError(create bool) apierror.FieldError {
+	fe := apierror.FieldError{Path: []string{f.Name}, HasValue: true}
 	switch {
-	case f.Type == Boolean:
-		return "boolean"
 	case f.Type.Numeric():
-		return "number"
-	case f.Type == JSON:
-		return "mixed"
+		fe.Message = f.Name + " must be a `number` type, but the final value was: `NaN`."
+	case f.Type == String || f.Type == Text || f.Type == RichText || f.Type == Email || f.Type == Enumeration:
+		fe.Message = f.Name + " must be a `string` type, but the final value was: `null`."
+	case create:
+		fe.Message = f.Name + " must be defined."
+	default:
+		fe.Message = f.Name + " cannot be null."
 	}
-	return "string"
+	return fe
 }
 
 // Stored reads the profile column of a user (nil or "": no value at all).
