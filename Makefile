@@ -139,7 +139,7 @@ e2e: node-version build node_modules ts-client-pack ## End-to-end tests: bin/mtb
 		$$(ls e2e/dist/*.test.js | grep -v '\.browser\.test\.js$$')
 
 .PHONY: browser-test
-browser-test: node-version build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium; screenshot in test-results/docs.png
+browser-test: node-version build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium, a profile edit included; screenshots in test-results/docs*.png
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/browser
 	node --test --test-reporter=spec --test-reporter-destination=stdout \
