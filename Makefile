@@ -19,6 +19,10 @@ DOCS_DIR := internal/httpapi/docs
 # The packages make test runs: make test PKGS=./internal/config/ runs one.
 PKGS     := ./...
 TS_CLIENT := gen/ts
+# The custom user fields of the riders' example (README) and the types generated from the spec an
+# instance with them serves (make generate).
+RIDERS_FIELDS := e2e/riders.json
+RIDERS_TYPES  := gen/riders/api-schema.d.ts
 # Where `make ts-client-pack` puts the client's tarball (git-ignored).
 TS_CLIENT_PACK_DIR := dist
 
@@ -69,7 +73,7 @@ race-flag: ## Print -race when the race detector can run (cgo and a C compiler),
 	echo "make: running the tests WITHOUT -race: $$why; $$fix to get it" >&2
 
 .PHONY: generate
-generate: node_modules swagger-ui ## Regenerate gen/ from openapi.yaml, sqlc.yaml, queries/ and schema/, and the Swagger UI files
+generate: node_modules swagger-ui ## Regenerate gen/ from openapi.yaml, sqlc.yaml, queries/, schema/ and e2e/riders.json, and the Swagger UI files
 	$(GOTOOL) sqlc generate
 	go run ./internal/tools/dbadapter
 	$(GOTOOL) oapi-codegen -config oapi-codegen.server.yaml openapi.yaml
@@ -87,6 +91,12 @@ generate: node_modules swagger-ui ## Regenerate gen/ from openapi.yaml, sqlc.yam
 	npx --no-install tsc -p $(TS_CLIENT)/tsconfig.cjs.json
 	cp $(TS_CLIENT)/src/schema.d.ts $(TS_CLIENT)/dist/schema.d.ts
 	cp $(TS_CLIENT)/src/schema.d.ts $(TS_CLIENT)/dist/cjs/schema.d.ts
+	@# The types of an instance with custom user fields, generated as its frontend generates them
+	@# (README, "Custom user fields"): the spec the binary serves with the riders' USER_FIELDS_FILE
+	@# (e2e/riders.json, the README's example), through openapi-typescript. The end-to-end tests and
+	@# the READMEs' examples of createApiClient<paths>() are typed with them.
+	NODE_ENV=development USER_FIELDS_FILE=$(RIDERS_FIELDS) go run ./cmd/mtb-api openapi > .tmp/openapi.riders.yaml
+	npx --no-install openapi-typescript .tmp/openapi.riders.yaml --output $(RIDERS_TYPES)
 
 .PHONY: swagger-ui
 swagger-ui: node_modules ## Copy Swagger UI's files from the pinned swagger-ui-dist into internal/httpapi/docs/
@@ -129,7 +139,7 @@ e2e: node-version build node_modules ts-client-pack ## End-to-end tests: bin/mtb
 		$$(ls e2e/dist/*.test.js | grep -v '\.browser\.test\.js$$')
 
 .PHONY: browser-test
-browser-test: node-version build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium; screenshot in test-results/docs.png
+browser-test: node-version build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium, a profile edit included; screenshots in test-results/docs*.png
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/browser
 	node --test --test-reporter=spec --test-reporter-destination=stdout \

@@ -3,7 +3,8 @@
 //   - an SMTP server (smtp-server, in this process) that keeps the mails it receives,
 //   - bin/mtb-api (built by `make build`) on a free port with a fresh SQLite file,
 //   - Prism in front of it as a validating proxy of openapi.yaml (--errors), so that a request
-//     or an answer that departs from the contract fails the test,
+//     or an answer that departs from the contract fails the test; with servedSpec, of the spec
+//     the binary serves instead (openapi.yaml with the custom user fields of USER_FIELDS_FILE),
 //
 // and the generated client, imported as a frontend would, pointed at Prism. Usage:
 //
@@ -11,11 +12,16 @@
 //   before(async () => { stack = await startStack({ name: "auth" }); });
 //   after(() => stack?.stop());
 //
+// An instance with custom user fields, its client typed with the paths generated from its spec:
+//
+//   import type { paths } from "../gen/riders/api-schema.js";
+//   const riders = await startStack<paths>({ name: "riders", env: { USER_FIELDS_FILE: ridersFields }, servedSpec: true });
+//
 // The processes' output goes to test-results/e2e/<name>.*.log. stop() ends them with SIGTERM
 // (SIGKILL after 10 s); they are also killed if the test process exits or is interrupted first.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +29,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { createApiClient, type ApiClient } from "@mtb/api-client";
+import { createApiClient, type ApiClient, type paths } from "@mtb/api-client";
 
 /** The repository root (this file runs from e2e/dist/). */
 export const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -37,6 +43,8 @@ export const resetPasswordUrl = "http://localhost:5173/reset-password";
 const binary = join(root, "bin", "mtb-api");
 const prismBin = join(root, "node_modules", ".bin", "prism");
 const spec = join(root, "openapi.yaml");
+/** The riders' custom user fields (README, "Custom user fields"), for USER_FIELDS_FILE. */
+export const ridersFields = join(root, "e2e", "riders.json");
 
 export interface StackOptions {
 	/** Names the log files: test-results/e2e/<name>.{mtb-api,prism,smtp}.log. */
@@ -52,23 +60,35 @@ export interface StackOptions {
 	env?: Record<string, string>;
 	/** The OpenAPI document Prism validates against (default openapi.yaml). */
 	spec?: string;
+	/**
+	 * Prism validates against the spec the binary serves at /openapi.yaml (openapi.yaml with the
+	 * custom user fields of USER_FIELDS_FILE, as `mtb-api openapi` prints it), fetched once the
+	 * binary is up, instead of openapi.yaml.
+	 */
+	servedSpec?: boolean;
 }
 
-export interface Stack {
+/**
+ * The stack of an instance; `Paths` types its clients: the bundled `paths` by default, or those
+ * generated from the spec of an instance with custom user fields (gen/riders/api-schema.d.ts).
+ */
+export interface Stack<Paths extends {} = paths> {
 	/** The binary itself, bypassing Prism. */
 	serverUrl: string;
 	/** Prism, validating requests and answers (empty without Prism). */
 	proxyUrl: string;
 	/** Prism validating the answers only (empty without lenientProxy). */
 	lenientProxyUrl: string;
+	/** The OpenAPI document Prism validates against. */
+	spec: string;
 	/** The environment the binary runs with (DATABASE_FILENAME, JWT_SECRET, ...). */
 	env: Record<string, string>;
 	/** Every mail received so far, in order. */
 	mails: ParsedMail[];
 	/** A client of the API through Prism, as a frontend creates it. */
-	client(token?: string): ApiClient;
+	client(token?: string): ApiClient<Paths>;
 	/** A client through the lenient Prism, for requests the contract forbids on purpose. */
-	lenientClient(token?: string): ApiClient;
+	lenientClient(token?: string): ApiClient<Paths>;
 	/** Waits for the n-th (1-based) mail to `to`. */
 	waitForMail(to: string, n?: number, timeoutMs?: number): Promise<ParsedMail>;
 	/** Runs `bin/mtb-api <args>` with the service's environment (same database). */
@@ -256,7 +276,7 @@ async function stopProcess(proc: Proc, graceMs = 10_000): Promise<void> {
 }
 
 /** Starts the stack; on failure, stops whatever it had started. */
-export async function startStack(opts: StackOptions): Promise<Stack> {
+export async function startStack<Paths extends {} = paths>(opts: StackOptions): Promise<Stack<Paths>> {
 	installExitHooks();
 	if (!existsSync(binary)) throw new Error(`${binary} is missing: run make build (make e2e does)`);
 	mkdirSync(resultsDir, { recursive: true });
@@ -341,11 +361,19 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 		};
 		api = startProcess(binary, [], env, logs.api);
 		await waitHealthy(api, `${serverUrl}/_health`, "bin/mtb-api");
+		let prismSpec = opts.spec ?? spec;
+		if (opts.servedSpec) {
+			const r = await fetch(`${serverUrl}/openapi.yaml`);
+			const text = await r.text();
+			if (r.status !== 200) throw new Error(`GET /openapi.yaml of bin/mtb-api: ${r.status} ${text}`);
+			prismSpec = join(dir, "openapi.served.yaml");
+			writeFileSync(prismSpec, text);
+		}
 
 		const startPrism = async (log: string, extra: string[]) => {
 			const prismPort = await freePort();
 			const url = `http://127.0.0.1:${prismPort}`;
-			const args = ["proxy", opts.spec ?? spec, serverUrl, "--errors", "--port", String(prismPort), "--host", "127.0.0.1", ...extra];
+			const args = ["proxy", prismSpec, serverUrl, "--errors", "--port", String(prismPort), "--host", "127.0.0.1", ...extra];
 			const proc = startProcess(prismBin, args, { PATH: env.PATH!, NO_COLOR: "1", FORCE_COLOR: "0" }, log);
 			prisms.push(proc);
 			await waitHealthy(proc, `${url}/_health`, "prism");
@@ -358,13 +386,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
 		const clientFor = (baseUrl: string, what: string) => (token?: string) => {
 			if (!baseUrl) throw new Error(`startStack({ name: "${opts.name}" }) started no ${what}`);
-			return createApiClient({ baseUrl, token, fetch: contractFetch });
+			return createApiClient<Paths>({ baseUrl, token, fetch: contractFetch });
 		};
 
 		return {
 			serverUrl,
 			proxyUrl,
 			lenientProxyUrl,
+			spec: prismSpec,
 			env,
 			mails,
 			client: clientFor(proxyUrl, "Prism"),

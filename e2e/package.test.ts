@@ -2,10 +2,11 @@
 // `make e2e` makes first), installed with npm into a new project in a temporary directory. The
 // install must survive what a frontend does next (npm install, npm ci, installing another
 // package: a folder installed with --install-links turns into a symlink without openapi-fetch),
-// and the package must load as an ES module and as CommonJS, with types for both.
+// and the package must load as an ES module and as CommonJS, with types for both, typed with the
+// paths of an instance with custom user fields too (the riders' gen/riders/api-schema.d.ts).
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -24,6 +25,13 @@ export const api = createApiClient({ baseUrl: "http://localhost:1337", refreshTo
 export const users = () =>
 	api.GET("/api/users", { params: { query: { filters: { username: { $startsWith: "a" } }, sort: ["username:asc"] } } });
 export const query: string = strapiQuerySerializer({ populate: { role: { fields: ["name"] } } });
+// An instance with custom user fields: the client typed with the paths generated from its spec
+// (as api-schema.d.cts, which both module kinds may import).
+import type { paths as RiderPaths } from "./api-schema.cjs";
+export const riders = createApiClient<RiderPaths>({ baseUrl: "http://localhost:1337", token: "jwt" });
+export const editClub = async (club: string): Promise<string | null | undefined> =>
+	(await riders.PUT("/api/users/me", { body: { club } })).data?.club;
+export const logOut = () => riders.logout();
 `;
 
 let dir = "";
@@ -56,6 +64,7 @@ console.log(typeof createApiClient, require.resolve("@mtb/api-client"));`,
 		}),
 	};
 	for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+	copyFileSync(join(root, "gen", "riders", "api-schema.d.ts"), join(dir, "api-schema.d.cts"));
 });
 after(() => {
 	if (dir) rmSync(dir, { recursive: true, force: true });

@@ -7,9 +7,13 @@
 //
 // An example that does not import the client gets `import { createApiClient } from "@mtb/api-client"`;
 // the page's own functions and values it names (showLoginPage, identifier...) are declared in
-// globals.d.ts. Each module is named after its file and line: README.md-L141.mts.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+// globals.d.ts. Each module is named after its file and line: README.md-L141.mts. An example of a
+// client typed for an instance with custom user fields imports its types from "./api-schema.js",
+// as the READMEs generate them: that is the riders' example (gen/riders/api-schema.d.ts, written
+// by make generate from the spec an instance with e2e/riders.json serves).
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const [out, ...files] = process.argv.slice(2);
 if (!out || files.length === 0) {
@@ -18,6 +22,7 @@ if (!out || files.length === 0) {
 }
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
+copyFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "..", "gen", "riders", "api-schema.d.ts"), join(out, "api-schema.d.ts"));
 
 const names = [];
 for (const file of files) {
@@ -50,6 +55,7 @@ declare function showLoginPage(): void;
 declare const identifier: string;
 declare const password: string;
 declare const baseUrl: string;
+declare const jwt: string;
 `,
 );
 writeFileSync(

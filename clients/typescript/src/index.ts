@@ -39,6 +39,19 @@
  * await api.logout(); // ends the session on the server and forgets the tokens
  * ```
  *
+ * An instance with custom user fields (`USER_FIELDS_FILE`) serves a spec that has them; with the
+ * `paths` type generated from it, `createApiClient<paths>()` types them in requests and answers:
+ *
+ * @example
+ * ```ts
+ * // mtb-api openapi > openapi.riders.yaml && npx openapi-typescript openapi.riders.yaml -o api-schema.d.ts
+ * import type { paths } from "./api-schema.js";
+ *
+ * const api = createApiClient<paths>({ baseUrl: "http://localhost:1337", token });
+ * const { data } = await api.PUT("/api/users/me", { body: { club: "Trek" } });
+ * data?.club; // string | null | undefined
+ * ```
+ *
  * @packageDocumentation
  */
 import createClient from "openapi-fetch";
@@ -132,8 +145,15 @@ export interface ApiClientOptions {
 	fetch?: ClientOptions["fetch"] | undefined;
 }
 
-/** An openapi-fetch client of the API that remembers the user's token. */
-export interface ApiClient extends Client<paths> {
+/**
+ * An openapi-fetch client of the API that remembers the user's token.
+ *
+ * `Paths` types its calls: by default the bundled `paths`, generated from the committed
+ * `openapi.yaml` (users without custom fields). An instance with custom user fields serves its
+ * own spec (`mtb-api openapi`, `/openapi.yaml`): give the `paths` openapi-typescript generates
+ * from it to {@link createApiClient} to have them typed.
+ */
+export interface ApiClient<Paths extends {} = paths> extends Client<Paths> {
 	/** Send `token` from now on to the operations that need one (after login, for example). */
 	setToken(token: string): void;
 	/** Stop sending a token and forget the refresh token (log out locally; see {@link ApiClient.logout}). */
@@ -185,6 +205,14 @@ function sessionOver(status: number): boolean {
 /**
  * Creates a client of the API.
  *
+ * Its calls are typed from `Paths`: by default the bundled `paths` (the committed `openapi.yaml`,
+ * users without custom fields). For an instance with custom user fields, generate `paths` from the
+ * spec it serves (`mtb-api openapi > spec.yaml && npx openapi-typescript spec.yaml -o
+ * api-schema.d.ts`, or its `/openapi.yaml`) and pass it: `createApiClient<paths>({ baseUrl })`;
+ * requests and answers then carry the instance's fields, typed. The type must come from a spec of
+ * the same version of the API as this client: the client knows which operations take a token from
+ * its own spec, and its helpers (refresh, logout) use the bundled types.
+ *
  * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
  * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
  * recovery, refresh) never get it: the server refuses a user token there with 403 (an expired
@@ -200,7 +228,7 @@ function sessionOver(status: number): boolean {
  * (the body included) with the new access token; it goes through the client's fetch, not through
  * the middlewares again. A `fetch` given to a single call bypasses the refresh.
  */
-export function createApiClient(options: ApiClientOptions): ApiClient {
+export function createApiClient<Paths extends {} = paths>(options: ApiClientOptions): ApiClient<Paths> {
 	const { refreshCookie = false, onTokens, onSessionEnd } = options;
 	const baseFetch = options.fetch ?? globalThis.fetch;
 	let access = options.token;
@@ -308,7 +336,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 			return request;
 		},
 	});
-	return Object.assign(client, {
+	// The client is typed from Paths for its callers; the helpers above use it with the bundled types.
+	return Object.assign(client as unknown as Client<Paths>, {
 		setToken(value: string) {
 			replace(value, refreshToken);
 		},

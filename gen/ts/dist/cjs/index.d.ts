@@ -77,8 +77,15 @@ export interface ApiClientOptions {
     /** The fetch to use; defaults to `globalThis.fetch`. */
     fetch?: ClientOptions["fetch"] | undefined;
 }
-/** An openapi-fetch client of the API that remembers the user's token. */
-export interface ApiClient extends Client<paths> {
+/**
+ * An openapi-fetch client of the API that remembers the user's token.
+ *
+ * `Paths` types its calls: by default the bundled `paths`, generated from the committed
+ * `openapi.yaml` (users without custom fields). An instance with custom user fields serves its
+ * own spec (`mtb-api openapi`, `/openapi.yaml`): give the `paths` openapi-typescript generates
+ * from it to {@link createApiClient} to have them typed.
+ */
+export interface ApiClient<Paths extends {} = paths> extends Client<Paths> {
     /** Send `token` from now on to the operations that need one (after login, for example). */
     setToken(token: string): void;
     /** Stop sending a token and forget the refresh token (log out locally; see {@link ApiClient.logout}). */
@@ -111,6 +118,14 @@ export interface ApiClient extends Client<paths> {
 /**
  * Creates a client of the API.
  *
+ * Its calls are typed from `Paths`: by default the bundled `paths` (the committed `openapi.yaml`,
+ * users without custom fields). For an instance with custom user fields, generate `paths` from the
+ * spec it serves (`mtb-api openapi > spec.yaml && npx openapi-typescript spec.yaml -o
+ * api-schema.d.ts`, or its `/openapi.yaml`) and pass it: `createApiClient<paths>({ baseUrl })`;
+ * requests and answers then carry the instance's fields, typed. The type must come from a spec of
+ * the same version of the API as this client: the client knows which operations take a token from
+ * its own spec, and its helpers (refresh, logout) use the bundled types.
+ *
  * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
  * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
  * recovery, refresh) never get it: the server refuses a user token there with 403 (an expired
@@ -126,4 +141,4 @@ export interface ApiClient extends Client<paths> {
  * (the body included) with the new access token; it goes through the client's fetch, not through
  * the middlewares again. A `fetch` given to a single call bypasses the refresh.
  */
-export declare function createApiClient(options: ApiClientOptions): ApiClient;
+export declare function createApiClient<Paths extends {} = paths>(options: ApiClientOptions): ApiClient<Paths>;

@@ -43,6 +43,19 @@ exports.createApiClient = createApiClient;
  * await api.logout(); // ends the session on the server and forgets the tokens
  * ```
  *
+ * An instance with custom user fields (`USER_FIELDS_FILE`) serves a spec that has them; with the
+ * `paths` type generated from it, `createApiClient<paths>()` types them in requests and answers:
+ *
+ * @example
+ * ```ts
+ * // mtb-api openapi > openapi.riders.yaml && npx openapi-typescript openapi.riders.yaml -o api-schema.d.ts
+ * import type { paths } from "./api-schema.js";
+ *
+ * const api = createApiClient<paths>({ baseUrl: "http://localhost:1337", token });
+ * const { data } = await api.PUT("/api/users/me", { body: { club: "Trek" } });
+ * data?.club; // string | null | undefined
+ * ```
+ *
  * @packageDocumentation
  */
 const openapi_fetch_1 = require("openapi-fetch");
@@ -67,6 +80,14 @@ function sessionOver(status) {
 }
 /**
  * Creates a client of the API.
+ *
+ * Its calls are typed from `Paths`: by default the bundled `paths` (the committed `openapi.yaml`,
+ * users without custom fields). For an instance with custom user fields, generate `paths` from the
+ * spec it serves (`mtb-api openapi > spec.yaml && npx openapi-typescript spec.yaml -o
+ * api-schema.d.ts`, or its `/openapi.yaml`) and pass it: `createApiClient<paths>({ baseUrl })`;
+ * requests and answers then carry the instance's fields, typed. The type must come from a spec of
+ * the same version of the API as this client: the client knows which operations take a token from
+ * its own spec, and its helpers (refresh, logout) use the bundled types.
  *
  * The token, when there is one, goes as `Authorization: Bearer <token>` only to the operations
  * `openapi.yaml` protects (such as `GET /api/users/me`). The public ones (login, register, password
@@ -191,6 +212,7 @@ function createApiClient(options) {
             return request;
         },
     });
+    // The client is typed from Paths for its callers; the helpers above use it with the bundled types.
     return Object.assign(client, {
         setToken(value) {
             replace(value, refreshToken);
