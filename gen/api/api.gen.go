@@ -23,6 +23,21 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for EmailChangedResponseChanged.
+const (
+	EmailChangedResponseChangedTrue EmailChangedResponseChanged = true
+)
+
+// Valid indicates whether the value is a known member of the EmailChangedResponseChanged enum.
+func (e EmailChangedResponseChanged) Valid() bool {
+	switch e {
+	case EmailChangedResponseChangedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EmailSentResponseSent.
 const (
 	EmailSentResponseSentTrue EmailSentResponseSent = true
@@ -127,6 +142,17 @@ type AuthResponse struct {
 	User User `json:"user"`
 }
 
+// ChangeEmailRequest defines model for ChangeEmailRequest.
+type ChangeEmailRequest struct {
+	// CurrentPassword Example: SecurePass123!
+	CurrentPassword string `json:"currentPassword"`
+
+	// Email The new address; stored lower-cased, and must not be another account's email or username.
+	//
+	// Example: john.doe@example.org
+	Email string `json:"email"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	// CurrentPassword Example: SecurePass123!
@@ -163,6 +189,28 @@ type CreateUserRequest struct {
 	// Username Example: marie
 	Username string `json:"username"`
 }
+
+// EmailChangeConfirmationRequest defines model for EmailChangeConfirmationRequest.
+type EmailChangeConfirmationRequest struct {
+	// Confirmation The code of the mail to the new address.
+	//
+	// Example: 5c1e7a9d0b3f4e2a8c6d1f0e9b7a5c3d2e1f0a9b
+	Confirmation string `json:"confirmation"`
+}
+
+// EmailChangedResponse defines model for EmailChangedResponse.
+type EmailChangedResponse struct {
+	// Email The account's email now.
+	//
+	// Example: john.doe@example.org
+	Email string `json:"email"`
+
+	// Changed Example: true
+	Changed EmailChangedResponseChanged `json:"changed"`
+}
+
+// EmailChangedResponseChanged Example: true
+type EmailChangedResponseChanged bool
 
 // EmailSentResponse defines model for EmailSentResponse.
 type EmailSentResponse struct {
@@ -758,11 +806,17 @@ type UserAgent = string
 // UserId Example: 1
 type UserId = string
 
+// ChangeEmailError Strapi's error envelope, used by every error response.
+type ChangeEmailError = Error
+
 // ChangePasswordError Strapi's error envelope, used by every error response.
 type ChangePasswordError = Error
 
 // DeleteRoleError Strapi's error envelope, used by every error response.
 type DeleteRoleError = Error
+
+// EmailChangeConfirmationError Strapi's error envelope, used by every error response.
+type EmailChangeConfirmationError = Error
 
 // Forbidden Strapi's error envelope, used by every error response.
 type Forbidden = Error
@@ -826,6 +880,12 @@ type UserWriteError = Error
 
 // ValidationError Strapi's error envelope, used by every error response.
 type ValidationError = Error
+
+// ConfirmEmailChangeParams defines parameters for ConfirmEmailChange.
+type ConfirmEmailChangeParams struct {
+	// Confirmation The code of the mail to the new address.
+	Confirmation string `form:"confirmation" json:"confirmation"`
+}
 
 // ConfirmEmailParams defines parameters for ConfirmEmail.
 type ConfirmEmailParams struct {
@@ -940,11 +1000,23 @@ type GetUserParams struct {
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
+// ChangeEmailJSONRequestBody defines body for ChangeEmail for application/json ContentType.
+type ChangeEmailJSONRequestBody = ChangeEmailRequest
+
+// ChangeEmailFormdataRequestBody defines body for ChangeEmail for application/x-www-form-urlencoded ContentType.
+type ChangeEmailFormdataRequestBody = ChangeEmailRequest
+
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody = ChangePasswordRequest
 
 // ChangePasswordFormdataRequestBody defines body for ChangePassword for application/x-www-form-urlencoded ContentType.
 type ChangePasswordFormdataRequestBody = ChangePasswordRequest
+
+// ConfirmEmailChangeJSONJSONRequestBody defines body for ConfirmEmailChangeJSON for application/json ContentType.
+type ConfirmEmailChangeJSONJSONRequestBody = EmailChangeConfirmationRequest
+
+// ConfirmEmailChangeJSONFormdataRequestBody defines body for ConfirmEmailChangeJSON for application/x-www-form-urlencoded ContentType.
+type ConfirmEmailChangeJSONFormdataRequestBody = EmailChangeConfirmationRequest
 
 // ForgotPasswordJSONRequestBody defines body for ForgotPassword for application/json ContentType.
 type ForgotPasswordJSONRequestBody = ForgotPasswordRequest
@@ -1090,9 +1162,18 @@ type ServerInterface interface {
 	// HealthHead Health check without a body
 	// (HEAD /_health)
 	HealthHead(w http.ResponseWriter, r *http.Request)
+	// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+	// (POST /api/auth/change-email)
+	ChangeEmail(w http.ResponseWriter, r *http.Request)
 	// ChangePassword Change the current user's password
 	// (POST /api/auth/change-password)
 	ChangePassword(w http.ResponseWriter, r *http.Request)
+	// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+	// (GET /api/auth/email-change-confirmation)
+	ConfirmEmailChange(w http.ResponseWriter, r *http.Request, params ConfirmEmailChangeParams)
+	// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	// (POST /api/auth/email-change-confirmation)
+	ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request)
 	// ConfirmEmail Confirm an email address (the link of the confirmation mail)
 	// (GET /api/auth/email-confirmation)
 	ConfirmEmail(w http.ResponseWriter, r *http.Request, params ConfirmEmailParams)
@@ -1189,9 +1270,27 @@ func (_ Unimplemented) HealthHead(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
+// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+// (POST /api/auth/change-email)
+func (_ Unimplemented) ChangeEmail(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
 // ChangePassword Change the current user's password
 // (POST /api/auth/change-password)
 func (_ Unimplemented) ChangePassword(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+// (GET /api/auth/email-change-confirmation)
+func (_ Unimplemented) ConfirmEmailChange(w http.ResponseWriter, r *http.Request, params ConfirmEmailChangeParams) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+// (POST /api/auth/email-change-confirmation)
+func (_ Unimplemented) ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -1388,11 +1487,72 @@ func (siw *ServerInterfaceWrapper) HealthHead(w http.ResponseWriter, r *http.Req
 	handler.ServeHTTP(w, r)
 }
 
+// ChangeEmail operation middleware
+func (siw *ServerInterfaceWrapper) ChangeEmail(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ChangeEmail(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ChangePassword operation middleware
 func (siw *ServerInterfaceWrapper) ChangePassword(w http.ResponseWriter, r *http.Request) {
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ChangePassword(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ConfirmEmailChange operation middleware
+func (siw *ServerInterfaceWrapper) ConfirmEmailChange(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ConfirmEmailChangeParams
+
+	// ------------- Required query parameter "confirmation" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "confirmation", r.URL.Query(), &params.Confirmation, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "confirmation"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "confirmation", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ConfirmEmailChange(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ConfirmEmailChangeJSON operation middleware
+func (siw *ServerInterfaceWrapper) ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ConfirmEmailChangeJSON(w, r)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2360,6 +2520,15 @@ func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handl
 		r.Get(options.BaseURL+"/api/auth/email-confirmation", wrapper.ConfirmEmail)
 	})
 	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/change-email", wrapper.ChangeEmail)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/auth/email-change-confirmation", wrapper.ConfirmEmailChange)
+	})
+	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/email-change-confirmation", wrapper.ConfirmEmailChangeJSON)
+	})
+	r.Group(func(r chi.Router) {
 		r.Get(options.BaseURL+"/api/connect/{provider}", wrapper.ConnectProvider)
 	})
 	r.Group(func(r chi.Router) {
@@ -2426,9 +2595,13 @@ func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handl
 	return r
 }
 
+type ChangeEmailErrorJSONResponse Error
+
 type ChangePasswordErrorJSONResponse Error
 
 type DeleteRoleErrorJSONResponse Error
+
+type EmailChangeConfirmationErrorJSONResponse Error
 
 type ForbiddenJSONResponse Error
 
@@ -2531,6 +2704,156 @@ type HealthHead503Response struct {
 func (response HealthHead503Response) VisitHealthHeadResponse(w http.ResponseWriter) error {
 	w.WriteHeader(503)
 	return nil
+}
+
+type ChangeEmailRequestObject struct {
+	JSONBody     *ChangeEmailJSONRequestBody
+	FormdataBody *ChangeEmailFormdataRequestBody
+}
+
+type ChangeEmailResponseObject interface {
+	VisitChangeEmailResponse(w http.ResponseWriter) error
+}
+
+type ChangeEmail200ResponseHeaders struct {
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int64
+}
+
+type ChangeEmail200JSONResponse struct {
+	Body    EmailSentResponse
+	Headers ChangeEmail200ResponseHeaders
+}
+
+func (response ChangeEmail200JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail400JSONResponse struct{ ChangeEmailErrorJSONResponse }
+
+func (response ChangeEmail400JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ChangeEmail401JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ChangeEmail403JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response ChangeEmail413JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ChangeEmail429JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ChangeEmail500JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ChangeEmail503JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
 }
 
 type ChangePasswordRequestObject struct {
@@ -2681,6 +3004,187 @@ func (response ChangePassword503JSONResponse) VisitChangePasswordResponse(w http
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeRequestObject struct {
+	Params ConfirmEmailChangeParams
+}
+
+type ConfirmEmailChangeResponseObject interface {
+	VisitConfirmEmailChangeResponse(w http.ResponseWriter) error
+}
+
+type ConfirmEmailChange302ResponseHeaders struct {
+	Location *string
+}
+
+type ConfirmEmailChange302Response struct {
+	Headers ConfirmEmailChange302ResponseHeaders
+}
+
+func (response ConfirmEmailChange302Response) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+	if response.Headers.Location != nil {
+		w.Header().Set("Location", fmt.Sprint(*response.Headers.Location))
+	}
+	w.WriteHeader(302)
+	return nil
+}
+
+type ConfirmEmailChange400JSONResponse struct {
+	EmailChangeConfirmationErrorJSONResponse
+}
+
+func (response ConfirmEmailChange400JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChange401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ConfirmEmailChange401JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChange403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ConfirmEmailChange403JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChange500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ConfirmEmailChange500JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSONRequestObject struct {
+	JSONBody     *ConfirmEmailChangeJSONJSONRequestBody
+	FormdataBody *ConfirmEmailChangeJSONFormdataRequestBody
+}
+
+type ConfirmEmailChangeJSONResponseObject interface {
+	VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error
+}
+
+type ConfirmEmailChangeJSON200JSONResponse EmailChangedResponse
+
+func (response ConfirmEmailChangeJSON200JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON400JSONResponse struct {
+	EmailChangeConfirmationErrorJSONResponse
+}
+
+func (response ConfirmEmailChangeJSON400JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ConfirmEmailChangeJSON401JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ConfirmEmailChangeJSON403JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response ConfirmEmailChangeJSON413JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ConfirmEmailChangeJSON500JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5333,9 +5837,18 @@ type StrictServerInterface interface {
 	// HealthHead Health check without a body
 	// (HEAD /_health)
 	HealthHead(ctx context.Context, request HealthHeadRequestObject) (HealthHeadResponseObject, error)
+	// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+	// (POST /api/auth/change-email)
+	ChangeEmail(ctx context.Context, request ChangeEmailRequestObject) (ChangeEmailResponseObject, error)
 	// ChangePassword Change the current user's password
 	// (POST /api/auth/change-password)
 	ChangePassword(ctx context.Context, request ChangePasswordRequestObject) (ChangePasswordResponseObject, error)
+	// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+	// (GET /api/auth/email-change-confirmation)
+	ConfirmEmailChange(ctx context.Context, request ConfirmEmailChangeRequestObject) (ConfirmEmailChangeResponseObject, error)
+	// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	// (POST /api/auth/email-change-confirmation)
+	ConfirmEmailChangeJSON(ctx context.Context, request ConfirmEmailChangeJSONRequestObject) (ConfirmEmailChangeJSONResponseObject, error)
 	// ConfirmEmail Confirm an email address (the link of the confirmation mail)
 	// (GET /api/auth/email-confirmation)
 	ConfirmEmail(ctx context.Context, request ConfirmEmailRequestObject) (ConfirmEmailResponseObject, error)
@@ -5503,6 +6016,53 @@ func (sh *strictHandler) HealthHead(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// ChangeEmail operation middleware
+func (sh *strictHandler) ChangeEmail(w http.ResponseWriter, r *http.Request) {
+	var request ChangeEmailRequestObject
+
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body ChangeEmailJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode formdata: %w", err))
+			return
+		}
+		var body ChangeEmailFormdataRequestBody
+		if err := runtime.BindForm(&body, r.Form, nil, nil); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't bind formdata: %w", err))
+			return
+		}
+		request.FormdataBody = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangeEmail(ctx, request.(ChangeEmailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangeEmail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ChangeEmailResponseObject); ok {
+		if err := validResponse.VisitChangeEmailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ChangePassword operation middleware
 func (sh *strictHandler) ChangePassword(w http.ResponseWriter, r *http.Request) {
 	var request ChangePasswordRequestObject
@@ -5543,6 +6103,79 @@ func (sh *strictHandler) ChangePassword(w http.ResponseWriter, r *http.Request) 
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ChangePasswordResponseObject); ok {
 		if err := validResponse.VisitChangePasswordResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConfirmEmailChange operation middleware
+func (sh *strictHandler) ConfirmEmailChange(w http.ResponseWriter, r *http.Request, params ConfirmEmailChangeParams) {
+	var request ConfirmEmailChangeRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ConfirmEmailChange(ctx, request.(ConfirmEmailChangeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConfirmEmailChange")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ConfirmEmailChangeResponseObject); ok {
+		if err := validResponse.VisitConfirmEmailChangeResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConfirmEmailChangeJSON operation middleware
+func (sh *strictHandler) ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request) {
+	var request ConfirmEmailChangeJSONRequestObject
+
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body ConfirmEmailChangeJSONJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode formdata: %w", err))
+			return
+		}
+		var body ConfirmEmailChangeJSONFormdataRequestBody
+		if err := runtime.BindForm(&body, r.Form, nil, nil); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't bind formdata: %w", err))
+			return
+		}
+		request.FormdataBody = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ConfirmEmailChangeJSON(ctx, request.(ConfirmEmailChangeJSONRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConfirmEmailChangeJSON")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ConfirmEmailChangeJSONResponseObject); ok {
+		if err := validResponse.VisitConfirmEmailChangeJSONResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -6377,209 +7010,229 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H0JUxu51uhf0dcvVQNTxpgti6lUXSbLDHMHkgnMiqlY7paxQltyJBnwpPjvr86R1K3esAGTZO7Me3W/",
-	"Ie1uLUdHZ18+RbEcT6Rgwuio+ykaMZowhX/+vvaOGvYTH3Ozhv8XHiZMx4pPDJci6kbv2Mcp00YTmqby",
-	"kiVkwhS55CKRl2QoFTEjrkmcciYM2X9LqEiIklPD2lEr0vGIjSmMya7oeJKyqLvRaUVmNmFRN+LCsDOm",
-	"ouvrVmEh79iYcsHF2Q2LSdnQEC6IGTEST5WC2e2iGuZ9tsC0mtXs/7cRq5uGMJHoFixBs1iKRBPNRczw",
-	"zV8EvyJsIuNRExCePNt5vPVss/OkFQ2lGlNj1/V4O6pZ5nUrmlBFx8y4U3vNWZro6lKPR4wM8TdiJFHM",
-	"TJVokViOx3RNMxjDsISs9O07z6eaKUHHrAXwTvurRCpCScq1yd456Zxmr/VbPUE16f9nbAbrdMLX7KH3",
-	"yaXihmnSP+lF/t1edNpvwXjluXrTTmfzsXvo5t0lfZ70AXN6op/IeDpmwuzDk/SSzjRsgLXJyqEkDoDk",
-	"gqZT1kVY+/cpwOAbTXrRsZoRboicml5ELuU0TYhmIiHc9ARgJxX6kikiRTojZiS1h1l7tSeiVsQBkh+n",
-	"TM2iVgRLjrqRfaFwllKwN8Ooe/LJn5c2ClD2uvUp4oaN8XjKP/kHVCk6i65PW9HV2plcc09PTv2L163o",
-	"NU/9cRcP+cgoOuHfaDK0byAOftTfaDJQND5nhuiZMPSqS/rujRMP/NOTR+zj6XOa8hhPM3vhkVSnJ53T",
-	"k0Eq43OWnD43apodVfDKxulJLMWQqzG8NKSpZv12I0b0BDdkqOSYUEHk4AOLTZf0P/nVdMmnR9pQZfRv",
-	"3Iy6pBfRXnR93W+R/qdHUnXJySe3ni6B9Vy3yKds9i7B2a9Pr/ttPLbsbn3KkBD+fsQ+ArxhxwhWdjVJ",
-	"ZcKiLozYdNgW8uFp0yThAH+avlVywpThTPsx3OnZDcIhazODhUQJY5M32dMG8vqDvCRjKmYEVh3cW0IN",
-	"GUu4ih24R2Op2OouWdtAmkvTtN2AqilOU0t1NndqaeBbOZmm1LDq2vpKpqxPVuAef9tfJTQByjJiBJ63",
-	"yGVGGWmaMkXGdGapB/ys22Qv1TInKBM3DZAUHLfVE4gcQDfgAdAMS4M8toRfwRsWLwFBio9P7P0EFH6O",
-	"lAqxrif6n+DnLvlkf++Sk17kqBPi2eWIxyMSj6TULN8YXi14f5dwo4k0I6AWCBNNqGKExjGbGJa0ekJI",
-	"Q+hkknKWrLYbyYdfbQMByQ4IwZBzgICiZK+c2HdOWwsTmVYT9uIFatWwEMVSandrJPFr30X4AJKSEdVE",
-	"CtYiHj+osEDimvT3xQVNeULO2ay/Ckg6Cab8ZFdfRTQ8V2LxLJsyxDWqSSKZDnBDDv2hwCwVcjyQMmVU",
-	"4P6r8LzpPhcXPMx47aIAv66QhNO6ZzfQ/rdKXvCEqXoOD0gFuwfgvNmbmhGZuPczmjChZhSgnx+uFSn2",
-	"ccoVS/xea6hEdMbNaDqoouF1K3rHhorp0Qspzzk7QDpaXuG+IMq+RcYyASQZGTN5I9JZn6ywKxqbdLbr",
-	"LhWycXun+JmQiiV40FwQy+RWCdXn2kmZrCf8wEaeMwGvUUH86CTGRREutGE08QAayGTWQqF0TM+ZJqk8",
-	"k1ND4pRRZWkXfhbcXSsd59C7WtO4mDU3+5r9op7ERn459eCTKdtPGk51OmaKx4RnSwfEbzhRnix2lhs1",
-	"4uWYCz6ejvHHGm5wxKiKRzVrZFeGaPyRJXgkXJBMgiQoyiGcK8hYIobvPzaAzjLpOrgdSVXDOV9nkq6W",
-	"ypDBrEUYjUeOKtA0nZF+l+rY0pUufNzv1kjD8HUmn8IHLZ7Yt1d7IhSJ4cVQIIZ3rZCEv2ycPvcfIhrn",
-	"gpqSwoC6gPCpSEs9geJSQX7GoaMW6UVuyFygriw3X0I2/w28CN6by4fqoDGPL4XfwNzuq1twqptI4pGh",
-	"aiHpSZ/zSSgzNaEhSp71mFivof6imdo7Y8IsQPPg+mqmtVVJEnbBY0e3V3rRi5GSQMEFGdP4zREcc7vd",
-	"XgXuqYByoVDEza6leTDtGs4L0ghLh/AeiB3nbGJuIFv5dw3X7UD+xdOUru+0O2TlgMZcGKlHu2RfGJaS",
-	"AxqTN0fkd7LReb+x8/7JKtmbTFL2Gxv8l5v1na0n7a3HZOW/Pxwf/NQiKT9n5HsWn8tVYne3vrHZaeP/",
-	"J0d0SBV3n9Reb1jq4mQRTrpN9sQsZCJkhZJQdWyRPh3E/VUEOsALP8P7x3VPWBWQJXBNKRlzrbk4s69w",
-	"TVY2O9vkkpsRfAcMZJdsd7ZJH9aJoB/KqUj6cIL9t78c91eD6+7H1oSbrnvmrCPAfOS5w9TphAxmpKjt",
-	"ioQYes4ITE9Bk83m6kXBSd+KFVAxc7d7rp2hKiidtgqsJLyc2fFdw+x6IoW28tKLERVn7C3V+lKq5JVS",
-	"EsWYGEkg3h2Ul2OUMNc/aCkCtMQRtFPd9HQ8pmrmEYFdkokbFQ4ptMhIwaJWhIiAWEQNjbpimqatiPkF",
-	"JMxQnsIE161ozLSmZ7CPP+RUFcceT7UhA0YSPhwyHN6MqCAzeNFP6F/Oj+FXEHpxT3bLrUgbaqY66m53",
-	"OgilSyXF2Qs7QHV75ZFhi/jFXTcGgzpWnNSOzq2gvvgWrkO8eqTYMOpG/289Ny2u21/1uv0cP6hTLtCC",
-	"F6wA2Zq5CQZt4BUvWcoMAxHqlkh1W8i9oKjWJTgfmUwHKY+J08wcqPby2WphtRxIyZR5TH+bryIDFw+P",
-	"EUH0WqoBTxImHg44+RQZMLJHVVBsLQkU1sDwjbYwSWl8bsEyYQqJtxRkBURStymg21ZHkIJQa45GkTWV",
-	"Z2csWXOSq15FqAHDU4KmR0xdMLUs5MpB5scndgLiweTAVzd9DsOdpaDTniBTwa4mLAaRF9e464QUXFIq",
-	"z1Crt8acqWZkKhJm0Sy7sImDFuKb0wSPAcoPh21uMlJQ/AIZR9CpGUnF/2JJFfk2lkaxClpnQLfY1YSj",
-	"0qrYhTxnCdxMxaaaJbsEFYcBTch3jCqm3NeXVBPNhAlB+cAwPHDSDWpsFpyxYgkThtNUf05g7tXDggxA",
-	"IbdEd4DyXUJWAHKanwlqpopVIY1EkBudyWxnUjB45izG9mb/JM+4uIsI4iRC1DCLvHqPeFnLGglhbvf2",
-	"LTi1faZRLstPKuR7tDTPTWwaBcLuSfZ9dHp9WkCBuw5cL8IEyFMAzS/iXMhLQTj+PORMwYHgN6HAdCdp",
-	"xhOC4ti3F8MeXobJoYN2rVx+QWS8A4dGKDu0rsqNNI7lVOBS/Dv3kYT9cMAMBowJPygoK1QQmoD1SBtF",
-	"TcjCbpYArtEIlW87vExTXSEHd13/rSWTJSFD9QRyZFhAbKF1MLDky1Huz8NqPZtoYLXf0cT53h9G4D2U",
-	"pGLd9fbbDJxoeM2giz+VJOBDaV6DwvxwcDqUhtgpMtj4SauQ2V4OjilmjT5ET+ORE2dR1NByqmJGVrgg",
-	"KTuj8axqf7KvO1H3LZ2lkibHUv5E1Rl7OCh5Cgmk0MyIkZKkOGMGtNJSKrDb2FoysfbogutQVqkPRGDr",
-	"1NNkZYMc8O+A3iVsSKepu4veJfOSazpI2QMi2DHE03gjOiw48VN+XvUzXAKIZkzgKhAaP4MtdflqeHTO",
-	"ZoG4Erm4l4JP3go74Tv2EmQW3lq54ZzNbi8tLEHgtetuoYei5SRGqTIPpzNPUjJR/ILaWz11YhS+3LJ6",
-	"RBb+U6Z379gZ1+bWWqv1Z9pxiiz5iF0wRVMfRoSuucxQdD/x1rqIvHmNEnsy+HQR6da+eJqtIhLSrFGx",
-	"Zp9ft8KpKsY8akjKqDbkMYlHVNHYYdMtZOp8YjqIo5KEvWmVak1kjFasW4nVYPQtSUa/OGcKHL+FG00V",
-	"o0DB0HZxVyHpFY4lFckmgBP2Y9uFLExmrluRQ9b/sllJGYAnzkCPlLbWU7gkpSC7HbrrLGRZmNBXpBlM",
-	"K0fKtYW4u8mamfuYzcdcj6mJR8VzQOuZhQZ+6sza+t632S9Vk0Qif7CT3+JKvQiWFV6vQ3Z5xOKpQifC",
-	"xub2/5Uv2+2nrldkXfxCRYNtWRuEVN7sQGJ49c5YGkulWGxwlMwm/zXprLAub2uvbN5ip0zZw8vWMEvu",
-	"YPsSAjYqauj6w7Bmx2WPmEiQcoYoe5c7WqvGf2cfekXyrniG3sncBrA4Dc+JZVE5d0whpKV3WljdQIuu",
-	"7sFxP9DeaXmdgT3RoYECR/4vgl5QnoI0/HBXwc1FwskysFUXUnUbLEt9cuoR10ReMAUqG5hnjZQ27iKT",
-	"tOIRA/PGxymbsgTDOJ1JV2FQDjeawP4HVLNdophRM5JSw5SDLOqqD09h3ESfn8gcykwhl8PAOOTcLkhr",
-	"MNA2DCRBqA+HVgM9lvKAipnPgHhABdSfrbs2ukUmKaOaETg0eka58EeXAS/LoqhAb/PZUhCxkGOCHAow",
-	"6uNUGppnoaCpw2MXHRqmSL+S4dGHZc9LgalbpftmvfrBTfkri46Uf9SUlrL4SPABQjH06dySVdEJR4vj",
-	"KysFVKXKvbf7zlQHKOyEhTtHK+BA+SCL+qRsRH/9Ape2OK9n4IBdco+11qrc3xVdXWOaDqVnP96x6K2x",
-	"d1r/0jyAoPBppr6XoiZAB35BA7YNnAi5530Bf8fVLocBFnyWRTcl0mWQu35T3LC7CISoCB5X9X+rpy9D",
-	"17+7bq9kyhzqFBd36OTkM35xK6SsVyR9mMtdPJ42F6KkHt5lwK/LFlBe3+1wKg8G/FyO62wLdzlDZ9cr",
-	"HeKdhlzYOoXxMPgbWobv4HqsBwRKIRa8wHemQk9YDO5qtEDrLhlKuQBMToN1WPB0ow9yJBLJ/uNOuh3L",
-	"cQSOVRl1N65LwLvvMj7PbWhH+dAIUshleediSeHfxUScD5c1kddHNrGTQF7qnmMHuJWup9sQHb8Vf7g0",
-	"+AdD6S8PgmazH0eD72P+hv+4/8tf+xuHfF/vi3c78Yv9x/vnk99/ffHjszab/Tj588X+44OjS05/e93Z",
-	"/yCvDv863zj8cLBzcPzz5k8vfkzZD3v8zYdXW2+Oz2YHf726Onz557P24dOfP26MO2L72OxvHQ22fhg+",
-	"GRxsjP+43Jp836FP/7v55+yPjaTz+/krWQmMhnBbqTAJaANjbItO4AUC0Iv+1JWpSJnWACyj6AVLtXex",
-	"ljJoVts3rWXTyQDzcAG4YmSDgz01OsEjdJ+f1uRNFkOHnaITdefkrxWxxMWQ+kGKIe+hWXHr/6IgOSYw",
-	"RY+5+ImJMzMKM2TylIVJ7civLpg4kIrZGbZ3HjeOTq/86E82C5M9roP6mF6tDWYG9vZkM5i9YDutoMMB",
-	"eD3YxylNSd9/UUL8xRd8EzhK51u7ulY4Wvl4atFAMWoYIFCAAsUNvkHHAtCyMHmsmm0Y2NuyrTu0qaQJ",
-	"Fu1g2euFHN/gbUeXgzejMVW8SqAdSL2fK0CAzZ3tujOvBtk3Yd2RUR1xtgbQvBsy+2zMm24yGGXfMQyF",
-	"j1nkrr9Pry5t/pb44mGSjVjAFZ/oWkEQFGyPmDDNzKLmdOoZ6I1EVzuJi4npOOqeACqEKRG1qFGglQ37",
-	"xXHrdzYxs5coeZR3lLin2eyfqjmlpenwk9ppcnmmtrIAyjaEiQuWyglzHoHBjIBveOZ+9Ukf1UvnV1ry",
-	"hdtaDiBQwSfwXzqoQNGtsXQOmfw1V/r4Tiazejj4URrhgZ9WwZ5LfHMnf+neDWWxChiI+4mMGRUGbVcJ",
-	"s4BWejdLFYJcej2Sl4SbIuGeGwnZiNFb117kq0u0sqcap1RjPrVD+To9sSovVoPD6pTzSjRe2eJ6wMxI",
-	"JofS7NlKM/55Q6hQxeZYH0nfZCwPb3LNnm6UgLyAXAfIH46P3xL7QosoNmHUWNaUzbbdqWYYFjC+hL9u",
-	"Nnd6OXI1ovLLHGmL60P6YqVDzGmVw8wi5AI+5NBHZlh3MaJFpreCsqTY0NpfBaEEQ256YqUP6f5Ql4Ga",
-	"EfzXxuTYJ4qO+6ttsjfQNleL7HQ6Np2tRLOdRhVk2t905TA426kclZoHNpIoJP+NN+Q6izIKX88Djmre",
-	"NqP6o6fGKD6YGublbwQUAA1OTu8i9bNlM7jJUhMFZC8WFNLV4pUPlt5ANmulB/9u+9D9cWJfOw3fW+Pj",
-	"icuutvty6f/AHtclZinLhJ0xsZ5NfR1+Dum2az7jem0iAZ+VXd11HpoVQtbn4VZFgwoyB0dcIcwBha1C",
-	"am7cz423uyrc3II8bDViyFtqRt7542+dTV51iphTkXcJg2vqyx6Qy5FMbbRrAS2KsUkL5liXGGtu7ajg",
-	"sl2ZGVGD5hGHzEHRF6/Qj2hCpGBFlIUQqWCu7aqmgDms/hAdzOsI2mupzqS5n1K4sDS4FGm9Vuir2xpm",
-	"BNxbx7HZ5fvJAlYBS3Hg8OxHHhsh/1WzII/OVckYzNyLJYLEpV7bHm7SOuqYyyX1eBWaPmFua+iTw9Ab",
-	"X5yt/qjupKbf3wBQOtxgt63Cfaw7bDk1wWkveoqvRBLGc2sLK+7LCrTrDuFma1FpxGzAgsGodlwdy0ld",
-	"+R6apn0siOdUhJKrG1P2A6GSpuGFuIkDvDlv1vHk+W11s/LpyfPao3qbpWccGWpqZnah0AvZCSYy5XFJ",
-	"FonmKsbCR3y7z29epm4GUp5qMlegCsY7VoxVFhUONWc9+H0jjS6vEXwbSqapc8g3fdT0fLE92aOsw7Gb",
-	"lehwcXW7Ll0tRH8awz9bQD8n6fSMCyhkhn90u3AX9FoAS6irJhKSz0NW+qA8gfAML/d9nS0o2Ff4Lig7",
-	"QVJQrm3Vw0o9vMapa4DvbbtOAvKIbrHb43IERv7a++pylRrJ3M2EqZJt2yKLWq3bi0mU2fpu5WXw9Scg",
-	"R0Rrb1Df6JAxF1PDdDFb5F6WfD9VAQy7hFrliQu3XWTocwz1Ncb301qQ2BSCRUWr4nrLcd5mxDSIjYrZ",
-	"0HInN1bFlkwmK9ugpGIJAf1frcUUU6lRmHdud+sSX0RAeADLa3GpoUqRKRot8mSToMUemN8vx6/XnvpK",
-	"jsVFLyaK3M9bEFpqazwEBZCSFSCfFIDvqrS1CMCfjKkxtlZCDczLYN0pLHLrPgbgZlxVqImFd7j+DuUl",
-	"f4wmP/52vGuVF5y0GBTPNQF67UrCuliWlcuRtLjn3u0JM2Lce+wHbCgVw5ISEFzDxWqdUWNZXktvPrlx",
-	"B+2H9iI+nGuw0Sn4zhWjfMeGVWqdl0+qVX1tpNX8Asu10wbpGHd0RcqkATnhF1vmy0JYM0PgSItX7Gnn",
-	"8Tbb6DwesGRnsP1ke3sroduDp9uM7Tx9Otwcxmxze4NtbTyhT7aePH423Bw+eQr/2dnZ3nq6uXlnX2Yp",
-	"/2Lra3dlLrze5Xoy4XRrEdb51ErIgE7NZM8UYb3Z2Xy81tla62wfb3S6W51up9PudDp/hltIqGFrho9Z",
-	"tBDPCm7k47J8Gk790gosQSgXMZKA5AkqbQyrzRS3+WbHzNDTKl3KfMJLo0az8/PORRKPL+Ug2Zx+3Bb8",
-	"45N5NIUnc2ta3mRMr7Pn7YW7nGvNg9pLevS5D+9pRpbqSIg2cB6FWrB4kCt9XG6MFfDCXfZtlcGSmW5R",
-	"OOwAbZ8knx+Fn1QtLlEBxTKvSAgjN0sruHbh+otn2nSJXwmjZnUePAQ0Vg6E+/GNztJ5E18RGTx3tgKg",
-	"tYe4xN8h6b/D361WA/pcbR3rPtSk1oxoCRUjfXF80lQbv1bw+F8nOF+Pn+Nf8vcv+fti5K+JeP3Ea80v",
-	"0uf+L+JhhXGgNcMLTEusq3MersyO3bSePIKogaCitQxCpMGWku3P1j/QpA+dHwQ2kDj5xBNo+0BWsngV",
-	"X7Dedb4onvJGWBz+DkVQWzXmSljJ4mAMNJgaT3XC9VJHrCs/78+gwdW05/se4H0CVhP8bqunW++MQQcE",
-	"Nxieksg6Z1QD8T+ggp75iv6BFu8iDhS1noyb6X4tMXtHwZGlzqjgfzFV67AvWjw/i1G60WFwk4dgAQPm",
-	"AtbrOSbq40IBKk2MYraXh2Kk7xbaJ2OqznXh1DMae8aMbkc189STazTSotkCRRIuzna9sRQLdhvf0oAL",
-	"ogXUP45p2cIH6PH+hjO+bqQ6TXZeH/lI09SRhnmUsIYSfDbnymkdsW2ktTnNvu8GxeA9Og3mFl4f0QtW",
-	"aFqQnd1CHa6Km8tmPa0lZbXZ+Pd2o3+lMQIuYbmGPuWVpCv9ypw5nmtfPrjkjy34MXKLenMkK8q1gYc6",
-	"h1HCLtY2bmMh2MyGOqy1TL/2ZrGg8L1bdgrxEuj06lv76HdKXmqm8B9YUN8+fnNUm+tRqrs/T+7lDRXp",
-	"PSwhX3trk4zYVeAHKAmYW8Nn8SbtDJ4kG2w73hk+pY8Hz5IO2xhu0q3BdjzPXptSbfZiwy+YFTuXpKIh",
-	"IJc24k69jOrRJQv6j/KJSzu7AfHr5VgfYryQtORGmivANoZL/4KS/40JCcXOezEmsvguN3dLU2iKJ/i7",
-	"ZCmUJcywxv4u6QO9sI1ZelEv6tvmFzZecmh7rsiYps4Rk1l+20Ia0PL7pXt2uHW5Nj8Z4m8WPPkFkjOq",
-	"qK/r4rhc3VZXMBwKAXiDV5vkxZlAbZDCEhV0edhbIBjWExFxOk3mXIZ6xlauQ5vVqG2KIKvP+Clo2aV7",
-	"1cRRnWcwe5eEDkGaJIppXZh6XooIUOMvYql7WrFUlf3waGDZ3F7LmFuQclBs00V2SvHKT6fbTy8/iGTn",
-	"4wfxbPBhcD5jHy47f82zdN1dBLvd3reXYVWbNPZoA9E4QxUo7ACg2iV9pGh9JG/V/O+wHl4RmvjZPOPU",
-	"FzLSbXRuQaesPf1LWdKeNRLHPJThBnlwrhdimocweKwM+u6Fta/yohh39U4AVW70ToSk2SpntgKwTyeq",
-	"+iRgOO+T8A17QxdETyzgg7BmIuf/QHU/94pYju4KHvk20kb2RNAttMaF8S8n+JcT/MsJ/uUEfytOcFpn",
-	"ktUQn8LN7AiA4IgbBnqBJy7/12u/uR9/O47q7Lb9D5em7xpE25RcZxNRLoizZaOJ1rJEKKmcNpo96gLZ",
-	"/OFoc+cxxMRBk2TwunBqsMvKdd/VZQbk3OqQhM50y5alNjzNsBmc3nnlPxhftwnYHXui/+Nvx+8P9g73",
-	"vn918Orw+LkLIIOemKJoebKtwMHJ42wq8CcAD3uB45u9KFxaT+Rry6Nvg+Vxo/1YNh1hxWay2L4xNo21",
-	"VV55qyeQb0Af+rdvjo4JNOdcB9/gul87uqs1oajFQrITeYPcJ6+BtjKmia0c2hP9sRmsATXEn7S1e7P+",
-	"qm84TWOjfZHRoi0e8jGNRhggHRjRrHehZZB4i5CDIMLkmDoyZhK5GmND6R0Y1DqVLKZHB8ffke+gRTz4",
-	"cxgdR61oqlL3se6urwfaK2xB0ZjhHwP7Eeyp6k8InMlcWpA4e10wX4tccsXWMMTU8EFeZNXa+TSxTUxJ",
-	"YCZ3ofM9IYcZd+kGvVShaaphApHB/X4p1TmZCnusSbsneuJb4uObic1rwvhxSRSLGb9ghMIlwEhHQfTt",
-	"wzJhgldBVrxvoqWBpPsEemh630PzUi/qYg4oNHbFD+DBp57L8LUNX22DcvjLZcfZf7hEdOyQH0wrJ0xl",
-	"EaBYg5MltkajNtUeJHD3pZiN5VS7HzRgY3YYPUHIt9/aZnPffuuLabsX8aViuxL7GTWeJlgffB4Nb8cr",
-	"hBt8++1qmwAtc2dm3Uu+c6/fjGAsQeu1jRPhgvSzPsz2CwACIaWWUriWvEbbBVO26lFgXcI1b3c2QArG",
-	"/nCuwV82t0ZJFgYv7BU7yVnIrGGccL7YlQoRzvu5FibdahEtYeQsy9+HYSPq0WwXTDE84zfZotAhBwFG",
-	"V2sKOB+2+WcolOtLpuwMhWKX3/aJqw6JpGR78xmRIgaMt7PDOvbf2gJRdfU0qbGKgyU8KY+Zc6T5Bh5K",
-	"ThRnhqrZXQjJ+iCVg/Ux5WL93au9lwev2uMETbTcpGVitfd2P2pFF0xZV0i0AY1l4WU5YQKIUjfaanfa",
-	"W66CFvLX9fcjRlPLXc9YndPb9WnFZq8jnrKsGwhkRnJs0eqDx33lWgdt23Henw0IzZGbrNQMdbOz3eRE",
-	"yKaxX86w8NtOZ6tJfsrGXa8pQxzKGLZ+WF7r7Acc39KGqBUZeqYx9y1DrQicaoAqNbI/xgNo0v/+1THx",
-	"EO037f4HGGM5EGh+391u+GeWg6zJiuvUi7j7w6u9l6vthYGCd0dODfTrk8msCUbXrSgXDEoyFSx5Iusc",
-	"A4dIyOq6m7bJGwENfVAgsiq57zCop6gf57qDyzXAYXDmntBGTjRyPMg+oCJx0smPvx1bymNlRHt7i6cV",
-	"F+psufbBTBtfAWXxssKValvVtJYcRPU1p+rDwOveXbgOXX0dMTjAcDtXa5eXl2ugT6xNVcoEWKjxIO83",
-	"yXW5G/N15UZ0FgDyYosoVMxr6uPjpV1I43ei0W6W9g3ootgkpbELzpEpWu31P6hK8nan0/RlTnXr+lrj",
-	"txvzvy2UYcaPFiDzeT87+GJjgS/K3b3gu81n878rVxZHMrwASOrq7dyXiWUU2sK7QDlLimdAqAG8oHkX",
-	"haM8PLcgOUbd5ozYNozULhHIIulHK81aXMpaqRUxHE3ThU4DJitNnTVANdJpIIolXDFQD+GtgQ1v8JyA",
-	"JhdUxCzpCc0MxFGRPq7lfbiW934IEJHJSn+9X0hOJXt+bgnxXVYgFImrZq1ruYUd/ZU3amfNdjCoqEpv",
-	"7Pi+yH2wtCzFiYugDIyTJuNiok1zQ/sg9ORxhz3pbG5u0cdPBs+2nz4eDJ9tJJ0nz+KdnWePnz7b2mGd",
-	"x0NG5/o9T0sUequz2XiWnnb6szmTDMDozwi3cTZVDGx4Z6xERH9yJoh6CQc+gHHQTm+r14dQaUf1YPAy",
-	"N4ZQusdFJK2Jbb5enPCVa98sSvQK3Y3vRPTuToRukPzcOYL1pmCsJyu2KpY4b8Td1VqKc0vawsqRayXy",
-	"MsR6NwtIlvtDZ1BzVIUa36nPe0Gy1hI4Z4tQ3IXX46Hyc8rWptpnIIIA1BMruYlNCkZGcqpCCkJ4RrMI",
-	"N9bpA2GAjKqUI8YmjBRkU9T2e8LpqTy3j7R8Kj/8gxg+tmGo6GCRCncS0k12xbWppVDDQomg+8izNxVb",
-	"Xlj8rK9YtGTxs2mSzyp+BtVZ5lR9BlZnO2yypEQU//GS5ZcjsH8fqfIGgr6nz52DOdN08ozqh5MRS0Sn",
-	"SMStp66RdPdz/ylGvmH/upLd1jKnlZhqtsaFZkJziJZMZ6uVJgIrrmAD5AHuuYbr+QzONlDsw4521Zz4",
-	"WuJcJcjzfTpm5L8mNNWSxFQpjq6SflhsoA+NroMyY7YWWdITgxnp+1BRFzcASxOrLSJVK/cS2IsWWIHd",
-	"6Gu2Hko3qwfThy5KPdE/enV0tP/m8Og91ON8c/jTH8/hoMEJo5nRzsxPRbmODIEDYLTWboJm3qoIXIfO",
-	"+StY7gDDmDG+fs7Lrj7NC1zLgUxYZKXTO/KzsBhbgwd90mi7WZjhFerYLZnPlcb+6qwr5X7/rrNBgcMd",
-	"MbNmT3RuzQ2L8A4VE5ZysAvWlvPv23vwfjp5n99Gj8yrRWWhGuj5j2e6iFefgd/iPP9MU04Dv/7J+mAD",
-	"b6KPf/Eq2QMadmiagg+qjl2ve/ddM9+2nQl0MTo9Y1FJmN8OTNfa4LX1MaOMAgHSyGz6ft9Y1Q137eLr",
-	"siInSE68zLyLSlaWT1D2LfZEv64ZsnVXQ/5BVkboOBMtQJGrFNsCA1E1JAmUy56IZZryhHlHsLAaGXof",
-	"nIq2gq9rklWSqkovrWx4ndWZAuUwIYzj7kDpDOUg3HPVmdpfoJN1v46JZ6d8Dz5++kAq5k3cOIxZ8h8v",
-	"zqLLRd6WzKWrw39WRl1bFqyBYWdt6lywpTXnwQVN5RnKhVz8q6EWKbw/3n/108/LKj3cnWsXUPfheGNG",
-	"GMu8EQLobtBlP/VsWeBe1O1FNE170fW8WsAtGxDl1D78sN1u44d5cepvfCAOcoBLrlldKquNDyrJxhgJ",
-	"IJVvaAV/1mS+tnviuPRI+/eYSFiSl1zWRk5yX7uxfhPoqMXPfSDTapvs++qcPYGyvDUiW61SkzhlwBOd",
-	"AGCZWINavUvyPW93tl2MdU/YmRpUUzil2/K0Jaubrjw0YMGttMegMPa1Yx1fzGKZnTlVDg1up80F9Vmt",
-	"3ubOPcPRvF5ts4L24LbDJXikO9vzv8gaet+DmN/PaJh3VBVJwZmcGaJoRm/ys5eYpuKIwZishCp66AXy",
-	"H9zJE+TubJHcupma6e07aVAHCWhht2ofaOXlJT0xrCmabH1enmZdcqFXW0Cq2JWLE3GG1Urt4zzcqFSn",
-	"2EeQFB6XgpXa5B2bpHSGtJQo3E/pCySP2GBmiDbDWGIwt7mUxNBBVqmei7OecOR4FeuS5OZLm2/M1S5R",
-	"2Wzc2Mbllj3lvTU8TxnSMU9nCJWh6YmEGetItxW6XewfBI9au+iyDZOmrvazdbjNsVYSOeyJAcM9iuzU",
-	"785qHE9rk5eSCGkg4gABQFZsoECyWsSHEVOsC/FzNCkG5NYF3g650qZeNcM1+Xz9L8zMirVyF+4UuhFv",
-	"/jo7+u1n/obvX+3zSx5v/vpXvJleDM7T8/0Pkv85/vnqz5cHl3/+9mrrj7/OLg9fHp7/+fL1hz8+/Hr+",
-	"5/evrv78kPI/xn90/jj+g//04scO+/27FL6Lx7+O4/Gvf9EX+3p//Os2THxwHO8cfjjrvHkZbx+ITntn",
-	"wOls4+Xr39+9evrHq++22M8bZutNZ/Ryb/rkr9+HnYvHB08HO+fffTzu3EZ3LNR0f2AOXa7QXsOmD9ml",
-	"E9fuyZqrl+1eZtWFubbrqv0uxLBbalXVb/9HGXiDavTKsSjgIIUTBI4lMgR5INbtBq3w7jD1qpmFZyWg",
-	"8yCslquWkM6yTKYsJmuhOOGeKAcK42qKoRit28UJq7AG9r3ChGWypILWOXBryz43BBNXX70F8aupA750",
-	"61ntHH+jSOLMfJZFrP9rRKsa0YJT/teS9nktaUfMOLqXI7GX4Juq8T+kqS0krEUmApL2Wn2McT03OUJl",
-	"xm4u/MLGMrpwvs1tjOQLO9XYmztR7ILLqbZvF7jFak8Y2RRjmBc+mDHTJnt5/0pce0kZ8xEiGhgZ+I56",
-	"wg26G07gvTf54EFNB66JAdVSS7Ky3ekUuh8lsj52WdeVCvziAYI3FjBcMm+ZM9dn5THVvt0NjMb7J6XA",
-	"7LtLOgPd2eZFWgR0eGTxZvVfVlMmjjWH/i/LuYOaccSc2bCm5Q4+QVf1w3GKegJW5hh5CdraNJRjV8X3",
-	"Irdutwq2UCmYtcq4NBT4bSy1wSx5YVKs8pq0ST8v3Alxi2AhU/yCJTn3bCjaSVZo0L7IcYrVwD7VE3cz",
-	"UNW5Qrg2Rx4kD0jNwgKVDXSsBPT212yeX5KZ/biar+W3/0C6+BnLj7v+Yqx/yuqLXNvbkTJTZyIyeQ9U",
-	"VJQLnsE6H+BCFtaeuCUGK3Yhz1mjGbSKZzzxty3r4osFu7goPISbsZolYLkWzC6iJIPQgslXt65sW02z",
-	"Wq5oMTGzl9TQOW499G5Yp97/iIvNockDXOVXtn5nlg71WW918Q4U7/UnX3Hrej0L6GvifYeSvAHbBvHf",
-	"WAzAKvf2fqB/BZXJFugW+MC7evrH8K/w04Rr/LamCIJ/7YVf020dGG/dAFHlqiyEqP7zl26Jf/dMvdzE",
-	"K8pnmDns0D1pq2XdOzOvGhzq+nIECPf58ays5ro9+9+zj9p1ibuw+rd5Fcp/Cjp+XSqEocoQ6gRhHztb",
-	"RJYHjHi2SHATTn9VRLSEtP9AWvpVIS+ITsWjx3ZLtsQAcSfzuVA3a0VSX8+JDDACXCk6C4mmQ0NMbsvq",
-	"OGE1x6zkrZbK9ImmvpU1iOotFwGETX/H+atwm/vrfdwcfpN/goXqz7hAbD5pt9unmN3nyv4X5X7I1XvN",
-	"U8BV7L6c9bKyLay6UIcXfz3xYd+nJ4/Yx9PnNOUx67fy39EycXryCOv9caH56XMnpmNugX/tkVSnJ53T",
-	"E2dOPcWoE1t1r/DKxulJZn49fY4Fc8PZbJ9CEO1PnxcbrLV7wpYrk0p3Sf8R+0gesY+cPBIM/sfJo9TA",
-	"/xh5dGbgf4w84oI8EtLsC5ItHx+8yP6R7aonwh84eYQnoTEOJ/ibk0dMJO6x/wsWMU1THPoQ/xgwc8mY",
-	"II9Az3skFf4EW7C40MrLINukDFfKuG+THCG7ID8xxDhgy2MN8QNSmZPO6XOedAE/86HgYSHrI+v92Dl9",
-	"jmWTV9vkreIX1GS9JPLOBzBOwW1g0ypbpB/apOzDVUIV64livoTPDzlnM5cGAnMCfkK9CeF6X8u8LGBW",
-	"ppmUqzRX7S1Yw/HWNNrh/yJ5kUeMqni00JtSLZRp+RohvMibb905LTQ7IOIiLzoz83114oUaoOTlwqst",
-	"UBpzJPTiGvLPUMrlcyvHS1JywXxn9xswsqz71G14FjxpD7lVwe+SP+ZC2bGEppC5ozLFyjVkwGZSJORx",
-	"0G0IbbC+6OeIKVbkMd9oWx7d1nFcbRMEgI1s7u/leIWP+1kZPFdpFNKyykzUhsNKJ/EF5SFLQhzu8xeb",
-	"rnCPqJGsDruVILzzra6DTZg4VWgEY2tSbxTSp3CAW9STy7ZzK8fZxtKsW8EFXiypafG7C0P/prhhf5eK",
-	"Zl9BZTKEsctdXQrVsKdWEnTD19ZLnQadAFy8dWfMBOWTH9L1EUxzkyvXVii2QLBWxFBNBPHaK4Ltvx/j",
-	"gGtnFEPzKAs3Si0Jj6kgA0fUAyTJuuTeBknCv0unfAPOZM1+a9UlkJNsCXmBtZiwADPyIm40EdPxgGHW",
-	"lJMF6qS+dzjBQ8YC+0bGDWTPyqR/U6FDOejdCzPgozlCRx8kvv4CLVfzOrgxeH11m/SDqfqoBhRawqJq",
-	"bLHd9gP24oepbzGLeogzG3UJZj00Sw9w9veRHopAWLT9MB3XthQukd/G86hpHDx1HdTwkMJWwCg04P9r",
-	"3eI6fL2VvgAN7iSCfEEH25dNScsECWVx/f6UILg68xjDOrRRn+cNx2/JWF4wTzZsBXzXGQA4RXjPqcKi",
-	"NcyAtSuLJHGNB9IUSIMUrCeMokLbPVlTRDBqUL7fDVVHI+xPGY348ljv17ow1r/MdvBVupVhYQ/gU7a7",
-	"XibKB5hw3WoUjB8aUwrNxm/CFd9Lv050bGU+FduNPeOuI4q9Nf9XQhYeCLe+xxhveyO9HDspKETLEbXe",
-	"CGab3d4qOVGm0AwZDH6TaZ1pyDZRykUzQJTgFTAJudrRswmzCanax1jD0r4pkmLorufq6xS6+Adeu4J0",
-	"182kv8LjVo6EqdR2feOeoGlazhQ9znoTELxGTOdRgYJdGV8KtI6a2zZgd5L4/pckJwuG5H/2nn9hccu2",
-	"8fYkwl2gB6ESAT4XxbB1jFef58K0ynebHNNzFiRReB+c80m9/9j3bT5BM6tzpU/F5/PM3NeTkaluT+Y3",
-	"YGy4SCWjhS2rCgUH/hGejBdw3Et0ZVhULeHvmDUi7ztX7S5LAYQ/CsUABiyVApIEZUMPWuzkZ80E3v0K",
-	"bkmwM0jNXFDrvC60mc9iJ/NarPxHTK/MB71uQYDdtkCi0j3Rt8V8/WyW14L0tepqPGRuWuujxUSU/re+",
-	"XIMLhgQHqnen+s7mrZ6w7f7C4C1g4okkKwmLOcCavNzYWN3NJ3H+dbue0+foK4ZOvJ73OlbfE/YNKNc3",
-	"cS5jqXxgvQMrh1IVnYLn11UExN/zFnYVynHGzAsb7el8OLelHrd3rT5kcPBc90kY2vrPIBYgK5eDepdC",
-	"NcYVljfPzrCXuxa9Fu2KhEllm7PBNfT9vS5HvkFemAhmD67eSJC5Ib8UdoWbQuxq6omW7Sn0CwNF+VuI",
-	"hMu2ECwNJROmjZKzwDxQhPwtcKwmrqxdRz3/GWTzsyD0353KLhGR72x8+AXbLC9mfHCRZ+i3BPGikDM/",
-	"zjQSL/ikCVN1GVJwU3oCZR6MOISkKf9dswngviEjLrgx0+oXRPRs7i9kI1gsvuMuFoIvF97x9VcXWlY8",
-	"SGZXWNpFt8ccXZcis4tN409O4T5jH9TGxED7qy3cgH+7hlBefcoa964jcXArr2p2ucO05fIYQAsL+q3E",
-	"EvS5wIUK+IOs7GZpu5UZxK3KDt3DVyDDBY0vvvtz0USzGkyDX9XMg6EJfmyuws+Dr3GSuq9dCT+rtuaZ",
-	"bvUZnuF6dJaJWhk0bDlrs3gAlcmAplTEvkuzVPGIIaylClcadKK9Pr3+/wMA",
+	"7L0Jc9s21yj8V3D5ZaZ2R5blLYs8nXndLK3z1HYaO90iTwiRkISYAhQCsqJm/N+/OQcACW6WbMtJ2ube",
+	"ed46FInl4ODsy6cgkuOJFExoFXQ/BSNGY5bin39svKaa/cLHXG/g/4WHMVNRyieaSxF0g9fsw5QprQhN",
+	"EjljMZmwlMy4iOWMDGRK9IgrEiWcCU0OXxEqYpLKqWbtoBWoaMTGFMZkH+l4krCgu9VpBXo+YUE34EKz",
+	"IUuDq6tWYSGv2ZhywcXwmsUkbKAJF0SPGImmaQqzm0U1zPtkiWkVq9n/7yNWNw1hIlYtWIJikRSxIoqL",
+	"iOGbbwT/SNhERqMmIDx6svdw58l251ErGMh0TLVZ18PdoGaZV61gQlM6Ztqe2gvOklhVl3o2YmSAvxEt",
+	"Scr0NBUtEsnxmG4oBmNoFpO10Lzzw1SxVNAxawG8k3CdyJRQknCls3feds6z18JWT1BFwv8b6/4mnfAN",
+	"c+ghmaVcM0XCt73AvdsLzsMWjFeeqzftdLYf2od23n0S8jgEzOmJMJbRdMyEPoQnyYzOFWyAtcnasSQW",
+	"gOSSJlPWRVi79ynA4DtFesFZOidcEznVvYDM5DSJiWIiJlz3BGAnFWrGUiJFMid6JJWDWXu9J4JWwAGS",
+	"H6YsnQetAJYcdAPzQuEspWAng6D79pM7L6VTQNmr1qeAazbG4yn/5B7QNKXz4Oq8FXzcGMoN+/TtuXvx",
+	"qhW84Ik77uIhn+qUTvh3igzMG4iDH9R3ivRTGl0wTdRcaPqxS0L7xlsH/PO3D9iH8x9owiM8zeyFBzI9",
+	"f9s5f9tPZHTB4vMfdDrNjsp7Zev8bSTFgKdjeGlAE8XCdiNG9ATXZJDKMaGCyP57FukuCT+51XTJpwdK",
+	"01Sr37kedUkvoL3g6ipskfDTA5l2ydtPdj1dAuu5apFP2exdgrNfnV+FbTy27G59ypAQ/n7APgC8YccI",
+	"VvZxksiYBV0YsemwDeT906ZxzAH+NHmVyglLNWfKjWFPz2wQDlnpOSwkiBmbnGRPG8jrz3JGxlTMCaza",
+	"u7eEajKWcBU7cI/GMmXr+2RjC2kuTZJ2A6omOE0t1dneq6WBr+RkmlDNqmsLU5mwkKzBPf4+XCc0Bsoy",
+	"YgSet8gso4w0SVhKxnRuqAf8rNrkIFEyJygTOw2QFBy31ROIHEA34AHQDEODHLb4X8EbBi8BQYqP35r7",
+	"CSj8A1IqxLqeCD/Bz13yyfzeJW97gaVOiGezEY9GJBpJqVi+Mbxa8P4+4VoRqUdALRAmitCUERpFbKJZ",
+	"3OoJITWhk0nCWbzebiQfbrUNBCQ7IARDzgE8ipK98ta8c95amsi0mrAXL1CrhoWkLKFmt1oSt/Z9hA8g",
+	"KRlRRaRgLeLwgwoDJK5IeCguacJjcsHm4Tog6cSb8pNZfRXR8FyJwbNsSh/XqCKxZMrDDTlwhwKzVMhx",
+	"X8qEUYH7r8LzuvtcXPAg47XLAvyqQhLO655dQ/tfpfKSxyyt5/CAVLB7AM7JwVSPyMS+n9GECdUjD/3c",
+	"cK0gZR+mPGWx22sNlQiGXI+m/SoaXrWC12yQMjV6KuUFZ0dIR8srPBQkNW+RsYwBSUZaT05EMg/JGvtI",
+	"I53M9+2lQjZu7hQfCpmyGA+aC2KY3Dqh6kJZKZP1hBtYywsm4DUqiBudRLgowoXSjMYOQH0Zz1solI7p",
+	"BVMkkUM51SRKGE0N7cLPvLtrpOMceh83FC5mw86+Yb6oJ7GBW049+GTCDuOGU52OWcojwrOlA+I3nCiP",
+	"lzvLrRrxcswFH0/H+GMNNzhlNI1GNWtkHzVR+COL8Ui4IJkESVCUQzhXkLFEDN99aACdYdJ1cDuVaQ3n",
+	"fJFJukqmmvTnLcJoNLJUgSbJnIRdqiJDV7rwcditkYbh60w+hQ9aPDZvr/eELxLDi75ADO8aIQl/2Tr/",
+	"wX2IaJwLaqkUGtQFhE9FWuoJFJcK8jMOHbRIL7BD5gJ1Zbn5ErL5r+FF8N5CPlQHjUV8yf8G5rZf3YBT",
+	"XUcSTzVNl5Ke1AWf+DJTExqi5FmPifUa6hvF0oMhE3oJmgfXVzGljEoSs0seWbq91guejlIJFFyQMY1O",
+	"TuGY2+32OnDPFCgXCkVc7xuaB9Nu4LwgjbBkAO+B2HHBJvoaspV/13DdjuTfPEno5l67Q9aOaMSFlmq0",
+	"Tw6FZgk5ohE5OSV/kK3Ou629d4/WycFkkrDfWf9/XG/u7Txq7zwka//7+ezolxZJ+AUjP7HoQq4Ts7vN",
+	"re1OG/8/OaUDmnL7Se31hqUuTxbhpNvkQMx9JkLWKPFVxxYJaT8K1xHoAC/8DO8fVz1hVEAWwzWlZMyV",
+	"4mJoXuGKrG13dsmM6xF8Bwxkn+x2dkkI60TQD+RUxCGcYPjqzVm47l13N7YiXHftM2sdAeYjLyymTiek",
+	"PydFbVfERNMLRmB6CppsNlcv8E76RqyAirm93QvtDFVB6bxVYCX+5cyO7wpmVxMplJGXno6oGLLnwA6e",
+	"p6lEGSZC+ocXB4XlCMXLzfdKCg8n8XNl9TY1HY9pOndYwGaWw3BVsMVIwYJWgCiA+EM1DbpimiStgLnZ",
+	"Y6YpT2D0q1YwZkrRIezgTzlNvYHHU6VJn5GYDwYMx9YjKsgc3nKz4Zs56H8DQRe3YnbaCpSmeqqC7m6n",
+	"g5CB4xTF7RxYWZlGkZwKjcI0mtDMMtacRc2R0/Xb7g+PgNAEaMqcmJVkSz/Ij6Fp7bNUiuFTs/PqiTiQ",
+	"TKhSM5nCtSL4xW2XC4Na0SGuHZ0bxWJ58F/59+BBygZBN/j/NnNT6Kb5VW2az/GDOmUILY7eCloFDKwA",
+	"ALk0vEHjOGVK1aAsvgEH0gYmaG7MKzvOai+Nv7pV35ts7GWujnv5JrfnGwY2YqBFsUYYIGI9YwnTDJSO",
+	"GyLVTSH3lKIhJMb5yGTaT3hErC1jSYKzGkjJhDlMf5WvIgMX948RQYRE0lzAp8a06C3xZpfQDltE1N8N",
+	"RZgqUG1TNkloxGJYDvs4AYZNIhnf+iY6UwuqwytmSxpEFZ+K5d4Ni49fhi+tBlEA6oAKVvJrkdmCc0IU",
+	"ootgNGZUzEYc1Haw4Mu0z+OYieUR6aawzKfIIJg9qsJvZ1XQQ3Pvd8rct4RGF+bKTViKAJWCrA0Qdrgp",
+	"kKKNxUYKQo1zEA0IiRwOWbxh7QhqHaEG6kcqaHLK0kuWropw+ZfGjE/MBMSByYKvbvochnsrIVUHgkwF",
+	"+zhhkWYxwTXuW5URl5TIoRULAdZTxchUxCz1Lx+x9MuSAGuXO5MX94ltjt4UzHCexinoVI9kyv9mcRX5",
+	"tlbGDQs2QI8nZlc1ZZfywlzflMGV3idoxunTmPzIaMpS+/WMKqKY0D4o7xmGR1bXRPuZAWeUspgJzWmi",
+	"PicwD+phQfpgHjUMvY/adkzWAHKKDwXV05RVIY3UkWuVadBDK+Ra/5252b/IIb8VZ7VUGu19Ja5FnOZr",
+	"XDYeTb8BezLPFGrJ+Un5MhUtzXMds0X1vPs2+z44vzovoMBtB64Xjz3kKYDmjbgQciYIx58HnKVwIPiN",
+	"L4zfSfAojn1zEf/+5eMcOuhlyGVjRMZbcGiEskXrqk7iJAOuHOrfScvybQR9xoQbFExHVBAagy1f6ZRq",
+	"n4VdLwFcoUsg37Z/maaqQg5uu/4bSyYrQobqCeTIsITYQutgYMiXpdyfh9U6NtHAan+ksY2Euh9l6liS",
+	"iq/NedMycKIbLIMu/lTSro6lfgHmy/uD07HUxEyRwcZNWoXM7mpwLGXGBE/UNBpZcRZFDSWnacTIGhck",
+	"YUMazaveAPO6FXVf0XkiaXwm5S80HbL7g5KjkEAK9ZxoKUmCM2ZAKy2lArutnRUTa4cuuI7UGIw8EdiE",
+	"WCiytkWO+I9A72I2oNPE3kXnIH/GFe0n7B4R7Axssc6lCQuO3ZSf17ThLwFEMyZwFQiNX8GztXoTT3DB",
+	"5p64EtgoxEKElBF2/HfMJcj8bbVywwWb31xaWIHAa9bdQn9xy0qMMs3iTayziJJJyi+pudVTK0bhy8YK",
+	"QLJgzDK9e82GXOkba63N5qNTdslSmrigTgyUyIyQdxNvi14PSszJLPRwOOnWvHierSIQUm9QsWGeX7X8",
+	"qSqGYqpJwqjS5CGJRjSlkcWmG8jU+cS0HwUlCXvbKNWKyAgtpPEdjWNvrC8Gjp8VzFfGdnE3U5hMSTYB",
+	"nPDtXTYWWf/H5iVlAJ5YdylS2tq4jRUpBdntUF1rfc2CNr8izWBaOVKuPJ8MxoLfxSUz5mpMdTQqnoOx",
+	"PeZ2ZusyUXe+zW6pisQS+YOZ/AZXyjd/+9frmM1OWTRN0UG1tb37/8qX7eZT1yuyNpqsosEaq+zqbOaR",
+	"TFMWaRwl8/d8TTqrtU17Jmlv8wY7ZcLuX7aGWfJwhy8hYKOihoEY6BK3XPaUidj4be7osalV4380D50i",
+	"eVs8w1iR3AawPA3PiWVRObdMwaelt1pY3UCf1/lyDe572jstr9OzJ1o0SCGs6o2gl5QnIA3f31WwcxF/",
+	"sgxs1YVU3QarUp+sesQVkZcsBZUNzLNaShMFl0la0YiBeePDlE1ZjEH11qSbYogk14rA/vtUsX2SMp3O",
+	"SUI1Sy1kUVe9fwpjJ/r8ROZYZgq5HHjGoTwah8cYiuOH9SHUBwOjgZ5JeUTF3OWj3aMC6s7WXhvVIpOE",
+	"UcUIHBodUi7c0WXAy3LaKtDbfrISRCxk/CGHAoz6MJWa5jmBaOpw2EUHmqUkrOTbhbDsRQmJdau032xW",
+	"P7gum3DZkfKPmpIElx8JPkAo+j6dG7IqOuFocXxupICqVHnw6tCa6gCFrbBw60gYHCgfZFmflMmvql/g",
+	"yhZXiHrokjustVbl/rHo6hrTZCAd+3GORWeNvdX6V+YBBIVPsfQnKWqCv+AXNGCboByfe94V8Ldc7WoY",
+	"YMFnWXRTIl0Guev3lGt2G4EQFcGzqv5v9PRV6Pq31+1TmTCLOsXFHVs5ecgvb4SU9YqkC6G6jcfTZKaV",
+	"1MPbDPh12QLK67sZTuWh2Z/LcZ1t4TZnaO16pUO81ZBLW6cwHgZ/Q8vwLVyP9YBAKcSAF/jOVKgJi8Bd",
+	"jRZo1SUDKZeAybm3DgOebvBejkQs2f/Zk25HchyAY1UG3a2rEvDuuozPcxvaQT40ghQyC1/byH74dzEt",
+	"8v2sJg/m1KTZE6gScGDZAW6l6+g25CrtRO9nGv9gKP3lKSls/nLU/yniJ/zl4Zu/D7eO+aE6FK/3oqeH",
+	"Dw8vJn/89vTlkzabv5z89fTw4dHpjNPfX3QO38uPx39fbB2/P9o7Ovt1+5enLxP28wE/ef985+RsOD/6",
+	"+/nH42d/PWkfP/71w9a4I3bP9OHOaX/n58Gj/tHW+M/ZzuSnDn38v+2/5n9uxZ0/Lp7LSpoKJD/IFFMy",
+	"tzDjoegEXiIdqOhPXZuKBGPDNdEpvWSJci7WUj7jevu6tWxbGWARLgBXDEyqhqNGb/EI7efnNVnsXiKH",
+	"1XKC7oJU4iKK2OBkZx8sZh/5NsWd/xd4eYqeHXrMxS9MDPXIT1bMs8fsZaxNG2IzF5W5T5SWQLCgekm6",
+	"EVGM8aTCuiOsAFGK7fzO5WPINGMPRVwFCtD2SYBMh/42nCdlTD+6PWzv7dadZU1STfGgyoBs5d6XhlNz",
+	"r36lBzepHfn5JRNHMmVmht29h42j5yB9tF2Y7GEdfMf040Z/rmFvj7a92QsW7woWHQFysA9TmpDQfVEi",
+	"V8sv+DpwlA67dnUtf7Ty8dSiQcqoZnDtPRQobvAE8R04kJ+AXc3Y96yk2dYt2lRS7YvWy+z1Qp0M7+3s",
+	"AmdvBmOa8ipbXcGdasK6U512xHADoHk7ZHYVDa6jv2BKf80wOSZigSXarkRJafM3xBcHk2zEAq64YhEV",
+	"BGlIfLglwbj2JmUB99bUhnRVS6KLdLp4t/aiLfaIPok7/Z3BLtumj6OH8dagw570H9G9aCfeZluDDn3S",
+	"vyG0opKX6zq4xM3ST2RegD+ZmI6D7ltAcT9dshblS5z7Gv5VZkPC1LVayH6ukVoa8MZtpREYp0zoZkjU",
+	"XOF62fhaeUpZZerWwGzYHI5bv7OJnj9DpaK8o9g+zWb/VC3eUZoOP6mdJldVaks4odpCmLhkiZww6+zr",
+	"zwmEfcztry67tkqZ3UpLYS6maBboSvAJ/Jf2K1C0ayydQ6ZaLVQsfpTxvB4ObpRGeOCnVbDnytzCyZ/Z",
+	"d301qwIGYn/CrByNZumYGUCnaj/LyYaiRWokZ4Tr4g1bGOTciNE7V06bq7va5lSjhFqSZ1C+zgRUVQWr",
+	"cZ91drdKoG3ZmXLE9EjGx1IfmJJ+7nlDFGDFnVCfJNPkB/Nvcs2erlVunO5bB8ifz85eEfMC5mwxqo38",
+	"ks2226mWcriOJtrZ7OnlyNWIys9ypC2uD+mLUfyweIgcZMZeG8slBy7oCqFh0CIzSYEdJGUD41oRhBKM",
+	"puuJtRDqKkEBLKpH8F8TbmeepHQcrrfJQV+ZFF+y1+mYugElmm2NJV5Jo+uuHOZdWGtCpbiUCRL0yX/j",
+	"DbnKAgj91/NYwpq39aiBPWqd8v5Uu4REAygAGpyc2kfqZ+qTcZ3VgBBQJqJga1ovXnlv6Q1ks1bEdO+2",
+	"j+0fb81r5/57G3w8sWVszL5snSVgj5sSy8HImA2Z2MymvvI/h7omG660zcZEAj6nZnVXedSlD1lX8KQq",
+	"EVWQ2TviCmH2KGwVUgtD+q693VUJ+AbkYacRQ15RPXLCprt1pkqItbFY69c+YXBNXX0pMhvJxASyF9Ci",
+	"GHa4ZDGbEmPNDZkVXDYr0yOq0fJpkdmrrmdXS0Y0JlKUzBAQ/ejNtVtVJ7FYiDtEC/M6gvZCpkOp72Y5",
+	"WFoavA8zSbNRBJN97qwImzI+h/ESBj9DceDwzEcOG0HdUcxLkbXlyPpz+2KJIHGpNnYH27SOOuZyST1e",
+	"+V4NmNvaswZ+oE1Vp6ge1a1sOXe3EpUO19ttq3Af6w5bTrV32sue4nMR+6kaysCKu/pN7bpDuN4QXBox",
+	"G7BgC64dV0VyUlcnkSZJiJWHrYpQimLB2kieUEkT/0JcxwFOLpp1PHlxU92sfHryovaoXmWZV6ea6pqZ",
+	"bZbDUsakiUx4VJJFgoXWE+GSOezn1y9TNQMpzyJbKFB5452ljFUW5Q+1YD34fSON/lS10+hUJomNtWn6",
+	"qOn5cnsyR1mHY9cr0f7i6nZdulqI/jSCf7aAfk6S6ZALqBiLf3S7cBfUhgdLKGArYpLPQ9ZCUJ5AeIaX",
+	"Q1fQFCojF77z6nuRBJRrU166Uni4ceoa4Du3jZWAHKIb7Ha4HID/rva+2jTERjJ3PWGqJNK3yLIOqfZy",
+	"EmW2vhs5EDPXTRTBYqyvbKtDxlxMNVPFRLA7OencVAUw7BNqlCcu7HaRoS/wwdX41c5rQWKyg5YVrYrr",
+	"Ladw6BFTIDamzGSNWLmxKrY0WBlPK06x/YJDzES7LCMg3IN5vrhUX6XIFI0WebRN0K0DzO/N2YuNx65k",
+	"dnHRy4kid3Mp+eb8GjdSAaRkDcgnBeDbcrgtAvAnY6q1KYNSA/MyWPcKi9y5i5egGVdT6xPI73D9Hcpr",
+	"K2pFXv5+tm+UF5y0mO/CFQF6bWvv2zC1tdlIGtyz7/aEHjHugnH6bCBThtViIG6Oi/U6o8aqAhKc+eTa",
+	"HbTvO0Dg/rz+jf7+17bq92s2qFLrvE5lreprgigXd7KondbLtLqt+ylm17idsJ6qgbBiGt1PxSv2uPNw",
+	"l211HvZZvNfffbS7uxPT3f7jXcb2Hj8ebA8itr27xXa2HtFHO48ePhlsDx49hv/s7e3uPN7evrXDu5Ra",
+	"tfO1+7uXXu9q3d1wurUIax2vJWRAz3d8oIuw3u5sP9zo7Gx0ds+2Ot2dTrfTaXc6nb/8LcRUsw3NxyxY",
+	"imd5N/JhWT71p35mBBYvSpNoSUDyBJU2gtVmittis2Nm6GmVLmU+4Uyno/nFRecyjsYz2Y+3px92Bf/w",
+	"aBFN4fHC4uHXGdPr7HkH/i4XWvOgZJ8afe7De5yRpToSojScR6HoPh7kWojLjbDUsL/L0JRzLpnploXD",
+	"HtD2Sfz5UfhR1eISFFAs84r4MLKztLxr56+/eKZNl/i50Om8zoOHgMYSzXA/vlNZpn7sWk+A586UWjb2",
+	"EJvTPyDha/zdaDWgz9U2DAmh+YdiREkoze26EJGmJkS1gse/neB8PX6Ob+TvG/n7YuSviXj9wmvNL9KV",
+	"9VjGwwrjQA+sp5hxXNdQxl+ZGbtpPXmYWQNBRWsZZD+ALSXbnyltokgILbYEdup6+4nH0F+LrGXxKq4z",
+	"kG0xVjzlLb8Lzy2qzbdqzJWwkuXB6GkwNZ7qmKuVjljX58edQYOr6cA1mML7BKzG+90EJRvvjEYHBNcY",
+	"nhLLOmdUA/E/ooIOXeskT4u3EQcpNZ6M6+l+LTF7TcGRlQ6p4H+ztNZhX7R4fhajdKPD4DoPwRIGzCWs",
+	"1wtM1GeF2nKK6JSZpmkpI6FdaEjGNL1QhVPPaOyQadUOauapJ9dopEWzBYokXAz3nbFUZfGWgHdcECWg",
+	"0UREyxY+QI9315zxVSPVabLzuvBYmiSWNCyihDWU4LM5V87riG0jrc1p9l03KPrv0GmwsMPNiF6yQneo",
+	"7OyWaiVa3Fw263ktKasttHFnN/pXGiNgaxHU0Ke8AUGlMaw1x/OsyUPJH1vwY+QW9eZIVpRrPQ91DqOY",
+	"XW5s3cRCsJ0NdVxrmX7hzGJehyG77ATiJdDpFRr76I+pnCmW4j+wc5F5fHJam8ZVanC0SO7lDa1/HCyh",
+	"FMPONhmxj54foCRg7gyeRNu0038Ub7HdaG/wmD7sP4k7bGuwTXf6u9Eie21ClT6INL9kRuxckYqGgFzZ",
+	"iHv1MqpDlywzJMgnLu3sGsSvl2NdiPFS0pIdaaEA2xgu/QYl/2uzVootjk3wumsneLtclqZ4gn9KKktZ",
+	"wvRbs+yTEOiF6YDXC3pBaLqMmXjJgWluJyOaWEdMZvltC6lByw9L9+x4Z7axOGPmHxY8+QUyeKqor+ri",
+	"uGxJZtsLAGp8OINXm+R110BtkMIQFXR5mFsgGJYKElEyjRdchnrGVi4xnZWfboogq08LK2jZpXvVxFGt",
+	"ZzB7l/gOwbqEoUUpIkCNv4il7nHFUlX2w6OBZXt3I2NuXspBsR8q2SvFKz+e7j6evRfx3of34kn/ff9i",
+	"zt7POn8vsnTdXgS72d53V2FVmzQ2wwXROEMVqNkCoNonIVK0EMlbtbSDX+qyCE38bJFx6gsZ6bY6N6BT",
+	"xp7+pSxpTxqJYx7KcI08uNALMc1DGBxWeg2O/bJ2eb2b23ongCo3eid80myUM1Pc26UTVX0SMJzzSZDQ",
+	"iDG+C6InlvBBGDOR9X+gup97RQxHt7XMqEnuIVr2hNeWvcaF8Y0TfOME3zjBN07wj+IE53UmWQXxKVzP",
+	"TwEIlrhhoBd44vJ/vXCbe/n7WVBntw3fz3RIUqanqTApudYmktogzpaJJtrIEqFkarXR7FEXyObPp9t7",
+	"DyEmrifCT+B14VRjA6Wr0JZcB+Tc6ZCYzlXLVJzXPMmwGZzeeVFPGF+1CdgdeyJ8+fvZu6OD44Ofnh89",
+	"Pz77wQaQQfNxUbQ8hZ+m2GK55Wwq8CcAr0t6gXmzF/hL64l8bXn0rbc8rpUby6QjrJlMFtMSyqSxtsor",
+	"b/UE8o31fRK+Ojk9I9AFfRN8g5tu7eiuVoSiFgvJTuQEuU9e3nBtTGNTFLgnwrHubwA1xJ+UsXsziNee",
+	"jXg0Aou6cvWDi7Z4yMfUCmGAdGBEsybRhkHiLUIOggiTY+pI60lgywcOpHNgUONUMpgeHJ39SH6k0QUD",
+	"fw6j46AVTNPEfqy6m5ue9gpbSGnE8I+++Qj2VPUneM5kLg1IrL3Om69FZjxlGxhiqnk/r59s7HyKmG7x",
+	"xDOT29D5npCDjLt0vab10J1eM4HIYH+fyfSCTIU51rjdEz3xPXHxzcTkNWH8uCQpixi/ZITCJcBIR0HU",
+	"zcMyYYLnXla864+ngKS7BPouCT/10LzUC7qYAwod9PEDePCpZzN8TWd9OCzzl82OM/+wiei94OrKn1ZO",
+	"WJpFgGJ5XRab8qtKV9sLwd2XYj6WU2V/UICN2WH0BCHff296lH7/vauTb1/El4qdiMxnVDuaYHzweTS8",
+	"Ga8QbvD99+ttArTMnplxLxGs/5tvRjAWo/XaxIlwQcKPGwq/2DBfABAIKXWLw7Xk5RcvWWoKmnnWJVzz",
+	"bmcLpGBs/Wj7wmZzK5RkYfDCXrFJpIHMBsYJ54tdqxDhvHF+YdKdFlESRs6y/F0YNqIezXbBUoZnfJIt",
+	"Ch1yEGD0cSMFzpfwMYewBmL6upsZCnVsvw+JLfyKpGR3+wmRIgKMN7PDOg5fmdpvdaVyqTaKgyE8CY+Y",
+	"daS53jypnKScaZrOb0NINvuJ7G+OKRebr58fPDt63h7HaKLlOikTq4NXh0EruGSpcYUEW9DBH16WEyaA",
+	"KHWDnXanvWOL4yF/3Xw3YjQx3HXI6pzetiE+dtUf8YRljX4gM5JjL3wXPO6KUltoo2SfnT8IzYGdrNR1",
+	"fruz2+REyKYxX86xpuNeZ6dJfsrG3aypMO7LGKY0YF7G8Gcc39CGoBVoOlSY+5ahVgBONUCVGtkf4wEU",
+	"CX96fkYcRMOm3f8MY6wGAs3v29sN/8xykBVZE9L0bgLc/fn5wbP19tJAwbsjpxpaccp43gSjq1aQCwZW",
+	"psr0lIms8wpAGzDqCB1epq77l+XsZhxgmDhUmxwj4attou3CMASb9YRVMVs1VeQIVRkpMj8by+wBSbi4",
+	"IGtGhtreJSM5Tf3cJUgwe350cPjLu6cnxy8OXx8dnB2eHL87O/nf8+N3Z2e/hOtkKJmqKZKEa6NAyeCI",
+	"tCxsQAq2j6kTLm8B96xMtkWWTo5r45YWrYU5qPGjDQtwP+chXLeUGgfig3J3e6V5kpBByvBmizZ540RY",
+	"LO0+gqwNu5ZuYcE4Y0+Y7xM5BK0NwGfyskzWu23GjG2ZmIhhLCzkANQCt6K0nCiUSLgYru8Tmh1kT7hT",
+	"T420bvs3oRAK7FZEmOem26aKtIFulv6LNnRArMEAO/Ua+ly8j1FeJDFouT5rrsDN8gXhKxX3qllLfuXR",
+	"SuGnpYuC1hR1hPvmL+/jxmw22wD1b2OaJkyAQwEp1h1mKKhyzutSpF6dJSC2ZOHTStWqhiKo7iaATAeK",
+	"Ap3X3bi1EEEftvyrv/4fKlu/2+k0fZnzSu/Ys1Ixu52txR8WiuLjR0tw5ry7KHyxtcQX5V6L8N32k8Xf",
+	"lfs8IOdcAh51JZLuKnfkBZPVRe79LlBUqx4Y+r+GkSmWn3+nCBS9QebYQrrmojrXPUYMZwGWlaLwm4df",
+	"FzSDoNuc8dyGkdo+eazl674ju4G1N/LpNjkR0IMTDR3G1O6agqsp2r1zm6DNIcRhcOaeKPANx1fZDNRU",
+	"o1EY208z1ffqsd4n4c9BVF9wtD69q+7dG3KJclLevTCK6iSflVcUilw3td50ciGU57Emj/2MTQC6ZDIK",
+	"PJQJeuPVNw5RxyGKPfW+MYn7YxJPG7mDX6HtPul+RtWKpL9Rz2i0IFTVuzb5XULcdMIvGKnqML7y0iVI",
+	"Hphr9m10CMcFso57WLLJ2idTFvOUgfEYfu6b4EfHT2h8CYoDKAoagqx7wgiI78yQ79zHMHcdC15vEZYo",
+	"RtxX3loL37Z6wry3GRo7Hi5zhts29iUR2743qk0OB+US5kRLeVFQ1RSHz9D6aBlWy+OI2Nw4lZMJdhTz",
+	"GhGiojidrOfpCcYSxhXZ7XRIWOhs0hPYOMMuGWihm33ItMpU131nsr+5xmXg5dXpdY2JmWa2BcSt6w9z",
+	"4dXNs+a3qJiZXORNPke9h+LF5yXWt9PZbigqipuqMCiHumhNkCIzGMCWhtOUgQN0yEqc6hfrv6mfCT6A",
+	"cTDIwXT1ynGoHdQDxJkrMfvEPi7QgZpqkctzloZa1jdjMbbcq6nYcCsWc3uSf439zG4IjMlFC5a5o6jC",
+	"Xo/X+6RJDagX/G9I6lk98E2+jVqSmJ85T4716oAZNMzKpYGpuWVjW6BDTgJ6w5BlLioo3KhYD4t64g8Z",
+	"NAA8aEZbYzE3bpoCsQ6JZuNJQjXABV5e74JfChausmasPQFEypKvl6cnxxkBFEozGtvEKku629Z30TK8",
+	"yR1S13XHtQ4IgGZPWJfmbmdnfTlaB9PfSd8oKglLE6rlu85cX1d+xTrEwtk+v+GpXDu+QamoEOx28A8j",
+	"d7eVqD8zmcTqLzSjFS17eU1dZbzNa1+GPtbJxMsIw3YUVWiYq7MOi657FtHyJtJsT1hxdqFcCj6DsFCI",
+	"jRy4ueuF0wWUbRn5zYzverV6S8vK+axIdIsfdtijzvb2Dn34qP9k9/HD/uDJVtx59CTa23vy8PGTnT3W",
+	"eThgdDWi21MX1fg5xTUfKrcR2LwI21uLbOU6z/8WKU0UA1OrQloFd1dIZJrJywBrOy9hbUU10qMqVJtW",
+	"7DqL+M06JOOcLUKNpGVjVqx4NlWu2pYRoNbycDIpGPpDfQpCeEazCNcmwBlSXhlNE44YG7Oinw9Fxp4w",
+	"tDxLvqRj1nJlK+EfRPOxSblGxVimuBOfbrKPXOlaCjUolMO+i8x1Xc/ApeWq+urcKxanmib5rFKUV4l4",
+	"QfNCYHUQvTixfR++WVu/BgL7z7G0XkPQwcNmFM7M+p9XD7w/u2mJ6BSJuIlKbyTdYZ4rgFmeY6qjUSlG",
+	"0VoOIqrYBheKCcUhMziZr1d64a7Z4qSgmB6QWSqh9GY2g/WXmccZiCCGMCe+hjhXCfLi+GXPyEgTJUlE",
+	"05RjCEjoF9YMyRr1S+qbuvtxT/TnJHRp0TZHBpYGpleZtvKIWHPRvIhHO/qGqf3bzWofh2RNpj0Rnj4/",
+	"PT08OT59B71nTo5/+fMHOGiIj1FMKxvSSkW5ZrKzFNTxGQxprIrAdeicv4KlPTFlH2tJLHjZ1mJ+ims5",
+	"kjELjHR6S37mNx5oyBaZNPozl2Z4hZ4NK+ZzpbG/Oo+j12EdbeK2QW+Bw50yvWFOdGF9WYPwFhVjlnDw",
+	"ldd2pQ3NPXg3nbzLb6ND5vWislBNav7PM13Eq8/Ab3Ge/6Z7s4Ff/2LyDbzIeZfr5VSye3R20iSBeOs6",
+	"dr3p4kOb+bZp1aqKlRgyFhX7tRyB6Zq4FGXyKVBGgfhFZDah2zd2MDBRa/hNXtAXyYmTmfdRycpqZ5Tj",
+	"6HsitNhJcmbStakZUGsjK5mdGzS5qomTBQNRNf0OlMueiGSS8Ji5pAdhNDKMyLEq2hq+rkhWNb0qvbSy",
+	"4VVWU91Y7RnH3YHS6ctBuOdq4oB1ZcqUvLHjGXgZ1yaxns0aJp6d8h34+Pk9qZjXcWM/P899vDyLLjc0",
+	"WDGXrg7/WRl1bQn8BoZt7ix1GWjWnAcX1EQ1awhs/qahFii8O95v+unnZZUO7jbcEfv/3xtvzAhjmTdC",
+	"sug1uuynnmmB1Qu6vYAmSS+4WtT3qmWS/6zahx+22238MG/E9p1LOkMOMOOK1ZVtM7lwJdkYs15kauVo",
+	"VJhrqry1e+Ks9Ei595iImRftorSc5PGn2vhN1qYC/cbGP77eJoeuE01PoCxvjMhGq1QkShjwRCsAGCbW",
+	"oFbvk3zPu51dW0+gJ8xMDaopnNJNedqK1U3bCg2w4Ebao9cE7sqyji9msSxEOCEa3Eyb83oR2ZAtc+4Z",
+	"jua9mZoVtHu3Ha4gSrOzu/gL1834yzmhM1rqGvy5AMvMEEUzepOfvcSSLJYYjMmar6L7XiD3wa08QfbO",
+	"FsmtnamZ3r6WGnUQjxZ2q/aBVt5KxRHDmgZhLnjQ0KwZF2q9BaSKfbSRDtawWunzlYfgl3pyuajqwuNS",
+	"AH+bvGaThM6RlpIU91P6AskjNlMeoM0wkli4QM8k0bSfdWXEkE5LjtdN2E9mvjS19Xi6T9JsNq5JQoGf",
+	"InvK+8g6njKgY57MESoD3RMx08aRbuIpbZ4rJEobu+iqDZO6rs+ZcbgtsFYSOeiJPsM9iuzUb89qLE9r",
+	"k2cYCQURBwgAsmYCBeL1Ij6MWMq6kK5H42LyeV2S+YCnSterZrgmV5vyCzOzYl+ogM1fjvo/RfyEvzx8",
+	"8/fh1jE/VIfi9V709PDh4cXkj9+evnzSZvOXW9H2b/PT33/lJ/zw4yGf8Wj7t7+j7eSyf5FcHL6X/K/x",
+	"rx//enY0++v35zt//j2cHT87vvjr2Yv3f77/7eKvn55//Ot9wv8c/9n58+xP/svTlx32x48JfBeNfxtH",
+	"49/+pk8P1eH4t12Y+Ogs2jt+P+ycPIt2j0SnvdfndL717MUfr58//vP5jzvs1y29c9IZPTuYPvr7j0Hn",
+	"8uHR4/7exY8fzjo30R0L/QvvmUOXuxHWsOljNrPi2h1Zc/Wy3cmsujTXPgI+IIavfQy7oVZV/fZfysAb",
+	"VKPnlkVhOKd/gsCxRIYg98S67aAV3u2XGWpm4TUZAi1bGTSZZ1V78oSBZXLneqKcPIerKYZitG6WO5f6",
+	"/d7uFsoar6h5Ww7c2hZnDQl21VdvQPxqet6t3HpWO8c/KLsuM59lWZzfjGhVI5p3yt8saZ/XknbKtKV7",
+	"ORI7Cb6p8+R9mtp8wlpkIiBpb9THGNdzk1NUZszm/C8WVTYxN3eSsksup7UFOiDpoSnGMC/yOWdQR0WQ",
+	"qbjAtA5ce0kZcxEiChgZ+I56wg6670/gvDf54F79Uq6IBtVSScjC6BQ6fceyPnZZ1bXF+OIBgtc261gx",
+	"b1kw19dZ7cP5J71qH2vGgpEyg4AWjwzefKvwUSGONYf+jeXcQs04ZdZsWNNeGp+gq/r+OEU9AStzjLzd",
+	"Um0aypntWHWZW7db5WpUxipj01Dgt7HEik4REzrBjkZxm4R5kxqIWwQLWcovWZxzz4YGNWSNeq26LadY",
+	"9+xTPXE7A1WdK4QrfepAco/UzG/G0kDHSkBvf83m+RWZ2c+qNQzc9u9JFx+y/LjrL8bmp6yW7pW5HQnT",
+	"dSYinVmWjaJc8AzW+QCXsrD2xA0xOGWX8oI1mkGreMZjd9vsRm2DXC4KD+FmrGcJWNidJcu/yiC0ZPLV",
+	"jbs4VdOsVitaTPT8GdV0gVsPvRvGqfcvcbFZNLmHq/zc9KrJ0qE+660u3oHivf7kqstfbWYBfc31SMgJ",
+	"2DaI+8ZgAHZ0NPcjTyhtgW6BD5yrJzyDf/mfxlzhtzUFP91rT92aburAeGUHCCpXZSlEdZ8/s0v8p2fq",
+	"5SZeUT7DzGGH7klTGf7OmXnV4FDbg9ZDuM+PZ2U11+7Z/Z591K5L3IXVv8o7rvxX0PHrUiE0TTWhVhB2",
+	"sbNFZLnHiGeDBNfh9FdFREtI+x+kpV8V8oLoVDx6bC1uSgwQezKfC3Wztrv1tctJHyPA05TOfaJp0RCT",
+	"27Ka5di5JGvvpGSqQ6LoXOXKZstGAGHdsXH+KtzmcDPEzeE3+SfYlHHIBWLz23a7fY7ZfbbFZVHuh1y9",
+	"FzwBXAWJKqvwadu1d6HnFP761oV9n799wD6c/0ATHrGwlf+Olonztw+wtwUXip//YMV0zC1wrz2Q6fnb",
+	"zvlba049x6gT02Gi8MrW+dvM/Hr+AzaH8mdLZcLO34Jof/4D9XsYQLC9Kc0vU9Ul4QP2gTxgHzh5IBj8",
+	"j5MHiYb/MfJgqOF/jDzggjwQUh8Kki0fHzzN/pHtqif8Hzh5gCehMA7H+5uTB0zE9rH7CxYxTRIc+hj/",
+	"6DM9Y0yQB6DnPZAp/gRbMLjQylt+maQM27YrNEmOkF2QnxhiHLDlMVQghu/fds5/4HEX8DMfCh4Wsj7c",
+	"oPADtghbb5NXKb+kOuubmnf5hHEKbgOTVtkioW+TMg/XCU2xcJyfL+HyQy7Y3KaBwJyAn1BvQhjfs5Z5",
+	"C4ysJRkpdySr2luwX8mNabTF/2XyIk8ZTaPRUm/KdKlMyxcI4WXefGXPaanZARGXedGame+qEy/V7Ddv",
+	"jVdt99uYI6GW15B/hVIun1s5XpGSC+Y7s1+PkWWd1m/Cs+BJe8CNCn6b/DEbyo7tYoTMHZUJVq4hfTaX",
+	"IiYPvc7aaIN1DW5GLGVFHvOdMq0AbYmkNkEAmMjm8CDHK3wcZi0fbFcdSMsqM1ETDiutxOe1QikJcbjP",
+	"NyZd4a4F0HIJwjnf6ro1+4lThabHpv/aViF9Cge4QY3lbDs3cpxtrcy65V3g5ZKalr+7MPTvKdfsn1Ll",
+	"9yuo1oswtrmrK6Ea5tRKgq7/2qb3tycAF2/dkGmvVdh9uj68aa5z5ZpuXAYIWYXITE0E8dopgu1/HuOA",
+	"a6dTZsrX+RulhoRHVJC+JeoeksBvN0YS/+/SKV+DM2aqJnUJ5CTTLlFgLSZsNoa8iGtFxHTcZ5g1ZWWB",
+	"OqnvNU5wn7HAMmHX+deMTPoPFTpSC707YQZ8tEDoCEHiC13UT96piI4ZiApKgDITUcXynk8ReH1Vm4Te",
+	"VCGqAa6UIYytTEluxPYxnZNYOvGj3MIR7omt5RJas1GXYNZDs/QAZ38X6aEIhCMq6NBmzaRetrCyFWGh",
+	"dl7uDHtNI0ZkOqSC/20Mp0Xy23gebompRCUK/gnvwH/xkGCJZv9WaMD/17rBdfh6K30BGtxKBPmCDrYv",
+	"m5KWCRKpwfW7UwLv6ixiDJuf+GJvOH5LxvIya2BmKibbLpjAKfx7TlMsWsM0WLuySBLbZDNJgDRIAZX8",
+	"UyqU2ZMxRXijeq0q7VB1NML8lNGIL4/1bq1LY/2zbAdfpVsZFnYPPmWz61WivIcJV61Gwfi+McWQ5iVw",
+	"xTVmqBMdW5lPZYaRjhl3HVFsffdvCVm4J9z6CWO8zY10cuykoBCtRtQ6EYhqN0xOlAk7jNHgN5nWmYZs",
+	"A8hMNANE8V4Bk5CtHT2fMJOQqlyMNSztuyIp1rInbH0dX2TzvXYF6a6bSX+Fx60cCROpzPrGPUGhXXMx",
+	"U/Qs707imrhkUYGCfdSuFGgdNTct728l8f2bJCcDhvhfe8+/sLj1BsHrSIS9QPdCJTx8LophmxivvsiF",
+	"aZTvNjmjF8xLonA+OOuTevchdD04QDOrc6VPxefzzNzVk5Gpbo9aAfjSqA66ARf64W4eSsiFZkOWNl2k",
+	"ktHClFWFggP/CU/GUzjuFboyDKqW8HfMGpH3ta12l6UAwh+FYgB9lkgBSYKya+UedHPCgYWApyE2/TVm",
+	"Aud+Bbck2BmkYjaoFZE/ltF0zISGorE0mYHnPpJjVkgK2su8Fmv/J6Yf9Xu1aUCAjV1AolI9EZpivm42",
+	"w2tHLAV3CTqRMzet8dFiIkr4vSvXYIMhTR8K407lIkqmMYtbPTEb8WhUCN4CJh5LshaziAOsybOtrfX9",
+	"fBLrXzfrOf8BfcUkGknHey2r7wnzBpTrm1iXsUyzFCwDVtf0y/P82oqA+LsrCVjDj4dMPzXRntaHc1Pq",
+	"cXPX6n0GBy90n/ihrf8NYgGycjmodyVUY1xheYvsDAe5a9Fp0bZImEzJdmfXEATXy971Ri8mgpmDqzcS",
+	"ZG7IL4Vd/qYQu5r6/2d78v3CQFH+ESLhqi0EK0PJmCmdyrlnHihC/gY4VhNX1q6jnv8NsvlZEPqfTmVX",
+	"iMi3Nj7ASS5rfLCRZ+i3BPGikDM/zjQSJ/gkMUvrMqTgpvQEyjwYcQhJU+67ZhPAXUNGbHBjptUviejZ",
+	"3F/IRrBcfMdtLARfLrzj668utKp4kMyusLKLbo45uCpFZn8K+qhOQTw2BGrDfVa4o6bEQPOrKdyAf9uG",
+	"UE59ClrBNE2CbrCJxMGuvKrZ5Q7Tls1jAC3M67cSSdDnPBcq4A+ysuul7VZmEDcq+8GrQ7IGGS5ofLEh",
+	"cSUTzbo3DX5VMw+GJrixeep/7n2Nk9R9bUv4GbU1z3Srz/D016OyTNTKoD8zmkBvBwjXM1k8gMqkTxMq",
+	"Ipaa1co0GjGEtUz9lWbEUgVX51f//wA=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

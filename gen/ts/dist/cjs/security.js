@@ -9,6 +9,7 @@ exports.tokenOperations = void 0;
 exports.tokenOperations = new Set([
     "GET /api/users/me",
     "POST /api/auth/change-password",
+    "POST /api/auth/change-email",
     "POST /api/auth/logout",
     "GET /api/auth/sessions",
     "DELETE /api/auth/sessions/{sessionId}",
