@@ -154,6 +154,44 @@ test("register, log in, read the user, recover the password", async (t) => {
 	});
 });
 
+test("change the email: a link to the new address, notices to the old one", async () => {
+	const api = stack.client();
+	const account = await register(api, "mover");
+	api.setToken(account.jwt);
+	const newEmail = `moved-${account.email}`;
+	const asked = await api.POST("/api/auth/change-email", { body: { email: newEmail, currentPassword: account.password } });
+	assert.equal(asked.error, undefined, asked.error?.error.message);
+	assert.deepEqual(asked.data, { email: newEmail, sent: true });
+
+	const requested = await stack.waitForMail(account.email);
+	assert.equal(requested.subject, "A change of your email address was requested");
+	assert.ok(!String(requested.text).includes(newEmail), "the notice shows the new address");
+	const mail = await stack.waitForMail(newEmail);
+	const link = /\/api\/auth\/email-change-confirmation\?confirmation=([0-9a-f]{40})(?![0-9a-f])/.exec(mail.text ?? "");
+	assert.ok(link, `no link in the mail:\n${mail.text}`);
+
+	// Until the link is used, the current email still logs in.
+	const before = await api.POST("/api/auth/local", { body: { identifier: account.email, password: account.password } });
+	assert.equal(before.error, undefined, before.error?.error.message);
+
+	// A frontend posts the code: a public route, where the client sends no token though it holds one.
+	const done = await api.POST("/api/auth/email-change-confirmation", { body: { confirmation: link[1]! } });
+	assert.equal(done.error, undefined, done.error?.error.message);
+	assert.deepEqual(done.data, { email: newEmail, changed: true });
+	const again = await api.POST("/api/auth/email-change-confirmation", { body: { confirmation: link[1]! } });
+	assertError(again.error, 400, "ValidationError", "Invalid token");
+
+	const ok = await api.POST("/api/auth/local", { body: { identifier: newEmail, password: account.password } });
+	assert.equal(ok.data?.user.email, newEmail, ok.error?.error.message);
+	const old = await api.POST("/api/auth/local", { body: { identifier: account.email, password: account.password } });
+	assertError(old.error, 400, "ValidationError", "Invalid identifier or password");
+	const me = await api.GET("/api/users/me");
+	assert.equal(me.data?.email, newEmail, "the token from before the change still works");
+	const changed = await stack.waitForMail(account.email, 2);
+	assert.equal(changed.subject, "The email address of your account was changed");
+	assert.ok(!String(changed.text).includes(newEmail), "the notice shows the new address");
+});
+
 describe("errors a UI must handle", () => {
 	test("an email already taken", async () => {
 		const api = stack.client();

@@ -32,3 +32,11 @@ RETURNING *;
 -- UsersAPIDeleteUser deletes a user and returns it, as Strapi answers the deletion.
 -- name: UsersAPIDeleteUser :one
 DELETE FROM up_users WHERE id = sqlc.arg(id) RETURNING *;
+
+-- UsersAPIDropCodes makes the reset code and the confirmation link of a user stop working:
+-- an administrator changed the user's email, and they were mailed to the old address.
+-- name: UsersAPIDropCodes :exec
+UPDATE up_users
+SET reset_password_token_hash = NULL, reset_password_expires_at = NULL,
+    confirmation_token_hash = NULL, confirmation_expires_at = NULL
+WHERE id = sqlc.arg(id);

@@ -52,10 +52,10 @@ func TestRolesCommands(t *testing.T) {
 		if out := must("roles", "list"); !strings.Contains(out, "authenticated  Authenticated  1") || !strings.Contains(out, "public") {
 			t.Fatalf("roles list:\n%s", out)
 		}
-		// Strapi's 25 actions, then those of this service's own routes.
-		if out := must("roles", "actions"); len(strings.Split(strings.TrimSpace(out), "\n")) != 26 ||
+		// Strapi's 25, then this service's own (the change of email, the profile edit).
+		if out := must("roles", "actions"); len(strings.Split(strings.TrimSpace(out), "\n")) != 28 ||
 			!strings.HasPrefix(out, "plugin::users-permissions.auth.callback\n") ||
-			!strings.HasSuffix(out, "plugin::users-permissions.user.updateMe\n") {
+			!strings.HasSuffix(out, "plugin::users-permissions.auth.changeEmail\nplugin::users-permissions.auth.emailChangeConfirmation\nplugin::users-permissions.user.updateMe\n") {
 			t.Fatalf("roles actions:\n%s", out)
 		}
 
@@ -286,6 +286,11 @@ func TestSettingsCommands(t *testing.T) {
 		if err != nil || !strings.Contains(out, "reset_password\n  subject:    Reset password") || !strings.Contains(out, "email_confirmation\n  subject:    Account confirmation") {
 			t.Fatalf("templates get: %v\n%s", err, out)
 		}
+		for _, name := range settings.TemplateNames { // Strapi's two, and this service's own
+			if !strings.Contains(out, name+"\n  subject:    ") {
+				t.Fatalf("templates get lacks %s:\n%s", name, out)
+			}
+		}
 		dir := t.TempDir()
 		write := func(name, body string) string {
 			p := filepath.Join(dir, name)
@@ -329,6 +334,19 @@ func TestSettingsCommands(t *testing.T) {
 		if m.Subject != "Reset for alice" || !strings.Contains(m.Header.Get("From"), "races@mtb.example") ||
 			!strings.Contains(m.Text, "Hello alice, reset here: https://race.example/reset?code=") {
 			t.Fatalf("mail: subject %q from %q\n%s", m.Subject, m.Header.Get("From"), m.Text)
+		}
+
+		// A notice's template too.
+		if _, _, err := cli(t, e, nil, "templates", "set", "password_changed", "--subject", "New password for <%= USER.username %>"); err != nil {
+			t.Fatal(err)
+		}
+		e.Clock.Advance(1100 * time.Millisecond)
+		jwt, _ := e.Register("paula", "paula@example.com", "secret123")
+		e.PostJSON("/api/auth/change-password", map[string]string{"currentPassword": "secret123", "password": "secret456", "passwordConfirmation": "secret456"},
+			"Authorization", "Bearer "+jwt)
+		m = e.Mail.WaitFor(t, func(m smtptest.Received) bool { return slices.Contains(m.To, "paula@example.com") }, 10*time.Second)
+		if m.Subject != "New password for paula" {
+			t.Fatalf("notice: subject %q", m.Subject)
 		}
 	})
 }

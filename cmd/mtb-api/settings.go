@@ -14,11 +14,12 @@ import (
 )
 
 const settingsUsage = `usage:
-  mtb-api settings get                        the advanced settings of Users & Permissions
-  mtb-api settings set <key> <value>          change one (null clears the two URLs); every instance applies it within a second
-  mtb-api templates get [reset_password|email_confirmation]
-                                              the email templates
-  mtb-api templates set <reset_password|email_confirmation> [--subject S] [--from-name N]
+  mtb-api settings get                        the advanced settings of Users & Permissions (and email_change_redirection)
+  mtb-api settings set <key> <value>          change one (null clears the URLs); every instance applies it within a second
+  mtb-api templates get [<name>]              the email templates: reset_password, email_confirmation (Strapi's),
+                                              email_change (the link to a new address), and the notices
+                                              email_change_requested, email_changed, password_changed, password_reset_done
+  mtb-api templates set <name> [--subject S] [--from-name N]
                         [--from-email E] [--reply-to R] [--body-file F]
                                               change a template (placeholders: <%= URL %>, <%= CODE %>, <%= TOKEN %>, ...)`
 
@@ -64,7 +65,7 @@ func envVarOf(key string) string {
 	return ""
 }
 
-// templatesCommand is `templates get|set`: the two email templates.
+// templatesCommand is `templates get|set`: the email templates.
 var templatesCommand = command{name: "templates", usage: settingsUsage, subs: map[string]subcommand{
 	"get": {maxArgs: 1, run: templatesGet},
 	"set": {maxArgs: -1, run: templatesSet},

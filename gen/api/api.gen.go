@@ -24,6 +24,21 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for EmailChangedResponseChanged.
+const (
+	EmailChangedResponseChangedTrue EmailChangedResponseChanged = true
+)
+
+// Valid indicates whether the value is a known member of the EmailChangedResponseChanged enum.
+func (e EmailChangedResponseChanged) Valid() bool {
+	switch e {
+	case EmailChangedResponseChangedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EmailSentResponseSent.
 const (
 	EmailSentResponseSentTrue EmailSentResponseSent = true
@@ -131,6 +146,17 @@ type AuthResponse struct {
 	User User `json:"user"`
 }
 
+// ChangeEmailRequest defines model for ChangeEmailRequest.
+type ChangeEmailRequest struct {
+	// CurrentPassword Example: SecurePass123!
+	CurrentPassword string `json:"currentPassword"`
+
+	// Email The new address; stored lower-cased, and must not be another account's email or username.
+	//
+	// Example: john.doe@example.org
+	Email string `json:"email"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	// CurrentPassword Example: SecurePass123!
@@ -167,6 +193,28 @@ type CreateUserRequest struct {
 	// Username Example: marie
 	Username string `json:"username"`
 }
+
+// EmailChangeConfirmationRequest defines model for EmailChangeConfirmationRequest.
+type EmailChangeConfirmationRequest struct {
+	// Confirmation The code of the mail to the new address.
+	//
+	// Example: 5c1e7a9d0b3f4e2a8c6d1f0e9b7a5c3d2e1f0a9b
+	Confirmation string `json:"confirmation"`
+}
+
+// EmailChangedResponse defines model for EmailChangedResponse.
+type EmailChangedResponse struct {
+	// Email The account's email now.
+	//
+	// Example: john.doe@example.org
+	Email string `json:"email"`
+
+	// Changed Example: true
+	Changed EmailChangedResponseChanged `json:"changed"`
+}
+
+// EmailChangedResponseChanged Example: true
+type EmailChangedResponseChanged bool
 
 // EmailSentResponse defines model for EmailSentResponse.
 type EmailSentResponse struct {
@@ -671,11 +719,17 @@ type UserAgent = string
 // UserId Example: 1
 type UserId = string
 
+// ChangeEmailError Strapi's error envelope, used by every error response.
+type ChangeEmailError = Error
+
 // ChangePasswordError Strapi's error envelope, used by every error response.
 type ChangePasswordError = Error
 
 // DeleteRoleError Strapi's error envelope, used by every error response.
 type DeleteRoleError = Error
+
+// EmailChangeConfirmationError Strapi's error envelope, used by every error response.
+type EmailChangeConfirmationError = Error
 
 // Forbidden Strapi's error envelope, used by every error response.
 type Forbidden = Error
@@ -739,6 +793,12 @@ type UserWriteError = Error
 
 // ValidationError Strapi's error envelope, used by every error response.
 type ValidationError = Error
+
+// ConfirmEmailChangeParams defines parameters for ConfirmEmailChange.
+type ConfirmEmailChangeParams struct {
+	// Confirmation The code of the mail to the new address.
+	Confirmation string `form:"confirmation" json:"confirmation"`
+}
 
 // ConfirmEmailParams defines parameters for ConfirmEmail.
 type ConfirmEmailParams struct {
@@ -853,11 +913,23 @@ type GetUserParams struct {
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
+// ChangeEmailJSONRequestBody defines body for ChangeEmail for application/json ContentType.
+type ChangeEmailJSONRequestBody = ChangeEmailRequest
+
+// ChangeEmailFormdataRequestBody defines body for ChangeEmail for application/x-www-form-urlencoded ContentType.
+type ChangeEmailFormdataRequestBody = ChangeEmailRequest
+
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody = ChangePasswordRequest
 
 // ChangePasswordFormdataRequestBody defines body for ChangePassword for application/x-www-form-urlencoded ContentType.
 type ChangePasswordFormdataRequestBody = ChangePasswordRequest
+
+// ConfirmEmailChangeJSONJSONRequestBody defines body for ConfirmEmailChangeJSON for application/json ContentType.
+type ConfirmEmailChangeJSONJSONRequestBody = EmailChangeConfirmationRequest
+
+// ConfirmEmailChangeJSONFormdataRequestBody defines body for ConfirmEmailChangeJSON for application/x-www-form-urlencoded ContentType.
+type ConfirmEmailChangeJSONFormdataRequestBody = EmailChangeConfirmationRequest
 
 // ForgotPasswordJSONRequestBody defines body for ForgotPassword for application/json ContentType.
 type ForgotPasswordJSONRequestBody = ForgotPasswordRequest
@@ -1006,9 +1078,18 @@ type ServerInterface interface {
 	// HealthHead Health check without a body
 	// (HEAD /_health)
 	HealthHead(w http.ResponseWriter, r *http.Request)
+	// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+	// (POST /api/auth/change-email)
+	ChangeEmail(w http.ResponseWriter, r *http.Request)
 	// ChangePassword Change the current user's password
 	// (POST /api/auth/change-password)
 	ChangePassword(w http.ResponseWriter, r *http.Request)
+	// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+	// (GET /api/auth/email-change-confirmation)
+	ConfirmEmailChange(w http.ResponseWriter, r *http.Request, params ConfirmEmailChangeParams)
+	// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	// (POST /api/auth/email-change-confirmation)
+	ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request)
 	// ConfirmEmail Confirm an email address (the link of the confirmation mail)
 	// (GET /api/auth/email-confirmation)
 	ConfirmEmail(w http.ResponseWriter, r *http.Request, params ConfirmEmailParams)
@@ -1108,9 +1189,27 @@ func (_ Unimplemented) HealthHead(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
+// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+// (POST /api/auth/change-email)
+func (_ Unimplemented) ChangeEmail(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
 // ChangePassword Change the current user's password
 // (POST /api/auth/change-password)
 func (_ Unimplemented) ChangePassword(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+// (GET /api/auth/email-change-confirmation)
+func (_ Unimplemented) ConfirmEmailChange(w http.ResponseWriter, r *http.Request, params ConfirmEmailChangeParams) {
+	w.WriteHeader(http.StatusNotImplemented)
+}
+
+// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+// (POST /api/auth/email-change-confirmation)
+func (_ Unimplemented) ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -1313,11 +1412,72 @@ func (siw *ServerInterfaceWrapper) HealthHead(w http.ResponseWriter, r *http.Req
 	handler.ServeHTTP(w, r)
 }
 
+// ChangeEmail operation middleware
+func (siw *ServerInterfaceWrapper) ChangeEmail(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ChangeEmail(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
 // ChangePassword operation middleware
 func (siw *ServerInterfaceWrapper) ChangePassword(w http.ResponseWriter, r *http.Request) {
 
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		siw.Handler.ChangePassword(w, r)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ConfirmEmailChange operation middleware
+func (siw *ServerInterfaceWrapper) ConfirmEmailChange(w http.ResponseWriter, r *http.Request) {
+
+	var err error
+	_ = err
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ConfirmEmailChangeParams
+
+	// ------------- Required query parameter "confirmation" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "confirmation", r.URL.Query(), &params.Confirmation, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "confirmation"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "confirmation", Err: err})
+		}
+		return
+	}
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ConfirmEmailChange(w, r, params)
+	}))
+
+	for _, middleware := range siw.HandlerMiddlewares {
+		handler = middleware(handler)
+	}
+
+	handler.ServeHTTP(w, r)
+}
+
+// ConfirmEmailChangeJSON operation middleware
+func (siw *ServerInterfaceWrapper) ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request) {
+
+	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		siw.Handler.ConfirmEmailChangeJSON(w, r)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2302,6 +2462,15 @@ func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handl
 		r.Get(options.BaseURL+"/api/auth/email-confirmation", wrapper.ConfirmEmail)
 	})
 	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/change-email", wrapper.ChangeEmail)
+	})
+	r.Group(func(r chi.Router) {
+		r.Get(options.BaseURL+"/api/auth/email-change-confirmation", wrapper.ConfirmEmailChange)
+	})
+	r.Group(func(r chi.Router) {
+		r.Post(options.BaseURL+"/api/auth/email-change-confirmation", wrapper.ConfirmEmailChangeJSON)
+	})
+	r.Group(func(r chi.Router) {
 		r.Get(options.BaseURL+"/api/connect/{provider}", wrapper.ConnectProvider)
 	})
 	r.Group(func(r chi.Router) {
@@ -2368,9 +2537,13 @@ func HandlerWithOptions(si ServerInterface, options ChiServerOptions) http.Handl
 	return r
 }
 
+type ChangeEmailErrorJSONResponse Error
+
 type ChangePasswordErrorJSONResponse Error
 
 type DeleteRoleErrorJSONResponse Error
+
+type EmailChangeConfirmationErrorJSONResponse Error
 
 type ForbiddenJSONResponse Error
 
@@ -2473,6 +2646,156 @@ type HealthHead503Response struct {
 func (response HealthHead503Response) VisitHealthHeadResponse(w http.ResponseWriter) error {
 	w.WriteHeader(503)
 	return nil
+}
+
+type ChangeEmailRequestObject struct {
+	JSONBody     *ChangeEmailJSONRequestBody
+	FormdataBody *ChangeEmailFormdataRequestBody
+}
+
+type ChangeEmailResponseObject interface {
+	VisitChangeEmailResponse(w http.ResponseWriter) error
+}
+
+type ChangeEmail200ResponseHeaders struct {
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int64
+}
+
+type ChangeEmail200JSONResponse struct {
+	Body    EmailSentResponse
+	Headers ChangeEmail200ResponseHeaders
+}
+
+func (response ChangeEmail200JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail400JSONResponse struct{ ChangeEmailErrorJSONResponse }
+
+func (response ChangeEmail400JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail401JSONResponse struct{ UnauthorizedJSONResponse }
+
+func (response ChangeEmail401JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ChangeEmail403JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response ChangeEmail413JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail429JSONResponse struct{ TooManyRequestsJSONResponse }
+
+func (response ChangeEmail429JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.XRateLimitLimit != nil {
+		w.Header().Set("X-RateLimit-Limit", fmt.Sprint(*response.Headers.XRateLimitLimit))
+	}
+	if response.Headers.XRateLimitRemaining != nil {
+		w.Header().Set("X-RateLimit-Remaining", fmt.Sprint(*response.Headers.XRateLimitRemaining))
+	}
+	if response.Headers.XRateLimitReset != nil {
+		w.Header().Set("X-RateLimit-Reset", fmt.Sprint(*response.Headers.XRateLimitReset))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ChangeEmail500JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeEmail503JSONResponse struct{ ServiceUnavailableJSONResponse }
+
+func (response ChangeEmail503JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
 }
 
 type ChangePasswordRequestObject struct {
@@ -2623,6 +2946,187 @@ func (response ChangePassword503JSONResponse) VisitChangePasswordResponse(w http
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeRequestObject struct {
+	Params ConfirmEmailChangeParams
+}
+
+type ConfirmEmailChangeResponseObject interface {
+	VisitConfirmEmailChangeResponse(w http.ResponseWriter) error
+}
+
+type ConfirmEmailChange302ResponseHeaders struct {
+	Location *string
+}
+
+type ConfirmEmailChange302Response struct {
+	Headers ConfirmEmailChange302ResponseHeaders
+}
+
+func (response ConfirmEmailChange302Response) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+	if response.Headers.Location != nil {
+		w.Header().Set("Location", fmt.Sprint(*response.Headers.Location))
+	}
+	w.WriteHeader(302)
+	return nil
+}
+
+type ConfirmEmailChange400JSONResponse struct {
+	EmailChangeConfirmationErrorJSONResponse
+}
+
+func (response ConfirmEmailChange400JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChange401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ConfirmEmailChange401JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChange403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ConfirmEmailChange403JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChange500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ConfirmEmailChange500JSONResponse) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSONRequestObject struct {
+	JSONBody     *ConfirmEmailChangeJSONJSONRequestBody
+	FormdataBody *ConfirmEmailChangeJSONFormdataRequestBody
+}
+
+type ConfirmEmailChangeJSONResponseObject interface {
+	VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error
+}
+
+type ConfirmEmailChangeJSON200JSONResponse EmailChangedResponse
+
+func (response ConfirmEmailChangeJSON200JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON400JSONResponse struct {
+	EmailChangeConfirmationErrorJSONResponse
+}
+
+func (response ConfirmEmailChangeJSON400JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(400)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON401JSONResponse struct{ InvalidTokenJSONResponse }
+
+func (response ConfirmEmailChangeJSON401JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON403JSONResponse struct{ ForbiddenJSONResponse }
+
+func (response ConfirmEmailChangeJSON403JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(403)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON413JSONResponse struct{ PayloadTooLargeJSONResponse }
+
+func (response ConfirmEmailChangeJSON413JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(413)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ConfirmEmailChangeJSON500JSONResponse struct {
+	InternalServerErrorJSONResponse
+}
+
+func (response ConfirmEmailChangeJSON500JSONResponse) VisitConfirmEmailChangeJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(500)
 	_, err := buf.WriteTo(w)
 	return err
 }
@@ -5369,9 +5873,18 @@ type StrictServerInterface interface {
 	// HealthHead Health check without a body
 	// (HEAD /_health)
 	HealthHead(ctx context.Context, request HealthHeadRequestObject) (HealthHeadResponseObject, error)
+	// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+	// (POST /api/auth/change-email)
+	ChangeEmail(ctx context.Context, request ChangeEmailRequestObject) (ChangeEmailResponseObject, error)
 	// ChangePassword Change the current user's password
 	// (POST /api/auth/change-password)
 	ChangePassword(ctx context.Context, request ChangePasswordRequestObject) (ChangePasswordResponseObject, error)
+	// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+	// (GET /api/auth/email-change-confirmation)
+	ConfirmEmailChange(ctx context.Context, request ConfirmEmailChangeRequestObject) (ConfirmEmailChangeResponseObject, error)
+	// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	// (POST /api/auth/email-change-confirmation)
+	ConfirmEmailChangeJSON(ctx context.Context, request ConfirmEmailChangeJSONRequestObject) (ConfirmEmailChangeJSONResponseObject, error)
 	// ConfirmEmail Confirm an email address (the link of the confirmation mail)
 	// (GET /api/auth/email-confirmation)
 	ConfirmEmail(ctx context.Context, request ConfirmEmailRequestObject) (ConfirmEmailResponseObject, error)
@@ -5542,6 +6055,53 @@ func (sh *strictHandler) HealthHead(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// ChangeEmail operation middleware
+func (sh *strictHandler) ChangeEmail(w http.ResponseWriter, r *http.Request) {
+	var request ChangeEmailRequestObject
+
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body ChangeEmailJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode formdata: %w", err))
+			return
+		}
+		var body ChangeEmailFormdataRequestBody
+		if err := runtime.BindForm(&body, r.Form, nil, nil); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't bind formdata: %w", err))
+			return
+		}
+		request.FormdataBody = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangeEmail(ctx, request.(ChangeEmailRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangeEmail")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ChangeEmailResponseObject); ok {
+		if err := validResponse.VisitChangeEmailResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
 // ChangePassword operation middleware
 func (sh *strictHandler) ChangePassword(w http.ResponseWriter, r *http.Request) {
 	var request ChangePasswordRequestObject
@@ -5582,6 +6142,79 @@ func (sh *strictHandler) ChangePassword(w http.ResponseWriter, r *http.Request) 
 		sh.options.ResponseErrorHandlerFunc(w, r, err)
 	} else if validResponse, ok := response.(ChangePasswordResponseObject); ok {
 		if err := validResponse.VisitChangePasswordResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConfirmEmailChange operation middleware
+func (sh *strictHandler) ConfirmEmailChange(w http.ResponseWriter, r *http.Request, params ConfirmEmailChangeParams) {
+	var request ConfirmEmailChangeRequestObject
+
+	request.Params = params
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ConfirmEmailChange(ctx, request.(ConfirmEmailChangeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConfirmEmailChange")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ConfirmEmailChangeResponseObject); ok {
+		if err := validResponse.VisitConfirmEmailChangeResponse(w); err != nil {
+			sh.options.ResponseErrorHandlerFunc(w, r, err)
+		}
+	} else if response != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, fmt.Errorf("unexpected response type: %T", response))
+	}
+}
+
+// ConfirmEmailChangeJSON operation middleware
+func (sh *strictHandler) ConfirmEmailChangeJSON(w http.ResponseWriter, r *http.Request) {
+	var request ConfirmEmailChangeJSONRequestObject
+
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
+
+		var body ConfirmEmailChangeJSONJSONRequestBody
+		if err := runtime.BindJSONBody(r, &body); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode JSON body: %w", err))
+			return
+		}
+		request.JSONBody = &body
+
+	}
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		if err := r.ParseForm(); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't decode formdata: %w", err))
+			return
+		}
+		var body ConfirmEmailChangeJSONFormdataRequestBody
+		if err := runtime.BindForm(&body, r.Form, nil, nil); err != nil {
+			sh.options.RequestErrorHandlerFunc(w, r, fmt.Errorf("can't bind formdata: %w", err))
+			return
+		}
+		request.FormdataBody = &body
+	}
+
+	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
+		return sh.ssi.ConfirmEmailChangeJSON(ctx, request.(ConfirmEmailChangeJSONRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ConfirmEmailChangeJSON")
+	}
+
+	response, err := handler(r.Context(), w, r, request)
+
+	if err != nil {
+		sh.options.ResponseErrorHandlerFunc(w, r, err)
+	} else if validResponse, ok := response.(ConfirmEmailChangeJSONResponseObject); ok {
+		if err := validResponse.VisitConfirmEmailChangeJSONResponse(w); err != nil {
 			sh.options.ResponseErrorHandlerFunc(w, r, err)
 		}
 	} else if response != nil {
@@ -6447,221 +7080,240 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H0JUxu51uhf0eubqoEpY8yWxVSqPiYhM8wNJBPIbJiK5W4ZK7QlR5IhnhT//dU5krrVGzZbljt5r+43",
-	"pN1a+ujo7MunKJbjiRRMGB11P0UjRhOm8M8/V95Qw17yMTcr+H/hYcJ0rPjEcCmibvSGfZgybTShaSov",
-	"WEImTJELLhJ5QYZSETPimsQpZ8KQvdeEioQoOTWsHbUiHY/YmMKc7CMdT1IWddc6rcjMJizqRlwYdspU",
-	"dHnZKmzkDRtTLrg4vWIzKRsawgUxI0biqVKwut1Uw7pPFlhWs5rv/2PE6pYhTCS6BVvQLJYi0URzETN8",
-	"863gHwmbyHjUBIRHT7YebjxZ7zxqRUOpxtTYfT3cjGq2edmKJlTRMTPu1F5wlia6utWjESND/I0YSRQz",
-	"UyVaJJbjMV3RDOYwLCFLffvO06lmStAxawG80/4ykYpQknJtsneOOyfZa/1WT1BN+v83NoNVOuEr9tD7",
-	"5EJxwzTpH/ci/24vOum3YL7yWr1pp7P+0D10626TPk/6gDk90U9kPB0zYfbgSXpBZxo+gLXJ0oEkDoDk",
-	"nKZT1kVY+/cpwOAHTXrRkZoRboicml5ELuQ0TYhmIiHc9ARgJxX6gikiRTojZiS1h1l7uSeiVsQBkh+m",
-	"TM2iVgRbjrqRfaFwllKwV8Ooe/zJn5c2ClD2svUp4oaN8XjKP/kHVCk6iy5PWtHHlVO54p4en/gXL1vR",
-	"C5764y4e8qFRdMJ/0GRo30Ac/KB/0GSgaHzGDNEzYejHLum7N4498E+OH7APJ09pymM8zeyFB1KdHHdO",
-	"jgepjM9YcvLUqGl2VMErayfHsRRDrsbw0pCmmvXbjRjRE9yQoZJjQgWRg/csNl3S/+R30yWfHmhDldF/",
-	"cDPqkl5Ee9HlZb9F+p8eSNUlx5/cfroE9nPZIp+y1bsEV788uey38diyu/UpQ0L4+wH7APCGL0awso+T",
-	"VCYs6sKMTYdtIR+eNk0SDvCn6WslJ0wZzrSfw52e/UA4ZG1msJEoYWzyKnvaQF5/kRdkTMWMwK6De0uo",
-	"IWMJV7ED92gsFVveJitrSHNpmrYbUDXFZWqpzvpWLQ18LSfTlBpW3VtfyZT1yRLc4x/7y4QmQFlGjMDz",
-	"FrnIKCNNU6bImM4s9YCfdZvspFrmBGXilgGSgvO2egKRA+gGPACaYWmQx5ZwFLxh8RIQpPj42N5PQOGn",
-	"SKkQ63qi/wl+7pJP9vcuOe5Fjjohnl2MeDwi8UhKzfIPw6sF728TbjSRZgTUAmGiCVWM0DhmE8OSVk8I",
-	"aQidTFLOkuV2I/nwu20gINkBIRhyDhBQlOyVY/vOSWthItNqwl68QK0aFqJYSu3XGkn83rcRPoCkZEQ1",
-	"kYK1iMcPKiyQuCb9PXFOU56QMzbrLwOSToIlP9ndVxENz5VYPMuWDHGNapJIpgPckEN/KLBKhRwPpEwZ",
-	"Ffj9VXhedZ+LGx5mvHZRgF9WSMJJ3bMraP9rJc95wlQ9hwekgq8H4LzamZoRmbj3M5owoWYUoJ+frhUp",
-	"9mHKFUv8t9ZQieiUm9F0UEXDy1b0hg0V06NnUp5xto90tLzDPUGUfYuMZQJIMjJm8kqksz5ZYh9pbNLZ",
-	"trtUyMbtneKnQiqW4EFzQSyTWyZUn2knZbKe8BMbecYEvEYF8bOTGDdFuNCG0cQDaCCTWQuF0jE9Y5qk",
-	"8lRODYlTRpWlXTgsuLtWOs6h93FF42ZW3OordkQ9iY38durBJ1O2lzSc6nTMFI8Jz7YOiN9wojxZ7CzX",
-	"asTLMRd8PB3jjzXc4JBRFY9q9sg+GqLxR5bgkXBBMgmSoCiHcK4gY4kYvvvQADrLpOvgdihVDed8kUm6",
-	"WipDBrMWYTQeOapA03RG+l2qY0tXujC4362RhmF0Jp/CgBZP7NvLPRGKxPBiKBDDu1ZIwl/WTp76gYjG",
-	"uaCmpDCgLiB8KtJST6C4VJCfceqoRXqRmzIXqCvbzbeQrX8FL4L35vKhOmjM40vhGFjbjboGp7qKJB4a",
-	"qhaSnvQZn4QyUxMaouRZj4n1GupbzdTOKRNmAZoH11czra1KkrBzHju6vdSLno2UBAouyJjGrw7hmNvt",
-	"9jJwTwWUC4UibrYtzYNlV3BdkEZYOoT3QOw4YxNzBdnKxzVct335D09TurrV7pClfRpzYaQebZM9YVhK",
-	"9mlMXh2SP8la593a1rtHy2RnMknZH2zwX25WtzYetTcekqX//nK0/7JFUn7GyM8sPpPLxH7d6tp6p43/",
-	"nxzSIVXcDam93rDVxckinHSb7IhZyETIEiWh6tgifTqI+8sIdIAXDsP7x3VPWBWQJXBNKRlzrbk4ta9w",
-	"TZbWO5vkgpsRjAMGsk02O5ukD/tE0A/lVCR9OMH+67dH/eXguvu5NeGm65456wgwH3nmMHU6IYMZKWq7",
-	"IiGGnjECy1PQZLO1elFw0tdiBVTM3O2ea2eoCkonrQIrCS9ndnyXsLqeSKGtvPRsRMUpe021vpAq2VVK",
-	"ohgTIwnEu4PycowS5up7LUWAljiDdqqbno7HVM08IrALMnGzwiGFFhkpWNSKEBEQi6ihUVdM07QVMb+B",
-	"hBnKU1jgshWNmdb0FL7jLzlVxbnHU23IgJGED4cMpzcjKsgMXvQL+pfzY/gdhF78JvvJrUgbaqY66m52",
-	"OgilCyXF6TM7QfXzyjPDJ+KIm34YTOpYcVI7O7eC+uKfcBni1QPFhlE3+s9qblpctb/qVTscB9QpF2jB",
-	"C3aAbM1cBYM28IrnLGWGgQh1TaS6LuSeUVTrElyPTKaDlMfEaWYOVDv5arWwuhtIyZR5TH+d7yIDFw+P",
-	"EUH0QqoBTxIm7g84+RIZMLJHVVBs3BEorIHhB21hktL4zIJlwhQSbynIEoik7qOAblsdQQpCrTkaRdZU",
-	"np6yZMVJrnoZoQYMTwmaHjJ1ztRdIVcOMj8/sQsQDyYHvrrlcxhu3Qk67QgyFezjhMUg8uIet52QgltK",
-	"5Slq9daYM9WMTEXCLJplFzZx0EJ8c5rgEUD5/rDNLUYKil8g4wg6NSOp+D8sqSLf2p1RrILWGdAt9nHC",
-	"UWlV7FyesQRupmJTzZJtgorDgCbkJ0YVU270BdVEM2FCUN4zDPeddIMamwVnrFjChOE01Z8TmDv1sCAD",
-	"UMgt0R2gfJeQJYCc5qeCmqliVUgjEeRGZzLbqRQMnjmLsb3ZL+UpFzcRQZxEiBpmkVfvEC9rWSMhrO3e",
-	"vgants80ymX5SYV8j5bWuYpNo0DYPc7GRyeXJwUUuOnE9SJMgDwF0LwVZ0JeCMLx5yFnCg4Ex4QC042k",
-	"GU8IinNfXwy7fxkmhw7atXL5BZHxBhwaoezQuio30jiWU4Fb8e/cRhL20wEzGDAm/KSgrFBBaALWI20U",
-	"NSELu1oCuEQjVP7Z4WWa6go5uOn+ry2Z3BEyVE8gR4YFxBZaBwNLvhzl/jys1rOJBlb7E02c7/1+BN4D",
-	"SSrWXW+/zcCJhtcMuvhTSQI+kOYFKMz3B6cDaYhdIoONX7QKmc27wTHFrNGH6Gk8cuIsihpaTlXMyBIX",
-	"JGWnNJ5V7U/2dSfqvqazVNLkSMqXVJ2y+4OSp5BACs2MGClJiitmQCttpQK7tY07JtYeXXAfyir1gQhs",
-	"nXqaLK2Rff4T0LuEDek0dXfRu2Sec00HKbtHBDuCeBpvRIcNJ37Jz6t+hlsA0YwJ3AVC4zewpd69Gh6d",
-	"sVkgrkQu7qXgk7fCTviOvQSZhbdWbjhjs+tLC3cg8Np9t9BD0XISo1SZh9OZJymZKH5O7a2eOjEKX25Z",
-	"PSIL/ynTuzfslGtzba3V+jPtPEWWfMjOmaKpDyNC11xmKLqdeGtdRN68Rok9GXy6iHRrXzzJdhEJaVao",
-	"WLHPL1vhUhVjHjUkZVQb8pDEI6po7LDpGjJ1vjAdxFFJwl63SrUmMkYr1rXEajD6liSjt86ZAsdv4UZT",
-	"xShQMLRd3FRI2sW5pCLZAnDCfm67kYXJzGUrcsj6XzYrKQPwxBnokdLWegrvSCnIbofuOgtZFib0FWkG",
-	"08qRcm0h7m6yZuY2ZvMx12Nq4lHxHNB6ZqGBQ51ZW9/6NvutapJI5A928WtcqWfBtsLrdcAuDlk8VehE",
-	"WFvf/H/ly3b9pesVWRe/UNFgW9YGIZU3O5AYXr0xlsZSKRYbnCWzyX9NOivsy9vaKx9vsVOm7P5la1gl",
-	"d7B9CQEbFTV0/WFYs+Oyh0wkSDlDlL3JHa1V43+yD70ieVM8Q+9kbgNYnIbnxLKonDumENLSG22sbqJF",
-	"d3fvuB9o77S8z8Ce6NBAgSP/raDnlKcgDd/fVXBrkXCxDGzVjVTdBnelPjn1iGsiz5kClQ3Ms0ZKG3eR",
-	"SVrxiIF548OUTVmCYZzOpKswKIcbTeD7B1SzbaKYUTOSUsOUgyzqqvdPYdxCn5/IHMhMIZfDwDjk3C5I",
-	"azDQNgwkQagPh1YDPZJyn4qZz4C4RwXUn627NrpFJimjmhE4NHpKufBHlwEvy6KoQG/9yZ0gYiHHBDkU",
-	"YNSHqTQ0z0JBU4fHLjo0TJF+JcOjD9uelwJTt0s3ZrU64Kr8lUVnygc1paUsPhMMQCiGPp1rsio64Whx",
-	"3LVSQFWq3Hm950x1gMJOWLhxtAJOlE+yqE/KRvTXb/DONuf1DJywS26x11qV+6eiq2tM06H07Mc7Fr01",
-	"9kb7vzMPICh8mqmfpagJ0IFf0IBtAydC7nlbwN9wt3fDAAs+y6KbEukyyF1/KG7YTQRCVASPqvq/1dPv",
-	"Qte/uW6vZMoc6hQ3d+Dk5FN+fi2krFckfZjLTTyeNheipB7eZMKvyxZQ3t/1cCoPBvxcjuvsE25yhs6u",
-	"VzrEG025sHUK42HwN7QM38D1WA8IlEIseIHvTIWesBjc1WiB1l0ylHIBmJwE+7Dg6Ubv5Ugkkv2fO+l2",
-	"LMcROFZl1F27LAHvttv4PLehHeVTI0ghl+WNiyWFfxcTcd5f1EReH9rETgJ5qTuOHeCndD3dhuj4jfj9",
-	"hcE/GEp/eRA0m/06Gvwc81f81723/+ytHfA9vSfebMXP9h7unU3+/P3Zr0/abPbr5O9new/3Dy84/eNF",
-	"Z++9/Hjwz9nawfv9rf2j39ZfPvs1Zb/s8FfvdzdeHZ3O9v/Z/Xjw/O8n7YPHv31YG3fE5pHZ2zgcbPwy",
-	"fDTYXxv/dbEx+blDH/93/e/ZX2tJ58+zXVkJjIZwW6kwCWgNY2yLTuAFAtCL/tSlqUiZ1gAso+g5S7V3",
-	"sZYyaJbbV+1l3ckA83ABuGJkg4M9NTrGI3TDT2ryJouhw07Ribpz8teKWOJiSP0kxZD30Ky48f+iIDkm",
-	"MEWPuXjJxKkZhRkyecrCpHbm3XMm9qVidoXNrYeNs9OPfvZH64XFHtZBfUw/rgxmBr7t0XqwesF2WkGH",
-	"ffB6sA9TmpK+H1FC/MU3fBU4Sudbu7tWOFv5eGrRQDFqGCBQgALFD3yFjgWgZWHyWJs8m2ojx1YUdR4s",
-	"SEodOFmFLGUO34QATcTMHozJGNfkKgbWugxwDukqSYZFK1r2eiFDOHjbUfXgzWhMFa+Sd3cg3ksWoM/6",
-	"1mYdxlRD9Jtw9tCojjhdgbO42VXwuZxX0QEw6b5hGEgfs8gRD5+cXfr4a2Kbh0k2YwHTfJpsEb0AQvD+",
-	"ik/rjDD3CjaG4vIhE6aZBdWcWj1bvpKUayfHMTEdR91jQJEw0aIWZQoUuAEOOG/dhdodT8zsOcoz5S9K",
-	"3NNs9U/VTNXScjikdplcSqqtV4ASE2HinKVywpyfYTAj4HGeuV99Kkn1MvqdljzstkIEiGkwBP5LBxUo",
-	"BocfnEMm1c2VaX6SyaweDn6WRnjg0CrYczly7uLP3buhhFcBA3E/kTGjwqBFLGEW0EpvZwlIQAz1SF4Q",
-	"borsYG58ZSNGb1x6QbIufcueapxSjVnaDuXrtM+qFFoNOatT+SsxfmU77j4zI5kcSLNj69f45w0BSBVL",
-	"Zn18fpMJPrzJNd90pVzlxe46QP5ydPSa2BdaRLEJowbsD8Fqm51q3mIB40v461Zzp5cjVyMqP8+Rtrg/",
-	"pC9W5sRMWTnM7EyOCcuhj/ewTmhEi0wbBhVMsaG16gpCCQby9MRSH4oIQLUHakbwXxvpY58oOu4vt8nO",
-	"QNsMMLLV6dgkuRLNdnpakL9/1ZXDkG+nyFQqKdj4pJD8N96Qyyx2KXw9D2OqeduM6o+eGqP4YGqYl+oR",
-	"UAA0ODm9jdTPFuPgJkt4FJATWVBzl4tXPth6A9mslSr8u+0D98exfe0kfG+FjycuZ9t+lysqAOxxVWLu",
-	"s0zYKROr2dKX4XBI4l3xedwrEwn4rOzuLvOArxCyPru3KjJUkDk44gphDihsFVJzo4muvN1Voeca5GGj",
-	"EUNeUzPyLiV/62xKrFPvnOK9TRhcU19MgVyMZGpjaAtoUYx4WjBzu8RYcxtKBZftzsyIGjS6OGQOSsm4",
-	"3ZIRTYgUrIiyEHgVrLVZ1T8wM9YfooN5HUF7IdWpNLdTNReWBu9Eiq8V+uo+DfMMrqs5VcUtzFnfSxaw",
-	"NViKA4dnB3lshKxazYLsPFd7YzBzL5YIEpd6ZXO4TuuoYy6X1ONVaFCFta35UA5DH39xtfqjupHyf3uz",
-	"Qulwg69tFe5j3WHLqQlOe9FT3BVJGCWuLay4L1bQrjuEq21QpRmzCQtmqNp5dSwndUWBaJr2scyeUxFK",
-	"DnQsBBAIlTQNL8RVHODVWbOOJ8+uq5uVT0+e1R7V6yzp49BQU7OyC7BeyH4wkSmPS7JINFdhFj6O3A2/",
-	"epu6GUh5AstcgSqY70gxVtlUONWc/eD4Rhpd3iN4TJRMU+fmbxrU9Hyxb7JHWYdjVyvR4ebqvrp0tRD9",
-	"aQz/bAH9nKTTUy6gPBr+0e3CXdArASyhWptISL4OWeqD8gTCM7zc99W7oAxgYVxQzIKkoFzbWoqVKnuN",
-	"S9cA31uMnQTkEd1it8flCFwHtffVZUA1krmrCVMlh7dFFrWFtxeTKLP9Xct34ataQOaJ1t5Mv9YhYy6m",
-	"huliDsqt/AN+qQIYtgm1yhMX7nORoc8x/9eY9E9qQWITExYVrYr7LUePmxHTIDYqZgPWM7nRHSQcHUxJ",
-	"jVSBTZdw0RN95bbSdgVsbd2oPlmKK9bi5S4pW4hdzUOpWa126WXAss1LKpYQWE6txBQTwlF5cMED1rG/",
-	"iEByDxbg4lZDFSZTbFrk0TpBvwMw27dHL1Ye+3qUxU0vJvrczucRWoxr/BwFkJIlINcUgO9qzbUIwJ+M",
-	"qTG24kMNzMtg3SpscuM2hugFLNAeP/Nro1ApDMlJ/XXOaxoZTX7942jb6lFW+C1E/XNNgHW4mrcuWGfp",
-	"YiQtWrp3e8KMGPchCQM2lIphzQyIHuJiue4G3JVb1ltyrvyC9n27Se/P99no9Xzjqm2+YcMq48jrQ9Vq",
-	"4TaUbH4F6dplg3yTG/paZdKAnPCLrWNmIayZIXCkxdv3uPNwk611Hg5YsjXYfLS5uZHQzcHjTca2Hj8e",
-	"rg9jtr65xjbWHtFHG48ePhmuDx89hv9sbW1uPF5fv7GztpRgsvG1+2oX3u/dumrhdGsR1rn9SsiAXttk",
-	"xxRhvd5Zf7jS2VjpbB6tdbobnW6n0+50On+Hn5BQw1YMH7NoIXYW3MiHZVE5XPq5lZ2CWDViJAEhGLTr",
-	"GHab6ZDzLaCZzalVupT5ghdGjWZnZ53zJB5fyEGyPv2wKfiHR/NoCk/mFu28yq5fZ1rcCb9yrmERikvp",
-	"0ec+vMcZWaojIdrAeRSK3eJBLvVxuzGW+Au/sm/LKJYshovCYQto+yT5/Cj8qGr8iQooljloQhi5VVrB",
-	"tQv3XzzTpku8K4ya1TkTEdBYGhHuxw86y1dOfMlncCLaEofWNOMym4ek/wZ/t3I5qJa1hbr7UHRbM6Il",
-	"lMT01f9JU/H/WsHjf53gfD0ul+/k7zv5+2Lkr1aBymecKDnkKWvn9GzROzE2gxVFY4Z/DKBzhkhW6ISv",
-	"cufwX3VzZ6W7X/Ja45P09RQW8S/DPNDu4hmmetbVjg+BYeduot95XFUDDUdbIYSdgyUpA6mtKaFJH7pp",
-	"CGzKcfyJJ9BKgyxl0Tq+CYDrJlJErLWw4P4NCsu2aoy1sJPFwRgoTTV++oTrO52xrqS/P4MGR9uO7yWB",
-	"Vxi4W/C7rUhvfVMG3S/cYHBOIutccQ38Zp8Keuq7JASGAxdvAcg9n9XU0s83FNx46pQK/g9TteEKRXvv",
-	"ZzHJN7pLrvKPLGC+XcB2P8dAf1Qo6qWJUcz2R1GM9N1G+2RM1ZkunHpG1k+Z0e2oZp16DoEmarSUoBTE",
-	"xem2NxVjEXTj20RwQbSAmtIxLdsbAT3eXXHGl41Up8nK7eNBaZo60jCPEtZQgs/mWjqpI7aNtDan2bf9",
-	"QDF4hy6TucXsR/ScFRpBZGe3UNew4sdlq57UkrLaCge3DiL4SiMkXBJ4DX3Kq3NXesA5ZwTXviRzyRtd",
-	"8OLk9v3mOF4UpQP/fA6jhJ2vrF3HKLGeTXVQayd/4S1xQTMBt+0UokXQ5de3JtmflLzQTOE/sEmBffzq",
-	"sDZ/ptTLYJ6ozRuq/HtYQg78xjoZsY+BV6Ik024Mn8TrtDN4lKyxzXhr+Jg+HDxJOmxtuE43BpvxPBNx",
-	"SrXZiQ0/Z1bSvSOtEAF5ZzNu1YvFHl2yRIooX7j0ZVcgfr0c6wOsF5KW3ExzBdjGYPG3qGzss5v5B4NG",
-	"hxaPuSIQ5egkdme4ABwSp0x3rcvbdgbzglfV+dcTRTcic+WFNWEJN2Qpd8c6o4eQYiUr3CbYNqnNLsFp",
-	"x8thywqI3eRZ9FuX9G0jxFZgAc7c86SfZZbAP1xOiu+W6Iv09Ylg59kXg6dUTk9HQVWEOgvKV+lYm+ct",
-	"g7Pw1guLRFdmChVbYlrwbBNZz8AWyh/qiYYEom3SB4rdt82lsEWajXR0BRT9vag7irpUo6bYn28l06is",
-	"D4VdNjJYQUejXtSL+sGFsC0OSSpjmjpPZXYx2kIaMIP1Swh3sHGxMj+h6RsLdP4CCVYLp0u91XWxmK6i",
-	"s2slACVCvKW4TfKybUCDpbCsEX2F9hpaEsZFnE4TuI07Aru5URGznrhAg3FGnRMWp0iNqnScLL093H3z",
-	"7sXe7svnh+9e7L3cXXa7wEpEJardE0bKlq8Wk5HXpTyofio0M8tddLKHV3+pvyonTNAJb0MaPlBnMCVh",
-	"EyD3Q385jEZxdcWAWQGY9RxCUC+ClqtwZxW6myJd6zMWCya4Ek1pkn1d2ED2LgmjBWiSKKZ1Yel5qWwg",
-	"N30RM/7jihm7HL+D1tf1zZVMDA1So4pNCslWKa/i8XTz8cV7kWx9eC+eDN4Pzmbs/UXnn3lm8JsrS9f7",
-	"9s27MLlPGjtUghKboQqUtQFQbZM+UvM+kvZq9YuwGmgRmjhsnuX6C1nw1zrXoNHWOP2lzOxPGhlDLqld",
-	"obnNdVFO89Anj5VB19Gw8l9eEuhGrst66z8yo3sw/Ff5HzAS4flfowM1ZIJWhbBV2H3yZdVtCtN5t6lv",
-	"mh56SXtiATepNSs7Fy3yrtxxa2UqV3TOt/I3sifCjs018q8ldXZ/3xnWd4b1nWF9Z1jfPMO6Blu5N6dy",
-	"I2/BEhHxVHEzO4TzcHQW42YhsCH/1wsP51//OIrqbGT99xemTxQzUyVssQVn7/Uxxy0bnLmSpbhKb0PK",
-	"HnWBgv9yuL71EEKMoak+eJQ5NdiV67Lv6vjDPdnokITOdMu2MTA8zS4WxBDllWJhft0m4FPpif6vfxy9",
-	"29852Pl5d3/34Oipi8eFHsqiaFXvf5pip9iWtxfDn3AkXdKL7Ju9KNxaT+R7y/Mqgu1ZlQ7nsolmSzZH",
-	"0fYZswUKWuWdt3oCWRgYfF6/Ojwi0Mx5FUItVv3e0VykCUWbB6SxklfICPOamUtjmthK0z3h1Ub7k7Y+",
-	"PQaZOBcjHo/AW6gz5bHgZ4RMe6MRBkiSRjTrdWt5NV5oZGaIMPmlGRkziVxNyqH0zllqHeb20kX7Rz+R",
-	"nywOE8PoOGpFU5W6wbq7uroA4ld9pUFsDpcWJM4XEazXIhdcsRW0ORo+yItyWx+GJrbpNQlcgC4pqifk",
-	"MGN03aD3NlguDBOIDO73C6nOyFTYYwW7XE/8SHzmCrEZq5gZJIliMePnjFC4BBg4Loi+fpQ7LLAb1Dvx",
-	"TRc1cBdfGqVL+p96aDrvRV3M7odG4DgAHnzqudoNtkE4HJb9y+U923+4EiO96PIyXNYaUFxAPdZsZomt",
-	"6atNtWcV3H0pZmM51e4HDdiYHUZPEPLjj7Y56Y8/+uYL7kV8qdjeyg6jxtMEG9KUG9btfIXorR9/XG4T",
-	"oGXuzKzr3Hd69x8jGEvQM2fttCCxZn377QgAAiGlFoS4l7ym5zlTtkpeYIvEPW921kBix36iriFstrZu",
-	"WVs8KX4rdh61kFnBtIt8s0sVIpz3/y4sutEiWsLMWf0Wb5dH1KPZVzDF8IxfZZvCYAOI1/y4ooAJp3zM",
-	"jfUb6Aum7AqF4sg/9omrJoykZHP9CZEiBoy3q8M+9l7bgoJ19ZepCT0NKY+ZCxLwDZ+UnCjODFWzmxCS",
-	"1UEqB6tjysXqm92d5/u77XGC7idu0jKx2nm9F7Wic6asmzdag0bk8LIzy4EXsd1pb7iKi8hfV9+NGE0t",
-	"dz1ldQE9rq83NgcfgZfJu3sg551jS2+fi+MrnTtoo5KRnT/I75FbrNQ8e72z2eQgzZaxI2dYKHSrs9Ek",
-	"ymXzrtaUrQ9lDFtvMq+N+QvOb2lD1IoMPdWY1ZyhVgQBA4AqNWoIxjpp0v9594h4iPabvv4XmONuIND8",
-	"vrvd8M+suoQmS66zO+LuL7s7z5fbCwMF746cGujvKpNZE4wuW1EuGJRkKhQeZZ2/6gAJWV037DZ5JaAB",
-	"HApE1nzgO9LqKeryuRrjUrdwGly5J7SRE40cD5K5qEicdPLrH0eW8lgZ0d7e4mnFhbqMrt0808bXtlq8",
-	"DH2lOmM1gTAHUX2Nwvqsmrp3F65bWl93Eg4w/JyPKxcXFyug2qxMVcoE+C3wIG+3yGW5e/9l5UZ0FgDy",
-	"YpsoVFht6vvmpV0o0OJEo+2soAegi2KTlMYu8FCm6MvR/6Kq+pudTtPInOoWzzurKLXZWZs/tlC2Hwct",
-	"QObz/qcwYm2BEeVukDBu/cn8ceVOFEiGFwBJXSW12zKxjEI/85EPOeUsKZ4BoQbwghGgKBzl2Q4FyTHq",
-	"Ntc6aMNM7RKBLJJ+NBitxKUkwFoRw9E0XehMY7JWBlnDbCOdBqJYwhWLrYORDGzolucENDkH12kCAQsG",
-	"YkRdnMm7cC/v/BQgIoNLs18oO0B2/NoSYletQCgS1/1A13ILO/uudwNkzdkwYLJKb+z8vilKsLUsY5SL",
-	"oMCXkybjYt5ikYSGhD8Iq3vYYY866+sb9OGjwZPNxw8HwydrSefRk3hr68nDx082tljn4ZDRuV7ykxKF",
-	"3uisN56lp53+bE4lAzD6M8LPOJ0qBubEU1Yioi+dCaJewoEBMA/6FKz/OoRKO6oHg5e5MTzcPS4iaU2q",
-	"yOXihK9c1WxRolfohn8jondzInSF5OfOEaw3Bb+BrSWccnHWiLvLtRTnmrSFlaNyS+RliJXMFpAs94bO",
-	"oOaoSh6Y5B0yWSsiXLNFKH6F1+OhU0DKwGTpErpBAOqJpdzEJgUjIzlVIQUhPKNZhBvroIIQZ0ZVyhFj",
-	"E0YKsilq+z3h9FSe20davkgL/IMYPrYh9ujrkQq/JKSb7CPXppZCDQvF324jz15VnH9h8bO+Ft0di59N",
-	"i3xW8TOouzWnSwCwOtuRmSUlovivlyy/HIH9dqTKKwj6jj5zzvBM08kLVNyfjFgiOkUibp2GjaS7n7ty",
-	"MU4S+52W7LaWOS3FVLMVLjQTmkMkeDpbrjSdWXIRvJBWvWO7foaFn61twD7OQAR21Zz4WuJcJcjzfTpm",
-	"5EcTmmpJYqoUR1dJP6zd0idLNCwgaatMJj0xmJG+D4N3MQ6wNbHcIlK1ci+BvWiBFdjNvmIrXXWzSl99",
-	"6LrXE/3D3cPDvVcHh++g0vKrg5d/PYWDBieMZkY7Mz8V5QphGKHIaK3dBM28VRG4Dp3zV7B6DKZoYO7Q",
-	"nJdd5bFnuJd9mbDISqc35Gdhmc0GZ/6k0XazMMMrVCi9Yz5Xmvurs64Ercww5tV1wilwuENmVuyJzi1h",
-	"ZBHeoWLCUg52wdr2L317D95NJ+/y2+iRebmoLFTDgv/1TBfx6jPwW1zn32nKaeDXL60PNvAm+lAcr5Ld",
-	"o2GHpin4oOrY9WpWt62Rb9tONrqYy5CxqCQsFwJM19rgtfUxo4wCYfPIbPIEJqjXadOFcEyeMYTkxMvM",
-	"26hk1WUb+ZiDuub51l0NaTFZVbajTLQARa5S1hAMRNXoKFAueyKWacoT5h3Bwmpk6H1wKtoSvq5JllpU",
-	"lV5a2fQ6SzwC5TAhjOPXgdIZykH4zVVnat92Q5SKvHXzWXiF3RH7dUw8O+Vb8PGTe1Ixr+LGYfiUH7w4",
-	"iy6X77xjLl2d/rMy6toqiw0MO2tr6uI+rTkPLmgqT1Eu5OK7hlqk8P54v+unn5dVerg71+7URsXfE2/M",
-	"y5aWeCME0F2hy37q2YLvvajbi2ia9qLLeVXeWzYgyql9OLDdbuPAvO3ADz4QBznABdesLk3fxgeVZGOM",
-	"BJDKN0CEP2uy+ts9cVR65NOPYf8syYvpayMnua/dWL8JdGDkZz6QablN9nzd5Z5AWd4aka1WqW0WKUuc",
-	"AGCZWINavU3yb97sbLpw756wKzWopnBK1+Vpd6xuusL/gAXX0h6DlgeXjnV8MYtlduZUOTS4njYXVN62",
-	"eps79wxH80rkzQravdsO78Aj3dmcP8L37roNMb+d0TDvwC2SgjM5M0TRjN7kZy8xpcYRgzFZClX00Avk",
-	"B9zIE+TubJHcupWa6e0baVAHCWhht2ofaOXVej0xrCmHb31enmZdcKGXW0Cq2EcXJ+IMq5Wq9nm4UakC",
-	"vY8gKTwuBSu1yRs2SekMaSlR+D2lEUgesXXYEG2GscRgbnMhiaGDrAcJF6c94cjxMtZcys2XNjudq22i",
-	"stW4ISkFforsKe+a5HnKkI55OkOoDE1PJMxYR7rtveBi/yB41NpF79owaeqq+luH2xxrJZHDnhgw/EaR",
-	"nfrNWY3jaW3yXBIhDUQcIADIkg0USJaL+DBiinUhfo4mxYDcusDbIVfa1KtmuCdfi+QLM7Ni6fGFO0uv",
-	"xeu/zw7/+I2/4nsf9/gFj9d//ydeT88HZ+nZ3nvJ/x7/9vHv5/sXf/+xu/HXP6cXB88Pzv5+/uL9X+9/",
-	"P/v7592Pf79P+V/jvzp/Hf3FXz77tcP+/CmFcfH493E8/v0f+mxP741/34SF94/irYP3p51Xz+PNfdFp",
-	"bw04na09f/Hnm93Hf+3+tMF+WzMbrzqj5zvTR//8OeycP9x/PNg6++nDUec6umOhW8c9c+hy740aNn3A",
-	"Lpy4dkvWXL1stzKrLsy1922f/jchhl1Tq6qO/R9l4A2q0a5jUcBBCicIHEtkCHJPrNtNWuHdYepVMwvP",
-	"KurnQVgtV0MjnWWZTFlM1kJxwj1RDhTG3RRDMVrXixNWYUuBW4UJy+SO+gPkwK2tot8QTFx99RrEr6at",
-	"wp1bz2rX+IYiiTPzWRax/t2IVjWiBaf83ZL2eS1ph8w4upcjsZfgm5qb3KepLSSsRSYCkvZKfYxxPTc5",
-	"RGXGflw4wsYyunC+9U2M5At7kNmbO1HsnMuptm8XuMUylFJqijHMazDMmMHSTr4zMe69pIz5CBENjAx8",
-	"Rz3hJt0OF/Dem3zyoLwE18SAaqklWdrsdAp97RJZH7us68qgfvEAwSuLs94xb5mz1mflMbiPQybMPEbj",
-	"/ZNSYPbdBZ2B7mzzIi0COjyyeLP8ndWUiWPNoX9nOTdQMw6ZMxvWdDDDJ+iqvj9OUU/AyhwjL69dm4Zy",
-	"5CqUn+fW7VbBFioFs1YZl4YCv42lNpglL0yKFayTNunnRYkhbhEsZIpD/bzhnILEZIkG3eAcp1gO7FM9",
-	"cTMDVZ0rhGtz6EFyj9QsLL7bQMdKQG9/zeb5OzKzH1Xztfzn35Mufsry466/GKufsvoil/Z2pMzUmYhM",
-	"3t0aFeWCZ7DOB7iQhbUnronBip3LM9ZoBq3iGU/8bcv6s2NxMS4KD+FmLGcJWK65vosoySC0YPLVtat2",
-	"V9Os7la0mJjZc2roHLceejesU+9/xMXm0OQervKureqapUN91ltdvAPFe/3JF/+6XM0C+pp434Ekr8C2",
-	"QfwYiwHYwcPeD659bYEW6Bb4wLt6+kfwr3BowjWOrSmC4F975vd0XQfGazdBVLkqCyGqH/7cbfFbz9TL",
-	"TbyifIaZww7dk7Za1q0z86rBoa7nUIBwnx/Pymqu+2b/ezaoXZe4C7t/ndft/Leg49elQhiqDKFOEPax",
-	"s0VkuceIZ4sEV+H0V0VES0j7L6SlXxXyguhUPHpsJWdLDBB3Mp8LdbM2S/X1nMgAI8CVorOQaDo0xOS2",
-	"rI4TFpbMyvNqqUyfaDrTubLZchFAtt1H/irc5v5qHz8Ox+RDsK3BKReIzcftdvsEs/tcN4qi3A+5ei94",
-	"CriK7TiyPn22PV8Xagbjr8c+7Pvk+AH7cPKUpjzGNiL+d7RMnBw/wHp/XGh+8tSJ6Zhb4F97INXJcefk",
-	"2JlTTzDqxFbdK7yydnKcmV9PnmLt3nA12/YVRPuTp8V+le2eeOWq+UOHlgfsA3nAPnDyQDD4HycPUgP/",
-	"Y+TBqYH/MfKAC/JASLMnSLZ9fPAs+0f2VT0R/sDJAzwJjXE4wd+cPGAicY/9X7AJKP//wDWbIA8GzFww",
-	"JsgD0PMeSIU/wSdYXGjlJZttUoYru9y3SY6QXZCfGGIcsOWxhvgBqcxx5+QpT7qAn/lU8LCQ9ZG10u2c",
-	"PMUSz8tt8to1MvCdD4oNZEK3gU2rzNvJINLZh8uEKtYTxXwJnx9yxmYuDQTWBPzEMqXW92xkXhYwKylN",
-	"gorSDfYWrOF4bRrt8H+RvMhDRlU8WuhNqRbKtHyBEF7kzdfunBZaHRBxkRedmfm2OvFCzZ3ysrfV9k6N",
-	"ORJ6cQ35Nyjl8rmV4ztScsF8Z783YGRZZ73r8Cx40h5yq4LfJH/MhbJjCU0hc0dlipVryIDNpEjIw6CT",
-	"GtpgfdHPEVOsyGN+0LZSu63juNwmCAAb2dzfyfEKH/ezMniu0iikZZWZqA2HlaLSiKokxOF3uiL+t4ga",
-	"yUrCWwnCO9/q+h2FiVOFtkG2PPZaIX0KJ7hGPbnsc67lOFu7M+tWcIEXS2pa/O7C1H8obti3UtHsK6hM",
-	"hjB2uat3QjXsqZUE3fC11VIXVScAF2/dKTNB+eT7dH0Ey1zlyrUVii0QrBUxVBNBvPaKYPvbYxxw7Yxi",
-	"aB5l4YdSS8JjKrI+cwGSZB3Ar4Mk4d+lU74CZ7JG5rXqEshJtoS8wFpMWIAZeRE3mojpeMAwa8rJAnVS",
-	"3xtc4D5jgX2T9gayZ2XSb1ToUA56t8IMGDRH6OiDxNdfoJ10Xgc3Bq+vbpN+sFQ/73zmMN012ERst73O",
-	"vfhh6ttnox7izEZdglkPzdIDnP1tpIdSA8wFW6vTcW279BL5bTyPmqboU9dXDw8pbHOOQgP+v9Y1rsPX",
-	"W+kL0OBGIsgXdLB92ZS0TJBQFtdvTwmCqzOPMax+4vO94TiWjOU582TDVsB3nQGAU4T3nCosWsMMWLuy",
-	"SBLXeCBNgTTYDo2KCm2/yZoiglmD8v1uqjoaYX/KaMSXx3q/14Wx/nn2BV+lWxk2dg8+ZfvVd4nyASZc",
-	"thoF4/vGFEuaF8AV3666TnRsZT6VC4x0zLjriGLH1f+VkIV7wq2fMcbb3kgvx04KCtHdiFqvBLOtka+V",
-	"nChTaPQOBr/JtM40ZJso5aIZIErwCpiEXO3o2YTZhFTtY6xhaz8USTF0AnT1dUKRLfTaFaS7bib9FR63",
-	"ciRMpbb7G/cETdNypuhR1puA4DViOo8KFOyj8aVA66i57Uh2I4nvf0lysmBI/mfv+RcWt2x3eU8i3AW6",
-	"FyoR4HNRDFvFePV5LkyrfLfJET1jQRKF98E5n9S7D33fkhQ0szpX+lR8Ps/MbT0Zmer2aH4vyIaLVDJa",
-	"2LKqUHDgX+HJeAbHfYeuDIuqJfwds0bkfeOq3WUpgPBHoRjAgKVSQJKgbOiXi538rJnAu1/BLQl2BqmZ",
-	"C2qd1zE381lsZV6Lpf8T04/mvV61IMBuWyBR6Z7o22K+fjXLa0H6WnY1HjI3rfXRYiJK/0dfrsEFQ4ID",
-	"1btTfb/7Vk/Ydn9h8BYw8USSpYTFHGBNnq+tLW/nizj/ut3PyVP0FUPXYM97HavvCfsGlOvLet+rLAXL",
-	"gpVDqYpOwfPrKgLi73kLuwrlOGXmmY32dD6c61KP67tW7zM4eK77JAxt/XcQC5CVy0G9d0I1xlY2ntZG",
-	"kYF87m4D+g7JkvuXpdcjCg0Z9ZmrO8MN0VzEjKx31p50id3If9Yfrz1ukf9sPXrcafXEf9Y6m50t11Fw",
-	"HtXxnUpd22i4KXkdTq+Z9URsm2a7EAyYT7q4FpKyzCjCEm624T4DhyEs1S6HX0hXphPBkXliXetSmzkE",
-	"700F/zBlgmlN1DRlGqXmWZvsFeQRuMS4RydT7EMwzqmiwgSZ/4X+ipYOhWme+Dq2iwkm6vtETsFYwhJQ",
-	"L4D0atYFuON3UldTAL4Uy49OsXRbDjxL8Ry5g94yuZM465huO8eFDKTfrAEUic6NTb+3KZT51oH5C2kL",
-	"i3l6b6Ir/IscvXVSf10fKde5+S7Inr+dZXlpnpE1vDL2ncRdM6lsZ0qQQXxzw4uR7w4aZsHiBhospNlV",
-	"+lL4Gn4UImtTQ8jsm8KgGBCnvgl9+K7No3fGjxOmjZKzwDZahPw1cKwmqLZdJzr+O2TGz4LQ37qIeYeI",
-	"fGPL61vsMb+Y5dXJfBi0AbpVoWDIODPHeK0vTZiqSw+Fm9ITqPBhuDUIX35cs/RzW7HHRXZnQsp1BJ5r",
-	"B7d9F3m+7dJqdxUMlxlV7+yi22OOLktpKZ+iAWp1oOxAlgrcZ2wC3ZgVbX+1VWvwb9cNz9uOsq7lq0gc",
-	"3M6rZq08WqTlkrhAfwuaTcUSjFlB/AjgD7Kyq00NrcwbaFXKndd7ZAk0X7Q8+9b3Rfv0crAMjqpZB+Oy",
-	"/NxchcOD0bhI3WhXv9Rqz3mab316e7gfnaXhVyYN+23bFEZAZTKgKRWxb1EvVTxiCGupwp0GbbgvTy7/",
-	"/wA=",
+	"7H0Jc9u2tvBfwcebmdodWZa3LPJ05rmJ07o3tnNjp5vlCSESkhBTgEJAVtSM//s35wAgQZG0JFtO0jbv",
+	"TW9kicRycHD25VMQyeFICia0CtqfggGjMUvx4+8bb6hmr/iQ6w38X/gyZipK+UhzKYJ28IZ9GDOlFaFJ",
+	"IicsJiOWkgkXsZyQnkyJHnBFooQzocnRa0JFTFI51qwZNAIVDdiQwpjsIx2OEha0t1qNQE9HLGgHXGjW",
+	"Z2lwc9MoLOQNG1IuuOjfspiE9TThgugBI9E4TWF2s6iaeZ8tMK1iFfv/bcCqpiFMxKoBS1AskiJWRHER",
+	"MXzyreAfCRvJaFAHhCfP9h7vPNtuPWkEPZkOqTbrerwbVCzzphGMaEqHTNtTe8lZEqvyUs8HjPTwN6Il",
+	"SZkep6JBIjkc0g3FYAzNYrIWmmd+GCuWCjpkDYB3Eq4TmRJKEq509sxF6zJ7LGx0BFUk/L+h7m7SEd8w",
+	"hx6SSco1UyS86ATu2U5wGTZgvNm5OuNWa/ux/dLOu09CHoeAOR0RxjIaD5nQR/BNMqFTBRtgTbJ2IokF",
+	"ILmmyZi1EdbueQow+E6RTnCeTgnXRI51JyATOU5iopiICdcdAdhJhZqwlEiRTIkeSOVg1lzviKARcIDk",
+	"hzFLp0EjgCUH7cA8UDhLKdhpL2hffHLnpXQKKHvT+BRwzYZ4PLM/uS9omtJpcHPZCD5u9OWG/fbi0j14",
+	"0whe8sQdd/GQz3RKR/w7RXrmCcTBD+o7Rbopja6YJmoqNP3YJqF94sIB//LiEftw+QNNeISnmT3wSKaX",
+	"F63Li24ioysWX/6g03F2VN4jW5cXkRQ9ng7hoR5NFAubtRjREVyTXiqHhAoiu+9ZpNsk/ORW0yafHilN",
+	"U61+43rQJp2AdoKbm7BBwk+PZNomF5/setoE1nPTIJ+y2dsEZ7+5vAmbeGzZ3fqUISF8fsQ+ALxhxwhW",
+	"9nGUyJgFbRix7rAN5P3TpnHMAf40eZ3KEUs1Z8qNYU/PbBAOWekpLCSIGRudZt/WkNef5YQMqZgSWLV3",
+	"bwnVZCjhKrbgHg1lytb3ycYW0lyaJM0aVE1wmkqqs71XSQNfy9E4oZqV1xamMmEhWYN7/H24TmgMlGXA",
+	"CHzfIJOMMtIkYSkZ0qmhHvCzapKDRMmcoIzsNEBScNxGRyByAN2AL4BmGBrksMV/C54weAkIUvz6wtxP",
+	"QOEfkFIh1nVE+Al+bpNP5vc2uegEljohnk0GPBqQaCClYvnG8GrB8/uEa0WkHgC1QJgoQlNGaBSxkWZx",
+	"oyOE1ISORgln8Xqzlny41dYQkOyAEAw5B/AoSvbIhXnmsrEwkWnUYS9eoEYFC0lZQs1utSRu7fsIH0BS",
+	"MqCKSMEaxOEHFQZIXJHwSFzThMfkik3DdUDSkTflJ7P6MqLhuRKDZ9mUPq5RRWLJlIcbsucOBWYpkeOu",
+	"lAmjAvdfhudt97m44F7GaxcF+E2JJFxWfXcL7X+dymses7SawwNSwe4BOKcHYz0gI/t8RhNGVA889HPD",
+	"NYKUfRjzlMVurxVUIuhzPRh3y2h40wjesF7K1OC5lFecHSMdnV3hkSCpeYoMZQxIMtB6dCqSaUjW2Eca",
+	"6WS6by8VsnFzp3hfyJTFeNBcEMPk1glVV8pKmawj3MBaXjEBj1FB3OgkwkURLpRmNHYA6sp42kChdEiv",
+	"mCKJ7MuxJlHCaGpoF77m3V0jHefQ+7ihcDEbdvYN80Y1iQ3ccqrBJxN2FNec6njIUh4Rni0dEL/mRHm8",
+	"2FluVYiXQy74cDzEHyu4wRmjaTSoWCP7qInCH1mMR8IFySRIgqIcwrmEjDPE8N2HGtAZJl0FtzOZVnDO",
+	"l5mkq2SqSXfaIIxGA0sVaJJMSdimKjJ0pQ0vh+0KaRjezuRTeKHBY/P0ekf4IjE86AvE8KwRkvCXrcsf",
+	"3IuIxrmglkqhQV1A+JSkpY5AcakgP+PQQYN0AjtkLlCXlpsvIZv/Fl4Ez83lQ1XQmMeX/HdgbvvWEpzq",
+	"NpJ4pmm6kPSkrvjIl5nq0BAlz2pMrNZQ3yqWHvSZ0AvQPLi+iillVJKYXfPI0u21TvB8kEqg4IIMaXR6",
+	"BsfcbDbXgXumQLlQKOJ639A8mHYD5wVphCU9eA7Ejis20reQrfy9mut2LP/iSUI395otsnZMIy60VIN9",
+	"ciQ0S8gxjcjpGfmdbLXebe29e7JODkajhP3Guv/lenNv50lz5zFZ++/P58evGiThV4z8xKIruU7M7ja3",
+	"tltN/H9yRns05faVyusNS12cLMJJN8mBmPpMhKxR4quODRLSbhSuI9ABXvga3j+uOsKogCyGa0rJkCvF",
+	"Rd88whVZ227tkgnXA3gPGMg+2W3tkhDWiaDvybGIQzjB8PXb83Ddu+5ubEW4btvvrHUEmI+8spg6HpHu",
+	"lBS1XRETTa8YgekpaLLZXJ3AO+mlWAEVU3u759oZyoLSZaPASvzLmR3fDcyuRlIoIy89H1DRZ4fADg7T",
+	"VKIMEyH9w4uDwnKE4uXmeyWFh5P4urJ6mxoPhzSdOixgE8thuCrYYqRgQSNAFED8oZoGbTFOkkbA3Owx",
+	"05QnMPpNIxgypWgfdvCHHKfewMOx0qTLSMx7PYZj6wEVZApPudnwyRz0v4Kgi1sxO20ESlM9VkF7t9VC",
+	"yMBxiuJ2DqysTKNIjoVGYRpNaGYZa86i5sjp+l33h0dAaAI0ZUrMSrKlH+THULf2SSpF/7nZeflEHEhG",
+	"VKmJTOFaEXzjrsuFQa3oEFeOzo1isTj4b/x78ChlvaAd/GczN4Vuml/VpnkdX6hShtDi6K2gUcDAEgCQ",
+	"S8MTNI5TplQFyuITcCBNYILmxry246z20virW/W9ycZe5Oq4h5e5Pd8wsBYDLYrVwgAR6wVLmGagdCyJ",
+	"VMtC7jlFQ0iM85HRuJvwiFhbxoIEZzWQkglzmP46X0UGLu4fI4IIiaS5gM+NadFb4nKX0A5bRNTfDEUY",
+	"K1BtUzZKaMRiWA77OAKGTSIZ3/kmOlMLqsMrZksaRBWfiuXeDYuPX4YvrQZRAOqAClbya5DJnHNCFKLz",
+	"YDRkVEwGHNR2sODLtMvjmInFEWlZWOZTZBDMvirDb2dV0ENz73fK3LeERlfmyo1YigCVgqz1EHa4KZCi",
+	"jcVGCkKNcxANCIns91m8Ye0Iah2hBupHKmhyxtJrlq6KcPmXxoxPzATEgcmCr2r6HIZ7KyFVB4KMBfs4",
+	"YpFmMcE17luVEZeUyL4VCwHWY8XIWMQs9S8fsfTLkgBrlzuXVw+JbY7eFMxwnsYp6FgPZMr/YnEZ+bZW",
+	"xg0LNkCPJ2ZXNWXX8spc35TBld4naMbp0pj8yGjKUvv2hCqimNA+KB8YhsdW10T7mQFnlLKYCc1poj4n",
+	"MA+qYUG6YB41DL2L2nZM1gByivcF1eOUlSGN1JFrlWnQfSvkWv+dudmvZJ/fibNaKo32vhmuRZzma1w2",
+	"Hk1fgj2Z7xRqyflJ+TIVnZnnNmaL6nn7Ins/uLy5LKDAXQeuFo895CmA5q24EnIiCMefe5ylcCD4ji+M",
+	"30vwKI69vIj/8PJxDh30MuSyMSLjHTg0QtmidVkncZIBVw7176Vl+TaCLmPCDQqmIyoIjcGWr3RKtc/C",
+	"bpcAbtAlkG/bv0xjVSIHd13/0pLJipChfAI5MiwgttAqGBjyZSn352G1jk3UsNofaWwjoR5GmTqRpORr",
+	"c960DJzoBsugiz/NaFcnUr8E8+XDwelEamKmyGDjJi1DZnc1OJYyY4InahwNrDiLooaS4zRiZI0LkrA+",
+	"jaZlb4B53Iq6r+k0kTQ+l/IVTfvs4aDkKCSQQj0lWkqS4IwZ0GaWUoLd1s6KibVDF1xHagxGnghsQiwU",
+	"Wdsix/xHoHcx69FxYu+ic5C/4Ip2E/aACHYOtljn0oQFx27Kz2va8JcAohkTuAqExv/As7V6E09wxaae",
+	"uBLYKMRChJQRdvxnzCXI/G2VcsMVmy4vLaxA4DXrbqC/uGElRplm8SbWWUTJKOXX1NzqsRWj8GFjBSBZ",
+	"MOYsvXvD+lzppbXWevPRGbtmKU1cUCcGSmRGyPuJt0WvByXmZOZ6OJx0ax68zFYRCKk3qNgw3980/KlK",
+	"hmKqScKo0uQxiQY0pZHFpiVk6nxi2o2CGQl72yjVisgILaTxPY1jb60vBo6fFcxXxnZxP1OYTEk2AZzw",
+	"3V02Fln/y6YzygB8Y92lSGkr4zZWpBRkt0O1rfU1C9r8ijSDcelIufJ8MhgLfh+XzJCrIdXRoHgOxvaY",
+	"25mty0Td+za7pSoSS+QPZvIlrpRv/vav1wmbnLFonKKDamt79//NXrblp65WZG00WUmDNVbZ1dnMI5mm",
+	"LNI4Subv+Zp0Vmub9kzS3uYNdsqEPbxsDbPk4Q5fQsBGRQ0DMdAlbrnsGROx8dvc02NTqcb/aL50iuRd",
+	"8QxjRXIbwOI0PCeWReXcMgWflt5pYVUDfV7nyy2472nvdHadnj3RokEKYVVvBb2mPAFp+OGugp2L+JNl",
+	"YCsvpOw2WJX6ZNUjroi8ZimobGCe1VKaKLhM0ooGDMwbH8ZszGIMqrcm3RRDJLlWBPbfpYrtk5TpdEoS",
+	"qllqIYu66sNTGDvR5ycyJzJTyGXPMw7l0Tg8xlAcP6wPod7rGQ30XMpjKqYuH+0BFVB3tvbaqAYZJYwq",
+	"RuDQaJ9y4Y4uA16W01aC3vazlSBiIeMPORRg1Iex1DTPCURTh8Mu2tMsJWEp3y6EZc9LSKxapX1ns/zC",
+	"bdmEi46Uv1SXJLj4SPACQtH36SzJquiIo8Xx0EgBZany4PWRNdUBClth4c6RMDhQPsiiPimTX1W9wJUt",
+	"rhD10Cb3WGulyv1j0dU1pElPOvbjHIvOGnun9a/MAwgKn2LpT1JUBH/BL2jANkE5Pve8L+DvuNrVMMCC",
+	"z7LopkS6DHLXbynX7C4CISqC52X93+jpq9D1767bpzJhFnWKizuxcnKfXy+FlNWKpAuhuovH02SmzaiH",
+	"dxnw67IFzK5vOZzKQ7M/l+M628JdztDa9WYO8U5DLmydwngY/A0tw3dwPVYDAqUQA17gO2OhRiwCdzVa",
+	"oFWb9KRcACaX3joMeNrBezkQsWT/Z0+6GclhAI5VGbS3bmaAd99lfJ7b0AzyoRGkkFn4xkb2w9/FtMj3",
+	"k4o8mDOTZk+gSsCBZQe4lbaj25CrtBO9n2j8wFD6y1NS2PSXQfeniJ/yX47e/nW0dcKP1JF4sxc9P3p8",
+	"dDX6/dfnvzxrsukvoz+fHz0+Pptw+tvL1tF7+fHkr6utk/fHe8fn/9t+9fyXhP18wE/fH+6cnvenx38d",
+	"fjx58eez5snT/33YGrbE7rk+2jnr7vzce9I93hr+MdkZ/dSiT/+7/ef0j6249fvVoSylqUDyg0wxJXML",
+	"Mx6KTuAF0oGK/tS1sUgwNlwTndJrlijnYp3JZ1xv3raWbSsDzMMF4IqBSdVw1OgCj9C+flmRxe4lclgt",
+	"J2jPSSUuoogNTnb2wWL2kW9T3Pl/gZen6Nmhh1y8YqKvB36yYp49Zi9jZdoQm7iozH2itASCBdVL0o2I",
+	"YownFdYdYQWImdjO71w+hkwz9lDEVaAATZ8EyLTvb8N5Uob0o9vD9t5u1VlWJNUUD2oWkI3c+1Jzau7R",
+	"r/TgRpUjH14zcSxTZmbY3XtcO3oO0ifbhckeV8F3SD9udKca9vZk25u9YPEuYdExIAf7MKYJCd0bM+Rq",
+	"8QXfBo6Zw65cXcMfbfZ4KtEgZVQzuPYeChQ3eIr4DhzIT8BukudjpeXQKBDW7wiFHbpWwiRrmZs+JsDJ",
+	"MDsWI2mGFfn+no01A5xFulKiftH2mT1eqLLhPZ1d/+zJYEhTXmbKK7iRdTh7ptOW6G/AWdztKrh6CLdR",
+	"bzDEv2GYWhOxwJJ8V+BkZvNLYpuDSTZiAdNcqYkiegGE4PkNVxohwPzlW9Ip7kiGbr2fWRi/NeAhtdaS",
+	"6CL1L97YvWiLPaHP4lZ3p7fLtunT6HG81WuxZ90ndC/aibfZVq9Fn3WXhGI04zsrXUcPLnG9TBWZB+Aj",
+	"E+Nh0L4A1PeTMCuvwow8cAtXnGVuwlTLmsvUbpGFavDJbaUWGGdM6HpIVFztaon7VilNWRXtzsCs2RyO",
+	"W72zkZ6+QFVldkex/Tab/VO5JMjMdPhK5TS5AlRZGAqVIcLENUvkiFkXYndKIJhkan91Obtliu1WOhM8",
+	"Y0pxgQYGr8C/tFuCokchvHPIFLa56sqPMp5Ww8GNUgsPfLUM9lxFnDv5C/usr7yVwEDsT5jro9HYHTMD",
+	"6FTtZ5newDHVQE4I18UbNjd0uhajd26cjlh1tc2pRgm1JM+gfJVhqaxglqNJq6x5pfDdWRfNMdMDGZ9I",
+	"fWAKBbrva2ILS06K6tSbOu+af5Mr9nSryuQ06ipA/nx+/pqYBzATjFENpkVvtt1WuUDEbTTRzmZPL0eu",
+	"WlR+kSNtcX1IX4w6iSVJZC8zIVtJTfZcKBdCw6BFZugC60rKesZhIwglGKPXEWshVGuCslpUD+BfE8Rn",
+	"vknpMFxvkoOuMonDZK/VMtUIZmi2NcF4hZJuu3KYzWFtFKWSVSb00Cf/tTfkJgtL9B/PIxQrntaDGvao",
+	"dcq7Y+3SHA2gAGhwcmofqZ+pesZ1VllCQPGJggVrvXjlvaXXkM1K0dM92zyxHy7MY5f+cxt8OLLFccy+",
+	"bPUmYI+bEovMyJj1mdjMpr7xX4dqKRuuYM7GSAI+p2Z1N3kspw9ZV0alLBGVkNk74hJh9ihsGVJzAwVv",
+	"vd1lyXgJ8rBTiyGvqR44YdPdOlN7xFpurE1tnzC4pq5qFZkMZGLC4wtoUQxmXLBEzgxjzc2jJVw2K9MD",
+	"qtGeapHZq9lnV0sGNCZSzBg3IKbSm2u3rKRiCRJ3iBbmVQTtpUz7Ut/PHrGwNPgQxpd6UwumEC2rXpfF",
+	"LSwOdBQvYEY0FAcOz7zksBHUHcW8xFtb5Kw7tQ/OECQu1cZub5tWUcdcLqnGK99XAnNbK1nPD98p6xTl",
+	"o7qThej+tqeZw/V22yjcx6rDlmPtnfaip3goYj8BRBlYcVcVqll1CLebl2dGzAYsWJgrx1WRHFVVX6RJ",
+	"EmI9Y6sizMTGYMUlT6ikiX8hbuMAp1f1Op68WlY3mz09eVV5VK+zfK4zTXXFzDZ3YiEj00gmPJqRRYK5",
+	"VhXhUkTs67cvU9UDKc9NmytQeeOdp4yVFuUPNWc9+H4tjf5UttPoVCaJjeCpe6nu+8X2ZI6yCsduV6L9",
+	"xVXteuZqIfrTCP5sAP0cJeM+F1CHFj+023AX1IYHSyiLK2KSz0PWQlCeQHiGh0NXJhXqLRfe86qGkQSU",
+	"a1O0ulTOuHbqCuA7Z5CVgByiG+x2uByAV7DyvtrkxloydzthKqXnN8iibq7mYhJltr6l3JKZQyiKYDHW",
+	"A7fVIkMuxpqpYnrZvVx/bqoCGPYJNcoTF3a7yNDnePYqvHWXlSAxOUeLilbF9c4mhugBUyA2pszkomRy",
+	"oz1IODoYkmqZeoZ/wkVHhKldStN2CjAFOkOyFpVcCuttMutGsMWlpWKV2mW1VfOs5NrbL7j1TMzOIgLJ",
+	"A7gJikv1VZhMsWmQJ9sEnVPAbN+ev9x46gp/Fxe9mOhzP8eY71aocIYVQErWgFxTAL4t6tsgAH8ypFqb",
+	"Yi4VMJ8F615hkTv38VYs4KZw+Jlfm9S6J3JyUn2d8+KRWpFffjvfN3qUEX4LCT1cEWAdtrmAjcNbmwyk",
+	"QUv7bEfoAeMu2qjLejJlWA4HAgO5WK+6AauKuHCWnFt30HzoCIiHC2uoDWh4Y8uav2G9MuPIC3FWauEm",
+	"SnR+q47Kab1Usrt6wmJ2iwcMC8YaCCum0RNWvH1PW4932VbrcZfFe93dJ7u7OzHd7T7dZWzv6dPedi9i",
+	"27tbbGfrCX2y8+Txs95278lT+Gdvb3fn6fb2nT36M7ljO1+7Q3/h9a7Wnw+nW4mw1jc8gwzo2o8PdBHW",
+	"263txxutnY3W7vlWq73TardazVar9ae/hZhqtqH5kAULsTPvRj6eFZX9qV8Y2ckLQyVaEhCCQbuOYLWZ",
+	"DjnfAprZnBozlzKfcKLTwfTqqnUdR8OJ7Mbb4w+7gn94Mo+m8HhudfTb7PpVpsUDf5dzDYtQk1ANPvfh",
+	"Pc3IUhUJURrOo9BVAA9yLcTlRlhL2d9laOpVz1gMF4XDHtD2Ufz5UfhJ2fgTFFAsc9D4MLKzNLxr56+/",
+	"eKZ1l/hQ6HRa5UxEQGMNargf36msFEHsemuAE9HUkjamGVu0oEfCN/i7kctBtazsiBJCdxPFiJJQe9y1",
+	"WSJ1XZYqBY9/OsH5elwu38jfN/L3xchfpQKVjzhKZQ8qm+b0bNE7MdTdjZRGDD90oUWZiDfoiG9y6/Df",
+	"tGNnPVJe8Urjk3SlUhbxL8M40FfsOWZxVzXp8YFhxq6j33nwXQ0NR1shZJSAJSkDqSkXo0gIbcsEdj+7",
+	"+MRj6FlG1rJoHddtybZtKyLWlt/Z6A4V/BsVxlpYyeJg9JSmCj99zNVKR6zqneTOoMbRduCaduEVBu7m",
+	"/W4CvY1vSqP7hWsMzolllSuuht8cU0H7rh2VZziw8RaA3PNZTSX9fEPBjZf2qeB/sbQyXKFo7/0sJvla",
+	"d8lt/pEFzLcL2O7nGOjPC/X6FNEpM43oUkZCu9CQDGl6pQqnnpH1PtOqGVTMU80h0ESNlhKUgrjo7ztT",
+	"scqiTQHvuCBKQPOOiM7aGwE93t1yxje1VKfOyu2ChmmSWNIwjxJWUILP5lq6rCK2tbQ2p9n33aDovkOX",
+	"ydyuQQN6zQodt7KzW6g9a3Fz2ayXlaSssnjJvYMIvtIICVvfoYI+5U0dSs12rTOCZ40zZrzRBS9Obt+v",
+	"j+NFUdrzz+cwitn1xtYyRontbKiTSjv5S2eJ87o22WUnEC2CLr/QmGR/TOVEsRT/wG5Q5uvTs8rUuJmm",
+	"UfNEbV7TTsnBEspb7GyTAfvoeSVmZNqd3rNom7a6T+Itthvt9Z7Sx91ncYtt9bbpTnc3mmciTqjSB5Hm",
+	"18xIuivSChGQKxtxr1osduiSZdsE+cQzO7sF8avlWBdgvZC0ZEeaK8DWBou/RWXjmN3NP+h1lDZ4zFMC",
+	"UY5WYreGC2LC/VXbuLxNC1YneJWdfx1RdCMyWzlcERZzTdZyd6w1eggpNrKajILtk8oUJBx2uO73BoPY",
+	"TZ5Fv7VJaDpONzwLcOaeJ2GWfgR/2MQl15ba1d8MiWDX2Y7BUyrH/YFX8KTKgvJVOtbmecvgLJz1wiDR",
+	"relkxd7jBjz7RFYzsIWSzDqiJstsn4RAsUPTxRN70ZpIR1sb1d2LqqOoykeri/35u6SjzepDfnOmDFbQ",
+	"OrITdILQuxCmlzRJZEQT66nMLkZTSA1msHAG4U52Jhvzs97+ZoHOXyALb+GcureqKhbTFmu3XUKg+o+z",
+	"FDdJXpERaLAUhjWir9BcQ0PCuIiScQy38UBg21wqItYREzQYZ9Q5ZlGC1KhMx8na27PDN+9eHh2+enH2",
+	"7uXRq8N1uwosMjZDtTtCS9lwhaAy8rqWB9WPhWJ6vY1Odv/qr4WbcsQEHfEmVNgA6gymJOy2aH8I1/1o",
+	"FFsyEJgVgFnNIQTVIuhsgf2s+H5dpGt1WmvBBDdDU+pkXxs2kD1L/GiBqsTGealsIDd9ETP+05IZezZ+",
+	"B62v27sbmRjqpUYVu0GTvZm8iqfj3aeT9yLe+/BePOu+715N2ftJ6695ZvC7K0vL7X13FSb3UW0rcFBi",
+	"M1SBilUAqn0SIjUPkbSXC9v4hX6L0MTX5lmuv5AFf6u1BI02xukvZWZ/VssYckntFs1trotynIc+Oaz0",
+	"2rv7RT3zal93cl1WW/+RGT2A4b/M/4CRCMf/ah2oPhM0KoRpsOCSL8tuUxjOuU1J2LMhirmXtCMWcJMa",
+	"s7J10SLvyh23Rqay9SRtJCTRsiMwZQ9eUZXyryF1Zn3fGNY3hvWNYX1jWH97hrUEW3kwp3Itb8ESEdE4",
+	"5Xp6Budh6SzGzUJgQ/7XSwfnX347D6psZOH7iQ5JyvQ4FabYgrX3upjjhgnO3MhSXKWzIWVftYGC/3y2",
+	"vfcYQow7IvwEHmVONTbcuwltiw64JzstEtOpapgOJZon2cWCGKK8CDSMr5oEfCodEf7y2/m744OTg58O",
+	"jw9Pzn+w8bghMLOiVT38NMaW/A1nL4aPcCRt0gnMk53AX1pH5GvL8yq85RmVDscyiWZrJkfRtBA0BQoa",
+	"sytvdASyMDD4vD49OyebcMAQarHp1o7mIkUo2jwgjZWcIiPMy+GuDWlsish3hFMbzU/K+PQYZOJMBjwa",
+	"gLdQZcpjwc8ImfZaIQyQJA0oFqjHICPk1XihkZkhwuSXZqD1KLDlZnvSOWepcZibSxccn/9IfjQ4TDSj",
+	"w6ARjNPEvqzam5sLIH7ZV+rF5nBpQGJ9Ed58DTLhKdtAm6Pm3bzevvFhKPRKbD8mngvQJkV1hOxljK4N",
+	"QchC49GC5UIzgchgf5/I9IqMhTlWsMt1xPfEZa4Qk7GKmUGSpCxi/JoRCpcAA8cFUctHucMEh169E9dP",
+	"VQF3caVR2iT81EHTeSdoY3Z/g3RMIQP44lPH1m4AZO/gYZlPNu/Z/GFLjHSCmxt/WmNAsQH1WI6dxaZc",
+	"t9LldnRw96WYDuVY2R8UYGN2GB1ByPffm57W33/v+qrYB/GhYuc68xrVjiaYkKbcsG7GK0Rvff/9epMA",
+	"LbNnZlznxpSTb0YwFqNnzthpQWL9uKHwjQ3zBgCBkJnuoriWvFzvNUtNAUzPFolr3m1tgcSOrYJtH/Fs",
+	"btUwtnhS3Cs2FTaQ2cC0i3yxayUiDJFbFZPuNIiSMHJWv8XZ5RH1aLYLljI849NsURhsAPGaHzdSYMIJ",
+	"H3Jt/AZqwlIzQ6Hu+fchsYXCkZTsbj8jUkSA8WZ2WMfRa1MrtKq0OtW+pyHhEbNBAq6XWypHKWeaptO7",
+	"EJLNbiK7m0PKxeabw4MXx4fNYYzuJ66TWWJ18PooaATXLDVu3mCr2Wq24GFrlgMvYrPV3LHFVJG/br4b",
+	"MJoY7tpnVQE9CDhFtlu7BLtpZ+4eyHnnioxHWS6Oa2JgoY1KRnb+IL8HdrJG4Coe4SK2W7t1DtJsGvPm",
+	"FGsA77V26kS5bNzNio4UvoxhSsnmZW9/xvENbQgagaZ9hVnNGWoFEDAAqFKhhmCskyLhT4fnxEE0rNv9",
+	"zzDGaiBQ/7y93fBnVl1CkTUhTa8/wN2fDw9erDcXBgreHTnW0LpZxtM6GN00glwwsDJVpjKNZJWzCtpG",
+	"Ukfo8DK13V+Ws5txgGHiUE1ygoTPODTRI5xLK87TKdikI6y226ioOkqoykiR+dnY6w9IwsUVWTMy1PYu",
+	"Gchx6melQurw4fHB0at3z09PXh69OT44Pzo9eXd++t/Dk3fn56/CddKXTFWUv8O1UaBkcERaFjYArlTj",
+	"i7VpYLhnZZLXskIhuDZuadFamIMaX9qwAPdTyMJ1S6lxIN4r9MjniijNk4T0UoY3WzTJWyfCYiuQASTB",
+	"ZR5lf8E4Y0eY9xPZBwUSwGcybhHjXPN+bOPHRAxjYYkeoBa4FaXlSKFEwkV/fZ/Q7CA7wp16aqR12+8P",
+	"hVBgtyLCDGbdNF0HDHSzwg7oWQHE6vWws7uhz8X7GOVFdYOG68vpSpct3kCkVKG1nB/qV6oulfRbuIh0",
+	"RRFguG/+8j5uTCaTDdBEN8ZpwgS4mZBi3WOGglbpfHRF6tVaAGILFsou1SOsKZrtbgLIdKAo0GnVjVvL",
+	"ggy8q7/+L2pzsttq1b2Z80rv2LMiYLutrfkvFpqo4EsLcOa8GzW8sbXAG7O9eeG97Wfz35vtC4SccwF4",
+	"VBW/u6/ckRfYV1d5UEaBolr1wND/NYxisfz8O4WBPsgcG0jXXMT6useI4SzAyFMUfvNsloJmELTra1k0",
+	"YaSmTx4r+bof9lDD2mv5dJOcCujZjIYO4xawQYRKjdFGn5snbUo2DoMzd0SBbzi+yiagphqNwth+6qm+",
+	"V7/7IQl/DqLqAtXV2bJVzy7JJWZznB+EUZQn+ay8otAUoa5Vs5MLofCaNXnsZ2wC0CWTUeBLmWCMhvrG",
+	"Iao4RLEH6zcm8XBM4nktd/Brbz4k3c+oWpH01+oZtRaEsnrXJL9JyAlJ+BUjZR3GV17aBMmDvZ1Oh3Bc",
+	"IOvQisX4rH0yZTFPWWTCj0jXBHY7fkLja1AcQFHQkEDSEUZAfGeGfOdehrmrWPB6g7BEMeLe8tZaeLfR",
+	"Eea5zdDY8XCZE9y2sS+J2PZJU01y1JtteUG0lFcFVU1xeA2tj5ZhNTyOiM3wUzkaYQdKr3EtKorj0Xqe",
+	"emUsYVyR3VaLhIVOWB2BjZbskoEWutn7TKtMdd13JvvlNS4DL68Cu2tkzzSzLYPuXFmeC68iqjW/RcVC",
+	"D0Xe5HPUByhLfznD+nZa2zXlonFTJQblUBetCVJkBgPYUn+cMvDF9tkMp3pl/TfVM8ELMA4GZJjgvxyH",
+	"mkE1QJy5EjPr7NcFOlBRB3hxzlLTpWA5FmMLeZsCOHdiMXcn+bfYz+yGwJhctGCZO4oq7O14vU/q1IBq",
+	"wX9JUs+qgW9yCdWCxPzceXKsVwfMoGFWCBNMzQ0bhwMd1RLQG/osc1ERDHHtYLlm/CGDBoAHzWhrmImA",
+	"Q/vEOiSaDUcJ1QAXeBijVQksXGXNuzsCiJQlX7+cnZ5kBFAozWhsk0Yt6W5a30XD8CZ3SG3XTd06IACa",
+	"HWH0lbXd1s76YrQOpr+XvlFUEhYmVIt3Kbu9Y8iKdYi5s31+w9NsV5AapaJEsJvB34zc3VWi/sxkEotp",
+	"0YxWNOzlNRXz8TavfRn6WCUTLyIM21FUocG6zjryum6LRMtlpNmOsOLsXLkUfAZhocQmOXBzVwuncyjb",
+	"IvKbGd/19vaWllVHW5HoFj9usSet7e0d+vhJ99nu08fd3rOtuPXkWbS39+zx02c7e6z1uMfoakS35y7A",
+	"8nOKaz5U7iKweTHJdxbZZiv4/1OkNFGMkS0LaSXcXSGRqScvPazav4C1FdVIj6rkSXgu+DjrqI9zNgg1",
+	"kpaNWbHi2Vi54oVGgFrLw8mkYOgP9SkI4RnNIlybYGxI52c0TThibMyKfj4UGTvC0PIssZwOWcMVJIY/",
+	"iOZDU04CFWOZ4k58usk+cqUrKVSv0OjgPjLXbT1mF5arqvsurFicqpvks0pRXo35Oc1ugdVB9OLIdvT5",
+	"Zm39Ggjs38fSegtBBw+bUTgz639ejPXh7KYzRKdIxE2AfC3pDvO0BcwJHlIdDWZiFK3lIKKKbXChmFAc",
+	"qh4k0/VS7/Q1m60OiukBmaQSKhlnM1h/mfk6AxHEEObE1xDnMkGeH7/sGRlpoiSJaJpyDAEJ/TrFIVmj",
+	"frMU01El7ojulISu5IPN54GlgelVpo08ItZcNC/i0Y6+Yaq6t7Oq9iFZk2lHhGeHZ2dHpydn76Cr2OnJ",
+	"qz9+gIOG+BjFtLIhrVTMVsN3loIqPoMhjWURuAqd80ewUjKWI8E6OXMetlX2n+NajmXMAiOd3pGf+S1l",
+	"ahJXRrX+zIUZXqEbz4r53MzYX53HMUoZwpgmxiZuG7oXONwZ0xvmROeW6zYIb1ExZgkHX3llF/PQ3IN3",
+	"49G7/DY6ZF4vKgvlFPh/PdNFvPoM/Bbn+Xe6N2v49SuTb+BFzru0M6eSPaCzkyYJxFtXsevNrEdBLd82",
+	"rb1VsW5HxqJivzQuMF0Tl6JMPgXKKBC/iMwmL9bTcE5Jm/eaVcdBcuJk5n1Usqoq67j8GoudJGcmbZua",
+	"ASVgsg4EuUGTq4o4WTAQlTMBQbnsiEgmCY+ZS3oQRiPDiByroq3h44pkZXTK0ksjG15lRXaM1Z5x3B0o",
+	"nb4chHsuJw5YV6ZMyVs7noGXcW0S69msYOLZKd+Dj18+kIp5Gzf2UwXdy4uz6NlWNSvm0uXhPyujruwo",
+	"UsOwzZ2lLgPNmvPggpqoZg2Bzd801AKFd8f7TT/9vKzSwd2GO45NBYgH4o15i54Z3gjJorfosp86prlh",
+	"J2h3ApokneBmXkfDhkn+s2ofvthsNvHFvMXmdy7pDDnAhCtWVZLS5MLNyMaY9SJTK0ejwlxRwbLZEecz",
+	"X7lSe7B+5kW7KC1HefypNn6TtbFAv7Hxj683yZHrMdYRKMsbI7LRKpWpmMZiKwAYJlajVu+TfM+7rV1b",
+	"2qAjzEw1qimc0rI8bcXqpm1yCViwlPbotfe8sazji1ksCxFOiAbLaXNelzkbsmXOPcPRvOtevYL24LbD",
+	"FURptnbnv+H61H85J3RGSw9FXAiwzAxRNKM3+dlLLB9jicGQrPkquu8Fci/cyRNk72yR3NqZ6untG6lR",
+	"B/FoYbtsH2jknakcMaxo/eiCBw3NmnCh1htAqthHG+lgDaulDo55CP5Mt0UXVV34eiaAv0nesFFCp0hL",
+	"SYr7mXkDySO2ye+hzTCSWLhATyTRtJv128WQTkuO103YT2a+NJUYebpP0mw2rklCgZ8ie8o7hDue0qND",
+	"nkwRKj3dETHTxpFu4iltniskShu76KoNk7qqg6VxuM2xVhLZ64guwz2K7NTvzmosT2uSFxgJBREHCACy",
+	"ZgIF4vUiPgxYytqQrkfjYvJ5VZJ5j6dKV6tmuCZXd/cLM7Nim72ATX8ZdH+K+Cn/5ejtX0dbJ/xIHYk3",
+	"e9Hzo8dHV6Pff33+y7Mmm/6yFW3/Oj377X/8lB99POITHm3/+le0nVx3r5Kro/eS/zn838c/XxxP/vzt",
+	"cOePv/qTkxcnV3++ePn+j/e/Xv350+HHP98n/I/hH60/zv/gr57/0mK//5jAe9Hw12E0/PUv+vxIHQ1/",
+	"3YWJj8+jvZP3/dbpi2j3WLSae11Op1svXv7+5vDpH4c/7rD/bemd09bgxcH4yV+/91rXj4+fdveufvxw",
+	"3lpGdyx0pn1gDj3bZ7aCTZ+wiRXX7smay5ftXmbVhbn2MfAB0X/jY9iSWlX53X8oA69RjQ4ti8JwTv8E",
+	"gWOJDEEeiHXbQUu82y8zVM/CKzIEGrZebDLNqvbkCQOL5M51xGzyHK6mGIrRWC53LvXbZ94vlDVeUS/M",
+	"HLiVHSNrEuzKjy5B/CpaiK7celY5x98ouy4zn2VZnN+MaGUjmnfK3yxpn9eSdsa0pXs5EjsJvq6R70Oa",
+	"2nzCWmQiIGlvVMcYV3OTM1RmzOb8N+ZVNjE3d5Syay7HlQU6IOmhLsYwrzc6ZRrLmI/FFaZ14NpnlDEX",
+	"IaKAkYHvqCPsoPv+BM57kw/ulVLlimhQLZWELIzWOqoqNjclltWxy6qq5c8XDxC8tRHRinnLnLm+zmof",
+	"zj/pVftYMxaMlBkEtHhk8OZbhY8Scaw49G8s5w5qxhmzZsOKbv34DbqqH45TVBOwWY6Rt5KrTEM5t934",
+	"rnPrdmO2GpWxytg0FPhtKLGiU8SETrBbW9wkYd6AC+IWwUKWcugV0ZvTfIus0S5GjdtmE8gp1j37VEfc",
+	"zUBV5QrhSp85kDwgNfMbTdXQsRmgN79m8/yKzOzn5RoGbvsPpIv3WX7c1Rdj81NWS/fG3I6E6SoTkc4s",
+	"y0ZRLngGq3yAC1lYO2JJDE7ZtbxitWbQMp7x2N02u1Hbb5yLwpdwM9azBCws7JzlX2UQWjD5aukOdeU0",
+	"q9WKFiM9fUE1nePWQ++Gcer9Q1xsFk0e4Cofmg5GWTrUZ73VxTtQvNefXKH7m80soK++Hgk5BdsGce8Y",
+	"DMButeZ+5AmlDdAt8Avn6gnP4S//1ZgrfLei4Kd77Llb07IOjNd2gKB0VRZCVPf6C7vEv3umXm7iFbNn",
+	"mDns0D1pKsPfOzOvHBxq+2t7CPf58WxWzbV7dr9nLzWrEndh9a/zHjX/FnT8ulQITVNNqBWEXexsEVke",
+	"MOLZIMFtOP1VEdEZpP0X0tKvCnlBdCoePVS0tyUGiD2Zz4W6WUvx6trlpIsR4GlKpz7RtGiIyW1ZzXJs",
+	"opK1olIy1SFRdKpyZbNhI4BMa9v8UbjN4WaIm8N38lewhWefC8Tmi2azeYnZfbbzalHuh1y9lzwBXMXW",
+	"s67CJ1FToenHNvTHwl8vXNj35cUj9uHyB5rwCFvmut/RMnF58Qh7W3Ch+OUPVkzH3AL32COZXl60Li+s",
+	"OfUSo05Mh4nCI1uXF5n59fIH7FPlz5bKhF1egGh/+QP1exhAsP2p7VwJ3YgfsQ/kEfvAySPB4D9OHiUa",
+	"/mPkUV/Df4w84oI8ElIfCZItH794nv2R7aoj/B84eYQnoTAOx/vMySMmYvu1+wSLgFaXj2xjVfKoy/SE",
+	"MUEegZ73SKb4E2zB4EIjb09mkjJsi7HQJDlCdkF+YohxwJaHUIEY3r9oXf7A4zbgZz4UfFnI+nCDwg/Y",
+	"zmy9SV7bpp2uy2exWbLvNjBplXnrZEQ68+U6oSkWjvPzJVx+yBWb2jQQmBPwE1vyGN+zlnkLjKx9GvG6",
+	"p9XYW7BfydI02uL/InmRZ4ym0WChJ2W6UKblS4TwIk++tue00OyAiIs8aM3M99WJF2pknrd4Krcyr82R",
+	"UItryP+DUi6fWzlekZIL5juzX4+Rmb+X1CHgm2aPGxX8LvljNpQd28UImTsqE6xcQ7psKkVMHpOs+51C",
+	"G6xrcDNgKSvymO+U6UpoSyQ1CQLARDaHBzle4ddh1vLBdtWBtKxZJmrCYaUoNV2fEeJwn7Zh5X0LoOUS",
+	"hHO+VfX29hOnCi2yTSu4rUL6FA6wRI3lbDtLOc62Vmbd8i7wYklNi99dGPq3lGv2d6ny+xVU60UY29zV",
+	"lVANc2ozgq7/2Kb32ROAi7euz7TXKuwhXR/eNLe5ck03LgOErEJkpiaCeO0Uwebfj3HAtdMpM+Xr/I1S",
+	"Q8IjKkjXEnUPSeC3pZHE/zxzyrfgjJmqTl0COcm0SxRYiwmbjSEv4loRMR52GWZNWVmgSup7gxM8ZCyw",
+	"TNht/jUjk/5NhY7UQu9emAEvzRE6QpD4Qhf1k3cqokMGooISoMxEVLG851MUwZaaJPSmCvMu/xbTlSnJ",
+	"jdg+pFMSSyd+zLZw1CljtpZLaM1GbYJZD/XSA5z9faSHIhCOqaB9mzWTetnCylaEhdp5uTPsDY0YkWmf",
+	"Cv6XMZwWyW/tebglphKVKPgTnoF/8ZBgiWb/VmjA/2sscR2+3kpfgAZ3EkG+oIPty6akZYJEanD9/pTA",
+	"uzrzGMPmJz7fG47vkqG8zhqYmYrJtgsmcAr/ntMUi9YwDdauLJLENtlMEiANUrCO0CkVyuzJmCK8Ub1W",
+	"lXaoKhphfspoxJfHerfWhbH+RbaDr9KtDAt7AJ+y2fUqUd7DhJtGrWD80JhiSPMCuOIaM1SJjo3MpzLB",
+	"SMeMuw4otr77p4QsPBBu/YQx3uZGOjl2VFCIViNqnQpEtSWTE2XCjmI0+I3GVaYh2wAyE80AUbxHwCRk",
+	"a0dPR8wkpCoXYw1L+65IirXsCFtfxxfZfK9dQbprZ9Jf4etGjoSJVGZ9w46g0K65mCl6nncncU1csqhA",
+	"wT5qVwq0ipqb7vt3kvj+SZKTAUP8j73nX1jceovgdSTCXqAHoRIePhfFsE2MV5/nwjTKd5Oc0yvmJVE4",
+	"H5z1Sb37ELoeHKCZVbnSx+LzeWbu68nIVLcnjQB8aVQH7YAL/Xg3DyXkQrM+S+su0ozRwpRVhYID/wpP",
+	"xnM47hW6MgyqzuDvkNUi7xtb7S5LAYQPhWIAXZZIAUmCsm3lHnRzwoGFgKchNv01ZgLnfgW3JNgZpGI2",
+	"qBWRP5bReMiEhqKxNJmA5z6SQ1ZICtrLvBZr/yfGH/V7tWlAgI1dQKJSHRGaYr5uNsNrBywFdwk6kTM3",
+	"rfHRYiJK+L0r12CDIU0fCuNO5SJKxjGLGx0xGfBoUAjeAiYeS7IWs4gDrMmLra31/XwS618367n8AX3F",
+	"JBpIx3stq+8I8wSU6xtZl7FMsxQsA1bX9Mvz/NqKgPi7KwlYwY/7TD830Z7Wh7Ms9VjetfqQwcFz3Sd+",
+	"aOu/g1iArDwb1LsSqjE0svF4oW5SZM3+Zej1gF4zQtWVrTvDtW2Dt93aetYmZiH/2X669bRB/rP35Gmr",
+	"0RH/2WrttvbWjfg5j+pkXdb1gPEUL21eh9NpZh0RjZWWQxeCAeNJG9dCEpYZRVjM9X7WM50lyubwC2nL",
+	"dCI4Mk9sx1xCkzkEz40F/zBmgilF0nHCFErN0yY5KsgjcIlxjVamOIZgnH5KhfYy/w/8OBxDh/w0T3wc",
+	"28V4A4UukVMwFkMbQYGkVzHsqoX7pLamAOwUy4+OsXRbDjxD8Sy5g94yuZPYnAVV2B6MFBhIWK8BFInO",
+	"nU2/9ymU+daC+QtpC4t5eu+iK/yLHL1VUn9Vb9VU9njBCnV3sudu56y8NM/I6l8Z80xsr5lMyXZr10hD",
+	"QpoqXhNrUi1mweICaiyk2VX6UvjqbwqRddtojqUnsz35QTEgTv0t9OFVm0dXxo9jpnQqp55ttAj5JXCs",
+	"Iqi2WSU6/jtkxs+C0H93EXOFiHxnyyuc5KKWVyvzYdAG6FaFgiHDzBzjtL4kZmlVeijclI5AhQ/DrUH4",
+	"cu/VSz/3FXtsZHcmpCwj8Cwd3PZN5Pl7l1ZbVTBcZlRd2UU3xxzczKSlfAq6qNWBsgNZKnCfFe6oLiva",
+	"/Gqq1uBn2w3P2Y6CRjBOk6AdbCJxsCsvm7XyaJGGTeIC/c1rNhVJMGZ58SOAP8jKbjc1NDJvoFEpD14f",
+	"kTXQfNHybOOBZ+zT6940+FbFPBiX5cbmqf+69zZOUvW2rV9qtOc8zbc6vd1fj8rS8EuD/sxoAo1tIFbZ",
+	"pDACKpMuTaiIWGpWK9NowBDWMvVXmhFLFdxc3vz/AQA=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -18,6 +18,21 @@ import (
 	"github.com/oapi-codegen/runtime"
 )
 
+// Defines values for EmailChangedResponseChanged.
+const (
+	EmailChangedResponseChangedTrue EmailChangedResponseChanged = true
+)
+
+// Valid indicates whether the value is a known member of the EmailChangedResponseChanged enum.
+func (e EmailChangedResponseChanged) Valid() bool {
+	switch e {
+	case EmailChangedResponseChangedTrue:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for EmailSentResponseSent.
 const (
 	EmailSentResponseSentTrue EmailSentResponseSent = true
@@ -125,6 +140,17 @@ type AuthResponse struct {
 	User User `json:"user"`
 }
 
+// ChangeEmailRequest defines model for ChangeEmailRequest.
+type ChangeEmailRequest struct {
+	// CurrentPassword Example: SecurePass123!
+	CurrentPassword string `json:"currentPassword"`
+
+	// Email The new address; stored lower-cased, and must not be another account's email or username.
+	//
+	// Example: john.doe@example.org
+	Email string `json:"email"`
+}
+
 // ChangePasswordRequest defines model for ChangePasswordRequest.
 type ChangePasswordRequest struct {
 	// CurrentPassword Example: SecurePass123!
@@ -161,6 +187,28 @@ type CreateUserRequest struct {
 	// Username Example: marie
 	Username string `json:"username"`
 }
+
+// EmailChangeConfirmationRequest defines model for EmailChangeConfirmationRequest.
+type EmailChangeConfirmationRequest struct {
+	// Confirmation The code of the mail to the new address.
+	//
+	// Example: 5c1e7a9d0b3f4e2a8c6d1f0e9b7a5c3d2e1f0a9b
+	Confirmation string `json:"confirmation"`
+}
+
+// EmailChangedResponse defines model for EmailChangedResponse.
+type EmailChangedResponse struct {
+	// Email The account's email now.
+	//
+	// Example: john.doe@example.org
+	Email string `json:"email"`
+
+	// Changed Example: true
+	Changed EmailChangedResponseChanged `json:"changed"`
+}
+
+// EmailChangedResponseChanged Example: true
+type EmailChangedResponseChanged bool
 
 // EmailSentResponse defines model for EmailSentResponse.
 type EmailSentResponse struct {
@@ -665,11 +713,17 @@ type UserAgent = string
 // UserId Example: 1
 type UserId = string
 
+// ChangeEmailError Strapi's error envelope, used by every error response.
+type ChangeEmailError = Error
+
 // ChangePasswordError Strapi's error envelope, used by every error response.
 type ChangePasswordError = Error
 
 // DeleteRoleError Strapi's error envelope, used by every error response.
 type DeleteRoleError = Error
+
+// EmailChangeConfirmationError Strapi's error envelope, used by every error response.
+type EmailChangeConfirmationError = Error
 
 // Forbidden Strapi's error envelope, used by every error response.
 type Forbidden = Error
@@ -733,6 +787,12 @@ type UserWriteError = Error
 
 // ValidationError Strapi's error envelope, used by every error response.
 type ValidationError = Error
+
+// ConfirmEmailChangeParams defines parameters for ConfirmEmailChange.
+type ConfirmEmailChangeParams struct {
+	// Confirmation The code of the mail to the new address.
+	Confirmation string `form:"confirmation" json:"confirmation"`
+}
 
 // ConfirmEmailParams defines parameters for ConfirmEmail.
 type ConfirmEmailParams struct {
@@ -847,11 +907,23 @@ type GetUserParams struct {
 	Populate *Populate `form:"populate,omitempty" json:"populate,omitempty"`
 }
 
+// ChangeEmailJSONRequestBody defines body for ChangeEmail for application/json ContentType.
+type ChangeEmailJSONRequestBody = ChangeEmailRequest
+
+// ChangeEmailFormdataRequestBody defines body for ChangeEmail for application/x-www-form-urlencoded ContentType.
+type ChangeEmailFormdataRequestBody = ChangeEmailRequest
+
 // ChangePasswordJSONRequestBody defines body for ChangePassword for application/json ContentType.
 type ChangePasswordJSONRequestBody = ChangePasswordRequest
 
 // ChangePasswordFormdataRequestBody defines body for ChangePassword for application/x-www-form-urlencoded ContentType.
 type ChangePasswordFormdataRequestBody = ChangePasswordRequest
+
+// ConfirmEmailChangeJSONJSONRequestBody defines body for ConfirmEmailChangeJSON for application/json ContentType.
+type ConfirmEmailChangeJSONJSONRequestBody = EmailChangeConfirmationRequest
+
+// ConfirmEmailChangeJSONFormdataRequestBody defines body for ConfirmEmailChangeJSON for application/x-www-form-urlencoded ContentType.
+type ConfirmEmailChangeJSONFormdataRequestBody = EmailChangeConfirmationRequest
 
 // ForgotPasswordJSONRequestBody defines body for ForgotPassword for application/json ContentType.
 type ForgotPasswordJSONRequestBody = ForgotPasswordRequest
@@ -1080,6 +1152,51 @@ type ClientInterface interface {
 	// Corresponds with HEAD /_health (the `HealthHead` operationId).
 	HealthHead(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// ChangeEmailWithBody Ask to change the current user's email (this service's own route, not Strapi's)
+	//
+	// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+	// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+	// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+	// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+	// only if the address is still free then. Until then nothing changes: the current email
+	// still logs in. A new request replaces a pending one (its link stops working); a password
+	// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+	ChangeEmailWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+	//
+	// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+	// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+	// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+	// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+	// only if the address is still free then. Until then nothing changes: the current email
+	// still logs in. A new request replaces a pending one (its link stops working); a password
+	// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+	ChangeEmail(ctx context.Context, body ChangeEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ChangeEmailWithFormdataBody Ask to change the current user's email (this service's own route, not Strapi's)
+	//
+	// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+	// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+	// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+	// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+	// only if the address is still free then. Until then nothing changes: the current email
+	// still logs in. A new request replaces a pending one (its link stops working); a password
+	// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type.
+	//
+	// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+	ChangeEmailWithFormdataBody(ctx context.Context, body ChangeEmailFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// ChangePasswordWithBody Change the current user's password
 	//
 	// Needs the current password. On success every token issued to the user before the change
@@ -1109,6 +1226,54 @@ type ClientInterface interface {
 	//
 	// Corresponds with POST /api/auth/change-password (the `ChangePassword` operationId).
 	ChangePasswordWithFormdataBody(ctx context.Context, body ChangePasswordFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+	//
+	// Not a Strapi route. Works like `/api/auth/email-confirmation`: applies the pending change
+	// the code names, then redirects the browser to the advanced setting
+	// `email_change_redirection` (this service's own), else `email_confirmation_redirection`,
+	// else `/`. The code works once and expires. If another account took the address since the
+	// request, the change is dropped (the code is used up) and the answer is 400 `Email already
+	// taken`. The old address gets a notice; tokens and sessions are not affected.
+	//
+	// Corresponds with GET /api/auth/email-change-confirmation (the `ConfirmEmailChange` operationId).
+	ConfirmEmailChange(ctx context.Context, params *ConfirmEmailChangeParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmEmailChangeJSONWithBody Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	//
+	// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+	// own page the mail links to (edit the `email_change` template's link): it posts the code
+	// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+	// token (403).
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+	ConfirmEmailChangeJSONWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	//
+	// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+	// own page the mail links to (edit the `email_change` template's link): it posts the code
+	// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+	// token (403).
+	//
+	// Takes a body of the `application/json` content type.
+	//
+	// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+	ConfirmEmailChangeJSON(ctx context.Context, body ConfirmEmailChangeJSONJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// ConfirmEmailChangeJSONWithFormdataBody Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	//
+	// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+	// own page the mail links to (edit the `email_change` template's link): it posts the code
+	// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+	// token (403).
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type.
+	//
+	// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+	ConfirmEmailChangeJSONWithFormdataBody(ctx context.Context, body ConfirmEmailChangeJSONFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ConfirmEmail Confirm an email address (the link of the confirmation mail)
 	//
@@ -1607,6 +1772,81 @@ func (c *Client) HealthHead(ctx context.Context, reqEditors ...RequestEditorFn) 
 	return c.Client.Do(req)
 }
 
+// ChangeEmailWithBody Ask to change the current user's email (this service's own route, not Strapi's)
+//
+// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+// only if the address is still free then. Until then nothing changes: the current email
+// still logs in. A new request replaces a pending one (its link stops working); a password
+// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+func (c *Client) ChangeEmailWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeEmailRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeEmail Ask to change the current user's email (this service's own route, not Strapi's)
+//
+// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+// only if the address is still free then. Until then nothing changes: the current email
+// still logs in. A new request replaces a pending one (its link stops working); a password
+// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+func (c *Client) ChangeEmail(ctx context.Context, body ChangeEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeEmailRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ChangeEmailWithFormdataBody Ask to change the current user's email (this service's own route, not Strapi's)
+//
+// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+// only if the address is still free then. Until then nothing changes: the current email
+// still logs in. A new request replaces a pending one (its link stops working); a password
+// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type.
+//
+// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+func (c *Client) ChangeEmailWithFormdataBody(ctx context.Context, body ChangeEmailFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChangeEmailRequestWithFormdataBody(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // ChangePasswordWithBody Change the current user's password
 //
 // Needs the current password. On success every token issued to the user before the change
@@ -1657,6 +1897,94 @@ func (c *Client) ChangePassword(ctx context.Context, body ChangePasswordJSONRequ
 // Corresponds with POST /api/auth/change-password (the `ChangePassword` operationId).
 func (c *Client) ChangePasswordWithFormdataBody(ctx context.Context, body ChangePasswordFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewChangePasswordRequestWithFormdataBody(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmEmailChange Confirm a change of email (the link of the mail to the new address; this service's own route)
+//
+// Not a Strapi route. Works like `/api/auth/email-confirmation`: applies the pending change
+// the code names, then redirects the browser to the advanced setting
+// `email_change_redirection` (this service's own), else `email_confirmation_redirection`,
+// else `/`. The code works once and expires. If another account took the address since the
+// request, the change is dropped (the code is used up) and the answer is 400 `Email already
+// taken`. The old address gets a notice; tokens and sessions are not affected.
+//
+// Corresponds with GET /api/auth/email-change-confirmation (the `ConfirmEmailChange` operationId).
+func (c *Client) ConfirmEmailChange(ctx context.Context, params *ConfirmEmailChangeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmEmailChangeRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmEmailChangeJSONWithBody Confirm a change of email from a frontend, answered in JSON (this service's own route)
+//
+// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+// own page the mail links to (edit the `email_change` template's link): it posts the code
+// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+// token (403).
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+func (c *Client) ConfirmEmailChangeJSONWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmEmailChangeJSONRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmEmailChangeJSON Confirm a change of email from a frontend, answered in JSON (this service's own route)
+//
+// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+// own page the mail links to (edit the `email_change` template's link): it posts the code
+// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+// token (403).
+//
+// Takes a body of the `application/json` content type.
+//
+// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+func (c *Client) ConfirmEmailChangeJSON(ctx context.Context, body ConfirmEmailChangeJSONJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmEmailChangeJSONRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// ConfirmEmailChangeJSONWithFormdataBody Confirm a change of email from a frontend, answered in JSON (this service's own route)
+//
+// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+// own page the mail links to (edit the `email_change` template's link): it posts the code
+// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+// token (403).
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type.
+//
+// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+func (c *Client) ConfirmEmailChangeJSONWithFormdataBody(ctx context.Context, body ConfirmEmailChangeJSONFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConfirmEmailChangeJSONRequestWithFormdataBody(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -2623,6 +2951,57 @@ func NewHealthHeadRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewChangeEmailRequest calls the generic ChangeEmail builder with application/json body
+func NewChangeEmailRequest(server string, body ChangeEmailJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewChangeEmailRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewChangeEmailRequestWithFormdataBody calls the generic ChangeEmail builder with application/x-www-form-urlencoded body
+func NewChangeEmailRequestWithFormdataBody(server string, body ChangeEmailFormdataRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	bodyStr, err := runtime.MarshalForm(body, nil)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = strings.NewReader(bodyStr.Encode())
+	return NewChangeEmailRequestWithBody(server, "application/x-www-form-urlencoded", bodyReader)
+}
+
+// NewChangeEmailRequestWithBody constructs an http.Request for the ChangeEmail method, with any body, and a specified content type
+func NewChangeEmailRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/auth/change-email")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewChangePasswordRequest calls the generic ChangePassword builder with application/json body
 func NewChangePasswordRequest(server string, body ChangePasswordJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -2655,6 +3034,107 @@ func NewChangePasswordRequestWithBody(server string, contentType string, body io
 	}
 
 	operationPath := fmt.Sprintf("/api/auth/change-password")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewConfirmEmailChangeRequest constructs an http.Request for the ConfirmEmailChange method
+func NewConfirmEmailChangeRequest(server string, params *ConfirmEmailChangeParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/auth/email-change-confirmation")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "confirmation", params.Confirmation, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewConfirmEmailChangeJSONRequest calls the generic ConfirmEmailChangeJSON builder with application/json body
+func NewConfirmEmailChangeJSONRequest(server string, body ConfirmEmailChangeJSONJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewConfirmEmailChangeJSONRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewConfirmEmailChangeJSONRequestWithFormdataBody calls the generic ConfirmEmailChangeJSON builder with application/x-www-form-urlencoded body
+func NewConfirmEmailChangeJSONRequestWithFormdataBody(server string, body ConfirmEmailChangeJSONFormdataRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	bodyStr, err := runtime.MarshalForm(body, nil)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = strings.NewReader(bodyStr.Encode())
+	return NewConfirmEmailChangeJSONRequestWithBody(server, "application/x-www-form-urlencoded", bodyReader)
+}
+
+// NewConfirmEmailChangeJSONRequestWithBody constructs an http.Request for the ConfirmEmailChangeJSON method, with any body, and a specified content type
+func NewConfirmEmailChangeJSONRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/api/auth/email-change-confirmation")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -4056,6 +4536,51 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with HEAD /_health (the `HealthHead` operationId).
 	HealthHeadWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*HealthHeadResponse, error)
 
+	// ChangeEmailWithBodyWithResponse Ask to change the current user's email (this service's own route, not Strapi's)
+	//
+	// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+	// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+	// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+	// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+	// only if the address is still free then. Until then nothing changes: the current email
+	// still logs in. A new request replaces a pending one (its link stops working); a password
+	// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+	ChangeEmailWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeEmailResponse, error)
+
+	// ChangeEmailWithResponse Ask to change the current user's email (this service's own route, not Strapi's)
+	//
+	// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+	// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+	// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+	// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+	// only if the address is still free then. Until then nothing changes: the current email
+	// still logs in. A new request replaces a pending one (its link stops working); a password
+	// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+	ChangeEmailWithResponse(ctx context.Context, body ChangeEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeEmailResponse, error)
+
+	// ChangeEmailWithFormdataBodyWithResponse Ask to change the current user's email (this service's own route, not Strapi's)
+	//
+	// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+	// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+	// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+	// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+	// only if the address is still free then. Until then nothing changes: the current email
+	// still logs in. A new request replaces a pending one (its link stops working); a password
+	// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+	ChangeEmailWithFormdataBodyWithResponse(ctx context.Context, body ChangeEmailFormdataRequestBody, reqEditors ...RequestEditorFn) (*ChangeEmailResponse, error)
+
 	// ChangePasswordWithBodyWithResponse Change the current user's password
 	//
 	// Needs the current password. On success every token issued to the user before the change
@@ -4085,6 +4610,56 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with POST /api/auth/change-password (the `ChangePassword` operationId).
 	ChangePasswordWithFormdataBodyWithResponse(ctx context.Context, body ChangePasswordFormdataRequestBody, reqEditors ...RequestEditorFn) (*ChangePasswordResponse, error)
+
+	// ConfirmEmailChangeWithResponse Confirm a change of email (the link of the mail to the new address; this service's own route)
+	//
+	// Not a Strapi route. Works like `/api/auth/email-confirmation`: applies the pending change
+	// the code names, then redirects the browser to the advanced setting
+	// `email_change_redirection` (this service's own), else `email_confirmation_redirection`,
+	// else `/`. The code works once and expires. If another account took the address since the
+	// request, the change is dropped (the code is used up) and the answer is 400 `Email already
+	// taken`. The old address gets a notice; tokens and sessions are not affected.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /api/auth/email-change-confirmation (the `ConfirmEmailChange` operationId).
+	ConfirmEmailChangeWithResponse(ctx context.Context, params *ConfirmEmailChangeParams, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeResponse, error)
+
+	// ConfirmEmailChangeJSONWithBodyWithResponse Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	//
+	// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+	// own page the mail links to (edit the `email_change` template's link): it posts the code
+	// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+	// token (403).
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+	ConfirmEmailChangeJSONWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeJSONResponse, error)
+
+	// ConfirmEmailChangeJSONWithResponse Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	//
+	// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+	// own page the mail links to (edit the `email_change` template's link): it posts the code
+	// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+	// token (403).
+	//
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+	ConfirmEmailChangeJSONWithResponse(ctx context.Context, body ConfirmEmailChangeJSONJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeJSONResponse, error)
+
+	// ConfirmEmailChangeJSONWithFormdataBodyWithResponse Confirm a change of email from a frontend, answered in JSON (this service's own route)
+	//
+	// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+	// own page the mail links to (edit the `email_change` template's link): it posts the code
+	// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+	// token (403).
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+	ConfirmEmailChangeJSONWithFormdataBodyWithResponse(ctx context.Context, body ConfirmEmailChangeJSONFormdataRequestBody, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeJSONResponse, error)
 
 	// ConfirmEmailWithResponse Confirm an email address (the link of the confirmation mail)
 	//
@@ -4654,6 +5229,114 @@ func (r HealthHeadResponse) ContentType() string {
 	return ""
 }
 
+// ChangeEmailResponse200Headers the declared response headers of an HTTP 200 response for ChangeEmail
+type ChangeEmailResponse200Headers struct {
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int64
+}
+
+// ChangeEmailResponse429Headers the declared response headers of an HTTP 429 response for ChangeEmail
+type ChangeEmailResponse429Headers struct {
+	XRateLimitLimit     *int
+	XRateLimitRemaining *int
+	XRateLimitReset     *int64
+}
+
+type ChangeEmailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EmailSentResponse
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *ChangeEmailError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *Unauthorized
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON429 the response for an HTTP 429 `application/json` response
+	JSON429 *TooManyRequests
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *InternalServerError
+	// JSON503 the response for an HTTP 503 `application/json` response
+	JSON503 *ServiceUnavailable
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ChangeEmailResponse200Headers
+	// Headers429 the parsed response headers for an HTTP 429 response
+	Headers429 *ChangeEmailResponse429Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ChangeEmailResponse) GetJSON200() *EmailSentResponse {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ChangeEmailResponse) GetJSON400() *ChangeEmailError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ChangeEmailResponse) GetJSON401() *Unauthorized {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ChangeEmailResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r ChangeEmailResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON429 returns the response for an HTTP 429 `application/json` response
+func (r ChangeEmailResponse) GetJSON429() *TooManyRequests {
+	return r.JSON429
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ChangeEmailResponse) GetJSON500() *InternalServerError {
+	return r.JSON500
+}
+
+// GetJSON503 returns the response for an HTTP 503 `application/json` response
+func (r ChangeEmailResponse) GetJSON503() *ServiceUnavailable {
+	return r.JSON503
+}
+
+// GetBody returns the raw response body bytes
+func (r ChangeEmailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ChangeEmailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ChangeEmailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ChangeEmailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // ChangePasswordResponse200Headers the declared response headers of an HTTP 200 response for ChangePassword
 type ChangePasswordResponse200Headers struct {
 	XRateLimitLimit     *int
@@ -4756,6 +5439,151 @@ func (r ChangePasswordResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ChangePasswordResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// ConfirmEmailChangeResponse302Headers the declared response headers of an HTTP 302 response for ConfirmEmailChange
+type ConfirmEmailChangeResponse302Headers struct {
+	Location *string
+}
+
+type ConfirmEmailChangeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *EmailChangeConfirmationError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *InvalidToken
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *InternalServerError
+	// Headers302 the parsed response headers for an HTTP 302 response
+	Headers302 *ConfirmEmailChangeResponse302Headers
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ConfirmEmailChangeResponse) GetJSON400() *EmailChangeConfirmationError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ConfirmEmailChangeResponse) GetJSON401() *InvalidToken {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ConfirmEmailChangeResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ConfirmEmailChangeResponse) GetJSON500() *InternalServerError {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ConfirmEmailChangeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ConfirmEmailChangeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ConfirmEmailChangeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ConfirmEmailChangeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type ConfirmEmailChangeJSONResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *EmailChangedResponse
+	// JSON400 the response for an HTTP 400 `application/json` response
+	JSON400 *EmailChangeConfirmationError
+	// JSON401 the response for an HTTP 401 `application/json` response
+	JSON401 *InvalidToken
+	// JSON403 the response for an HTTP 403 `application/json` response
+	JSON403 *Forbidden
+	// JSON413 the response for an HTTP 413 `application/json` response
+	JSON413 *PayloadTooLarge
+	// JSON500 the response for an HTTP 500 `application/json` response
+	JSON500 *InternalServerError
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ConfirmEmailChangeJSONResponse) GetJSON200() *EmailChangedResponse {
+	return r.JSON200
+}
+
+// GetJSON400 returns the response for an HTTP 400 `application/json` response
+func (r ConfirmEmailChangeJSONResponse) GetJSON400() *EmailChangeConfirmationError {
+	return r.JSON400
+}
+
+// GetJSON401 returns the response for an HTTP 401 `application/json` response
+func (r ConfirmEmailChangeJSONResponse) GetJSON401() *InvalidToken {
+	return r.JSON401
+}
+
+// GetJSON403 returns the response for an HTTP 403 `application/json` response
+func (r ConfirmEmailChangeJSONResponse) GetJSON403() *Forbidden {
+	return r.JSON403
+}
+
+// GetJSON413 returns the response for an HTTP 413 `application/json` response
+func (r ConfirmEmailChangeJSONResponse) GetJSON413() *PayloadTooLarge {
+	return r.JSON413
+}
+
+// GetJSON500 returns the response for an HTTP 500 `application/json` response
+func (r ConfirmEmailChangeJSONResponse) GetJSON500() *InternalServerError {
+	return r.JSON500
+}
+
+// GetBody returns the raw response body bytes
+func (r ConfirmEmailChangeJSONResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r ConfirmEmailChangeJSONResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r ConfirmEmailChangeJSONResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r ConfirmEmailChangeJSONResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -6960,6 +7788,69 @@ func (c *ClientWithResponses) HealthHeadWithResponse(ctx context.Context, reqEdi
 	return ParseHealthHeadResponse(rsp)
 }
 
+// ChangeEmailWithBodyWithResponse Ask to change the current user's email (this service's own route, not Strapi's)
+//
+// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+// only if the address is still free then. Until then nothing changes: the current email
+// still logs in. A new request replaces a pending one (its link stops working); a password
+// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+func (c *ClientWithResponses) ChangeEmailWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ChangeEmailResponse, error) {
+	rsp, err := c.ChangeEmailWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeEmailResponse(rsp)
+}
+
+// ChangeEmailWithResponse Ask to change the current user's email (this service's own route, not Strapi's)
+//
+// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+// only if the address is still free then. Until then nothing changes: the current email
+// still logs in. A new request replaces a pending one (its link stops working); a password
+// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+func (c *ClientWithResponses) ChangeEmailWithResponse(ctx context.Context, body ChangeEmailJSONRequestBody, reqEditors ...RequestEditorFn) (*ChangeEmailResponse, error) {
+	rsp, err := c.ChangeEmail(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeEmailResponse(rsp)
+}
+
+// ChangeEmailWithFormdataBodyWithResponse Ask to change the current user's email (this service's own route, not Strapi's)
+//
+// Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+// address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+// `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+// the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+// only if the address is still free then. Until then nothing changes: the current email
+// still logs in. A new request replaces a pending one (its link stops working); a password
+// change or reset, or a block, cancels it. Tokens and sessions are not affected.
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/auth/change-email (the `ChangeEmail` operationId).
+func (c *ClientWithResponses) ChangeEmailWithFormdataBodyWithResponse(ctx context.Context, body ChangeEmailFormdataRequestBody, reqEditors ...RequestEditorFn) (*ChangeEmailResponse, error) {
+	rsp, err := c.ChangeEmailWithFormdataBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseChangeEmailResponse(rsp)
+}
+
 // ChangePasswordWithBodyWithResponse Change the current user's password
 //
 // Needs the current password. On success every token issued to the user before the change
@@ -7006,6 +7897,80 @@ func (c *ClientWithResponses) ChangePasswordWithFormdataBodyWithResponse(ctx con
 		return nil, err
 	}
 	return ParseChangePasswordResponse(rsp)
+}
+
+// ConfirmEmailChangeWithResponse Confirm a change of email (the link of the mail to the new address; this service's own route)
+//
+// Not a Strapi route. Works like `/api/auth/email-confirmation`: applies the pending change
+// the code names, then redirects the browser to the advanced setting
+// `email_change_redirection` (this service's own), else `email_confirmation_redirection`,
+// else `/`. The code works once and expires. If another account took the address since the
+// request, the change is dropped (the code is used up) and the answer is 400 `Email already
+// taken`. The old address gets a notice; tokens and sessions are not affected.
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /api/auth/email-change-confirmation (the `ConfirmEmailChange` operationId).
+func (c *ClientWithResponses) ConfirmEmailChangeWithResponse(ctx context.Context, params *ConfirmEmailChangeParams, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeResponse, error) {
+	rsp, err := c.ConfirmEmailChange(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmEmailChangeResponse(rsp)
+}
+
+// ConfirmEmailChangeJSONWithBodyWithResponse Confirm a change of email from a frontend, answered in JSON (this service's own route)
+//
+// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+// own page the mail links to (edit the `email_change` template's link): it posts the code
+// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+// token (403).
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+func (c *ClientWithResponses) ConfirmEmailChangeJSONWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeJSONResponse, error) {
+	rsp, err := c.ConfirmEmailChangeJSONWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmEmailChangeJSONResponse(rsp)
+}
+
+// ConfirmEmailChangeJSONWithResponse Confirm a change of email from a frontend, answered in JSON (this service's own route)
+//
+// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+// own page the mail links to (edit the `email_change` template's link): it posts the code
+// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+// token (403).
+//
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+func (c *ClientWithResponses) ConfirmEmailChangeJSONWithResponse(ctx context.Context, body ConfirmEmailChangeJSONJSONRequestBody, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeJSONResponse, error) {
+	rsp, err := c.ConfirmEmailChangeJSON(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmEmailChangeJSONResponse(rsp)
+}
+
+// ConfirmEmailChangeJSONWithFormdataBodyWithResponse Confirm a change of email from a frontend, answered in JSON (this service's own route)
+//
+// Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+// own page the mail links to (edit the `email_change` template's link): it posts the code
+// and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+// token (403).
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /api/auth/email-change-confirmation (the `ConfirmEmailChangeJSON` operationId).
+func (c *ClientWithResponses) ConfirmEmailChangeJSONWithFormdataBodyWithResponse(ctx context.Context, body ConfirmEmailChangeJSONFormdataRequestBody, reqEditors ...RequestEditorFn) (*ConfirmEmailChangeJSONResponse, error) {
+	rsp, err := c.ConfirmEmailChangeJSONWithFormdataBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseConfirmEmailChangeJSONResponse(rsp)
 }
 
 // ConfirmEmailWithResponse Confirm an email address (the link of the confirmation mail)
@@ -7809,6 +8774,132 @@ func ParseHealthHeadResponse(rsp *http.Response) (*HealthHeadResponse, error) {
 	return response, nil
 }
 
+// ParseChangeEmailResponse parses an HTTP response from a ChangeEmailWithResponse call
+func ParseChangeEmailResponse(rsp *http.Response) (*ChangeEmailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ChangeEmailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EmailSentResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest ChangeEmailError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest Unauthorized
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 429:
+		var dest TooManyRequests
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON429 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ServiceUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ChangeEmailResponse200Headers
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers200 = &headers
+	case rsp.StatusCode == 429:
+		var headers ChangeEmailResponse429Headers
+		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Limit", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitLimit = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Remaining"); len(values) > 0 {
+			var value int
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Remaining", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitRemaining = &value
+		}
+		if values := rsp.Header.Values("X-RateLimit-Reset"); len(values) > 0 {
+			var value int64
+			if err := runtime.BindStyledParameterWithOptions("simple", "X-RateLimit-Reset", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "integer", Format: "int64"}); err != nil {
+				return nil, err
+			}
+			headers.XRateLimitReset = &value
+		}
+		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
 // ParseChangePasswordResponse parses an HTTP response from a ChangePasswordWithResponse call
 func ParseChangePasswordResponse(rsp *http.Response) (*ChangePasswordResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -7930,6 +9021,130 @@ func ParseChangePasswordResponse(rsp *http.Response) (*ChangePasswordResponse, e
 			headers.XRateLimitReset = &value
 		}
 		response.Headers429 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseConfirmEmailChangeResponse parses an HTTP response from a ConfirmEmailChangeWithResponse call
+func ParseConfirmEmailChangeResponse(rsp *http.Response) (*ConfirmEmailChangeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ConfirmEmailChangeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case rsp.StatusCode == 302:
+		break // No content-type
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest EmailChangeConfirmationError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest InvalidToken
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
+	}
+
+	switch {
+	case rsp.StatusCode == 302:
+		var headers ConfirmEmailChangeResponse302Headers
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		response.Headers302 = &headers
+	}
+
+	return response, nil
+}
+
+// ParseConfirmEmailChangeJSONResponse parses an HTTP response from a ConfirmEmailChangeJSONWithResponse call
+func ParseConfirmEmailChangeJSONResponse(rsp *http.Response) (*ConfirmEmailChangeJSONResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &ConfirmEmailChangeJSONResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest EmailChangedResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
+		var dest EmailChangeConfirmationError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON400 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 401:
+		var dest InvalidToken
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON401 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 403:
+		var dest Forbidden
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON403 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 413:
+		var dest PayloadTooLarge
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON413 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 500:
+		var dest InternalServerError
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON500 = &dest
+
 	}
 
 	return response, nil

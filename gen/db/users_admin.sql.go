@@ -42,6 +42,20 @@ func (q *Queries) UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, err
 	return i, err
 }
 
+const usersAPIDropCodes = `-- name: UsersAPIDropCodes :exec
+UPDATE up_users
+SET reset_password_token_hash = NULL, reset_password_expires_at = NULL,
+    confirmation_token_hash = NULL, confirmation_expires_at = NULL
+WHERE id = $1
+`
+
+// UsersAPIDropCodes makes the reset code and the confirmation link of a user stop working:
+// an administrator changed the user's email, and they were mailed to the old address.
+func (q *Queries) UsersAPIDropCodes(ctx context.Context, id int64) error {
+	_, err := q.db.Exec(ctx, usersAPIDropCodes, id)
+	return err
+}
+
 const usersAPIRoleByDocumentID = `-- name: UsersAPIRoleByDocumentID :one
 
 SELECT id, document_id, name, description, type, perm_version, created_at, updated_at, published_at FROM up_roles WHERE document_id = $1

@@ -33,6 +33,11 @@ func (a adapter) BumpRole(ctx context.Context, arg db.BumpRoleParams) (db.UpRole
 	return db.UpRole(r), err
 }
 
+func (a adapter) ChangeEmail(ctx context.Context, arg db.ChangeEmailParams) (int64, error) {
+	r, err := a.q.ChangeEmail(ctx, ChangeEmailParams(arg))
+	return r, err
+}
+
 func (a adapter) ChangePassword(ctx context.Context, arg db.ChangePasswordParams) (int64, error) {
 	r, err := a.q.ChangePassword(ctx, ChangePasswordParams(arg))
 	return r, err
@@ -92,6 +97,15 @@ func (a adapter) DeleteDoneMails(ctx context.Context, arg db.DeleteDoneMailsPara
 	return r, err
 }
 
+func (a adapter) DeleteEmailChange(ctx context.Context, userID int64) error {
+	return a.q.DeleteEmailChange(ctx, userID)
+}
+
+func (a adapter) DeleteExpiredEmailChanges(ctx context.Context, arg db.DeleteExpiredEmailChangesParams) (int64, error) {
+	r, err := a.q.DeleteExpiredEmailChanges(ctx, DeleteExpiredEmailChangesParams(arg))
+	return r, err
+}
+
 func (a adapter) DeleteExpiredSessions(ctx context.Context, arg db.DeleteExpiredSessionsParams) (int64, error) {
 	r, err := a.q.DeleteExpiredSessions(ctx, DeleteExpiredSessionsParams(arg))
 	return r, err
@@ -112,6 +126,11 @@ func (a adapter) DeleteUser(ctx context.Context, id int64) error {
 
 func (a adapter) DeleteUserSessions(ctx context.Context, userID int64) (int64, error) {
 	r, err := a.q.DeleteUserSessions(ctx, userID)
+	return r, err
+}
+
+func (a adapter) EmailChangeConflicts(ctx context.Context, arg db.EmailChangeConflictsParams) ([]string, error) {
+	r, err := a.q.EmailChangeConflicts(ctx, EmailChangeConflictsParams(arg))
 	return r, err
 }
 
@@ -147,6 +166,11 @@ func (a adapter) GetAuthSessionUser(ctx context.Context, arg db.GetAuthSessionUs
 func (a adapter) GetAuthUser(ctx context.Context, id int64) (db.GetAuthUserRow, error) {
 	r, err := a.q.GetAuthUser(ctx, id)
 	return db.GetAuthUserRow(r), err
+}
+
+func (a adapter) GetEmailChangeByToken(ctx context.Context, arg db.GetEmailChangeByTokenParams) (db.UpEmailChange, error) {
+	r, err := a.q.GetEmailChangeByToken(ctx, GetEmailChangeByTokenParams(arg))
+	return db.UpEmailChange(r), err
 }
 
 func (a adapter) GetRefreshSession(ctx context.Context, sessionID string) (db.GetRefreshSessionRow, error) {
@@ -187,6 +211,11 @@ func (a adapter) GetUserByResetToken(ctx context.Context, arg db.GetUserByResetT
 func (a adapter) GetUserByUsername(ctx context.Context, username string) (db.UpUser, error) {
 	r, err := a.q.GetUserByUsername(ctx, username)
 	return db.UpUser(r), err
+}
+
+func (a adapter) GuardEmailChange(ctx context.Context, arg db.GuardEmailChangeParams) (int64, error) {
+	r, err := a.q.GuardEmailChange(ctx, GuardEmailChangeParams(arg))
+	return r, err
 }
 
 func (a adapter) InitStoreValue(ctx context.Context, arg db.InitStoreValueParams) error {
@@ -334,6 +363,10 @@ func (a adapter) SetConfirmationToken(ctx context.Context, arg db.SetConfirmatio
 	return a.q.SetConfirmationToken(ctx, SetConfirmationTokenParams(arg))
 }
 
+func (a adapter) SetEmailChange(ctx context.Context, arg db.SetEmailChangeParams) error {
+	return a.q.SetEmailChange(ctx, SetEmailChangeParams(arg))
+}
+
 func (a adapter) SetResetPasswordToken(ctx context.Context, arg db.SetResetPasswordTokenParams) error {
 	return a.q.SetResetPasswordToken(ctx, SetResetPasswordTokenParams(arg))
 }
@@ -347,6 +380,11 @@ func (a adapter) SetUserProfile(ctx context.Context, arg db.SetUserProfileParams
 	return db.UpUser(r), err
 }
 
+func (a adapter) TakeEmailChange(ctx context.Context, arg db.TakeEmailChangeParams) (db.UpEmailChange, error) {
+	r, err := a.q.TakeEmailChange(ctx, TakeEmailChangeParams(arg))
+	return db.UpEmailChange(r), err
+}
+
 func (a adapter) TouchAPIToken(ctx context.Context, arg db.TouchAPITokenParams) error {
 	return a.q.TouchAPIToken(ctx, TouchAPITokenParams(arg))
 }
@@ -358,6 +396,10 @@ func (a adapter) UnblockUser(ctx context.Context, arg db.UnblockUserParams) erro
 func (a adapter) UsersAPIDeleteUser(ctx context.Context, id int64) (db.UpUser, error) {
 	r, err := a.q.UsersAPIDeleteUser(ctx, id)
 	return db.UpUser(r), err
+}
+
+func (a adapter) UsersAPIDropCodes(ctx context.Context, id int64) error {
+	return a.q.UsersAPIDropCodes(ctx, id)
 }
 
 func (a adapter) UsersAPIRoleByDocumentID(ctx context.Context, documentID string) (db.UpRole, error) {

@@ -33,6 +33,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.bumpRoleStmt, err = db.PrepareContext(ctx, bumpRole); err != nil {
 		return nil, fmt.Errorf("error preparing query BumpRole: %w", err)
 	}
+	if q.changeEmailStmt, err = db.PrepareContext(ctx, changeEmail); err != nil {
+		return nil, fmt.Errorf("error preparing query ChangeEmail: %w", err)
+	}
 	if q.changePasswordStmt, err = db.PrepareContext(ctx, changePassword); err != nil {
 		return nil, fmt.Errorf("error preparing query ChangePassword: %w", err)
 	}
@@ -69,6 +72,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteDoneMailsStmt, err = db.PrepareContext(ctx, deleteDoneMails); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteDoneMails: %w", err)
 	}
+	if q.deleteEmailChangeStmt, err = db.PrepareContext(ctx, deleteEmailChange); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteEmailChange: %w", err)
+	}
+	if q.deleteExpiredEmailChangesStmt, err = db.PrepareContext(ctx, deleteExpiredEmailChanges); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteExpiredEmailChanges: %w", err)
+	}
 	if q.deleteExpiredSessionsStmt, err = db.PrepareContext(ctx, deleteExpiredSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteExpiredSessions: %w", err)
 	}
@@ -83,6 +92,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.deleteUserSessionsStmt, err = db.PrepareContext(ctx, deleteUserSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteUserSessions: %w", err)
+	}
+	if q.emailChangeConflictsStmt, err = db.PrepareContext(ctx, emailChangeConflicts); err != nil {
+		return nil, fmt.Errorf("error preparing query EmailChangeConflicts: %w", err)
 	}
 	if q.enqueueMailStmt, err = db.PrepareContext(ctx, enqueueMail); err != nil {
 		return nil, fmt.Errorf("error preparing query EnqueueMail: %w", err)
@@ -104,6 +116,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getAuthUserStmt, err = db.PrepareContext(ctx, getAuthUser); err != nil {
 		return nil, fmt.Errorf("error preparing query GetAuthUser: %w", err)
+	}
+	if q.getEmailChangeByTokenStmt, err = db.PrepareContext(ctx, getEmailChangeByToken); err != nil {
+		return nil, fmt.Errorf("error preparing query GetEmailChangeByToken: %w", err)
 	}
 	if q.getRefreshSessionStmt, err = db.PrepareContext(ctx, getRefreshSession); err != nil {
 		return nil, fmt.Errorf("error preparing query GetRefreshSession: %w", err)
@@ -128,6 +143,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getUserByUsernameStmt, err = db.PrepareContext(ctx, getUserByUsername); err != nil {
 		return nil, fmt.Errorf("error preparing query GetUserByUsername: %w", err)
+	}
+	if q.guardEmailChangeStmt, err = db.PrepareContext(ctx, guardEmailChange); err != nil {
+		return nil, fmt.Errorf("error preparing query GuardEmailChange: %w", err)
 	}
 	if q.initStoreValueStmt, err = db.PrepareContext(ctx, initStoreValue); err != nil {
 		return nil, fmt.Errorf("error preparing query InitStoreValue: %w", err)
@@ -198,6 +216,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setConfirmationTokenStmt, err = db.PrepareContext(ctx, setConfirmationToken); err != nil {
 		return nil, fmt.Errorf("error preparing query SetConfirmationToken: %w", err)
 	}
+	if q.setEmailChangeStmt, err = db.PrepareContext(ctx, setEmailChange); err != nil {
+		return nil, fmt.Errorf("error preparing query SetEmailChange: %w", err)
+	}
 	if q.setResetPasswordTokenStmt, err = db.PrepareContext(ctx, setResetPasswordToken); err != nil {
 		return nil, fmt.Errorf("error preparing query SetResetPasswordToken: %w", err)
 	}
@@ -207,6 +228,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.setUserProfileStmt, err = db.PrepareContext(ctx, setUserProfile); err != nil {
 		return nil, fmt.Errorf("error preparing query SetUserProfile: %w", err)
 	}
+	if q.takeEmailChangeStmt, err = db.PrepareContext(ctx, takeEmailChange); err != nil {
+		return nil, fmt.Errorf("error preparing query TakeEmailChange: %w", err)
+	}
 	if q.touchAPITokenStmt, err = db.PrepareContext(ctx, touchAPIToken); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchAPIToken: %w", err)
 	}
@@ -215,6 +239,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.usersAPIDeleteUserStmt, err = db.PrepareContext(ctx, usersAPIDeleteUser); err != nil {
 		return nil, fmt.Errorf("error preparing query UsersAPIDeleteUser: %w", err)
+	}
+	if q.usersAPIDropCodesStmt, err = db.PrepareContext(ctx, usersAPIDropCodes); err != nil {
+		return nil, fmt.Errorf("error preparing query UsersAPIDropCodes: %w", err)
 	}
 	if q.usersAPIRoleByDocumentIDStmt, err = db.PrepareContext(ctx, usersAPIRoleByDocumentID); err != nil {
 		return nil, fmt.Errorf("error preparing query UsersAPIRoleByDocumentID: %w", err)
@@ -240,6 +267,11 @@ func (q *Queries) Close() error {
 	if q.bumpRoleStmt != nil {
 		if cerr := q.bumpRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing bumpRoleStmt: %w", cerr)
+		}
+	}
+	if q.changeEmailStmt != nil {
+		if cerr := q.changeEmailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing changeEmailStmt: %w", cerr)
 		}
 	}
 	if q.changePasswordStmt != nil {
@@ -302,6 +334,16 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteDoneMailsStmt: %w", cerr)
 		}
 	}
+	if q.deleteEmailChangeStmt != nil {
+		if cerr := q.deleteEmailChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteEmailChangeStmt: %w", cerr)
+		}
+	}
+	if q.deleteExpiredEmailChangesStmt != nil {
+		if cerr := q.deleteExpiredEmailChangesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteExpiredEmailChangesStmt: %w", cerr)
+		}
+	}
 	if q.deleteExpiredSessionsStmt != nil {
 		if cerr := q.deleteExpiredSessionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteExpiredSessionsStmt: %w", cerr)
@@ -325,6 +367,11 @@ func (q *Queries) Close() error {
 	if q.deleteUserSessionsStmt != nil {
 		if cerr := q.deleteUserSessionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteUserSessionsStmt: %w", cerr)
+		}
+	}
+	if q.emailChangeConflictsStmt != nil {
+		if cerr := q.emailChangeConflictsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing emailChangeConflictsStmt: %w", cerr)
 		}
 	}
 	if q.enqueueMailStmt != nil {
@@ -360,6 +407,11 @@ func (q *Queries) Close() error {
 	if q.getAuthUserStmt != nil {
 		if cerr := q.getAuthUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getAuthUserStmt: %w", cerr)
+		}
+	}
+	if q.getEmailChangeByTokenStmt != nil {
+		if cerr := q.getEmailChangeByTokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getEmailChangeByTokenStmt: %w", cerr)
 		}
 	}
 	if q.getRefreshSessionStmt != nil {
@@ -400,6 +452,11 @@ func (q *Queries) Close() error {
 	if q.getUserByUsernameStmt != nil {
 		if cerr := q.getUserByUsernameStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getUserByUsernameStmt: %w", cerr)
+		}
+	}
+	if q.guardEmailChangeStmt != nil {
+		if cerr := q.guardEmailChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing guardEmailChangeStmt: %w", cerr)
 		}
 	}
 	if q.initStoreValueStmt != nil {
@@ -517,6 +574,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setConfirmationTokenStmt: %w", cerr)
 		}
 	}
+	if q.setEmailChangeStmt != nil {
+		if cerr := q.setEmailChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing setEmailChangeStmt: %w", cerr)
+		}
+	}
 	if q.setResetPasswordTokenStmt != nil {
 		if cerr := q.setResetPasswordTokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing setResetPasswordTokenStmt: %w", cerr)
@@ -532,6 +594,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing setUserProfileStmt: %w", cerr)
 		}
 	}
+	if q.takeEmailChangeStmt != nil {
+		if cerr := q.takeEmailChangeStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing takeEmailChangeStmt: %w", cerr)
+		}
+	}
 	if q.touchAPITokenStmt != nil {
 		if cerr := q.touchAPITokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing touchAPITokenStmt: %w", cerr)
@@ -545,6 +612,11 @@ func (q *Queries) Close() error {
 	if q.usersAPIDeleteUserStmt != nil {
 		if cerr := q.usersAPIDeleteUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing usersAPIDeleteUserStmt: %w", cerr)
+		}
+	}
+	if q.usersAPIDropCodesStmt != nil {
+		if cerr := q.usersAPIDropCodesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing usersAPIDropCodesStmt: %w", cerr)
 		}
 	}
 	if q.usersAPIRoleByDocumentIDStmt != nil {
@@ -594,145 +666,163 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                           DBTX
-	tx                           *sql.Tx
-	addRolePermissionStmt        *sql.Stmt
-	blockUserStmt                *sql.Stmt
-	bumpRoleStmt                 *sql.Stmt
-	changePasswordStmt           *sql.Stmt
-	claimMailStmt                *sql.Stmt
-	confirmEmailStmt             *sql.Stmt
-	countAPITokensStmt           *sql.Stmt
-	countUsersStmt               *sql.Stmt
-	createAPITokenStmt           *sql.Stmt
-	createRoleStmt               *sql.Stmt
-	createSessionStmt            *sql.Stmt
-	createUserStmt               *sql.Stmt
-	deleteAPITokenStmt           *sql.Stmt
-	deleteDeviceSessionsStmt     *sql.Stmt
-	deleteDoneMailsStmt          *sql.Stmt
-	deleteExpiredSessionsStmt    *sql.Stmt
-	deleteMailStmt               *sql.Stmt
-	deleteRoleStmt               *sql.Stmt
-	deleteUserStmt               *sql.Stmt
-	deleteUserSessionsStmt       *sql.Stmt
-	enqueueMailStmt              *sql.Stmt
-	findLoginUserStmt            *sql.Stmt
-	getAPITokenStmt              *sql.Stmt
-	getAPITokenByAccessKeyStmt   *sql.Stmt
-	getAPITokenByNameStmt        *sql.Stmt
-	getAuthSessionUserStmt       *sql.Stmt
-	getAuthUserStmt              *sql.Stmt
-	getRefreshSessionStmt        *sql.Stmt
-	getRoleStmt                  *sql.Stmt
-	getRoleByTypeStmt            *sql.Stmt
-	getStoreValueStmt            *sql.Stmt
-	getUserStmt                  *sql.Stmt
-	getUserByEmailStmt           *sql.Stmt
-	getUserByResetTokenStmt      *sql.Stmt
-	getUserByUsernameStmt        *sql.Stmt
-	initStoreValueStmt           *sql.Stmt
-	listAPITokensStmt            *sql.Stmt
-	listRoleActionsStmt          *sql.Stmt
-	listRolesWithUserCountsStmt  *sql.Stmt
-	listUserSessionsStmt         *sql.Stmt
-	listUsersStmt                *sql.Stmt
-	lockRoleForDeleteStmt        *sql.Stmt
-	markMailAttemptFailedStmt    *sql.Stmt
-	markMailFailedStmt           *sql.Stmt
-	markMailSentStmt             *sql.Stmt
-	moveRoleUsersStmt            *sql.Stmt
-	publicRoleStmt               *sql.Stmt
-	publicRolesStmt              *sql.Stmt
-	putStoreValueStmt            *sql.Stmt
-	registerConflictsStmt        *sql.Stmt
-	removeRolePermissionStmt     *sql.Stmt
-	renderMailStmt               *sql.Stmt
-	resetPasswordStmt            *sql.Stmt
-	revokeSessionFamilyStmt      *sql.Stmt
-	revokeUserSessionStmt        *sql.Stmt
-	revokeUserTokensStmt         *sql.Stmt
-	rotateSessionStmt            *sql.Stmt
-	setConfirmationTokenStmt     *sql.Stmt
-	setResetPasswordTokenStmt    *sql.Stmt
-	setRoleInfoStmt              *sql.Stmt
-	setUserProfileStmt           *sql.Stmt
-	touchAPITokenStmt            *sql.Stmt
-	unblockUserStmt              *sql.Stmt
-	usersAPIDeleteUserStmt       *sql.Stmt
-	usersAPIRoleByDocumentIDStmt *sql.Stmt
-	usersAPIUpdateUserStmt       *sql.Stmt
+	db                            DBTX
+	tx                            *sql.Tx
+	addRolePermissionStmt         *sql.Stmt
+	blockUserStmt                 *sql.Stmt
+	bumpRoleStmt                  *sql.Stmt
+	changeEmailStmt               *sql.Stmt
+	changePasswordStmt            *sql.Stmt
+	claimMailStmt                 *sql.Stmt
+	confirmEmailStmt              *sql.Stmt
+	countAPITokensStmt            *sql.Stmt
+	countUsersStmt                *sql.Stmt
+	createAPITokenStmt            *sql.Stmt
+	createRoleStmt                *sql.Stmt
+	createSessionStmt             *sql.Stmt
+	createUserStmt                *sql.Stmt
+	deleteAPITokenStmt            *sql.Stmt
+	deleteDeviceSessionsStmt      *sql.Stmt
+	deleteDoneMailsStmt           *sql.Stmt
+	deleteEmailChangeStmt         *sql.Stmt
+	deleteExpiredEmailChangesStmt *sql.Stmt
+	deleteExpiredSessionsStmt     *sql.Stmt
+	deleteMailStmt                *sql.Stmt
+	deleteRoleStmt                *sql.Stmt
+	deleteUserStmt                *sql.Stmt
+	deleteUserSessionsStmt        *sql.Stmt
+	emailChangeConflictsStmt      *sql.Stmt
+	enqueueMailStmt               *sql.Stmt
+	findLoginUserStmt             *sql.Stmt
+	getAPITokenStmt               *sql.Stmt
+	getAPITokenByAccessKeyStmt    *sql.Stmt
+	getAPITokenByNameStmt         *sql.Stmt
+	getAuthSessionUserStmt        *sql.Stmt
+	getAuthUserStmt               *sql.Stmt
+	getEmailChangeByTokenStmt     *sql.Stmt
+	getRefreshSessionStmt         *sql.Stmt
+	getRoleStmt                   *sql.Stmt
+	getRoleByTypeStmt             *sql.Stmt
+	getStoreValueStmt             *sql.Stmt
+	getUserStmt                   *sql.Stmt
+	getUserByEmailStmt            *sql.Stmt
+	getUserByResetTokenStmt       *sql.Stmt
+	getUserByUsernameStmt         *sql.Stmt
+	guardEmailChangeStmt          *sql.Stmt
+	initStoreValueStmt            *sql.Stmt
+	listAPITokensStmt             *sql.Stmt
+	listRoleActionsStmt           *sql.Stmt
+	listRolesWithUserCountsStmt   *sql.Stmt
+	listUserSessionsStmt          *sql.Stmt
+	listUsersStmt                 *sql.Stmt
+	lockRoleForDeleteStmt         *sql.Stmt
+	markMailAttemptFailedStmt     *sql.Stmt
+	markMailFailedStmt            *sql.Stmt
+	markMailSentStmt              *sql.Stmt
+	moveRoleUsersStmt             *sql.Stmt
+	publicRoleStmt                *sql.Stmt
+	publicRolesStmt               *sql.Stmt
+	putStoreValueStmt             *sql.Stmt
+	registerConflictsStmt         *sql.Stmt
+	removeRolePermissionStmt      *sql.Stmt
+	renderMailStmt                *sql.Stmt
+	resetPasswordStmt             *sql.Stmt
+	revokeSessionFamilyStmt       *sql.Stmt
+	revokeUserSessionStmt         *sql.Stmt
+	revokeUserTokensStmt          *sql.Stmt
+	rotateSessionStmt             *sql.Stmt
+	setConfirmationTokenStmt      *sql.Stmt
+	setEmailChangeStmt            *sql.Stmt
+	setResetPasswordTokenStmt     *sql.Stmt
+	setRoleInfoStmt               *sql.Stmt
+	setUserProfileStmt            *sql.Stmt
+	takeEmailChangeStmt           *sql.Stmt
+	touchAPITokenStmt             *sql.Stmt
+	unblockUserStmt               *sql.Stmt
+	usersAPIDeleteUserStmt        *sql.Stmt
+	usersAPIDropCodesStmt         *sql.Stmt
+	usersAPIRoleByDocumentIDStmt  *sql.Stmt
+	usersAPIUpdateUserStmt        *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                           tx,
-		tx:                           tx,
-		addRolePermissionStmt:        q.addRolePermissionStmt,
-		blockUserStmt:                q.blockUserStmt,
-		bumpRoleStmt:                 q.bumpRoleStmt,
-		changePasswordStmt:           q.changePasswordStmt,
-		claimMailStmt:                q.claimMailStmt,
-		confirmEmailStmt:             q.confirmEmailStmt,
-		countAPITokensStmt:           q.countAPITokensStmt,
-		countUsersStmt:               q.countUsersStmt,
-		createAPITokenStmt:           q.createAPITokenStmt,
-		createRoleStmt:               q.createRoleStmt,
-		createSessionStmt:            q.createSessionStmt,
-		createUserStmt:               q.createUserStmt,
-		deleteAPITokenStmt:           q.deleteAPITokenStmt,
-		deleteDeviceSessionsStmt:     q.deleteDeviceSessionsStmt,
-		deleteDoneMailsStmt:          q.deleteDoneMailsStmt,
-		deleteExpiredSessionsStmt:    q.deleteExpiredSessionsStmt,
-		deleteMailStmt:               q.deleteMailStmt,
-		deleteRoleStmt:               q.deleteRoleStmt,
-		deleteUserStmt:               q.deleteUserStmt,
-		deleteUserSessionsStmt:       q.deleteUserSessionsStmt,
-		enqueueMailStmt:              q.enqueueMailStmt,
-		findLoginUserStmt:            q.findLoginUserStmt,
-		getAPITokenStmt:              q.getAPITokenStmt,
-		getAPITokenByAccessKeyStmt:   q.getAPITokenByAccessKeyStmt,
-		getAPITokenByNameStmt:        q.getAPITokenByNameStmt,
-		getAuthSessionUserStmt:       q.getAuthSessionUserStmt,
-		getAuthUserStmt:              q.getAuthUserStmt,
-		getRefreshSessionStmt:        q.getRefreshSessionStmt,
-		getRoleStmt:                  q.getRoleStmt,
-		getRoleByTypeStmt:            q.getRoleByTypeStmt,
-		getStoreValueStmt:            q.getStoreValueStmt,
-		getUserStmt:                  q.getUserStmt,
-		getUserByEmailStmt:           q.getUserByEmailStmt,
-		getUserByResetTokenStmt:      q.getUserByResetTokenStmt,
-		getUserByUsernameStmt:        q.getUserByUsernameStmt,
-		initStoreValueStmt:           q.initStoreValueStmt,
-		listAPITokensStmt:            q.listAPITokensStmt,
-		listRoleActionsStmt:          q.listRoleActionsStmt,
-		listRolesWithUserCountsStmt:  q.listRolesWithUserCountsStmt,
-		listUserSessionsStmt:         q.listUserSessionsStmt,
-		listUsersStmt:                q.listUsersStmt,
-		lockRoleForDeleteStmt:        q.lockRoleForDeleteStmt,
-		markMailAttemptFailedStmt:    q.markMailAttemptFailedStmt,
-		markMailFailedStmt:           q.markMailFailedStmt,
-		markMailSentStmt:             q.markMailSentStmt,
-		moveRoleUsersStmt:            q.moveRoleUsersStmt,
-		publicRoleStmt:               q.publicRoleStmt,
-		publicRolesStmt:              q.publicRolesStmt,
-		putStoreValueStmt:            q.putStoreValueStmt,
-		registerConflictsStmt:        q.registerConflictsStmt,
-		removeRolePermissionStmt:     q.removeRolePermissionStmt,
-		renderMailStmt:               q.renderMailStmt,
-		resetPasswordStmt:            q.resetPasswordStmt,
-		revokeSessionFamilyStmt:      q.revokeSessionFamilyStmt,
-		revokeUserSessionStmt:        q.revokeUserSessionStmt,
-		revokeUserTokensStmt:         q.revokeUserTokensStmt,
-		rotateSessionStmt:            q.rotateSessionStmt,
-		setConfirmationTokenStmt:     q.setConfirmationTokenStmt,
-		setResetPasswordTokenStmt:    q.setResetPasswordTokenStmt,
-		setRoleInfoStmt:              q.setRoleInfoStmt,
-		setUserProfileStmt:           q.setUserProfileStmt,
-		touchAPITokenStmt:            q.touchAPITokenStmt,
-		unblockUserStmt:              q.unblockUserStmt,
-		usersAPIDeleteUserStmt:       q.usersAPIDeleteUserStmt,
-		usersAPIRoleByDocumentIDStmt: q.usersAPIRoleByDocumentIDStmt,
-		usersAPIUpdateUserStmt:       q.usersAPIUpdateUserStmt,
+		db:                            tx,
+		tx:                            tx,
+		addRolePermissionStmt:         q.addRolePermissionStmt,
+		blockUserStmt:                 q.blockUserStmt,
+		bumpRoleStmt:                  q.bumpRoleStmt,
+		changeEmailStmt:               q.changeEmailStmt,
+		changePasswordStmt:            q.changePasswordStmt,
+		claimMailStmt:                 q.claimMailStmt,
+		confirmEmailStmt:              q.confirmEmailStmt,
+		countAPITokensStmt:            q.countAPITokensStmt,
+		countUsersStmt:                q.countUsersStmt,
+		createAPITokenStmt:            q.createAPITokenStmt,
+		createRoleStmt:                q.createRoleStmt,
+		createSessionStmt:             q.createSessionStmt,
+		createUserStmt:                q.createUserStmt,
+		deleteAPITokenStmt:            q.deleteAPITokenStmt,
+		deleteDeviceSessionsStmt:      q.deleteDeviceSessionsStmt,
+		deleteDoneMailsStmt:           q.deleteDoneMailsStmt,
+		deleteEmailChangeStmt:         q.deleteEmailChangeStmt,
+		deleteExpiredEmailChangesStmt: q.deleteExpiredEmailChangesStmt,
+		deleteExpiredSessionsStmt:     q.deleteExpiredSessionsStmt,
+		deleteMailStmt:                q.deleteMailStmt,
+		deleteRoleStmt:                q.deleteRoleStmt,
+		deleteUserStmt:                q.deleteUserStmt,
+		deleteUserSessionsStmt:        q.deleteUserSessionsStmt,
+		emailChangeConflictsStmt:      q.emailChangeConflictsStmt,
+		enqueueMailStmt:               q.enqueueMailStmt,
+		findLoginUserStmt:             q.findLoginUserStmt,
+		getAPITokenStmt:               q.getAPITokenStmt,
+		getAPITokenByAccessKeyStmt:    q.getAPITokenByAccessKeyStmt,
+		getAPITokenByNameStmt:         q.getAPITokenByNameStmt,
+		getAuthSessionUserStmt:        q.getAuthSessionUserStmt,
+		getAuthUserStmt:               q.getAuthUserStmt,
+		getEmailChangeByTokenStmt:     q.getEmailChangeByTokenStmt,
+		getRefreshSessionStmt:         q.getRefreshSessionStmt,
+		getRoleStmt:                   q.getRoleStmt,
+		getRoleByTypeStmt:             q.getRoleByTypeStmt,
+		getStoreValueStmt:             q.getStoreValueStmt,
+		getUserStmt:                   q.getUserStmt,
+		getUserByEmailStmt:            q.getUserByEmailStmt,
+		getUserByResetTokenStmt:       q.getUserByResetTokenStmt,
+		getUserByUsernameStmt:         q.getUserByUsernameStmt,
+		guardEmailChangeStmt:          q.guardEmailChangeStmt,
+		initStoreValueStmt:            q.initStoreValueStmt,
+		listAPITokensStmt:             q.listAPITokensStmt,
+		listRoleActionsStmt:           q.listRoleActionsStmt,
+		listRolesWithUserCountsStmt:   q.listRolesWithUserCountsStmt,
+		listUserSessionsStmt:          q.listUserSessionsStmt,
+		listUsersStmt:                 q.listUsersStmt,
+		lockRoleForDeleteStmt:         q.lockRoleForDeleteStmt,
+		markMailAttemptFailedStmt:     q.markMailAttemptFailedStmt,
+		markMailFailedStmt:            q.markMailFailedStmt,
+		markMailSentStmt:              q.markMailSentStmt,
+		moveRoleUsersStmt:             q.moveRoleUsersStmt,
+		publicRoleStmt:                q.publicRoleStmt,
+		publicRolesStmt:               q.publicRolesStmt,
+		putStoreValueStmt:             q.putStoreValueStmt,
+		registerConflictsStmt:         q.registerConflictsStmt,
+		removeRolePermissionStmt:      q.removeRolePermissionStmt,
+		renderMailStmt:                q.renderMailStmt,
+		resetPasswordStmt:             q.resetPasswordStmt,
+		revokeSessionFamilyStmt:       q.revokeSessionFamilyStmt,
+		revokeUserSessionStmt:         q.revokeUserSessionStmt,
+		revokeUserTokensStmt:          q.revokeUserTokensStmt,
+		rotateSessionStmt:             q.rotateSessionStmt,
+		setConfirmationTokenStmt:      q.setConfirmationTokenStmt,
+		setEmailChangeStmt:            q.setEmailChangeStmt,
+		setResetPasswordTokenStmt:     q.setResetPasswordTokenStmt,
+		setRoleInfoStmt:               q.setRoleInfoStmt,
+		setUserProfileStmt:            q.setUserProfileStmt,
+		takeEmailChangeStmt:           q.takeEmailChangeStmt,
+		touchAPITokenStmt:             q.touchAPITokenStmt,
+		unblockUserStmt:               q.unblockUserStmt,
+		usersAPIDeleteUserStmt:        q.usersAPIDeleteUserStmt,
+		usersAPIDropCodesStmt:         q.usersAPIDropCodesStmt,
+		usersAPIRoleByDocumentIDStmt:  q.usersAPIRoleByDocumentIDStmt,
+		usersAPIUpdateUserStmt:        q.usersAPIUpdateUserStmt,
 	}
 }

@@ -47,6 +47,14 @@ type MailOutbox struct {
 	DoneAt        *time.Time
 }
 
+type UpEmailChange struct {
+	UserID    int64
+	NewEmail  string
+	TokenHash string
+	ExpiresAt time.Time
+	CreatedAt time.Time
+}
+
 type UpPermission struct {
 	ID          int64
 	DocumentID  string

@@ -19,6 +19,10 @@ type Querier interface {
 	// and locks the role's row until the commit, so that two changes of one role queue instead
 	// of interleaving.
 	BumpRole(ctx context.Context, arg BumpRoleParams) (UpRole, error)
+	// ChangeEmail sets a user's email to the address their link proved theirs: confirmed, and
+	// the reset code and confirmation link mailed to the old address stop working. A user
+	// blocked meanwhile is not changed (0 rows).
+	ChangeEmail(ctx context.Context, arg ChangeEmailParams) (int64, error)
 	// ChangePassword sets a new password and revokes every token issued before (decision D5),
 	// but the one that made the change (kept_token_hash, legacy mode; NULL otherwise), and a
 	// pending reset code, in one statement guarded by the hash the current password was
@@ -48,6 +52,11 @@ type Querier interface {
 	// DeleteDoneMails deletes up to max_rows rows sent or given up before cutoff (the sender
 	// passes now minus MAIL_RETENTION): their recipient and subject are kept no longer.
 	DeleteDoneMails(ctx context.Context, arg DeleteDoneMailsParams) (int64, error)
+	// DeleteEmailChange cancels a user's pending change of email, if any.
+	DeleteEmailChange(ctx context.Context, userID int64) error
+	// DeleteExpiredEmailChanges deletes up to max_rows pending changes whose link expired
+	// before now: their address is kept no longer.
+	DeleteExpiredEmailChanges(ctx context.Context, arg DeleteExpiredEmailChangesParams) (int64, error)
 	// DeleteExpiredSessions deletes up to max_rows rows whose refresh token expired before
 	// cutoff (the cleanup passes now minus the access-token lifespan, so every access token
 	// still alive keeps its row).
@@ -58,6 +67,9 @@ type Querier interface {
 	DeleteRole(ctx context.Context, id int64) error
 	DeleteUser(ctx context.Context, id int64) error
 	DeleteUserSessions(ctx context.Context, userID int64) (int64, error)
+	// EmailChangeConflicts lists the providers of the other accounts a user's new email would
+	// collide with, by register's rules: the same email (lower-cased), or a username equal to it.
+	EmailChangeConflicts(ctx context.Context, arg EmailChangeConflictsParams) ([]string, error)
 	EnqueueMail(ctx context.Context, arg EnqueueMailParams) error
 	// FindLoginUser finds the local user whose email is the lower-cased identifier or whose
 	// username is the identifier as given.
@@ -73,6 +85,9 @@ type Querier interface {
 	// GetAuthUser is the one read an authenticated request costs: the user, and the version of
 	// its role's permissions to check the permission cache against.
 	GetAuthUser(ctx context.Context, id int64) (GetAuthUserRow, error)
+	// GetEmailChangeByToken reads the pending change a link's code names (to lock its address
+	// before taking it).
+	GetEmailChangeByToken(ctx context.Context, arg GetEmailChangeByTokenParams) (UpEmailChange, error)
 	// GetRefreshSession reads the row of a refresh token, with its child when it was rotated:
 	// everything a refresh decides on, in one read.
 	GetRefreshSession(ctx context.Context, sessionID string) (GetRefreshSessionRow, error)
@@ -83,6 +98,11 @@ type Querier interface {
 	GetUserByEmail(ctx context.Context, email string) (UpUser, error)
 	GetUserByResetToken(ctx context.Context, arg GetUserByResetTokenParams) (UpUser, error)
 	GetUserByUsername(ctx context.Context, username string) (UpUser, error)
+	// GuardEmailChange locks a user's row for a request's transaction while the password is the
+	// one just checked and the user is not blocked (1 row), so that a password change, a reset
+	// or a block, which cancel any pending change, cannot commit between the check and the new
+	// pending change: they wait, or went first and this finds 0 rows. It writes nothing.
+	GuardEmailChange(ctx context.Context, arg GuardEmailChangeParams) (int64, error)
 	InitStoreValue(ctx context.Context, arg InitStoreValueParams) error
 	ListAPITokens(ctx context.Context) ([]ApiToken, error)
 	ListRoleActions(ctx context.Context, roleID int64) ([]string, error)
@@ -138,18 +158,29 @@ type Querier interface {
 	// SetConfirmationToken stores the SHA-256 of a new confirmation token and its expiry; the
 	// previous token, if any, stops working (decision D4).
 	SetConfirmationToken(ctx context.Context, arg SetConfirmationTokenParams) error
+	// The change of email (up_email_changes): requested with the password, applied when the
+	// link mailed to the new address is used.
+	// SetEmailChange records a user's pending change of email, replacing any earlier one: its
+	// link stops working (decision D4, as a new reset code replaces the previous one).
+	SetEmailChange(ctx context.Context, arg SetEmailChangeParams) error
 	SetResetPasswordToken(ctx context.Context, arg SetResetPasswordTokenParams) error
 	SetRoleInfo(ctx context.Context, arg SetRoleInfoParams) error
 	// SetUserProfile writes a user's custom field values (the whole JSON object; NULL: none).
 	// Callers read the current values under the row lock of an earlier write in the same
 	// transaction, so that concurrent edits of different fields all land.
 	SetUserProfile(ctx context.Context, arg SetUserProfileParams) (UpUser, error)
+	// TakeEmailChange consumes the pending change a link's code names, while it has not
+	// expired: one statement, so that of two concurrent uses of one code exactly one gets it.
+	TakeEmailChange(ctx context.Context, arg TakeEmailChangeParams) (UpEmailChange, error)
 	// TouchAPIToken records a use of the token, at most once per period: the guard makes the
 	// concurrent requests of one token update its row once.
 	TouchAPIToken(ctx context.Context, arg TouchAPITokenParams) error
 	UnblockUser(ctx context.Context, arg UnblockUserParams) error
 	// UsersAPIDeleteUser deletes a user and returns it, as Strapi answers the deletion.
 	UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, error)
+	// UsersAPIDropCodes makes the reset code and the confirmation link of a user stop working:
+	// an administrator changed the user's email, and they were mailed to the old address.
+	UsersAPIDropCodes(ctx context.Context, id int64) error
 	// The users API (/api/users, Strapi's user.create/update/destroy): its writes and the
 	// lookups they need. The list and the count are not here: Strapi's filter language is
 	// dynamic, so their SQL is built at run time (internal/store/userquery.go).

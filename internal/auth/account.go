@@ -45,9 +45,10 @@ type ChangePasswordInput struct {
 // Strapi's order. Every token issued to the user before the change stops working but, in
 // legacy mode, the one p came with, which works until its own exp (decision D5 amended:
 // clients such as @nuxtjs/strapi keep it and ignore the new one); every session of the user
-// ends; a pending reset code stops working. All in the transaction of the guarded statement
-// that sets the password (D10). It returns the user as read before the change, as Strapi
-// does, with a new JWT (in refresh mode, a new session: contract §7.7).
+// ends; a pending reset code and a pending change of email stop working; the password_changed
+// notice is queued. All in the transaction of the guarded statement that sets the password
+// (D10). It returns the user as read before the change, as Strapi does, with a new JWT (in
+// refresh mode, a new session: contract §7.7).
 func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePasswordInput) (db.UpUser, Issued, error) {
 	if err := checkNewPassword(in.Password, in.PasswordConfirmation); err != nil {
 		return db.UpUser{}, Issued{}, err
@@ -82,6 +83,10 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePas
 	if err != nil {
 		return db.UpUser{}, Issued{}, err
 	}
+	tpls, err := s.Settings.Templates(ctx)
+	if err != nil {
+		return db.UpUser{}, Issued{}, err
+	}
 	now := s.now()
 	validAfter := revokeAfter(now, u.TokensValidAfter)
 	u.TokensValidAfter = validAfter
@@ -96,13 +101,27 @@ func (s *Service) ChangePassword(ctx context.Context, p *Principal, in ChangePas
 		if n == 0 { // a concurrent change won: the password checked is no longer the current one
 			return ErrCurrentPassword
 		}
+		if err := s.passwordSet(ctx, q, u, MailPasswordChanged, tpls.PasswordChanged, now); err != nil {
+			return err
+		}
 		iss, err = s.restartSessions(ctx, q, u)
 		return err
 	})
 	if err != nil {
 		return db.UpUser{}, Issued{}, err
 	}
+	s.o.MailRequested()
 	return u, iss, nil
+}
+
+// passwordSet is what goes with a new password of u, in its transaction q: a pending
+// change of email is cancelled (asked for with the old password, perhaps by whoever
+// stole it), and the notice tpl goes to u's address.
+func (s *Service) passwordSet(ctx context.Context, q store.Querier, u db.UpUser, kind string, tpl settings.EmailTemplate, now time.Time) error {
+	if err := q.DeleteEmailChange(ctx, u.ID); err != nil {
+		return fmt.Errorf("cancel email change: %w", err)
+	}
+	return s.queueNotice(ctx, q, kind, u, tpl, now)
 }
 
 // queueConfirmationMail stores, with q, the hash of a new confirmation token of the user u,

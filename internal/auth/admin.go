@@ -44,8 +44,8 @@ func FindUser(ctx context.Context, st *store.Store, ref string) (db.UpUser, erro
 
 // SetBlocked blocks or unblocks a user. A blocked user cannot log in, every request with
 // one of their tokens is refused from the next request on, and blocking ends every token
-// issued so far (legacy JWTs and refresh-mode sessions) and a pending reset code, in the
-// same transaction: unblocking revives none of them (decision D5).
+// issued so far (legacy JWTs and refresh-mode sessions), a pending reset code and a pending
+// change of email, in the same transaction: unblocking revives none of them (decision D5).
 func SetBlocked(ctx context.Context, st *store.Store, id int64, blocked bool) error {
 	now := time.Now().UTC()
 	err := st.InTx(ctx, func(q store.Querier) error {
@@ -53,6 +53,9 @@ func SetBlocked(ctx context.Context, st *store.Store, id int64, blocked bool) er
 			return q.UnblockUser(ctx, db.UnblockUserParams{ID: id, Now: now})
 		}
 		if err := q.BlockUser(ctx, db.BlockUserParams{ID: id, Now: now, NowUnix: now.Unix()}); err != nil {
+			return err
+		}
+		if err := q.DeleteEmailChange(ctx, id); err != nil {
 			return err
 		}
 		_, err := q.DeleteUserSessions(ctx, id)

@@ -494,8 +494,9 @@ type ResetPasswordInput struct {
 
 // ResetPassword sets a new password with a reset code. The code works once: of two
 // concurrent resets with one code, exactly one succeeds. Every token issued to the user
-// before the reset stops working and every session of the user ends, in the transaction
-// that sets the password (D5, D10); in refresh mode a new session starts (contract §7.6).
+// before the reset stops working and every session of the user ends, a pending change of
+// email is cancelled and the password_reset_done notice is queued, in the transaction that
+// sets the password (D5, D10); in refresh mode a new session starts (contract §7.6).
 func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (db.UpUser, Issued, error) {
 	if err := checkNewPassword(in.Password, in.PasswordConfirmation); err != nil {
 		return db.UpUser{}, Issued{}, err
@@ -515,6 +516,10 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (db.
 	if err != nil {
 		return db.UpUser{}, Issued{}, err
 	}
+	tpls, err := s.Settings.Templates(ctx)
+	if err != nil {
+		return db.UpUser{}, Issued{}, err
+	}
 	now := s.now()
 	validAfter := revokeAfter(now, u.TokensValidAfter)
 	u.TokensValidAfter = validAfter
@@ -529,12 +534,16 @@ func (s *Service) ResetPassword(ctx context.Context, in ResetPasswordInput) (db.
 		if n == 0 { // used by a concurrent reset, expired or blocked meanwhile
 			return ErrIncorrectCode
 		}
+		if err := s.passwordSet(ctx, q, u, MailPasswordResetDone, tpls.PasswordResetDone, now); err != nil {
+			return err
+		}
 		iss, err = s.restartSessions(ctx, q, u)
 		return err
 	})
 	if err != nil {
 		return db.UpUser{}, Issued{}, err
 	}
+	s.o.MailRequested()
 	// Like Strapi, answer with the user as read before the update.
 	return u, iss, nil
 }

@@ -366,9 +366,30 @@ func (s *Service) CleanupSessions(ctx context.Context) (int64, error) {
 	}
 }
 
-// RunSessionCleanup runs CleanupSessions every interval until ctx is cancelled. It runs
-// beside the requests, never on their path; expired rows refuse every token already, so
-// when they go does not matter.
+// CleanupEmailChanges deletes the pending changes of email whose link expired, in batches,
+// until none is left or ctx ends, and returns how many it deleted.
+func (s *Service) CleanupEmailChanges(ctx context.Context) (int64, error) {
+	var total int64
+	for {
+		n, err := s.store.Q.DeleteExpiredEmailChanges(ctx, db.DeleteExpiredEmailChangesParams{Now: s.now(), MaxRows: sessionCleanupBatch})
+		total += n
+		if err != nil {
+			return total, fmt.Errorf("delete expired email changes: %w", err)
+		}
+		if n < sessionCleanupBatch {
+			return total, nil
+		}
+		select {
+		case <-ctx.Done():
+			return total, ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+}
+
+// RunSessionCleanup runs CleanupSessions, and CleanupEmailChanges, every interval until ctx
+// is cancelled. It runs beside the requests, never on their path; expired rows refuse every
+// token or link already, so when they go does not matter.
 func (s *Service) RunSessionCleanup(ctx context.Context, interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
@@ -384,6 +405,13 @@ func (s *Service) RunSessionCleanup(ctx context.Context, interval time.Duration)
 			s.o.Logger.Warn("session cleanup", "err", err, "deleted", n)
 		case n > 0:
 			s.o.Logger.Info("expired sessions deleted", "rows", n)
+		}
+		n, err = s.CleanupEmailChanges(ctx)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			s.o.Logger.Warn("email change cleanup", "err", err, "deleted", n)
+		case n > 0:
+			s.o.Logger.Info("expired email changes deleted", "rows", n)
 		}
 	}
 }

@@ -49,15 +49,20 @@ func userVars(u db.UpUser) map[string]string {
 
 // renderMail renders the template opts for u, as Strapi renders its two mails: the subject
 // sees only USER; the body also URL (url), SERVER_URL, ADMIN_URL, and the mail's code as
-// the variable codeVar (TOKEN or CODE). The reply-to is the template's, or
-// EMAIL_DEFAULT_REPLY_TO. The sender is the caller's: its rule differs between the mails.
+// the variable codeVar (TOKEN or CODE; none for a notice, whose CODE and TOKEN are empty).
+// The reply-to is the template's, or EMAIL_DEFAULT_REPLY_TO. The sender is the caller's:
+// its rule differs between the mails.
 func (s *Service) renderMail(u db.UpUser, opts settings.EmailTemplateOptions, sender, url, codeVar, code string) db.RenderMailParams {
 	vars := userVars(u)
 	subject := renderTemplate(opts.Object, vars, false)
 	vars["URL"] = url
 	vars["SERVER_URL"] = s.o.PublicURL
 	vars["ADMIN_URL"] = s.o.PublicURL + "/admin"
-	vars[codeVar] = code
+	if codeVar == "" { // a notice: no code, and no placeholder of one left as written
+		vars["CODE"], vars["TOKEN"] = "", ""
+	} else {
+		vars[codeVar] = code
+	}
 	reply := opts.ResponseEmail
 	if reply == "" {
 		reply = s.o.DefaultReply
@@ -77,4 +82,16 @@ func fromHeader(o settings.EmailTemplateOptions) string {
 		return ""
 	}
 	return o.From.Name + " <" + o.From.Email + ">"
+}
+
+// ownSender is the sender of this service's own mails (the change of email, the notices):
+// the template's address, with its name when it has one, or EMAIL_DEFAULT_FROM.
+func (s *Service) ownSender(o settings.EmailTemplateOptions) string {
+	switch {
+	case o.From.Email == "":
+		return s.o.DefaultFrom
+	case o.From.Name == "":
+		return o.From.Email
+	}
+	return fromHeader(o)
 }

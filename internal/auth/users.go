@@ -11,6 +11,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/settings"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 	"github.com/mtb-race/mtb-backend-api/internal/strapiquery"
 )
@@ -180,7 +181,9 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 // yup validation of the role, "password.notNull", "Username already taken", "Email
 // already taken" (with unique_email, which also lower-cases the email), then the entity
 // validator. A new password makes every token issued before it stop working, and a new
-// password or a block ends the user's sessions (D5).
+// password or a block ends the user's sessions (D5). A new password, a block or a new email
+// cancels a pending change of email; a new password or email is told to the user's old
+// address (the password_changed and email_changed notices).
 func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) (UserEntry, error) {
 	cur, err := s.store.Q.GetUser(ctx, id)
 	if store.IsNotFound(err) {
@@ -274,9 +277,18 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 	// A new password or a block kills every token issued so far, as a password reset does,
 	// and a pending reset code (D5); unblocking later revives none.
 	params.RevokeTokens = params.Password != nil || (in.Blocked != nil && *in.Blocked)
+	newEmail := email != nil && !strings.EqualFold(*email, cur.Email)
+	var tpls settings.EmailTemplates
+	if params.Password != nil || newEmail {
+		if tpls, err = s.Settings.Templates(ctx); err != nil {
+			return UserEntry{}, err
+		}
+	}
 	var u db.UpUser
-	if params.RevokeTokens || len(vals) > 0 {
-		// A new password or a block ends the user's sessions, in the same transaction (D5);
+	if params.RevokeTokens || newEmail || len(vals) > 0 {
+		// In the same transaction: a new password or a block ends the user's sessions (D5)
+		// and, with a new email, cancels a pending change of email; a new password or email
+		// is told to the address the user had (the notices, rendered for the user as it was);
 		// the custom fields are merged into the stored ones under the row lock of the update.
 		err = s.store.InTx(ctx, func(q store.Querier) error {
 			if u, err = q.UsersAPIUpdateUser(ctx, params); err != nil {
@@ -285,11 +297,35 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 			if u, err = s.writeFields(ctx, q, u, vals); err != nil {
 				return err
 			}
-			if params.RevokeTokens {
-				_, err = q.DeleteUserSessions(ctx, id)
+			if params.RevokeTokens || newEmail {
+				if err := q.DeleteEmailChange(ctx, id); err != nil {
+					return err
+				}
 			}
+			if params.Password != nil {
+				if err := s.queueNotice(ctx, q, MailPasswordChanged, cur, tpls.PasswordChanged, now); err != nil {
+					return err
+				}
+			}
+			if newEmail {
+				// The codes mailed to the old address stop working, as a confirmed change
+				// of email makes them.
+				if err := q.UsersAPIDropCodes(ctx, id); err != nil {
+					return err
+				}
+				if err := s.queueNotice(ctx, q, MailEmailChanged, cur, tpls.EmailChanged, now); err != nil {
+					return err
+				}
+			}
+			if !params.RevokeTokens {
+				return nil
+			}
+			_, err = q.DeleteUserSessions(ctx, id)
 			return err
 		})
+		if err == nil && (params.Password != nil || newEmail) {
+			s.o.MailRequested()
+		}
 	} else {
 		u, err = s.store.Q.UsersAPIUpdateUser(ctx, params)
 	}

@@ -88,7 +88,7 @@ type Sessions struct {
 	ReuseGrace               time.Duration // SESSIONS_REUSE_GRACE: a rotated refresh token may be replayed this long
 	HTTPOnly                 bool          // SESSIONS_HTTPONLY: refresh tokens always travel in the cookie
 	Cookie                   SessionCookie
-	CleanupInterval          time.Duration // SESSIONS_CLEANUP_INTERVAL: how often expired sessions are deleted
+	CleanupInterval          time.Duration // SESSIONS_CLEANUP_INTERVAL: how often expired sessions and change-of-email links are deleted
 }
 
 // SessionCookie is the refresh cookie of cookie mode (Strapi's sessions.cookie).
@@ -123,7 +123,7 @@ type RateLimit struct {
 }
 
 // AdvancedSettingVars maps the environment variables that set Strapi's advanced settings
-// to the settings' keys.
+// (and this service's own, email_change_redirection) to the settings' keys.
 var AdvancedSettingVars = map[string]string{
 	"UP_UNIQUE_EMAIL":                   "unique_email",
 	"UP_ALLOW_REGISTER":                 "allow_register",
@@ -131,6 +131,7 @@ var AdvancedSettingVars = map[string]string{
 	"UP_EMAIL_CONFIRMATION_REDIRECTION": "email_confirmation_redirection",
 	"UP_EMAIL_RESET_PASSWORD":           "email_reset_password",
 	"UP_DEFAULT_ROLE":                   "default_role",
+	"UP_EMAIL_CHANGE_REDIRECTION":       "email_change_redirection",
 }
 
 // Load reads the configuration. getenv is os.Getenv in production and a map in tests.

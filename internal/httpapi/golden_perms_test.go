@@ -52,8 +52,9 @@ func TestGoldenPerms(t *testing.T) {
 
 // goldenRolePermissions replays 131, the Authenticated role with its permissions tree, and
 // compares the role and the tree of plugin::users-permissions, the permissions this phase
-// is about. Strapi's tree also lists the controllers of the other plugins of a Strapi app
-// (upload, email, i18n, content-type-builder); those this service lacks are logged.
+// is about, without this service's own actions (goldenNormalize drops them). Strapi's tree also lists the
+// controllers of the other plugins of a Strapi app (upload, email, i18n,
+// content-type-builder); those this service lacks are logged.
 func goldenRolePermissions(t *testing.T, r *goldenReplay, c goldenCase) {
 	got := r.send(t, c)
 	if got.status != c.Normalized.Status {

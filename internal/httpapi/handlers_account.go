@@ -14,7 +14,7 @@ import (
 )
 
 // The account routes beyond login and registration: change password, email confirmation,
-// and the OAuth provider routes (no provider is enabled in this service). The session
+// change of email (this service's own), and the OAuth provider routes (no provider is enabled in this service). The session
 // routes of refresh mode are in handlers_sessions.go.
 
 func (h handlers) ChangePassword(ctx context.Context, req api.ChangePasswordRequestObject) (api.ChangePasswordResponseObject, error) {
@@ -50,6 +50,37 @@ func (h handlers) ConfirmEmail(ctx context.Context, req api.ConfirmEmailRequestO
 	return koaRedirect{to: to, html: acceptsHTML(info(ctx).header)}, nil
 }
 
+// ChangeEmail asks for a change of the caller's email (this service's own route): the
+// answer tells where the link went.
+func (h handlers) ChangeEmail(ctx context.Context, req api.ChangeEmailRequestObject) (api.ChangeEmailResponseObject, error) {
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	email, err := h.s.auth.RequestEmailChange(ctx, principal(ctx), auth.ChangeEmailInput{Email: b.Email, CurrentPassword: b.CurrentPassword})
+	if err != nil {
+		return nil, err
+	}
+	return api.ChangeEmail200JSONResponse{Body: api.EmailSentResponse{Email: email, Sent: true}}, nil
+}
+
+// ConfirmEmailChange is the link of the mail to the new address: it applies the change
+// and redirects, as ConfirmEmail does.
+func (h handlers) ConfirmEmailChange(ctx context.Context, req api.ConfirmEmailChangeRequestObject) (api.ConfirmEmailChangeResponseObject, error) {
+	_, to, err := h.s.auth.ConfirmEmailChange(ctx, req.Params.Confirmation)
+	if err != nil {
+		return nil, err
+	}
+	return koaRedirect{to: to, html: acceptsHTML(info(ctx).header)}, nil
+}
+
+// ConfirmEmailChangeJSON is ConfirmEmailChange for a frontend: a JSON answer.
+func (h handlers) ConfirmEmailChangeJSON(ctx context.Context, req api.ConfirmEmailChangeJSONRequestObject) (api.ConfirmEmailChangeJSONResponseObject, error) {
+	b := firstBody(req.JSONBody, req.FormdataBody)
+	email, _, err := h.s.auth.ConfirmEmailChange(ctx, b.Confirmation)
+	if err != nil {
+		return nil, err
+	}
+	return api.ConfirmEmailChangeJSON200JSONResponse{Email: email, Changed: true}, nil
+}
+
 func (h handlers) ConnectProvider(context.Context, api.ConnectProviderRequestObject) (api.ConnectProviderResponseObject, error) {
 	return nil, auth.ErrProviderDisabled
 }
@@ -70,6 +101,10 @@ type koaRedirect struct {
 }
 
 func (k koaRedirect) VisitConfirmEmailResponse(w http.ResponseWriter) error {
+	return redirect(w, http.StatusFound, k.to, k.html, true)
+}
+
+func (k koaRedirect) VisitConfirmEmailChangeResponse(w http.ResponseWriter) error {
 	return redirect(w, http.StatusFound, k.to, k.html, true)
 }
 

@@ -119,6 +119,9 @@ func TestHashingOverloadOnEveryRoute(t *testing.T) {
 			[]string{"Authorization", "Bearer " + alice}, []int{201}},
 		{"update user", "PUT", fmt.Sprintf("/api/users/%d", bobID), `{"password":"bob%[1]s-secret"}`,
 			[]string{"Authorization", "Bearer " + alice}, []int{200}},
+		// One check per request; each asks for its own address, the last one served wins.
+		{"change-email", "POST", "/api/auth/change-email", `{"email":"carol%[1]s@example.org","currentPassword":"secret123"}`,
+			[]string{"Authorization", "Bearer " + carol}, []int{200}},
 		// Two hashes per request (the check and the new hash); the winner ends carol's
 		// token (401 for the later ones) and her password (400).
 		{"change-password", "POST", "/api/auth/change-password",

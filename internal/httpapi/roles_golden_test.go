@@ -15,7 +15,8 @@ import (
 // Public granted user find/findOne/count, Authenticated also role find/findOne), 130 (the
 // role list) and 131 (a role with its permissions tree). The tree of 131 also lists the
 // actions of Strapi's other plugins (upload, email, i18n, content-type-builder), which this
-// service does not have: ours is its Users & Permissions part, in the same order.
+// service does not have: ours is its Users & Permissions part, in the same order, and this
+// service's own actions (not access.IsStrapiAction), which Strapi's lacks.
 func TestGoldenRoles(t *testing.T) {
 	t.Parallel()
 	pick := func(phase string, nums ...int) []goldenCase {
@@ -65,9 +66,9 @@ func TestGoldenRoles(t *testing.T) {
 					delete(tree, plugin) // a plugin this service does not have
 				}
 			}
-			goldenCompare(t, want, got)
+			goldenCompare(t, want, got) // goldenNormalize drops this service's own actions
 
-			// Same actions in the same order as Strapi's tree.
+			// Same actions in the same order as Strapi's tree, this service's own aside.
 			var recorded, ours []string
 			for _, a := range treeActions(t, goldenRoleTree(t, c.Normalized.Body)) {
 				if len(a.name) > len(up) && a.name[:len(up)] == up {

@@ -17,10 +17,10 @@ import (
 // The administration of the stored settings (what Strapi's admin panel does with
 // PUT /users-permissions/advanced and /email-templates), for the CLI.
 
-// AdvancedKeys are the advanced settings, in Strapi's order.
+// AdvancedKeys are the advanced settings, in Strapi's order, then this service's own.
 var AdvancedKeys = []string{
 	"unique_email", "allow_register", "email_confirmation", "email_reset_password",
-	"email_confirmation_redirection", "default_role",
+	"email_confirmation_redirection", "default_role", "email_change_redirection",
 }
 
 // Get returns a setting in its text form ("null" for an unset URL).
@@ -44,6 +44,8 @@ func (a Advanced) Get(key string) (string, error) {
 		return opt(a.EmailConfirmationRedirection), nil
 	case "default_role":
 		return a.DefaultRole, nil
+	case "email_change_redirection":
+		return opt(a.EmailChangeRedirection), nil
 	}
 	return "", fmt.Errorf("unknown advanced setting %q (one of %s)", key, strings.Join(AdvancedKeys, ", "))
 }
@@ -66,12 +68,20 @@ func (s *Store) SetAdvanced(ctx context.Context, key, value string) error {
 
 // The names of the email templates.
 const (
-	TemplateResetPassword     = "reset_password"
-	TemplateEmailConfirmation = "email_confirmation"
+	TemplateResetPassword        = "reset_password"
+	TemplateEmailConfirmation    = "email_confirmation"
+	TemplateEmailChange          = "email_change"
+	TemplateEmailChangeRequested = "email_change_requested"
+	TemplateEmailChanged         = "email_changed"
+	TemplatePasswordChanged      = "password_changed"
+	TemplatePasswordResetDone    = "password_reset_done"
 )
 
-// TemplateNames are the email templates, in Strapi's order.
-var TemplateNames = []string{TemplateResetPassword, TemplateEmailConfirmation}
+// TemplateNames are the email templates: Strapi's two in its order, then this service's own.
+var TemplateNames = []string{
+	TemplateResetPassword, TemplateEmailConfirmation, TemplateEmailChange, TemplateEmailChangeRequested,
+	TemplateEmailChanged, TemplatePasswordChanged, TemplatePasswordResetDone,
+}
 
 // Template returns the template called name.
 func (t *EmailTemplates) Template(name string) (*EmailTemplate, error) {
@@ -80,6 +90,16 @@ func (t *EmailTemplates) Template(name string) (*EmailTemplate, error) {
 		return &t.ResetPassword, nil
 	case TemplateEmailConfirmation:
 		return &t.EmailConfirmation, nil
+	case TemplateEmailChange:
+		return &t.EmailChange, nil
+	case TemplateEmailChangeRequested:
+		return &t.EmailChangeRequested, nil
+	case TemplateEmailChanged:
+		return &t.EmailChanged, nil
+	case TemplatePasswordChanged:
+		return &t.PasswordChanged, nil
+	case TemplatePasswordResetDone:
+		return &t.PasswordResetDone, nil
 	}
 	return nil, fmt.Errorf("unknown email template %q (one of %s)", name, strings.Join(TemplateNames, ", "))
 }

@@ -31,6 +31,10 @@ type Advanced struct {
 	EmailResetPassword           *string `json:"email_reset_password"`
 	EmailConfirmationRedirection *string `json:"email_confirmation_redirection"`
 	DefaultRole                  string  `json:"default_role"`
+	// EmailChangeRedirection is this service's own (Strapi has no change of email): where
+	// the link of a change of email sends the browser; email_confirmation_redirection when
+	// unset.
+	EmailChangeRedirection *string `json:"email_change_redirection,omitempty"`
 }
 
 // DefaultAdvanced is what Strapi stores at first boot.
@@ -66,6 +70,8 @@ func (a *Advanced) Set(key, value string) error {
 		optional(&a.EmailResetPassword)
 	case "email_confirmation_redirection":
 		optional(&a.EmailConfirmationRedirection)
+	case "email_change_redirection":
+		optional(&a.EmailChangeRedirection)
 	case "default_role":
 		if value == "" {
 			return fmt.Errorf("default_role: a role type is required")
@@ -77,7 +83,8 @@ func (a *Advanced) Set(key, value string) error {
 	return nil
 }
 
-// EmailTemplate is one of the two mails of the plugin (contract §5.3).
+// EmailTemplate is one of the mails: Strapi's two (contract §5.3), and this service's own
+// (the change of email and the security notices).
 type EmailTemplate struct {
 	Display string               `json:"display"`
 	Icon    string               `json:"icon"`
@@ -95,10 +102,20 @@ type EmailTemplateOptions struct {
 	Message       string `json:"message"`
 }
 
-// EmailTemplates are the stored templates.
+// EmailTemplates are the stored templates: Strapi's two, then this service's own, stored
+// beside them in the same document (a document stored before they existed gets their
+// defaults).
 type EmailTemplates struct {
 	ResetPassword     EmailTemplate `json:"reset_password"`
 	EmailConfirmation EmailTemplate `json:"email_confirmation"`
+
+	// EmailChange carries the link that confirms a new email address, to that address.
+	EmailChange EmailTemplate `json:"email_change"`
+	// The security notices: they carry no code and no link that acts on the account.
+	EmailChangeRequested EmailTemplate `json:"email_change_requested"` // to the current address
+	EmailChanged         EmailTemplate `json:"email_changed"`          // to the old address, once changed
+	PasswordChanged      EmailTemplate `json:"password_changed"`       // change-password, an administrator's new password
+	PasswordResetDone    EmailTemplate `json:"password_reset_done"`    // reset-password
 }
 
 // DefaultEmailTemplates are Strapi's (plugin server/src/bootstrap/index.js, initEmails).
@@ -117,6 +134,39 @@ func DefaultEmailTemplates() EmailTemplates {
 	t.EmailConfirmation.Options.Message = "<p>Thank you for registering!</p>\n\n" +
 		"<p>You have to confirm your email address. Please click on the link below.</p>\n\n" +
 		"<p><%= URL %>?confirmation=<%= CODE %></p>\n\n<p>Thanks.</p>"
+
+	// This service's own: no sender of their own (EMAIL_DEFAULT_FROM). In every mail,
+	// USER.email is the address the mail goes to: a notice to the old address never
+	// shows the new one.
+	own := func(display, icon, subject, message string) EmailTemplate {
+		e := EmailTemplate{Display: display, Icon: icon}
+		e.Options.Object = subject
+		e.Options.Message = message
+		return e
+	}
+	t.EmailChange = own("Email.template.email_change", "check-square", "Confirm your new email address",
+		"<p>Hello <%= USER.username %>,</p>\n\n"+
+			"<p>You asked to use this address for your account. Please click on the link below to confirm it.</p>\n\n"+
+			"<p><%= URL %>?confirmation=<%= CODE %></p>\n\n"+
+			"<p>Until then your account keeps its current address. If you did not ask for this, ignore this mail.</p>\n\n<p>Thanks.</p>")
+	t.EmailChangeRequested = own("Email.template.email_change_requested", "bell", "A change of your email address was requested",
+		"<p>Hello <%= USER.username %>,</p>\n\n"+
+			"<p>A change of the email address of your account (<%= USER.email %>) was requested, with your password. "+
+			"It takes effect only once the new address is confirmed with the link sent to it.</p>\n\n"+
+			"<p>If it was you, there is nothing to do. If it was not, change your password now: that cancels the change.</p>\n\n<p>Thanks.</p>")
+	t.EmailChanged = own("Email.template.email_changed", "bell", "The email address of your account was changed",
+		"<p>Hello <%= USER.username %>,</p>\n\n"+
+			"<p>The email address of your account is no longer <%= USER.email %>: a new address was confirmed, "+
+			"and this one no longer logs in nor receives the account's mails.</p>\n\n"+
+			"<p>If you did not do this, contact us at once.</p>\n\n<p>Thanks.</p>")
+	t.PasswordChanged = own("Email.template.password_changed", "bell", "Your password was changed",
+		"<p>Hello <%= USER.username %>,</p>\n\n"+
+			"<p>The password of your account was changed.</p>\n\n"+
+			"<p>If you did not do this, reset your password now and contact us.</p>\n\n<p>Thanks.</p>")
+	t.PasswordResetDone = own("Email.template.password_reset_done", "bell", "Your password was reset",
+		"<p>Hello <%= USER.username %>,</p>\n\n"+
+			"<p>The password of your account was reset, with a link sent to this address.</p>\n\n"+
+			"<p>If you did not do this, reset your password again now and contact us.</p>\n\n<p>Thanks.</p>")
 	return t
 }
 

@@ -10,12 +10,12 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
-// TestAdvancedKeys: the settings' keys in Strapi's order, and each
+// TestAdvancedKeys: the settings' keys in Strapi's order (then this service's own), and each
 // one's text form goes through Set and Get unchanged.
 func TestAdvancedKeys(t *testing.T) {
 	t.Parallel()
 	want := []string{"unique_email", "allow_register", "email_confirmation", "email_reset_password",
-		"email_confirmation_redirection", "default_role"}
+		"email_confirmation_redirection", "default_role", "email_change_redirection"}
 	if !slices.Equal(AdvancedKeys, want) {
 		t.Fatalf("AdvancedKeys %q, want %q", AdvancedKeys, want)
 	}
@@ -29,6 +29,8 @@ func TestAdvancedKeys(t *testing.T) {
 		{"email_confirmation_redirection", "https://race.example/", "https://race.example/"},
 		{"email_confirmation_redirection", "", "null"},
 		{"default_role", "rider", "rider"},
+		{"email_change_redirection", "https://race.example/email-changed", "https://race.example/email-changed"},
+		{"email_change_redirection", "null", "null"},
 	} {
 		if err := a.Set(c.key, c.value); err != nil {
 			t.Fatalf("Set(%s, %q): %v", c.key, c.value, err)

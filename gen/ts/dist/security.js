@@ -7,6 +7,7 @@ export const tokenOperations = new Set([
     "GET /api/users/me",
     "PUT /api/users/me",
     "POST /api/auth/change-password",
+    "POST /api/auth/change-email",
     "POST /api/auth/logout",
     "GET /api/auth/sessions",
     "DELETE /api/auth/sessions/{sessionId}",

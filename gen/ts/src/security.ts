@@ -8,6 +8,7 @@ export const tokenOperations: ReadonlySet<string> = new Set([
 	"GET /api/users/me",
 	"PUT /api/users/me",
 	"POST /api/auth/change-password",
+	"POST /api/auth/change-email",
 	"POST /api/auth/logout",
 	"GET /api/auth/sessions",
 	"DELETE /api/auth/sessions/{sessionId}",

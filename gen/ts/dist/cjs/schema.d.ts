@@ -192,6 +192,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/change-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to change the current user's email (this service's own route, not Strapi's)
+         * @description Not a Strapi route: Strapi has no change of email. Needs the current password and the new
+         *     address, stored lower-cased as register stores it. A link (valid 24 hours by default,
+         *     `EMAIL_CONFIRMATION_TOKEN_TTL`) goes to the new address and a notice to the current one;
+         *     the email changes only when the link is used (`/api/auth/email-change-confirmation`), and
+         *     only if the address is still free then. Until then nothing changes: the current email
+         *     still logs in. A new request replaces a pending one (its link stops working); a password
+         *     change or reset, or a block, cancels it. Tokens and sessions are not affected.
+         */
+        post: operations["changeEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email-change-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Confirm a change of email (the link of the mail to the new address; this service's own route)
+         * @description Not a Strapi route. Works like `/api/auth/email-confirmation`: applies the pending change
+         *     the code names, then redirects the browser to the advanced setting
+         *     `email_change_redirection` (this service's own), else `email_confirmation_redirection`,
+         *     else `/`. The code works once and expires. If another account took the address since the
+         *     request, the change is dropped (the code is used up) and the answer is 400 `Email already
+         *     taken`. The old address gets a notice; tokens and sessions are not affected.
+         */
+        get: operations["confirmEmailChange"];
+        put?: never;
+        /**
+         * Confirm a change of email from a frontend, answered in JSON (this service's own route)
+         * @description Not a Strapi route. The same as the `GET` of this path, for a single-page frontend whose
+         *     own page the mail links to (edit the `email_change` template's link): it posts the code
+         *     and gets a JSON answer instead of a redirect. Public, like the link: do not send a user
+         *     token (403).
+         */
+        post: operations["confirmEmailChangeJSON"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connect/{provider}": {
         parameters: {
             query?: never;
@@ -1056,6 +1114,38 @@ export interface components {
              */
             sent: true;
         };
+        ChangeEmailRequest: {
+            /**
+             * Format: email
+             * @description The new address; stored lower-cased, and must not be another account's email or username.
+             * @example john.doe@example.org
+             */
+            email: string;
+            /**
+             * Format: password
+             * @example SecurePass123!
+             */
+            currentPassword: string;
+        };
+        EmailChangeConfirmationRequest: {
+            /**
+             * @description The code of the mail to the new address.
+             * @example 5c1e7a9d0b3f4e2a8c6d1f0e9b7a5c3d2e1f0a9b
+             */
+            confirmation: string;
+        };
+        EmailChangedResponse: {
+            /**
+             * @description The account's email now.
+             * @example john.doe@example.org
+             */
+            email: string;
+            /**
+             * @example true
+             * @enum {boolean}
+             */
+            changed: true;
+        };
         RefreshRequest: {
             /** @description The refresh token, unless it travels in the httpOnly cookie. */
             refreshToken?: string;
@@ -1398,6 +1488,24 @@ export interface components {
         };
         /** @description The request is invalid, or the current password is wrong. */
         ChangePasswordError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request is invalid, the current password is wrong, or the address is the current one or taken. */
+        ChangeEmailError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The code is missing, wrong, used, replaced or expired, or another account took the address meanwhile. */
+        EmailChangeConfirmationError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1917,6 +2025,109 @@ export interface operations {
             400: components["responses"]["ValidationError"];
             401: components["responses"]["InvalidToken"];
             403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    changeEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "john.doe@example.org",
+                 *       "currentPassword": "SecurePass123!"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeEmailRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ChangeEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description The link is on its way to the new address (`email`, lower-cased). */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailSentResponse"];
+                };
+            };
+            400: components["responses"]["ChangeEmailError"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmEmailChange: {
+        parameters: {
+            query: {
+                /** @description The code of the mail to the new address. */
+                confirmation: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The email was changed; the browser goes on to the configured page. */
+            302: {
+                headers: {
+                    /** @description The page to show after the change. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["EmailChangeConfirmationError"];
+            401: components["responses"]["InvalidToken"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    confirmEmailChangeJSON: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "confirmation": "5c1e7a9d0b3f4e2a8c6d1f0e9b7a5c3d2e1f0a9b"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailChangeConfirmationRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EmailChangeConfirmationRequest"];
+            };
+        };
+        responses: {
+            /** @description The email was changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangedResponse"];
+                };
+            };
+            400: components["responses"]["EmailChangeConfirmationError"];
+            401: components["responses"]["InvalidToken"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalServerError"];
         };
     };
