@@ -347,34 +347,28 @@ const sessionCleanupBatch = 500
 // lifetime past its expiry, so that every access token still alive keeps its session.
 func (s *Service) CleanupSessions(ctx context.Context) (int64, error) {
 	cutoff := s.now().Add(-s.o.Sessions.AccessTTL)
-	var total int64
-	for {
-		n, err := s.store.Q.DeleteExpiredSessions(ctx, db.DeleteExpiredSessionsParams{Cutoff: cutoff, MaxRows: sessionCleanupBatch})
-		total += n
-		if err != nil {
-			return total, fmt.Errorf("delete expired sessions: %w", err)
-		}
-		if n < sessionCleanupBatch {
-			return total, nil
-		}
-		// Let the requests' writes in between batches.
-		select {
-		case <-ctx.Done():
-			return total, ctx.Err()
-		case <-time.After(20 * time.Millisecond):
-		}
-	}
+	return deleteInBatches(ctx, "expired sessions", func() (int64, error) {
+		return s.store.Q.DeleteExpiredSessions(ctx, db.DeleteExpiredSessionsParams{Cutoff: cutoff, MaxRows: sessionCleanupBatch})
+	})
 }
 
 // CleanupEmailChanges deletes the pending changes of email whose link expired, in batches,
 // until none is left or ctx ends, and returns how many it deleted.
 func (s *Service) CleanupEmailChanges(ctx context.Context) (int64, error) {
+	return deleteInBatches(ctx, "expired email changes", func() (int64, error) {
+		return s.store.Q.DeleteExpiredEmailChanges(ctx, db.DeleteExpiredEmailChangesParams{Now: s.now(), MaxRows: sessionCleanupBatch})
+	})
+}
+
+// deleteInBatches calls del (which deletes at most sessionCleanupBatch rows) until it deletes
+// fewer, letting the requests' writes in between batches, and returns how many it deleted.
+func deleteInBatches(ctx context.Context, what string, del func() (int64, error)) (int64, error) {
 	var total int64
 	for {
-		n, err := s.store.Q.DeleteExpiredEmailChanges(ctx, db.DeleteExpiredEmailChangesParams{Now: s.now(), MaxRows: sessionCleanupBatch})
+		n, err := del()
 		total += n
 		if err != nil {
-			return total, fmt.Errorf("delete expired email changes: %w", err)
+			return total, fmt.Errorf("delete %s: %w", what, err)
 		}
 		if n < sessionCleanupBatch {
 			return total, nil
