@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
@@ -22,9 +23,31 @@ func BenchmarkGetCurrentUser(b *testing.B) { benchmarkMe(b) }
 // refresh mode: the session is read with the user in the same query (D5).
 func BenchmarkGetCurrentUserRefreshMode(b *testing.B) { benchmarkMe(b, refreshMode) }
 
+// BenchmarkGetCurrentUserWithFields is BenchmarkGetCurrentUser on an instance with the
+// riders' custom fields, for a user who has them all: the profile is read with the user and
+// shown in the answer.
+func BenchmarkGetCurrentUserWithFields(b *testing.B) {
+	decl := b.TempDir() + "/fields.json"
+	if err := os.WriteFile(decl, []byte(ridersFields), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	benchmarkMe(b, func(c *config.Config) { c.UserFieldsFile = decl })
+}
+
 func benchmarkMe(b *testing.B, opts ...apitest.Option) {
 	e := apitest.New(b, "sqlite", append([]apitest.Option{func(c *config.Config) { c.LogLevel = "warn" }}, opts...)...)
-	jwt, _ := e.Register("alice", "alice@example.com", "secret123")
+	body := map[string]string{"username": "alice", "email": "alice@example.com", "password": "secret123"}
+	if e.Config.UserFieldsFile != "" {
+		body["fullName"], body["rut"], body["club"], body["birthDate"] = "Alice Rider", "12345678-9", "Trek Chile", "1990-05-01"
+	}
+	r := e.PostJSON("/api/auth/local/register", body)
+	var reg struct {
+		JWT string `json:"jwt"`
+	}
+	if err := json.Unmarshal(r.Body, &reg); err != nil || r.Status != 200 {
+		b.Fatalf("register: %d %s", r.Status, r.Body)
+	}
+	jwt := reg.JWT
 	h := e.App.Handler
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {

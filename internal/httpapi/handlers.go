@@ -155,7 +155,7 @@ func (s *Server) shownFields(u db.UpUser, fields []string) profile.Shown {
 	if s.fields.Len() == 0 {
 		return nil
 	}
-	return s.fields.Show(profile.Stored(u.Profile), fields)
+	return s.fields.Show(u.Profile, fields)
 }
 
 // timestamp formats as Strapi does: UTC with milliseconds, "2026-11-25T20:26:20.708Z".

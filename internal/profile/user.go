@@ -177,25 +177,34 @@ func extra(b []byte) (Shown, error) {
 	return out, nil
 }
 
-// Show returns the custom fields a user object shows of the stored values: every
-// non-private field (nil fields) or those of fields, in declaration order, null when unset.
-func (s *Schema) Show(stored Values, fields []string) Shown {
+// Show returns the custom fields a user object shows of a stored profile (the profile
+// column; nil: no value at all): every non-private field (nil fields) or those of fields,
+// in declaration order, null when unset. The stored JSON of each value is shown as it is:
+// values were converted when written, so nothing is decoded beyond the top-level object.
+func (s *Schema) Show(stored *string, fields []string) Shown {
 	if len(s.Fields) == 0 {
 		return nil
 	}
-	var out Shown
+	var vals map[string]json.RawMessage
+	if stored != nil && *stored != "" {
+		_ = json.Unmarshal([]byte(*stored), &vals) // written by Encode: an object
+	}
+	out := make(Shown, 0, len(s.Fields))
 	for i := range s.Fields {
 		f := &s.Fields[i]
 		if f.Private || fields != nil && !slices.Contains(fields, f.Name) {
 			continue
 		}
-		v := stored[f.Name]
-		raw := json.RawMessage("null")
-		if v != nil {
+		raw, ok := vals[f.Name]
+		switch {
+		case !ok || len(raw) == 0:
+			raw = json.RawMessage("null")
+		case raw[0] == '{' || raw[0] == '[':
+			// A JSON field's object or array, which PostgreSQL's jsonb writes with spaces:
+			// compacted, so that both engines answer the same bytes.
 			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			if err := enc.Encode(v); err == nil {
-				raw = bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+			if json.Compact(&buf, raw) == nil {
+				raw = buf.Bytes()
 			}
 		}
 		out = append(out, ShownField{Name: f.Name, Value: raw})
