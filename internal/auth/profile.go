@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
@@ -17,12 +16,13 @@ import (
 // index of the field for writes racing each other).
 
 // checkFields converts the custom field values sent (raw: the body's custom keys) into the
-// values to store, and refuses them with Strapi's ValidationError. create applies the
-// rules of a creation (required fields, defaults); userID is the user written (0: a new
-// one), whose own values do not conflict with themselves.
-func (s *Service) checkFields(ctx context.Context, raw map[string]any, create bool, userID int64) (profile.Values, error) {
+// values to store, or the field errors of Strapi's entity validator, which the caller joins
+// to its own. create applies the rules of a creation (required fields, defaults); userID is
+// the user written (0: a new one), whose own values do not conflict with themselves. The
+// error is a failure to check, not a refusal.
+func (s *Service) checkFields(ctx context.Context, raw map[string]any, create bool, userID int64) (profile.Values, []apierror.FieldError, error) {
 	if s.fields.Len() == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	vals, errs := s.fields.CheckInput(raw, create)
 	for _, f := range s.fields.Fields {
@@ -32,16 +32,13 @@ func (s *Service) checkFields(ctx context.Context, raw map[string]any, create bo
 		}
 		taken, err := s.store.ProfileValueTaken(ctx, f.Name, v, userID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if taken {
 			errs = append(errs, apierror.FieldInvalid(f.Name, errUniqueAttribute, raw[f.Name]))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, apierror.Invalid(errs...)
-	}
-	return vals, nil
+	return vals, errs, nil
 }
 
 // fieldTaken is the answer to a write that lost the race for a unique custom field value
@@ -114,16 +111,12 @@ func (s *Service) UpdateMe(ctx context.Context, p *Principal, in UpdateMeInput) 
 	if err != nil {
 		return db.UpUser{}, err
 	}
-	vals, err := s.checkFields(ctx, in.Fields, false, id)
-	if len(fields) > 0 {
-		var ae *apierror.Error
-		if err != nil && errors.As(err, &ae) {
-			fields = append(fields, ae.Fields...)
-		}
-		return db.UpUser{}, apierror.Invalid(fields...)
-	}
+	vals, fieldErrs, err := s.checkFields(ctx, in.Fields, false, id)
 	if err != nil {
 		return db.UpUser{}, err
+	}
+	if fields = append(fields, fieldErrs...); len(fields) > 0 {
+		return db.UpUser{}, apierror.Invalid(fields...)
 	}
 	now := s.now()
 	var u db.UpUser

@@ -252,9 +252,12 @@ func (s *Service) Register(ctx context.Context, in RegisterInput) (db.UpUser, Is
 	}
 	// The custom fields register accepts (the spec refused the others), as the entity
 	// validator checks a creation.
-	vals, err := s.checkFields(ctx, in.Fields, true, 0)
+	vals, fieldErrs, err := s.checkFields(ctx, in.Fields, true, 0)
 	if err != nil {
 		return db.UpUser{}, Issued{}, err
+	}
+	if len(fieldErrs) > 0 {
+		return db.UpUser{}, Issued{}, apierror.Invalid(fieldErrs...)
 	}
 	profileJSON, err := encodeFields(vals)
 	if err != nil {

@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -115,14 +114,11 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (UserEntry
 	if err != nil {
 		return UserEntry{}, err
 	}
-	vals, err := s.checkFields(ctx, in.Fields, true, 0)
-	var ae *apierror.Error
-	if err != nil && !errors.As(err, &ae) {
+	vals, fieldErrs, err := s.checkFields(ctx, in.Fields, true, 0)
+	if err != nil {
 		return UserEntry{}, err
 	}
-	if ae != nil {
-		fields = append(fields, ae.Fields...)
-	}
+	fields = append(fields, fieldErrs...)
 	if len(fields) > 0 {
 		// Strapi's controller re-throws whatever the creation threw as an ApplicationError
 		// with its message only.
@@ -231,14 +227,11 @@ func (s *Service) UpdateUser(ctx context.Context, id int64, in UpdateUserInput) 
 	if err != nil {
 		return UserEntry{}, err
 	}
-	vals, err := s.checkFields(ctx, in.Fields, false, id)
-	var ae *apierror.Error
-	if err != nil && !errors.As(err, &ae) {
+	vals, fieldErrs, err := s.checkFields(ctx, in.Fields, false, id)
+	if err != nil {
 		return UserEntry{}, err
 	}
-	if ae != nil {
-		fields = append(fields, ae.Fields...)
-	}
+	fields = append(fields, fieldErrs...)
 	if len(fields) > 0 {
 		return UserEntry{}, apierror.Invalid(fields...)
 	}

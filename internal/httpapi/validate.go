@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"mime"
 	"net/http"
 	"net/url"
@@ -23,18 +22,9 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
-// emailPattern is yup's email test (yup 0.32, which Strapi uses), without its rarely used
-// quoted local part: dot-separated atoms, '@', and dot-separated labels with a final label
-// that starts and ends with a letter. Non-ASCII letters are allowed as yup allows them.
-const emailPattern = `(?i)^` +
-	`[a-z0-9!#$%&'*+\-/=?^_` + "`" + `{|}~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]+` +
-	`(\.[a-z0-9!#$%&'*+\-/=?^_` + "`" + `{|}~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]+)*` +
-	`@(([a-z0-9\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]|[a-z0-9\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}][a-z0-9\-._~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]*[a-z0-9\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}])\.)+` +
-	`([a-z\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]|[a-z\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}][a-z0-9\-._~\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}]*[a-z\x{A0}-\x{D7FF}\x{F900}-\x{FDCF}\x{FDF0}-\x{FFEF}])$`
-
 // init makes emailPattern the syntax every "format: email" value is checked against.
 func init() {
-	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(emailPattern))
+	openapi3.DefineStringFormatValidator("email", openapi3.NewRegexpFormatValidator(apierror.EmailPattern))
 }
 
 // validationOptions are kin-openapi's options. Security is not among the checks: the gate
@@ -320,9 +310,6 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 			name = strings.Join(f.Path, ".")
 		}
 		f.Message, f.Value, f.HasValue = name+" is a required field", nil, false
-		if p := s.Properties[f.Path[len(f.Path)-1]]; p != nil && p.Value != nil && p.Value.Extensions["x-user-field"] != nil {
-			f.Message = name + " must be defined." // a custom field: Strapi's entity validator
-		}
 	case "minLength":
 		if value == "" {
 			f.Message = name + " is a required field"
@@ -341,7 +328,7 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 			f.Message = fmt.Sprintf("%s must be a valid %s", name, s.Format)
 		}
 	case "type", "nullable":
-		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", name, yupType(s), printValue(value))
+		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", name, yupType(s), apierror.PrintValue(value))
 		if n, isNum := value.(json.Number); isNum && s.Type != nil && s.Type.Is("integer") {
 			if _, err := n.Float64(); err == nil {
 				f.Message = name + " must be an integer" // yup's number().integer()
@@ -350,7 +337,7 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 	case "enum":
 		vals := make([]string, len(s.Enum))
 		for i, v := range s.Enum {
-			vals[i] = printValue(v)
+			vals[i] = apierror.PrintValue(v)
 			if _, custom := s.Extensions["x-user-field"]; custom {
 				vals[i] = fmt.Sprint(v) // Strapi's entity validator: the values as they are
 			}
@@ -360,9 +347,9 @@ func fieldError(se *openapi3.SchemaError, body parsedBody) apierror.FieldError {
 			f.Message += ", " // and null, which prints as nothing
 		}
 	case "minimum":
-		f.Message = fmt.Sprintf("%s must be greater than or equal to %s", name, jsNumber(derefF(s.Min)))
+		f.Message = fmt.Sprintf("%s must be greater than or equal to %s", name, apierror.JSNumber(derefF(s.Min)))
 	case "maximum":
-		f.Message = fmt.Sprintf("%s must be less than or equal to %s", name, jsNumber(derefF(s.Max)))
+		f.Message = fmt.Sprintf("%s must be less than or equal to %s", name, apierror.JSNumber(derefF(s.Max)))
 	case "exclusiveMinimum", "exclusiveMaximum":
 		f.Message = fmt.Sprintf("%s %s", name, strings.TrimPrefix(se.Reason, "number "))
 	case "pattern":
@@ -380,7 +367,7 @@ func invalidParameter(p *openapi3.Parameter, pe *openapi3filter.ParseError) apie
 	f := apierror.FieldError{Path: []string{p.Name}, Value: pe.Value, HasValue: pe.Value != nil}
 	if s := p.Schema; s != nil && s.Value != nil && s.Value.Type != nil &&
 		(s.Value.Type.Is("integer") || s.Value.Type.Is("number") || s.Value.Type.Is("boolean")) {
-		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", p.Name, yupType(s.Value), printValue(pe.Value))
+		f.Message = fmt.Sprintf("%s must be a `%s` type, but the final value was: `%s`.", p.Name, yupType(s.Value), apierror.PrintValue(pe.Value))
 	} else {
 		f.Message = fmt.Sprintf("%s is invalid: %s", p.Name, pe.Reason)
 	}
@@ -546,71 +533,6 @@ func yupType(s *openapi3.Schema) string {
 	default:
 		return s.Type.Slice()[0]
 	}
-}
-
-// printValue prints a value as yup's printValue(value, quoteStrings=true) does.
-func printValue(v any) string {
-	if s, ok := printSimple(v); ok {
-		return s
-	}
-	// Like JSON.stringify(value, replacer, 2) where the replacer prints simple values.
-	var conv func(v any) any
-	conv = func(v any) any {
-		if s, ok := printSimple(v); ok {
-			return s
-		}
-		switch c := v.(type) {
-		case []any:
-			out := make([]any, len(c))
-			for i, e := range c {
-				out[i] = conv(e)
-			}
-			return out
-		case map[string]any:
-			out := make(map[string]any, len(c))
-			for k, e := range c {
-				out[k] = conv(e)
-			}
-			return out
-		}
-		return v
-	}
-	b, err := json.MarshalIndent(conv(v), "", "  ")
-	if err != nil {
-		return fmt.Sprint(v)
-	}
-	return string(b)
-}
-
-func printSimple(v any) (string, bool) {
-	switch c := v.(type) {
-	case nil:
-		return "null", true
-	case bool:
-		return strconv.FormatBool(c), true
-	case string:
-		return `"` + c + `"`, true
-	case json.Number:
-		f, err := c.Float64()
-		if err != nil {
-			return c.String(), true
-		}
-		return jsNumber(f), true
-	case float64:
-		return jsNumber(c), true
-	case int, int64:
-		return fmt.Sprint(c), true
-	}
-	return "", false
-}
-
-// jsNumber formats f as JavaScript's String(number) does for the usual range.
-func jsNumber(f float64) string {
-	if math.Abs(f) >= 1e21 || (f != 0 && math.Abs(f) < 1e-6) {
-		s := strconv.FormatFloat(f, 'e', -1, 64)
-		return strings.Replace(strings.Replace(s, "e+0", "e+", 1), "e-0", "e-", 1)
-	}
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }
 
 func derefF(p *float64) float64 {

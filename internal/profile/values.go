@@ -32,7 +32,7 @@ func (f *Field) Check(v any) (any, *apierror.FieldError) {
 		return nil, &fe
 	}
 	typeError := func(yupType string) (any, *apierror.FieldError) {
-		return bad("%s must be a `%s` type, but the final value was: `%s`.", f.Name, yupType, printValue(v))
+		return bad("%s must be a `%s` type, but the final value was: `%s`.", f.Name, yupType, apierror.PrintValue(v))
 	}
 	switch f.Type {
 	case String, Text, RichText, Email, Enumeration:
@@ -152,11 +152,11 @@ func (f *Field) EnumMessage() string {
 
 func (f *Field) checkRange(x float64, v any) *apierror.FieldError {
 	if f.Min != nil && x < *f.Min {
-		fe := apierror.FieldInvalid(f.Name, fmt.Sprintf("%s must be greater than or equal to %s", f.Name, jsNumber(*f.Min)), v)
+		fe := apierror.FieldInvalid(f.Name, fmt.Sprintf("%s must be greater than or equal to %s", f.Name, apierror.JSNumber(*f.Min)), v)
 		return &fe
 	}
 	if f.Max != nil && x > *f.Max {
-		fe := apierror.FieldInvalid(f.Name, fmt.Sprintf("%s must be less than or equal to %s", f.Name, jsNumber(*f.Max)), v)
+		fe := apierror.FieldInvalid(f.Name, fmt.Sprintf("%s must be less than or equal to %s", f.Name, apierror.JSNumber(*f.Max)), v)
 		return &fe
 	}
 	return nil
@@ -265,10 +265,9 @@ func Merge(cur, patch Values) Values {
 func FormatDateTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
 
 var (
-	dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	timeRE = regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$`)
-	// emailRE is yup's email test as the HTTP layer applies it (format: email).
-	emailRE = regexp.MustCompile(`(?i)^[a-z0-9!#$%&'*+\-/=?^_` + "`" + `{|}~]+(\.[a-z0-9!#$%&'*+\-/=?^_` + "`" + `{|}~]+)*@([a-z0-9]([a-z0-9\-]*[a-z0-9])?\.)+[a-z]([a-z0-9\-]*[a-z0-9])?$`)
+	dateRE  = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	timeRE  = regexp.MustCompile(`^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$`)
+	emailRE = regexp.MustCompile(apierror.EmailPattern)
 )
 
 func parseDate(s string) (string, error) {
@@ -312,60 +311,3 @@ func parseTime(s string) (string, error) {
 	}
 	return fmt.Sprintf("%02d:%02d:%02d.%03d", h, mi, sec, ms), nil
 }
-
-// NormalizeFilter converts a filter value of the query string (text) for a comparison with
-// the stored values of f: dates, datetimes and times as stored, numbers as numbers.
-func (f *Field) NormalizeFilter(s string) (any, bool) {
-	switch f.Type {
-	case Integer, Decimal, Float:
-		x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-		if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
-			return nil, false
-		}
-		return x, true
-	case Boolean:
-		switch strings.ToLower(s) {
-		case "true", "t", "1":
-			return true, true
-		case "false", "f", "0":
-			return false, true
-		}
-		return nil, false
-	case DateTime:
-		t, err := parseDateTime(s)
-		if err != nil {
-			return nil, false
-		}
-		return FormatDateTime(t), true
-	case Time:
-		t, err := parseTime(s)
-		return t, err == nil
-	case Date:
-		d, err := parseDate(s)
-		return d, err == nil
-	case BigInteger:
-		b, ok := new(big.Int).SetString(strings.TrimSpace(s), 10)
-		if !ok {
-			return nil, false
-		}
-		return b.String(), true
-	}
-	return s, true
-}
-
-func printValue(v any) string {
-	switch c := v.(type) {
-	case nil:
-		return "null"
-	case string:
-		return `"` + c + `"`
-	case json.Number:
-		return c.String()
-	case bool:
-		return strconv.FormatBool(c)
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
-func jsNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

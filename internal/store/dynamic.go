@@ -16,18 +16,25 @@ func (s *Store) selectRows(ctx context.Context, query string, args []any, row fu
 			return fmt.Errorf("query: %w", err)
 		}
 		defer rows.Close()
-		for rows.Next() {
-			if err := row(rows.Scan); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+		return eachRow(rows, row)
 	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
 	defer rows.Close()
+	return eachRow(rows, row)
+}
+
+// rowIter is what eachRow needs of a result: pgx's Rows and database/sql's have it.
+type rowIter interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// eachRow calls row for each row of rows, then reports the result's error.
+func eachRow(rows rowIter, row func(scan func(dest ...any) error) error) error {
 	for rows.Next() {
 		if err := row(rows.Scan); err != nil {
 			return err

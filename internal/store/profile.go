@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -314,12 +313,7 @@ func (s *Store) rawTx(ctx context.Context, key string, fn func(c rawConn) error)
 						return err
 					}
 					defer rows.Close()
-					for rows.Next() {
-						if err := row(rows.Scan); err != nil {
-							return err
-						}
-					}
-					return rows.Err()
+					return eachRow(rows, row)
 				},
 			})
 		})
@@ -339,13 +333,8 @@ func (s *Store) rawTx(ctx context.Context, key string, fn func(c rawConn) error)
 			if err != nil {
 				return err
 			}
-			defer func(rows *sql.Rows) { _ = rows.Close() }(rows)
-			for rows.Next() {
-				if err := row(rows.Scan); err != nil {
-					return err
-				}
-			}
-			return rows.Err()
+			defer func() { _ = rows.Close() }()
+			return eachRow(rows, row)
 		},
 	})
 	if err != nil {
