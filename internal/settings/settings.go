@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/oauth"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -21,6 +22,7 @@ import (
 const (
 	advancedKey = "plugin_users-permissions_advanced"
 	emailKey    = "plugin_users-permissions_email"
+	grantKey    = "plugin_users-permissions_grant"
 )
 
 // Advanced are Strapi's advanced settings of Users & Permissions (contract §5.2).
@@ -183,6 +185,7 @@ type Store struct {
 	mu        sync.Mutex
 	advanced  Advanced
 	templates EmailTemplates
+	providers map[string]oauth.Settings // read-only once cached: callers get copies
 	loadedAt  time.Time // zero: nothing cached
 	version   uint64    // bumped by every local change
 	loading   *flight   // the load under way, shared by concurrent callers
@@ -207,7 +210,7 @@ func New(st *store.Store, now func() time.Time) *Store {
 // Init stores Strapi's defaults where nothing is stored yet, then applies the overrides
 // from the environment (key → text value).
 func (s *Store) Init(ctx context.Context, overrides map[string]string) error {
-	for key, v := range map[string]any{advancedKey: DefaultAdvanced(), emailKey: DefaultEmailTemplates()} {
+	for key, v := range map[string]any{advancedKey: DefaultAdvanced(), emailKey: DefaultEmailTemplates(), grantKey: oauth.Defaults()} {
 		b, err := json.Marshal(v)
 		if err != nil {
 			return err
@@ -305,10 +308,13 @@ func (s *Store) refresh(ctx context.Context) error {
 		s.mu.Unlock()
 
 		s.loads.Add(1)
-		a, t := DefaultAdvanced(), DefaultEmailTemplates()
+		a, t, g := DefaultAdvanced(), DefaultEmailTemplates(), oauth.Defaults()
 		err := load(ctx, s.store.Q, advancedKey, &a)
 		if err == nil {
 			err = load(ctx, s.store.Q, emailKey, &t)
+		}
+		if err == nil {
+			err = load(ctx, s.store.Q, grantKey, &g)
 		}
 		if s.afterRead != nil {
 			s.afterRead()
@@ -317,7 +323,7 @@ func (s *Store) refresh(ctx context.Context) error {
 		s.loading, f.err = nil, err
 		stale := s.version != version // a local change landed meanwhile: read again
 		if err == nil && !stale {
-			s.advanced, s.templates, s.loadedAt = a, t, s.now()
+			s.advanced, s.templates, s.providers, s.loadedAt = a, t, g, s.now()
 		}
 		close(f.done)
 		s.mu.Unlock()
