@@ -258,8 +258,9 @@ type ErrorBody struct {
 	// Example: Invalid identifier or password
 	Message string `json:"message"`
 
-	// Details Empty, the list of invalid fields of a validation error, or the key refused in a query
-	// (`key`, `path`, `source`, `param`). Absent on 500.
+	// Details Empty, the list of invalid fields of a validation error, the key refused in a query
+	// (`key`, `path`, `source`, `param`), or the refused `callback` of an OAuth start. Absent
+	// on 500.
 	Details *ErrorDetails `json:"details,omitempty"`
 }
 
@@ -268,10 +269,15 @@ type ErrorBody struct {
 // Example: ValidationError
 type ErrorBodyName string
 
-// ErrorDetails Empty, the list of invalid fields of a validation error, or the key refused in a query
-// (`key`, `path`, `source`, `param`). Absent on 500.
+// ErrorDetails Empty, the list of invalid fields of a validation error, the key refused in a query
+// (`key`, `path`, `source`, `param`), or the refused `callback` of an OAuth start. Absent
+// on 500.
 type ErrorDetails struct {
-	Errors *[]FieldError `json:"errors,omitempty"`
+	// Callback The refused `callback` of an OAuth start.
+	//
+	// Example: https://evil.example/steal
+	Callback *string       `json:"callback,omitempty"`
+	Errors   *[]FieldError `json:"errors,omitempty"`
 
 	// Key Example: password
 	Key *string `json:"key,omitempty"`
@@ -758,8 +764,14 @@ type NotFound = Error
 // PayloadTooLarge Strapi's error envelope, used by every error response.
 type PayloadTooLarge = Error
 
-// ProviderDisabled Strapi's error envelope, used by every error response.
-type ProviderDisabled = Error
+// ProviderCallbackError Strapi's error envelope, used by every error response.
+type ProviderCallbackError = Error
+
+// ProviderConnectError Strapi's error envelope, used by every error response.
+type ProviderConnectError = Error
+
+// ProviderUnavailable Strapi's error envelope, used by every error response.
+type ProviderUnavailable = Error
 
 // QueryError Strapi's error envelope, used by every error response.
 type QueryError = Error
@@ -836,6 +848,41 @@ type RefreshSessionParams struct {
 	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
 	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
 	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// ProviderCallbackParams defines parameters for ProviderCallback.
+type ProviderCallbackParams struct {
+	// AccessToken Ignored (Strapi before 5.53 read the provider's token here; @nuxtjs/strapi still sends it).
+	AccessToken *string `form:"access_token,omitempty" json:"access_token,omitempty"`
+
+	// UserAgent In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+	// User-Agent itself is not kept.
+	UserAgent *UserAgent `json:"User-Agent,omitempty"`
+
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// ConnectProviderParams defines parameters for ConnectProvider.
+type ConnectProviderParams struct {
+	// Callback The frontend URL to come back to; must equal the provider's configured `callback`.
+	Callback *string `form:"callback,omitempty" json:"callback,omitempty"`
+}
+
+// ConnectProviderCallbackParams defines parameters for ConnectProviderCallback.
+type ConnectProviderCallbackParams struct {
+	// Code The provider's authorization code.
+	Code *string `form:"code,omitempty" json:"code,omitempty"`
+
+	// State The state the start leg sent.
+	State *string `form:"state,omitempty" json:"state,omitempty"`
+
+	// Error The provider's refusal (`access_denied`, ...).
+	Error *string `form:"error,omitempty" json:"error,omitempty"`
+
+	// ErrorDescription The provider's explanation of its refusal.
+	ErrorDescription *string `form:"error_description,omitempty" json:"error_description,omitempty"`
 }
 
 // ListUsersParams defines parameters for ListUsers.
@@ -1120,15 +1167,15 @@ type ServerInterface interface {
 	// RevokeSession End one of the current user's sessions (refresh mode)
 	// (DELETE /api/auth/sessions/{sessionId})
 	RevokeSession(w http.ResponseWriter, r *http.Request, sessionId string)
-	// ProviderCallback Exchange an OAuth provider session for a JWT
+	// ProviderCallback Exchange the finished provider session for a JWT
 	// (GET /api/auth/{provider}/callback)
-	ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider)
-	// ConnectProvider Start a login with an OAuth provider
+	ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider, params ProviderCallbackParams)
+	// ConnectProvider Start a sign-in with an OAuth provider (send the browser here)
 	// (GET /api/connect/{provider})
-	ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider)
-	// ConnectProviderCallback The OAuth provider's redirect back
+	ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider, params ConnectProviderParams)
+	// ConnectProviderCallback The OAuth provider's redirect back (the provider sends the browser here)
 	// (GET /api/connect/{provider}/callback)
-	ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider)
+	ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider, params ConnectProviderCallbackParams)
 	// ListUsers List users
 	// (GET /api/users)
 	ListUsers(w http.ResponseWriter, r *http.Request, params ListUsersParams)
@@ -1273,21 +1320,21 @@ func (_ Unimplemented) RevokeSession(w http.ResponseWriter, r *http.Request, ses
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
-// ProviderCallback Exchange an OAuth provider session for a JWT
+// ProviderCallback Exchange the finished provider session for a JWT
 // (GET /api/auth/{provider}/callback)
-func (_ Unimplemented) ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+func (_ Unimplemented) ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider, params ProviderCallbackParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
-// ConnectProvider Start a login with an OAuth provider
+// ConnectProvider Start a sign-in with an OAuth provider (send the browser here)
 // (GET /api/connect/{provider})
-func (_ Unimplemented) ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider) {
+func (_ Unimplemented) ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider, params ConnectProviderParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
-// ConnectProviderCallback The OAuth provider's redirect back
+// ConnectProviderCallback The OAuth provider's redirect back (the provider sends the browser here)
 // (GET /api/connect/{provider}/callback)
-func (_ Unimplemented) ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+func (_ Unimplemented) ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider, params ConnectProviderCallbackParams) {
 	w.WriteHeader(http.StatusNotImplemented)
 }
 
@@ -1800,8 +1847,64 @@ func (siw *ServerInterfaceWrapper) ProviderCallback(w http.ResponseWriter, r *ht
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ProviderCallbackParams
+
+	// ------------- Optional query parameter "access_token" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "access_token", r.URL.Query(), &params.AccessToken, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "access_token"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "access_token", Err: err})
+		}
+		return
+	}
+
+	headers := r.Header
+
+	// ------------- Optional header parameter "User-Agent" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("User-Agent")]; found {
+		var UserAgent UserAgent
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "User-Agent", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "User-Agent", valueList[0], &UserAgent, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "User-Agent", Err: err})
+			return
+		}
+
+		params.UserAgent = &UserAgent
+
+	}
+
+	// ------------- Optional header parameter "x-strapi-refresh-cookie" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("x-strapi-refresh-cookie")]; found {
+		var XStrapiRefreshCookie RefreshCookieMode
+		n := len(valueList)
+		if n != 1 {
+			siw.ErrorHandlerFunc(w, r, &TooManyValuesForParamError{ParamName: "x-strapi-refresh-cookie", Count: n})
+			return
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "x-strapi-refresh-cookie", valueList[0], &XStrapiRefreshCookie, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "x-strapi-refresh-cookie", Err: err})
+			return
+		}
+
+		params.XStrapiRefreshCookie = &XStrapiRefreshCookie
+
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ProviderCallback(w, r, provider)
+		siw.Handler.ProviderCallback(w, r, provider, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1826,8 +1929,24 @@ func (siw *ServerInterfaceWrapper) ConnectProvider(w http.ResponseWriter, r *htt
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ConnectProviderParams
+
+	// ------------- Optional query parameter "callback" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "callback", r.URL.Query(), &params.Callback, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "callback"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "callback", Err: err})
+		}
+		return
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ConnectProvider(w, r, provider)
+		siw.Handler.ConnectProvider(w, r, provider, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -1852,8 +1971,63 @@ func (siw *ServerInterfaceWrapper) ConnectProviderCallback(w http.ResponseWriter
 		return
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ConnectProviderCallbackParams
+
+	// ------------- Optional query parameter "code" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "code", r.URL.Query(), &params.Code, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "code"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "code", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "state" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "state", r.URL.Query(), &params.State, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "state"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "state", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "error" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "error", r.URL.Query(), &params.Error, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "error"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "error", Err: err})
+		}
+		return
+	}
+
+	// ------------- Optional query parameter "error_description" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "error_description", r.URL.Query(), &params.ErrorDescription, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		var requiredError *runtime.RequiredParameterError
+		if errors.As(err, &requiredError) {
+			siw.ErrorHandlerFunc(w, r, &RequiredParamError{ParamName: "error_description"})
+		} else {
+			siw.ErrorHandlerFunc(w, r, &InvalidParamFormatError{ParamName: "error_description", Err: err})
+		}
+		return
+	}
+
 	handler := http.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		siw.Handler.ConnectProviderCallback(w, r, provider)
+		siw.Handler.ConnectProviderCallback(w, r, provider, params)
 	}))
 
 	for _, middleware := range siw.HandlerMiddlewares {
@@ -2563,7 +2737,11 @@ type NotFoundJSONResponse Error
 
 type PayloadTooLargeJSONResponse Error
 
-type ProviderDisabledJSONResponse Error
+type ProviderCallbackErrorJSONResponse Error
+
+type ProviderConnectErrorJSONResponse Error
+
+type ProviderUnavailableJSONResponse Error
 
 type QueryErrorJSONResponse Error
 
@@ -4360,13 +4538,40 @@ func (response RevokeSession500JSONResponse) VisitRevokeSessionResponse(w http.R
 
 type ProviderCallbackRequestObject struct {
 	Provider Provider `json:"provider"`
+	Params   ProviderCallbackParams
 }
 
 type ProviderCallbackResponseObject interface {
 	VisitProviderCallbackResponse(w http.ResponseWriter) error
 }
 
-type ProviderCallback400JSONResponse struct{ ProviderDisabledJSONResponse }
+type ProviderCallback200ResponseHeaders struct {
+	SetCookie *string
+}
+
+type ProviderCallback200JSONResponse struct {
+	Body    AuthResponse
+	Headers ProviderCallback200ResponseHeaders
+}
+
+func (response ProviderCallback200JSONResponse) VisitProviderCallbackResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.SetCookie != nil {
+		w.Header().Set("Set-Cookie", fmt.Sprint(*response.Headers.SetCookie))
+	}
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ProviderCallback400JSONResponse struct {
+	ProviderCallbackErrorJSONResponse
+}
 
 func (response ProviderCallback400JSONResponse) VisitProviderCallbackResponse(w http.ResponseWriter) error {
 
@@ -4426,13 +4631,36 @@ func (response ProviderCallback500JSONResponse) VisitProviderCallbackResponse(w 
 
 type ConnectProviderRequestObject struct {
 	Provider Provider `json:"provider"`
+	Params   ConnectProviderParams
 }
 
 type ConnectProviderResponseObject interface {
 	VisitConnectProviderResponse(w http.ResponseWriter) error
 }
 
-type ConnectProvider400JSONResponse struct{ ProviderDisabledJSONResponse }
+type ConnectProvider302ResponseHeaders struct {
+	Location  *string
+	SetCookie *string
+}
+
+type ConnectProvider302Response struct {
+	Headers ConnectProvider302ResponseHeaders
+}
+
+func (response ConnectProvider302Response) VisitConnectProviderResponse(w http.ResponseWriter) error {
+	if response.Headers.Location != nil {
+		w.Header().Set("Location", fmt.Sprint(*response.Headers.Location))
+	}
+	if response.Headers.SetCookie != nil {
+		w.Header().Set("Set-Cookie", fmt.Sprint(*response.Headers.SetCookie))
+	}
+	w.WriteHeader(302)
+	return nil
+}
+
+type ConnectProvider400JSONResponse struct {
+	ProviderConnectErrorJSONResponse
+}
 
 func (response ConnectProvider400JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
 
@@ -4513,15 +4741,54 @@ func (response ConnectProvider500JSONResponse) VisitConnectProviderResponse(w ht
 	return err
 }
 
+type ConnectProvider503JSONResponse struct {
+	ProviderUnavailableJSONResponse
+}
+
+func (response ConnectProvider503JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(503)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ConnectProviderCallbackRequestObject struct {
 	Provider Provider `json:"provider"`
+	Params   ConnectProviderCallbackParams
 }
 
 type ConnectProviderCallbackResponseObject interface {
 	VisitConnectProviderCallbackResponse(w http.ResponseWriter) error
 }
 
-type ConnectProviderCallback400JSONResponse struct{ ProviderDisabledJSONResponse }
+type ConnectProviderCallback302ResponseHeaders struct {
+	Location  *string
+	SetCookie *string
+}
+
+type ConnectProviderCallback302Response struct {
+	Headers ConnectProviderCallback302ResponseHeaders
+}
+
+func (response ConnectProviderCallback302Response) VisitConnectProviderCallbackResponse(w http.ResponseWriter) error {
+	if response.Headers.Location != nil {
+		w.Header().Set("Location", fmt.Sprint(*response.Headers.Location))
+	}
+	if response.Headers.SetCookie != nil {
+		w.Header().Set("Set-Cookie", fmt.Sprint(*response.Headers.SetCookie))
+	}
+	w.WriteHeader(302)
+	return nil
+}
+
+type ConnectProviderCallback400JSONResponse struct {
+	ProviderConnectErrorJSONResponse
+}
 
 func (response ConnectProviderCallback400JSONResponse) VisitConnectProviderCallbackResponse(w http.ResponseWriter) error {
 
@@ -5915,13 +6182,13 @@ type StrictServerInterface interface {
 	// RevokeSession End one of the current user's sessions (refresh mode)
 	// (DELETE /api/auth/sessions/{sessionId})
 	RevokeSession(ctx context.Context, request RevokeSessionRequestObject) (RevokeSessionResponseObject, error)
-	// ProviderCallback Exchange an OAuth provider session for a JWT
+	// ProviderCallback Exchange the finished provider session for a JWT
 	// (GET /api/auth/{provider}/callback)
 	ProviderCallback(ctx context.Context, request ProviderCallbackRequestObject) (ProviderCallbackResponseObject, error)
-	// ConnectProvider Start a login with an OAuth provider
+	// ConnectProvider Start a sign-in with an OAuth provider (send the browser here)
 	// (GET /api/connect/{provider})
 	ConnectProvider(ctx context.Context, request ConnectProviderRequestObject) (ConnectProviderResponseObject, error)
-	// ConnectProviderCallback The OAuth provider's redirect back
+	// ConnectProviderCallback The OAuth provider's redirect back (the provider sends the browser here)
 	// (GET /api/connect/{provider}/callback)
 	ConnectProviderCallback(ctx context.Context, request ConnectProviderCallbackRequestObject) (ConnectProviderCallbackResponseObject, error)
 	// ListUsers List users
@@ -6608,10 +6875,11 @@ func (sh *strictHandler) RevokeSession(w http.ResponseWriter, r *http.Request, s
 }
 
 // ProviderCallback operation middleware
-func (sh *strictHandler) ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+func (sh *strictHandler) ProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider, params ProviderCallbackParams) {
 	var request ProviderCallbackRequestObject
 
 	request.Provider = provider
+	request.Params = params
 
 	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
 		return sh.ssi.ProviderCallback(ctx, request.(ProviderCallbackRequestObject))
@@ -6634,10 +6902,11 @@ func (sh *strictHandler) ProviderCallback(w http.ResponseWriter, r *http.Request
 }
 
 // ConnectProvider operation middleware
-func (sh *strictHandler) ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider) {
+func (sh *strictHandler) ConnectProvider(w http.ResponseWriter, r *http.Request, provider Provider, params ConnectProviderParams) {
 	var request ConnectProviderRequestObject
 
 	request.Provider = provider
+	request.Params = params
 
 	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
 		return sh.ssi.ConnectProvider(ctx, request.(ConnectProviderRequestObject))
@@ -6660,10 +6929,11 @@ func (sh *strictHandler) ConnectProvider(w http.ResponseWriter, r *http.Request,
 }
 
 // ConnectProviderCallback operation middleware
-func (sh *strictHandler) ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider) {
+func (sh *strictHandler) ConnectProviderCallback(w http.ResponseWriter, r *http.Request, provider Provider, params ConnectProviderCallbackParams) {
 	var request ConnectProviderCallbackRequestObject
 
 	request.Provider = provider
+	request.Params = params
 
 	handler := func(ctx context.Context, w http.ResponseWriter, r *http.Request, request interface{}) (interface{}, error) {
 		return sh.ssi.ConnectProviderCallback(ctx, request.(ConnectProviderCallbackRequestObject))
@@ -7080,240 +7350,267 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H0Jc9u2tvBfwcebmdodWZa3LPJ05rmJ07o3tnNjp5vlCSESkhBTgEJAVtSM//s35wAgQZG0JFtO0jbv",
-	"TW9kicRycHD25VMQyeFICia0CtqfggGjMUvx4+8bb6hmr/iQ6w38X/gyZipK+UhzKYJ28IZ9GDOlFaFJ",
-	"IicsJiOWkgkXsZyQnkyJHnBFooQzocnRa0JFTFI51qwZNAIVDdiQwpjsIx2OEha0t1qNQE9HLGgHXGjW",
-	"Z2lwc9MoLOQNG1IuuOjfspiE9TThgugBI9E4TWF2s6iaeZ8tMK1iFfv/bcCqpiFMxKoBS1AskiJWRHER",
-	"MXzyreAfCRvJaFAHhCfP9h7vPNtuPWkEPZkOqTbrerwbVCzzphGMaEqHTNtTe8lZEqvyUs8HjPTwN6Il",
-	"SZkep6JBIjkc0g3FYAzNYrIWmmd+GCuWCjpkDYB3Eq4TmRJKEq509sxF6zJ7LGx0BFUk/L+h7m7SEd8w",
-	"hx6SSco1UyS86ATu2U5wGTZgvNm5OuNWa/ux/dLOu09CHoeAOR0RxjIaD5nQR/BNMqFTBRtgTbJ2IokF",
-	"ILmmyZi1EdbueQow+E6RTnCeTgnXRI51JyATOU5iopiICdcdAdhJhZqwlEiRTIkeSOVg1lzviKARcIDk",
-	"hzFLp0EjgCUH7cA8UDhLKdhpL2hffHLnpXQKKHvT+BRwzYZ4PLM/uS9omtJpcHPZCD5u9OWG/fbi0j14",
-	"0whe8sQdd/GQz3RKR/w7RXrmCcTBD+o7Rbopja6YJmoqNP3YJqF94sIB//LiEftw+QNNeISnmT3wSKaX",
-	"F63Li24ioysWX/6g03F2VN4jW5cXkRQ9ng7hoR5NFAubtRjREVyTXiqHhAoiu+9ZpNsk/ORW0yafHilN",
-	"U61+43rQJp2AdoKbm7BBwk+PZNomF5/setoE1nPTIJ+y2dsEZ7+5vAmbeGzZ3fqUISF8fsQ+ALxhxwhW",
-	"9nGUyJgFbRix7rAN5P3TpnHMAf40eZ3KEUs1Z8qNYU/PbBAOWekpLCSIGRudZt/WkNef5YQMqZgSWLV3",
-	"bwnVZCjhKrbgHg1lytb3ycYW0lyaJM0aVE1wmkqqs71XSQNfy9E4oZqV1xamMmEhWYN7/H24TmgMlGXA",
-	"CHzfIJOMMtIkYSkZ0qmhHvCzapKDRMmcoIzsNEBScNxGRyByAN2AL4BmGBrksMV/C54weAkIUvz6wtxP",
-	"QOEfkFIh1nVE+Al+bpNP5vc2uegEljohnk0GPBqQaCClYvnG8GrB8/uEa0WkHgC1QJgoQlNGaBSxkWZx",
-	"oyOE1ISORgln8Xqzlny41dYQkOyAEAw5B/AoSvbIhXnmsrEwkWnUYS9eoEYFC0lZQs1utSRu7fsIH0BS",
-	"MqCKSMEaxOEHFQZIXJHwSFzThMfkik3DdUDSkTflJ7P6MqLhuRKDZ9mUPq5RRWLJlIcbsucOBWYpkeOu",
-	"lAmjAvdfhudt97m44F7GaxcF+E2JJFxWfXcL7X+dymses7SawwNSwe4BOKcHYz0gI/t8RhNGVA889HPD",
-	"NYKUfRjzlMVurxVUIuhzPRh3y2h40wjesF7K1OC5lFecHSMdnV3hkSCpeYoMZQxIMtB6dCqSaUjW2Eca",
-	"6WS6by8VsnFzp3hfyJTFeNBcEMPk1glVV8pKmawj3MBaXjEBj1FB3OgkwkURLpRmNHYA6sp42kChdEiv",
-	"mCKJ7MuxJlHCaGpoF77m3V0jHefQ+7ihcDEbdvYN80Y1iQ3ccqrBJxN2FNec6njIUh4Rni0dEL/mRHm8",
-	"2FluVYiXQy74cDzEHyu4wRmjaTSoWCP7qInCH1mMR8IFySRIgqIcwrmEjDPE8N2HGtAZJl0FtzOZVnDO",
-	"l5mkq2SqSXfaIIxGA0sVaJJMSdimKjJ0pQ0vh+0KaRjezuRTeKHBY/P0ekf4IjE86AvE8KwRkvCXrcsf",
-	"3IuIxrmglkqhQV1A+JSkpY5AcakgP+PQQYN0AjtkLlCXlpsvIZv/Fl4Ez83lQ1XQmMeX/HdgbvvWEpzq",
-	"NpJ4pmm6kPSkrvjIl5nq0BAlz2pMrNZQ3yqWHvSZ0AvQPLi+iillVJKYXfPI0u21TvB8kEqg4IIMaXR6",
-	"BsfcbDbXgXumQLlQKOJ639A8mHYD5wVphCU9eA7Ejis20reQrfy9mut2LP/iSUI395otsnZMIy60VIN9",
-	"ciQ0S8gxjcjpGfmdbLXebe29e7JODkajhP3Guv/lenNv50lz5zFZ++/P58evGiThV4z8xKIruU7M7ja3",
-	"tltN/H9yRns05faVyusNS12cLMJJN8mBmPpMhKxR4quODRLSbhSuI9ABXvga3j+uOsKogCyGa0rJkCvF",
-	"Rd88whVZ227tkgnXA3gPGMg+2W3tkhDWiaDvybGIQzjB8PXb83Ddu+5ubEW4btvvrHUEmI+8spg6HpHu",
-	"lBS1XRETTa8YgekpaLLZXJ3AO+mlWAEVU3u759oZyoLSZaPASvzLmR3fDcyuRlIoIy89H1DRZ4fADg7T",
-	"VKIMEyH9w4uDwnKE4uXmeyWFh5P4urJ6mxoPhzSdOixgE8thuCrYYqRgQSNAFED8oZoGbTFOkkbA3Owx",
-	"05QnMPpNIxgypWgfdvCHHKfewMOx0qTLSMx7PYZj6wEVZApPudnwyRz0v4Kgi1sxO20ESlM9VkF7t9VC",
-	"yMBxiuJ2DqysTKNIjoVGYRpNaGYZa86i5sjp+l33h0dAaAI0ZUrMSrKlH+THULf2SSpF/7nZeflEHEhG",
-	"VKmJTOFaEXzjrsuFQa3oEFeOzo1isTj4b/x78ChlvaAd/GczN4Vuml/VpnkdX6hShtDi6K2gUcDAEgCQ",
-	"S8MTNI5TplQFyuITcCBNYILmxry246z20virW/W9ycZe5Oq4h5e5Pd8wsBYDLYrVwgAR6wVLmGagdCyJ",
-	"VMtC7jlFQ0iM85HRuJvwiFhbxoIEZzWQkglzmP46X0UGLu4fI4IIiaS5gM+NadFb4nKX0A5bRNTfDEUY",
-	"K1BtUzZKaMRiWA77OAKGTSIZ3/kmOlMLqsMrZksaRBWfiuXeDYuPX4YvrQZRAOqAClbya5DJnHNCFKLz",
-	"YDRkVEwGHNR2sODLtMvjmInFEWlZWOZTZBDMvirDb2dV0ENz73fK3LeERlfmyo1YigCVgqz1EHa4KZCi",
-	"jcVGCkKNcxANCIns91m8Ye0Iah2hBupHKmhyxtJrlq6KcPmXxoxPzATEgcmCr2r6HIZ7KyFVB4KMBfs4",
-	"YpFmMcE17luVEZeUyL4VCwHWY8XIWMQs9S8fsfTLkgBrlzuXVw+JbY7eFMxwnsYp6FgPZMr/YnEZ+bZW",
-	"xg0LNkCPJ2ZXNWXX8spc35TBld4naMbp0pj8yGjKUvv2hCqimNA+KB8YhsdW10T7mQFnlLKYCc1poj4n",
-	"MA+qYUG6YB41DL2L2nZM1gByivcF1eOUlSGN1JFrlWnQfSvkWv+dudmvZJ/fibNaKo32vhmuRZzma1w2",
-	"Hk1fgj2Z7xRqyflJ+TIVnZnnNmaL6nn7Ins/uLy5LKDAXQeuFo895CmA5q24EnIiCMefe5ylcCD4ji+M",
-	"30vwKI69vIj/8PJxDh30MuSyMSLjHTg0QtmidVkncZIBVw7176Vl+TaCLmPCDQqmIyoIjcGWr3RKtc/C",
-	"bpcAbtAlkG/bv0xjVSIHd13/0pLJipChfAI5MiwgttAqGBjyZSn352G1jk3UsNofaWwjoR5GmTqRpORr",
-	"c960DJzoBsugiz/NaFcnUr8E8+XDwelEamKmyGDjJi1DZnc1OJYyY4InahwNrDiLooaS4zRiZI0LkrA+",
-	"jaZlb4B53Iq6r+k0kTQ+l/IVTfvs4aDkKCSQQj0lWkqS4IwZ0GaWUoLd1s6KibVDF1xHagxGnghsQiwU",
-	"Wdsix/xHoHcx69FxYu+ic5C/4Ip2E/aACHYOtljn0oQFx27Kz2va8JcAohkTuAqExv/As7V6E09wxaae",
-	"uBLYKMRChJQRdvxnzCXI/G2VcsMVmy4vLaxA4DXrbqC/uGElRplm8SbWWUTJKOXX1NzqsRWj8GFjBSBZ",
-	"MOYsvXvD+lzppbXWevPRGbtmKU1cUCcGSmRGyPuJt0WvByXmZOZ6OJx0ax68zFYRCKk3qNgw3980/KlK",
-	"hmKqScKo0uQxiQY0pZHFpiVk6nxi2o2CGQl72yjVisgILaTxPY1jb60vBo6fFcxXxnZxP1OYTEk2AZzw",
-	"3V02Fln/y6YzygB8Y92lSGkr4zZWpBRkt0O1rfU1C9r8ijSDcelIufJ8MhgLfh+XzJCrIdXRoHgOxvaY",
-	"25mty0Td+za7pSoSS+QPZvIlrpRv/vav1wmbnLFonKKDamt79//NXrblp65WZG00WUmDNVbZ1dnMI5mm",
-	"LNI4Subv+Zp0Vmub9kzS3uYNdsqEPbxsDbPk4Q5fQsBGRQ0DMdAlbrnsGROx8dvc02NTqcb/aL50iuRd",
-	"8QxjRXIbwOI0PCeWReXcMgWflt5pYVUDfV7nyy2472nvdHadnj3RokEKYVVvBb2mPAFp+OGugp2L+JNl",
-	"YCsvpOw2WJX6ZNUjroi8ZimobGCe1VKaKLhM0ooGDMwbH8ZszGIMqrcm3RRDJLlWBPbfpYrtk5TpdEoS",
-	"qllqIYu66sNTGDvR5ycyJzJTyGXPMw7l0Tg8xlAcP6wPod7rGQ30XMpjKqYuH+0BFVB3tvbaqAYZJYwq",
-	"RuDQaJ9y4Y4uA16W01aC3vazlSBiIeMPORRg1Iex1DTPCURTh8Mu2tMsJWEp3y6EZc9LSKxapX1ns/zC",
-	"bdmEi46Uv1SXJLj4SPACQtH36SzJquiIo8Xx0EgBZany4PWRNdUBClth4c6RMDhQPsiiPimTX1W9wJUt",
-	"rhD10Cb3WGulyv1j0dU1pElPOvbjHIvOGnun9a/MAwgKn2LpT1JUBH/BL2jANkE5Pve8L+DvuNrVMMCC",
-	"z7LopkS6DHLXbynX7C4CISqC52X93+jpq9D1767bpzJhFnWKizuxcnKfXy+FlNWKpAuhuovH02SmzaiH",
-	"dxnw67IFzK5vOZzKQ7M/l+M628JdztDa9WYO8U5DLmydwngY/A0tw3dwPVYDAqUQA17gO2OhRiwCdzVa",
-	"oFWb9KRcACaX3joMeNrBezkQsWT/Z0+6GclhAI5VGbS3bmaAd99lfJ7b0AzyoRGkkFn4xkb2w9/FtMj3",
-	"k4o8mDOTZk+gSsCBZQe4lbaj25CrtBO9n2j8wFD6y1NS2PSXQfeniJ/yX47e/nW0dcKP1JF4sxc9P3p8",
-	"dDX6/dfnvzxrsukvoz+fHz0+Pptw+tvL1tF7+fHkr6utk/fHe8fn/9t+9fyXhP18wE/fH+6cnvenx38d",
-	"fjx58eez5snT/33YGrbE7rk+2jnr7vzce9I93hr+MdkZ/dSiT/+7/ef0j6249fvVoSylqUDyg0wxJXML",
-	"Mx6KTuAF0oGK/tS1sUgwNlwTndJrlijnYp3JZ1xv3raWbSsDzMMF4IqBSdVw1OgCj9C+flmRxe4lclgt",
-	"J2jPSSUuoogNTnb2wWL2kW9T3Pl/gZen6Nmhh1y8YqKvB36yYp49Zi9jZdoQm7iozH2itASCBdVL0o2I",
-	"YownFdYdYQWImdjO71w+hkwz9lDEVaAATZ8EyLTvb8N5Uob0o9vD9t5u1VlWJNUUD2oWkI3c+1Jzau7R",
-	"r/TgRpUjH14zcSxTZmbY3XtcO3oO0ifbhckeV8F3SD9udKca9vZk25u9YPEuYdExIAf7MKYJCd0bM+Rq",
-	"8QXfBo6Zw65cXcMfbfZ4KtEgZVQzuPYeChQ3eIr4DhzIT8BukudjpeXQKBDW7wiFHbpWwiRrmZs+JsDJ",
-	"MDsWI2mGFfn+no01A5xFulKiftH2mT1eqLLhPZ1d/+zJYEhTXmbKK7iRdTh7ptOW6G/AWdztKrh6CLdR",
-	"bzDEv2GYWhOxwJJ8V+BkZvNLYpuDSTZiAdNcqYkiegGE4PkNVxohwPzlW9Ip7kiGbr2fWRi/NeAhtdaS",
-	"6CL1L97YvWiLPaHP4lZ3p7fLtunT6HG81WuxZ90ndC/aibfZVq9Fn3WXhGI04zsrXUcPLnG9TBWZB+Aj",
-	"E+Nh0L4A1PeTMCuvwow8cAtXnGVuwlTLmsvUbpGFavDJbaUWGGdM6HpIVFztaon7VilNWRXtzsCs2RyO",
-	"W72zkZ6+QFVldkex/Tab/VO5JMjMdPhK5TS5AlRZGAqVIcLENUvkiFkXYndKIJhkan91Obtliu1WOhM8",
-	"Y0pxgQYGr8C/tFuCokchvHPIFLa56sqPMp5Ww8GNUgsPfLUM9lxFnDv5C/usr7yVwEDsT5jro9HYHTMD",
-	"6FTtZ5newDHVQE4I18UbNjd0uhajd26cjlh1tc2pRgm1JM+gfJVhqaxglqNJq6x5pfDdWRfNMdMDGZ9I",
-	"fWAKBbrva2ILS06K6tSbOu+af5Mr9nSryuQ06ipA/nx+/pqYBzATjFENpkVvtt1WuUDEbTTRzmZPL0eu",
-	"WlR+kSNtcX1IX4w6iSVJZC8zIVtJTfZcKBdCw6BFZugC60rKesZhIwglGKPXEWshVGuCslpUD+BfE8Rn",
-	"vknpMFxvkoOuMonDZK/VMtUIZmi2NcF4hZJuu3KYzWFtFKWSVSb00Cf/tTfkJgtL9B/PIxQrntaDGvao",
-	"dcq7Y+3SHA2gAGhwcmofqZ+pesZ1VllCQPGJggVrvXjlvaXXkM1K0dM92zyxHy7MY5f+cxt8OLLFccy+",
-	"bPUmYI+bEovMyJj1mdjMpr7xX4dqKRuuYM7GSAI+p2Z1N3kspw9ZV0alLBGVkNk74hJh9ihsGVJzAwVv",
-	"vd1lyXgJ8rBTiyGvqR44YdPdOlN7xFpurE1tnzC4pq5qFZkMZGLC4wtoUQxmXLBEzgxjzc2jJVw2K9MD",
-	"qtGeapHZq9lnV0sGNCZSzBg3IKbSm2u3rKRiCRJ3iBbmVQTtpUz7Ut/PHrGwNPgQxpd6UwumEC2rXpfF",
-	"LSwOdBQvYEY0FAcOz7zksBHUHcW8xFtb5Kw7tQ/OECQu1cZub5tWUcdcLqnGK99XAnNbK1nPD98p6xTl",
-	"o7qThej+tqeZw/V22yjcx6rDlmPtnfaip3goYj8BRBlYcVcVqll1CLebl2dGzAYsWJgrx1WRHFVVX6RJ",
-	"EmI9Y6sizMTGYMUlT6ikiX8hbuMAp1f1Op68WlY3mz09eVV5VK+zfK4zTXXFzDZ3YiEj00gmPJqRRYK5",
-	"VhXhUkTs67cvU9UDKc9NmytQeeOdp4yVFuUPNWc9+H4tjf5UttPoVCaJjeCpe6nu+8X2ZI6yCsduV6L9",
-	"xVXteuZqIfrTCP5sAP0cJeM+F1CHFj+023AX1IYHSyiLK2KSz0PWQlCeQHiGh0NXJhXqLRfe86qGkQSU",
-	"a1O0ulTOuHbqCuA7Z5CVgByiG+x2uByAV7DyvtrkxloydzthKqXnN8iibq7mYhJltr6l3JKZQyiKYDHW",
-	"A7fVIkMuxpqpYnrZvVx/bqoCGPYJNcoTF3a7yNDnePYqvHWXlSAxOUeLilbF9c4mhugBUyA2pszkomRy",
-	"oz1IODoYkmqZeoZ/wkVHhKldStN2CjAFOkOyFpVcCuttMutGsMWlpWKV2mW1VfOs5NrbL7j1TMzOIgLJ",
-	"A7gJikv1VZhMsWmQJ9sEnVPAbN+ev9x46gp/Fxe9mOhzP8eY71aocIYVQErWgFxTAL4t6tsgAH8ypFqb",
-	"Yi4VMJ8F615hkTv38VYs4KZw+Jlfm9S6J3JyUn2d8+KRWpFffjvfN3qUEX4LCT1cEWAdtrmAjcNbmwyk",
-	"QUv7bEfoAeMu2qjLejJlWA4HAgO5WK+6AauKuHCWnFt30HzoCIiHC2uoDWh4Y8uav2G9MuPIC3FWauEm",
-	"SnR+q47Kab1Usrt6wmJ2iwcMC8YaCCum0RNWvH1PW4932VbrcZfFe93dJ7u7OzHd7T7dZWzv6dPedi9i",
-	"27tbbGfrCX2y8+Txs95278lT+Gdvb3fn6fb2nT36M7ljO1+7Q3/h9a7Wnw+nW4mw1jc8gwzo2o8PdBHW",
-	"263txxutnY3W7vlWq73TardazVar9ae/hZhqtqH5kAULsTPvRj6eFZX9qV8Y2ckLQyVaEhCCQbuOYLWZ",
-	"DjnfAprZnBozlzKfcKLTwfTqqnUdR8OJ7Mbb4w+7gn94Mo+m8HhudfTb7PpVpsUDf5dzDYtQk1ANPvfh",
-	"Pc3IUhUJURrOo9BVAA9yLcTlRlhL2d9laOpVz1gMF4XDHtD2Ufz5UfhJ2fgTFFAsc9D4MLKzNLxr56+/",
-	"eKZ1l/hQ6HRa5UxEQGMNargf36msFEHsemuAE9HUkjamGVu0oEfCN/i7kctBtazsiBJCdxPFiJJQe9y1",
-	"WSJ1XZYqBY9/OsH5elwu38jfN/L3xchfpQKVjzhKZQ8qm+b0bNE7MdTdjZRGDD90oUWZiDfoiG9y6/Df",
-	"tGNnPVJe8Urjk3SlUhbxL8M40FfsOWZxVzXp8YFhxq6j33nwXQ0NR1shZJSAJSkDqSkXo0gIbcsEdj+7",
-	"+MRj6FlG1rJoHddtybZtKyLWlt/Z6A4V/BsVxlpYyeJg9JSmCj99zNVKR6zqneTOoMbRduCaduEVBu7m",
-	"/W4CvY1vSqP7hWsMzolllSuuht8cU0H7rh2VZziw8RaA3PNZTSX9fEPBjZf2qeB/sbQyXKFo7/0sJvla",
-	"d8lt/pEFzLcL2O7nGOjPC/X6FNEpM43oUkZCu9CQDGl6pQqnnpH1PtOqGVTMU80h0ESNlhKUgrjo7ztT",
-	"scqiTQHvuCBKQPOOiM7aGwE93t1yxje1VKfOyu2ChmmSWNIwjxJWUILP5lq6rCK2tbQ2p9n33aDovkOX",
-	"ydyuQQN6zQodt7KzW6g9a3Fz2ayXlaSssnjJvYMIvtIICVvfoYI+5U0dSs12rTOCZ40zZrzRBS9Obt+v",
-	"j+NFUdrzz+cwitn1xtYyRontbKiTSjv5S2eJ87o22WUnEC2CLr/QmGR/TOVEsRT/wG5Q5uvTs8rUuJmm",
-	"UfNEbV7TTsnBEspb7GyTAfvoeSVmZNqd3rNom7a6T+Itthvt9Z7Sx91ncYtt9bbpTnc3mmciTqjSB5Hm",
-	"18xIuivSChGQKxtxr1osduiSZdsE+cQzO7sF8avlWBdgvZC0ZEeaK8DWBou/RWXjmN3NP+h1lDZ4zFMC",
-	"UY5WYreGC2LC/VXbuLxNC1YneJWdfx1RdCMyWzlcERZzTdZyd6w1eggpNrKajILtk8oUJBx2uO73BoPY",
-	"TZ5Fv7VJaDpONzwLcOaeJ2GWfgR/2MQl15ba1d8MiWDX2Y7BUyrH/YFX8KTKgvJVOtbmecvgLJz1wiDR",
-	"relkxd7jBjz7RFYzsIWSzDqiJstsn4RAsUPTxRN70ZpIR1sb1d2LqqOoykeri/35u6SjzepDfnOmDFbQ",
-	"OrITdILQuxCmlzRJZEQT66nMLkZTSA1msHAG4U52Jhvzs97+ZoHOXyALb+GcureqKhbTFmu3XUKg+o+z",
-	"FDdJXpERaLAUhjWir9BcQ0PCuIiScQy38UBg21wqItYREzQYZ9Q5ZlGC1KhMx8na27PDN+9eHh2+enH2",
-	"7uXRq8N1uwosMjZDtTtCS9lwhaAy8rqWB9WPhWJ6vY1Odv/qr4WbcsQEHfEmVNgA6gymJOy2aH8I1/1o",
-	"FFsyEJgVgFnNIQTVIuhsgf2s+H5dpGt1WmvBBDdDU+pkXxs2kD1L/GiBqsTGealsIDd9ETP+05IZezZ+",
-	"B62v27sbmRjqpUYVu0GTvZm8iqfj3aeT9yLe+/BePOu+715N2ftJ6695ZvC7K0vL7X13FSb3UW0rcFBi",
-	"M1SBilUAqn0SIjUPkbSXC9v4hX6L0MTX5lmuv5AFf6u1BI02xukvZWZ/VssYckntFs1trotynIc+Oaz0",
-	"2rv7RT3zal93cl1WW/+RGT2A4b/M/4CRCMf/ah2oPhM0KoRpsOCSL8tuUxjOuU1J2LMhirmXtCMWcJMa",
-	"s7J10SLvyh23Rqay9SRtJCTRsiMwZQ9eUZXyryF1Zn3fGNY3hvWNYX1jWH97hrUEW3kwp3Itb8ESEdE4",
-	"5Xp6Budh6SzGzUJgQ/7XSwfnX347D6psZOH7iQ5JyvQ4FabYgrX3upjjhgnO3MhSXKWzIWVftYGC/3y2",
-	"vfcYQow7IvwEHmVONTbcuwltiw64JzstEtOpapgOJZon2cWCGKK8CDSMr5oEfCodEf7y2/m744OTg58O",
-	"jw9Pzn+w8bghMLOiVT38NMaW/A1nL4aPcCRt0gnMk53AX1pH5GvL8yq85RmVDscyiWZrJkfRtBA0BQoa",
-	"sytvdASyMDD4vD49OyebcMAQarHp1o7mIkUo2jwgjZWcIiPMy+GuDWlsish3hFMbzU/K+PQYZOJMBjwa",
-	"gLdQZcpjwc8ImfZaIQyQJA0oFqjHICPk1XihkZkhwuSXZqD1KLDlZnvSOWepcZibSxccn/9IfjQ4TDSj",
-	"w6ARjNPEvqzam5sLIH7ZV+rF5nBpQGJ9Ed58DTLhKdtAm6Pm3bzevvFhKPRKbD8mngvQJkV1hOxljK4N",
-	"QchC49GC5UIzgchgf5/I9IqMhTlWsMt1xPfEZa4Qk7GKmUGSpCxi/JoRCpcAA8cFUctHucMEh169E9dP",
-	"VQF3caVR2iT81EHTeSdoY3Z/g3RMIQP44lPH1m4AZO/gYZlPNu/Z/GFLjHSCmxt/WmNAsQH1WI6dxaZc",
-	"t9LldnRw96WYDuVY2R8UYGN2GB1ByPffm57W33/v+qrYB/GhYuc68xrVjiaYkKbcsG7GK0Rvff/9epMA",
-	"LbNnZlznxpSTb0YwFqNnzthpQWL9uKHwjQ3zBgCBkJnuoriWvFzvNUtNAUzPFolr3m1tgcSOrYJtH/Fs",
-	"btUwtnhS3Cs2FTaQ2cC0i3yxayUiDJFbFZPuNIiSMHJWv8XZ5RH1aLYLljI849NsURhsAPGaHzdSYMIJ",
-	"H3Jt/AZqwlIzQ6Hu+fchsYXCkZTsbj8jUkSA8WZ2WMfRa1MrtKq0OtW+pyHhEbNBAq6XWypHKWeaptO7",
-	"EJLNbiK7m0PKxeabw4MXx4fNYYzuJ66TWWJ18PooaATXLDVu3mCr2Wq24GFrlgMvYrPV3LHFVJG/br4b",
-	"MJoY7tpnVQE9CDhFtlu7BLtpZ+4eyHnnioxHWS6Oa2JgoY1KRnb+IL8HdrJG4Coe4SK2W7t1DtJsGvPm",
-	"FGsA77V26kS5bNzNio4UvoxhSsnmZW9/xvENbQgagaZ9hVnNGWoFEDAAqFKhhmCskyLhT4fnxEE0rNv9",
-	"zzDGaiBQ/7y93fBnVl1CkTUhTa8/wN2fDw9erDcXBgreHTnW0LpZxtM6GN00glwwsDJVpjKNZJWzCtpG",
-	"Ukfo8DK13V+Ws5txgGHiUE1ygoTPODTRI5xLK87TKdikI6y226ioOkqoykiR+dnY6w9IwsUVWTMy1PYu",
-	"Gchx6melQurw4fHB0at3z09PXh69OT44Pzo9eXd++t/Dk3fn56/CddKXTFWUv8O1UaBkcERaFjYArlTj",
-	"i7VpYLhnZZLXskIhuDZuadFamIMaX9qwAPdTyMJ1S6lxIN4r9MjniijNk4T0UoY3WzTJWyfCYiuQASTB",
-	"ZR5lf8E4Y0eY9xPZBwUSwGcybhHjXPN+bOPHRAxjYYkeoBa4FaXlSKFEwkV/fZ/Q7CA7wp16aqR12+8P",
-	"hVBgtyLCDGbdNF0HDHSzwg7oWQHE6vWws7uhz8X7GOVFdYOG68vpSpct3kCkVKG1nB/qV6oulfRbuIh0",
-	"RRFguG/+8j5uTCaTDdBEN8ZpwgS4mZBi3WOGglbpfHRF6tVaAGILFsou1SOsKZrtbgLIdKAo0GnVjVvL",
-	"ggy8q7/+L2pzsttq1b2Z80rv2LMiYLutrfkvFpqo4EsLcOa8GzW8sbXAG7O9eeG97Wfz35vtC4SccwF4",
-	"VBW/u6/ckRfYV1d5UEaBolr1wND/NYxisfz8O4WBPsgcG0jXXMT6useI4SzAyFMUfvNsloJmELTra1k0",
-	"YaSmTx4r+bof9lDD2mv5dJOcCujZjIYO4xawQYRKjdFGn5snbUo2DoMzd0SBbzi+yiagphqNwth+6qm+",
-	"V7/7IQl/DqLqAtXV2bJVzy7JJWZznB+EUZQn+ay8otAUoa5Vs5MLofCaNXnsZ2wC0CWTUeBLmWCMhvrG",
-	"Iao4RLEH6zcm8XBM4nktd/Brbz4k3c+oWpH01+oZtRaEsnrXJL9JyAlJ+BUjZR3GV17aBMmDvZ1Oh3Bc",
-	"IOvQisX4rH0yZTFPWWTCj0jXBHY7fkLja1AcQFHQkEDSEUZAfGeGfOdehrmrWPB6g7BEMeLe8tZaeLfR",
-	"Eea5zdDY8XCZE9y2sS+J2PZJU01y1JtteUG0lFcFVU1xeA2tj5ZhNTyOiM3wUzkaYQdKr3EtKorj0Xqe",
-	"emUsYVyR3VaLhIVOWB2BjZbskoEWutn7TKtMdd13JvvlNS4DL68Cu2tkzzSzLYPuXFmeC68iqjW/RcVC",
-	"D0Xe5HPUByhLfznD+nZa2zXlonFTJQblUBetCVJkBgPYUn+cMvDF9tkMp3pl/TfVM8ELMA4GZJjgvxyH",
-	"mkE1QJy5EjPr7NcFOlBRB3hxzlLTpWA5FmMLeZsCOHdiMXcn+bfYz+yGwJhctGCZO4oq7O14vU/q1IBq",
-	"wX9JUs+qgW9yCdWCxPzceXKsVwfMoGFWCBNMzQ0bhwMd1RLQG/osc1ERDHHtYLlm/CGDBoAHzWhrmImA",
-	"Q/vEOiSaDUcJ1QAXeBijVQksXGXNuzsCiJQlX7+cnZ5kBFAozWhsk0Yt6W5a30XD8CZ3SG3XTd06IACa",
-	"HWH0lbXd1s76YrQOpr+XvlFUEhYmVIt3Kbu9Y8iKdYi5s31+w9NsV5AapaJEsJvB34zc3VWi/sxkEotp",
-	"0YxWNOzlNRXz8TavfRn6WCUTLyIM21FUocG6zjryum6LRMtlpNmOsOLsXLkUfAZhocQmOXBzVwuncyjb",
-	"IvKbGd/19vaWllVHW5HoFj9usSet7e0d+vhJ99nu08fd3rOtuPXkWbS39+zx02c7e6z1uMfoakS35y7A",
-	"8nOKaz5U7iKweTHJdxbZZiv4/1OkNFGMkS0LaSXcXSGRqScvPazav4C1FdVIj6rkSXgu+DjrqI9zNgg1",
-	"kpaNWbHi2Vi54oVGgFrLw8mkYOgP9SkI4RnNIlybYGxI52c0TThibMyKfj4UGTvC0PIssZwOWcMVJIY/",
-	"iOZDU04CFWOZ4k58usk+cqUrKVSv0OjgPjLXbT1mF5arqvsurFicqpvks0pRXo35Oc1ugdVB9OLIdvT5",
-	"Zm39Ggjs38fSegtBBw+bUTgz639ejPXh7KYzRKdIxE2AfC3pDvO0BcwJHlIdDWZiFK3lIKKKbXChmFAc",
-	"qh4k0/VS7/Q1m60OiukBmaQSKhlnM1h/mfk6AxHEEObE1xDnMkGeH7/sGRlpoiSJaJpyDAEJ/TrFIVmj",
-	"frMU01El7ojulISu5IPN54GlgelVpo08ItZcNC/i0Y6+Yaq6t7Oq9iFZk2lHhGeHZ2dHpydn76Cr2OnJ",
-	"qz9+gIOG+BjFtLIhrVTMVsN3loIqPoMhjWURuAqd80ewUjKWI8E6OXMetlX2n+NajmXMAiOd3pGf+S1l",
-	"ahJXRrX+zIUZXqEbz4r53MzYX53HMUoZwpgmxiZuG7oXONwZ0xvmROeW6zYIb1ExZgkHX3llF/PQ3IN3",
-	"49G7/DY6ZF4vKgvlFPh/PdNFvPoM/Bbn+Xe6N2v49SuTb+BFzru0M6eSPaCzkyYJxFtXsevNrEdBLd82",
-	"rb1VsW5HxqJivzQuMF0Tl6JMPgXKKBC/iMwmL9bTcE5Jm/eaVcdBcuJk5n1Usqoq67j8GoudJGcmbZua",
-	"ASVgsg4EuUGTq4o4WTAQlTMBQbnsiEgmCY+ZS3oQRiPDiByroq3h44pkZXTK0ksjG15lRXaM1Z5x3B0o",
-	"nb4chHsuJw5YV6ZMyVs7noGXcW0S69msYOLZKd+Dj18+kIp5Gzf2UwXdy4uz6NlWNSvm0uXhPyujruwo",
-	"UsOwzZ2lLgPNmvPggpqoZg2Bzd801AKFd8f7TT/9vKzSwd2GO45NBYgH4o15i54Z3gjJorfosp86prlh",
-	"J2h3ApokneBmXkfDhkn+s2ofvthsNvHFvMXmdy7pDDnAhCtWVZLS5MLNyMaY9SJTK0ejwlxRwbLZEecz",
-	"X7lSe7B+5kW7KC1HefypNn6TtbFAv7Hxj683yZHrMdYRKMsbI7LRKpWpmMZiKwAYJlajVu+TfM+7rV1b",
-	"2qAjzEw1qimc0rI8bcXqpm1yCViwlPbotfe8sazji1ksCxFOiAbLaXNelzkbsmXOPcPRvOtevYL24LbD",
-	"FURptnbnv+H61H85J3RGSw9FXAiwzAxRNKM3+dlLLB9jicGQrPkquu8Fci/cyRNk72yR3NqZ6untG6lR",
-	"B/FoYbtsH2jknakcMaxo/eiCBw3NmnCh1htAqthHG+lgDaulDo55CP5Mt0UXVV34eiaAv0nesFFCp0hL",
-	"SYr7mXkDySO2ye+hzTCSWLhATyTRtJv128WQTkuO103YT2a+NJUYebpP0mw2rklCgZ8ie8o7hDue0qND",
-	"nkwRKj3dETHTxpFu4iltniskShu76KoNk7qqg6VxuM2xVhLZ64guwz2K7NTvzmosT2uSFxgJBREHCACy",
-	"ZgIF4vUiPgxYytqQrkfjYvJ5VZJ5j6dKV6tmuCZXd/cLM7Nim72ATX8ZdH+K+Cn/5ejtX0dbJ/xIHYk3",
-	"e9Hzo8dHV6Pff33+y7Mmm/6yFW3/Oj377X/8lB99POITHm3/+le0nVx3r5Kro/eS/zn838c/XxxP/vzt",
-	"cOePv/qTkxcnV3++ePn+j/e/Xv350+HHP98n/I/hH60/zv/gr57/0mK//5jAe9Hw12E0/PUv+vxIHQ1/",
-	"3YWJj8+jvZP3/dbpi2j3WLSae11Op1svXv7+5vDpH4c/7rD/bemd09bgxcH4yV+/91rXj4+fdveufvxw",
-	"3lpGdyx0pn1gDj3bZ7aCTZ+wiRXX7smay5ftXmbVhbn2MfAB0X/jY9iSWlX53X8oA69RjQ4ti8JwTv8E",
-	"gWOJDEEeiHXbQUu82y8zVM/CKzIEGrZebDLNqvbkCQOL5M51xGzyHK6mGIrRWC53LvXbZ94vlDVeUS/M",
-	"HLiVHSNrEuzKjy5B/CpaiK7celY5x98ouy4zn2VZnN+MaGUjmnfK3yxpn9eSdsa0pXs5EjsJvq6R70Oa",
-	"2nzCWmQiIGlvVMcYV3OTM1RmzOb8N+ZVNjE3d5Syay7HlQU6IOmhLsYwrzc6ZRrLmI/FFaZ14NpnlDEX",
-	"IaKAkYHvqCPsoPv+BM57kw/ulVLlimhQLZWELIzWOqoqNjclltWxy6qq5c8XDxC8tRHRinnLnLm+zmof",
-	"zj/pVftYMxaMlBkEtHhk8OZbhY8Scaw49G8s5w5qxhmzZsOKbv34DbqqH45TVBOwWY6Rt5KrTEM5t934",
-	"rnPrdmO2GpWxytg0FPhtKLGiU8SETrBbW9wkYd6AC+IWwUKWcugV0ZvTfIus0S5GjdtmE8gp1j37VEfc",
-	"zUBV5QrhSp85kDwgNfMbTdXQsRmgN79m8/yKzOzn5RoGbvsPpIv3WX7c1Rdj81NWS/fG3I6E6SoTkc4s",
-	"y0ZRLngGq3yAC1lYO2JJDE7ZtbxitWbQMp7x2N02u1Hbb5yLwpdwM9azBCws7JzlX2UQWjD5aukOdeU0",
-	"q9WKFiM9fUE1nePWQ++Gcer9Q1xsFk0e4Cofmg5GWTrUZ73VxTtQvNefXKH7m80soK++Hgk5BdsGce8Y",
-	"DMButeZ+5AmlDdAt8Avn6gnP4S//1ZgrfLei4Kd77Llb07IOjNd2gKB0VRZCVPf6C7vEv3umXm7iFbNn",
-	"mDns0D1pKsPfOzOvHBxq+2t7CPf58WxWzbV7dr9nLzWrEndh9a/zHjX/FnT8ulQITVNNqBWEXexsEVke",
-	"MOLZIMFtOP1VEdEZpP0X0tKvCnlBdCoePVS0tyUGiD2Zz4W6WUvx6trlpIsR4GlKpz7RtGiIyW1ZzXJs",
-	"opK1olIy1SFRdKpyZbNhI4BMa9v8UbjN4WaIm8N38lewhWefC8Tmi2azeYnZfbbzalHuh1y9lzwBXMXW",
-	"s67CJ1FToenHNvTHwl8vXNj35cUj9uHyB5rwCFvmut/RMnF58Qh7W3Ch+OUPVkzH3AL32COZXl60Li+s",
-	"OfUSo05Mh4nCI1uXF5n59fIH7FPlz5bKhF1egGh/+QP1exhAsP2p7VwJ3YgfsQ/kEfvAySPB4D9OHiUa",
-	"/mPkUV/Df4w84oI8ElIfCZItH794nv2R7aoj/B84eYQnoTAOx/vMySMmYvu1+wSLgFaXj2xjVfKoy/SE",
-	"MUEegZ73SKb4E2zB4EIjb09mkjJsi7HQJDlCdkF+YohxwJaHUIEY3r9oXf7A4zbgZz4UfFnI+nCDwg/Y",
-	"zmy9SV7bpp2uy2exWbLvNjBplXnrZEQ68+U6oSkWjvPzJVx+yBWb2jQQmBPwE1vyGN+zlnkLjKx9GvG6",
-	"p9XYW7BfydI02uL/InmRZ4ym0WChJ2W6UKblS4TwIk++tue00OyAiIs8aM3M99WJF2pknrd4Krcyr82R",
-	"UItryP+DUi6fWzlekZIL5juzX4+Rmb+X1CHgm2aPGxX8LvljNpQd28UImTsqE6xcQ7psKkVMHpOs+51C",
-	"G6xrcDNgKSvymO+U6UpoSyQ1CQLARDaHBzle4ddh1vLBdtWBtKxZJmrCYaUoNV2fEeJwn7Zh5X0LoOUS",
-	"hHO+VfX29hOnCi2yTSu4rUL6FA6wRI3lbDtLOc62Vmbd8i7wYklNi99dGPq3lGv2d6ny+xVU60UY29zV",
-	"lVANc2ozgq7/2Kb32ROAi7euz7TXKuwhXR/eNLe5ck03LgOErEJkpiaCeO0Uwebfj3HAtdMpM+Xr/I1S",
-	"Q8IjKkjXEnUPSeC3pZHE/zxzyrfgjJmqTl0COcm0SxRYiwmbjSEv4loRMR52GWZNWVmgSup7gxM8ZCyw",
-	"TNht/jUjk/5NhY7UQu9emAEvzRE6QpD4Qhf1k3cqokMGooISoMxEVLG851MUwZaaJPSmCvMu/xbTlSnJ",
-	"jdg+pFMSSyd+zLZw1CljtpZLaM1GbYJZD/XSA5z9faSHIhCOqaB9mzWTetnCylaEhdp5uTPsDY0YkWmf",
-	"Cv6XMZwWyW/tebglphKVKPgTnoF/8ZBgiWb/VmjA/2sscR2+3kpfgAZ3EkG+oIPty6akZYJEanD9/pTA",
-	"uzrzGMPmJz7fG47vkqG8zhqYmYrJtgsmcAr/ntMUi9YwDdauLJLENtlMEiANUrCO0CkVyuzJmCK8Ub1W",
-	"lXaoKhphfspoxJfHerfWhbH+RbaDr9KtDAt7AJ+y2fUqUd7DhJtGrWD80JhiSPMCuOIaM1SJjo3MpzLB",
-	"SMeMuw4otr77p4QsPBBu/YQx3uZGOjl2VFCIViNqnQpEtSWTE2XCjmI0+I3GVaYh2wAyE80AUbxHwCRk",
-	"a0dPR8wkpCoXYw1L+65IirXsCFtfxxfZfK9dQbprZ9Jf4etGjoSJVGZ9w46g0K65mCl6nncncU1csqhA",
-	"wT5qVwq0ipqb7vt3kvj+SZKTAUP8j73nX1jceovgdSTCXqAHoRIePhfFsE2MV5/nwjTKd5Oc0yvmJVE4",
-	"H5z1Sb37ELoeHKCZVbnSx+LzeWbu68nIVLcnjQB8aVQH7YAL/Xg3DyXkQrM+S+su0ozRwpRVhYID/wpP",
-	"xnM47hW6MgyqzuDvkNUi7xtb7S5LAYQPhWIAXZZIAUmCsm3lHnRzwoGFgKchNv01ZgLnfgW3JNgZpGI2",
-	"qBWRP5bReMiEhqKxNJmA5z6SQ1ZICtrLvBZr/yfGH/V7tWlAgI1dQKJSHRGaYr5uNsNrBywFdwk6kTM3",
-	"rfHRYiJK+L0r12CDIU0fCuNO5SJKxjGLGx0xGfBoUAjeAiYeS7IWs4gDrMmLra31/XwS618367n8AX3F",
-	"JBpIx3stq+8I8wSU6xtZl7FMsxQsA1bX9Mvz/NqKgPi7KwlYwY/7TD830Z7Wh7Ms9VjetfqQwcFz3Sd+",
-	"aOu/g1iArDwb1LsSqjE0svF4oW5SZM3+Zej1gF4zQtWVrTvDtW2Dt93aetYmZiH/2X669bRB/rP35Gmr",
-	"0RH/2WrttvbWjfg5j+pkXdb1gPEUL21eh9NpZh0RjZWWQxeCAeNJG9dCEpYZRVjM9X7WM50lyubwC2nL",
-	"dCI4Mk9sx1xCkzkEz40F/zBmgilF0nHCFErN0yY5KsgjcIlxjVamOIZgnH5KhfYy/w/8OBxDh/w0T3wc",
-	"28V4A4UukVMwFkMbQYGkVzHsqoX7pLamAOwUy4+OsXRbDjxD8Sy5g94yuZPYnAVV2B6MFBhIWK8BFInO",
-	"nU2/9ymU+daC+QtpC4t5eu+iK/yLHL1VUn9Vb9VU9njBCnV3sudu56y8NM/I6l8Z80xsr5lMyXZr10hD",
-	"QpoqXhNrUi1mweICaiyk2VX6UvjqbwqRddtojqUnsz35QTEgTv0t9OFVm0dXxo9jpnQqp55ttAj5JXCs",
-	"Iqi2WSU6/jtkxs+C0H93EXOFiHxnyyuc5KKWVyvzYdAG6FaFgiHDzBzjtL4kZmlVeijclI5AhQ/DrUH4",
-	"cu/VSz/3FXtsZHcmpCwj8Cwd3PZN5Pl7l1ZbVTBcZlRd2UU3xxzczKSlfAq6qNWBsgNZKnCfFe6oLiva",
-	"/Gqq1uBn2w3P2Y6CRjBOk6AdbCJxsCsvm7XyaJGGTeIC/c1rNhVJMGZ58SOAP8jKbjc1NDJvoFEpD14f",
-	"kTXQfNHybOOBZ+zT6940+FbFPBiX5cbmqf+69zZOUvW2rV9qtOc8zbc6vd1fj8rS8EuD/sxoAo1tIFbZ",
-	"pDACKpMuTaiIWGpWK9NowBDWMvVXmhFLFdxc3vz/AQA=",
+	"7L0Lc9s2tjj+VXB1sxO5f1qWX3nIk/lfN3Fad+M4GzvttpEnhEhIQkwBCgHZUTP+7r85Bw+CEmnJtpy0",
+	"u7l3upElEo+Dg/N+fGkkcjSWggmtGp0vjSGjKcvx47/X31LNXvER1+v4v/BlylSS87HmUjQ6jbfs04Qp",
+	"rQjNMnnJUjJmObnkIpWXpC9zoodckSTjTGhy+IZQkZJcTjRrNaKGSoZsRGFM9pmOxhlrdDbbUUNPx6zR",
+	"aXCh2YDljaurqLSQt2xEueBicM1iMtbXhAuih4wkkzyH2c2iauZ9usS0ilXs/7chq5qGMJGqCJagWCJF",
+	"qojiImH45DvBPxM2lsmwDgiPn+4+2n661X4cNfoyH1Ft1vVop1GxzKuoMaY5HTFtT+0lZ1mq5pd6OmSk",
+	"j78RLUnO9CQXEUnkaETXFYMxNEtJMzbPPJsolgs6YhHAO4vXiMwJJRlX2j/zvn3mH4ujrqCKxP830r0N",
+	"Oubr5tBjcplzzRSJ33cb7tlu4yyOYLzZubqTdnvrkf3SzrtHYp7GgDldEacymYyY0IfwTXZJpwo2wFqk",
+	"+VoSC0ByQbMJ6yCs3fMUYPBQkW7jNJ8Sromc6G6DXMpJlhLFREq47grATirUJcuJFNmU6KFUDmatta5o",
+	"RA0OkPw0Yfm0ETVgyY1OwzxQOksp2HG/0Xn/xZ2X0jmg7FX0pcE1G+HxzP7kvqB5TqeNq7Oo8Xl9INft",
+	"t+/P3INXUeMlz9xxlw/5ROd0zB8q0jdPIA5+Ug8V6eU0OWeaqKnQ9HOHxPaJ9w74Z+8fsE9nz2jGEzxN",
+	"/8ADmZ+9b5+972UyOWfp2TOdT/xRBY9snr1PpOjzfAQP9WmmWNyqxYiu4Jr0czkiVBDZ+8gS3SHxF7ea",
+	"DvnyQGmaa/Ub18MO6TZot3F1FUck/vJA5h3y/otdT4fAeq4i8sXP3iE4+9XZVdzCY/N364tHQvj8gH0C",
+	"eMOOEazs8ziTKWt0YMS6wzaQD0+bpikH+NPsTS7HLNecKTeGPT2zQThkpaewkEbK2PjYf1tDXn+Wl2RE",
+	"xZTAqoN7S6gmIwlXsQ33aCRztrZH1jeR5tIsa9WgaobTVFKdrd1KGvhGjicZ1Wx+bXEuMxaTJtzjH+I1",
+	"QlOgLENG4PuIXHrKSLOM5WREp4Z6wM+qRfYzJQuCMrbTAEnBcaOuQOQAugFfAM0wNMhhS/gWPGHwEhCk",
+	"/PV7cz8BhZ8hpUKs64r4C/zcIV/M7x3yvtuw1Anx7HLIkyFJhlIqVmwMrxY8v0e4VkTqIVALhIkiNGeE",
+	"Jgkba5ZGXSGkJnQ8zjhL11q15MOttoaA+ANCMBQcIKAo/pH35pmzaGkiE9VhL16gqIKF5CyjZrdaErf2",
+	"PYQPICkZUkWkYBFx+EGFARJXJD4UFzTjKTln03gNkHQcTPnFrH4e0fBcicEzP2WIa1SRVDIV4Ibsu0OB",
+	"WebIcU/KjFGB+5+H53X3ubzgvue1ywL8ao4knFV9dw3tf5PLC56yvJrDA1LB7gE4x/sTPSRj+7ynCWOq",
+	"hwH6ueGiRs4+TXjOUrfXCirRGHA9nPTm0fAqarxl/Zyp4XMpzzk7Qjo6u8JDQXLzFBnJFJBkqPX4WGTT",
+	"mDTZZ5robLpnLxWycXOn+EDInKV40FwQw+TWCFXnykqZrCvcwFqeMwGPUUHc6CTBRREulGY0dQDqyXQa",
+	"oVA6oudMkUwO5ESTJGM0N7QLXwvurpGOC+h9Xle4mHU7+7p5o5rENtxyqsEnM3aY1pzqZMRynhDulw6I",
+	"X3OiPF3uLDcrxMsRF3w0GeGPFdzghNE8GVaskX3WROGPLMUj4YJ4CZKgKIdwnkPGGWL44VMN6AyTroLb",
+	"icwrOOdLL+kqmWvSm0aE0WRoqQLNsimJO1Qlhq504OW4UyENw9tePoUXIp6ap9e6IhSJ4cFQIIZnjZCE",
+	"v2yePXMvIhoXglouhQZ1AeEzJy11BYpLJfkZh25EpNuwQxYC9dxyiyX4+a/hRfDcQj5UBY1FfCl8B+a2",
+	"b92AU11HEk80zZeSntQ5H4cyUx0aouRZjYnVGuo7xfL9ARN6CZoH11cxpYxKkrILnli63ew2ng9zCRRc",
+	"kBFNjk/gmFut1hpwzxwoFwpFXO8ZmgfTruO8II2wrA/Pgdhxzsb6GrJVvFdz3Y7knzzL6MZuq02aRzTh",
+	"Qks13COHQrOMHNGEHJ+Qf5PN9ofN3Q+P18j+eJyx31jvn1xv7G4/bm0/Is1//nx69CoiGT9n5CeWnMs1",
+	"Yna3sbnVbuH/kxPapzm3r1Reb1jq8mQRTrpF9sU0ZCKkSUmoOkYkpr0kXkOgA7zwNbx/XHWFUQFZCteU",
+	"khFXiouBeYQr0txq75BLrofwHjCQPbLT3iExrBNB35cTkcZwgvGbd6fxWnDd3diKcN2x31nrCDAfeW4x",
+	"dTImvSkpa7siJZqeMwLTU9Bk/VzdRnDSN2IFVEzt7V5oZ5gXlM6iEisJL6c/viuYXY2lUEZeej6kYsAO",
+	"gB0c5LlEGSZB+ocXB4XlBMXLjY9KigAn8XVl9TY1GY1oPnVYwC4th+GqZIuRgjWiBqIA4g/VtNERkyyL",
+	"GszNnjJNeQajX0WNEVOKDmAHv8tJHgw8mihNeoykvN9nOLYeUkGm8JSbDZ8sQP8rCLq4FbPTqKE01RPV",
+	"6Oy02wgZOE5R3s6+lZVpksiJ0ChMownNLKPpLGqOnK7ddn94BIRmQFOmxKzEL32/OIa6tV/mUgyem53P",
+	"n4gDyZgqdSlzuFYE37jtcmFQKzqklaNzo1gsD/6r8B48yFm/0Wn870ZhCt0wv6oN8zq+UKUMocUxWEFU",
+	"wsA5ACCXhidomuZMqQqUxSfgQFrABM2NeWPHWe2lCVe36nvjx17m6riHb3J7vmNgLQZaFKuFASLWC5Yx",
+	"zUDpuCFS3RRyzykaQlKcj4wnvYwnxNoyliQ4q4GUzJjD9DfFKjy4eHiMCCIkkuYCPjemxWCJN7uEdtgy",
+	"ov5mKMJEgWqbs3FGE5bCctjnMTBsksj01jfRmVpQHV4xW9IgqoRUrPBuWHz8NnxpNYgCUAdUsJJfRC4X",
+	"nBOiEF0EoxGj4nLIQW0HC77MezxNmVgekW4Ky2IKD0H/1Tz8tlcFPTT3PlTmvmU0OTdXbsxyBKgUpNlH",
+	"2OGmQIo2FhspCDXOQTQgZHIwYOm6tSOoNYQaqB+5oNkJyy9YvirCFV4aMz4xExAHJgu+qukLGO6uhFTt",
+	"CzIR7POYJZqlBNe4Z1VGXFImB1YsBFhPFCMTkbI8vHzE0i9LAqxd7lSe3ye2OXpTMsMFGqegEz2UOf+T",
+	"pfPIt7kybliyAQY80V/VnF3Ic3N9cwZXeo+gGadHU/IjoznL7duXVBHFhA5Bec8wPLK6JtrPDDiTnKVM",
+	"aE4z9TWBuV8NC9ID86hh6D3UtlPSBMgpPhBUT3I2D2mkjlwrr0EPrJBr/XfmZr+SA34rzmqpNNr7ZrgW",
+	"cZqvcdkENP0G7Ml8p1BLLk4qlKnozDzXMVtUzzvv/fuNs6uzEgrcduBq8ThAnhJo3olzIS8F4fhzn7Mc",
+	"DgTfCYXxOwke5bFvLuLfv3xcQAe9DIVsjMh4Cw6NULZoPa+TOMmAK4f6d9KyQhtBjzHhBgXTERWEpmDL",
+	"VzqnOmRh10sAV+gSKLYdXqaJmiMHt13/jSWTFSHD/AkUyLCE2EKrYGDIl6XcX4fVOjZRw2p/pKmNhLof",
+	"Zeq1JHO+NudN8+BEN5iHLv40o129lvolmC/vD06vpSZmCg8bN+k8ZHZWg2M5MyZ4oibJ0IqzKGooOckT",
+	"RppckIwNaDKd9waYx62o+4ZOM0nTUylf0XzA7g9KjkICKdRToqUkGc7ogTazlDnYbW6vmFg7dMF15MZg",
+	"FIjAJsRCkeYmOeI/Ar1LWZ9OMnsXnYP8Oc2yHk3O79m+YbzsIJABBM2YjnEDDwcgZAyEeef8dOf9FQ0g",
+	"3t1oHRARoVlGdtptEs/OHXdIfApGZr9crkjKFe1lDH0nuOGuuM2OY9IUMiQOIBfa35Cioo7dFX3Ks5KK",
+	"vWYuihsP6DTrTxTNnONnnMs+zxhpxsaEABLqBctB/kCO+JOUAxNWZB+A2eAhekF5Bntrwd6c8HL4wtC2",
+	"2LjfIhK/ZQOuNGIf7hfks0RP0JMsJEQPlgY6cA6Jki0Df7ox98YgthCxpRAs0beRlhN7J+Dz0hJw8RJG",
+	"MKjOxga74FnLDryhNKNZo1IIdK+Sd29fefvpTeRYh3g3WfCM4bYGlb+6XSlcBGAeE7gO0rzmuq1FiCFC",
+	"EibSseQCyF7sxHd7E92bJkBOSB9TUIC/GTvkKR+JXQpGTg4muZnRRdTE7tGYDPgFE+5pw+DdG+izaM6c",
+	"ZHGTKjEA7iH6UGEo46PlgsT2CFt+3rUZzH9X3LL7I+ils0owRNjquzmEkISYA4YgnrBgWfNGoe0Vo89D",
+	"RY7HTBy+IJYOALYk8oLl07nVpntE51NCBxTEDqpZjhzyXxDtsHq22Dhn00CFbdjI9FLUrFGAw2eMYORj",
+	"MCrJyDmb3lyDXIERxKw7whiiyFoRZO5jEG0AASXjnF9QI+lN7N3Eh41lmPgA/VkZ2DGVlbkUTtgFy2nm",
+	"Av0xeM47pu5m8ih7wikxJ7PQ6+0sHubBM7+KhpB6nYp18/1VFE415zykmmSMKk0ekWRIc5pYbLqBnaWY",
+	"mPaSxozVZcsYWhWRCXrN0js6TN5Z/zxKMCWXhrFn3809InPiJ4ATvr0b3yLrP9l0xkAE39gQGpS+K2P5",
+	"VmQo8rdDdaxHzgfy/4WsRZO5I+Uq8NNjftBd3PQjrkZUJ8PyOZw6Vmt9j9aNru58m91SFUklMgwz+Q2u",
+	"VOgSDa/Xa3Z5wpJJjkELm1s7/zN72W4+dbVx00YYz1k1jadudX7UROY5sFkY5RYy7P3bMa2/MnBTBps3",
+	"2Ckzdv/2FpilCIH7FkYXNN5ZwRIgZXZ/wkRqfPl39OJXmnZ/NF86je62eIbxg4VdeHkaXhDLssHWMoWQ",
+	"lt5qYVUDfV3F6RrcDyy6dHadgY/JosGssH5/V8HORcLJvonWYE1mXBHQEDJJU9A4tZQmMtpLWsmQgcn7",
+	"04RNWIp6pHXzoc6DdhrYf48qtkdyBlpFoU+cGAvO/VMYO9HXJzKvpTdTWYOTTWvzEZo8xfDMMNQbod7v",
+	"G6vkqZRHVExdjvI9qq/ubO21UREZZ4wqNq8KeuD5POc56G09XQkilrLAkUMBRn2aSE2LPHE0fzvson3N",
+	"chLP5WDHsOxFSepVq7TvbMy/cF2G+bIjFS/VJY4vPxK8gFAM/fw3ZFV0zNELdWCkgHmpcv/NoXXfAApb",
+	"YeHW0ZE4UDHIsnEKJue2eoErW1wpEq5D7rDWSpX7x3L4w4hmfenYjws2cR66W61/ZVEhoPAplv8kRUVA",
+	"MPyCRnETqBlyz7sC/parXQ0DLMWxlENXkC6D3PVbzjW7jUCIiuDpvP5vrf8r0PVvr9vnMmMWdcqLe23l",
+	"ZLTp3lmRdGG1t4mCMdnKM+rhbQb8a9kCZtd3M5wq0nW+VjCT38JtztDa9WYO8VZDLm2dwhhJ/A0tw7cI",
+	"R6kGBEohBrzAdyZCjVliXIjnbKo6pC/lEjA5C9ZhwNNpfJRDkUr2f/akW4kcNaIGjNfZvJoB3l2X8XVu",
+	"Q6tRDI0gBWfUW5vtBX+XU+U/XlbkRp6Y0isEKsfsW3aAW+k4ug35q9vJx0uNHxhKf0WaIpv+Muz9lPBj",
+	"/svhuz8PN1/zQ3Uo3u4mzw8fHZ6P//3r81+ettj0l/Efzw8fHZ1ccvrby/bhR/n59Z/nm68/Hu0enf5r",
+	"69XzXzL28z4//niwfXw6mB79efD59Ys/nrZeP/nXp81RW+yc6sPtk972z/3HvaPN0e+X2+Of2vTJP7f+",
+	"mP6+mbb/fX4g51IXISFO5pimv4lZcOXAoCVSRMsxNs2JyDBfSBOd0wuWKRd2M5Pjvta6bi1bVgZYhAvA",
+	"FRsmfc9Ro/d4hPb1s4rKJkFyn9VyGp0F5SXKKGITVpx9sJyRGtoUt/+nEeSuB3boERevmBjoYZjAXmQU",
+	"28tYmUrKLl2k/h5RWgLBgopW+XpCMe6fCuuOsALETLz/Q5ejJ3PPHsq4ChSgFZIAmQ/CbThPyoh+dnvY",
+	"2t2pOsuKRMvyQc0CMiq8LzWn5h79ix7cuHLkgwsmjmTOzAw7u49qRy9A+nirNNmjKviO6Of13lTD3h5v",
+	"BbOXLN5zWHQEyME+TWhGYvfGDLlafsHXgWPmsCtXF4WjzR5PJRrkjGoG1z5AgfIGjxHfgQOFRTla5PlE",
+	"aTkyCoT1O0Kxn56VMEnTh26lBDgZVkzA6MpRRQ2YwMbqAWeRbq54S9n26R8vVV4KnvbX3z/ZGNGczzPl",
+	"FdzIOpw90XlbDNbhLG53FVyNnOuoNxji3zJMt0xYw5J8V/RqZvM3xDYHEz9iCdNc+aEyegGE4Pl1Vy6n",
+	"gTUtrkmxuyUZuvZ++tQua8BDaq0l0WXqX76xu8kme0yfpu3edn+HbdEnyaN0s99mT3uP6W6ynW6xzX6b",
+	"Pu3dEIrJjO9s7joGcEnrZarEPAAfmZiMGp33gPphYn7lVZiRB67hirPMTZgKiguZ2jWyUA0+ua3UAuOE",
+	"CV0PiYqrXS1xXyulKaui3RqYNZvDcat3NtbTF6iqzO4otd/62b/Ml4mamQ5fqZymUIAqg0JRGSJMXLBM",
+	"jpl1IfamhGFQkfnV1XGYp9hupTPBM6Y8I2hg8Ar8S3tzUAwoRHAOXmFbqK78KNNpNRzcKLXwwFfnwV6o",
+	"iAsnf2GfDZW3OTAQ+xPmf2o0dqfMADpXe776B3BMNZSXhOvyDVuYTlOL0dtXTkesutrmVJOMWpJnUL7K",
+	"sDSvYM5nGFRZ8+ZSOmZdNEdMD2X6Wup9UzzWfV8Tbz7npKhOx6zzroU3uWJP16pMTqOuAuTPp6dviHkA",
+	"s4MZ1WBaDGbbac8XDbqOJtrZ7OkVyFWLyi8KpC2vD+mLUSexTJXsexOyldRk34VyITQMWpg3wLSCUdbg",
+	"rRGEEgzQ64pmDOX7oM4i1UP410TwmW9yOipCSP3rQSQpTGgjVwFquW6R/R4QyK6Qguy226aYzQyjC8KW",
+	"K7M+F89SulTXhDFXqY3WVhRU+buONmAqojWmzNVbNDGSIZ+qvcpXPn4yfLwIpax4Wg9r+LjWOe9NNCud",
+	"ChwwoJjaQzJtSnZy7csiQVwvLZna1spgDJZeQ98rZWT3bOu1/fDePHYWPrfOR2Nb2c3sy5YeBD6+IbFC",
+	"mkzZgIkNP/VV+DqU+lp31d7WMXSa5WZ1V0XQaQhZVwNsXnSbu3XBEc9xkIAVzENqYUTjtWRoXoS/AR3b",
+	"rsWQN1QPnVTsyIMPyg7yyvcIA3riSi6Sy6HMTG5XCS3KUZdL1nebkQAKO+4cLpuV6SHVaPi1yBwUnLWr",
+	"JUOKselllIXgz2CunXltGutnuUO0MK+ivC9lPpD6boaTpcXW+7AS1duEMP/1pnaAebkQK9sdpkvYOw3F",
+	"gcMzLzlsBL1MsaBqhK3Q2ZvaB2cIEpdqfae/RauoYyFAVeNV6NSBua05rx/GGc0rP/NHdStT1t2NZDOH",
+	"G+w2Kt3HqsOWEx2c9rKneCDSMHtRGVhxV9KwVXUI19vBZ0b0A5ZM4ZXjqkSOq0oH0yyLsRi/1WVmgniw",
+	"XGAg/dIsvBDXcYDj83plVJ7fVImcPT15XnlUb3wy8ommumJmm1K0lDVsLDOezMgijYXmH+Fyp+zr1y9T",
+	"1QOpSKxeKFAF453mjM0tKhxqwXrw/Voa/WXeoKRzmWU21Kjupbrvl9uTOcoqHLte2w8XV7XrmauF6G9y",
+	"FyOgn+NsMuACiqjjh04H7oJaD2AJNd0hh8zPQ5oxaHkg6MPDsavxDUmVpfeCkpckAyuA6bgwV4u/duoK",
+	"4DuvlZWAHKIb7Ha43AD3ZeV9tZn5tWTuesI0V1smIsv641rLSZR+fTfyn3rPVZLAYqyrcLNNRlxMNFPl",
+	"3Og7+SjdVCUw7BGKuhvs3WwXGfoCF2SFW/GsEiQmOWpZ0aq83tkMFj1kCsTGnJmkGS832oOEo4MhqZZ5",
+	"4KEgXHRFnNultGybG1NdOibNZM73sdYhs/4O2xlBKlal29aYX0/mfJB7Jf+jCS5aRiC5B39GeamhCuMV",
+	"m4g83iLoRQNm++705foT17WivOjlRJ+7efBC/0eF164EUtIEck0B+LYifUQA/mREtTaVyCpgPgvW3dIi",
+	"t+/iVlnCn+Lws7g2ufWjFOSk+joXlY+1Ir/8drpn9Cgj/JYyj7giwDpsZxwbMNi8HEqDlvbZrtBDxl1Y",
+	"VI/1Zc6wlhtEMHKxVnUDVhUaYg1J1++gdd+hGvcXf1EbefHW9uR4y/rzjKOoIl2phZtw1sV9piqnDXLe",
+	"buuyS9k1rjqsdm4grJhGl1359j1pP9phm+1HPZbu9nYe7+xsp3Sn92SHsd0nT/pb/YRt7Wyy7c3H9PH2",
+	"40dP+1v9x0/gn93dne0nW1u3Dj2YSXLb/qtHHiy93tUGHsDpViKsdWLPIAPGIKT7ugzrrfbWo/X29np7",
+	"53Sz3dlud9rtVrvd/iPcQko1W9d8xBpLsbPgRj6aFZXDqV8Y2SmIlyVahrVeWOp1yMUWUG9zimYuZTHh",
+	"pc6H0/Pz9kWajC5lL92afNoR/NPjRTSFpwtbe1zngKgyLe6Hu1xoWISCumr4tQ/viSdLVSREaTiPUksc",
+	"PMhmjMtNsBFAuEtb7WXGYrgsHHaBto/Tr4/Cj+eNP40SinlPUggjO0sUXLtw/eUzrbvEB0Ln0yqvJwIa",
+	"GyjA/XiofM2E1DWGAm+naYRgTDO2ukKfxG/xdyOXg2pZ2c4rhtZcihEloXGG6xFI6loEVgoe/+kE56/j",
+	"cvlO/r6Tv29G/ioVqGJEWzqsVdCzZe/ESPfWc5ow/ACOZybSdTrmG9xGJmzYsX2Dr1e80vgkXU2XZfzL",
+	"MA40xXyO6eZVHeZCYJix6+h3ESVYQ8PRVgipL2BJ8iA1dW0Uib8kpgYR9OPkKTTcJE0fVuRaBdqeo2XE",
+	"2gzb8t2i/UxUYayFlSwPxkBpqvDTY1GlFY5Y1fjPnUGNo23fdZzEKwzcLfjdRKQb35RG9wvXGEWUyipX",
+	"XA2/OaKCDlwvxcBwYANDALkXs5pK+vmWghsvH1DB/2R5ZbhC2d77VUzyte6S6/wjS5hvl7DdLzDQn5aK",
+	"zSqic2a6qOaMxHahMRnR/FyVTt2T9QHTqtWomKeaQ6CJGi0lKAVxMdhzpmLlw2IB77ggSkDnqYTO2hsB",
+	"PT5cc8ZXtVSnzsrtoptpllnSsIgSVlCCr+ZaOqsitrW0tqDZd92g6H1Al8nClndDesFK7SL92S3VW7y8",
+	"OT/rWSUpq6yycucggr9ohIQtRFFBn4qORHOd4q0zgvuuTzPe6JIXp7Dv1wccoygd+OcLGKXsYn3zJkaJ",
+	"LT/U60o7+UtniQtaDtplZxAtgi6/2Jhkf8zlpWI5/oGtDM3XxyeVOXwzHQ8Xidq8pheggyXU4djeIkP2",
+	"OfBKzMi02/2nyRZt9x6nm2wn2e0/oY96T9M22+xv0e3eTrLIRJxRpfcTzS+YkXRXpBUiIFc24m61WOzQ",
+	"xacFNYqJZ3Z2DeJXy7EuEnwpacmOtFCArY1qf4fKxhG7nX8QcKaIgTVOC4hydIWEbbF3k5egOsblbfqH",
+	"O8Fr3vnXFWU3IrNtLxRhKdekWbhjrdFDSLHui0cKtkcqc6Vw2NFa2NgSYje5j37rkBhplYnBtRZg754n",
+	"sc+Tgj9shhXuA8wrrnosEezC7xg8pXIyGAaVWaosKH9Jx9oibxmchbNeGCS6Nu8twBQtLXj2iKxmYEtl",
+	"w3VFTTrcHomBYsemBTU2UjeRjrbyrrsXVUdRlThXF/vzd8mbm9WHws6CHlZQbbjb6Dbi4EJgjColmUxo",
+	"Zj2V/mK0hNRgBotnEO719uX64vS8v1mg8zdIF1w6+e+dqorFtJ1GbIsrKFPkLMUtUpSOBBoshWGN6Cs0",
+	"19CQMC6SbJLCbdwX2POdioR1xSUajD11TlmSITWap+Ok+e7k4O2Hl4cHr16cfHh5+Opgza4Cq6HNUO2u",
+	"0FJGrmKVJ6/NIqh+IhTTax1b7r64+s14Q46ZoGPeglIgQJ3BlIStgu0P8VoYjeKKZvOcAJjVAkJQLYLO",
+	"1pf3tefrIl2r829LJrgZmlIn+9qwAf8sCaMFqjIwF+Xcgdz0Tcz4T+bM2LPxO2h93dpZ92JokMOF4jIX",
+	"Lkhudyav4slk58nlR5HufvoonvY+9s6n7ONl+89FZvDbK0s32/vOKkzuTu6oVmI9qkBpLQDVHomRmsdI",
+	"2ucr8IQVicvQxNcWWa6/kQV/s30DGm2M09/KzP60ljEUkto1mttCF+WkCH1yWOlRJKQuUaMoS3Yr12W1",
+	"9R+Z0T0Y/uf5HzAS4fhfrQM1ZIJGhTDdgVyW6LzbFIZzblMS922IYuEl7Yol3KTGrGxdtMi7Csetkals",
+	"4UsbCUm07ArMLYRXVKX8a0idWd93hvWdYX1nWN8Z1t+eYd2ArdybU7mWt2Ati2SScz09gfOwdBbjZiGw",
+	"ofjrpYPzL7+dNqpsZPHHSx2TnOlJLkxVCGvvdTHHkQnOXPcprtLZkPxXHaDgP59s7T6CEOOuiL+AR5lT",
+	"jd1ir2LbSwTuyXabpHSqItNKRfPMXyyIISqqVcP4qkXAp9IV8S+/nX442n+9/9PB0cHr02c2HjcGZla2",
+	"qsdfYChwYFt7MXyEI+mQbsM82W2ES+uKYm1FXkWwvLCDGSaaNU2Ooul/ayopRLMrj7oCWRgYfN4cn5yS",
+	"DThgCLXYcGtHc5EiFG0ekMZKjpERFnV7myOammr3XeHURvOTMj49Bpk4l0OeDMFbqLzyWPIzQkkArRAG",
+	"SJJsuykMMkJejRcamRkiTHFphlqPG7Yubl865yw1DnNz6RpHpz+SHw0OE83oqBE1JnkWZOAvgfjzvtL9",
+	"cus5AIn1RQTzReSS52wdbY6a94rGAMaHodArsfWIBC5AmxTVFbLvGV3Hd9OCDgtcayYQGezvlzI/JxNh",
+	"jhXscl3xA/G94kzGKmYGSZKzhPELRihcAgwcF0TdPModJjgICrO4ZuAKuIur4dIh8Zcums67jQ5m90ek",
+	"awoZwBdfurbIBCB7Fw/LfLJ5z+YPWwul27i6Cqc1BhQbUI9141lq6oorPd9LFe6+FNORnCj7AzbO84fR",
+	"FYT88MMbjEj64QfXAMY+iA+V266a16h2NMGENBWGdTNeKXrrhx/WWgRomT0z28EPTTnFZgRjKXrmbK8z",
+	"QeLP6wrfWDdvABAImWmNjWsp6gr7noOBLRLXvNPeBIkd+9yb+KtibhUZWzwp7xU74hvIrGPaRbHY5hwR",
+	"hsitikm3I6IkjOwLzTi7PKIe9btgOcMzPvaLwmADiNf8vJ4DE874iGvjN1CXLDczlAq0/xATW9EcScnO",
+	"1lMiRQIYb2aHdRy+MUVNq2rAUx16GjKeMBsk4BqR5nKcc6ZpPr0NIdnoZbK3MaJcbLw92H9xdNAapeh+",
+	"4jqbJVb7bw4bUeOC5cbN29hstVtteNia5cCL2Gq3tm3VV+SvGx+GjGaGuw5YVUAPAk6RrfYO0OWMeXcP",
+	"5LxzRSZjn4vjui1YaKOS4c8f5PeGnSxquNJMuIit9k6dg9RPY96cYrHi3fZ2nSjnx92oaJ0Ryhim5m1R",
+	"n/dnHN/QhkbU0HSgMKvZo1YDAgYAVSrUEIx1UiT+6eCUOIjGdbv/GcZYDQTqn7e3G/701SUUdjLFRrWA",
+	"uz8f7L9Yay0NFLw7cqIJxSHqYHQVNQrBwMpUXmUayypnFfQ8po7Q4WXquL8sZzfjAMPEoVrkNRI+49BE",
+	"j3AhrThPp2CXXWG13aiiPCqhypMi87Ox1++TjItz0jQy1NYOGcpJHmalYj/Wo/3DVx+eH79+efj2aP/0",
+	"8Pj1h9Pjfx68/nB6+ipeIwPJVEWdPlwbBUoGR6RlaQPgSjW+WJsGhntWJnnNFwrBtXFLi5pxAWp8ad0C",
+	"PEwhi9cspcaBuA3bsAviiijNs4z0c4Y3W7TIOyfCYs+SISTBeY9yuGCcsSvM+5kcgAIJ4DMZt4hxJGfj",
+	"jCam3yATKYyFJXqAWuBWlJZjhRIJF4O1PUL9QXaFO/XcSOu2MSEKocBuRYIZzLpl2iMY6PrCDuhZAcTq",
+	"91minfuxfB+TovpvI3JNpV2NteU7ncyVkp3PDw1Las/VHly62nVFtWK4b+HyPq9fXl6ugya6PskzJsDN",
+	"hBTrDjOUtErnoytTr/YSEFuyovdc4cSa6t7uJoBMB4oCnVbduKYPMgiu/tp/UT+WnXa77s2CVwbH7ouA",
+	"7bQ3F79Y6vaCLy3BmX2RPXxjc4k3ZhvLw3tbTxe/N9vACDnnEvCoqtJ3V7mj6ASgzougjBJFteqBof9N",
+	"jGKx/PyhwkAfZI4R0jUXsb4WMGI4CzDylIXfIpulpBk0OvW1LFowUiskj5V8PQx7qGHttXy6RY4FURNj",
+	"6DBuARtEqNQEbfSFedKmZOMwOHNXlPiG46vsEtRUo1EY20891Q8Kjd8n4S9AVF1JuzpbturZG3KJ2Rzn",
+	"e2EU85N8VV5R6t5Q14LayYVQeM2aPPY8mwB08TIKfCkzjNFQ3zlEFYcoN4v9ziTuj0k8r+UOYe3N+6T7",
+	"nqqVSX+tnlFrQZhX71rkNwk5IRk/Z2RehwmVlw5B8mBvp9MhHBfwrWSxGJ+1T+Ys5TlLTPgR6ZnAbsdP",
+	"aHoBigMoChoSSLrCCIgfzJAf3MswdxULXosIyxQj7q1graV3o64wz23Exo6Hy7zEbRv7kkhtQzfVIof9",
+	"2d4cREt5XlLVFIfX0PpoGVYUcERgemkux2NslRl02EVFcTJeK1KvjCWMK7LTbpO41LKrK7AjlF0y0EI3",
+	"+4Bp5VXXPWeyv7nGZeAVlIp3HfeZZra30a1L4HMRVES15rekXOihzJtCjnoP9fPPZljfdnurpq41bmqO",
+	"QTnURWuCFN5gAFsaTHIGvtgBm+FUr6z/pnomeAHGwYAME/xX4FCrUQ0QZ67EzDr7dYkOVNQBXp6z1LRT",
+	"uBmLsRXHTQGcW7GY25P8a+xndkNgTC5bsMwdRRX2erzeI3VqQLXgf0NSz6qBb3IJ1ZLE/NR5cqxXB8yg",
+	"sS+ECabmyMbhQOu3DPSGAfMuKoIhrl0s14w/eGgAeNCM1sRMBBw6JNYx0Ww0zqgGuMDDGK1KYOHKdxnv",
+	"CiBSlnz9cnL82hNAoTSjqU0ataS7ZX0XkeFN7pA6ru27dUAANLvC6CvNnfb22nK0Dqa/k75RVhKWJlTL",
+	"t1O7vrXJinWIhbN9fcPTbPuSGqVijmC3Gn8zcndbifork0kspkU9rYjs5TXV/fE2N78NfaySiZcRhu0o",
+	"qtQJXvvWwa4tJNHyJtJsV1hxdqFcCj6DuFRik+y7uauF0wWUbRn5zYzvmpAHS/PV0VYkuqWP2uxxe2tr",
+	"mz563Hu68+RRr/90M20/fprs7j599OTp9i5rP+ozuhrR7bkLsPya4loIldsIbEFM8q1FttkK/v8pUpoo",
+	"x8jOC2lzuLtCIlNPXvpYtX8JayuqkQFVKZLwXPCxb/2Pc0aEGknLxqxY8WyiXPFCI0A1i3AyKRj6Q0MK",
+	"QrinWYRrE4wN6fyM5hlHjE1Z2c+HImNXGFruE8vpiEWuIDH8QTQfmXISqBjLHHcS0k32mStdSaH6pUYH",
+	"d5G5rmuGu7RcVd13YcXiVN0kX1WKCmrML+jKC6wOohfHtvXQd2vrX4HA/n0srdcQdPCwGYXTW/+LYqz3",
+	"ZzedITplIm4C5GtJd1ykLWBO8IjqZDgTo2gtBwlVbJ0LxYTiUPUgm67NNXlv2mx1UEz3yWUuoZKxn8H6",
+	"y8zXHkQQQ1gQX0Oc5wny4vjlwMhIMyVJQvOcYwhIHNYpjkmThs1STEeVtCt6UxK7kg82nweWJrBFV1RE",
+	"xJqLFkQ82tHXTVX3jq9qH5OmzLsiPjk4OTk8fn3yAdqfHb9+9fszOGiIj1FMKxvSSsVsNXxnKajiMxjS",
+	"OC8CV6Fz8QhWSsZyJFgnZ8HDtsr+c1zLkUxZw0int+RnYUuZmsSVca0/c2mGV+rGs2I+NzP2X87jmOQM",
+	"YUwzYxO3nedLHO6E6XVzogvLdRuEt6iYsoyDr7yy3Xps7sGHyfhDcRsdMq+VlYX5FPj/eqaLePUV+C3O",
+	"89/p3qzh169MvkEQOe/SzpxKdo/OTtemsYJdb/geBbV82/QgV+W6HZ5FpWFpXGC6Ji5FmXwKlFEgfhGZ",
+	"TVGsJ3JOSZv36qvjIDlxMvMeKllVlXVcfo3FTlIwk45NzYASML4DQWHQ5KoiThYMRPOZgKBcdkUis4yn",
+	"zCU9CKORYUSOVdGa+LgivozOvPQS+eGVL7JjrPaM4+5A6QzlINzzfOKAdWXKnLyz4xl4GdcmsZ7NCibu",
+	"T/kOfPzsnlTM67hxmCroXl6eRc+2qlkxl54f/qsy6sqOIjUM29xZ6jLQrDkPLqiJatYQ2PxdQy1ReHe8",
+	"3/XTr8sqHdxtuOPEVIC4J95YtOiZ4Y2QLHqNLvula5obdhudboNmWbdxtaijYWSS/6zahy+2Wi18sWix",
+	"+dAlnSEHuOSKVZWkNLlwM7IxZr3I3MrRqDBXVLBsdcXpzFeu1B6snwXRLkrLcRF/qo3fpDkR6Dc2/vG1",
+	"Fjl0Pca6AmV5Y0Q2WqUyFdNYagUAw8Rq1Oo9Uux5p71jSxt0hZmpRjWFU7opT1uxummbXAIW3Eh7DNp7",
+	"XlnW8c0slqUIJ0SDm2lzQZc5G7Jlzt3jaNF1r15Bu3fb4QqiNNs7i99wDfW/nRPa09IDkZYCLL0hinp6",
+	"U5y9xPIxlhiMSDNU0UMvkHvhVp4ge2fL5NbOVE9v30qNOkhACzvz9oGo6EzliGFF60cXPGho1iUXai0C",
+	"UsU+20gHa1id6+BYhODPdFt0UdWlr2cC+FvkLRtndIq0lOS4n5k3kDxiS/8+2gwTiYUL9KUkmvZ8v10M",
+	"6bTkeM2E/XjzpanEyPM9kvvZuCYZBX6K7KnoEO54Sp+OeDZFqPR1V6RMG0e6iae0ea6QKG3soqs2TOqq",
+	"DpbG4bbAWklkvyt6DPco/KnfntVYntYiLzASCiIOEACkaQIF0rUyPgxZzjqQrkfTcvJ5VZJ5n+dKV6tm",
+	"uCZXd/cbM7Nym70Gm/4y7P2U8GP+y+G7Pw83X/NDdSje7ibPDx8dno///evzX5622PSXzWTr1+nJb//i",
+	"x/zw8yG/5MnWr38mW9lF7zw7P/wo+R+jf33+48XR5R+/HWz//ufg8vWL1+d/vHj58fePv57/8dPB5z8+",
+	"Zvz30e/t309/56+e/9Jm//4xg/eS0a+jZPTrn/T5oToc/boDEx+dJruvPw7axy+SnSPRbu32OJ1uvnj5",
+	"77cHT34/+HGb/WtTbx+3hy/2J4///He/ffHo6Elv9/zHT6ftm+iOpc6098yhZ/vMVrDp1+zSimt3ZM3z",
+	"l+1OZtWlufYR8AExeBti2A21qvl3/0MZeI1qdGBZFIZzhicIHEt4BLkn1m0HnePdYZmhehZekSEQ2Xqx",
+	"2dRX7SkSBpbJneuK2eQ5XE05FCO6We5cHrbPvFsoa7qiXpgFcCs7RtYk2M0/egPiV9FCdOXWs8o5/kbZ",
+	"dd585rM4vxvR5o1owSl/t6R9XUvaCdOW7hVI7CT4uka+92lqCwlrmYmApL1eHWNczU1OUJkxmwvfWFTZ",
+	"xNzccc4uuJxUFuiApIe6GMOi3uiUaSxjPhHnmNaBa59RxlyEiAJGBr6jrrCD7oUTOO9NMXhQSpUrokG1",
+	"VBKyMNprqKrY3JRUVscuq6qWP988QPDaRkQr5i0L5vprVvtw/smg2kfTWDByZhDQ4pHBm+8VPuaIY8Wh",
+	"f2c5t1AzTpg1G1Z068dv0FV9f5yimoDNcoyilVxlGsqp7cZ3UVi3o9lqVMYqY9NQ4LeRxIpOCRM6w25t",
+	"aYvERQMuiFsEC1nOoVdEf0HzLdKkPYwat80mkFOsBfaprridgarKFcKVPnEguUdqFjaaqqFjM0Bv/ZXN",
+	"8ysys5/O1zBw278nXXzAiuOuvhgbX3wt3StzOzKmq0xE2luWjaJc8gxW+QCXsrB2xQ0xOGcX8pzVmkHn",
+	"8Yyn7rbZjdp+41yUvoSbseYTsLCws8+/8hBaMvnqxh3q5tOsVitajPX0BdV0gVsPvRvGqfcf4mKzaHIP",
+	"V/nAdDDy6VBf9VaX70D5Xn9xhe6vNnxAX20KJs0yUxUc9uBSSx8q4t40aXfmBgfBvB3y0DZpehgbN1l8",
+	"LmkL9hR3hbUkmzA2o0aZFTmw7M12I9jdRpKC7idoa46k5YM2sfHmnnYF5kQCitpmbbYqcIC76EkxlOc0",
+	"yI3iivTh9N0+3XIeqq7wBX+Lqv7hI3tm70IKFuFxcx8aRZo+FNAzePda1BVY3Xsi+KcJCzv4dQj6s6K5",
+	"mMg11/oj7OMM08l+3zkobZnJHsukGGA5gNlSKU0b+cdVOdivFVtoFYlmKHo8hNaIXz5eQiVP2M5VjKUl",
+	"+UzctXmEhE4fE6p4NZu64PMv7LMeGwwOLfYDVpF8B9bnDp9v6vx6YwfAJIMZtmaQyfU9dzZixEkA4AzG",
+	"BC69PfJ/YvJZf1QbZk+2fKhCiwMPeMlMMm+I3dcHon+d7IlvZDM94QOByes3cFM9N30Vq2gKEC18a28O",
+	"e5fMGliR++rNDLL+R+QFe4cS8gkusHXJ3BnYgAjTi+LOucDz4ei2o3/A4q7V6lwWelNITeI+08nQFSRG",
+	"W4mW2O0liLf3G7Id2x3HcE0HoQeTa9XgnlXxWidM9FKa5lhhZRY6ETlnY1uHOl9XPDVx8JjqRXpTU8Jr",
+	"NoSh4KvGPRXUQJCzpMkok5hZT06Dn0yAQrlqAjJ3LUlcA1gvO8SuB4Wja0U+f1fUSQx7xhoKH/EHVw/8",
+	"OiEldqpunZyhJdhNnUcFezXEpVW67LjIVMnvMRdDPwuooA6B2wF59/YVIAoctegKB+Y9J6PYoH1bgxpx",
+	"IucAbtMHSA+dNKKpRinBJJBj41x4pIcCCHTbKoKK9sibfz4/wJ+bx2MmDl+Q5+Yg1rC+GJafyBlxtoGc",
+	"lTaCnB1PdVRTmQKGelM0YVsZzzwdsjLgtAQAMYdVe+YA2KcJza6BfXF6tXUvCoa/dHEHh8sDKQcZ23An",
+	"2bhDUbI5Ood3vLLYxbW38kb1LooRvKZkkNQ0Y/jA04i45X+ArT1LMHTDbfjDJOcRwaDTyKCloSDwFFSN",
+	"yjImBpYEIapZDANxcW1ROQ0rb6qWgbJpdrshYaVbGxdbeMn/f7/QZ5tb2y06HrvHgeBbGQPeNJ1c5vfi",
+	"vi/28wzn/8f2/j+2Xv5j6yVYCMKzN1/9Y+ulxYF/bL00E8JXFpXMoAiWZ3DXefr/GbHafA9werbT30y2",
+	"6FP2uLed7vYf0SdJm232ttLt/g7dTR6xx+mT/lPa7jWq+udeJ79UIlNzlsb7v1uKD2za7/6bNx/+efD7",
+	"iSUIeq2Iu4kINF044Zo9e0U/R0iNkNRGQcujVQs3BsBf3Wr+V3W4Orgs7XEFAoJlRgZi3csfghyD1Fyg",
+	"SFM5C7sjMnBH77POtTnX60SuxVYFn5gRmxS7N+9+fHX4/MO7t6/wb7ZQ5HDV89zVJ+/eHoJRMaSsra7w",
+	"Uaa1uoCR8j1Pdt2OmgVztoGl6OX2gb1d0fT+b2TR1kqQ26cPX1g10FsPmnCQVE9yFpnIozwidJJyhtFL",
+	"GKsEmXzCxOIGVoY+zxjqmXuVimZRShRkRxQxRBXTMWKF58kOkpEzXxBjPJE+VgrVfPwxZoDpNr8SP38I",
+	"jjMGkRfp+ofwOcTTLQvZEVdYoyGO/A8jE8Nn4OqFCmv2sGHPTKTY7vyhjYKl2Z4zHgRgQKc5zBxZr6by",
+	"9qGUCc7SeG0J6ec+LAc1XBrXgBuvr+aVskWK//xUBtYWn3NNMjZAybBuFnz+5tMEO7KnQpozADfdqurm",
+	"xcO607zs8zijwsDR9rezS7l2zhBtr51/Kbnv2Fctq7tVCy5O0ajGEfk+5RlLbyQFzs0NImDrfsTh6M6m",
+	"l+u2/F34WKlBBpCjLCzghbX8EjGlOXNWsyaAry1K4HP1zdVID1PU85xOw+Alm1eC1Xd8UzXs8up7ZSuZ",
+	"65goaILtfYmRTVFCxjgqHgXSGW/EuDl8p3iFNOMxHXBDeN63Wq2zOPA2lB2TwHNe8kyzHL0OvgUJUVOh",
+	"6ecONPDGX987J8HZ+wfs09kzmvEEzP/+d1Q+zt4/wOabXCh+9sxeXSx+4B57IPOz9+2z9zbe6wzTYozO",
+	"Unpk8+y99zWcPcNG2uFsuczY2Xu4gWfPaNhkEezux9bKBT6BB+wTecA+cfJAMPiPkweZhv8YeTDQ8B8j",
+	"D7ggD4TUh4L45eMXz/0fflddEf7AyQM8CYUiXPCZkweAp+Zr9wkWMckyHPo1fugxfcmYIA+A9j6QOf4E",
+	"WzC4EBX9003VCNsDPTZVmEDFLU4MMQ4slyNokQTvv2+fPeNpB/CzGAq+LJWlcIPCD9hvfa1F3uT8Ari0",
+	"eQURytariEhcims0dZ8KzxAinflyjdAcK9uHBR1cAYtzNrV1KmBONDRBz2BrlpJFj07f350E7d1rAkKw",
+	"oeqNRSOL/8u4Hk4YzZPhUk/KfClnxkuE8DJPvrHntNTsgIjLPGjj4O7qP+GajdQiR0rRg/rKM21E2uuK",
+	"OKjlXfj/Alnqa3vvV+SFh/gis9+AkZm/b+hygG9afW5iBG5T4Mbm2mM/WyGLSOoMS+uSHptKkZJHxLfn",
+	"Vxgk5nTSIctZmccAbUpH3NVwbhEEgNEI4/0Crw6MGOp6Utq2v1A3ZpaJmnxdKUzd06BX64zuhPt8Z+op",
+	"3LVCeyFBuOjgEc35dZVddN4Wg3UglA3Xq36zVN8FB7hBEyi/nRtF9m6uzBMaXODlqq4sf3dh6N9yrtnf",
+	"pQ3RX6CdEMLYFtdaCdUwpzYj6IaPbQSfAwG4fOsGTAe9zO8zNjOY5joHvWkXThOnh4fV5Y14nXKFbtLW",
+	"349xwLXTOTP19cONUkPCEypIzxL1AEngtxsjSfh55pSvwRkzVZ26BHKS8U8LLBaN3dCRF3GtiJiMegzL",
+	"ulhZoErqe4sT3GeysszYdQHARib9mwoduYXenTADXlogdMQg8cUuVKxopUxHDEQFJUCZSahiRVPqJIEt",
+	"tUgcTBWjGuB6LcDYytiMEdtHdEpS6cQPje3F/Kt4T7zNywRG2DC2eukBzv4u0kMZCEdU0AFzToEiPk7Z",
+	"ljVg8CqsgW9pwojMB1TwP43ju0x+a8/DLTGXqETBn/AM/IuHBEs0+7dCA/5fdIPr8NctRQ5ocCsR5BtG",
+	"AH/bmjlekMgNrt+dEgRXZxFj2PjCF4fr47tkJC98h3XT0glXHCGnCO85zTE+jmmwdvlUF3i2g+yeCyIF",
+	"6wqdU6HMnowpIhjVddvv+aGqaIT5ydOIb4/1bq1LY/0Lv4O/ZNw7LOwegt7NrleJ8gEmXEW1gvF9Y4oh",
+	"zUvgivPcVomOkY8aLGK18KUhxd78/yk5FfeEWz9hErq5kU6OHZcUotWIWscCUe2G1ZNkxg5TNPiNJ1Wm",
+	"IQwcUIVoBogSPGJiUOFXEOdMBIBySeCwtIdlUgwe/TB40WxQeQzjoizddbz0V/o6KpAwk8qsb9QVNMtm",
+	"S1mdFu1TXZdZn9Ug2GftepVUUfPJOL2txPefJDkZMKT/sff8G4tb7xC8jkTYC3QvVCLA57IYtoFBj4tc",
+	"mEb5bpFTF55rqjw4H5z1SX345MOcQDNrVUSwTMTX88zc1ZPhVbfHUQN8aVQ3Og0u9KOdItKAC80GLK+7",
+	"SDNGC9P3BSoi/ld4Mp7Dca/QlWFQdQZ/R+yaoD1Tjt/XKIIPpWqFRdpZx8o96OaEA4sBT+Mgpsy5X8Et",
+	"CXYGqZjNukXkT2UyGTGhoasNzS7Bc5/IEStVLdn1XovmbJ6VzURQXRGbbkNuNsNrMbDBFqH0blrjo8VK",
+	"GfEPrp6kzdY0jTKNO9XmG6RRV5i8h6CICgbipZI0U5ZwgDV5sbm5tldMYv3rZj1nz9BXTJKhdLzXsvqu",
+	"ME9AP4GxdRnL3NeIMWB1XckDz69tWYC/u54FFfx4wPRzk45qfTg3pR43d63eZyLZQvdJmHv730EsfrJ5",
+	"MOHOV0I1RkY2nizV7trnTBp6PaQXjFB1bgvjcm379G+1N592iFnI/2492XwSkf/dffykHXXF/262d9q7",
+	"NnVmEdWx8ileJJ7jpS0ahTjNrCuSidJy5EIwwuwtkjFvFGEp13twn4HDEJYpmx0hpO0jguDwntiuuYQm",
+	"JhGeM5m9AhN2JxlTKDVPW+SwJI/AJcY1WpniCIJxBjkVOihNuB/G4Rg6FNahwsdhkeFAsas0JRhLIf5Y",
+	"IOlVDNt+4z6pLXoIO8X+KBOsLV8Az1A8S+6g+W3hJDZnQcO0LcdA4noNoEx0bm36vUsnj3cWzN9IW1jO",
+	"03sbXeG/yNFbJfVXlFiwwfMrIXvuds7KS4uMrOGVMc+k9prJnGy1d3z4PZYZd9Gx5TJdhmtVW0j9VfpW",
+	"+BpuCpF1y2iOc0/6PYVBMSBO/S304VWbR1fGj1OmdC6ngW20DPkb4FhFUG2rSnT875AZvwpC/91FzBUi",
+	"8q0tr3CSy1percyHQRugW5Uqmo68OcZpfVnK8qr6VXBTugIVPgy3BuHLvVcv/dxV7LGR3V5IuYnAc+Pg",
+	"tu8iz9+79vuqguG8UXVlF90cc+NqJnnlS6OHWh0oO5DLAvfZVMKoK9tmfjWFJPCzbdfvbEeNqDHJs0an",
+	"sYHEwa68OhfVXNbI5uKbkg2+G3YiwZgVxI8A/tTk+4UyaOS9gUal3H9zSJqg+aLl2cYDz9in14JpDIzn",
+	"58G4LDc2z8PXg7dxkqq3bWEloz0Xdciq6++F61G+TuDcoD8zmumhyZ9VqN0DKpMezahIWG5WK/NkyBDW",
+	"Mg9X6omlalydXf2/AQA=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

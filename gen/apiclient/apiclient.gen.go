@@ -252,8 +252,9 @@ type ErrorBody struct {
 	// Example: Invalid identifier or password
 	Message string `json:"message"`
 
-	// Details Empty, the list of invalid fields of a validation error, or the key refused in a query
-	// (`key`, `path`, `source`, `param`). Absent on 500.
+	// Details Empty, the list of invalid fields of a validation error, the key refused in a query
+	// (`key`, `path`, `source`, `param`), or the refused `callback` of an OAuth start. Absent
+	// on 500.
 	Details *ErrorDetails `json:"details,omitempty"`
 }
 
@@ -262,10 +263,15 @@ type ErrorBody struct {
 // Example: ValidationError
 type ErrorBodyName string
 
-// ErrorDetails Empty, the list of invalid fields of a validation error, or the key refused in a query
-// (`key`, `path`, `source`, `param`). Absent on 500.
+// ErrorDetails Empty, the list of invalid fields of a validation error, the key refused in a query
+// (`key`, `path`, `source`, `param`), or the refused `callback` of an OAuth start. Absent
+// on 500.
 type ErrorDetails struct {
-	Errors *[]FieldError `json:"errors,omitempty"`
+	// Callback The refused `callback` of an OAuth start.
+	//
+	// Example: https://evil.example/steal
+	Callback *string       `json:"callback,omitempty"`
+	Errors   *[]FieldError `json:"errors,omitempty"`
 
 	// Key Example: password
 	Key *string `json:"key,omitempty"`
@@ -752,8 +758,14 @@ type NotFound = Error
 // PayloadTooLarge Strapi's error envelope, used by every error response.
 type PayloadTooLarge = Error
 
-// ProviderDisabled Strapi's error envelope, used by every error response.
-type ProviderDisabled = Error
+// ProviderCallbackError Strapi's error envelope, used by every error response.
+type ProviderCallbackError = Error
+
+// ProviderConnectError Strapi's error envelope, used by every error response.
+type ProviderConnectError = Error
+
+// ProviderUnavailable Strapi's error envelope, used by every error response.
+type ProviderUnavailable = Error
 
 // QueryError Strapi's error envelope, used by every error response.
 type QueryError = Error
@@ -830,6 +842,41 @@ type RefreshSessionParams struct {
 	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
 	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
 	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// ProviderCallbackParams defines parameters for ProviderCallback.
+type ProviderCallbackParams struct {
+	// AccessToken Ignored (Strapi before 5.53 read the provider's token here; @nuxtjs/strapi still sends it).
+	AccessToken *string `form:"access_token,omitempty" json:"access_token,omitempty"`
+
+	// UserAgent In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+	// User-Agent itself is not kept.
+	UserAgent *UserAgent `json:"User-Agent,omitempty"`
+
+	// XStrapiRefreshCookie In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+	// refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+	XStrapiRefreshCookie *RefreshCookieMode `json:"x-strapi-refresh-cookie,omitempty"`
+}
+
+// ConnectProviderParams defines parameters for ConnectProvider.
+type ConnectProviderParams struct {
+	// Callback The frontend URL to come back to; must equal the provider's configured `callback`.
+	Callback *string `form:"callback,omitempty" json:"callback,omitempty"`
+}
+
+// ConnectProviderCallbackParams defines parameters for ConnectProviderCallback.
+type ConnectProviderCallbackParams struct {
+	// Code The provider's authorization code.
+	Code *string `form:"code,omitempty" json:"code,omitempty"`
+
+	// State The state the start leg sent.
+	State *string `form:"state,omitempty" json:"state,omitempty"`
+
+	// Error The provider's refusal (`access_denied`, ...).
+	Error *string `form:"error,omitempty" json:"error,omitempty"`
+
+	// ErrorDescription The provider's explanation of its refusal.
+	ErrorDescription *string `form:"error_description,omitempty" json:"error_description,omitempty"`
 }
 
 // ListUsersParams defines parameters for ListUsers.
@@ -1532,26 +1579,48 @@ type ClientInterface interface {
 	// Corresponds with DELETE /api/auth/sessions/{sessionId} (the `RevokeSession` operationId).
 	RevokeSession(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ProviderCallback Exchange an OAuth provider session for a JWT
+	// ProviderCallback Exchange the finished provider session for a JWT
 	//
-	// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+	// Called by the frontend's callback page with `credentials: 'include'` (the `koa.sess`
+	// cookie names the provider session; as in Strapi 5.53 and later, `access_token` in the
+	// query is ignored). The session is used once. The account is found by the provider's
+	// verified email and the provider; with none, one is created (username from the provider,
+	// made unique, `confirmed: true`, the default role) unless registration is off or the email
+	// belongs to another account (`Email is already taken.`). The answer is login's: `{jwt,
+	// user}`, or in refresh mode `{jwt, refreshToken, user}` (a new session) or the refresh
+	// cookie with `x-strapi-refresh-cookie: httpOnly`.
 	//
 	// Corresponds with GET /api/auth/{provider}/callback (the `ProviderCallback` operationId).
-	ProviderCallback(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ProviderCallback(ctx context.Context, provider Provider, params *ProviderCallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ConnectProvider Start a login with an OAuth provider
+	// ConnectProvider Start a sign-in with an OAuth provider (send the browser here)
 	//
-	// No OAuth provider is enabled in this service, so this answers `This provider is disabled`, as Strapi does for a disabled provider.
+	// The browser (not `fetch`) goes here to sign in with a provider enabled by the operator
+	// (`mtb-api providers`): the answer starts a provider session, kept server-side and named by
+	// the httpOnly cookie `koa.sess`, and redirects to the provider's login page. The provider
+	// sends the browser back to `/api/connect/{provider}/callback`, which sends it on to the
+	// frontend's callback page; that page calls `GET /api/auth/{provider}/callback` with
+	// `credentials: 'include'` to get the JWT.
+	//
+	// `callback`, when given, must be exactly the provider's configured frontend URL (no open
+	// redirect; Strapi compares only the origin and path). The state is single use and bound to
+	// the cookie; PKCE and (OpenID Connect) a nonce are sent where the provider takes them.
 	//
 	// Corresponds with GET /api/connect/{provider} (the `ConnectProvider` operationId).
-	ConnectProvider(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ConnectProvider(ctx context.Context, provider Provider, params *ConnectProviderParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ConnectProviderCallback The OAuth provider's redirect back
+	// ConnectProviderCallback The OAuth provider's redirect back (the provider sends the browser here)
 	//
-	// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+	// Register `<PUBLIC_URL>/api/connect/{provider}/callback` as the redirect URI at the provider.
+	// With the provider session's cookie, the state is checked (single use), the code exchanged
+	// (with the PKCE verifier), the ID token verified (signature, issuer, audience, expiry,
+	// nonce) and the profile read; the provider's tokens are not kept. Then the browser goes to
+	// the frontend callback, with no query on success, or with `error` and `error_description`
+	// (`oauth_error` and `OAuth2 state mismatch`, `OAuth2 missing code parameter`, the token
+	// endpoint's refusal; or the provider's own error, such as `access_denied`).
 	//
 	// Corresponds with GET /api/connect/{provider}/callback (the `ConnectProviderCallback` operationId).
-	ConnectProviderCallback(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*http.Response, error)
+	ConnectProviderCallback(ctx context.Context, provider Provider, params *ConnectProviderCallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// ListUsers List users
 	//
@@ -2472,13 +2541,20 @@ func (c *Client) RevokeSession(ctx context.Context, sessionId string, reqEditors
 	return c.Client.Do(req)
 }
 
-// ProviderCallback Exchange an OAuth provider session for a JWT
+// ProviderCallback Exchange the finished provider session for a JWT
 //
-// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+// Called by the frontend's callback page with `credentials: 'include'` (the `koa.sess`
+// cookie names the provider session; as in Strapi 5.53 and later, `access_token` in the
+// query is ignored). The session is used once. The account is found by the provider's
+// verified email and the provider; with none, one is created (username from the provider,
+// made unique, `confirmed: true`, the default role) unless registration is off or the email
+// belongs to another account (`Email is already taken.`). The answer is login's: `{jwt,
+// user}`, or in refresh mode `{jwt, refreshToken, user}` (a new session) or the refresh
+// cookie with `x-strapi-refresh-cookie: httpOnly`.
 //
 // Corresponds with GET /api/auth/{provider}/callback (the `ProviderCallback` operationId).
-func (c *Client) ProviderCallback(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewProviderCallbackRequest(c.Server, provider)
+func (c *Client) ProviderCallback(ctx context.Context, provider Provider, params *ProviderCallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewProviderCallbackRequest(c.Server, provider, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2489,13 +2565,22 @@ func (c *Client) ProviderCallback(ctx context.Context, provider Provider, reqEdi
 	return c.Client.Do(req)
 }
 
-// ConnectProvider Start a login with an OAuth provider
+// ConnectProvider Start a sign-in with an OAuth provider (send the browser here)
 //
-// No OAuth provider is enabled in this service, so this answers `This provider is disabled`, as Strapi does for a disabled provider.
+// The browser (not `fetch`) goes here to sign in with a provider enabled by the operator
+// (`mtb-api providers`): the answer starts a provider session, kept server-side and named by
+// the httpOnly cookie `koa.sess`, and redirects to the provider's login page. The provider
+// sends the browser back to `/api/connect/{provider}/callback`, which sends it on to the
+// frontend's callback page; that page calls `GET /api/auth/{provider}/callback` with
+// `credentials: 'include'` to get the JWT.
+//
+// `callback`, when given, must be exactly the provider's configured frontend URL (no open
+// redirect; Strapi compares only the origin and path). The state is single use and bound to
+// the cookie; PKCE and (OpenID Connect) a nonce are sent where the provider takes them.
 //
 // Corresponds with GET /api/connect/{provider} (the `ConnectProvider` operationId).
-func (c *Client) ConnectProvider(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewConnectProviderRequest(c.Server, provider)
+func (c *Client) ConnectProvider(ctx context.Context, provider Provider, params *ConnectProviderParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConnectProviderRequest(c.Server, provider, params)
 	if err != nil {
 		return nil, err
 	}
@@ -2506,13 +2591,19 @@ func (c *Client) ConnectProvider(ctx context.Context, provider Provider, reqEdit
 	return c.Client.Do(req)
 }
 
-// ConnectProviderCallback The OAuth provider's redirect back
+// ConnectProviderCallback The OAuth provider's redirect back (the provider sends the browser here)
 //
-// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+// Register `<PUBLIC_URL>/api/connect/{provider}/callback` as the redirect URI at the provider.
+// With the provider session's cookie, the state is checked (single use), the code exchanged
+// (with the PKCE verifier), the ID token verified (signature, issuer, audience, expiry,
+// nonce) and the profile read; the provider's tokens are not kept. Then the browser goes to
+// the frontend callback, with no query on success, or with `error` and `error_description`
+// (`oauth_error` and `OAuth2 state mismatch`, `OAuth2 missing code parameter`, the token
+// endpoint's refusal; or the provider's own error, such as `access_denied`).
 //
 // Corresponds with GET /api/connect/{provider}/callback (the `ConnectProviderCallback` operationId).
-func (c *Client) ConnectProviderCallback(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewConnectProviderCallbackRequest(c.Server, provider)
+func (c *Client) ConnectProviderCallback(ctx context.Context, provider Provider, params *ConnectProviderCallbackParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewConnectProviderCallbackRequest(c.Server, provider, params)
 	if err != nil {
 		return nil, err
 	}
@@ -3672,7 +3763,7 @@ func NewRevokeSessionRequest(server string, sessionId string) (*http.Request, er
 }
 
 // NewProviderCallbackRequest constructs an http.Request for the ProviderCallback method
-func NewProviderCallbackRequest(server string, provider Provider) (*http.Request, error) {
+func NewProviderCallbackRequest(server string, provider Provider, params *ProviderCallbackParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -3697,16 +3788,69 @@ func NewProviderCallbackRequest(server string, provider Provider) (*http.Request
 		return nil, err
 	}
 
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.AccessToken != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "access_token", *params.AccessToken, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.UserAgent != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "User-Agent", *params.UserAgent, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("User-Agent", headerParam0)
+		}
+
+		if params.XStrapiRefreshCookie != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "x-strapi-refresh-cookie", *params.XStrapiRefreshCookie, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("x-strapi-refresh-cookie", headerParam1)
+		}
+
 	}
 
 	return req, nil
 }
 
 // NewConnectProviderRequest constructs an http.Request for the ConnectProvider method
-func NewConnectProviderRequest(server string, provider Provider) (*http.Request, error) {
+func NewConnectProviderRequest(server string, provider Provider, params *ConnectProviderParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -3731,6 +3875,33 @@ func NewConnectProviderRequest(server string, provider Provider) (*http.Request,
 		return nil, err
 	}
 
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Callback != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "callback", *params.Callback, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
@@ -3740,7 +3911,7 @@ func NewConnectProviderRequest(server string, provider Provider) (*http.Request,
 }
 
 // NewConnectProviderCallbackRequest constructs an http.Request for the ConnectProviderCallback method
-func NewConnectProviderCallbackRequest(server string, provider Provider) (*http.Request, error) {
+func NewConnectProviderCallbackRequest(server string, provider Provider, params *ConnectProviderCallbackParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -3763,6 +3934,69 @@ func NewConnectProviderCallbackRequest(server string, provider Provider) (*http.
 	queryURL, err := serverURL.Parse(operationPath)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Code != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "code", *params.Code, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.State != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "state", *params.State, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Error != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "error", *params.Error, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.ErrorDescription != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "error_description", *params.ErrorDescription, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
 	}
 
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
@@ -4924,32 +5158,54 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with DELETE /api/auth/sessions/{sessionId} (the `RevokeSession` operationId).
 	RevokeSessionWithResponse(ctx context.Context, sessionId string, reqEditors ...RequestEditorFn) (*RevokeSessionResponse, error)
 
-	// ProviderCallbackWithResponse Exchange an OAuth provider session for a JWT
+	// ProviderCallbackWithResponse Exchange the finished provider session for a JWT
 	//
-	// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+	// Called by the frontend's callback page with `credentials: 'include'` (the `koa.sess`
+	// cookie names the provider session; as in Strapi 5.53 and later, `access_token` in the
+	// query is ignored). The session is used once. The account is found by the provider's
+	// verified email and the provider; with none, one is created (username from the provider,
+	// made unique, `confirmed: true`, the default role) unless registration is off or the email
+	// belongs to another account (`Email is already taken.`). The answer is login's: `{jwt,
+	// user}`, or in refresh mode `{jwt, refreshToken, user}` (a new session) or the refresh
+	// cookie with `x-strapi-refresh-cookie: httpOnly`.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/auth/{provider}/callback (the `ProviderCallback` operationId).
-	ProviderCallbackWithResponse(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*ProviderCallbackResponse, error)
+	ProviderCallbackWithResponse(ctx context.Context, provider Provider, params *ProviderCallbackParams, reqEditors ...RequestEditorFn) (*ProviderCallbackResponse, error)
 
-	// ConnectProviderWithResponse Start a login with an OAuth provider
+	// ConnectProviderWithResponse Start a sign-in with an OAuth provider (send the browser here)
 	//
-	// No OAuth provider is enabled in this service, so this answers `This provider is disabled`, as Strapi does for a disabled provider.
+	// The browser (not `fetch`) goes here to sign in with a provider enabled by the operator
+	// (`mtb-api providers`): the answer starts a provider session, kept server-side and named by
+	// the httpOnly cookie `koa.sess`, and redirects to the provider's login page. The provider
+	// sends the browser back to `/api/connect/{provider}/callback`, which sends it on to the
+	// frontend's callback page; that page calls `GET /api/auth/{provider}/callback` with
+	// `credentials: 'include'` to get the JWT.
+	//
+	// `callback`, when given, must be exactly the provider's configured frontend URL (no open
+	// redirect; Strapi compares only the origin and path). The state is single use and bound to
+	// the cookie; PKCE and (OpenID Connect) a nonce are sent where the provider takes them.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/connect/{provider} (the `ConnectProvider` operationId).
-	ConnectProviderWithResponse(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*ConnectProviderResponse, error)
+	ConnectProviderWithResponse(ctx context.Context, provider Provider, params *ConnectProviderParams, reqEditors ...RequestEditorFn) (*ConnectProviderResponse, error)
 
-	// ConnectProviderCallbackWithResponse The OAuth provider's redirect back
+	// ConnectProviderCallbackWithResponse The OAuth provider's redirect back (the provider sends the browser here)
 	//
-	// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+	// Register `<PUBLIC_URL>/api/connect/{provider}/callback` as the redirect URI at the provider.
+	// With the provider session's cookie, the state is checked (single use), the code exchanged
+	// (with the PKCE verifier), the ID token verified (signature, issuer, audience, expiry,
+	// nonce) and the profile read; the provider's tokens are not kept. Then the browser goes to
+	// the frontend callback, with no query on success, or with `error` and `error_description`
+	// (`oauth_error` and `OAuth2 state mismatch`, `OAuth2 missing code parameter`, the token
+	// endpoint's refusal; or the provider's own error, such as `access_denied`).
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /api/connect/{provider}/callback (the `ConnectProviderCallback` operationId).
-	ConnectProviderCallbackWithResponse(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*ConnectProviderCallbackResponse, error)
+	ConnectProviderCallbackWithResponse(ctx context.Context, provider Provider, params *ConnectProviderCallbackParams, reqEditors ...RequestEditorFn) (*ConnectProviderCallbackResponse, error)
 
 	// ListUsersWithResponse List users
 	//
@@ -6511,21 +6767,35 @@ func (r RevokeSessionResponse) ContentType() string {
 	return ""
 }
 
+// ProviderCallbackResponse200Headers the declared response headers of an HTTP 200 response for ProviderCallback
+type ProviderCallbackResponse200Headers struct {
+	SetCookie *string
+}
+
 type ProviderCallbackResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *AuthResponse
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ProviderDisabled
+	JSON400 *ProviderCallbackError
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *InvalidToken
 	// JSON403 the response for an HTTP 403 `application/json` response
 	JSON403 *Forbidden
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// Headers200 the parsed response headers for an HTTP 200 response
+	Headers200 *ProviderCallbackResponse200Headers
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r ProviderCallbackResponse) GetJSON200() *AuthResponse {
+	return r.JSON200
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ProviderCallbackResponse) GetJSON400() *ProviderDisabled {
+func (r ProviderCallbackResponse) GetJSON400() *ProviderCallbackError {
 	return r.JSON400
 }
 
@@ -6573,6 +6843,12 @@ func (r ProviderCallbackResponse) ContentType() string {
 	return ""
 }
 
+// ConnectProviderResponse302Headers the declared response headers of an HTTP 302 response for ConnectProvider
+type ConnectProviderResponse302Headers struct {
+	Location  *string
+	SetCookie *string
+}
+
 // ConnectProviderResponse429Headers the declared response headers of an HTTP 429 response for ConnectProvider
 type ConnectProviderResponse429Headers struct {
 	XRateLimitLimit     *int
@@ -6584,7 +6860,7 @@ type ConnectProviderResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ProviderDisabled
+	JSON400 *ProviderConnectError
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *InvalidToken
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -6593,12 +6869,16 @@ type ConnectProviderResponse struct {
 	JSON429 *TooManyRequests
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// JSON503 the response for an HTTP 503 `application/json` response
+	JSON503 *ProviderUnavailable
+	// Headers302 the parsed response headers for an HTTP 302 response
+	Headers302 *ConnectProviderResponse302Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
 	Headers429 *ConnectProviderResponse429Headers
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ConnectProviderResponse) GetJSON400() *ProviderDisabled {
+func (r ConnectProviderResponse) GetJSON400() *ProviderConnectError {
 	return r.JSON400
 }
 
@@ -6620,6 +6900,11 @@ func (r ConnectProviderResponse) GetJSON429() *TooManyRequests {
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
 func (r ConnectProviderResponse) GetJSON500() *InternalServerError {
 	return r.JSON500
+}
+
+// GetJSON503 returns the response for an HTTP 503 `application/json` response
+func (r ConnectProviderResponse) GetJSON503() *ProviderUnavailable {
+	return r.JSON503
 }
 
 // GetBody returns the raw response body bytes
@@ -6651,6 +6936,12 @@ func (r ConnectProviderResponse) ContentType() string {
 	return ""
 }
 
+// ConnectProviderCallbackResponse302Headers the declared response headers of an HTTP 302 response for ConnectProviderCallback
+type ConnectProviderCallbackResponse302Headers struct {
+	Location  *string
+	SetCookie *string
+}
+
 // ConnectProviderCallbackResponse429Headers the declared response headers of an HTTP 429 response for ConnectProviderCallback
 type ConnectProviderCallbackResponse429Headers struct {
 	XRateLimitLimit     *int
@@ -6662,7 +6953,7 @@ type ConnectProviderCallbackResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
 	// JSON400 the response for an HTTP 400 `application/json` response
-	JSON400 *ProviderDisabled
+	JSON400 *ProviderConnectError
 	// JSON401 the response for an HTTP 401 `application/json` response
 	JSON401 *InvalidToken
 	// JSON403 the response for an HTTP 403 `application/json` response
@@ -6671,12 +6962,14 @@ type ConnectProviderCallbackResponse struct {
 	JSON429 *TooManyRequests
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// Headers302 the parsed response headers for an HTTP 302 response
+	Headers302 *ConnectProviderCallbackResponse302Headers
 	// Headers429 the parsed response headers for an HTTP 429 response
 	Headers429 *ConnectProviderCallbackResponse429Headers
 }
 
 // GetJSON400 returns the response for an HTTP 400 `application/json` response
-func (r ConnectProviderCallbackResponse) GetJSON400() *ProviderDisabled {
+func (r ConnectProviderCallbackResponse) GetJSON400() *ProviderConnectError {
 	return r.JSON400
 }
 
@@ -8368,45 +8661,67 @@ func (c *ClientWithResponses) RevokeSessionWithResponse(ctx context.Context, ses
 	return ParseRevokeSessionResponse(rsp)
 }
 
-// ProviderCallbackWithResponse Exchange an OAuth provider session for a JWT
+// ProviderCallbackWithResponse Exchange the finished provider session for a JWT
 //
-// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+// Called by the frontend's callback page with `credentials: 'include'` (the `koa.sess`
+// cookie names the provider session; as in Strapi 5.53 and later, `access_token` in the
+// query is ignored). The session is used once. The account is found by the provider's
+// verified email and the provider; with none, one is created (username from the provider,
+// made unique, `confirmed: true`, the default role) unless registration is off or the email
+// belongs to another account (`Email is already taken.`). The answer is login's: `{jwt,
+// user}`, or in refresh mode `{jwt, refreshToken, user}` (a new session) or the refresh
+// cookie with `x-strapi-refresh-cookie: httpOnly`.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/auth/{provider}/callback (the `ProviderCallback` operationId).
-func (c *ClientWithResponses) ProviderCallbackWithResponse(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*ProviderCallbackResponse, error) {
-	rsp, err := c.ProviderCallback(ctx, provider, reqEditors...)
+func (c *ClientWithResponses) ProviderCallbackWithResponse(ctx context.Context, provider Provider, params *ProviderCallbackParams, reqEditors ...RequestEditorFn) (*ProviderCallbackResponse, error) {
+	rsp, err := c.ProviderCallback(ctx, provider, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseProviderCallbackResponse(rsp)
 }
 
-// ConnectProviderWithResponse Start a login with an OAuth provider
+// ConnectProviderWithResponse Start a sign-in with an OAuth provider (send the browser here)
 //
-// No OAuth provider is enabled in this service, so this answers `This provider is disabled`, as Strapi does for a disabled provider.
+// The browser (not `fetch`) goes here to sign in with a provider enabled by the operator
+// (`mtb-api providers`): the answer starts a provider session, kept server-side and named by
+// the httpOnly cookie `koa.sess`, and redirects to the provider's login page. The provider
+// sends the browser back to `/api/connect/{provider}/callback`, which sends it on to the
+// frontend's callback page; that page calls `GET /api/auth/{provider}/callback` with
+// `credentials: 'include'` to get the JWT.
+//
+// `callback`, when given, must be exactly the provider's configured frontend URL (no open
+// redirect; Strapi compares only the origin and path). The state is single use and bound to
+// the cookie; PKCE and (OpenID Connect) a nonce are sent where the provider takes them.
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/connect/{provider} (the `ConnectProvider` operationId).
-func (c *ClientWithResponses) ConnectProviderWithResponse(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*ConnectProviderResponse, error) {
-	rsp, err := c.ConnectProvider(ctx, provider, reqEditors...)
+func (c *ClientWithResponses) ConnectProviderWithResponse(ctx context.Context, provider Provider, params *ConnectProviderParams, reqEditors ...RequestEditorFn) (*ConnectProviderResponse, error) {
+	rsp, err := c.ConnectProvider(ctx, provider, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseConnectProviderResponse(rsp)
 }
 
-// ConnectProviderCallbackWithResponse The OAuth provider's redirect back
+// ConnectProviderCallbackWithResponse The OAuth provider's redirect back (the provider sends the browser here)
 //
-// No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+// Register `<PUBLIC_URL>/api/connect/{provider}/callback` as the redirect URI at the provider.
+// With the provider session's cookie, the state is checked (single use), the code exchanged
+// (with the PKCE verifier), the ID token verified (signature, issuer, audience, expiry,
+// nonce) and the profile read; the provider's tokens are not kept. Then the browser goes to
+// the frontend callback, with no query on success, or with `error` and `error_description`
+// (`oauth_error` and `OAuth2 state mismatch`, `OAuth2 missing code parameter`, the token
+// endpoint's refusal; or the provider's own error, such as `access_denied`).
 //
 // Returns a wrapper object for the known response body format(s).
 //
 // Corresponds with GET /api/connect/{provider}/callback (the `ConnectProviderCallback` operationId).
-func (c *ClientWithResponses) ConnectProviderCallbackWithResponse(ctx context.Context, provider Provider, reqEditors ...RequestEditorFn) (*ConnectProviderCallbackResponse, error) {
-	rsp, err := c.ConnectProviderCallback(ctx, provider, reqEditors...)
+func (c *ClientWithResponses) ConnectProviderCallbackWithResponse(ctx context.Context, provider Provider, params *ConnectProviderCallbackParams, reqEditors ...RequestEditorFn) (*ConnectProviderCallbackResponse, error) {
+	rsp, err := c.ConnectProviderCallback(ctx, provider, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
@@ -10127,8 +10442,15 @@ func ParseProviderCallbackResponse(rsp *http.Response) (*ProviderCallbackRespons
 	}
 
 	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest AuthResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ProviderDisabled
+		var dest ProviderCallbackError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -10157,6 +10479,19 @@ func ParseProviderCallbackResponse(rsp *http.Response) (*ProviderCallbackRespons
 
 	}
 
+	switch {
+	case rsp.StatusCode == 200:
+		var headers ProviderCallbackResponse200Headers
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
+		response.Headers200 = &headers
+	}
+
 	return response, nil
 }
 
@@ -10174,8 +10509,11 @@ func ParseConnectProviderResponse(rsp *http.Response) (*ConnectProviderResponse,
 	}
 
 	switch {
+	case rsp.StatusCode == 302:
+		break // No content-type
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ProviderDisabled
+		var dest ProviderConnectError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -10209,9 +10547,33 @@ func ParseConnectProviderResponse(rsp *http.Response) (*ConnectProviderResponse,
 		}
 		response.JSON500 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest ProviderUnavailable
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
 	}
 
 	switch {
+	case rsp.StatusCode == 302:
+		var headers ConnectProviderResponse302Headers
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
+		response.Headers302 = &headers
 	case rsp.StatusCode == 429:
 		var headers ConnectProviderResponse429Headers
 		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {
@@ -10255,8 +10617,11 @@ func ParseConnectProviderCallbackResponse(rsp *http.Response) (*ConnectProviderC
 	}
 
 	switch {
+	case rsp.StatusCode == 302:
+		break // No content-type
+
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 400:
-		var dest ProviderDisabled
+		var dest ProviderConnectError
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
@@ -10293,6 +10658,23 @@ func ParseConnectProviderCallbackResponse(rsp *http.Response) (*ConnectProviderC
 	}
 
 	switch {
+	case rsp.StatusCode == 302:
+		var headers ConnectProviderCallbackResponse302Headers
+		if values := rsp.Header.Values("Location"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Location", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.Location = &value
+		}
+		if values := rsp.Header.Values("Set-Cookie"); len(values) > 0 {
+			var value string
+			if err := runtime.BindStyledParameterWithOptions("simple", "Set-Cookie", values[0], &value, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""}); err != nil {
+				return nil, err
+			}
+			headers.SetCookie = &value
+		}
+		response.Headers302 = &headers
 	case rsp.StatusCode == 429:
 		var headers ConnectProviderCallbackResponse429Headers
 		if values := rsp.Header.Values("X-RateLimit-Limit"); len(values) > 0 {

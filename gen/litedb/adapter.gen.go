@@ -48,9 +48,18 @@ func (a adapter) ClaimMail(ctx context.Context, arg db.ClaimMailParams) (db.Mail
 	return db.MailOutbox(r), err
 }
 
+func (a adapter) CompleteProviderSession(ctx context.Context, arg db.CompleteProviderSessionParams) error {
+	return a.q.CompleteProviderSession(ctx, CompleteProviderSessionParams(arg))
+}
+
 func (a adapter) ConfirmEmail(ctx context.Context, arg db.ConfirmEmailParams) (int64, error) {
 	r, err := a.q.ConfirmEmail(ctx, ConfirmEmailParams(arg))
 	return r, err
+}
+
+func (a adapter) ConsumeProviderState(ctx context.Context, arg db.ConsumeProviderStateParams) (db.ProviderSession, error) {
+	r, err := a.q.ConsumeProviderState(ctx, ConsumeProviderStateParams(arg))
+	return db.ProviderSession(r), err
 }
 
 func (a adapter) CountAPITokens(ctx context.Context) (int64, error) {
@@ -66,6 +75,10 @@ func (a adapter) CountUsers(ctx context.Context) (int64, error) {
 func (a adapter) CreateAPIToken(ctx context.Context, arg db.CreateAPITokenParams) (db.ApiToken, error) {
 	r, err := a.q.CreateAPIToken(ctx, CreateAPITokenParams(arg))
 	return db.ApiToken(r), err
+}
+
+func (a adapter) CreateProviderSession(ctx context.Context, arg db.CreateProviderSessionParams) error {
+	return a.q.CreateProviderSession(ctx, CreateProviderSessionParams(arg))
 }
 
 func (a adapter) CreateRole(ctx context.Context, arg db.CreateRoleParams) (db.UpRole, error) {
@@ -106,6 +119,11 @@ func (a adapter) DeleteExpiredEmailChanges(ctx context.Context, arg db.DeleteExp
 	return r, err
 }
 
+func (a adapter) DeleteExpiredProviderSessions(ctx context.Context, arg db.DeleteExpiredProviderSessionsParams) (int64, error) {
+	r, err := a.q.DeleteExpiredProviderSessions(ctx, DeleteExpiredProviderSessionsParams(arg))
+	return r, err
+}
+
 func (a adapter) DeleteExpiredSessions(ctx context.Context, arg db.DeleteExpiredSessionsParams) (int64, error) {
 	r, err := a.q.DeleteExpiredSessions(ctx, DeleteExpiredSessionsParams(arg))
 	return r, err
@@ -114,6 +132,10 @@ func (a adapter) DeleteExpiredSessions(ctx context.Context, arg db.DeleteExpired
 func (a adapter) DeleteMail(ctx context.Context, arg db.DeleteMailParams) (int64, error) {
 	r, err := a.q.DeleteMail(ctx, DeleteMailParams(arg))
 	return r, err
+}
+
+func (a adapter) DeleteProviderSession(ctx context.Context, id string) error {
+	return a.q.DeleteProviderSession(ctx, id)
 }
 
 func (a adapter) DeleteRole(ctx context.Context, id int64) error {
@@ -171,6 +193,11 @@ func (a adapter) GetAuthUser(ctx context.Context, id int64) (db.GetAuthUserRow, 
 func (a adapter) GetEmailChangeByToken(ctx context.Context, arg db.GetEmailChangeByTokenParams) (db.UpEmailChange, error) {
 	r, err := a.q.GetEmailChangeByToken(ctx, GetEmailChangeByTokenParams(arg))
 	return db.UpEmailChange(r), err
+}
+
+func (a adapter) GetProviderSession(ctx context.Context, arg db.GetProviderSessionParams) (db.ProviderSession, error) {
+	r, err := a.q.GetProviderSession(ctx, GetProviderSessionParams(arg))
+	return db.ProviderSession(r), err
 }
 
 func (a adapter) GetRefreshSession(ctx context.Context, sessionID string) (db.GetRefreshSessionRow, error) {
@@ -300,6 +327,18 @@ func (a adapter) MoveRoleUsers(ctx context.Context, arg db.MoveRoleUsersParams) 
 	return r, err
 }
 
+func (a adapter) ProviderUsersByEmail(ctx context.Context, email string) ([]db.UpUser, error) {
+	r, err := a.q.ProviderUsersByEmail(ctx, email)
+	if r == nil {
+		return nil, err
+	}
+	out := make([]db.UpUser, len(r))
+	for i := range r {
+		out[i] = db.UpUser(r[i])
+	}
+	return out, err
+}
+
 func (a adapter) PublicRole(ctx context.Context) (db.PublicRoleRow, error) {
 	r, err := a.q.PublicRole(ctx)
 	return db.PublicRoleRow(r), err
@@ -385,12 +424,22 @@ func (a adapter) TakeEmailChange(ctx context.Context, arg db.TakeEmailChangePara
 	return db.UpEmailChange(r), err
 }
 
+func (a adapter) TakeProviderSession(ctx context.Context, arg db.TakeProviderSessionParams) (db.ProviderSession, error) {
+	r, err := a.q.TakeProviderSession(ctx, TakeProviderSessionParams(arg))
+	return db.ProviderSession(r), err
+}
+
 func (a adapter) TouchAPIToken(ctx context.Context, arg db.TouchAPITokenParams) error {
 	return a.q.TouchAPIToken(ctx, TouchAPITokenParams(arg))
 }
 
 func (a adapter) UnblockUser(ctx context.Context, arg db.UnblockUserParams) error {
 	return a.q.UnblockUser(ctx, UnblockUserParams(arg))
+}
+
+func (a adapter) UsernameTaken(ctx context.Context, username string) (bool, error) {
+	r, err := a.q.UsernameTaken(ctx, username)
+	return r, err
 }
 
 func (a adapter) UsersAPIDeleteUser(ctx context.Context, id int64) (db.UpUser, error) {

@@ -42,8 +42,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.claimMailStmt, err = db.PrepareContext(ctx, claimMail); err != nil {
 		return nil, fmt.Errorf("error preparing query ClaimMail: %w", err)
 	}
+	if q.completeProviderSessionStmt, err = db.PrepareContext(ctx, completeProviderSession); err != nil {
+		return nil, fmt.Errorf("error preparing query CompleteProviderSession: %w", err)
+	}
 	if q.confirmEmailStmt, err = db.PrepareContext(ctx, confirmEmail); err != nil {
 		return nil, fmt.Errorf("error preparing query ConfirmEmail: %w", err)
+	}
+	if q.consumeProviderStateStmt, err = db.PrepareContext(ctx, consumeProviderState); err != nil {
+		return nil, fmt.Errorf("error preparing query ConsumeProviderState: %w", err)
 	}
 	if q.countAPITokensStmt, err = db.PrepareContext(ctx, countAPITokens); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAPITokens: %w", err)
@@ -53,6 +59,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.createAPITokenStmt, err = db.PrepareContext(ctx, createAPIToken); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateAPIToken: %w", err)
+	}
+	if q.createProviderSessionStmt, err = db.PrepareContext(ctx, createProviderSession); err != nil {
+		return nil, fmt.Errorf("error preparing query CreateProviderSession: %w", err)
 	}
 	if q.createRoleStmt, err = db.PrepareContext(ctx, createRole); err != nil {
 		return nil, fmt.Errorf("error preparing query CreateRole: %w", err)
@@ -78,11 +87,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.deleteExpiredEmailChangesStmt, err = db.PrepareContext(ctx, deleteExpiredEmailChanges); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteExpiredEmailChanges: %w", err)
 	}
+	if q.deleteExpiredProviderSessionsStmt, err = db.PrepareContext(ctx, deleteExpiredProviderSessions); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteExpiredProviderSessions: %w", err)
+	}
 	if q.deleteExpiredSessionsStmt, err = db.PrepareContext(ctx, deleteExpiredSessions); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteExpiredSessions: %w", err)
 	}
 	if q.deleteMailStmt, err = db.PrepareContext(ctx, deleteMail); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteMail: %w", err)
+	}
+	if q.deleteProviderSessionStmt, err = db.PrepareContext(ctx, deleteProviderSession); err != nil {
+		return nil, fmt.Errorf("error preparing query DeleteProviderSession: %w", err)
 	}
 	if q.deleteRoleStmt, err = db.PrepareContext(ctx, deleteRole); err != nil {
 		return nil, fmt.Errorf("error preparing query DeleteRole: %w", err)
@@ -119,6 +134,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.getEmailChangeByTokenStmt, err = db.PrepareContext(ctx, getEmailChangeByToken); err != nil {
 		return nil, fmt.Errorf("error preparing query GetEmailChangeByToken: %w", err)
+	}
+	if q.getProviderSessionStmt, err = db.PrepareContext(ctx, getProviderSession); err != nil {
+		return nil, fmt.Errorf("error preparing query GetProviderSession: %w", err)
 	}
 	if q.getRefreshSessionStmt, err = db.PrepareContext(ctx, getRefreshSession); err != nil {
 		return nil, fmt.Errorf("error preparing query GetRefreshSession: %w", err)
@@ -180,6 +198,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.moveRoleUsersStmt, err = db.PrepareContext(ctx, moveRoleUsers); err != nil {
 		return nil, fmt.Errorf("error preparing query MoveRoleUsers: %w", err)
 	}
+	if q.providerUsersByEmailStmt, err = db.PrepareContext(ctx, providerUsersByEmail); err != nil {
+		return nil, fmt.Errorf("error preparing query ProviderUsersByEmail: %w", err)
+	}
 	if q.publicRoleStmt, err = db.PrepareContext(ctx, publicRole); err != nil {
 		return nil, fmt.Errorf("error preparing query PublicRole: %w", err)
 	}
@@ -231,11 +252,17 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.takeEmailChangeStmt, err = db.PrepareContext(ctx, takeEmailChange); err != nil {
 		return nil, fmt.Errorf("error preparing query TakeEmailChange: %w", err)
 	}
+	if q.takeProviderSessionStmt, err = db.PrepareContext(ctx, takeProviderSession); err != nil {
+		return nil, fmt.Errorf("error preparing query TakeProviderSession: %w", err)
+	}
 	if q.touchAPITokenStmt, err = db.PrepareContext(ctx, touchAPIToken); err != nil {
 		return nil, fmt.Errorf("error preparing query TouchAPIToken: %w", err)
 	}
 	if q.unblockUserStmt, err = db.PrepareContext(ctx, unblockUser); err != nil {
 		return nil, fmt.Errorf("error preparing query UnblockUser: %w", err)
+	}
+	if q.usernameTakenStmt, err = db.PrepareContext(ctx, usernameTaken); err != nil {
+		return nil, fmt.Errorf("error preparing query UsernameTaken: %w", err)
 	}
 	if q.usersAPIDeleteUserStmt, err = db.PrepareContext(ctx, usersAPIDeleteUser); err != nil {
 		return nil, fmt.Errorf("error preparing query UsersAPIDeleteUser: %w", err)
@@ -284,9 +311,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing claimMailStmt: %w", cerr)
 		}
 	}
+	if q.completeProviderSessionStmt != nil {
+		if cerr := q.completeProviderSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing completeProviderSessionStmt: %w", cerr)
+		}
+	}
 	if q.confirmEmailStmt != nil {
 		if cerr := q.confirmEmailStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing confirmEmailStmt: %w", cerr)
+		}
+	}
+	if q.consumeProviderStateStmt != nil {
+		if cerr := q.consumeProviderStateStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing consumeProviderStateStmt: %w", cerr)
 		}
 	}
 	if q.countAPITokensStmt != nil {
@@ -302,6 +339,11 @@ func (q *Queries) Close() error {
 	if q.createAPITokenStmt != nil {
 		if cerr := q.createAPITokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing createAPITokenStmt: %w", cerr)
+		}
+	}
+	if q.createProviderSessionStmt != nil {
+		if cerr := q.createProviderSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing createProviderSessionStmt: %w", cerr)
 		}
 	}
 	if q.createRoleStmt != nil {
@@ -344,6 +386,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing deleteExpiredEmailChangesStmt: %w", cerr)
 		}
 	}
+	if q.deleteExpiredProviderSessionsStmt != nil {
+		if cerr := q.deleteExpiredProviderSessionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteExpiredProviderSessionsStmt: %w", cerr)
+		}
+	}
 	if q.deleteExpiredSessionsStmt != nil {
 		if cerr := q.deleteExpiredSessionsStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteExpiredSessionsStmt: %w", cerr)
@@ -352,6 +399,11 @@ func (q *Queries) Close() error {
 	if q.deleteMailStmt != nil {
 		if cerr := q.deleteMailStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing deleteMailStmt: %w", cerr)
+		}
+	}
+	if q.deleteProviderSessionStmt != nil {
+		if cerr := q.deleteProviderSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing deleteProviderSessionStmt: %w", cerr)
 		}
 	}
 	if q.deleteRoleStmt != nil {
@@ -412,6 +464,11 @@ func (q *Queries) Close() error {
 	if q.getEmailChangeByTokenStmt != nil {
 		if cerr := q.getEmailChangeByTokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing getEmailChangeByTokenStmt: %w", cerr)
+		}
+	}
+	if q.getProviderSessionStmt != nil {
+		if cerr := q.getProviderSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing getProviderSessionStmt: %w", cerr)
 		}
 	}
 	if q.getRefreshSessionStmt != nil {
@@ -514,6 +571,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing moveRoleUsersStmt: %w", cerr)
 		}
 	}
+	if q.providerUsersByEmailStmt != nil {
+		if cerr := q.providerUsersByEmailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing providerUsersByEmailStmt: %w", cerr)
+		}
+	}
 	if q.publicRoleStmt != nil {
 		if cerr := q.publicRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing publicRoleStmt: %w", cerr)
@@ -599,6 +661,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing takeEmailChangeStmt: %w", cerr)
 		}
 	}
+	if q.takeProviderSessionStmt != nil {
+		if cerr := q.takeProviderSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing takeProviderSessionStmt: %w", cerr)
+		}
+	}
 	if q.touchAPITokenStmt != nil {
 		if cerr := q.touchAPITokenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing touchAPITokenStmt: %w", cerr)
@@ -607,6 +674,11 @@ func (q *Queries) Close() error {
 	if q.unblockUserStmt != nil {
 		if cerr := q.unblockUserStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing unblockUserStmt: %w", cerr)
+		}
+	}
+	if q.usernameTakenStmt != nil {
+		if cerr := q.usernameTakenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing usernameTakenStmt: %w", cerr)
 		}
 	}
 	if q.usersAPIDeleteUserStmt != nil {
@@ -666,163 +738,181 @@ func (q *Queries) queryRow(ctx context.Context, stmt *sql.Stmt, query string, ar
 }
 
 type Queries struct {
-	db                            DBTX
-	tx                            *sql.Tx
-	addRolePermissionStmt         *sql.Stmt
-	blockUserStmt                 *sql.Stmt
-	bumpRoleStmt                  *sql.Stmt
-	changeEmailStmt               *sql.Stmt
-	changePasswordStmt            *sql.Stmt
-	claimMailStmt                 *sql.Stmt
-	confirmEmailStmt              *sql.Stmt
-	countAPITokensStmt            *sql.Stmt
-	countUsersStmt                *sql.Stmt
-	createAPITokenStmt            *sql.Stmt
-	createRoleStmt                *sql.Stmt
-	createSessionStmt             *sql.Stmt
-	createUserStmt                *sql.Stmt
-	deleteAPITokenStmt            *sql.Stmt
-	deleteDeviceSessionsStmt      *sql.Stmt
-	deleteDoneMailsStmt           *sql.Stmt
-	deleteEmailChangeStmt         *sql.Stmt
-	deleteExpiredEmailChangesStmt *sql.Stmt
-	deleteExpiredSessionsStmt     *sql.Stmt
-	deleteMailStmt                *sql.Stmt
-	deleteRoleStmt                *sql.Stmt
-	deleteUserStmt                *sql.Stmt
-	deleteUserSessionsStmt        *sql.Stmt
-	emailChangeConflictsStmt      *sql.Stmt
-	enqueueMailStmt               *sql.Stmt
-	findLoginUserStmt             *sql.Stmt
-	getAPITokenStmt               *sql.Stmt
-	getAPITokenByAccessKeyStmt    *sql.Stmt
-	getAPITokenByNameStmt         *sql.Stmt
-	getAuthSessionUserStmt        *sql.Stmt
-	getAuthUserStmt               *sql.Stmt
-	getEmailChangeByTokenStmt     *sql.Stmt
-	getRefreshSessionStmt         *sql.Stmt
-	getRoleStmt                   *sql.Stmt
-	getRoleByTypeStmt             *sql.Stmt
-	getStoreValueStmt             *sql.Stmt
-	getUserStmt                   *sql.Stmt
-	getUserByEmailStmt            *sql.Stmt
-	getUserByResetTokenStmt       *sql.Stmt
-	getUserByUsernameStmt         *sql.Stmt
-	guardEmailChangeStmt          *sql.Stmt
-	initStoreValueStmt            *sql.Stmt
-	listAPITokensStmt             *sql.Stmt
-	listRoleActionsStmt           *sql.Stmt
-	listRolesWithUserCountsStmt   *sql.Stmt
-	listUserSessionsStmt          *sql.Stmt
-	listUsersStmt                 *sql.Stmt
-	lockRoleForDeleteStmt         *sql.Stmt
-	markMailAttemptFailedStmt     *sql.Stmt
-	markMailFailedStmt            *sql.Stmt
-	markMailSentStmt              *sql.Stmt
-	moveRoleUsersStmt             *sql.Stmt
-	publicRoleStmt                *sql.Stmt
-	publicRolesStmt               *sql.Stmt
-	putStoreValueStmt             *sql.Stmt
-	registerConflictsStmt         *sql.Stmt
-	removeRolePermissionStmt      *sql.Stmt
-	renderMailStmt                *sql.Stmt
-	resetPasswordStmt             *sql.Stmt
-	revokeSessionFamilyStmt       *sql.Stmt
-	revokeUserSessionStmt         *sql.Stmt
-	revokeUserTokensStmt          *sql.Stmt
-	rotateSessionStmt             *sql.Stmt
-	setConfirmationTokenStmt      *sql.Stmt
-	setEmailChangeStmt            *sql.Stmt
-	setResetPasswordTokenStmt     *sql.Stmt
-	setRoleInfoStmt               *sql.Stmt
-	setUserProfileStmt            *sql.Stmt
-	takeEmailChangeStmt           *sql.Stmt
-	touchAPITokenStmt             *sql.Stmt
-	unblockUserStmt               *sql.Stmt
-	usersAPIDeleteUserStmt        *sql.Stmt
-	usersAPIDropCodesStmt         *sql.Stmt
-	usersAPIRoleByDocumentIDStmt  *sql.Stmt
-	usersAPIUpdateUserStmt        *sql.Stmt
+	db                                DBTX
+	tx                                *sql.Tx
+	addRolePermissionStmt             *sql.Stmt
+	blockUserStmt                     *sql.Stmt
+	bumpRoleStmt                      *sql.Stmt
+	changeEmailStmt                   *sql.Stmt
+	changePasswordStmt                *sql.Stmt
+	claimMailStmt                     *sql.Stmt
+	completeProviderSessionStmt       *sql.Stmt
+	confirmEmailStmt                  *sql.Stmt
+	consumeProviderStateStmt          *sql.Stmt
+	countAPITokensStmt                *sql.Stmt
+	countUsersStmt                    *sql.Stmt
+	createAPITokenStmt                *sql.Stmt
+	createProviderSessionStmt         *sql.Stmt
+	createRoleStmt                    *sql.Stmt
+	createSessionStmt                 *sql.Stmt
+	createUserStmt                    *sql.Stmt
+	deleteAPITokenStmt                *sql.Stmt
+	deleteDeviceSessionsStmt          *sql.Stmt
+	deleteDoneMailsStmt               *sql.Stmt
+	deleteEmailChangeStmt             *sql.Stmt
+	deleteExpiredEmailChangesStmt     *sql.Stmt
+	deleteExpiredProviderSessionsStmt *sql.Stmt
+	deleteExpiredSessionsStmt         *sql.Stmt
+	deleteMailStmt                    *sql.Stmt
+	deleteProviderSessionStmt         *sql.Stmt
+	deleteRoleStmt                    *sql.Stmt
+	deleteUserStmt                    *sql.Stmt
+	deleteUserSessionsStmt            *sql.Stmt
+	emailChangeConflictsStmt          *sql.Stmt
+	enqueueMailStmt                   *sql.Stmt
+	findLoginUserStmt                 *sql.Stmt
+	getAPITokenStmt                   *sql.Stmt
+	getAPITokenByAccessKeyStmt        *sql.Stmt
+	getAPITokenByNameStmt             *sql.Stmt
+	getAuthSessionUserStmt            *sql.Stmt
+	getAuthUserStmt                   *sql.Stmt
+	getEmailChangeByTokenStmt         *sql.Stmt
+	getProviderSessionStmt            *sql.Stmt
+	getRefreshSessionStmt             *sql.Stmt
+	getRoleStmt                       *sql.Stmt
+	getRoleByTypeStmt                 *sql.Stmt
+	getStoreValueStmt                 *sql.Stmt
+	getUserStmt                       *sql.Stmt
+	getUserByEmailStmt                *sql.Stmt
+	getUserByResetTokenStmt           *sql.Stmt
+	getUserByUsernameStmt             *sql.Stmt
+	guardEmailChangeStmt              *sql.Stmt
+	initStoreValueStmt                *sql.Stmt
+	listAPITokensStmt                 *sql.Stmt
+	listRoleActionsStmt               *sql.Stmt
+	listRolesWithUserCountsStmt       *sql.Stmt
+	listUserSessionsStmt              *sql.Stmt
+	listUsersStmt                     *sql.Stmt
+	lockRoleForDeleteStmt             *sql.Stmt
+	markMailAttemptFailedStmt         *sql.Stmt
+	markMailFailedStmt                *sql.Stmt
+	markMailSentStmt                  *sql.Stmt
+	moveRoleUsersStmt                 *sql.Stmt
+	providerUsersByEmailStmt          *sql.Stmt
+	publicRoleStmt                    *sql.Stmt
+	publicRolesStmt                   *sql.Stmt
+	putStoreValueStmt                 *sql.Stmt
+	registerConflictsStmt             *sql.Stmt
+	removeRolePermissionStmt          *sql.Stmt
+	renderMailStmt                    *sql.Stmt
+	resetPasswordStmt                 *sql.Stmt
+	revokeSessionFamilyStmt           *sql.Stmt
+	revokeUserSessionStmt             *sql.Stmt
+	revokeUserTokensStmt              *sql.Stmt
+	rotateSessionStmt                 *sql.Stmt
+	setConfirmationTokenStmt          *sql.Stmt
+	setEmailChangeStmt                *sql.Stmt
+	setResetPasswordTokenStmt         *sql.Stmt
+	setRoleInfoStmt                   *sql.Stmt
+	setUserProfileStmt                *sql.Stmt
+	takeEmailChangeStmt               *sql.Stmt
+	takeProviderSessionStmt           *sql.Stmt
+	touchAPITokenStmt                 *sql.Stmt
+	unblockUserStmt                   *sql.Stmt
+	usernameTakenStmt                 *sql.Stmt
+	usersAPIDeleteUserStmt            *sql.Stmt
+	usersAPIDropCodesStmt             *sql.Stmt
+	usersAPIRoleByDocumentIDStmt      *sql.Stmt
+	usersAPIUpdateUserStmt            *sql.Stmt
 }
 
 func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 	return &Queries{
-		db:                            tx,
-		tx:                            tx,
-		addRolePermissionStmt:         q.addRolePermissionStmt,
-		blockUserStmt:                 q.blockUserStmt,
-		bumpRoleStmt:                  q.bumpRoleStmt,
-		changeEmailStmt:               q.changeEmailStmt,
-		changePasswordStmt:            q.changePasswordStmt,
-		claimMailStmt:                 q.claimMailStmt,
-		confirmEmailStmt:              q.confirmEmailStmt,
-		countAPITokensStmt:            q.countAPITokensStmt,
-		countUsersStmt:                q.countUsersStmt,
-		createAPITokenStmt:            q.createAPITokenStmt,
-		createRoleStmt:                q.createRoleStmt,
-		createSessionStmt:             q.createSessionStmt,
-		createUserStmt:                q.createUserStmt,
-		deleteAPITokenStmt:            q.deleteAPITokenStmt,
-		deleteDeviceSessionsStmt:      q.deleteDeviceSessionsStmt,
-		deleteDoneMailsStmt:           q.deleteDoneMailsStmt,
-		deleteEmailChangeStmt:         q.deleteEmailChangeStmt,
-		deleteExpiredEmailChangesStmt: q.deleteExpiredEmailChangesStmt,
-		deleteExpiredSessionsStmt:     q.deleteExpiredSessionsStmt,
-		deleteMailStmt:                q.deleteMailStmt,
-		deleteRoleStmt:                q.deleteRoleStmt,
-		deleteUserStmt:                q.deleteUserStmt,
-		deleteUserSessionsStmt:        q.deleteUserSessionsStmt,
-		emailChangeConflictsStmt:      q.emailChangeConflictsStmt,
-		enqueueMailStmt:               q.enqueueMailStmt,
-		findLoginUserStmt:             q.findLoginUserStmt,
-		getAPITokenStmt:               q.getAPITokenStmt,
-		getAPITokenByAccessKeyStmt:    q.getAPITokenByAccessKeyStmt,
-		getAPITokenByNameStmt:         q.getAPITokenByNameStmt,
-		getAuthSessionUserStmt:        q.getAuthSessionUserStmt,
-		getAuthUserStmt:               q.getAuthUserStmt,
-		getEmailChangeByTokenStmt:     q.getEmailChangeByTokenStmt,
-		getRefreshSessionStmt:         q.getRefreshSessionStmt,
-		getRoleStmt:                   q.getRoleStmt,
-		getRoleByTypeStmt:             q.getRoleByTypeStmt,
-		getStoreValueStmt:             q.getStoreValueStmt,
-		getUserStmt:                   q.getUserStmt,
-		getUserByEmailStmt:            q.getUserByEmailStmt,
-		getUserByResetTokenStmt:       q.getUserByResetTokenStmt,
-		getUserByUsernameStmt:         q.getUserByUsernameStmt,
-		guardEmailChangeStmt:          q.guardEmailChangeStmt,
-		initStoreValueStmt:            q.initStoreValueStmt,
-		listAPITokensStmt:             q.listAPITokensStmt,
-		listRoleActionsStmt:           q.listRoleActionsStmt,
-		listRolesWithUserCountsStmt:   q.listRolesWithUserCountsStmt,
-		listUserSessionsStmt:          q.listUserSessionsStmt,
-		listUsersStmt:                 q.listUsersStmt,
-		lockRoleForDeleteStmt:         q.lockRoleForDeleteStmt,
-		markMailAttemptFailedStmt:     q.markMailAttemptFailedStmt,
-		markMailFailedStmt:            q.markMailFailedStmt,
-		markMailSentStmt:              q.markMailSentStmt,
-		moveRoleUsersStmt:             q.moveRoleUsersStmt,
-		publicRoleStmt:                q.publicRoleStmt,
-		publicRolesStmt:               q.publicRolesStmt,
-		putStoreValueStmt:             q.putStoreValueStmt,
-		registerConflictsStmt:         q.registerConflictsStmt,
-		removeRolePermissionStmt:      q.removeRolePermissionStmt,
-		renderMailStmt:                q.renderMailStmt,
-		resetPasswordStmt:             q.resetPasswordStmt,
-		revokeSessionFamilyStmt:       q.revokeSessionFamilyStmt,
-		revokeUserSessionStmt:         q.revokeUserSessionStmt,
-		revokeUserTokensStmt:          q.revokeUserTokensStmt,
-		rotateSessionStmt:             q.rotateSessionStmt,
-		setConfirmationTokenStmt:      q.setConfirmationTokenStmt,
-		setEmailChangeStmt:            q.setEmailChangeStmt,
-		setResetPasswordTokenStmt:     q.setResetPasswordTokenStmt,
-		setRoleInfoStmt:               q.setRoleInfoStmt,
-		setUserProfileStmt:            q.setUserProfileStmt,
-		takeEmailChangeStmt:           q.takeEmailChangeStmt,
-		touchAPITokenStmt:             q.touchAPITokenStmt,
-		unblockUserStmt:               q.unblockUserStmt,
-		usersAPIDeleteUserStmt:        q.usersAPIDeleteUserStmt,
-		usersAPIDropCodesStmt:         q.usersAPIDropCodesStmt,
-		usersAPIRoleByDocumentIDStmt:  q.usersAPIRoleByDocumentIDStmt,
-		usersAPIUpdateUserStmt:        q.usersAPIUpdateUserStmt,
+		db:                                tx,
+		tx:                                tx,
+		addRolePermissionStmt:             q.addRolePermissionStmt,
+		blockUserStmt:                     q.blockUserStmt,
+		bumpRoleStmt:                      q.bumpRoleStmt,
+		changeEmailStmt:                   q.changeEmailStmt,
+		changePasswordStmt:                q.changePasswordStmt,
+		claimMailStmt:                     q.claimMailStmt,
+		completeProviderSessionStmt:       q.completeProviderSessionStmt,
+		confirmEmailStmt:                  q.confirmEmailStmt,
+		consumeProviderStateStmt:          q.consumeProviderStateStmt,
+		countAPITokensStmt:                q.countAPITokensStmt,
+		countUsersStmt:                    q.countUsersStmt,
+		createAPITokenStmt:                q.createAPITokenStmt,
+		createProviderSessionStmt:         q.createProviderSessionStmt,
+		createRoleStmt:                    q.createRoleStmt,
+		createSessionStmt:                 q.createSessionStmt,
+		createUserStmt:                    q.createUserStmt,
+		deleteAPITokenStmt:                q.deleteAPITokenStmt,
+		deleteDeviceSessionsStmt:          q.deleteDeviceSessionsStmt,
+		deleteDoneMailsStmt:               q.deleteDoneMailsStmt,
+		deleteEmailChangeStmt:             q.deleteEmailChangeStmt,
+		deleteExpiredEmailChangesStmt:     q.deleteExpiredEmailChangesStmt,
+		deleteExpiredProviderSessionsStmt: q.deleteExpiredProviderSessionsStmt,
+		deleteExpiredSessionsStmt:         q.deleteExpiredSessionsStmt,
+		deleteMailStmt:                    q.deleteMailStmt,
+		deleteProviderSessionStmt:         q.deleteProviderSessionStmt,
+		deleteRoleStmt:                    q.deleteRoleStmt,
+		deleteUserStmt:                    q.deleteUserStmt,
+		deleteUserSessionsStmt:            q.deleteUserSessionsStmt,
+		emailChangeConflictsStmt:          q.emailChangeConflictsStmt,
+		enqueueMailStmt:                   q.enqueueMailStmt,
+		findLoginUserStmt:                 q.findLoginUserStmt,
+		getAPITokenStmt:                   q.getAPITokenStmt,
+		getAPITokenByAccessKeyStmt:        q.getAPITokenByAccessKeyStmt,
+		getAPITokenByNameStmt:             q.getAPITokenByNameStmt,
+		getAuthSessionUserStmt:            q.getAuthSessionUserStmt,
+		getAuthUserStmt:                   q.getAuthUserStmt,
+		getEmailChangeByTokenStmt:         q.getEmailChangeByTokenStmt,
+		getProviderSessionStmt:            q.getProviderSessionStmt,
+		getRefreshSessionStmt:             q.getRefreshSessionStmt,
+		getRoleStmt:                       q.getRoleStmt,
+		getRoleByTypeStmt:                 q.getRoleByTypeStmt,
+		getStoreValueStmt:                 q.getStoreValueStmt,
+		getUserStmt:                       q.getUserStmt,
+		getUserByEmailStmt:                q.getUserByEmailStmt,
+		getUserByResetTokenStmt:           q.getUserByResetTokenStmt,
+		getUserByUsernameStmt:             q.getUserByUsernameStmt,
+		guardEmailChangeStmt:              q.guardEmailChangeStmt,
+		initStoreValueStmt:                q.initStoreValueStmt,
+		listAPITokensStmt:                 q.listAPITokensStmt,
+		listRoleActionsStmt:               q.listRoleActionsStmt,
+		listRolesWithUserCountsStmt:       q.listRolesWithUserCountsStmt,
+		listUserSessionsStmt:              q.listUserSessionsStmt,
+		listUsersStmt:                     q.listUsersStmt,
+		lockRoleForDeleteStmt:             q.lockRoleForDeleteStmt,
+		markMailAttemptFailedStmt:         q.markMailAttemptFailedStmt,
+		markMailFailedStmt:                q.markMailFailedStmt,
+		markMailSentStmt:                  q.markMailSentStmt,
+		moveRoleUsersStmt:                 q.moveRoleUsersStmt,
+		providerUsersByEmailStmt:          q.providerUsersByEmailStmt,
+		publicRoleStmt:                    q.publicRoleStmt,
+		publicRolesStmt:                   q.publicRolesStmt,
+		putStoreValueStmt:                 q.putStoreValueStmt,
+		registerConflictsStmt:             q.registerConflictsStmt,
+		removeRolePermissionStmt:          q.removeRolePermissionStmt,
+		renderMailStmt:                    q.renderMailStmt,
+		resetPasswordStmt:                 q.resetPasswordStmt,
+		revokeSessionFamilyStmt:           q.revokeSessionFamilyStmt,
+		revokeUserSessionStmt:             q.revokeUserSessionStmt,
+		revokeUserTokensStmt:              q.revokeUserTokensStmt,
+		rotateSessionStmt:                 q.rotateSessionStmt,
+		setConfirmationTokenStmt:          q.setConfirmationTokenStmt,
+		setEmailChangeStmt:                q.setEmailChangeStmt,
+		setResetPasswordTokenStmt:         q.setResetPasswordTokenStmt,
+		setRoleInfoStmt:                   q.setRoleInfoStmt,
+		setUserProfileStmt:                q.setUserProfileStmt,
+		takeEmailChangeStmt:               q.takeEmailChangeStmt,
+		takeProviderSessionStmt:           q.takeProviderSessionStmt,
+		touchAPITokenStmt:                 q.touchAPITokenStmt,
+		unblockUserStmt:                   q.unblockUserStmt,
+		usernameTakenStmt:                 q.usernameTakenStmt,
+		usersAPIDeleteUserStmt:            q.usersAPIDeleteUserStmt,
+		usersAPIDropCodesStmt:             q.usersAPIDropCodesStmt,
+		usersAPIRoleByDocumentIDStmt:      q.usersAPIRoleByDocumentIDStmt,
+		usersAPIUpdateUserStmt:            q.usersAPIUpdateUserStmt,
 	}
 }

@@ -47,6 +47,20 @@ type MailOutbox struct {
 	DoneAt        *time.Time
 }
 
+type ProviderSession struct {
+	ID        string
+	Provider  string
+	State     *string
+	Verifier  string
+	Nonce     string
+	Callback  *string
+	Email     *string
+	Username  *string
+	Error     *string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
 type UpEmailChange struct {
 	UserID    int64
 	NewEmail  string

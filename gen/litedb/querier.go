@@ -35,14 +35,25 @@ type Querier interface {
 	// only this outer WHERE on the row's newest version, so two instances claiming at once
 	// cannot both get it, nor one claim a row the other has just sent.
 	ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbox, error)
+	// CompleteProviderSession records what the provider said: a verified profile, or why it
+	// cannot sign in.
+	CompleteProviderSession(ctx context.Context, arg CompleteProviderSessionParams) error
 	// ConfirmEmail consumes a confirmation token: one guarded statement, so that a token
 	// confirms once, only until it expires, and of two concurrent uses exactly one succeeds.
 	ConfirmEmail(ctx context.Context, arg ConfirmEmailParams) (int64, error)
+	// ConsumeProviderState takes the state of a live session of provider for the provider's
+	// redirect back: one statement, so that of two redirects with the same state (a replay)
+	// exactly one gets it.
+	ConsumeProviderState(ctx context.Context, arg ConsumeProviderStateParams) (ProviderSession, error)
 	CountAPITokens(ctx context.Context) (int64, error)
 	CountUsers(ctx context.Context) (int64, error)
 	// CreateAPIToken stores a content-API token (Strapi's admin API tokens). access_key is
 	// the HMAC-SHA512 of the token with API_TOKEN_SALT; the token itself is never stored.
 	CreateAPIToken(ctx context.Context, arg CreateAPITokenParams) (ApiToken, error)
+	// Provider sessions (provider_sessions): the server-side state of a sign-in with an OAuth
+	// provider, found by the hash of the browser's koa.sess cookie.
+	// CreateProviderSession records the start leg of a sign-in.
+	CreateProviderSession(ctx context.Context, arg CreateProviderSessionParams) error
 	CreateRole(ctx context.Context, arg CreateRoleParams) (UpRole, error)
 	// The refresh-token sessions of refresh mode (schema/*/00005_sessions.sql).
 	CreateSession(ctx context.Context, arg CreateSessionParams) error
@@ -57,6 +68,9 @@ type Querier interface {
 	// DeleteExpiredEmailChanges deletes up to max_rows pending changes whose link expired
 	// before now: their address is kept no longer.
 	DeleteExpiredEmailChanges(ctx context.Context, arg DeleteExpiredEmailChangesParams) (int64, error)
+	// DeleteExpiredProviderSessions deletes up to max_rows provider sessions that expired
+	// before now.
+	DeleteExpiredProviderSessions(ctx context.Context, arg DeleteExpiredProviderSessionsParams) (int64, error)
 	// DeleteExpiredSessions deletes up to max_rows rows whose refresh token expired before
 	// cutoff (the cleanup passes now minus the access-token lifespan, so every access token
 	// still alive keeps its row).
@@ -64,6 +78,8 @@ type Querier interface {
 	// DeleteMail drops a 'requested' row there is nobody to write to, under the lease of the
 	// sender that resolves it.
 	DeleteMail(ctx context.Context, arg DeleteMailParams) (int64, error)
+	// DeleteProviderSession ends a provider session, whatever its stage.
+	DeleteProviderSession(ctx context.Context, id string) error
 	DeleteRole(ctx context.Context, id int64) error
 	DeleteUser(ctx context.Context, id int64) error
 	DeleteUserSessions(ctx context.Context, userID int64) (int64, error)
@@ -88,6 +104,8 @@ type Querier interface {
 	// GetEmailChangeByToken reads the pending change a link's code names (to lock its address
 	// before taking it).
 	GetEmailChangeByToken(ctx context.Context, arg GetEmailChangeByTokenParams) (UpEmailChange, error)
+	// GetProviderSession reads a live provider session.
+	GetProviderSession(ctx context.Context, arg GetProviderSessionParams) (ProviderSession, error)
 	// GetRefreshSession reads the row of a refresh token, with its child when it was rotated:
 	// everything a refresh decides on, in one read.
 	GetRefreshSession(ctx context.Context, sessionID string) (GetRefreshSessionRow, error)
@@ -124,6 +142,9 @@ type Querier interface {
 	// changes nothing (0 rows), whatever the order in which the two finish.
 	MarkMailSent(ctx context.Context, arg MarkMailSentParams) (int64, error)
 	MoveRoleUsers(ctx context.Context, arg MoveRoleUsersParams) (int64, error)
+	// ProviderUsersByEmail lists the accounts with an email (lower-cased; at most one, as the
+	// email index is unique), for the linking rules of a provider sign-in.
+	ProviderUsersByEmail(ctx context.Context, email string) ([]UpUser, error)
 	// PublicRole gives the role anonymous callers act with, and its permission version. There
 	// is at most one: up_roles.type is unique.
 	PublicRole(ctx context.Context) (PublicRoleRow, error)
@@ -172,10 +193,14 @@ type Querier interface {
 	// TakeEmailChange consumes the pending change a link's code names, while it has not
 	// expired: one statement, so that of two concurrent uses of one code exactly one gets it.
 	TakeEmailChange(ctx context.Context, arg TakeEmailChangeParams) (UpEmailChange, error)
+	// TakeProviderSession consumes a completed session of provider (single use).
+	TakeProviderSession(ctx context.Context, arg TakeProviderSessionParams) (ProviderSession, error)
 	// TouchAPIToken records a use of the token, at most once per period: the guard makes the
 	// concurrent requests of one token update its row once.
 	TouchAPIToken(ctx context.Context, arg TouchAPITokenParams) error
 	UnblockUser(ctx context.Context, arg UnblockUserParams) error
+	// UsernameTaken tells whether an account has this username.
+	UsernameTaken(ctx context.Context, username string) (bool, error)
 	// UsersAPIDeleteUser deletes a user and returns it, as Strapi answers the deletion.
 	UsersAPIDeleteUser(ctx context.Context, id int64) (UpUser, error)
 	// UsersAPIDropCodes makes the reset code and the confirmation link of a user stop working:

@@ -343,8 +343,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Exchange an OAuth provider session for a JWT
-         * @description No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+         * Exchange the finished provider session for a JWT
+         * @description Called by the frontend's callback page with `credentials: 'include'` (the `koa.sess`
+         *     cookie names the provider session; as in Strapi 5.53 and later, `access_token` in the
+         *     query is ignored). The session is used once. The account is found by the provider's
+         *     verified email and the provider; with none, one is created (username from the provider,
+         *     made unique, `confirmed: true`, the default role) unless registration is off or the email
+         *     belongs to another account (`Email is already taken.`). The answer is login's: `{jwt,
+         *     user}`, or in refresh mode `{jwt, refreshToken, user}` (a new session) or the refresh
+         *     cookie with `x-strapi-refresh-cookie: httpOnly`.
          */
         get: operations["providerCallback"];
         put?: never;
@@ -363,8 +370,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Start a login with an OAuth provider
-         * @description No OAuth provider is enabled in this service, so this answers `This provider is disabled`, as Strapi does for a disabled provider.
+         * Start a sign-in with an OAuth provider (send the browser here)
+         * @description The browser (not `fetch`) goes here to sign in with a provider enabled by the operator
+         *     (`mtb-api providers`): the answer starts a provider session, kept server-side and named by
+         *     the httpOnly cookie `koa.sess`, and redirects to the provider's login page. The provider
+         *     sends the browser back to `/api/connect/{provider}/callback`, which sends it on to the
+         *     frontend's callback page; that page calls `GET /api/auth/{provider}/callback` with
+         *     `credentials: 'include'` to get the JWT.
+         *
+         *     `callback`, when given, must be exactly the provider's configured frontend URL (no open
+         *     redirect; Strapi compares only the origin and path). The state is single use and bound to
+         *     the cookie; PKCE and (OpenID Connect) a nonce are sent where the provider takes them.
          */
         get: operations["connectProvider"];
         put?: never;
@@ -383,8 +399,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The OAuth provider's redirect back
-         * @description No OAuth provider is enabled in this service, so this answers `This provider is disabled`.
+         * The OAuth provider's redirect back (the provider sends the browser here)
+         * @description Register `<PUBLIC_URL>/api/connect/{provider}/callback` as the redirect URI at the provider.
+         *     With the provider session's cookie, the state is checked (single use), the code exchanged
+         *     (with the PKCE verifier), the ID token verified (signature, issuer, audience, expiry,
+         *     nonce) and the profile read; the provider's tokens are not kept. Then the browser goes to
+         *     the frontend callback, with no query on success, or with `error` and `error_description`
+         *     (`oauth_error` and `OAuth2 state mismatch`, `OAuth2 missing code parameter`, the token
+         *     endpoint's refusal; or the provider's own error, such as `access_denied`).
          */
         get: operations["connectProviderCallback"];
         put?: never;
@@ -729,10 +751,16 @@ export interface components {
             status: number;
         };
         /**
-         * @description Empty, the list of invalid fields of a validation error, or the key refused in a query
-         *     (`key`, `path`, `source`, `param`). Absent on 500.
+         * @description Empty, the list of invalid fields of a validation error, the key refused in a query
+         *     (`key`, `path`, `source`, `param`), or the refused `callback` of an OAuth start. Absent
+         *     on 500.
          */
         ErrorDetails: {
+            /**
+             * @description The refused `callback` of an OAuth start.
+             * @example https://evil.example/steal
+             */
+            callback?: string;
             errors?: components["schemas"]["FieldError"][];
             /** @example password */
             key?: string;
@@ -1474,8 +1502,14 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The provider is not enabled. */
-        ProviderDisabled: {
+        /**
+         * @description Strapi's answers, all 400 `ApplicationError`: `This provider is disabled`, `OAuth
+         *     authentication requires a completed provider session` (no cookie, or its session was used,
+         *     failed or expired), the provider's refusal of the profile (`Email not verified by Google`,
+         *     `Email was not available.`, `Invalid ID token`, ...), `Register action is actually not
+         *     available.`, `Email is already taken.`, `Your account has been blocked by an administrator`.
+         */
+        ProviderCallbackError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1485,9 +1519,43 @@ export interface components {
                  *       "data": null,
                  *       "error": {
                  *         "details": {},
-                 *         "message": "This provider is disabled",
+                 *         "message": "OAuth authentication requires a completed provider session",
                  *         "name": "ApplicationError",
                  *         "status": 400
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The provider is not enabled (`This provider is disabled`), has no endpoints (`Unknown OAuth
+         *     provider`) or no frontend callback (`Provider callback URL is not configured`), or the
+         *     `callback` given is not the configured one (ValidationError `Invalid callback URL provided`,
+         *     with the value in `details.callback`).
+         */
+        ProviderConnectError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The provider's OpenID Connect discovery could not be read; try again later. */
+        ProviderUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "details": {},
+                 *         "message": "The provider could not be reached",
+                 *         "name": "ServiceUnavailableError",
+                 *         "status": 503
                  *       }
                  *     }
                  */
@@ -2316,8 +2384,22 @@ export interface operations {
     };
     providerCallback: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description Ignored (Strapi before 5.53 read the provider's token here; @nuxtjs/strapi still sends it). */
+                access_token?: string;
+            };
+            header?: {
+                /**
+                 * @description In refresh mode, the session's device name ("Chrome on macOS", ...) is read from it; the
+                 *     User-Agent itself is not kept.
+                 */
+                "User-Agent"?: components["parameters"]["UserAgent"];
+                /**
+                 * @description In refresh mode, `httpOnly` (exactly; other values are ignored, as in Strapi) asks for the
+                 *     refresh token in an httpOnly cookie instead of the body, and makes logout clear the cookie.
+                 */
+                "x-strapi-refresh-cookie"?: components["parameters"]["RefreshCookieMode"];
+            };
             path: {
                 /** @description The name of the OAuth provider. */
                 provider: components["parameters"]["Provider"];
@@ -2326,7 +2408,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ProviderDisabled"];
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    /** @description Clears the provider session's cookie; in refresh mode with cookie delivery, the refresh token. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            400: components["responses"]["ProviderCallbackError"];
             401: components["responses"]["InvalidToken"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
@@ -2334,7 +2427,10 @@ export interface operations {
     };
     connectProvider: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The frontend URL to come back to; must equal the provider's configured `callback`. */
+                callback?: string;
+            };
             header?: never;
             path: {
                 /** @description The name of the OAuth provider. */
@@ -2344,16 +2440,37 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ProviderDisabled"];
+            /** @description The provider session started; the browser goes to the provider's login page. */
+            302: {
+                headers: {
+                    /** @description The provider's authorize URL (client_id, response_type=code, redirect_uri, scope, state, and code_challenge and nonce where taken). */
+                    Location?: string;
+                    /** @description The provider session (`koa.sess`, and `koa.sess.sig` when APP_KEYS are set), httpOnly, SameSite=Lax, path /api, 10 minutes. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ProviderConnectError"];
             401: components["responses"]["InvalidToken"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ProviderUnavailable"];
         };
     };
     connectProviderCallback: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The provider's authorization code. */
+                code?: string;
+                /** @description The state the start leg sent. */
+                state?: string;
+                /** @description The provider's refusal (`access_denied`, ...). */
+                error?: string;
+                /** @description The provider's explanation of its refusal. */
+                error_description?: string;
+            };
             header?: never;
             path: {
                 /** @description The name of the OAuth provider. */
@@ -2363,7 +2480,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            400: components["responses"]["ProviderDisabled"];
+            /** @description On to the frontend callback, with `error` and `error_description` when the sign-in failed. */
+            302: {
+                headers: {
+                    /** @description The frontend callback URL. */
+                    Location?: string;
+                    /** @description Clears the provider session's cookie when the sign-in failed. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ProviderConnectError"];
             401: components["responses"]["InvalidToken"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];

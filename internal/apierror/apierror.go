@@ -25,6 +25,8 @@ type Error struct {
 	Kind    Kind
 	Message string
 	Fields  []FieldError // the invalid fields of a validation error
+	// Callback is the refused callback URL of an OAuth start (Strapi's details.callback).
+	Callback *string
 }
 
 func (e *Error) Error() string { return e.Message }

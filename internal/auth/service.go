@@ -9,12 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"strings"
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/oauth"
 	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/settings"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
@@ -37,6 +39,7 @@ type Options struct {
 	MailRequested func()           // wakes the mail sender after a mail was queued
 	Sessions      SessionOptions   // Strapi's refresh mode (JWT_MANAGEMENT=refresh)
 	Fields        *profile.Schema  // the custom user fields; none when nil
+	OAuth         *oauth.Client    // talks to the OAuth providers
 }
 
 // Service implements the auth rules over the store.
@@ -63,6 +66,9 @@ func New(st *store.Store, o Options) *Service {
 	}
 	if o.Fields == nil {
 		o.Fields = profile.Empty()
+	}
+	if o.OAuth == nil {
+		o.OAuth = oauth.NewClient(&http.Client{Timeout: 10 * time.Second})
 	}
 	return &Service{
 		store:    st,

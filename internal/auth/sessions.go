@@ -381,7 +381,7 @@ func deleteInBatches(ctx context.Context, what string, del func() (int64, error)
 	}
 }
 
-// RunSessionCleanup runs CleanupSessions, and CleanupEmailChanges, every interval until ctx
+// RunSessionCleanup runs CleanupSessions, CleanupEmailChanges and CleanupProviderSessions every interval until ctx
 // is cancelled. It runs beside the requests, never on their path; expired rows refuse every
 // token or link already, so when they go does not matter.
 func (s *Service) RunSessionCleanup(ctx context.Context, interval time.Duration) {
@@ -393,19 +393,21 @@ func (s *Service) RunSessionCleanup(ctx context.Context, interval time.Duration)
 			return
 		case <-t.C:
 		}
-		n, err := s.CleanupSessions(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			s.o.Logger.Warn("session cleanup", "err", err, "deleted", n)
-		case n > 0:
-			s.o.Logger.Info("expired sessions deleted", "rows", n)
-		}
-		n, err = s.CleanupEmailChanges(ctx)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			s.o.Logger.Warn("email change cleanup", "err", err, "deleted", n)
-		case n > 0:
-			s.o.Logger.Info("expired email changes deleted", "rows", n)
+		for _, c := range []struct {
+			what    string
+			cleanup func(context.Context) (int64, error)
+		}{
+			{"sessions", s.CleanupSessions},
+			{"email changes", s.CleanupEmailChanges},
+			{"provider sessions", s.CleanupProviderSessions},
+		} {
+			n, err := c.cleanup(ctx)
+			switch {
+			case err != nil && ctx.Err() == nil:
+				s.o.Logger.Warn("cleanup of expired "+c.what, "err", err, "deleted", n)
+			case n > 0:
+				s.o.Logger.Info("expired "+c.what+" deleted", "rows", n)
+			}
 		}
 	}
 }

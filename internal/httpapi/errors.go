@@ -71,6 +71,7 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 			}
 			body.Details.Errors = &fields
 		}
+		body.Details.Callback = ae.Callback
 	case errors.As(err, &qe): // a query Strapi's query validation refuses
 		body.Status, body.Name, body.Message = 400, "ValidationError", qe.Message
 		if qe.Key != "" { // Strapi's details of a refused key

@@ -14,8 +14,8 @@ import (
 )
 
 // The account routes beyond login and registration: change password, email confirmation,
-// change of email (this service's own), and the OAuth provider routes (no provider is enabled in this service). The session
-// routes of refresh mode are in handlers_sessions.go.
+// change of email (this service's own). The session routes of refresh mode are in
+// handlers_sessions.go, the OAuth provider routes in handlers_providers.go.
 
 func (h handlers) ChangePassword(ctx context.Context, req api.ChangePasswordRequestObject) (api.ChangePasswordResponseObject, error) {
 	p := principal(ctx)
@@ -79,18 +79,6 @@ func (h handlers) ConfirmEmailChangeJSON(ctx context.Context, req api.ConfirmEma
 		return nil, err
 	}
 	return api.ConfirmEmailChangeJSON200JSONResponse{Email: email, Changed: true}, nil
-}
-
-func (h handlers) ConnectProvider(context.Context, api.ConnectProviderRequestObject) (api.ConnectProviderResponseObject, error) {
-	return nil, auth.ErrProviderDisabled
-}
-
-func (h handlers) ConnectProviderCallback(context.Context, api.ConnectProviderCallbackRequestObject) (api.ConnectProviderCallbackResponseObject, error) {
-	return nil, auth.ErrProviderDisabled
-}
-
-func (h handlers) ProviderCallback(context.Context, api.ProviderCallbackRequestObject) (api.ProviderCallbackResponseObject, error) {
-	return nil, auth.ErrProviderDisabled
 }
 
 // koaRedirect is the 302 of Koa's ctx.redirect to the confirmation's redirect URL (see

@@ -186,9 +186,9 @@ type Store struct {
 	advanced  Advanced
 	templates EmailTemplates
 	providers map[string]oauth.Settings // read-only once cached: callers get copies
-	loadedAt  time.Time // zero: nothing cached
-	version   uint64    // bumped by every local change
-	loading   *flight   // the load under way, shared by concurrent callers
+	loadedAt  time.Time                 // zero: nothing cached
+	version   uint64                    // bumped by every local change
+	loading   *flight                   // the load under way, shared by concurrent callers
 
 	loads     atomic.Int64 // loads from the database (tests)
 	afterRead func()       // called between a load's read and its caching (tests)
