@@ -42,8 +42,14 @@ func main() {
 }
 
 // run runs the command in args. The server logs to stdout; the other commands print
-// their results to stdout and log to stderr.
+// their results to stdout and log to stderr, and read os.Stdin when told to
+// (providers set --secret-stdin).
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	return runIO(ctx, args, getenv, os.Stdin, stdout, stderr)
+}
+
+// runIO is run reading stdin instead of os.Stdin.
+func runIO(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	cfg, err := config.Load(getenv)
 	if err != nil {
 		return fmt.Errorf("configuration: %w", err)
@@ -52,7 +58,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if len(args) > 0 {
 		name = args[0]
 	}
-	c := cmdEnv{cfg: cfg, logger: newLogger(cfg, stderr), stdout: stdout, stderr: stderr}
+	c := cmdEnv{cfg: cfg, logger: newLogger(cfg, stderr), stdin: stdin, stdout: stdout, stderr: stderr}
 	switch name {
 	case "serve":
 		return serve(ctx, cfg, newLogger(cfg, stdout))
@@ -75,7 +81,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // commands are the administration commands, in the order of the help: each a word of
 // the command line, its usage (the help's lines about it, which its errors show) and its
 // subcommands.
-var commands = []command{usersCommand, rolesCommand, tokensCommand, settingsCommand, templatesCommand}
+var commands = []command{usersCommand, rolesCommand, tokensCommand, settingsCommand, templatesCommand, providersCommand}
 
 type command struct {
 	name  string
@@ -109,11 +115,12 @@ func usage() string {
 	return strings.Join(lines, "\n") + "\n\nThe database and everything else come from the environment (DATABASE_URL, DATABASE_FILENAME, ...)."
 }
 
-// cmdEnv is what a command runs with: the configuration, the logger (to stderr), where it
-// prints, and the name of the subcommand being run (one function may serve two).
+// cmdEnv is what a command runs with: the configuration, the logger (to stderr), what it
+// reads (a secret) and where it prints, and the name of the subcommand being run (one function may serve two).
 type cmdEnv struct {
 	cfg            config.Config
 	logger         *slog.Logger
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	sub            string
 }
