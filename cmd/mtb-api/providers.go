@@ -177,7 +177,9 @@ func providersSet(ctx context.Context, c cmdEnv, st *store.Store, args []string)
 		return err
 	}
 	if len(rest) > 0 {
-		return fmt.Errorf("unexpected arguments %q (a secret goes in --secret-file or --secret-stdin, never on the command line)\n%s", rest, providersUsage)
+		// Not echoed: a mistyped secret would be printed.
+		return fmt.Errorf("%d unexpected arguments after %s (a secret goes in --secret-file or --secret-stdin, never on the command line)\n%s",
+			len(rest), name, providersUsage)
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
