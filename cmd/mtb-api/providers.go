@@ -41,9 +41,16 @@ var providersCommand = command{name: "providers", usage: providersUsage, subs: m
 	"disable": {minArgs: 1, maxArgs: 1, run: providersEnable},
 }}
 
-// subdomainProviders are the providers whose endpoints Strapi derives from a subdomain:
-// Cognito's domain, Auth0's tenant, Keycloak's host and realm.
-var subdomainProviders = []string{"cognito", "auth0", "keycloak"}
+// What each provider takes, as package oauth uses it: the plain OAuth2 providers have
+// built-in endpoints an operator may override (GitHub Enterprise) and no issuer; the
+// others are OpenID Connect providers, their endpoints discovered from their issuer.
+var (
+	// subdomainProviders take Strapi's subdomain: Cognito's domain, Auth0's tenant
+	// (my-tenant.eu: its issuer is https://my-tenant.eu.auth0.com/), Keycloak's host and
+	// realm, and Microsoft's tenant (common by default).
+	subdomainProviders = []string{"microsoft", "cognito", "auth0", "keycloak"}
+	oauth2Providers    = []string{"discord", "facebook", "github"}
+)
 
 func providersList(ctx context.Context, c cmdEnv, st *store.Store, _ []string) error {
 	all, err := settings.New(st, nil).Providers(ctx)
@@ -211,8 +218,16 @@ func providersSet(ctx context.Context, c cmdEnv, st *store.Store, args []string)
 		}
 	}
 	if set["issuer"] {
+		if slices.Contains(oauth2Providers, name) {
+			return fmt.Errorf("--issuer: %s is not an OpenID Connect provider (its endpoints: --authorize-url, --access-url, --profile-url)", name)
+		}
 		if u, _ := url.Parse(*issuer); u != nil && u.RawQuery != "" {
 			return errors.New("--issuer: an issuer has no query")
+		}
+	}
+	for _, f := range []string{"authorize-url", "access-url", "profile-url"} {
+		if set[f] && !slices.Contains(oauth2Providers, name) {
+			return fmt.Errorf("--%s: %s's endpoints come from its issuer's discovery document (change them with --issuer)", f, name)
 		}
 	}
 	scopes := splitScope(*scope)
@@ -355,7 +370,7 @@ func checkSubdomain(v string) error {
 		return nil
 	}
 	if strings.Contains(v, "://") || strings.HasPrefix(v, "/") || strings.ContainsFunc(v, isSpaceOrControl) {
-		return fmt.Errorf("--subdomain: %q: give the host (and path) without https://, e.g. my-tenant.eu.auth0.com", v)
+		return fmt.Errorf("--subdomain: %q: give the host (and path) without https:// (auth0: the tenant, my-tenant.eu; keycloak: auth.example/realms/riders)", v)
 	}
 	if u, err := url.Parse("https://" + v); err != nil || u.Host == "" || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return fmt.Errorf("--subdomain: %q is not a host (and path)", v)

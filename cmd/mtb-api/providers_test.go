@@ -140,6 +140,16 @@ func TestProvidersCommands(t *testing.T) {
 		must("", "providers", "set", "keycloak", "--subdomain", "auth.example/realms/riders")
 		must("", "providers", "enable", "keycloak")
 
+		// GitHub Enterprise's endpoints; Microsoft's tenant.
+		out = must("", "providers", "set", "github", "--authorize-url", "https://ghe.example/login/oauth/authorize",
+			"--access-url", "https://ghe.example/login/oauth/access_token", "--profile-url", "https://ghe.example/api/v3/user")
+		if !strings.Contains(out, "authorize url: https://ghe.example/login/oauth/authorize\naccess url:    https://ghe.example/login/oauth/access_token\nprofile url:   https://ghe.example/api/v3/user\n") {
+			t.Fatalf("github enterprise:\n%s", out)
+		}
+		if out := must("", "providers", "set", "microsoft", "--subdomain", "organizations"); !strings.Contains(out, "subdomain:     organizations\n") {
+			t.Fatalf("microsoft tenant:\n%s", out)
+		}
+
 		// Disabling, and email, which only takes enable and disable.
 		if out := must("", "providers", "disable", "google"); !strings.Contains(out, "enabled:       false") {
 			t.Fatalf("disable:\n%s", out)
@@ -169,8 +179,10 @@ func TestProvidersCommands(t *testing.T) {
 			{"", []string{"providers", "set", "oidc", "--issuer", "idp.example"}, "--issuer: \"idp.example\" is not an absolute URL"},
 			{"", []string{"providers", "set", "oidc", "--issuer", "https://idp.example?x=1"}, "an issuer has no query"},
 			{"", []string{"providers", "set", "github", "--authorize-url", "http://ghe.example/login/oauth/authorize"}, "--authorize-url"},
+			{"", []string{"providers", "set", "github", "--issuer", "https://github.com"}, "--issuer: github is not an OpenID Connect provider"},
+			{"", []string{"providers", "set", "google", "--profile-url", "https://x.example/me"}, "--profile-url: google's endpoints come from its issuer's discovery document"},
 			{"", []string{"providers", "set", "oidc", "--scope", "email profile"}, "needs the openid scope"},
-			{"", []string{"providers", "set", "google", "--subdomain", "x.example"}, "--subdomain: google takes none"},
+			{"", []string{"providers", "set", "github", "--subdomain", "x.example"}, "--subdomain: github takes none"},
 			{"", []string{"providers", "set", "auth0", "--subdomain", "https://tenant.eu.auth0.com"}, "without https://"},
 			{"x", []string{"providers", "set", "github", "--secret-file", secretFile, "--secret-stdin"}, "give the secret once"},
 			{"\n", []string{"providers", "set", "github", "--secret-stdin"}, "the secret is empty"},
