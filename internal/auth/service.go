@@ -358,6 +358,13 @@ func registerError(err error) error {
 // Login checks an identifier (email or username) and a password. In refresh mode it starts
 // a session for c.
 func (s *Service) Login(ctx context.Context, identifier, password string, c Client) (db.UpUser, Issued, error) {
+	// Strapi's callback route checks its provider first: "email" is the local one, which an
+	// operator may disable (mtb-api providers disable email) to leave only the others.
+	if local, _, err := s.Settings.Provider(ctx, "email"); err != nil {
+		return db.UpUser{}, Issued{}, err
+	} else if !local.Enabled {
+		return db.UpUser{}, Issued{}, ErrProviderDisabled
+	}
 	u, err := s.store.Q.FindLoginUser(ctx, db.FindLoginUserParams{Email: strings.ToLower(identifier), Username: identifier})
 	found := err == nil
 	if err != nil && !store.IsNotFound(err) {

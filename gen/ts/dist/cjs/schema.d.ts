@@ -1242,7 +1242,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request is invalid, or the credentials are wrong. */
+        /** @description The request is invalid, the credentials are wrong, the email is not confirmed, or the local provider (`email`) is disabled (`This provider is disabled`, `mtb-api providers disable email`). */
         LoginError: {
             headers: {
                 [name: string]: unknown;
