@@ -4,9 +4,9 @@ package oauth
 type kind int
 
 const (
-	kindLocal kind = iota // "email": no endpoints
-	kindOAuth2            // plain OAuth2 and a profile API (GitHub, Discord, Facebook)
-	kindOIDC              // OpenID Connect: a discovered issuer and a verified ID token
+	kindLocal  kind = iota // "email": no endpoints
+	kindOAuth2             // plain OAuth2 and a profile API (GitHub, Discord, Facebook)
+	kindOIDC               // OpenID Connect: a discovered issuer and a verified ID token
 )
 
 // provider is one entry of the catalog.

@@ -189,12 +189,17 @@ func issuerOf(p provider, s Settings) (string, error) {
 // discover returns issuer's discovered configuration, from the cache when it was fetched
 // less than discoveryTTL ago. A failed discovery is not cached.
 func (c *Client) discover(ctx context.Context, p provider, issuer string) (*discovery, error) {
+	// Microsoft's entries apart: only they may hold a multi-tenant template.
+	key := issuer
+	if p.name == "microsoft" {
+		key = "microsoft " + issuer
+	}
 	now := time.Now
 	c.mu.Lock()
 	if c.now != nil {
 		now = c.now
 	}
-	d, ok := c.discovered[issuer]
+	d, ok := c.discovered[key]
 	c.mu.Unlock()
 	if ok && now().Sub(d.at) < discoveryTTL {
 		return &d, nil
@@ -228,7 +233,7 @@ func (c *Client) discover(ctx context.Context, p provider, issuer string) (*disc
 	if c.discovered == nil {
 		c.discovered = map[string]discovery{}
 	}
-	c.discovered[issuer] = d
+	c.discovered[key] = d
 	c.mu.Unlock()
 	return &d, nil
 }

@@ -71,7 +71,7 @@ type Client struct {
 	http *http.Client
 
 	mu         sync.Mutex
-	discovered map[string]discovery // by issuer
+	discovered map[string]discovery // by issuer (Microsoft's apart)
 	now        func() time.Time     // the discovery cache's clock
 }
 
