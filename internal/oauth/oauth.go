@@ -51,6 +51,8 @@ type Begun struct {
 
 var (
 	// ErrUnknownProvider is a provider with no endpoints (Strapi's `Unknown OAuth provider`).
+	//
+	//lint:ignore ST1005 the message is Strapi's, which the API answers as it is
 	ErrUnknownProvider = errors.New("Unknown OAuth provider")
 )
 
