@@ -7,9 +7,10 @@
 package oauth
 
 import (
-	"context"
 	"errors"
 	"net/http"
+	"sync"
+	"time"
 )
 
 // Settings are one provider's stored settings: an entry of Strapi's grant document
@@ -50,6 +51,8 @@ type Begun struct {
 
 var (
 	// ErrUnknownProvider is a provider with no endpoints (Strapi's `Unknown OAuth provider`).
+	//
+	//lint:ignore ST1005 the message is Strapi's, which the API answers as it is
 	ErrUnknownProvider = errors.New("Unknown OAuth provider")
 )
 
@@ -65,33 +68,20 @@ type ProfileError struct{ Message string }
 
 func (e *ProfileError) Error() string { return e.Message }
 
-// Client talks to the providers.
+// Client talks to the providers. Its methods are safe for concurrent use.
 type Client struct {
 	http *http.Client
+
+	mu         sync.Mutex
+	discovered map[string]discovery // by issuer (Microsoft's apart)
+	now        func() time.Time     // the discovery cache's clock
 }
 
-// NewClient returns a Client using hc (with its timeouts) for every call to a provider.
-func NewClient(hc *http.Client) *Client { return &Client{http: hc} }
-
-// Names are the providers of the catalog, in Strapi's order; "email" (the local
-// provider) first.
-func Names() []string { panic("TODO") }
-
-// Defaults are the stored settings of every provider before an operator changes any, as
-// Strapi's bootstrap stores them: "email" enabled, the others disabled with their default
-// scope and subdomain.
-func Defaults() map[string]Settings { panic("TODO") }
-
-// Begin is the start leg: the authorize URL of provider name for redirectURI (this
-// server's /api/connect/<name>/callback), with a fresh state, nonce and PKCE verifier.
-func (c *Client) Begin(ctx context.Context, name string, s Settings, redirectURI string) (Begun, error) {
-	panic("TODO")
-}
-
-// Finish is the provider's redirect back: it exchanges code (with b's PKCE verifier),
-// checks the ID token (signature, issuer, audience, expiry, b's nonce) where there is one,
-// and reads the profile. A failed exchange is an *ExchangeError, a profile that cannot
-// sign in a *ProfileError; any other error is the provider being unreachable.
-func (c *Client) Finish(ctx context.Context, name string, s Settings, redirectURI, code string, b Begun) (Profile, error) {
-	panic("TODO")
+// NewClient returns a Client using hc (with its timeouts) for every call to a provider;
+// nil: http.DefaultClient.
+func NewClient(hc *http.Client) *Client {
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	return &Client{http: hc, discovered: map[string]discovery{}, now: time.Now}
 }
