@@ -41,17 +41,6 @@ var providersCommand = command{name: "providers", usage: providersUsage, subs: m
 	"disable": {minArgs: 1, maxArgs: 1, run: providersEnable},
 }}
 
-// What each provider takes, as package oauth uses it: the plain OAuth2 providers have
-// built-in endpoints an operator may override (GitHub Enterprise) and no issuer; the
-// others are OpenID Connect providers, their endpoints discovered from their issuer.
-var (
-	// subdomainProviders take Strapi's subdomain: Cognito's domain, Auth0's tenant
-	// (my-tenant.eu: its issuer is https://my-tenant.eu.auth0.com/), Keycloak's host and
-	// realm, and Microsoft's tenant (common by default).
-	subdomainProviders = []string{"microsoft", "cognito", "auth0", "keycloak"}
-	oauth2Providers    = []string{"discord", "facebook", "github"}
-)
-
 func providersList(ctx context.Context, c cmdEnv, st *store.Store, _ []string) error {
 	all, err := settings.New(st, nil).Providers(ctx)
 	if err != nil {
@@ -88,7 +77,7 @@ func providersList(ctx context.Context, c cmdEnv, st *store.Store, _ []string) e
 	// A grant document from a Strapi may hold providers this service has no endpoints for.
 	var other []string
 	for name := range all {
-		if !slices.Contains(oauth.Names(), name) {
+		if !oauth.Known(name) {
 			other = append(other, name)
 		}
 	}
@@ -123,7 +112,7 @@ func printProvider(c cmdEnv, name string, p oauth.Settings) {
 	}
 	fmt.Fprintf(out, "key:           %s\nsecret:        %s\ncallback:      %s\nscope:         %s\n",
 		orDash(p.Key), secretState(p.Secret), callbackOf(c, name, p), orDash(strings.Join(p.Scope, " ")))
-	if slices.Contains(subdomainProviders, name) || p.Subdomain != "" {
+	if oauth.TakesSubdomain(name) || p.Subdomain != "" {
 		fmt.Fprintf(out, "subdomain:     %s\n", orDash(p.Subdomain))
 	}
 	fmt.Fprintf(out, "issuer:        %s\n", orDash(p.Issuer))
@@ -200,8 +189,8 @@ func providersSet(ctx context.Context, c cmdEnv, st *store.Store, args []string)
 		return errors.New("--key: a client ID has no spaces")
 	}
 	if set["subdomain"] {
-		if !slices.Contains(subdomainProviders, name) {
-			return fmt.Errorf("--subdomain: %s takes none (only %s do)", name, strings.Join(subdomainProviders, ", "))
+		if !oauth.TakesSubdomain(name) {
+			return fmt.Errorf("--subdomain: %s takes none (only microsoft, cognito, auth0 and keycloak do)", name)
 		}
 		if err := checkSubdomain(*subdomain); err != nil {
 			return err
@@ -218,7 +207,7 @@ func providersSet(ctx context.Context, c cmdEnv, st *store.Store, args []string)
 		}
 	}
 	if set["issuer"] {
-		if slices.Contains(oauth2Providers, name) {
+		if !oauth.OpenIDConnect(name) {
 			return fmt.Errorf("--issuer: %s is not an OpenID Connect provider (its endpoints: --authorize-url, --access-url, --profile-url)", name)
 		}
 		if u, _ := url.Parse(*issuer); u != nil && u.RawQuery != "" {
@@ -226,7 +215,7 @@ func providersSet(ctx context.Context, c cmdEnv, st *store.Store, args []string)
 		}
 	}
 	for _, f := range []string{"authorize-url", "access-url", "profile-url"} {
-		if set[f] && !slices.Contains(oauth2Providers, name) {
+		if set[f] && oauth.OpenIDConnect(name) {
 			return fmt.Errorf("--%s: %s's endpoints come from its issuer's discovery document (change them with --issuer)", f, name)
 		}
 	}
@@ -301,35 +290,24 @@ func updateProvider(ctx context.Context, c cmdEnv, st *store.Store, name string,
 	return nil
 }
 
-// missing is what provider name lacks before it can be enabled: a key and a secret (all
-// but email), an issuer (oidc, cognito), a subdomain of its own or an issuer (auth0,
-// keycloak, whose stored default subdomain is Strapi's placeholder).
+// missing is what provider name lacks before it can be enabled (oauth.Missing), as the
+// flags that give it.
 func missing(name string, p oauth.Settings) []string {
-	if name == "email" {
-		return nil
+	flags := map[string]string{
+		"key":                 "a key (--key)",
+		"secret":              "a secret (--secret-file or --secret-stdin)",
+		"issuer":              "an issuer (--issuer)",
+		"subdomain or issuer": "a subdomain (--subdomain) or an issuer (--issuer)",
 	}
-	var m []string
-	if p.Key == "" {
-		m = append(m, "a key (--key)")
-	}
-	if p.Secret == "" {
-		m = append(m, "a secret (--secret-file or --secret-stdin)")
-	}
-	switch name {
-	case "oidc", "cognito":
-		if p.Issuer == "" {
-			m = append(m, "an issuer (--issuer)")
-		}
-	case "auth0", "keycloak":
-		if p.Issuer == "" && (p.Subdomain == "" || p.Subdomain == oauth.Defaults()[name].Subdomain) {
-			m = append(m, "a subdomain (--subdomain) or an issuer (--issuer)")
-		}
+	m := oauth.Missing(name, p)
+	for i, what := range m {
+		m[i] = flags[what]
 	}
 	return m
 }
 
 func checkProviderName(name string) error {
-	if !slices.Contains(oauth.Names(), name) {
+	if !oauth.Known(name) {
 		return fmt.Errorf("unknown provider %q: use one of %s", name, strings.Join(oauth.Names(), ", "))
 	}
 	return nil

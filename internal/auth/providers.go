@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/big"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -59,7 +58,7 @@ func (s *Service) enabledProvider(ctx context.Context, name string) (oauth.Setti
 	if !ok || !ps.Enabled || name == "email" {
 		return oauth.Settings{}, ErrProviderDisabled
 	}
-	if !slices.Contains(oauth.Names(), name) {
+	if !oauth.Known(name) {
 		return oauth.Settings{}, ErrUnknownProvider
 	}
 	return ps, nil

@@ -637,3 +637,32 @@ func decodeInto(t *testing.T, body []byte, v any) {
 		t.Fatalf("body is not the JSON expected: %v\n%s", err, body)
 	}
 }
+
+// TestProviderSessionExpiry: a provider session lasts 10 minutes: a redirect back or a
+// callback later is refused as one without a session, and the cleanup deletes the row.
+func TestProviderSessionExpiry(t *testing.T) {
+	t.Parallel()
+	e := apitest.New(t, "sqlite")
+	idp := oauthtest.NewWith(t, oauthtest.Options{Accounts: providerAccounts()})
+	enableProvider(t, e, idp, "google")
+	e.Clock.Advance(2 * time.Second)
+
+	late := newBrowser(t, e, idp)
+	back := idp.Approve(t, late.start("google", "").Header.Get("Location"), "rider@example.com")
+	done := newBrowser(t, e, idp)
+	if r := done.back(idp.Approve(t, done.start("google", "").Header.Get("Location"), "rider@example.com")); r.Status != http.StatusFound {
+		t.Fatalf("redirect back: %d", r.Status)
+	}
+	e.Clock.Advance(10*time.Minute + time.Second)
+	if r := late.back(back); !strings.Contains(r.Header.Get("Location"), "error_description=OAuth2+state+mismatch") {
+		t.Errorf("redirect back after 10 minutes: %d %q", r.Status, r.Header.Get("Location"))
+	}
+	wantError(t, done.get("/api/auth/google/callback"), 400, "ApplicationError", "OAuth authentication requires a completed provider session", "")
+	n, err := e.App.Auth.CleanupProviderSessions(t.Context())
+	if err != nil || n != 2 { // both: an expired session is not even read
+		t.Errorf("cleanup deleted %d (%v), want the 2 expired sessions", n, err)
+	}
+	if c := count(t, e, "SELECT count(*) FROM provider_sessions"); c != 0 || count(t, e, "SELECT count(*) FROM up_users") != 0 {
+		t.Errorf("%d provider sessions left after the cleanup", c)
+	}
+}

@@ -123,3 +123,48 @@ func Defaults() map[string]Settings {
 	}
 	return m
 }
+
+// OpenIDConnect reports whether provider name is an OpenID Connect provider: its
+// endpoints are discovered from an issuer and it signs in with a verified ID token. The
+// others (GitHub, Discord, Facebook) have built-in endpoints an operator may override
+// (AuthorizeURL, AccessURL, ProfileURL) and no issuer.
+func OpenIDConnect(name string) bool {
+	p, ok := lookup(name)
+	return ok && p.kind == kindOIDC
+}
+
+// TakesSubdomain reports whether provider name uses Strapi's subdomain setting: Cognito's
+// domain, Auth0's tenant, Keycloak's host and realm, Microsoft's tenant (common by default).
+func TakesSubdomain(name string) bool {
+	p, ok := lookup(name)
+	return ok && (p.sub != "" || p.name == "microsoft")
+}
+
+// Missing lists what provider name lacks under s before it can sign anyone in: "key" and
+// "secret" (every provider but email), "issuer" (oidc and cognito, whose issuer cannot be
+// derived), "subdomain or issuer" (auth0 and keycloak, whose stored default subdomain is
+// Strapi's placeholder).
+func Missing(name string, s Settings) []string {
+	p, ok := lookup(name)
+	if !ok || p.kind == kindLocal {
+		return nil
+	}
+	var m []string
+	if s.Key == "" {
+		m = append(m, "key")
+	}
+	if s.Secret == "" {
+		m = append(m, "secret")
+	}
+	switch name {
+	case "oidc", "cognito":
+		if s.Issuer == "" {
+			m = append(m, "issuer")
+		}
+	case "auth0", "keycloak":
+		if s.Issuer == "" && (s.Subdomain == "" || s.Subdomain == p.sub) {
+			m = append(m, "subdomain or issuer")
+		}
+	}
+	return m
+}
