@@ -22,7 +22,9 @@ import (
 // the real HTTP handler, on both engines.
 
 // frontend is the frontend callback page the tests configure.
-func frontend(provider string) string { return "https://race.example/connect/" + provider + "/redirect" }
+func frontend(provider string) string {
+	return "https://race.example/connect/" + provider + "/redirect"
+}
 
 // enableProvider stores idp's settings for provider name, with the frontend callback, and
 // moves the service's clock past the settings cache.
@@ -268,9 +270,9 @@ func TestProviderPKCEAndNonce(t *testing.T) {
 	e := apitest.New(t, "sqlite")
 	idp := oauthtest.NewWith(t, oauthtest.Options{Accounts: providerAccounts()})
 	for _, tc := range []struct {
-		provider     string
-		pkce, nonce  bool
-		scope        string
+		provider    string
+		pkce, nonce bool
+		scope       string
 	}{
 		{"google", true, true, "openid email"}, // Strapi's [email], and openid for the ID token
 		{"github", true, false, "user,user:email"},
