@@ -11,8 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/google/uuid"
-
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/oauth"
@@ -47,8 +45,9 @@ func invalidCallback(value string) *apierror.Error {
 	return &apierror.Error{Kind: apierror.Validation, Message: "Invalid callback URL provided", Callback: &value}
 }
 
-// enabledProvider returns the settings of provider name when it is enabled, and Strapi's
-// `This provider is disabled` otherwise (unknown names included). The local provider
+// enabledProvider returns the settings of provider name when it is enabled (with the
+// settings it needs), and Strapi's `This provider is disabled` otherwise (unknown names
+// included). The local provider
 // ("email") is not one of these routes' providers.
 func (s *Service) enabledProvider(ctx context.Context, name string) (oauth.Settings, error) {
 	ps, ok, err := s.Settings.Provider(ctx, name)
@@ -60,6 +59,12 @@ func (s *Service) enabledProvider(ctx context.Context, name string) (oauth.Setti
 	}
 	if !oauth.Known(name) {
 		return oauth.Settings{}, ErrUnknownProvider
+	}
+	// Enabled without what it needs (stored by hand or imported; the CLI refuses it): no
+	// provider would take it, so it counts as disabled.
+	if m := oauth.Missing(name, ps); len(m) > 0 {
+		s.o.Logger.WarnContext(ctx, "provider enabled without its settings: answered as disabled", "provider", name, "missing", m)
+		return oauth.Settings{}, ErrProviderDisabled
 	}
 	return ps, nil
 }
@@ -370,7 +375,7 @@ func findValidUsername(ctx context.Context, q store.Querier, base string) (strin
 			return candidate, nil
 		}
 	}
-	return uuid.NewString(), nil
+	return newUUID(), nil
 }
 
 // CleanupProviderSessions deletes the provider sessions that expired.

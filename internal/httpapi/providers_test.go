@@ -436,7 +436,9 @@ func TestProviderStartErrors(t *testing.T) {
 	enableProvider(t, e, idp, "oidc", func(s *oauth.Settings) { s.Issuer = "http://127.0.0.1:1/unreachable" })
 	e.Clock.Advance(2 * time.Second)
 
-	for _, p := range []string{"github", "nope", "email"} {
+	enableProvider(t, e, idp, "cognito", func(s *oauth.Settings) { s.Issuer = "" }) // enabled, but no issuer
+	e.Clock.Advance(2 * time.Second)
+	for _, p := range []string{"github", "nope", "email", "cognito"} {
 		for _, path := range []string{"/api/connect/" + p, "/api/connect/" + p + "/callback?code=x&state=y", "/api/auth/" + p + "/callback"} {
 			wantError(t, e.Do("GET", path, nil), 400, "ApplicationError", "This provider is disabled", "")
 		}
