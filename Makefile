@@ -54,6 +54,12 @@ build: ## Build the binary into bin/mtb-api (the first build takes minutes: it c
 	@echo "$(BUILD_NOTE)"
 	go build -v -trimpath -o $(BIN) ./cmd/mtb-api
 
+# The fake OAuth2 / OpenID Connect provider (internal/oauth/oauthtest/fakeidp) the end-to-end and
+# browser tests sign in with (e2e/harness.ts, StackOptions.fakeIdp).
+.PHONY: fakeidp
+fakeidp: ## Build the fake OAuth provider of the end-to-end tests into bin/fakeidp
+	go build -trimpath -o bin/fakeidp ./internal/oauth/oauthtest/fakeidp
+
 .PHONY: test
 test: ## Run the tests, with -race when a C compiler is there (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
 	@race=$$($(MAKE) -s --no-print-directory race-flag) || exit 1; \
@@ -129,7 +135,7 @@ check-ts: node_modules ## Type-check the TypeScript client (gen/ts), the READMEs
 	npx --no-install tsc --noEmit -p e2e/tsconfig.json
 
 .PHONY: e2e
-e2e: node-version build node_modules ts-client-pack ## End-to-end tests: bin/mtb-api behind Prism validating openapi.yaml, with the TypeScript client (and its tarball)
+e2e: node-version build fakeidp node_modules ts-client-pack ## End-to-end tests: bin/mtb-api behind Prism validating openapi.yaml, with the TypeScript client (and its tarball)
 	rm -rf e2e/dist test-results/e2e
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/e2e
@@ -139,11 +145,11 @@ e2e: node-version build node_modules ts-client-pack ## End-to-end tests: bin/mtb
 		$$(ls e2e/dist/*.test.js | grep -v '\.browser\.test\.js$$')
 
 .PHONY: browser-test
-browser-test: node-version build node_modules ## Browser test of /docs (Swagger UI) with Debian's Chromium, a profile edit included; screenshots in test-results/docs*.png
+browser-test: node-version build fakeidp node_modules ## Browser tests with Debian's Chromium: /docs (Swagger UI, a profile edit included) and sign-in with a provider; screenshots in test-results/docs*.png, providers*.png
 	npx --no-install tsc -p e2e/tsconfig.json
 	@mkdir -p test-results/browser
 	node --test --test-reporter=spec --test-reporter-destination=stdout \
-		--test-reporter=junit --test-reporter-destination=test-results/browser/junit.xml e2e/dist/docs.browser.test.js
+		--test-reporter=junit --test-reporter-destination=test-results/browser/junit.xml e2e/dist/*.browser.test.js
 
 .PHONY: check-breaking
 check-breaking: ## Fail when a commit changed openapi.yaml in a way that breaks clients, unless its message has an API-Breaking: line

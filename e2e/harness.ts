@@ -17,6 +17,12 @@
 //   import type { paths } from "../gen/riders/api-schema.js";
 //   const riders = await startStack<paths>({ name: "riders", env: { USER_FIELDS_FILE: ridersFields }, servedSpec: true });
 //
+// With a fake OAuth2 / OpenID Connect provider (bin/fakeidp, built by `make fakeidp`) and
+// providers pointed at it, configured with `mtb-api providers set/enable` before the server starts:
+//
+//   const stack = await startStack({ name: "providers", fakeIdp: { accounts: ["rider@example.com:rider"], providers: { oidc: {} } } });
+//   stack.idp!.url; // the provider's URL; stack.configureProvider() changes a provider later
+//
 // The processes' output goes to test-results/e2e/<name>.*.log. stop() ends them with SIGTERM
 // (SIGKILL after 10 s); they are also killed if the test process exits or is interrupted first.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
@@ -41,6 +47,7 @@ export const jwtSecret = "e2e-test-secret-not-for-production-0123456789";
 export const resetPasswordUrl = "http://localhost:5173/reset-password";
 
 const binary = join(root, "bin", "mtb-api");
+const fakeIdpBinary = join(root, "bin", "fakeidp");
 const prismBin = join(root, "node_modules", ".bin", "prism");
 const spec = join(root, "openapi.yaml");
 /** The riders' custom user fields (README, "Custom user fields"), for USER_FIELDS_FILE. */
@@ -66,6 +73,57 @@ export interface StackOptions {
 	 * binary is up, instead of openapi.yaml.
 	 */
 	servedSpec?: boolean;
+	/**
+	 * Start the fake OAuth2 / OpenID Connect provider (bin/fakeidp) with the stack, stopped with
+	 * it, and point the providers named here at it (`mtb-api providers set` and `enable`, on the
+	 * stack's database, before the server starts).
+	 */
+	fakeIdp?: FakeIdpOptions;
+}
+
+/** The fake provider of a stack: internal/oauth/oauthtest/fakeidp. */
+export interface FakeIdpOptions {
+	/** Its accounts, `email[:username][!unverified]` (fakeidp's -account); default rider@example.com. */
+	accounts?: string[];
+	/** The client credentials it accepts (default e2e-client and e2e-client-secret). */
+	clientId?: string;
+	clientSecret?: string;
+	/** The providers to configure and enable, each pointed at the fake provider. */
+	providers?: Record<string, ProviderSetup>;
+}
+
+/** How a provider pointed at the fake provider is set up. */
+export interface ProviderSetup {
+	/** The frontend callback (`--callback`); default the server's own, Strapi's. */
+	callback?: string;
+	/** `--scope`. */
+	scope?: string;
+}
+
+/** A running fake provider. */
+export interface FakeIdp {
+	/** Its URL: the issuer of the OpenID Connect providers. */
+	url: string;
+	clientId: string;
+	clientSecret: string;
+}
+
+/**
+ * The `mtb-api providers set` flags that point provider `name` at the fake provider at url, as
+ * oauthtest's Provider.Settings does: GitHub, Discord and Facebook by their endpoints, the
+ * OpenID Connect providers (oidc, google, keycloak, ...) by the issuer.
+ */
+export function fakeIdpFlags(name: string, url: string): string[] {
+	switch (name) {
+		case "github":
+			return ["--authorize-url", `${url}/authorize`, "--access-url", `${url}/token`, "--profile-url", `${url}/github/user`];
+		case "discord":
+			return ["--authorize-url", `${url}/authorize`, "--access-url", `${url}/token`, "--profile-url", `${url}/discord/users/@me`];
+		case "facebook":
+			return ["--authorize-url", `${url}/authorize`, "--access-url", `${url}/token`, "--profile-url", `${url}/facebook/me?fields=name,email`];
+		default:
+			return ["--issuer", url];
+	}
 }
 
 /**
@@ -93,6 +151,13 @@ export interface Stack<Paths extends {} = paths> {
 	waitForMail(to: string, n?: number, timeoutMs?: number): Promise<ParsedMail>;
 	/** Runs `bin/mtb-api <args>` with the service's environment (same database). */
 	cli(...args: string[]): Promise<{ stdout: string; stderr: string }>;
+	/** The fake provider (StackOptions.fakeIdp), or undefined. */
+	idp: FakeIdp | undefined;
+	/**
+	 * Points provider `name` at the fake provider and enables it (`mtb-api providers set` with a
+	 * secret file, and `enable`), then waits for the server's settings cache (1 s) to see it.
+	 */
+	configureProvider(name: string, setup?: ProviderSetup): Promise<void>;
 	/** Stops Prism, the binary and the SMTP server, and removes the database. */
 	stop(): Promise<void>;
 }
@@ -266,6 +331,20 @@ async function waitHealthy(proc: Proc, url: string, what: string, timeoutMs = 30
 	throw new Error(`${what} did not answer ${url} with 204 in ${timeoutMs} ms (${last}); ${proc.log}:\n${tail(proc.log)}`);
 }
 
+/** Waits for the first line of a process's log that is a URL (fakeidp prints its URL first). */
+async function waitForUrl(proc: Proc, what: string, timeoutMs = 10_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (proc.exit !== undefined) throw new Error(`${what} exited (${proc.exit}); ${proc.log}:\n${tail(proc.log)}`);
+		const url = readFileSync(proc.log, "utf8")
+			.split("\n")
+			.find((l) => /^http:\/\/\S+$/.test(l));
+		if (url) return url;
+		await sleep(20);
+	}
+	throw new Error(`${what} printed no URL in ${timeoutMs} ms; ${proc.log}:\n${tail(proc.log)}`);
+}
+
 /** Stops a process with SIGTERM, then SIGKILL after graceMs. */
 async function stopProcess(proc: Proc, graceMs = 10_000): Promise<void> {
 	if (proc.exit !== undefined) return;
@@ -285,11 +364,13 @@ export async function startStack<Paths extends {} = paths>(opts: StackOptions): 
 		prism: join(resultsDir, `${opts.name}.prism.log`),
 		lenient: join(resultsDir, `${opts.name}.prism-lenient.log`),
 		smtp: join(resultsDir, `${opts.name}.smtp.log`),
+		idp: join(resultsDir, `${opts.name}.fakeidp.log`),
 	};
 	const dir = mkdtempSync(join(tmpdir(), `mtb-e2e-${opts.name}-`));
 	tempDirs.add(dir);
 	let smtp: SMTPServer | undefined;
 	let api: Proc | undefined;
+	let idpProc: Proc | undefined;
 	const prisms: Proc[] = [];
 
 	const mails: ParsedMail[] = [];
@@ -304,6 +385,7 @@ export async function startStack<Paths extends {} = paths>(opts: StackOptions): 
 		await Promise.all(prisms.map((p) => stopProcess(p)));
 		if (api) await stopProcess(api);
 		if (smtp) await new Promise<void>((resolve) => smtp!.close(() => resolve()));
+		if (idpProc) await stopProcess(idpProc);
 		rmSync(dir, { recursive: true, force: true });
 		tempDirs.delete(dir);
 		if (api && (crashed !== undefined || api.exit !== 0)) {
@@ -359,6 +441,32 @@ export async function startStack<Paths extends {} = paths>(opts: StackOptions): 
 			SHUTDOWN_TIMEOUT: "5s",
 			...opts.env,
 		};
+		const cli = (...args: string[]) => promisify(execFile)(binary, args, { cwd: root, env, timeout: 30_000 });
+
+		let idp: FakeIdp | undefined;
+		if (opts.fakeIdp) {
+			if (!existsSync(fakeIdpBinary)) throw new Error(`${fakeIdpBinary} is missing: run make fakeidp (make e2e does)`);
+			const clientId = opts.fakeIdp.clientId ?? "e2e-client";
+			const clientSecret = opts.fakeIdp.clientSecret ?? "e2e-client-secret";
+			const args = ["-addr", "127.0.0.1:0", "-client-id", clientId, "-client-secret", clientSecret];
+			for (const a of opts.fakeIdp.accounts ?? []) args.push("-account", a);
+			idpProc = startProcess(fakeIdpBinary, args, { PATH: env.PATH! }, logs.idp);
+			idp = { url: await waitForUrl(idpProc, "bin/fakeidp"), clientId, clientSecret };
+		}
+		const setProvider = async (name: string, setup: ProviderSetup = {}) => {
+			if (!idp) throw new Error(`startStack({ name: "${opts.name}" }) started no fake provider (fakeIdp)`);
+			const secretFile = join(dir, `${name}.secret`);
+			writeFileSync(secretFile, `${idp.clientSecret}\n`, { mode: 0o600 });
+			const flags = ["--key", idp.clientId, "--secret-file", secretFile, ...fakeIdpFlags(name, idp.url)];
+			if (setup.callback !== undefined) flags.push("--callback", setup.callback);
+			if (setup.scope !== undefined) flags.push("--scope", setup.scope);
+			await cli("providers", "set", name, ...flags);
+			await cli("providers", "enable", name);
+			rmSync(secretFile, { force: true });
+		};
+		// Before the server starts: it reads them at its first sign-in.
+		for (const [name, setup] of Object.entries(opts.fakeIdp?.providers ?? {})) await setProvider(name, setup);
+
 		api = startProcess(binary, [], env, logs.api);
 		await waitHealthy(api, `${serverUrl}/_health`, "bin/mtb-api");
 		let prismSpec = opts.spec ?? spec;
@@ -409,8 +517,11 @@ export async function startStack<Paths extends {} = paths>(opts: StackOptions): 
 					await sleep(20);
 				}
 			},
-			async cli(...args) {
-				return promisify(execFile)(binary, args, { cwd: root, env, timeout: 30_000 });
+			cli,
+			idp,
+			async configureProvider(name, setup) {
+				await setProvider(name, setup);
+				await sleep(1_100); // the server reads the settings through a 1-second cache
 			},
 			stop,
 		};

@@ -2445,7 +2445,7 @@ export interface operations {
                 headers: {
                     /** @description The provider's authorize URL (client_id, response_type=code, redirect_uri, scope, state, and code_challenge and nonce where taken). */
                     Location?: string;
-                    /** @description The provider session (`koa.sess`, and `koa.sess.sig` when APP_KEYS are set), httpOnly, SameSite=Lax, path /api, 10 minutes. */
+                    /** @description The provider session (`koa.sess`, and its signature `koa.sess.sig` with the first of APP_KEYS or, without them, a key derived from JWT_SECRET), httpOnly, SameSite=Lax, path /api, 10 minutes. */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };

@@ -51,12 +51,13 @@ func (h handlers) ProviderCallback(ctx context.Context, req api.ProviderCallback
 	return providerAnswer{api.ProviderCallback200JSONResponse{Body: api.AuthResponse{Jwt: iss.JWT, RefreshToken: refresh, User: h.s.toUser(u)}}, cookies}, nil
 }
 
-// providerCookie is the provider session's cookie, as Koa's session cookie: koa.sess (and
-// its koa.sess.sig companion when APP_KEYS are set), httpOnly, for the /api routes, for
-// the sign-in's 10 minutes. It follows the refresh cookie's Secure and Domain settings; it
-// must come back on the provider's redirect (a top-level navigation from the provider's
-// site), so it is SameSite=Lax, or None when the refresh cookie is (a frontend on another
-// site calls the callback route with credentials).
+// providerCookie is the provider session's cookie, as Koa's session cookie: koa.sess and
+// its koa.sess.sig companion (signed as the refresh cookie is: with the first of APP_KEYS,
+// or a key derived from JWT_SECRET), httpOnly, for the /api routes, for the sign-in's 10
+// minutes. It follows the refresh cookie's Secure and Domain settings; it must come back on
+// the provider's redirect (a top-level navigation from the provider's site), so it is
+// SameSite=Lax, or None when the refresh cookie is (a frontend on another site calls the
+// callback route with credentials).
 func (s *Server) providerCookie() RefreshCookie {
 	sameSite := "lax"
 	if s.cookie.SameSite == "none" {

@@ -125,17 +125,9 @@ func (b *browser) signIn(provider, email string, header ...string) apitest.Respo
 }
 
 type signedIn struct {
-	JWT          string `json:"jwt"`
-	RefreshToken string `json:"refreshToken"`
-	User         struct {
-		ID         int64  `json:"id"`
-		DocumentID string `json:"documentId"`
-		Username   string `json:"username"`
-		Email      string `json:"email"`
-		Provider   string `json:"provider"`
-		Confirmed  bool   `json:"confirmed"`
-		Blocked    bool   `json:"blocked"`
-	} `json:"user"`
+	JWT          string   `json:"jwt"`
+	RefreshToken string   `json:"refreshToken"`
+	User         userJSON `json:"user"`
 }
 
 func decodeSignedIn(t *testing.T, r apitest.Response) signedIn {
@@ -451,15 +443,7 @@ func TestProviderStartErrors(t *testing.T) {
 		"",
 	} {
 		r := e.Do("GET", "/api/connect/google?callback="+url.QueryEscape(cb), nil)
-		var body struct {
-			Error struct {
-				Status  int            `json:"status"`
-				Name    string         `json:"name"`
-				Message string         `json:"message"`
-				Details map[string]any `json:"details"`
-			} `json:"error"`
-		}
-		decodeInto(t, r.Body, &body)
+		body := decodeEnvelope(t, r)
 		if r.Status != 400 || body.Error.Name != "ValidationError" || body.Error.Message != "Invalid callback URL provided" ||
 			len(body.Error.Details) != 1 || body.Error.Details["callback"] != cb {
 			t.Errorf("callback %q: %d %s", cb, r.Status, r.Body)

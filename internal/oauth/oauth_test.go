@@ -70,6 +70,50 @@ func TestCatalog(t *testing.T) {
 	}
 }
 
+// TestProviderRules: which providers are OpenID Connect, take a subdomain, and what each
+// needs before it can sign anyone in.
+func TestProviderRules(t *testing.T) {
+	full := oauth.Settings{Key: "k", Secret: "s"}
+	for _, tc := range []struct {
+		name            string
+		oidc, subdomain bool
+		missing         []string // with no settings at all (the defaults)
+		missingFull     []string // with a key and a secret
+	}{
+		{"email", false, false, nil, nil},
+		{"discord", false, false, []string{"key", "secret"}, nil},
+		{"facebook", false, false, []string{"key", "secret"}, nil},
+		{"github", false, false, []string{"key", "secret"}, nil},
+		{"google", true, false, []string{"key", "secret"}, nil},
+		{"microsoft", true, true, []string{"key", "secret"}, nil},
+		{"cognito", true, true, []string{"key", "secret", "issuer"}, []string{"issuer"}},
+		{"auth0", true, true, []string{"key", "secret", "subdomain or issuer"}, []string{"subdomain or issuer"}},
+		{"keycloak", true, true, []string{"key", "secret", "subdomain or issuer"}, []string{"subdomain or issuer"}},
+		{"oidc", true, false, []string{"key", "secret", "issuer"}, []string{"issuer"}},
+		{"twitter", false, false, nil, nil},
+	} {
+		if got := oauth.OpenIDConnect(tc.name); got != tc.oidc {
+			t.Errorf("OpenIDConnect(%s) = %v", tc.name, got)
+		}
+		if got := oauth.TakesSubdomain(tc.name); got != tc.subdomain {
+			t.Errorf("TakesSubdomain(%s) = %v", tc.name, got)
+		}
+		if got := oauth.Missing(tc.name, oauth.Defaults()[tc.name]); !slices.Equal(got, tc.missing) {
+			t.Errorf("Missing(%s, defaults) = %v, want %v", tc.name, got, tc.missing)
+		}
+		s := full
+		s.Subdomain = oauth.Defaults()[tc.name].Subdomain // Strapi's placeholder
+		if got := oauth.Missing(tc.name, s); !slices.Equal(got, tc.missingFull) {
+			t.Errorf("Missing(%s, key and secret) = %v, want %v", tc.name, got, tc.missingFull)
+		}
+	}
+	for _, s := range []oauth.Settings{{Key: "k", Secret: "s", Subdomain: "tenant.eu"}, {Key: "k", Secret: "s", Issuer: "https://idp.example/"}} {
+		if m := oauth.Missing("auth0", s); m != nil {
+			t.Errorf("Missing(auth0, %+v) = %v", s, m)
+		}
+	}
+}
+
 // TestBegin checks the authorize URL of each provider, pointed at the fake.
 func TestBegin(t *testing.T) {
 	idp := oauthtest.New(t)

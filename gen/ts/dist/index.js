@@ -58,9 +58,22 @@ import createClient from "openapi-fetch";
 import { strapiQuerySerializer } from "./query.js";
 import { tokenOperations } from "./security.js";
 export { strapiQuerySerializer } from "./query.js";
+/**
+ * The URL to send the browser to (a link or `location.assign`, not `fetch`) to sign in with an
+ * OAuth provider the operator enabled: `<baseUrl>/api/connect/<provider>`, with `?callback=` when
+ * `callback` is given. `baseUrl` is the API's root URL, as given to {@link createApiClient};
+ * `callback`, when given, must be exactly the provider's configured callback (the server refuses
+ * any other). After the provider, the API sends the browser to that callback page, which calls
+ * {@link ApiClient.providerCallback}.
+ */
+export function connectUrl(baseUrl, provider, callback) {
+    const url = `${baseUrl.replace(/\/+$/, "")}/api/connect/${encodeURIComponent(provider)}`;
+    return callback === undefined ? url : `${url}?${new URLSearchParams({ callback })}`;
+}
 /** The operations that take `x-strapi-refresh-cookie` (the server ignores it elsewhere). */
 const cookieOperations = new Set([
     "POST /api/auth/local",
+    "GET /api/auth/{provider}/callback",
     "POST /api/auth/refresh",
     "POST /api/auth/logout",
 ]);
@@ -229,6 +242,15 @@ export function createApiClient(options) {
             finally {
                 replace(undefined, undefined);
             }
+        },
+        async providerCallback(provider) {
+            const result = await client.GET("/api/auth/{provider}/callback", {
+                params: { path: { provider } },
+                credentials: "include",
+            });
+            if (result.data)
+                replace(result.data.jwt, result.data.refreshToken);
+            return result;
         },
     });
 }

@@ -30,6 +30,18 @@ export type RegistrationResponse = components["schemas"]["RegistrationResponse"]
  * the httpOnly cookie `strapi_up_refresh`). A login's {@link AuthResponse} is one too.
  */
 export type SessionTokens = components["schemas"]["RefreshResponse"];
+/**
+ * The answer of {@link ApiClient.providerCallback}: that of `GET /api/auth/{provider}/callback`
+ * (`data` is an {@link AuthResponse}; `error` Strapi's 400 envelope, such as `OAuth authentication
+ * requires a completed provider session` or `Email not verified by Google`).
+ */
+export type ProviderCallbackResult = FetchResponse<paths["/api/auth/{provider}/callback"]["get"], {
+    params: {
+        path: {
+            provider: string;
+        };
+    };
+}, `${string}/${string}`>;
 /** What a logout ends: `{}` the current session, `{ scope: "all" }` all of them, `{ deviceId }` a device's. */
 export type LogoutRequest = components["schemas"]["LogoutRequest"];
 /** One of the current user's sessions, as `GET /api/auth/sessions` lists them. */
@@ -114,7 +126,27 @@ export interface ApiClient<Paths extends {} = paths> extends Client<Paths> {
      * whatever the answer. `body` chooses other sessions to end, such as `{ scope: "all" }`.
      */
     logout(body?: LogoutRequest): Promise<LogoutResult>;
+    /**
+     * Sign-in with an OAuth provider, on the frontend's callback page (where the API sends the
+     * browser back after the provider, see {@link connectUrl}): `GET /api/auth/{provider}/callback`
+     * with `credentials: "include"`, so that the provider session cookie `koa.sess` goes along (the
+     * server must list the page's origin in `CORS_ORIGIN`). On success the client keeps the answer's
+     * tokens as {@link ApiClient.setTokens} does: the `jwt`, and the `refreshToken` in refresh mode
+     * (any token held before is replaced: this is a new sign-in). With `refreshCookie`, it sends
+     * `x-strapi-refresh-cookie: httpOnly` and the refresh token comes as the httpOnly cookie.
+     * The provider session works once: a second call answers 400.
+     */
+    providerCallback(provider: string): Promise<ProviderCallbackResult>;
 }
+/**
+ * The URL to send the browser to (a link or `location.assign`, not `fetch`) to sign in with an
+ * OAuth provider the operator enabled: `<baseUrl>/api/connect/<provider>`, with `?callback=` when
+ * `callback` is given. `baseUrl` is the API's root URL, as given to {@link createApiClient};
+ * `callback`, when given, must be exactly the provider's configured callback (the server refuses
+ * any other). After the provider, the API sends the browser to that callback page, which calls
+ * {@link ApiClient.providerCallback}.
+ */
+export declare function connectUrl(baseUrl: string, provider: string, callback?: string): string;
 /**
  * Creates a client of the API.
  *
