@@ -121,6 +121,18 @@ type Querier interface {
 	// or a block, which cancel any pending change, cannot commit between the check and the new
 	// pending change: they wait, or went first and this finds 0 rows. It writes nothing.
 	GuardEmailChange(ctx context.Context, arg GuardEmailChangeParams) (int64, error)
+	ImportClearRolePermissions(ctx context.Context, roleID int64) error
+	ImportInsertRole(ctx context.Context, arg ImportInsertRoleParams) (int64, error)
+	ImportInsertRoleWithID(ctx context.Context, arg ImportInsertRoleWithIDParams) error
+	ImportInsertUser(ctx context.Context, arg ImportInsertUserParams) error
+	ImportRoleDocumentIDTaken(ctx context.Context, documentID string) (int64, error)
+	// Queries of the import of a Strapi 5 database (internal/strapidb.Import): inserts that keep
+	// the source's ids. On PostgreSQL the caller moves the id sequences past the inserted ids in
+	// the same transaction (store.InImportTx).
+	ImportRoleIDTaken(ctx context.Context, id int64) (int64, error)
+	// ImportUpdateRole takes the source's name and description for an existing role of the same
+	// type and bumps perm_version (its permissions are replaced in the same transaction).
+	ImportUpdateRole(ctx context.Context, arg ImportUpdateRoleParams) error
 	InitStoreValue(ctx context.Context, arg InitStoreValueParams) error
 	ListAPITokens(ctx context.Context) ([]ApiToken, error)
 	ListRoleActions(ctx context.Context, roleID int64) ([]string, error)

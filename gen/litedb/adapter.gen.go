@@ -245,6 +245,37 @@ func (a adapter) GuardEmailChange(ctx context.Context, arg db.GuardEmailChangePa
 	return r, err
 }
 
+func (a adapter) ImportClearRolePermissions(ctx context.Context, roleID int64) error {
+	return a.q.ImportClearRolePermissions(ctx, roleID)
+}
+
+func (a adapter) ImportInsertRole(ctx context.Context, arg db.ImportInsertRoleParams) (int64, error) {
+	r, err := a.q.ImportInsertRole(ctx, ImportInsertRoleParams(arg))
+	return r, err
+}
+
+func (a adapter) ImportInsertRoleWithID(ctx context.Context, arg db.ImportInsertRoleWithIDParams) error {
+	return a.q.ImportInsertRoleWithID(ctx, ImportInsertRoleWithIDParams(arg))
+}
+
+func (a adapter) ImportInsertUser(ctx context.Context, arg db.ImportInsertUserParams) error {
+	return a.q.ImportInsertUser(ctx, ImportInsertUserParams(arg))
+}
+
+func (a adapter) ImportRoleDocumentIDTaken(ctx context.Context, documentID string) (int64, error) {
+	r, err := a.q.ImportRoleDocumentIDTaken(ctx, documentID)
+	return r, err
+}
+
+func (a adapter) ImportRoleIDTaken(ctx context.Context, id int64) (int64, error) {
+	r, err := a.q.ImportRoleIDTaken(ctx, id)
+	return r, err
+}
+
+func (a adapter) ImportUpdateRole(ctx context.Context, arg db.ImportUpdateRoleParams) error {
+	return a.q.ImportUpdateRole(ctx, ImportUpdateRoleParams(arg))
+}
+
 func (a adapter) InitStoreValue(ctx context.Context, arg db.InitStoreValueParams) error {
 	return a.q.InitStoreValue(ctx, InitStoreValueParams(arg))
 }

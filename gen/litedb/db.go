@@ -165,6 +165,27 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.guardEmailChangeStmt, err = db.PrepareContext(ctx, guardEmailChange); err != nil {
 		return nil, fmt.Errorf("error preparing query GuardEmailChange: %w", err)
 	}
+	if q.importClearRolePermissionsStmt, err = db.PrepareContext(ctx, importClearRolePermissions); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportClearRolePermissions: %w", err)
+	}
+	if q.importInsertRoleStmt, err = db.PrepareContext(ctx, importInsertRole); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportInsertRole: %w", err)
+	}
+	if q.importInsertRoleWithIDStmt, err = db.PrepareContext(ctx, importInsertRoleWithID); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportInsertRoleWithID: %w", err)
+	}
+	if q.importInsertUserStmt, err = db.PrepareContext(ctx, importInsertUser); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportInsertUser: %w", err)
+	}
+	if q.importRoleDocumentIDTakenStmt, err = db.PrepareContext(ctx, importRoleDocumentIDTaken); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportRoleDocumentIDTaken: %w", err)
+	}
+	if q.importRoleIDTakenStmt, err = db.PrepareContext(ctx, importRoleIDTaken); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportRoleIDTaken: %w", err)
+	}
+	if q.importUpdateRoleStmt, err = db.PrepareContext(ctx, importUpdateRole); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportUpdateRole: %w", err)
+	}
 	if q.initStoreValueStmt, err = db.PrepareContext(ctx, initStoreValue); err != nil {
 		return nil, fmt.Errorf("error preparing query InitStoreValue: %w", err)
 	}
@@ -516,6 +537,41 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing guardEmailChangeStmt: %w", cerr)
 		}
 	}
+	if q.importClearRolePermissionsStmt != nil {
+		if cerr := q.importClearRolePermissionsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importClearRolePermissionsStmt: %w", cerr)
+		}
+	}
+	if q.importInsertRoleStmt != nil {
+		if cerr := q.importInsertRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importInsertRoleStmt: %w", cerr)
+		}
+	}
+	if q.importInsertRoleWithIDStmt != nil {
+		if cerr := q.importInsertRoleWithIDStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importInsertRoleWithIDStmt: %w", cerr)
+		}
+	}
+	if q.importInsertUserStmt != nil {
+		if cerr := q.importInsertUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importInsertUserStmt: %w", cerr)
+		}
+	}
+	if q.importRoleDocumentIDTakenStmt != nil {
+		if cerr := q.importRoleDocumentIDTakenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importRoleDocumentIDTakenStmt: %w", cerr)
+		}
+	}
+	if q.importRoleIDTakenStmt != nil {
+		if cerr := q.importRoleIDTakenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importRoleIDTakenStmt: %w", cerr)
+		}
+	}
+	if q.importUpdateRoleStmt != nil {
+		if cerr := q.importUpdateRoleStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importUpdateRoleStmt: %w", cerr)
+		}
+	}
 	if q.initStoreValueStmt != nil {
 		if cerr := q.initStoreValueStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing initStoreValueStmt: %w", cerr)
@@ -787,6 +843,13 @@ type Queries struct {
 	getUserByResetTokenStmt           *sql.Stmt
 	getUserByUsernameStmt             *sql.Stmt
 	guardEmailChangeStmt              *sql.Stmt
+	importClearRolePermissionsStmt    *sql.Stmt
+	importInsertRoleStmt              *sql.Stmt
+	importInsertRoleWithIDStmt        *sql.Stmt
+	importInsertUserStmt              *sql.Stmt
+	importRoleDocumentIDTakenStmt     *sql.Stmt
+	importRoleIDTakenStmt             *sql.Stmt
+	importUpdateRoleStmt              *sql.Stmt
 	initStoreValueStmt                *sql.Stmt
 	listAPITokensStmt                 *sql.Stmt
 	listRoleActionsStmt               *sql.Stmt
@@ -877,6 +940,13 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getUserByResetTokenStmt:           q.getUserByResetTokenStmt,
 		getUserByUsernameStmt:             q.getUserByUsernameStmt,
 		guardEmailChangeStmt:              q.guardEmailChangeStmt,
+		importClearRolePermissionsStmt:    q.importClearRolePermissionsStmt,
+		importInsertRoleStmt:              q.importInsertRoleStmt,
+		importInsertRoleWithIDStmt:        q.importInsertRoleWithIDStmt,
+		importInsertUserStmt:              q.importInsertUserStmt,
+		importRoleDocumentIDTakenStmt:     q.importRoleDocumentIDTakenStmt,
+		importRoleIDTakenStmt:             q.importRoleIDTakenStmt,
+		importUpdateRoleStmt:              q.importUpdateRoleStmt,
 		initStoreValueStmt:                q.initStoreValueStmt,
 		listAPITokensStmt:                 q.listAPITokensStmt,
 		listRoleActionsStmt:               q.listRoleActionsStmt,
