@@ -11,22 +11,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { ridersFields, root, startStack, type Stack } from "./harness.js";
+import { chromiumArgs, executablePath, ridersFields, root, startStack, type Stack } from "./harness.js";
 
-/** Debian's Chromium (CHROMIUM overrides it); Playwright never downloads a browser here. */
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-// Without the background-networking flags Chromium opens connections of its own (component
-// updates, ...), which a closed network refuses.
-const chromiumArgs = [
-	"--headless",
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-quic",
-	"--no-first-run",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--disable-sync",
-];
 const screenshot = join(root, "test-results", "docs.png");
 const profileScreenshot = join(root, "test-results", "docs-profile.png");
 

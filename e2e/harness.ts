@@ -37,6 +37,20 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { createApiClient, type ApiClient, type paths } from "@mtb/api-client";
 
+/** Debian's Chromium for the browser tests (CHROMIUM overrides it); Playwright never downloads a browser here. */
+export const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+// Without the background-networking flags Chromium opens connections of its own (component
+// updates, ...), which a closed network refuses.
+export const chromiumArgs = [
+	"--headless",
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-quic",
+	"--no-first-run",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+];
 /** The repository root (this file runs from e2e/dist/). */
 export const root = fileURLToPath(new URL("../../", import.meta.url));
 /** Where the processes' logs go. */

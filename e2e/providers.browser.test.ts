@@ -17,20 +17,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { root, startStack, type Stack } from "./harness.js";
+import { chromiumArgs, executablePath, root, startStack, type Stack } from "./harness.js";
 
-/** Debian's Chromium (CHROMIUM overrides it); Playwright never downloads a browser here. */
-const executablePath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const chromiumArgs = [
-	"--headless",
-	"--no-sandbox",
-	"--disable-gpu",
-	"--disable-quic",
-	"--no-first-run",
-	"--disable-background-networking",
-	"--disable-component-update",
-	"--disable-sync",
-];
 
 const rider = { email: "rider@example.com", username: "rider" };
 const other = { email: "other.rider@example.com", username: "otherrider" };

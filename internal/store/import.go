@@ -5,9 +5,6 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-
-	"github.com/mtb-race/mtb-backend-api/gen/db"
-	"github.com/mtb-race/mtb-backend-api/gen/litedb"
 )
 
 // importSequenceTables are the tables an import inserts explicit ids into.
@@ -18,30 +15,13 @@ var importSequenceTables = []string{"up_roles", "up_permissions", "up_users"}
 // past the largest id, so that the next insert without an id does not collide. SQLite's
 // AUTOINCREMENT already continues after the largest id (sqlite_sequence follows explicit ids).
 func (s *Store) InImportTx(ctx context.Context, fn func(q Querier) error) error {
-	if s.pool != nil {
-		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			if err := fn(db.New(tx)); err != nil {
-				return err
+	return s.inTx(ctx, fn, func(tx pgx.Tx) error {
+		for _, t := range importSequenceTables {
+			q := "SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), COALESCE(max(id), 0) + 1, false) FROM " + t
+			if _, err := tx.Exec(ctx, q); err != nil {
+				return fmt.Errorf("move the id sequence of %s: %w", t, err)
 			}
-			for _, t := range importSequenceTables {
-				q := "SELECT setval(pg_get_serial_sequence('" + t + "', 'id'), COALESCE(max(id), 0) + 1, false) FROM " + t
-				if _, err := tx.Exec(ctx, q); err != nil {
-					return fmt.Errorf("move the id sequence of %s: %w", t, err)
-				}
-			}
-			return nil
-		})
-	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	defer func() { _ = tx.Rollback() }()
-	if err := fn(litedb.Adapt(s.lite.WithTx(tx))); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
+		}
+		return nil
+	})
 }

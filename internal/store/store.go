@@ -179,9 +179,18 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // InTx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
 func (s *Store) InTx(ctx context.Context, fn func(q Querier) error) error {
+	return s.inTx(ctx, fn, nil)
+}
+
+// inTx is InTx with, on PostgreSQL, pgAfter run on the transaction after fn succeeded (for
+// the statements sqlc cannot compile for both engines).
+func (s *Store) inTx(ctx context.Context, fn func(q Querier) error, pgAfter func(pgx.Tx) error) error {
 	if s.pool != nil {
 		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			return fn(db.New(tx))
+			if err := fn(db.New(tx)); err != nil || pgAfter == nil {
+				return err
+			}
+			return pgAfter(tx)
 		})
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
