@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/oauth"
 	"github.com/mtb-race/mtb-backend-api/internal/oauth/oauthtest"
 	"github.com/mtb-race/mtb-backend-api/internal/settings"
@@ -652,5 +653,32 @@ func TestProviderSessionExpiry(t *testing.T) {
 	}
 	if c := count(t, e, "SELECT count(*) FROM provider_sessions"); c != 0 || count(t, e, "SELECT count(*) FROM up_users") != 0 {
 		t.Errorf("%d provider sessions left after the cleanup", c)
+	}
+}
+
+// TestProviderCookieSameSite: the provider session cookie follows the refresh cookie's
+// SameSite=None and Secure (a frontend on another site), and is Lax, never Strict, otherwise:
+// a Strict cookie would not come back on the provider's redirect.
+func TestProviderCookieSameSite(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		sameSite     string
+		secure       bool
+		want, absent string
+	}{
+		{"none", true, "; samesite=none", "; samesite=lax"},
+		{"strict", false, "; samesite=lax", "; secure"},
+	} {
+		e := apitest.New(t, "sqlite", func(c *config.Config) {
+			c.Sessions.Cookie.SameSite, c.Sessions.Cookie.Secure = tc.sameSite, tc.secure
+		})
+		idp := oauthtest.NewWith(t, oauthtest.Options{Accounts: providerAccounts()})
+		enableProvider(t, e, idp, "google")
+		e.Clock.Advance(2 * time.Second)
+		set := strings.Join(newBrowser(t, e, idp).start("google", "").Header.Values("Set-Cookie"), "\n")
+		if !strings.Contains(set, "koa.sess=") || !strings.Contains(set, tc.want) || strings.Contains(set, tc.absent) ||
+			strings.Contains(set, "; secure") != tc.secure {
+			t.Errorf("SESSIONS_COOKIE_SAMESITE=%s: provider cookie %s", tc.sameSite, set)
+		}
 	}
 }
