@@ -10,15 +10,6 @@ import (
 	"time"
 )
 
-const importClearRolePermissions = `-- name: ImportClearRolePermissions :exec
-DELETE FROM up_permissions WHERE role_id = $1
-`
-
-func (q *Queries) ImportClearRolePermissions(ctx context.Context, roleID int64) error {
-	_, err := q.db.Exec(ctx, importClearRolePermissions, roleID)
-	return err
-}
-
 const importInsertRole = `-- name: ImportInsertRole :one
 INSERT INTO up_roles (document_id, name, description, type, created_at, updated_at, published_at)
 VALUES ($1, $2, $3, $4,
@@ -86,13 +77,13 @@ const importInsertUser = `-- name: ImportInsertUser :exec
 INSERT INTO up_users (
     id, document_id, username, email, provider, password,
     reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at,
-    confirmed, blocked, role_id, created_at, updated_at, published_at
+    confirmed, blocked, role_id, profile, created_at, updated_at, published_at
 ) VALUES (
     $1, $2, $3, $4, $5, $6,
     $7, $8,
     $9, $10,
-    $11, $12, $13,
-    $14, $15, $16
+    $11, $12, $13, $14,
+    $15, $16, $17
 )
 `
 
@@ -110,6 +101,7 @@ type ImportInsertUserParams struct {
 	Confirmed              bool
 	Blocked                bool
 	RoleID                 *int64
+	Profile                *string
 	CreatedAt              time.Time
 	UpdatedAt              time.Time
 	PublishedAt            time.Time
@@ -130,11 +122,43 @@ func (q *Queries) ImportInsertUser(ctx context.Context, arg ImportInsertUserPara
 		arg.Confirmed,
 		arg.Blocked,
 		arg.RoleID,
+		arg.Profile,
 		arg.CreatedAt,
 		arg.UpdatedAt,
 		arg.PublishedAt,
 	)
 	return err
+}
+
+const importListUserKeys = `-- name: ImportListUserKeys :many
+SELECT id, document_id FROM up_users ORDER BY id
+`
+
+type ImportListUserKeysRow struct {
+	ID         int64
+	DocumentID string
+}
+
+// ImportListUserKeys lists the target's users by id and documentId, to tell an earlier
+// import of the same source from other users.
+func (q *Queries) ImportListUserKeys(ctx context.Context) ([]ImportListUserKeysRow, error) {
+	rows, err := q.db.Query(ctx, importListUserKeys)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []ImportListUserKeysRow
+	for rows.Next() {
+		var i ImportListUserKeysRow
+		if err := rows.Scan(&i.ID, &i.DocumentID); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const importRoleDocumentIDTaken = `-- name: ImportRoleDocumentIDTaken :one
@@ -177,7 +201,8 @@ type ImportUpdateRoleParams struct {
 }
 
 // ImportUpdateRole takes the source's name and description for an existing role of the same
-// type and bumps perm_version (its permissions are replaced in the same transaction).
+// type and bumps perm_version (its permissions are brought to the source's in the same
+// transaction).
 func (q *Queries) ImportUpdateRole(ctx context.Context, arg ImportUpdateRoleParams) error {
 	_, err := q.db.Exec(ctx, importUpdateRole,
 		arg.Name,
@@ -186,4 +211,117 @@ func (q *Queries) ImportUpdateRole(ctx context.Context, arg ImportUpdateRolePara
 		arg.ID,
 	)
 	return err
+}
+
+const importUpdateUser = `-- name: ImportUpdateUser :exec
+UPDATE up_users SET username = $1, email = $2, provider = $3,
+    password = $4,
+    reset_password_token_hash = $5, reset_password_expires_at = $6,
+    confirmation_token_hash = $7, confirmation_expires_at = $8,
+    confirmed = $9, blocked = $10, role_id = $11, profile = $12,
+    updated_at = $13, published_at = $14
+WHERE id = $15
+`
+
+type ImportUpdateUserParams struct {
+	Username               string
+	Email                  string
+	Provider               string
+	Password               *string
+	ResetPasswordTokenHash *string
+	ResetPasswordExpiresAt *time.Time
+	ConfirmationTokenHash  *string
+	ConfirmationExpiresAt  *time.Time
+	Confirmed              bool
+	Blocked                bool
+	RoleID                 *int64
+	Profile                *string
+	UpdatedAt              time.Time
+	PublishedAt            time.Time
+	ID                     int64
+}
+
+// ImportUpdateUser gives an earlier imported user the source's current values (merge
+// "update"). The tokens issued before stay valid, as they do in Strapi after a change: a
+// Strapi JWT issued after the change must keep working here.
+func (q *Queries) ImportUpdateUser(ctx context.Context, arg ImportUpdateUserParams) error {
+	_, err := q.db.Exec(ctx, importUpdateUser,
+		arg.Username,
+		arg.Email,
+		arg.Provider,
+		arg.Password,
+		arg.ResetPasswordTokenHash,
+		arg.ResetPasswordExpiresAt,
+		arg.ConfirmationTokenHash,
+		arg.ConfirmationExpiresAt,
+		arg.Confirmed,
+		arg.Blocked,
+		arg.RoleID,
+		arg.Profile,
+		arg.UpdatedAt,
+		arg.PublishedAt,
+		arg.ID,
+	)
+	return err
+}
+
+const importUserClashes = `-- name: ImportUserClashes :many
+SELECT id, document_id, username, email, provider, password, reset_password_token_hash, reset_password_expires_at, confirmation_token_hash, confirmation_expires_at, confirmed, blocked, role_id, tokens_valid_after, created_at, updated_at, published_at, kept_token_hash, profile FROM up_users
+WHERE id = $1 OR document_id = $2 OR username = $3
+   OR lower(email) = $4
+ORDER BY id
+`
+
+type ImportUserClashesParams struct {
+	ID         int64
+	DocumentID string
+	Username   string
+	Email      string
+}
+
+// ImportUserClashes finds the target's users a source user would collide with: the same id,
+// documentId, username or email (case-insensitively, as the unique index).
+func (q *Queries) ImportUserClashes(ctx context.Context, arg ImportUserClashesParams) ([]UpUser, error) {
+	rows, err := q.db.Query(ctx, importUserClashes,
+		arg.ID,
+		arg.DocumentID,
+		arg.Username,
+		arg.Email,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var items []UpUser
+	for rows.Next() {
+		var i UpUser
+		if err := rows.Scan(
+			&i.ID,
+			&i.DocumentID,
+			&i.Username,
+			&i.Email,
+			&i.Provider,
+			&i.Password,
+			&i.ResetPasswordTokenHash,
+			&i.ResetPasswordExpiresAt,
+			&i.ConfirmationTokenHash,
+			&i.ConfirmationExpiresAt,
+			&i.Confirmed,
+			&i.Blocked,
+			&i.RoleID,
+			&i.TokensValidAfter,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+			&i.PublishedAt,
+			&i.KeptTokenHash,
+			&i.Profile,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }

@@ -245,10 +245,6 @@ func (a adapter) GuardEmailChange(ctx context.Context, arg db.GuardEmailChangePa
 	return r, err
 }
 
-func (a adapter) ImportClearRolePermissions(ctx context.Context, roleID int64) error {
-	return a.q.ImportClearRolePermissions(ctx, roleID)
-}
-
 func (a adapter) ImportInsertRole(ctx context.Context, arg db.ImportInsertRoleParams) (int64, error) {
 	r, err := a.q.ImportInsertRole(ctx, ImportInsertRoleParams(arg))
 	return r, err
@@ -260,6 +256,18 @@ func (a adapter) ImportInsertRoleWithID(ctx context.Context, arg db.ImportInsert
 
 func (a adapter) ImportInsertUser(ctx context.Context, arg db.ImportInsertUserParams) error {
 	return a.q.ImportInsertUser(ctx, ImportInsertUserParams(arg))
+}
+
+func (a adapter) ImportListUserKeys(ctx context.Context) ([]db.ImportListUserKeysRow, error) {
+	r, err := a.q.ImportListUserKeys(ctx)
+	if r == nil {
+		return nil, err
+	}
+	out := make([]db.ImportListUserKeysRow, len(r))
+	for i := range r {
+		out[i] = db.ImportListUserKeysRow(r[i])
+	}
+	return out, err
 }
 
 func (a adapter) ImportRoleDocumentIDTaken(ctx context.Context, documentID string) (int64, error) {
@@ -274,6 +282,22 @@ func (a adapter) ImportRoleIDTaken(ctx context.Context, id int64) (int64, error)
 
 func (a adapter) ImportUpdateRole(ctx context.Context, arg db.ImportUpdateRoleParams) error {
 	return a.q.ImportUpdateRole(ctx, ImportUpdateRoleParams(arg))
+}
+
+func (a adapter) ImportUpdateUser(ctx context.Context, arg db.ImportUpdateUserParams) error {
+	return a.q.ImportUpdateUser(ctx, ImportUpdateUserParams(arg))
+}
+
+func (a adapter) ImportUserClashes(ctx context.Context, arg db.ImportUserClashesParams) ([]db.UpUser, error) {
+	r, err := a.q.ImportUserClashes(ctx, ImportUserClashesParams(arg))
+	if r == nil {
+		return nil, err
+	}
+	out := make([]db.UpUser, len(r))
+	for i := range r {
+		out[i] = db.UpUser(r[i])
+	}
+	return out, err
 }
 
 func (a adapter) InitStoreValue(ctx context.Context, arg db.InitStoreValueParams) error {

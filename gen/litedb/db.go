@@ -165,9 +165,6 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.guardEmailChangeStmt, err = db.PrepareContext(ctx, guardEmailChange); err != nil {
 		return nil, fmt.Errorf("error preparing query GuardEmailChange: %w", err)
 	}
-	if q.importClearRolePermissionsStmt, err = db.PrepareContext(ctx, importClearRolePermissions); err != nil {
-		return nil, fmt.Errorf("error preparing query ImportClearRolePermissions: %w", err)
-	}
 	if q.importInsertRoleStmt, err = db.PrepareContext(ctx, importInsertRole); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportInsertRole: %w", err)
 	}
@@ -177,6 +174,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.importInsertUserStmt, err = db.PrepareContext(ctx, importInsertUser); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportInsertUser: %w", err)
 	}
+	if q.importListUserKeysStmt, err = db.PrepareContext(ctx, importListUserKeys); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportListUserKeys: %w", err)
+	}
 	if q.importRoleDocumentIDTakenStmt, err = db.PrepareContext(ctx, importRoleDocumentIDTaken); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportRoleDocumentIDTaken: %w", err)
 	}
@@ -185,6 +185,12 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	}
 	if q.importUpdateRoleStmt, err = db.PrepareContext(ctx, importUpdateRole); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportUpdateRole: %w", err)
+	}
+	if q.importUpdateUserStmt, err = db.PrepareContext(ctx, importUpdateUser); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportUpdateUser: %w", err)
+	}
+	if q.importUserClashesStmt, err = db.PrepareContext(ctx, importUserClashes); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportUserClashes: %w", err)
 	}
 	if q.initStoreValueStmt, err = db.PrepareContext(ctx, initStoreValue); err != nil {
 		return nil, fmt.Errorf("error preparing query InitStoreValue: %w", err)
@@ -537,11 +543,6 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing guardEmailChangeStmt: %w", cerr)
 		}
 	}
-	if q.importClearRolePermissionsStmt != nil {
-		if cerr := q.importClearRolePermissionsStmt.Close(); cerr != nil {
-			err = fmt.Errorf("error closing importClearRolePermissionsStmt: %w", cerr)
-		}
-	}
 	if q.importInsertRoleStmt != nil {
 		if cerr := q.importInsertRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importInsertRoleStmt: %w", cerr)
@@ -557,6 +558,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing importInsertUserStmt: %w", cerr)
 		}
 	}
+	if q.importListUserKeysStmt != nil {
+		if cerr := q.importListUserKeysStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importListUserKeysStmt: %w", cerr)
+		}
+	}
 	if q.importRoleDocumentIDTakenStmt != nil {
 		if cerr := q.importRoleDocumentIDTakenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importRoleDocumentIDTakenStmt: %w", cerr)
@@ -570,6 +576,16 @@ func (q *Queries) Close() error {
 	if q.importUpdateRoleStmt != nil {
 		if cerr := q.importUpdateRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importUpdateRoleStmt: %w", cerr)
+		}
+	}
+	if q.importUpdateUserStmt != nil {
+		if cerr := q.importUpdateUserStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importUpdateUserStmt: %w", cerr)
+		}
+	}
+	if q.importUserClashesStmt != nil {
+		if cerr := q.importUserClashesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importUserClashesStmt: %w", cerr)
 		}
 	}
 	if q.initStoreValueStmt != nil {
@@ -843,13 +859,15 @@ type Queries struct {
 	getUserByResetTokenStmt           *sql.Stmt
 	getUserByUsernameStmt             *sql.Stmt
 	guardEmailChangeStmt              *sql.Stmt
-	importClearRolePermissionsStmt    *sql.Stmt
 	importInsertRoleStmt              *sql.Stmt
 	importInsertRoleWithIDStmt        *sql.Stmt
 	importInsertUserStmt              *sql.Stmt
+	importListUserKeysStmt            *sql.Stmt
 	importRoleDocumentIDTakenStmt     *sql.Stmt
 	importRoleIDTakenStmt             *sql.Stmt
 	importUpdateRoleStmt              *sql.Stmt
+	importUpdateUserStmt              *sql.Stmt
+	importUserClashesStmt             *sql.Stmt
 	initStoreValueStmt                *sql.Stmt
 	listAPITokensStmt                 *sql.Stmt
 	listRoleActionsStmt               *sql.Stmt
@@ -940,13 +958,15 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getUserByResetTokenStmt:           q.getUserByResetTokenStmt,
 		getUserByUsernameStmt:             q.getUserByUsernameStmt,
 		guardEmailChangeStmt:              q.guardEmailChangeStmt,
-		importClearRolePermissionsStmt:    q.importClearRolePermissionsStmt,
 		importInsertRoleStmt:              q.importInsertRoleStmt,
 		importInsertRoleWithIDStmt:        q.importInsertRoleWithIDStmt,
 		importInsertUserStmt:              q.importInsertUserStmt,
+		importListUserKeysStmt:            q.importListUserKeysStmt,
 		importRoleDocumentIDTakenStmt:     q.importRoleDocumentIDTakenStmt,
 		importRoleIDTakenStmt:             q.importRoleIDTakenStmt,
 		importUpdateRoleStmt:              q.importUpdateRoleStmt,
+		importUpdateUserStmt:              q.importUpdateUserStmt,
+		importUserClashesStmt:             q.importUserClashesStmt,
 		initStoreValueStmt:                q.initStoreValueStmt,
 		listAPITokensStmt:                 q.listAPITokensStmt,
 		listRoleActionsStmt:               q.listRoleActionsStmt,

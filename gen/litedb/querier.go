@@ -121,18 +121,28 @@ type Querier interface {
 	// or a block, which cancel any pending change, cannot commit between the check and the new
 	// pending change: they wait, or went first and this finds 0 rows. It writes nothing.
 	GuardEmailChange(ctx context.Context, arg GuardEmailChangeParams) (int64, error)
-	ImportClearRolePermissions(ctx context.Context, roleID int64) error
 	ImportInsertRole(ctx context.Context, arg ImportInsertRoleParams) (int64, error)
 	ImportInsertRoleWithID(ctx context.Context, arg ImportInsertRoleWithIDParams) error
 	ImportInsertUser(ctx context.Context, arg ImportInsertUserParams) error
+	// ImportListUserKeys lists the target's users by id and documentId, to tell an earlier
+	// import of the same source from other users.
+	ImportListUserKeys(ctx context.Context) ([]ImportListUserKeysRow, error)
 	ImportRoleDocumentIDTaken(ctx context.Context, documentID string) (int64, error)
 	// Queries of the import of a Strapi 5 database (internal/strapidb.Import): inserts that keep
 	// the source's ids. On PostgreSQL the caller moves the id sequences past the inserted ids in
 	// the same transaction (store.InImportTx).
 	ImportRoleIDTaken(ctx context.Context, id int64) (int64, error)
 	// ImportUpdateRole takes the source's name and description for an existing role of the same
-	// type and bumps perm_version (its permissions are replaced in the same transaction).
+	// type and bumps perm_version (its permissions are brought to the source's in the same
+	// transaction).
 	ImportUpdateRole(ctx context.Context, arg ImportUpdateRoleParams) error
+	// ImportUpdateUser gives an earlier imported user the source's current values (merge
+	// "update"). The tokens issued before stay valid, as they do in Strapi after a change: a
+	// Strapi JWT issued after the change must keep working here.
+	ImportUpdateUser(ctx context.Context, arg ImportUpdateUserParams) error
+	// ImportUserClashes finds the target's users a source user would collide with: the same id,
+	// documentId, username or email (case-insensitively, as the unique index).
+	ImportUserClashes(ctx context.Context, arg ImportUserClashesParams) ([]UpUser, error)
 	InitStoreValue(ctx context.Context, arg InitStoreValueParams) error
 	ListAPITokens(ctx context.Context) ([]ApiToken, error)
 	ListRoleActions(ctx context.Context, roleID int64) ([]string, error)
