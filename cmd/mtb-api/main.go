@@ -81,7 +81,7 @@ func runIO(ctx context.Context, args []string, getenv func(string) string, stdin
 // commands are the administration commands, in the order of the help: each a word of
 // the command line, its usage (the help's lines about it, which its errors show) and its
 // subcommands.
-var commands = []command{usersCommand, rolesCommand, tokensCommand, settingsCommand, templatesCommand, providersCommand}
+var commands = []command{usersCommand, rolesCommand, tokensCommand, settingsCommand, templatesCommand, providersCommand, importCommand}
 
 type command struct {
 	name  string

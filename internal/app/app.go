@@ -96,8 +96,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 			return nil, err
 		}
 	}
-	if err := st.SyncProfile(ctx, storeFields(fields), now()); err != nil {
-		return nil, fmt.Errorf("user fields: %w", err)
+	if err := SyncUserFields(ctx, st, fields, now()); err != nil {
+		return nil, err
 	}
 	// The operations of openapi.yaml (with the custom fields), read once: the gate's routes,
 	// and the catalog of the actions roles and API tokens are given from.
@@ -236,6 +236,15 @@ func Catalog() (*access.Catalog, error) {
 }
 
 // storeFields is the declaration as the store records it.
+// SyncUserFields records the declared custom user fields in st (store.SyncProfile), as a
+// start does: the import of a Strapi database runs it before writing profiles.
+func SyncUserFields(ctx context.Context, st *store.Store, fields *profile.Schema, now time.Time) error {
+	if err := st.SyncProfile(ctx, storeFields(fields), now); err != nil {
+		return fmt.Errorf("user fields: %w", err)
+	}
+	return nil
+}
+
 func storeFields(s *profile.Schema) []store.ProfileField {
 	out := make([]store.ProfileField, len(s.Fields))
 	for i := range s.Fields {

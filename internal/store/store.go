@@ -360,3 +360,31 @@ func IsUnavailable(err error) bool {
 	}
 	return false
 }
+
+// HasPendingMigrations reports whether migrations remain to apply (all of them on an empty
+// database), without applying any: `mtb-api import strapi --dry-run` must write nothing.
+func (s *Store) HasPendingMigrations(ctx context.Context) (bool, error) {
+	p, err := s.migrator()
+	if err != nil {
+		return false, err
+	}
+	pending, err := p.HasPending(ctx)
+	if err != nil {
+		return false, fmt.Errorf("migration status: %w", err)
+	}
+	return pending, nil
+}
+
+// HasSchema reports whether the service's tables exist (the first migration was applied),
+// by looking, without creating anything (not even goose's version table).
+func (s *Store) HasSchema(ctx context.Context) (bool, error) {
+	q := "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'up_users'"
+	if s.pool != nil {
+		q = "SELECT count(*) FROM pg_tables WHERE tablename = 'up_users' AND schemaname = current_schema()"
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+		return false, fmt.Errorf("look for the schema: %w", err)
+	}
+	return n > 0, nil
+}

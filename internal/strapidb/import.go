@@ -256,6 +256,7 @@ func Import(ctx context.Context, src *Source, dst *store.Store, opts ImportOptio
 	if err != nil && !errors.Is(err, errDryRun) {
 		return Report{}, err
 	}
+	slices.SortStableFunc(rep.Skipped, func(a, b Skip) int { return strings.Compare(a.What, b.What) })
 	return rep, nil
 }
 

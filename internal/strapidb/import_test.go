@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -315,66 +314,12 @@ func TestImportNeedsTTLs(t *testing.T) {
 // dumpTargetTables are the tables an import writes.
 var dumpTargetTables = []string{"up_roles", "up_permissions", "up_users", "api_tokens", "up_sessions", "core_store", "up_user_fields"}
 
-// dumpTarget prints every row of the tables an import writes, one line per row, to tell
-// whether an import changed anything at all.
+// dumpTarget prints every row of the tables an import writes, to tell whether an import
+// changed anything at all.
 func dumpTarget(t *testing.T, raw *sql.DB) string {
 	t.Helper()
-	var b strings.Builder
-	for _, table := range dumpTargetTables {
-		rows, err := raw.Query("SELECT * FROM " + table + " ORDER BY 1")
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, err := rows.Columns()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			b.WriteString(table)
-			for i, v := range vals {
-				if bs, ok := v.([]byte); ok {
-					v = string(bs)
-				}
-				fmt.Fprintf(&b, " %s=%v", cols[i], v)
-			}
-			b.WriteByte('\n')
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		rows.Close()
-	}
-	return b.String()
+	return apitest.DumpTables(t, raw, dumpTargetTables...)
 }
 
-// lineDiff lists the lines of a missing from b and of b missing from a.
-func lineDiff(a, b string) string {
-	in := func(s string) map[string]bool {
-		m := map[string]bool{}
-		for _, l := range strings.Split(s, "\n") {
-			m[l] = true
-		}
-		return m
-	}
-	ma, mb := in(a), in(b)
-	var out []string
-	for _, l := range strings.Split(a, "\n") {
-		if !mb[l] {
-			out = append(out, "- "+l)
-		}
-	}
-	for _, l := range strings.Split(b, "\n") {
-		if !ma[l] {
-			out = append(out, "+ "+l)
-		}
-	}
-	return strings.Join(out, "\n")
-}
+// lineDiff shows how two dumps differ.
+func lineDiff(a, b string) string { return apitest.LineDiff(a, b) }
