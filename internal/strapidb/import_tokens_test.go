@@ -29,6 +29,7 @@ type tokenFixture struct {
 			ID         int64  `json:"id"`
 			DocumentID string `json:"documentId"`
 			Username   string `json:"username"`
+			RoleID     int64  `json:"roleId"`
 		} `json:"users"`
 		APITokens []struct {
 			ID            int64      `json:"id"`
