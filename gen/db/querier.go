@@ -121,8 +121,18 @@ type Querier interface {
 	// or a block, which cancel any pending change, cannot commit between the check and the new
 	// pending change: they wait, or went first and this finds 0 rows. It writes nothing.
 	GuardEmailChange(ctx context.Context, arg GuardEmailChangeParams) (int64, error)
+	// Queries of the import of a Strapi 5 database's API tokens and refresh sessions
+	// (internal/strapidb.Import, import_tokens.go and import_sessions.go).
+	ImportAPITokenDocumentIDTaken(ctx context.Context, documentID string) (int64, error)
+	ImportGetSession(ctx context.Context, sessionID string) (UpSession, error)
+	// ImportInsertAPIToken stores a Strapi token with its hash (access_key), which is the same
+	// function of the token here as in Strapi when API_TOKEN_SALT is the same: the token works
+	// as it is. Its id is the target's own (nothing refers to a token by id but the CLI).
+	ImportInsertAPIToken(ctx context.Context, arg ImportInsertAPITokenParams) error
 	ImportInsertRole(ctx context.Context, arg ImportInsertRoleParams) (int64, error)
 	ImportInsertRoleWithID(ctx context.Context, arg ImportInsertRoleWithIDParams) error
+	// ImportInsertSession stores a Strapi session row, rotated (child_id set) or active.
+	ImportInsertSession(ctx context.Context, arg ImportInsertSessionParams) error
 	ImportInsertUser(ctx context.Context, arg ImportInsertUserParams) error
 	// ImportListUserKeys lists the target's users by id and documentId, to tell an earlier
 	// import of the same source from other users.
@@ -132,10 +142,16 @@ type Querier interface {
 	// the source's ids. On PostgreSQL the caller moves the id sequences past the inserted ids in
 	// the same transaction (store.InImportTx).
 	ImportRoleIDTaken(ctx context.Context, id int64) (int64, error)
+	// ImportUpdateAPIToken gives an imported token the source's values (merge "update");
+	// last_used_at stays the target's, which is the more recent use.
+	ImportUpdateAPIToken(ctx context.Context, arg ImportUpdateAPITokenParams) error
 	// ImportUpdateRole takes the source's name and description for an existing role of the same
 	// type and bumps perm_version (its permissions are brought to the source's in the same
 	// transaction).
 	ImportUpdateRole(ctx context.Context, arg ImportUpdateRoleParams) error
+	// ImportUpdateSession brings an imported session row up to date with Strapi's (merge
+	// "update"): Strapi rotated it, or extended its idle deadline, since the last import.
+	ImportUpdateSession(ctx context.Context, arg ImportUpdateSessionParams) error
 	// ImportUpdateUser gives an earlier imported user the source's current values (merge
 	// "update"). The tokens issued before stay valid, as they do in Strapi after a change: a
 	// Strapi JWT issued after the change must keep working here.

@@ -245,6 +245,20 @@ func (a adapter) GuardEmailChange(ctx context.Context, arg db.GuardEmailChangePa
 	return r, err
 }
 
+func (a adapter) ImportAPITokenDocumentIDTaken(ctx context.Context, documentID string) (int64, error) {
+	r, err := a.q.ImportAPITokenDocumentIDTaken(ctx, documentID)
+	return r, err
+}
+
+func (a adapter) ImportGetSession(ctx context.Context, sessionID string) (db.UpSession, error) {
+	r, err := a.q.ImportGetSession(ctx, sessionID)
+	return db.UpSession(r), err
+}
+
+func (a adapter) ImportInsertAPIToken(ctx context.Context, arg db.ImportInsertAPITokenParams) error {
+	return a.q.ImportInsertAPIToken(ctx, ImportInsertAPITokenParams(arg))
+}
+
 func (a adapter) ImportInsertRole(ctx context.Context, arg db.ImportInsertRoleParams) (int64, error) {
 	r, err := a.q.ImportInsertRole(ctx, ImportInsertRoleParams(arg))
 	return r, err
@@ -252,6 +266,10 @@ func (a adapter) ImportInsertRole(ctx context.Context, arg db.ImportInsertRolePa
 
 func (a adapter) ImportInsertRoleWithID(ctx context.Context, arg db.ImportInsertRoleWithIDParams) error {
 	return a.q.ImportInsertRoleWithID(ctx, ImportInsertRoleWithIDParams(arg))
+}
+
+func (a adapter) ImportInsertSession(ctx context.Context, arg db.ImportInsertSessionParams) error {
+	return a.q.ImportInsertSession(ctx, ImportInsertSessionParams(arg))
 }
 
 func (a adapter) ImportInsertUser(ctx context.Context, arg db.ImportInsertUserParams) error {
@@ -280,8 +298,16 @@ func (a adapter) ImportRoleIDTaken(ctx context.Context, id int64) (int64, error)
 	return r, err
 }
 
+func (a adapter) ImportUpdateAPIToken(ctx context.Context, arg db.ImportUpdateAPITokenParams) error {
+	return a.q.ImportUpdateAPIToken(ctx, ImportUpdateAPITokenParams(arg))
+}
+
 func (a adapter) ImportUpdateRole(ctx context.Context, arg db.ImportUpdateRoleParams) error {
 	return a.q.ImportUpdateRole(ctx, ImportUpdateRoleParams(arg))
+}
+
+func (a adapter) ImportUpdateSession(ctx context.Context, arg db.ImportUpdateSessionParams) error {
+	return a.q.ImportUpdateSession(ctx, ImportUpdateSessionParams(arg))
 }
 
 func (a adapter) ImportUpdateUser(ctx context.Context, arg db.ImportUpdateUserParams) error {

@@ -165,11 +165,23 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.guardEmailChangeStmt, err = db.PrepareContext(ctx, guardEmailChange); err != nil {
 		return nil, fmt.Errorf("error preparing query GuardEmailChange: %w", err)
 	}
+	if q.importAPITokenDocumentIDTakenStmt, err = db.PrepareContext(ctx, importAPITokenDocumentIDTaken); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportAPITokenDocumentIDTaken: %w", err)
+	}
+	if q.importGetSessionStmt, err = db.PrepareContext(ctx, importGetSession); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportGetSession: %w", err)
+	}
+	if q.importInsertAPITokenStmt, err = db.PrepareContext(ctx, importInsertAPIToken); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportInsertAPIToken: %w", err)
+	}
 	if q.importInsertRoleStmt, err = db.PrepareContext(ctx, importInsertRole); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportInsertRole: %w", err)
 	}
 	if q.importInsertRoleWithIDStmt, err = db.PrepareContext(ctx, importInsertRoleWithID); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportInsertRoleWithID: %w", err)
+	}
+	if q.importInsertSessionStmt, err = db.PrepareContext(ctx, importInsertSession); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportInsertSession: %w", err)
 	}
 	if q.importInsertUserStmt, err = db.PrepareContext(ctx, importInsertUser); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportInsertUser: %w", err)
@@ -183,8 +195,14 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.importRoleIDTakenStmt, err = db.PrepareContext(ctx, importRoleIDTaken); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportRoleIDTaken: %w", err)
 	}
+	if q.importUpdateAPITokenStmt, err = db.PrepareContext(ctx, importUpdateAPIToken); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportUpdateAPIToken: %w", err)
+	}
 	if q.importUpdateRoleStmt, err = db.PrepareContext(ctx, importUpdateRole); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportUpdateRole: %w", err)
+	}
+	if q.importUpdateSessionStmt, err = db.PrepareContext(ctx, importUpdateSession); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportUpdateSession: %w", err)
 	}
 	if q.importUpdateUserStmt, err = db.PrepareContext(ctx, importUpdateUser); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportUpdateUser: %w", err)
@@ -543,6 +561,21 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing guardEmailChangeStmt: %w", cerr)
 		}
 	}
+	if q.importAPITokenDocumentIDTakenStmt != nil {
+		if cerr := q.importAPITokenDocumentIDTakenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importAPITokenDocumentIDTakenStmt: %w", cerr)
+		}
+	}
+	if q.importGetSessionStmt != nil {
+		if cerr := q.importGetSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importGetSessionStmt: %w", cerr)
+		}
+	}
+	if q.importInsertAPITokenStmt != nil {
+		if cerr := q.importInsertAPITokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importInsertAPITokenStmt: %w", cerr)
+		}
+	}
 	if q.importInsertRoleStmt != nil {
 		if cerr := q.importInsertRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importInsertRoleStmt: %w", cerr)
@@ -551,6 +584,11 @@ func (q *Queries) Close() error {
 	if q.importInsertRoleWithIDStmt != nil {
 		if cerr := q.importInsertRoleWithIDStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importInsertRoleWithIDStmt: %w", cerr)
+		}
+	}
+	if q.importInsertSessionStmt != nil {
+		if cerr := q.importInsertSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importInsertSessionStmt: %w", cerr)
 		}
 	}
 	if q.importInsertUserStmt != nil {
@@ -573,9 +611,19 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing importRoleIDTakenStmt: %w", cerr)
 		}
 	}
+	if q.importUpdateAPITokenStmt != nil {
+		if cerr := q.importUpdateAPITokenStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importUpdateAPITokenStmt: %w", cerr)
+		}
+	}
 	if q.importUpdateRoleStmt != nil {
 		if cerr := q.importUpdateRoleStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importUpdateRoleStmt: %w", cerr)
+		}
+	}
+	if q.importUpdateSessionStmt != nil {
+		if cerr := q.importUpdateSessionStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importUpdateSessionStmt: %w", cerr)
 		}
 	}
 	if q.importUpdateUserStmt != nil {
@@ -859,13 +907,19 @@ type Queries struct {
 	getUserByResetTokenStmt           *sql.Stmt
 	getUserByUsernameStmt             *sql.Stmt
 	guardEmailChangeStmt              *sql.Stmt
+	importAPITokenDocumentIDTakenStmt *sql.Stmt
+	importGetSessionStmt              *sql.Stmt
+	importInsertAPITokenStmt          *sql.Stmt
 	importInsertRoleStmt              *sql.Stmt
 	importInsertRoleWithIDStmt        *sql.Stmt
+	importInsertSessionStmt           *sql.Stmt
 	importInsertUserStmt              *sql.Stmt
 	importListUserKeysStmt            *sql.Stmt
 	importRoleDocumentIDTakenStmt     *sql.Stmt
 	importRoleIDTakenStmt             *sql.Stmt
+	importUpdateAPITokenStmt          *sql.Stmt
 	importUpdateRoleStmt              *sql.Stmt
+	importUpdateSessionStmt           *sql.Stmt
 	importUpdateUserStmt              *sql.Stmt
 	importUserClashesStmt             *sql.Stmt
 	initStoreValueStmt                *sql.Stmt
@@ -958,13 +1012,19 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		getUserByResetTokenStmt:           q.getUserByResetTokenStmt,
 		getUserByUsernameStmt:             q.getUserByUsernameStmt,
 		guardEmailChangeStmt:              q.guardEmailChangeStmt,
+		importAPITokenDocumentIDTakenStmt: q.importAPITokenDocumentIDTakenStmt,
+		importGetSessionStmt:              q.importGetSessionStmt,
+		importInsertAPITokenStmt:          q.importInsertAPITokenStmt,
 		importInsertRoleStmt:              q.importInsertRoleStmt,
 		importInsertRoleWithIDStmt:        q.importInsertRoleWithIDStmt,
+		importInsertSessionStmt:           q.importInsertSessionStmt,
 		importInsertUserStmt:              q.importInsertUserStmt,
 		importListUserKeysStmt:            q.importListUserKeysStmt,
 		importRoleDocumentIDTakenStmt:     q.importRoleDocumentIDTakenStmt,
 		importRoleIDTakenStmt:             q.importRoleIDTakenStmt,
+		importUpdateAPITokenStmt:          q.importUpdateAPITokenStmt,
 		importUpdateRoleStmt:              q.importUpdateRoleStmt,
+		importUpdateSessionStmt:           q.importUpdateSessionStmt,
 		importUpdateUserStmt:              q.importUpdateUserStmt,
 		importUserClashesStmt:             q.importUserClashesStmt,
 		initStoreValueStmt:                q.initStoreValueStmt,
