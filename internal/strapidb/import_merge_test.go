@@ -12,16 +12,6 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/strapidb"
 )
 
-func openSource(t *testing.T, path string) *strapidb.Source {
-	t.Helper()
-	src, err := strapidb.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { src.Close() })
-	return src
-}
-
 var mergeOpts = strapidb.ImportOptions{Now: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC), ResetTTL: time.Hour, ConfirmTTL: time.Hour}
 
 // TestImportDryRun: a dry run reports what the real run then does, and writes nothing.
