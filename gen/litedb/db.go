@@ -177,6 +177,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.importListUserKeysStmt, err = db.PrepareContext(ctx, importListUserKeys); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportListUserKeys: %w", err)
 	}
+	if q.importListUserProfilesStmt, err = db.PrepareContext(ctx, importListUserProfiles); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportListUserProfiles: %w", err)
+	}
 	if q.importRoleDocumentIDTakenStmt, err = db.PrepareContext(ctx, importRoleDocumentIDTaken); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportRoleDocumentIDTaken: %w", err)
 	}
@@ -563,6 +566,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing importListUserKeysStmt: %w", cerr)
 		}
 	}
+	if q.importListUserProfilesStmt != nil {
+		if cerr := q.importListUserProfilesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importListUserProfilesStmt: %w", cerr)
+		}
+	}
 	if q.importRoleDocumentIDTakenStmt != nil {
 		if cerr := q.importRoleDocumentIDTakenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importRoleDocumentIDTakenStmt: %w", cerr)
@@ -863,6 +871,7 @@ type Queries struct {
 	importInsertRoleWithIDStmt        *sql.Stmt
 	importInsertUserStmt              *sql.Stmt
 	importListUserKeysStmt            *sql.Stmt
+	importListUserProfilesStmt        *sql.Stmt
 	importRoleDocumentIDTakenStmt     *sql.Stmt
 	importRoleIDTakenStmt             *sql.Stmt
 	importUpdateRoleStmt              *sql.Stmt
@@ -962,6 +971,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		importInsertRoleWithIDStmt:        q.importInsertRoleWithIDStmt,
 		importInsertUserStmt:              q.importInsertUserStmt,
 		importListUserKeysStmt:            q.importListUserKeysStmt,
+		importListUserProfilesStmt:        q.importListUserProfilesStmt,
 		importRoleDocumentIDTakenStmt:     q.importRoleDocumentIDTakenStmt,
 		importRoleIDTakenStmt:             q.importRoleIDTakenStmt,
 		importUpdateRoleStmt:              q.importUpdateRoleStmt,
