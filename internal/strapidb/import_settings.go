@@ -37,8 +37,8 @@ const (
 )
 
 // importSettings imports the plugin's settings (core store values by key): with an empty
-// target or MergeUpdate the source's values replace the target's, MergeSkip keeps a value the
-// target has. A value is written only when it differs, so a re-run changes nothing.
+// target or MergeUpdate the source's values replace the target's, MergeSkip keeps a value a
+// target with users has. A value is written only when it differs, so a re-run changes nothing.
 func (im *importer) importSettings(raw map[string]string) error {
 	total, done := len(raw), 0
 	for _, key := range SettingsKeys {
@@ -62,7 +62,9 @@ func (im *importer) importSetting(key, src string) error {
 	if err != nil && !store.IsNotFound(err) {
 		return err
 	}
-	if have && im.mode == MergeSkip {
+	// A target without users takes the source's settings even with MergeSkip: its settings
+	// are the defaults every start stores (settings.Store.Init), not an operator's choice.
+	if have && im.mode == MergeSkip && !im.empty {
 		im.rep.Settings.Unchanged++
 		return nil
 	}
