@@ -137,6 +137,10 @@ type Querier interface {
 	// ImportListUserKeys lists the target's users by id and documentId, to tell an earlier
 	// import of the same source from other users.
 	ImportListUserKeys(ctx context.Context) ([]ImportListUserKeysRow, error)
+	// Queries of the import of a Strapi 5 database (internal/strapidb.Import) beyond import.sql.
+	// ImportListUserProfiles lists the target's users with custom field values, for the import to
+	// keep the unique fields unique (import_fields.go).
+	ImportListUserProfiles(ctx context.Context) ([]ImportListUserProfilesRow, error)
 	ImportRoleDocumentIDTaken(ctx context.Context, documentID string) (int64, error)
 	// Queries of the import of a Strapi 5 database (internal/strapidb.Import): inserts that keep
 	// the source's ids. On PostgreSQL the caller moves the id sequences past the inserted ids in

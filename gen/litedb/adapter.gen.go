@@ -288,6 +288,18 @@ func (a adapter) ImportListUserKeys(ctx context.Context) ([]db.ImportListUserKey
 	return out, err
 }
 
+func (a adapter) ImportListUserProfiles(ctx context.Context) ([]db.ImportListUserProfilesRow, error) {
+	r, err := a.q.ImportListUserProfiles(ctx)
+	if r == nil {
+		return nil, err
+	}
+	out := make([]db.ImportListUserProfilesRow, len(r))
+	for i := range r {
+		out[i] = db.ImportListUserProfilesRow(r[i])
+	}
+	return out, err
+}
+
 func (a adapter) ImportRoleDocumentIDTaken(ctx context.Context, documentID string) (int64, error) {
 	r, err := a.q.ImportRoleDocumentIDTaken(ctx, documentID)
 	return r, err

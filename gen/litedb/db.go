@@ -189,6 +189,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.importListUserKeysStmt, err = db.PrepareContext(ctx, importListUserKeys); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportListUserKeys: %w", err)
 	}
+	if q.importListUserProfilesStmt, err = db.PrepareContext(ctx, importListUserProfiles); err != nil {
+		return nil, fmt.Errorf("error preparing query ImportListUserProfiles: %w", err)
+	}
 	if q.importRoleDocumentIDTakenStmt, err = db.PrepareContext(ctx, importRoleDocumentIDTaken); err != nil {
 		return nil, fmt.Errorf("error preparing query ImportRoleDocumentIDTaken: %w", err)
 	}
@@ -601,6 +604,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing importListUserKeysStmt: %w", cerr)
 		}
 	}
+	if q.importListUserProfilesStmt != nil {
+		if cerr := q.importListUserProfilesStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing importListUserProfilesStmt: %w", cerr)
+		}
+	}
 	if q.importRoleDocumentIDTakenStmt != nil {
 		if cerr := q.importRoleDocumentIDTakenStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing importRoleDocumentIDTakenStmt: %w", cerr)
@@ -915,6 +923,7 @@ type Queries struct {
 	importInsertSessionStmt           *sql.Stmt
 	importInsertUserStmt              *sql.Stmt
 	importListUserKeysStmt            *sql.Stmt
+	importListUserProfilesStmt        *sql.Stmt
 	importRoleDocumentIDTakenStmt     *sql.Stmt
 	importRoleIDTakenStmt             *sql.Stmt
 	importUpdateAPITokenStmt          *sql.Stmt
@@ -1020,6 +1029,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		importInsertSessionStmt:           q.importInsertSessionStmt,
 		importInsertUserStmt:              q.importInsertUserStmt,
 		importListUserKeysStmt:            q.importListUserKeysStmt,
+		importListUserProfilesStmt:        q.importListUserProfilesStmt,
 		importRoleDocumentIDTakenStmt:     q.importRoleDocumentIDTakenStmt,
 		importRoleIDTakenStmt:             q.importRoleIDTakenStmt,
 		importUpdateAPITokenStmt:          q.importUpdateAPITokenStmt,

@@ -182,6 +182,9 @@ type importer struct {
 	// userIDs holds the source users that are in the target after the users step with the
 	// same id (imported, updated or unchanged): sessions are imported for those only.
 	userIDs map[int64]bool
+	// fields maps the custom columns to the declared fields (import_fields.go), made at the
+	// first user.
+	fields *fieldImport
 }
 
 // progress reports done of total rows of stage.
@@ -537,7 +540,7 @@ func (im *importer) mergeUser(u User, p db.ImportInsertUserParams) error {
 	unchanged := t.Username == p.Username && t.Email == p.Email && t.Provider == p.Provider &&
 		equalPtr(t.Password, p.Password) && equalPtr(t.ResetPasswordTokenHash, p.ResetPasswordTokenHash) &&
 		equalPtr(t.ConfirmationTokenHash, p.ConfirmationTokenHash) && t.Confirmed == p.Confirmed &&
-		t.Blocked == p.Blocked && equalPtr(t.RoleID, p.RoleID) && equalPtr(t.Profile, p.Profile)
+		t.Blocked == p.Blocked && equalPtr(t.RoleID, p.RoleID) && sameProfile(t.Profile, p.Profile)
 	switch {
 	case unchanged || im.mode == MergeSkip:
 		im.rep.Users.Unchanged++
