@@ -29,7 +29,7 @@ func TestCutoverFields(t *testing.T) {
 				ctx := context.Background()
 				e := apitest.New(t, engine, func(c *config.Config) { c.UserFieldsFile = declared })
 				src := openSource(t, sc.open(t))
-				if _, err := strapidb.Import(ctx, src, e.Store, importOpts(fixtureFields(t))); err != nil {
+				if _, err := strapidb.Import(ctx, src, e.Store, fieldsImportOpts(fixtureFields(t))); err != nil {
 					t.Fatal(err)
 				}
 				e.Clock.Advance(2 * time.Second) // past the settings' cache

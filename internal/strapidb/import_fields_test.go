@@ -52,7 +52,7 @@ func openSource(t *testing.T, path string) *strapidb.Source {
 	return src
 }
 
-func importOpts(fields *profile.Schema) strapidb.ImportOptions {
+func fieldsImportOpts(fields *profile.Schema) strapidb.ImportOptions {
 	return strapidb.ImportOptions{Now: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC), ResetTTL: time.Hour,
 		ConfirmTTL: 24 * time.Hour, Fields: fields}
 }
@@ -109,7 +109,7 @@ func TestImportFields(t *testing.T) {
 				ctx := context.Background()
 				src := openSource(t, sc.open(t))
 				st, raw := apitest.OpenStore(t, engine)
-				rep, err := strapidb.Import(ctx, src, st, importOpts(fields))
+				rep, err := strapidb.Import(ctx, src, st, fieldsImportOpts(fields))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -131,7 +131,7 @@ func TestImportFields(t *testing.T) {
 				}
 
 				dump := dumpTarget(t, raw)
-				rep, err = strapidb.Import(ctx, src, st, importOpts(fields))
+				rep, err = strapidb.Import(ctx, src, st, fieldsImportOpts(fields))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -185,7 +185,7 @@ func TestImportFieldsUndeclared(t *testing.T) {
 		ctx := context.Background()
 		src := openSource(t, sqliteFixture())
 		st, raw := apitest.OpenStore(t, engine)
-		rep, err := strapidb.Import(ctx, src, st, importOpts(fields))
+		rep, err := strapidb.Import(ctx, src, st, fieldsImportOpts(fields))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -216,7 +216,7 @@ func TestImportFieldsRefused(t *testing.T) {
 		ctx := context.Background()
 		src := openSource(t, path)
 		st, raw := apitest.OpenStore(t, engine)
-		rep, err := strapidb.Import(ctx, src, st, importOpts(fields))
+		rep, err := strapidb.Import(ctx, src, st, fieldsImportOpts(fields))
 		if err != nil {
 			t.Fatal(err)
 		}

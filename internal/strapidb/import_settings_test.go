@@ -95,7 +95,7 @@ func TestImportSettings(t *testing.T) {
 				src := openSource(t, sc.open(t))
 				st, raw := apitest.OpenStore(t, engine)
 				var progress []int
-				opts := importOpts(nil)
+				opts := fieldsImportOpts(nil)
 				opts.Progress = func(stage string, done, total int) {
 					if stage == "settings" {
 						progress = append(progress, done, total)
@@ -133,7 +133,7 @@ func TestImportSettings(t *testing.T) {
 				}
 
 				dump := dumpTarget(t, raw)
-				rep, err = strapidb.Import(ctx, src, st, importOpts(nil))
+				rep, err = strapidb.Import(ctx, src, st, fieldsImportOpts(nil))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -235,7 +235,7 @@ func TestImportSettingsRefusedTemplate(t *testing.T) {
 		ctx := context.Background()
 		src := openSource(t, path)
 		st, _ := apitest.OpenStore(t, engine)
-		rep, err := strapidb.Import(ctx, src, st, importOpts(nil))
+		rep, err := strapidb.Import(ctx, src, st, fieldsImportOpts(nil))
 		if err != nil {
 			t.Fatal(err)
 		}

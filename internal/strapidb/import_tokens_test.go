@@ -76,35 +76,9 @@ func loadTokenFixture(t *testing.T) tokenFixture {
 	return f
 }
 
-// fixtureSources are the two fixtures: name and a function returning the path or URL to
-// open (the PostgreSQL dump is loaded into a fresh database; skipped without TEST_DATABASE_URL).
-var fixtureSources = []struct {
-	engine string
-	open   func(t *testing.T) string
-}{
-	{"sqlite", func(t *testing.T) string { return sqliteFixture() }},
-	{"postgres", func(t *testing.T) string {
-		base := os.Getenv("TEST_DATABASE_URL")
-		if base == "" {
-			t.Skip("TEST_DATABASE_URL not set")
-		}
-		return loadPostgresDump(t, base, filepath.Join("testdata", "strapi5-postgres.sql"))
-	}},
-}
-
 // fixtureNow is a time at which the fixtures' sessions are alive: an hour after the
 // sessions were made (their refresh tokens live 14 days, their families 30).
 var fixtureNow = time.Date(2026, 12, 5, 7, 17, 0, 0, time.UTC)
-
-func openSource(t *testing.T, path string) *strapidb.Source {
-	t.Helper()
-	src, err := strapidb.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { src.Close() })
-	return src
-}
 
 func importOpts(now time.Time, merge strapidb.MergeMode) strapidb.ImportOptions {
 	return strapidb.ImportOptions{Now: now, Merge: merge, ResetTTL: time.Hour, ConfirmTTL: 24 * time.Hour}
