@@ -221,6 +221,15 @@ node_modules: package.json package-lock.json
 migrate: ## Apply the database migrations and exit (DATABASE_URL or DATABASE_FILENAME)
 	go run ./cmd/mtb-api migrate
 
+# The import of a Strapi database of 100 000 users (strapidb.BenchmarkImport): from each source
+# engine into each target engine, PostgreSQL ones when TEST_DATABASE_URL is set. Not part of
+# make test: it takes minutes. BENCH_IMPORT=10k for a quick run; the output is benchstat's input.
+BENCH_IMPORT := 100k
+.PHONY: bench-import
+bench-import: ## Benchmark strapidb.Import of 100 000 users, every source and target engine (PostgreSQL with TEST_DATABASE_URL)
+	@echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg), $$(nproc) cores"
+	go test -run '^$$' -bench 'BenchmarkImport/$(BENCH_IMPORT)/' -benchtime 3x -count 3 ./internal/strapidb/
+
 .PHONY: bench
 bench: build ## Build and start the binary, load it over loopback, report throughput, latency, memory and start time
 	go run ./internal/tools/bench -bin $(BIN) -out bench-report.md

@@ -179,15 +179,21 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // InTx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
 func (s *Store) InTx(ctx context.Context, fn func(q Querier) error) error {
-	return s.inTx(ctx, fn, nil)
+	return s.inTx(ctx, func(q Querier, _ *Batch) error { return fn(q) }, nil)
 }
 
-// inTx is InTx with, on PostgreSQL, pgAfter run on the transaction after fn succeeded (for
-// the statements sqlc cannot compile for both engines).
-func (s *Store) inTx(ctx context.Context, fn func(q Querier) error, pgAfter func(pgx.Tx) error) error {
+// inTx is InTx with a Batch of the transaction for fn and, on PostgreSQL, pgAfter run on the
+// transaction after fn succeeded (for the statements sqlc cannot compile for both engines).
+func (s *Store) inTx(ctx context.Context, fn func(q Querier, b *Batch) error, pgAfter func(pgx.Tx) error) error {
 	if s.pool != nil {
 		return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-			if err := fn(db.New(tx)); err != nil || pgAfter == nil {
+			q := db.New(tx)
+			b := newBatch(ctx, q, tx)
+			if err := fn(q, b); err != nil {
+				return err
+			}
+			// What fn left queued is written before the transaction commits.
+			if err := b.Flush(); err != nil || pgAfter == nil {
 				return err
 			}
 			return pgAfter(tx)
@@ -200,7 +206,8 @@ func (s *Store) inTx(ctx context.Context, fn func(q Querier) error, pgAfter func
 	// Rolled back however fn ends, a panic included (as pgx.BeginFunc does); after the
 	// commit the rollback does nothing.
 	defer func() { _ = tx.Rollback() }()
-	if err := fn(litedb.Adapt(s.lite.WithTx(tx))); err != nil {
+	q := litedb.Adapt(s.lite.WithTx(tx))
+	if err := fn(q, newBatch(ctx, q, nil)); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {

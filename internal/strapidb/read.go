@@ -100,8 +100,27 @@ type Session struct {
 var SettingsKeys = []string{"plugin_users-permissions_advanced", "plugin_users-permissions_email",
 	"plugin_users-permissions_grant"}
 
-// row is one result row by column name, normalized (see normalize).
-type row map[string]any
+// row is one result row, normalized (see normalize), its values looked up by column name
+// through the columns shared by the rows of one query: a map per row made reading 100 000
+// users cost more than the database's own work.
+type row struct {
+	cols *columns
+	vals []any
+}
+
+// columns are the columns of a query's result, in order.
+type columns struct {
+	names []string
+	index map[string]int
+}
+
+// get is the value of column k, nil when NULL or when the result has no such column.
+func (r row) get(k string) any {
+	if i, ok := r.cols.index[k]; ok {
+		return r.vals[i]
+	}
+	return nil
+}
 
 func (s *Source) query(ctx context.Context, q string, args ...any) ([]row, error) {
 	if s.engine == EnginePostgres {
@@ -112,23 +131,30 @@ func (s *Source) query(ctx context.Context, q string, args ...any) ([]row, error
 		return nil, err
 	}
 	defer rows.Close()
-	cols, err := rows.ColumnTypes()
+	types, err := rows.ColumnTypes()
 	if err != nil {
 		return nil, err
 	}
+	cols := &columns{names: make([]string, len(types)), index: make(map[string]int, len(types))}
+	dbTypes := make([]string, len(types))
+	for i, c := range types {
+		cols.names[i], dbTypes[i] = c.Name(), c.DatabaseTypeName()
+		cols.index[c.Name()] = i
+	}
+	// Scanned into one buffer, then copied normalized into the row's own values.
+	buf := make([]any, len(types))
+	ptrs := make([]any, len(types))
+	for i := range buf {
+		ptrs[i] = &buf[i]
+	}
 	var out []row
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, err
 		}
-		r := row{}
-		for i, c := range cols {
-			r[c.Name()] = normalize(vals[i], c.DatabaseTypeName())
+		r := row{cols: cols, vals: make([]any, len(buf))}
+		for i, v := range buf {
+			r.vals[i] = normalize(v, dbTypes[i])
 		}
 		out = append(out, r)
 	}
@@ -164,7 +190,7 @@ func normalize(v any, dbType string) any {
 }
 
 func (r row) str(k string) string {
-	switch x := r[k].(type) {
+	switch x := r.get(k).(type) {
 	case nil:
 		return ""
 	case string:
@@ -175,7 +201,7 @@ func (r row) str(k string) string {
 }
 
 func (r row) strp(k string) *string {
-	if r[k] == nil {
+	if r.get(k) == nil {
 		return nil
 	}
 	s := r.str(k)
@@ -183,7 +209,7 @@ func (r row) strp(k string) *string {
 }
 
 func (r row) int(k string) (int64, error) {
-	switch x := r[k].(type) {
+	switch x := r.get(k).(type) {
 	case int64:
 		return x, nil
 	case int32:
@@ -193,11 +219,11 @@ func (r row) int(k string) (int64, error) {
 	case string:
 		return strconv.ParseInt(strings.TrimSpace(x), 10, 64)
 	}
-	return 0, fmt.Errorf("column %s: not an integer: %v (%T)", k, r[k], r[k])
+	return 0, fmt.Errorf("column %s: not an integer: %v (%T)", k, r.get(k), r.get(k))
 }
 
 func (r row) intp(k string) (*int64, error) {
-	if r[k] == nil {
+	if r.get(k) == nil {
 		return nil, nil
 	}
 	n, err := r.int(k)
@@ -205,7 +231,7 @@ func (r row) intp(k string) (*int64, error) {
 }
 
 func (r row) bool(k string) bool {
-	switch x := r[k].(type) {
+	switch x := r.get(k).(type) {
 	case bool:
 		return x
 	case int64:
@@ -220,7 +246,7 @@ func (r row) bool(k string) bool {
 }
 
 func (r row) time(k string) (time.Time, error) {
-	t, err := ParseTime(r[k])
+	t, err := ParseTime(r.get(k))
 	if err != nil {
 		return t, fmt.Errorf("column %s: %w", k, err)
 	}
@@ -228,7 +254,7 @@ func (r row) time(k string) (time.Time, error) {
 }
 
 func (r row) timep(k string) (*time.Time, error) {
-	if r[k] == nil {
+	if r.get(k) == nil {
 		return nil, nil
 	}
 	t, err := r.time(k)
@@ -283,12 +309,20 @@ func (s *Source) Users(ctx context.Context) ([]User, error) {
 	for _, c := range StrapiUserColumns {
 		own[c] = true
 	}
+	var custom []int // the indexes of the custom columns, the same in every row
+	if len(rows) > 0 {
+		for i, k := range rows[0].cols.names {
+			if !own[k] {
+				custom = append(custom, i)
+			}
+		}
+	}
 	out := make([]User, 0, len(rows))
 	for _, r := range rows {
 		u := User{DocumentID: r.str("document_id"), Username: r.str("username"), Email: r.str("email"),
 			Provider: r.str("provider"), Password: r.strp("password"),
 			ResetPasswordToken: r.strp("reset_password_token"), ConfirmationToken: r.strp("confirmation_token"),
-			Confirmed: r.bool("confirmed"), Blocked: r.bool("blocked"), Custom: map[string]any{}}
+			Confirmed: r.bool("confirmed"), Blocked: r.bool("blocked"), Custom: make(map[string]any, len(custom))}
 		var errs [5]error
 		u.ID, errs[0] = r.int("id")
 		u.RoleID, errs[1] = r.intp("strapidb_role_id")
@@ -297,13 +331,11 @@ func (s *Source) Users(ctx context.Context) ([]User, error) {
 		u.PublishedAt, errs[4] = r.time("published_at")
 		for _, e := range errs {
 			if e != nil {
-				return nil, fmt.Errorf("read up_users row %v: %w", r["id"], e)
+				return nil, fmt.Errorf("read up_users row %v: %w", r.get("id"), e)
 			}
 		}
-		for k, v := range r {
-			if !own[k] {
-				u.Custom[k] = v
-			}
+		for _, i := range custom {
+			u.Custom[r.cols.names[i]] = r.vals[i]
 		}
 		out = append(out, u)
 	}
@@ -350,7 +382,7 @@ func (s *Source) Roles(ctx context.Context) ([]Role, error) {
 		x.PublishedAt, errs[3] = r.time("published_at")
 		for _, e := range errs {
 			if e != nil {
-				return nil, fmt.Errorf("read up_roles row %v: %w", r["id"], e)
+				return nil, fmt.Errorf("read up_roles row %v: %w", r.get("id"), e)
 			}
 		}
 		x.Actions = acts[x.ID]
@@ -401,7 +433,7 @@ func (s *Source) APITokens(ctx context.Context) ([]APIToken, error) {
 		x.PublishedAt, errs[6] = r.time("published_at")
 		for _, e := range errs {
 			if e != nil {
-				return nil, fmt.Errorf("read strapi_api_tokens row %v: %w", r["id"], e)
+				return nil, fmt.Errorf("read strapi_api_tokens row %v: %w", r.get("id"), e)
 			}
 		}
 		x.Actions = acts[x.ID]
@@ -439,7 +471,7 @@ func (s *Source) Sessions(ctx context.Context) ([]Session, error) {
 		x.CreatedAt, errs[4] = r.time("created_at")
 		for _, e := range errs {
 			if e != nil {
-				return nil, fmt.Errorf("read strapi_sessions row %v: %w", r["id"], e)
+				return nil, fmt.Errorf("read strapi_sessions row %v: %w", r.get("id"), e)
 			}
 		}
 		if x.Metadata != "" {

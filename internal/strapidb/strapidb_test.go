@@ -422,7 +422,7 @@ func TestOpenBadSources(t *testing.T) {
 
 // loadPostgresDump creates a fresh database next to base's, loads the plain pg_dump file into it
 // without psql (SQL via the simple protocol, COPY blocks via CopyFrom) and returns its URL.
-func loadPostgresDump(t *testing.T, base, dump string) string {
+func loadPostgresDump(t testing.TB, base, dump string) string {
 	t.Helper()
 	ctx := context.Background()
 	admin, err := pgx.Connect(ctx, base)
