@@ -235,7 +235,6 @@ func Catalog() (*access.Catalog, error) {
 	return access.NewCatalog(routes.Actions())
 }
 
-// storeFields is the declaration as the store records it.
 // SyncUserFields records the declared custom user fields in st (store.SyncProfile), as a
 // start does: the import of a Strapi database runs it before writing profiles.
 func SyncUserFields(ctx context.Context, st *store.Store, fields *profile.Schema, now time.Time) error {
@@ -245,6 +244,7 @@ func SyncUserFields(ctx context.Context, st *store.Store, fields *profile.Schema
 	return nil
 }
 
+// storeFields is the declaration as the store records it.
 func storeFields(s *profile.Schema) []store.ProfileField {
 	out := make([]store.ProfileField, len(s.Fields))
 	for i := range s.Fields {
