@@ -65,3 +65,13 @@ WHERE id IN (
     WHERE d.done_at IS NOT NULL AND d.done_at < sqlc.arg(cutoff)
     LIMIT CAST(sqlc.arg(max_rows) AS BIGINT)
 );
+
+-- The backlog the metrics report on each scrape (internal/metrics): the mails not yet sent
+-- nor given up, and when the oldest of them was queued. Both read the pending rows only,
+-- which the partial index mail_outbox_pending_idx holds, so a scrape costs little while
+-- the backlog is small, which is when nothing is wrong.
+-- name: CountPendingMails :one
+SELECT COUNT(*) FROM mail_outbox WHERE status IN ('requested', 'queued');
+
+-- name: OldestPendingMail :one
+SELECT created_at FROM mail_outbox WHERE status IN ('requested', 'queued') ORDER BY created_at LIMIT 1;

@@ -215,13 +215,30 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 		BaseContext:       func(net.Listener) context.Context { return baseCtx },
 		ErrorLog:          log.New(slogWriter{logger}, "", 0),
 	}
-	serveErr := make(chan error, 1)
+	serveErr := make(chan error, 2)
 	go func() { serveErr <- srv.Serve(ln) }()
+	// The metrics have a listener of their own (METRICS_ADDR), never the public port: what
+	// they tell (traffic, failures, theft detections) is for the operators' network only.
+	var metricsSrv *http.Server
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			_ = srv.Close()
+			return fmt.Errorf("METRICS_ADDR: %w", err)
+		}
+		metricsSrv = &http.Server{
+			Handler: svc.Metrics, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 30 * time.Second,
+			ErrorLog: log.New(slogWriter{logger}, "", 0),
+		}
+		go func() { serveErr <- metricsSrv.Serve(mln) }()
+		logger.Info("metrics listener started", "addr", mln.Addr().String(), "path", "/metrics")
+	}
 	logger.Info("server started", "addr", ln.Addr().String(), "url", cfg.PublicURL, "database", st.Engine,
 		"production", cfg.Production)
 
 	select {
 	case err = <-serveErr:
+		_ = srv.Close() // when it was the metrics listener that failed
 	case <-ctx.Done():
 		logger.Info("shutting down: finishing requests in flight", "timeout", cfg.ShutdownTimeout)
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
@@ -231,6 +248,10 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 			logger.Warn("shutdown timed out: closing the remaining connections")
 			_ = srv.Close()
 		}
+	}
+	if metricsSrv != nil {
+		// Prometheus may scrape during the shutdown; the scrape is short, so close at once.
+		_ = metricsSrv.Close()
 	}
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil

@@ -61,6 +61,21 @@ func (q *Queries) ClaimMail(ctx context.Context, arg ClaimMailParams) (MailOutbo
 	return i, err
 }
 
+const countPendingMails = `-- name: CountPendingMails :one
+SELECT COUNT(*) FROM mail_outbox WHERE status IN ('requested', 'queued')
+`
+
+// The backlog the metrics report on each scrape (internal/metrics): the mails not yet sent
+// nor given up, and when the oldest of them was queued. Both read the pending rows only,
+// which the partial index mail_outbox_pending_idx holds, so a scrape costs little while
+// the backlog is small, which is when nothing is wrong.
+func (q *Queries) CountPendingMails(ctx context.Context) (int64, error) {
+	row := q.db.QueryRow(ctx, countPendingMails)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const deleteDoneMails = `-- name: DeleteDoneMails :execrows
 DELETE FROM mail_outbox
 WHERE id IN (
@@ -213,6 +228,17 @@ func (q *Queries) MarkMailSent(ctx context.Context, arg MarkMailSentParams) (int
 		return 0, err
 	}
 	return result.RowsAffected(), nil
+}
+
+const oldestPendingMail = `-- name: OldestPendingMail :one
+SELECT created_at FROM mail_outbox WHERE status IN ('requested', 'queued') ORDER BY created_at LIMIT 1
+`
+
+func (q *Queries) OldestPendingMail(ctx context.Context) (time.Time, error) {
+	row := q.db.QueryRow(ctx, oldestPendingMail)
+	var created_at time.Time
+	err := row.Scan(&created_at)
+	return created_at, err
 }
 
 const renderMail = `-- name: RenderMail :execrows

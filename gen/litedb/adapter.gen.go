@@ -67,6 +67,11 @@ func (a adapter) CountAPITokens(ctx context.Context) (int64, error) {
 	return r, err
 }
 
+func (a adapter) CountPendingMails(ctx context.Context) (int64, error) {
+	r, err := a.q.CountPendingMails(ctx)
+	return r, err
+}
+
 func (a adapter) CountUsers(ctx context.Context) (int64, error) {
 	r, err := a.q.CountUsers(ctx)
 	return r, err
@@ -417,6 +422,11 @@ func (a adapter) MarkMailSent(ctx context.Context, arg db.MarkMailSentParams) (i
 
 func (a adapter) MoveRoleUsers(ctx context.Context, arg db.MoveRoleUsersParams) (int64, error) {
 	r, err := a.q.MoveRoleUsers(ctx, MoveRoleUsersParams(arg))
+	return r, err
+}
+
+func (a adapter) OldestPendingMail(ctx context.Context) (time.Time, error) {
+	r, err := a.q.OldestPendingMail(ctx)
 	return r, err
 }
 

@@ -54,6 +54,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.countAPITokensStmt, err = db.PrepareContext(ctx, countAPITokens); err != nil {
 		return nil, fmt.Errorf("error preparing query CountAPITokens: %w", err)
 	}
+	if q.countPendingMailsStmt, err = db.PrepareContext(ctx, countPendingMails); err != nil {
+		return nil, fmt.Errorf("error preparing query CountPendingMails: %w", err)
+	}
 	if q.countUsersStmt, err = db.PrepareContext(ctx, countUsers); err != nil {
 		return nil, fmt.Errorf("error preparing query CountUsers: %w", err)
 	}
@@ -246,6 +249,9 @@ func Prepare(ctx context.Context, db DBTX) (*Queries, error) {
 	if q.moveRoleUsersStmt, err = db.PrepareContext(ctx, moveRoleUsers); err != nil {
 		return nil, fmt.Errorf("error preparing query MoveRoleUsers: %w", err)
 	}
+	if q.oldestPendingMailStmt, err = db.PrepareContext(ctx, oldestPendingMail); err != nil {
+		return nil, fmt.Errorf("error preparing query OldestPendingMail: %w", err)
+	}
 	if q.providerUsersByEmailStmt, err = db.PrepareContext(ctx, providerUsersByEmail); err != nil {
 		return nil, fmt.Errorf("error preparing query ProviderUsersByEmail: %w", err)
 	}
@@ -377,6 +383,11 @@ func (q *Queries) Close() error {
 	if q.countAPITokensStmt != nil {
 		if cerr := q.countAPITokensStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing countAPITokensStmt: %w", cerr)
+		}
+	}
+	if q.countPendingMailsStmt != nil {
+		if cerr := q.countPendingMailsStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing countPendingMailsStmt: %w", cerr)
 		}
 	}
 	if q.countUsersStmt != nil {
@@ -699,6 +710,11 @@ func (q *Queries) Close() error {
 			err = fmt.Errorf("error closing moveRoleUsersStmt: %w", cerr)
 		}
 	}
+	if q.oldestPendingMailStmt != nil {
+		if cerr := q.oldestPendingMailStmt.Close(); cerr != nil {
+			err = fmt.Errorf("error closing oldestPendingMailStmt: %w", cerr)
+		}
+	}
 	if q.providerUsersByEmailStmt != nil {
 		if cerr := q.providerUsersByEmailStmt.Close(); cerr != nil {
 			err = fmt.Errorf("error closing providerUsersByEmailStmt: %w", cerr)
@@ -878,6 +894,7 @@ type Queries struct {
 	confirmEmailStmt                  *sql.Stmt
 	consumeProviderStateStmt          *sql.Stmt
 	countAPITokensStmt                *sql.Stmt
+	countPendingMailsStmt             *sql.Stmt
 	countUsersStmt                    *sql.Stmt
 	createAPITokenStmt                *sql.Stmt
 	createProviderSessionStmt         *sql.Stmt
@@ -942,6 +959,7 @@ type Queries struct {
 	markMailFailedStmt                *sql.Stmt
 	markMailSentStmt                  *sql.Stmt
 	moveRoleUsersStmt                 *sql.Stmt
+	oldestPendingMailStmt             *sql.Stmt
 	providerUsersByEmailStmt          *sql.Stmt
 	publicRoleStmt                    *sql.Stmt
 	publicRolesStmt                   *sql.Stmt
@@ -984,6 +1002,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		confirmEmailStmt:                  q.confirmEmailStmt,
 		consumeProviderStateStmt:          q.consumeProviderStateStmt,
 		countAPITokensStmt:                q.countAPITokensStmt,
+		countPendingMailsStmt:             q.countPendingMailsStmt,
 		countUsersStmt:                    q.countUsersStmt,
 		createAPITokenStmt:                q.createAPITokenStmt,
 		createProviderSessionStmt:         q.createProviderSessionStmt,
@@ -1048,6 +1067,7 @@ func (q *Queries) WithTx(tx *sql.Tx) *Queries {
 		markMailFailedStmt:                q.markMailFailedStmt,
 		markMailSentStmt:                  q.markMailSentStmt,
 		moveRoleUsersStmt:                 q.moveRoleUsersStmt,
+		oldestPendingMailStmt:             q.oldestPendingMailStmt,
 		providerUsersByEmailStmt:          q.providerUsersByEmailStmt,
 		publicRoleStmt:                    q.publicRoleStmt,
 		publicRolesStmt:                   q.publicRolesStmt,

@@ -6,6 +6,7 @@ package litedb
 
 import (
 	"context"
+	"time"
 )
 
 type Querier interface {
@@ -46,6 +47,11 @@ type Querier interface {
 	// exactly one gets it.
 	ConsumeProviderState(ctx context.Context, arg ConsumeProviderStateParams) (ProviderSession, error)
 	CountAPITokens(ctx context.Context) (int64, error)
+	// The backlog the metrics report on each scrape (internal/metrics): the mails not yet sent
+	// nor given up, and when the oldest of them was queued. Both read the pending rows only,
+	// which the partial index mail_outbox_pending_idx holds, so a scrape costs little while
+	// the backlog is small, which is when nothing is wrong.
+	CountPendingMails(ctx context.Context) (int64, error)
 	CountUsers(ctx context.Context) (int64, error)
 	// CreateAPIToken stores a content-API token (Strapi's admin API tokens). access_key is
 	// the HMAC-SHA512 of the token with API_TOKEN_SALT; the token itself is never stored.
@@ -184,6 +190,7 @@ type Querier interface {
 	// changes nothing (0 rows), whatever the order in which the two finish.
 	MarkMailSent(ctx context.Context, arg MarkMailSentParams) (int64, error)
 	MoveRoleUsers(ctx context.Context, arg MoveRoleUsersParams) (int64, error)
+	OldestPendingMail(ctx context.Context) (time.Time, error)
 	// ProviderUsersByEmail lists the accounts with an email (lower-cased; at most one, as the
 	// email index is unique), for the linking rules of a provider sign-in.
 	ProviderUsersByEmail(ctx context.Context, email string) ([]UpUser, error)

@@ -59,16 +59,18 @@ const Secret = "test-secret-0123456789-abcdefghijklmnop"
 
 // Env is one running service.
 type Env struct {
-	T      testing.TB
-	URL    string
-	Client *http.Client // validates every response against openapi.yaml
-	API    *apiclient.ClientWithResponses
-	Mail   *smtptest.Server
-	Store  *store.Store
-	App    *app.App
-	Config config.Config
-	Logs   *LogBuffer
-	Clock  *Clock // the service's clock: move it forward instead of sleeping
+	T   testing.TB
+	URL string
+	// MetricsURL is GET /metrics on the metrics listener (App.Metrics), beside URL's.
+	MetricsURL string
+	Client     *http.Client // validates every response against openapi.yaml
+	API        *apiclient.ClientWithResponses
+	Mail       *smtptest.Server
+	Store      *store.Store
+	App        *app.App
+	Config     config.Config
+	Logs       *LogBuffer
+	Clock      *Clock // the service's clock: move it forward instead of sleeping
 
 	raw *rawDB // Exec's connection, shared by copies of the Env
 }
@@ -129,12 +131,14 @@ func New(t testing.TB, engine string, opts ...Option) *Env {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(svc.Handler)
+	metricsSrv := httptest.NewServer(svc.Metrics) // as METRICS_ADDR's listener: a port of its own
 	t.Cleanup(func() {
+		metricsSrv.Close()
 		srv.Close()
 		svc.Close()
 		st.Close()
 	})
-	e := &Env{T: t, URL: srv.URL, Mail: mailSrv, Store: st, App: svc, Config: cfg, Logs: logs, Clock: clock, raw: &rawDB{}}
+	e := &Env{T: t, URL: srv.URL, MetricsURL: metricsSrv.URL + "/metrics", Mail: mailSrv, Store: st, App: svc, Config: cfg, Logs: logs, Clock: clock, raw: &rawDB{}}
 	vt := &validatingTransport{t: t, base: http.DefaultTransport}
 	if cfg.UserFieldsFile != "" {
 		if err := vt.useServedSpec(srv.URL); err != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 	"github.com/mtb-race/mtb-backend-api/internal/httpapi"
 	"github.com/mtb-race/mtb-backend-api/internal/mail"
+	"github.com/mtb-race/mtb-backend-api/internal/metrics"
 	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
@@ -34,6 +35,9 @@ type App struct {
 	Roles   *access.Roles
 	Tokens  *access.APITokens
 	Handler http.Handler
+	// Metrics serves GET /metrics (Prometheus' text format) on whatever listener the caller
+	// gives it: cmd/mtb-api's METRICS_ADDR, never the public port.
+	Metrics http.Handler
 
 	log     *slog.Logger
 	stop    context.CancelFunc
@@ -127,7 +131,10 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		log.Warn("SMTP_HOST is not set: mails are written to the log instead of being sent")
 	}
 	var closers []func() error
-	outbox := &mail.Outbox{Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
+	// One registry per App: the tests build many in one process.
+	mx := metrics.New()
+	mx.WatchStore(st, now)
+	outbox := &mail.Outbox{Metrics: mx, Store: st, Transport: transport, Logger: log, Poll: cfg.MailPollInterval,
 		MaxAttempts: cfg.MailRetryMax, Workers: 2, Retention: cfg.MailRetention, Now: now}
 
 	svc := auth.New(st, auth.Options{
@@ -135,7 +142,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
-		Logger: log, MailRequested: outbox.Wake, Now: now, Fields: fields,
+		Logger: log, MailRequested: outbox.Wake, Now: now, Fields: fields, Metrics: mx,
 		Sessions: auth.SessionOptions{
 			Refresh:    cfg.RefreshMode(),
 			AccessTTL:  cfg.Sessions.AccessTokenLifespan,
@@ -181,13 +188,14 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	handler, err := httpapi.New(httpapi.Deps{
 		Routes: routes, Now: now, Auth: svc, Roles: roles, Tokens: tokens, Store: st, Limiter: limiter, Logger: log,
 		TrustedProxies: cfg.TrustedProxies, RateLimitIPv6Prefix: cfg.RateLimit.IPv6Prefix,
-		CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes, RefreshCookie: refreshCookie,
+		CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes, RefreshCookie: refreshCookie, Metrics: mx,
 	})
 	if err != nil {
 		return nil, err
 	}
 
-	s := &App{Store: st, Auth: svc, Roles: roles, Tokens: tokens, Handler: handler, log: log, closers: closers}
+	s := &App{Store: st, Auth: svc, Roles: roles, Tokens: tokens, Handler: handler, Metrics: metricsMux(mx.Handler(log)),
+		log: log, closers: closers}
 	workerCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
 	s.workers.Go(func() { outbox.Run(workerCtx) })
@@ -255,4 +263,12 @@ func storeFields(s *profile.Schema) []store.ProfileField {
 		}}
 	}
 	return out
+}
+
+// metricsMux answers GET /metrics with h and every other path 404, so that a scrape
+// configured with a wrong path fails visibly instead of getting the series anyway.
+func metricsMux(h http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", h)
+	return mux
 }

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/metrics"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -45,6 +47,7 @@ type Hasher struct {
 	pending    atomic.Int64 // running + waiting
 	maxPending int64
 	dummy      func() ([]byte, error)
+	metrics    *metrics.Metrics // the waits and refusals; none when nil
 }
 
 // NewHasher returns a Hasher. It starts computing, in the background, the dummy hash that
@@ -62,13 +65,23 @@ func NewHasher(cost, concurrency, queue int) *Hasher {
 	return h
 }
 
+// Load is what the pool is doing now, for the metrics: the workers hashing and the hashes
+// waiting for one.
+func (h *Hasher) Load() (busy, queued int) {
+	busy = len(h.sem)
+	return busy, max(0, int(h.pending.Load())-busy)
+}
+
 func (h *Hasher) acquire(ctx context.Context) error {
 	if h.pending.Add(1) > h.maxPending {
 		h.pending.Add(-1)
+		h.metrics.HashRefused()
 		return ErrBusy
 	}
+	start := time.Now()
 	select {
 	case h.sem <- struct{}{}:
+		h.metrics.HashWaited(time.Since(start))
 		if err := ctx.Err(); err != nil { // the client went away while we waited
 			h.release()
 			return err

@@ -16,6 +16,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/metrics"
 	"github.com/mtb-race/mtb-backend-api/internal/oauth"
 	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/settings"
@@ -40,6 +41,7 @@ type Options struct {
 	Sessions      SessionOptions   // Strapi's refresh mode (JWT_MANAGEMENT=refresh)
 	Fields        *profile.Schema  // the custom user fields; none when nil
 	OAuth         *oauth.Client    // talks to the OAuth providers
+	Metrics       *metrics.Metrics // the hash pool's and the sessions' series; none when nil
 }
 
 // Service implements the auth rules over the store.
@@ -70,9 +72,12 @@ func New(st *store.Store, o Options) *Service {
 	if o.OAuth == nil {
 		o.OAuth = oauth.NewClient(&http.Client{Timeout: 10 * time.Second})
 	}
+	hasher := NewHasher(o.BcryptCost, o.HashWorkers, o.HashQueue)
+	hasher.metrics = o.Metrics
+	o.Metrics.WatchHashPool(hasher.Load)
 	return &Service{
 		store:    st,
-		hasher:   NewHasher(o.BcryptCost, o.HashWorkers, o.HashQueue),
+		hasher:   hasher,
 		tokens:   NewTokens(o.JWTSecret, o.JWTTTL, o.Now),
 		Settings: settings.New(st, o.Now),
 		perms:    access.NewPermissions(st),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
+	"github.com/mtb-race/mtb-backend-api/internal/metrics"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -98,6 +99,9 @@ func (s *Service) startSession(ctx context.Context, q store.Querier, userID int6
 	if err != nil {
 		return Issued{}, fmt.Errorf("create session: %w", err)
 	}
+	// Counted when written, though q may be a transaction that rolls back later (a
+	// registration that fails after it): rare enough not to skew the rate.
+	s.o.Metrics.Session(metrics.SessionCreated)
 	return s.sessionTokens(userID, id, exp, now)
 }
 
@@ -173,6 +177,7 @@ func (s *Service) Refresh(ctx context.Context, token string) (Issued, error) {
 			return Issued{}, fmt.Errorf("rotate session: %w", err)
 		}
 		if won {
+			s.o.Metrics.Session(metrics.SessionRotated)
 			return s.sessionTokens(row.UserID, child, exp, now)
 		}
 		// A concurrent refresh of the same token won (or the session ended meanwhile):
@@ -196,6 +201,7 @@ func (s *Service) Refresh(ctx context.Context, token string) (Issued, error) {
 	if err != nil {
 		return Issued{}, fmt.Errorf("revoke session family: %w", err)
 	}
+	s.o.Metrics.Session(metrics.SessionReused)
 	s.o.Logger.WarnContext(ctx, "refresh token reuse: session revoked", "user_id", row.UserID,
 		"rotated_ago", now.Sub(*row.ChildCreatedAt).Round(time.Millisecond), "rows", n)
 	return Issued{}, ErrInvalidRefreshToken
@@ -221,11 +227,18 @@ func (s *Service) Logout(ctx context.Context, p *Principal, in LogoutInput) erro
 	userID := p.User.ID
 	switch {
 	case in.All:
-		return s.endAllSessions(ctx, userID)
+		if err := s.endAllSessions(ctx, userID); err != nil {
+			return err
+		}
+		s.o.Metrics.Session(metrics.SessionRevoked)
+		return nil
 	case in.DeviceID != "":
-		_, err := s.store.Q.DeleteDeviceSessions(ctx, db.DeleteDeviceSessionsParams{UserID: userID, DeviceID: &in.DeviceID})
+		n, err := s.store.Q.DeleteDeviceSessions(ctx, db.DeleteDeviceSessionsParams{UserID: userID, DeviceID: &in.DeviceID})
 		if err != nil {
 			return fmt.Errorf("end device sessions: %w", err)
+		}
+		if n > 0 {
+			s.o.Metrics.Session(metrics.SessionRevoked)
 		}
 		return nil
 	}
@@ -239,9 +252,12 @@ func (s *Service) Logout(ctx context.Context, p *Principal, in LogoutInput) erro
 			current = sid
 		}
 	}
-	_, err := s.store.Q.RevokeUserSession(ctx, db.RevokeUserSessionParams{SessionID: current, UserID: userID})
+	n, err := s.store.Q.RevokeUserSession(ctx, db.RevokeUserSessionParams{SessionID: current, UserID: userID})
 	if err != nil {
 		return fmt.Errorf("end session: %w", err)
+	}
+	if n > 0 {
+		s.o.Metrics.Session(metrics.SessionRevoked)
 	}
 	return nil
 }
@@ -335,6 +351,7 @@ func (s *Service) RevokeSession(ctx context.Context, p *Principal, sessionID str
 	if n == 0 {
 		return ErrSessionNotFound
 	}
+	s.o.Metrics.Session(metrics.SessionRevoked)
 	return nil
 }
 

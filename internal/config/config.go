@@ -5,6 +5,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/netip"
 	"net/url"
 	"regexp"
@@ -61,6 +62,10 @@ type Config struct {
 	// UserFieldsFile declares the custom user fields (USER_FIELDS_FILE): Strapi's
 	// schema.json of the user model, or just its "attributes", with register.allowedFields.
 	UserFieldsFile string
+
+	// MetricsAddr is where GET /metrics is served (METRICS_ADDR, host:port), on a listener
+	// of its own beside the API's; empty: no metrics listener.
+	MetricsAddr string
 
 	LogLevel        string // LOG_LEVEL
 	LogFormat       string // LOG_FORMAT: json or text
@@ -179,6 +184,7 @@ func Load(getenv func(string) string) (Config, error) {
 		CORSOrigins:     p.list("CORS_ORIGIN", "*"),
 		MaxBodyBytes:    int64(p.integer("MAX_BODY_BYTES", 1<<20, 1024, 1<<30)),
 		UserFieldsFile:  p.str("USER_FIELDS_FILE", ""),
+		MetricsAddr:     p.str("METRICS_ADDR", ""),
 		LogLevel:        p.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),
 		ShutdownTimeout: p.duration("SHUTDOWN_TIMEOUT", 25*time.Second),
 	}
@@ -226,6 +232,11 @@ func Load(getenv func(string) string) (Config, error) {
 			continue
 		}
 		c.CORSOrigins[i] = origin
+	}
+	if c.MetricsAddr != "" {
+		if _, port, err := net.SplitHostPort(c.MetricsAddr); err != nil || port == "" {
+			p.errs = append(p.errs, fmt.Errorf("METRICS_ADDR: %q is not host:port (like 127.0.0.1:9464)", c.MetricsAddr))
+		}
 	}
 	ck := c.Sessions.Cookie
 	if !cookieName.MatchString(ck.Name) {

@@ -160,3 +160,22 @@ func TestMailRetention(t *testing.T) {
 		})
 	}
 }
+
+// TestMetricsAddr: no metrics listener by default; METRICS_ADDR must be host:port.
+func TestMetricsAddr(t *testing.T) {
+	t.Parallel()
+	c, err := Load(env(map[string]string{}))
+	if err != nil || c.MetricsAddr != "" {
+		t.Fatalf("default METRICS_ADDR %q, %v; want none", c.MetricsAddr, err)
+	}
+	for _, ok := range []string{"127.0.0.1:9464", "[::1]:9464", ":9464"} {
+		if c, err := Load(env(map[string]string{"METRICS_ADDR": ok})); err != nil || c.MetricsAddr != ok {
+			t.Errorf("METRICS_ADDR=%s: %q, %v", ok, c.MetricsAddr, err)
+		}
+	}
+	for _, bad := range []string{"9464", "127.0.0.1", "127.0.0.1:"} {
+		if _, err := Load(env(map[string]string{"METRICS_ADDR": bad})); err == nil || !strings.Contains(err.Error(), "METRICS_ADDR") {
+			t.Errorf("METRICS_ADDR=%s: %v, want an error naming it", bad, err)
+		}
+	}
+}

@@ -293,6 +293,7 @@ func (s *Server) gate(next http.Handler) http.Handler {
 				h.Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
 				h.Set("X-RateLimit-Reset", strconv.FormatInt(res.Reset.Unix(), 10))
 				if !res.Allowed {
+					s.metrics.RateLimited(rt.op.OperationID)
 					writeError(w, r, s.log, errRateLimited)
 					return
 				}

@@ -19,6 +19,7 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
+	"github.com/mtb-race/mtb-backend-api/internal/metrics"
 	"github.com/mtb-race/mtb-backend-api/internal/profile"
 	"github.com/mtb-race/mtb-backend-api/internal/ratelimit"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
@@ -36,9 +37,10 @@ type Deps struct {
 	Limiter        ratelimit.Limiter // nil: no rate limiting
 	Logger         *slog.Logger
 	TrustedProxies []netip.Prefix
-	CORSOrigins    []string      // listed origins get credentials; "*": any other origin, without (D16)
-	MaxBodyBytes   int64         // the request body limit, positive (config's MAX_BODY_BYTES)
-	RefreshCookie  RefreshCookie // refresh mode's httpOnly cookie, its Name and Path set (config)
+	CORSOrigins    []string         // listed origins get credentials; "*": any other origin, without (D16)
+	MaxBodyBytes   int64            // the request body limit, positive (config's MAX_BODY_BYTES)
+	RefreshCookie  RefreshCookie    // refresh mode's httpOnly cookie, its Name and Path set (config)
+	Metrics        *metrics.Metrics // requests and rate-limit refusals are counted there; none when nil
 
 	// RateLimitIPv6Prefix is the length of the IPv6 prefix that shares one rate-limit
 	// bucket (config's RATE_LIMIT_IPV6_PREFIX); 0 means 64.
@@ -59,6 +61,7 @@ type Server struct {
 	corsOrigins    []string
 	maxBody        int64
 	cookie         RefreshCookie
+	metrics        *metrics.Metrics
 
 	mux    *chi.Mux
 	routes map[string]*route
@@ -79,7 +82,7 @@ func New(d Deps) (*Server, error) {
 		auth: d.Auth, now: d.Now, roles: d.Roles, tokens: d.Tokens, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
 		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: d.Routes.byKey, ipv6Prefix: d.RateLimitIPv6Prefix,
-		fields: d.Routes.fields, model: d.Routes.model,
+		fields: d.Routes.fields, model: d.Routes.model, metrics: d.Metrics,
 	}
 	if s.ipv6Prefix == 0 {
 		s.ipv6Prefix = 64
@@ -115,7 +118,7 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s.registerDocs(docs)
-	s.root = s.requestLog(s.recoverer(s.securityHeaders(s.cors(s.limitBody(stripSlash(s.mux))))))
+	s.root = s.requestLog(s.measure(s.recoverer(s.securityHeaders(s.cors(s.limitBody(stripSlash(s.mux)))))))
 	return s, nil
 }
 

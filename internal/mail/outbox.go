@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
+	"github.com/mtb-race/mtb-backend-api/internal/metrics"
 	"github.com/mtb-race/mtb-backend-api/internal/store"
 )
 
@@ -38,6 +39,7 @@ type Outbox struct {
 	Retention      time.Duration
 	RetentionBatch int
 	Now            func() time.Time // the clock; time.Now when nil
+	Metrics        *metrics.Metrics // the failed deliveries; none when nil
 
 	wakeOnce sync.Once
 	wake     chan struct{}
@@ -158,6 +160,7 @@ func (o *Outbox) deliverOne(ctx context.Context) bool {
 // failed records a failed attempt: another one later, or none after MaxAttempts.
 func (o *Outbox) failed(ctx context.Context, m db.MailOutbox, token string, cause error) {
 	attempt := m.Attempts + 1
+	o.Metrics.MailFailed(attempt >= int64(o.MaxAttempts))
 	if attempt >= int64(o.MaxAttempts) {
 		n, err := o.Store.Q.MarkMailFailed(ctx, db.MarkMailFailedParams{ID: m.ID, LeaseToken: &token, Now: ptr(o.now()), LastError: cause.Error()})
 		switch {
