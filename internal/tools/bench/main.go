@@ -104,7 +104,7 @@ const (
 const (
 	targetMe64VsStrapi      = 20.0                  // me64 req/s ≥ 20 × Strapi's
 	targetMe64P99           = 20 * time.Millisecond // me64 p99 below this
-	targetLoginOfBcrypt     = 0.80                  // best login req/s ≥ 80 % of the bcrypt bound
+	targetLoginOfBcrypt     = 0.90                  // best login req/s ≥ 90 % of the bcrypt bound (issue 13: login alone)
 	targetPeakRSSMiB        = 60.0                  // peak RSS under load below this
 	targetStartToFirstReply = 200 * time.Millisecond
 )
@@ -153,6 +153,12 @@ type options struct {
 	out      string
 	keep     bool
 	env      []string
+
+	engines     []string // sqlite, postgres
+	postgresURL string   // a server where the bench may create and drop a database
+	burst       int      // registrations of the burst scenario
+	svg         string   // the chart; "" for none
+	args        []string // as given, for the report
 }
 
 type envFlag []string
@@ -167,6 +173,9 @@ func (e *envFlag) Set(v string) error {
 }
 
 func main() {
+	if os.Getenv(floorEnv) == "1" {
+		os.Exit(floorMain())
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -186,13 +195,32 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.out, "out", "bench-report.md", "write the Markdown report here (\"\" for none)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary directory (database, server logs)")
 	fs.Var(&env, "env", "extra KEY=VALUE for the server's environment (repeatable)")
+	engines := fs.String("engines", "sqlite,postgres", "the engines to run every scenario on, comma-separated")
+	defaultPG := os.Getenv("TEST_DATABASE_URL")
+	if defaultPG == "" {
+		defaultPG = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+	}
+	fs.StringVar(&o.postgresURL, "postgres-url", defaultPG, "PostgreSQL server where each run creates (and then drops) a database of its own")
+	fs.IntVar(&o.burst, "burst", 200, "registrations sent at once in the burst scenario (0: no burst)")
+	fs.StringVar(&o.svg, "svg", "", "write the SVG chart here (default: -out with .svg instead of .md; \"\" with no -out: none)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	o.env = env
+	o.args = args
 	if o.bin == "" || fs.NArg() > 0 {
 		fmt.Fprintln(stderr, "usage: bench -bin ./bin/mtb-api [-duration 15s] [-warmup 5s] [-out bench-report.md]")
 		return 2
+	}
+	for _, e := range strings.Split(*engines, ",") {
+		if e = strings.TrimSpace(e); e != "sqlite" && e != "postgres" {
+			fmt.Fprintf(stderr, "bench: -engines: unknown engine %q (want sqlite, postgres)\n", e)
+			return 2
+		}
+		o.engines = append(o.engines, strings.TrimSpace(e))
+	}
+	if o.svg == "" && o.out != "" {
+		o.svg = strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".svg"
 	}
 	if o.duration <= 0 || o.warmup < 0 || o.bcrypt <= 0 {
 		fmt.Fprintln(stderr, "bench: -duration and -bcrypt must be > 0, -warmup >= 0")
@@ -213,6 +241,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "bench: report written to %s\n", o.out)
 	}
+	if o.svg != "" {
+		if err := os.WriteFile(o.svg, []byte(rep.svg()), 0o644); err != nil {
+			fmt.Fprintln(stderr, "bench:", err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "bench: chart written to %s\n", o.svg)
+	}
 	return 0
 }
 
@@ -231,13 +266,24 @@ type workloadResult struct {
 	peakRSSKiB int64
 	cpuPerReq  time.Duration // server CPU time (user+system) per recorded response
 	cpuCores   float64       // server CPU time / recording time
-	err        error
+	// logBytesPerReq is what the server wrote to stdout and stderr in the recording window
+	// per response (its access log, mostly).
+	logBytesPerReq float64
+	err            error
 }
 
+// report is one run of the bench: the same scenarios on each engine.
 type report struct {
-	date          time.Time
-	machine       machineFacts
-	opts          options
+	date       time.Time
+	machine    machineFacts
+	opts       options
+	loadBefore string // /proc/loadavg 1-minute figure when the bench started
+	runs       []*engineRun
+}
+
+// engineRun is what was measured on one engine.
+type engineRun struct {
+	engine        string
 	startFresh    time.Duration
 	startExisting time.Duration
 	stopFresh     time.Duration // SIGTERM to exit, first instance
@@ -251,14 +297,30 @@ type report struct {
 	bcryptCount   int64
 	bcryptElapsed time.Duration
 	wrongPassword int    // status of a login with a wrong password (400 expected)
-	loadBefore    string // /proc/loadavg 1-minute figure when the bench started
+	loadStart     string // 1-minute load average when this engine's run began
 	loadIdle      string // the same just before the bcrypt measurement (server idle)
 	results       []workloadResult
+	floor         []workloadResult // me64, me16 against the floor server
+	flood         *floodResult
+	burst         *burstResult
+	accessLog     []workloadResult // me64 with each LOG_ACCESS setting
 }
 
-func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err error) {
-	logf := func(format string, a ...any) { fmt.Fprintf(logw, "bench: "+format+"\n", a...) }
-	rep = &report{date: time.Now(), opts: o, machine: readMachineFacts(o.bin), loadBefore: loadAvg()}
+func bench(ctx context.Context, o options, logw io.Writer) (*report, error) {
+	rep := &report{date: time.Now(), opts: o, machine: readMachineFacts(o.bin), loadBefore: loadAvg()}
+	for _, engine := range o.engines {
+		r, err := benchEngine(ctx, o, engine, logw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", engine, err)
+		}
+		rep.runs = append(rep.runs, r)
+	}
+	return rep, nil
+}
+
+func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) (rep *engineRun, err error) {
+	logf := func(format string, a ...any) { fmt.Fprintf(logw, "bench: "+engine+": "+format+"\n", a...) }
+	rep = &engineRun{engine: engine, loadStart: loadAvg()}
 
 	bin, err := filepath.Abs(o.bin)
 	if err != nil {
@@ -268,6 +330,10 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 		return nil, err
 	} else if fi.IsDir() || fi.Mode()&0o111 == 0 {
 		return nil, fmt.Errorf("%s is not an executable file", bin)
+	}
+	self, err := os.Executable() // the floor server is this binary
+	if err != nil {
+		return nil, err
 	}
 	dir, err := os.MkdirTemp("", "mtb-bench-")
 	if err != nil {
@@ -282,53 +348,83 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 			err = rerr
 		}
 	}()
+	db, err := openDatabase(ctx, engine, dir, o.postgresURL)
+	if err != nil {
+		return nil, err
+	}
+	if db.drop != nil {
+		defer func() {
+			if derr := db.drop(); derr != nil && err == nil {
+				err = derr
+			}
+		}()
+	}
 	port, err := freePort()
 	if err != nil {
 		return nil, err
 	}
 	secret := randomHex(32) // 64 characters
-	env := serverEnv(map[string]string{
+	vars := map[string]string{
 		"HOST":               "127.0.0.1",
 		"PORT":               strconv.Itoa(port),
-		"DATABASE_FILENAME":  filepath.Join(dir, "bench.db"),
 		"JWT_SECRET":         secret,
 		"NODE_ENV":           "production",
 		"LOG_LEVEL":          "warn",
 		"RATE_LIMIT_ENABLED": "false",
-	}, o.env)
+	}
+	for k, v := range db.env {
+		vars[k] = v
+	}
+	env := serverEnv(vars, o.env)
 	base := fmt.Sprintf("http://127.0.0.1:%d", port)
 
-	// a. Start to first answer: fresh database, then again on the existing one.
-	logf("starting %s on a fresh database (%s)", o.bin, dir)
-	srv, d, err := startServer(ctx, bin, dir, "fresh", env, base)
-	if err != nil {
-		return nil, err
-	}
+	// srv is the process running now (the service or the floor); an error path stops it.
+	var srv *server
 	defer func() {
-		if srv != nil { // an error path: do not leave the server running
+		if srv != nil {
 			srv.stop(10 * time.Second)
 			if err != nil {
 				srv.dumpLogs(logw)
 			}
 		}
 	}()
-	rep.startFresh = d
-	logf("first answer after %s (fresh database)", d)
+	// restart stops srv and starts name with env on the same port.
+	restart := func(name, exe string, env []string) (time.Duration, error) {
+		if srv != nil {
+			if _, err := srv.stop(30 * time.Second); err != nil {
+				return 0, fmt.Errorf("stopping %s: %w", srv.name, err)
+			}
+			srv = nil
+			if err := waitPortFree(ctx, port, 5*time.Second); err != nil {
+				return 0, err
+			}
+		}
+		s, d, err := startServer(ctx, exe, dir, name, env, base)
+		if err != nil {
+			return 0, err
+		}
+		srv = s
+		return d, nil
+	}
+
+	// a. Start to first answer: fresh database, then again on the existing one.
+	logf("starting %s on a fresh database (%s)", o.bin, dir)
+	if rep.startFresh, err = restart("fresh", bin, env); err != nil {
+		return nil, err
+	}
+	logf("first answer after %s (fresh database)", rep.startFresh)
 	rep.idleRSSFresh, rep.idleCPUFresh = idleStats(ctx, srv)
 	if rep.stopFresh, err = srv.stop(30 * time.Second); err != nil {
 		return nil, fmt.Errorf("stopping the first instance: %w", err)
 	}
 	srv = nil
-
 	if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
 		return nil, err
 	}
-	srv, d, err = startServer(ctx, bin, dir, "existing", env, base)
-	if err != nil {
+	if rep.startExisting, err = restart("existing", bin, env); err != nil {
 		return nil, err
 	}
-	rep.startExisting = d
-	logf("first answer after %s (existing database)", d)
+	logf("first answer after %s (existing database)", rep.startExisting)
 	rep.idleRSSStart, rep.idleCPUStart = idleStats(ctx, srv)
 
 	// b. A user and its JWT.
@@ -355,59 +451,149 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 	rep.bcryptRate = float64(rep.bcryptCount) / rep.bcryptElapsed.Seconds()
 	logf("bcrypt bound: %d compares in %s = %.1f/s", rep.bcryptCount, rep.bcryptElapsed.Round(time.Millisecond), rep.bcryptRate)
 
+	pause := func() error {
+		if o.pause <= 0 {
+			return nil
+		}
+		select {
+		case <-time.After(o.pause):
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+
 	// c, d. The workloads, with the RSS sampled every 100 ms.
 	for i, w := range workloads {
-		if i > 0 && o.pause > 0 {
-			select {
-			case <-time.After(o.pause):
-			case <-ctx.Done():
-				return nil, ctx.Err()
+		if i > 0 {
+			if err := pause(); err != nil {
+				return nil, err
 			}
 		}
-		cfg := w.Build(s)
-		cfg.Connections = w.Connections
-		cfg.Duration = o.duration
-		cfg.Warmup = o.warmup
-		logf("%s: %d connections, %s warm-up + %s", w.Name, w.Connections, o.warmup, o.duration)
-		sampler := startRSSSampler(srv.pid(), 100*time.Millisecond)
-		// The server's CPU time over the recording window (read when the warm-up ends
-		// and when Run returns, right at the end of the window).
-		cpuStart := make(chan time.Duration, 1)
-		warmTimer := time.AfterFunc(o.warmup, func() {
-			d, _ := readCPUTime(srv.pid())
-			cpuStart <- d
-		})
-		res, err := loadgen.Run(ctx, cfg)
-		cpuEnd, cpuErr := readCPUTime(srv.pid())
-		peak := sampler.stop()
-		warmTimer.Stop()
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
+		wr, err := runWorkload(ctx, o, srv, w, s, logf)
+		if err != nil {
+			return nil, err
 		}
-		if srv.hasExited() {
-			return nil, fmt.Errorf("the server exited during %s", w.Name)
-		}
-		wr := workloadResult{w: w, res: res, peakRSSKiB: peak, err: err}
-		select {
-		case c := <-cpuStart:
-			if cpuErr == nil && res.Requests > 0 {
-				wr.cpuPerReq = (cpuEnd - c) / time.Duration(res.Requests)
-				wr.cpuCores = (cpuEnd - c).Seconds() / res.Elapsed.Seconds()
-			}
-		default:
-		}
-		logf("%s: %s peak_rss=%s server_cpu/req=%s", w.Name, res, mib(peak), fmtCPU(wr.cpuPerReq))
 		rep.results = append(rep.results, wr)
 	}
 	rep.idleRSSAfter, _ = srv.rssKiB()
-
-	// g. SIGTERM, wait.
 	rep.stopExisting, err = srv.stop(30 * time.Second)
 	if err != nil {
 		return nil, fmt.Errorf("stopping the server: %w", err)
 	}
 	srv = nil
+	if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
+		return nil, err
+	}
+
+	// The floor, on the same database and row, with the service stopped.
+	floorEnvVars := map[string]string{"HOST": "127.0.0.1", "PORT": strconv.Itoa(port), "JWT_SECRET": secret, floorEnv: "1"}
+	for k, v := range db.env {
+		floorEnvVars[k] = v
+	}
+	if _, err := restart("floor", self, serverEnv(floorEnvVars, nil)); err != nil {
+		return nil, fmt.Errorf("the floor server: %w", err)
+	}
+	for _, w := range workloads {
+		if !strings.HasPrefix(w.Name, "me") {
+			continue
+		}
+		if err := pause(); err != nil {
+			return nil, err
+		}
+		wr, err := runWorkload(ctx, o, srv, w, s, logf)
+		if err != nil {
+			return nil, err
+		}
+		wr.w.Name = "floor-" + w.Name
+		rep.floor = append(rep.floor, wr)
+	}
+
+	// The scenarios of issue 13: a login flood with /users/me measured beside it, then a
+	// burst of registrations.
+	if _, err := restart("scenarios", bin, env); err != nil {
+		return nil, err
+	}
+	if err := pause(); err != nil {
+		return nil, err
+	}
+	if rep.flood, err = runFlood(ctx, o, s, logf); err != nil {
+		return nil, err
+	}
+	if err := pause(); err != nil {
+		return nil, err
+	}
+	if rep.burst, err = runBurst(ctx, s, o.burst, logf); err != nil {
+		return nil, err
+	}
+
+	// The access log's cost: me64 with each LOG_ACCESS setting, the log at info level.
+	for _, mode := range accessLogModes {
+		logEnv := serverEnv(vars, append(append([]string{}, o.env...), "LOG_LEVEL=info", "LOG_ACCESS="+mode))
+		if _, err := restart("log-"+mode, bin, logEnv); err != nil {
+			return nil, err
+		}
+		wr, err := runWorkload(ctx, o, srv, workloads[0], s, logf)
+		if err != nil {
+			return nil, err
+		}
+		wr.w.Name = "me64 LOG_ACCESS=" + mode
+		rep.accessLog = append(rep.accessLog, wr)
+	}
+	if _, err := srv.stop(30 * time.Second); err != nil {
+		return nil, fmt.Errorf("stopping the server: %w", err)
+	}
+	srv = nil
 	return rep, nil
+}
+
+// accessLogModes are the LOG_ACCESS settings the bench compares, "off" first (the baseline).
+var accessLogModes = []string{"off", "all", "errors"}
+
+// runWorkload runs w against srv, sampling its RSS, CPU time and log output.
+func runWorkload(ctx context.Context, o options, srv *server, w workload, s *session, logf func(string, ...any)) (workloadResult, error) {
+	cfg := w.Build(s)
+	cfg.Connections = w.Connections
+	cfg.Duration = o.duration
+	cfg.Warmup = o.warmup
+	logf("%s on %s: %d connections, %s warm-up + %s", w.Name, srv.name, w.Connections, o.warmup, o.duration)
+	sampler := startRSSSampler(srv.pid(), 100*time.Millisecond)
+	// The server's CPU time and log size over the recording window (read when the warm-up
+	// ends and when Run returns, right at the end of the window).
+	type mark struct {
+		cpu time.Duration
+		log int64
+	}
+	atStart := make(chan mark, 1)
+	warmTimer := time.AfterFunc(o.warmup, func() {
+		d, _ := readCPUTime(srv.pid())
+		atStart <- mark{d, srv.logBytes()}
+	})
+	res, err := loadgen.Run(ctx, cfg)
+	cpuEnd, cpuErr := readCPUTime(srv.pid())
+	logEnd := srv.logBytes()
+	peak := sampler.stop()
+	warmTimer.Stop()
+	if ctx.Err() != nil {
+		return workloadResult{}, ctx.Err()
+	}
+	if srv.hasExited() {
+		return workloadResult{}, fmt.Errorf("the server exited during %s", w.Name)
+	}
+	wr := workloadResult{w: w, res: res, peakRSSKiB: peak, err: err}
+	select {
+	case m := <-atStart:
+		if cpuErr == nil && res.Requests > 0 {
+			wr.cpuPerReq = (cpuEnd - m.cpu) / time.Duration(res.Requests)
+			wr.cpuCores = (cpuEnd - m.cpu).Seconds() / res.Elapsed.Seconds()
+		}
+		if res.Requests > 0 {
+			wr.logBytesPerReq = float64(logEnd-m.log) / float64(res.Requests)
+		}
+	default:
+	}
+	logf("%s: %s peak_rss=%s server_cpu/req=%s log_bytes/req=%.0f", w.Name, res, mib(peak), fmtCPU(wr.cpuPerReq), wr.logBytesPerReq)
+	return wr, nil
 }
 
 // serverEnv is a minimal environment plus vars, plus the -env extras (which win).
@@ -546,6 +732,17 @@ func (s *server) stop(timeout time.Duration) (time.Duration, error) {
 		return d, fmt.Errorf("exit after SIGTERM: %v", s.waitErr)
 	}
 	return d, nil
+}
+
+// logBytes is the size of what the server has written to stdout and stderr so far.
+func (s *server) logBytes() int64 {
+	var n int64
+	for _, f := range []string{s.stdout, s.stderr} {
+		if fi, err := os.Stat(f); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
 }
 
 func (s *server) rssKiB() (int64, error) { return readRSSKiB(s.pid()) }
@@ -926,7 +1123,7 @@ func randomHex(n int) string {
 // The report.
 // ---------------------------------------------------------------------------------------
 
-func (r *report) result(name string) (workloadResult, bool) {
+func (r *engineRun) result(name string) (workloadResult, bool) {
 	for _, x := range r.results {
 		if x.w.Name == name {
 			return x, true
@@ -940,7 +1137,7 @@ type target struct {
 	ok              bool
 }
 
-func (r *report) targets() []target {
+func (r *engineRun) targets() []target {
 	var ts []target
 	me64, ok := r.result("me64")
 	ref := strapi["me64"].meanReqPerSec()
@@ -969,10 +1166,46 @@ func (r *report) targets() []target {
 			r.startFresh < targetStartToFirstReply},
 		target{"start to first answer, existing database", "< " + fmtStart(targetStartToFirstReply), fmtStart(r.startExisting),
 			r.startExisting < targetStartToFirstReply})
+	for _, f := range r.floorRatios() {
+		ts = append(ts, target{f.name + " service ÷ floor", fmt.Sprintf("≥ %.0f%%", targetFloorRatio*100),
+			fmt.Sprintf("%.0f%% (%s / %s req/s)", f.ratio*100, fmtRate(f.service), fmtRate(f.floor)), f.ratio >= targetFloorRatio})
+	}
+	if fl := r.flood; fl != nil {
+		ts = append(ts, target{fmt.Sprintf("/users/me p99 during a login flood (me%d + %d login connections)", floodMeConnections, fl.loginConnections),
+			"≤ " + loadgen.FormatDuration(targetFloodMeP99), loadgen.FormatDuration(fl.me.P99),
+			fl.me.Requests > 0 && fl.me.P99 <= targetFloodMeP99})
+	}
+	if b := r.burst; b != nil {
+		ts = append(ts, target{fmt.Sprintf("burst of %d registrations", b.size), "all succeed",
+			fmt.Sprintf("%d succeeded, %d × 503, last answer after %s", b.ok, b.refused, fmtStart(b.lastAnswer)), b.ok == b.size})
+	}
 	return ts
 }
 
-func (r *report) bestLogin() (workloadResult, bool) {
+// targetFloorRatio: the service keeps ≥ 90 % of the floor's req/s on /users/me.
+const targetFloorRatio = 0.90
+
+type floorRatio struct {
+	name           string // me16, me64
+	service, floor float64
+	ratio          float64
+}
+
+// floorRatios pairs each /users/me workload of the service with the floor's.
+func (r *engineRun) floorRatios() []floorRatio {
+	var out []floorRatio
+	for _, f := range r.floor {
+		name := strings.TrimPrefix(f.w.Name, "floor-")
+		svc, ok := r.result(name)
+		if !ok || f.res.Throughput <= 0 {
+			continue
+		}
+		out = append(out, floorRatio{name, svc.res.Throughput, f.res.Throughput, svc.res.Throughput / f.res.Throughput})
+	}
+	return out
+}
+
+func (r *engineRun) bestLogin() (workloadResult, bool) {
 	var best workloadResult
 	found := false
 	for _, x := range r.results {
@@ -983,7 +1216,7 @@ func (r *report) bestLogin() (workloadResult, bool) {
 	return best, found
 }
 
-func (r *report) cpuSummary() string {
+func (r *engineRun) cpuSummary() string {
 	var parts []string
 	for _, x := range r.results {
 		if x.cpuPerReq <= 0 {
@@ -1009,6 +1242,13 @@ func fmtRate(v float64) string {
 	return fmt.Sprintf("%.0f", v)
 }
 
+func engineTitle(engine string) string {
+	if engine == "postgres" {
+		return "PostgreSQL"
+	}
+	return "SQLite"
+}
+
 func (r *report) markdown() string {
 	var b strings.Builder
 	m := r.machine
@@ -1022,17 +1262,41 @@ func (r *report) markdown() string {
 		p(" at %s", m.serverVCS)
 	}
 	p("\n")
+	p("- Command: `bench %s`\n", strings.Join(r.opts.args, " "))
 	p("- Load: closed loop, one keep-alive HTTP/1.1 connection per worker, %s warm-up then %s recorded per workload, "+
-		"generator on the same machine (shares the CPUs, like wrk did for Strapi); SQLite, NODE_ENV=production, LOG_LEVEL=warn, rate limit off\n",
+		"generator on the same machine (shares the CPUs, like wrk did for Strapi); NODE_ENV=production, LOG_LEVEL=warn, rate limit off\n",
 		r.opts.warmup, r.opts.duration)
-	p("- Load average (1 min): %s when the bench started, %s with the server idle before the bcrypt measurement\n", r.loadBefore, r.loadIdle)
+	p("- Load average (1 min) when the bench started: %s\n", r.loadBefore)
 	if l, err := strconv.ParseFloat(r.loadBefore, 64); err == nil && l >= 0.5 {
 		p("- **Warning: the machine was busy before the bench started (load %s): absolute figures are unreliable; "+
-			"the ratios measured side by side in this run (login ÷ bcrypt bound) hold up better.**\n", r.loadBefore)
+			"the ratios measured side by side in this run (service ÷ floor, login ÷ bcrypt bound) hold up better.**\n", r.loadBefore)
 	}
 	p("\n")
+	if len(r.runs) > 1 {
+		p("## Summary\n\n| engine | targets met | missed |\n|---|---:|---|\n")
+		for _, run := range r.runs {
+			ts := run.targets()
+			var missed []string
+			for _, t := range ts {
+				if !t.ok {
+					missed = append(missed, t.what)
+				}
+			}
+			p("| %s | %d of %d | %s |\n", engineTitle(run.engine), len(ts)-len(missed), len(ts), strings.Join(missed, "; "))
+		}
+		p("\n")
+	}
+	for _, run := range r.runs {
+		run.markdown(&b, m)
+	}
+	return b.String()
+}
 
-	p("## Results\n\n")
+func (r *engineRun) markdown(b *strings.Builder, m machineFacts) {
+	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
+	p("# %s\n\n", engineTitle(r.engine))
+	p("Load average (1 min): %s when this engine's run began, %s with the server idle before the bcrypt measurement.\n\n", r.loadStart, r.loadIdle)
+	p("### Results\n\n")
 	p("| workload | request | connections | req/s | p50 | p99 | max | errors | peak RSS | server CPU/req |\n")
 	p("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, x := range r.results {
@@ -1066,7 +1330,7 @@ func (r *report) markdown() string {
 		m.numCPU, r.bcryptCount, r.bcryptElapsed.Round(time.Millisecond), r.bcryptRate,
 		float64(m.numCPU)*1000/r.bcryptRate)
 
-	p("## Compared with Strapi and with the bcrypt bound\n\n")
+	p("### Compared with Strapi and with the bcrypt bound\n\n")
 	p("Strapi figures: %s, %s (measured %s; two runs, mean used for ratios).\n\n", strapiReferenceVersion, strapiReferenceFile, strapiReferenceDate)
 	p("| workload | req/s | Strapi req/s (runs) | × Strapi | p99 | Strapi p99 (runs) | of bcrypt bound |\n")
 	p("|---|---:|---:|---:|---:|---:|---:|\n")
@@ -1096,7 +1360,8 @@ func (r *report) markdown() string {
 	p("- Server CPU per request (user+system over the recording window ÷ responses): %s; Strapi about %.0f ms per login (bcryptjs on the event loop) and %.1f ms per `GET /api/users/me`\n\n",
 		r.cpuSummary(), strapiLoginCPUms, strapiMeCPUms)
 
-	p("## Targets\n\n")
+	r.markdownScenarios(p)
+	p("### Targets\n\n")
 	p("| target | wanted | measured | |\n|---|---|---|---|\n")
 	ts := r.targets()
 	var missed []string
@@ -1114,5 +1379,5 @@ func (r *report) markdown() string {
 	} else {
 		p("**MISSED %d of %d targets:** %s.\n", len(missed), len(ts), strings.Join(missed, "; "))
 	}
-	return b.String()
+	p("\n")
 }

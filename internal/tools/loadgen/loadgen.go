@@ -67,6 +67,17 @@ type Result struct {
 
 	StatusCounts map[int]int64 // responses by status code
 	FirstError   string        // the first transport error seen while recording, if any
+
+	// Seconds is the recording window second by second (the last one may be partial), for
+	// charts of a run over time: a mean hides a stall that a per-second series shows.
+	Seconds []Second
+}
+
+// Second is one second of the recording window.
+type Second struct {
+	Requests   int64         // responses that completed in this second (any status)
+	Throughput float64       // successful responses per second of this second's length
+	P99        time.Duration // of the responses that completed in this second
 }
 
 // Errors is StatusErrors + TransportErrors.
@@ -196,7 +207,10 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		if res.FirstError == "" && w.firstErr != nil {
 			res.FirstError = w.firstErr.Error()
 		}
-		w.samples = nil
+	}
+	res.Seconds = perSecond(workers, res.Elapsed)
+	for _, w := range workers {
+		w.samples, w.ends, w.oks = nil, nil, nil
 	}
 	res.Requests = int64(len(all))
 	if len(all) > 0 {
@@ -215,6 +229,36 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		res.Throughput = float64(res.Requests-res.StatusErrors) / res.Elapsed.Seconds()
 	}
 	return res, ctx.Err()
+}
+
+// perSecond splits the recorded samples of workers into the seconds of a window of length
+// elapsed.
+func perSecond(workers []*worker, elapsed time.Duration) []Second {
+	if elapsed <= 0 {
+		return nil
+	}
+	n := int((elapsed + time.Second - 1) / time.Second)
+	lat := make([][]time.Duration, n)
+	oks := make([]int64, n)
+	for _, w := range workers {
+		for i, at := range w.ends {
+			k := min(max(int(at/time.Second), 0), n-1)
+			lat[k] = append(lat[k], w.samples[i])
+			if w.oks[i] {
+				oks[k]++
+			}
+		}
+	}
+	out := make([]Second, n)
+	for k := range out {
+		length := min(elapsed-time.Duration(k)*time.Second, time.Second)
+		slices.Sort(lat[k])
+		out[k] = Second{Requests: int64(len(lat[k])), Throughput: float64(oks[k]) / length.Seconds()}
+		if len(lat[k]) > 0 {
+			out[k].P99 = Percentile(lat[k], 99)
+		}
+	}
+	return out
 }
 
 // Percentile returns the nearest-rank p-th percentile (0 < p <= 100) of sorted.
@@ -329,6 +373,8 @@ type worker struct {
 
 	br              *bufio.Reader
 	samples         []time.Duration
+	ends            []time.Duration // samples[i] completed ends[i] after the recording window opened
+	oks             []bool          // samples[i] had the expected status
 	statuses        map[int]int64
 	statusErrors    int64
 	transportErrors int64
@@ -428,6 +474,8 @@ func (w *worker) run() {
 		}
 		if !end.Before(t.recStart) {
 			w.samples = append(w.samples, end.Sub(begin))
+			w.ends = append(w.ends, end.Sub(t.recStart))
+			w.oks = append(w.oks, status == t.expect)
 			w.statuses[status]++
 			if status != t.expect {
 				w.statusErrors++
