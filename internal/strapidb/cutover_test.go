@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,18 +13,16 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/strapidb"
 )
 
-// fixtureSource is the Strapi database made on engine: the SQLite file, or the PostgreSQL
-// dump loaded into a fresh database (skipped without TEST_DATABASE_URL).
+// fixtureSource is the Strapi database made on engine (see fixtureSources).
 func fixtureSource(t *testing.T, engine string) string {
 	t.Helper()
-	if engine == "sqlite" {
-		return sqliteFixture()
+	for _, sc := range fixtureSources {
+		if sc.engine == engine {
+			return sc.open(t)
+		}
 	}
-	base := os.Getenv("TEST_DATABASE_URL")
-	if base == "" {
-		t.Skip("TEST_DATABASE_URL not set")
-	}
-	return loadPostgresDump(t, base, filepath.Join("testdata", "strapi5-postgres.sql"))
+	t.Fatalf("no fixture made on %q", engine)
+	return ""
 }
 
 // cutoverManifest is what the cut-over tests read of manifest.json.
@@ -55,18 +51,7 @@ type cutoverManifest struct {
 	} `json:"engines"`
 }
 
-func loadCutoverManifest(t *testing.T) cutoverManifest {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var m cutoverManifest
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
+func loadCutoverManifest(t *testing.T) cutoverManifest { return readManifest[cutoverManifest](t) }
 
 // cutover starts the service on engine with the Strapi fixture's secrets, and imports the
 // fixture made on source into its database, as README "Moving from Strapi" says.

@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -62,14 +60,7 @@ type tokenFixture struct {
 
 func loadTokenFixture(t *testing.T) tokenFixture {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f tokenFixture
-	if err := json.Unmarshal(b, &f); err != nil {
-		t.Fatal(err)
-	}
+	f := readManifest[tokenFixture](t)
 	if len(f.Engines["sqlite"].APITokens) == 0 || len(f.Engines["sqlite"].Sessions) == 0 || f.Secrets.APITokenSalt == "" {
 		t.Fatal("manifest.json: no api tokens, sessions or salt")
 	}

@@ -90,13 +90,16 @@ type manifest struct {
 	} `json:"engines"`
 }
 
-func loadManifest(t *testing.T) manifest {
+func loadManifest(t *testing.T) manifest { return readManifest[manifest](t) }
+
+// readManifest decodes testdata/manifest.json into T: each test reads the part it needs.
+func readManifest[T any](t *testing.T) T {
 	t.Helper()
+	var m T
 	b, err := os.ReadFile(filepath.Join("testdata", "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m manifest
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
