@@ -189,6 +189,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 		Routes: routes, Now: now, Auth: svc, Roles: roles, Tokens: tokens, Store: st, Limiter: limiter, Logger: log,
 		TrustedProxies: cfg.TrustedProxies, RateLimitIPv6Prefix: cfg.RateLimit.IPv6Prefix,
 		CORSOrigins: cfg.CORSOrigins, MaxBodyBytes: cfg.MaxBodyBytes, RefreshCookie: refreshCookie, Metrics: mx,
+		AccessLog: httpapi.AccessLog(cfg.LogAccess), SlowRequest: cfg.LogAccessSlow,
 	})
 	if err != nil {
 		return nil, err

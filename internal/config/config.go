@@ -67,8 +67,10 @@ type Config struct {
 	// of its own beside the API's; empty: no metrics listener.
 	MetricsAddr string
 
-	LogLevel        string // LOG_LEVEL
-	LogFormat       string // LOG_FORMAT: json or text
+	LogLevel        string        // LOG_LEVEL
+	LogFormat       string        // LOG_FORMAT: json or text
+	LogAccess       string        // LOG_ACCESS: which requests get an access-log line: all, errors or off
+	LogAccessSlow   time.Duration // LOG_ACCESS_SLOW: with LOG_ACCESS=errors, slower requests are logged too
 	ShutdownTimeout time.Duration
 
 	// Warnings are weaknesses of the configuration that do not stop the start (weak values
@@ -186,6 +188,8 @@ func Load(getenv func(string) string) (Config, error) {
 		UserFieldsFile:  p.str("USER_FIELDS_FILE", ""),
 		MetricsAddr:     p.str("METRICS_ADDR", ""),
 		LogLevel:        p.oneOf("LOG_LEVEL", "info", "debug", "info", "warn", "error"),
+		LogAccess:       p.oneOf("LOG_ACCESS", "all", "all", "errors", "off"),
+		LogAccessSlow:   p.duration("LOG_ACCESS_SLOW", time.Second),
 		ShutdownTimeout: p.duration("SHUTDOWN_TIMEOUT", 25*time.Second),
 	}
 	if env != "production" && env != "development" && env != "test" {

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/netip"
@@ -112,8 +113,18 @@ func responseStarted(w http.ResponseWriter) bool {
 	}
 }
 
-// requestLog gives each request an id and writes one access-log line for it. Only the
-// path is logged: query strings can hold one-time codes, and headers are never logged.
+// AccessLog says which requests get an access-log line (config's LOG_ACCESS).
+type AccessLog string
+
+const (
+	AccessLogAll    AccessLog = "all"    // every request
+	AccessLogErrors AccessLog = "errors" // the answers ≥ 400 and the slow requests (Deps.SlowRequest)
+	AccessLogOff    AccessLog = "off"    // none: the metrics count them
+)
+
+// requestLog gives each request an id and writes one access-log line for it, at info level,
+// when the AccessLog setting takes it. Only the path is logged: query strings can hold
+// one-time codes, and headers are never logged.
 func (s *Server) requestLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -129,15 +140,22 @@ func (s *Server) requestLog(next http.Handler) http.Handler {
 		if sw.status == 0 {
 			sw.status = http.StatusOK
 		}
-		attrs := []any{
-			"request_id", id, "method", r.Method, "path", r.URL.Path, "status", sw.status,
-			"bytes", sw.bytes, "duration_ms", float64(time.Since(start).Microseconds()) / 1000,
-			"ip", s.clientIP(r),
+		took := time.Since(start)
+		switch {
+		case s.accessLog == AccessLogOff,
+			s.accessLog == AccessLogErrors && sw.status < 400 && took < s.slowRequest,
+			!s.log.Enabled(r.Context(), slog.LevelInfo):
+			return
+		}
+		attrs := []slog.Attr{
+			slog.String("request_id", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status), slog.Int("bytes", sw.bytes),
+			slog.Float64("duration_ms", float64(took.Microseconds())/1000), slog.String("ip", s.clientIP(r)),
 		}
 		if ri.operation != "" {
-			attrs = append(attrs, "operation", ri.operation)
+			attrs = append(attrs, slog.String("operation", ri.operation))
 		}
-		s.log.InfoContext(r.Context(), "request", attrs...)
+		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
 	})
 }
 

@@ -5,6 +5,7 @@
 package httpapi
 
 import (
+	"cmp"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -41,6 +42,8 @@ type Deps struct {
 	MaxBodyBytes   int64            // the request body limit, positive (config's MAX_BODY_BYTES)
 	RefreshCookie  RefreshCookie    // refresh mode's httpOnly cookie, its Name and Path set (config)
 	Metrics        *metrics.Metrics // requests and rate-limit refusals are counted there; none when nil
+	AccessLog      AccessLog        // which requests get an access-log line; AccessLogAll when empty
+	SlowRequest    time.Duration    // AccessLogErrors logs the requests that take this long too; 1 s when 0
 
 	// RateLimitIPv6Prefix is the length of the IPv6 prefix that shares one rate-limit
 	// bucket (config's RATE_LIMIT_IPV6_PREFIX); 0 means 64.
@@ -62,6 +65,8 @@ type Server struct {
 	maxBody        int64
 	cookie         RefreshCookie
 	metrics        *metrics.Metrics
+	accessLog      AccessLog
+	slowRequest    time.Duration
 
 	mux    *chi.Mux
 	routes map[string]*route
@@ -82,7 +87,11 @@ func New(d Deps) (*Server, error) {
 		auth: d.Auth, now: d.Now, roles: d.Roles, tokens: d.Tokens, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
 		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: d.Routes.byKey, ipv6Prefix: d.RateLimitIPv6Prefix,
-		fields: d.Routes.fields, model: d.Routes.model, metrics: d.Metrics,
+		fields: d.Routes.fields, model: d.Routes.model, metrics: d.Metrics, accessLog: d.AccessLog,
+		slowRequest: cmp.Or(d.SlowRequest, time.Second),
+	}
+	if s.accessLog == "" {
+		s.accessLog = AccessLogAll
 	}
 	if s.ipv6Prefix == 0 {
 		s.ipv6Prefix = 64
