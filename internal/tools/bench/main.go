@@ -1,19 +1,26 @@
-// Command bench measures the server binary against the targets of the project and against
-// Strapi 5's figures, and writes a Markdown report.
+// Command bench measures the server binary against the targets of the project, against a
+// floor server that does only what GET /api/users/me must, and against Strapi 5's figures,
+// and writes a Markdown report and an SVG chart of it.
 //
-// Usage (from the repository root):
+// Usage (from the repository root; make bench does this):
 //
 //	go build -o bin/mtb-api ./cmd/mtb-api
-//	go run ./internal/tools/bench -bin ./bin/mtb-api [-duration 15s] [-warmup 5s] [-out bench-report.md]
+//	go run ./internal/tools/bench -bin ./bin/mtb-api [-engines sqlite,postgres] [-duration 15s] [-warmup 5s] [-out bench-report.md]
 //
-// It starts the binary in a temporary directory on a free loopback port with a fresh SQLite
-// database (NODE_ENV=production, LOG_LEVEL=warn, RATE_LIMIT_ENABLED=false), measures the
-// time from exec to the first 204 on GET /_health, stops it, starts it again on the
-// now existing database and measures again. It then registers a user, logs in, measures
-// the bcrypt bound of this machine (cost-10 compares on every CPU, server idle) and runs the
-// workloads below with the closed-loop generator of internal/tools/loadgen while sampling
-// the server's RSS every 100 ms. Finally it stops the server with SIGTERM, removes the
-// temporary directory and prints the report (also written to -out; -out "" writes none).
+// For each engine (a fresh SQLite file, or a PostgreSQL database created for the run on
+// -postgres-url and dropped after it) it starts the binary in a temporary directory on a
+// free loopback port (NODE_ENV=production, LOG_LEVEL=warn, RATE_LIMIT_ENABLED=false) and
+// measures the time from exec to the first 204 on GET /_health, then again on the existing
+// database. It registers a user, logs in, measures the bcrypt bound of this machine (cost-10
+// compares on every CPU, server idle) and runs, with the closed-loop generator of
+// internal/tools/loadgen while sampling the server's RSS and CPU time:
+//   - the workloads (/users/me at 64 and 16 connections, login at 8 and 32);
+//   - the same /users/me workloads against the floor (this binary, re-executed as a minimal
+//     server: HS256 check, the user by id with the service's driver, the JSON), on the same
+//     database and row, and the service ÷ floor ratio;
+//   - the login flood (login at twice the hash capacity beside /users/me at 16 connections,
+//     with a per-second series) and the burst of -burst simultaneous registrations;
+//   - /users/me at 64 connections with each LOG_ACCESS setting, at LOG_LEVEL=info.
 //
 // The report is not a test: the exit status is 0 even when a target is missed (the
 // report says MISSED). It is 1 only when the benchmark itself could not run (the server
@@ -24,7 +31,8 @@
 // Add variables with -env KEY=VALUE (repeatable).
 //
 // The load generator runs on the same machine and shares its CPUs with the server, as
-// wrk did for the Strapi figures.
+// wrk did for the Strapi figures: the absolute figures move with the machine's load, the
+// ratios measured side by side in one run much less.
 package main
 
 import (
@@ -219,7 +227,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		o.engines = append(o.engines, strings.TrimSpace(e))
 	}
-	if o.svg == "" && o.out != "" {
+	svgSet := false
+	fs.Visit(func(f *flag.Flag) { svgSet = svgSet || f.Name == "svg" })
+	if !svgSet && o.out != "" {
 		o.svg = strings.TrimSuffix(o.out, filepath.Ext(o.out)) + ".svg"
 	}
 	if o.duration <= 0 || o.warmup < 0 || o.bcrypt <= 0 {
