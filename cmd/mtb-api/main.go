@@ -61,7 +61,9 @@ func runIO(ctx context.Context, args []string, getenv func(string) string, stdin
 	c := cmdEnv{cfg: cfg, logger: newLogger(cfg, stderr), stdin: stdin, stdout: stdout, stderr: stderr}
 	switch name {
 	case "serve":
-		return serve(ctx, cfg, newLogger(cfg, stdout))
+		out := newBufferedLog(stdout, 100*time.Millisecond)
+		defer out.Close()
+		return serve(ctx, cfg, newLogger(cfg, out))
 	case "migrate":
 		return migrate(ctx, c, args[1:])
 	case "openapi":
