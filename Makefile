@@ -233,3 +233,14 @@ bench-import: ## Benchmark strapidb.Import of 100 000 users, every source and ta
 .PHONY: bench
 bench: build ## Build and start the binary, load it over loopback, report throughput, latency, memory and start time
 	go run ./internal/tools/bench -bin $(BIN) -out bench-report.md
+
+# How the service grows with its users (issue 13): seeds GROWTH_SIZES users on each of
+# GROWTH_ENGINES (PostgreSQL on TEST_DATABASE_URL, a database per run), starts bin/mtb-api on
+# them, and measures login, /users/me, a filter, _q and a sorted page with one client, and _q
+# with 4 and 16; prints a Markdown table (README, "How it grows").
+GROWTH_SIZES   := 1000,100000,1000000
+GROWTH_ENGINES := sqlite,postgres
+.PHONY: bench-growth
+bench-growth: build ## Measure login, /users/me, a filter, _q and a sort at GROWTH_SIZES users on GROWTH_ENGINES
+	@echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg), $$(nproc) cores"
+	go run ./internal/tools/growth -bin $(BIN) -sizes $(GROWTH_SIZES) -engines $(GROWTH_ENGINES)

@@ -478,6 +478,8 @@ type searchExpr struct {
 
 func (s searchExpr) render(w *sqlWriter) {
 	w.write("(")
+	// Narrowed even over the nullable custom fields: _q is a condition of the WHERE's top
+	// AND (renderWhere), never under a NOT, where false and NULL select alike.
 	if w.candidates("", s.text) {
 		w.write(" AND (")
 		defer w.write(")")

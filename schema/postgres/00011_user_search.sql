@@ -34,6 +34,12 @@ END
 $$;
 -- +goose StatementEnd
 
+-- sort=username: the users API orders text bytewise (COLLATE "C", as SQLite does), which
+-- the unique index on username (the database's collation) cannot give: without this one, a
+-- sorted page sorts the whole table (100 ms at 100 000 users).
+CREATE INDEX up_users_username_c ON up_users (username COLLATE "C");
+
 -- +goose Down
+DROP INDEX up_users_username_c;
 DROP INDEX IF EXISTS up_users_search;
 DROP FUNCTION up_users_search_text(BIGINT, TEXT, TEXT, TEXT, TEXT, JSONB);
