@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -292,4 +293,56 @@ func TestUsersQueryTimeout(t *testing.T) {
 			t.Fatalf("cancelled by the caller: %v, want its error, not ErrQueryTimeout", err)
 		}
 	})
+}
+
+// TestSearchWithoutIndex: on a PostgreSQL where pg_trgm could not be created the migration
+// leaves the index out; the store notices at Open, says so once in the log, and searches
+// scan with the same answers.
+func TestSearchWithoutIndex(t *testing.T) {
+	if !slices.Contains(apitest.Engines(t), "postgres") {
+		t.Skip("PostgreSQL only (TEST_DATABASE_URL)")
+	}
+	st, raw := apitest.OpenStore(t, "postgres")
+	insertSearchUsers(t, "postgres", raw)
+	q, err := sq.Parse("_q=lice&filters[team][$containsi]=cureu", searchModel, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := listAndCount(t.Context(), st, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec("DROP INDEX up_users_search"); err != nil {
+		t.Fatal(err)
+	}
+	var logs strings.Builder
+	var name string
+	if err := raw.QueryRow("SELECT current_database()").Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	st2, err := store.Open(t.Context(), store.Options{PostgresURL: pgURLOf(t, name), Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	if st2.SearchIndexed() || strings.Count(logs.String(), "no trigram index") != 1 {
+		t.Fatalf("indexed %v, log:\n%s", st2.SearchIndexed(), logs.String())
+	}
+	if sqlText, _ := st2.ListUsersSQL(q); strings.Contains(sqlText, "up_users_search") {
+		t.Fatalf("narrowed by a missing index: %s", sqlText)
+	}
+	got, _, err := listAndCount(t.Context(), st2, q)
+	if err != nil || !slices.Equal(got, want) || len(want) == 0 {
+		t.Fatalf("without the index %v (%v), with %v", got, err, want)
+	}
+}
+
+// pgURLOf is TEST_DATABASE_URL with its database replaced by name.
+func pgURLOf(t *testing.T, name string) string {
+	u, err := url.Parse(os.Getenv("TEST_DATABASE_URL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
 }
