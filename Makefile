@@ -242,3 +242,14 @@ bench-smoke: build ## The bench with short runs (about 2 minutes): test-results/
 	@mkdir -p test-results/bench
 	go run ./internal/tools/bench -bin $(BIN) -duration 2s -warmup 500ms -bcrypt 1s -pause 0 -out test-results/bench/bench-report.md > /dev/null
 	@test -s test-results/bench/bench-report.svg || { echo "bench-smoke: no chart written" >&2; exit 1; }
+
+# How the service grows with its users (issue 13): seeds GROWTH_SIZES users on each of
+# GROWTH_ENGINES (PostgreSQL on TEST_DATABASE_URL, a database per run), starts bin/mtb-api on
+# them, and measures login, /users/me, a filter, _q and a sorted page with one client, and _q
+# with 4 and 16; prints a Markdown table (README, "How it grows").
+GROWTH_SIZES   := 1000,100000,1000000
+GROWTH_ENGINES := sqlite,postgres
+.PHONY: bench-growth
+bench-growth: build ## Measure login, /users/me, a filter, _q and a sort at GROWTH_SIZES users on GROWTH_ENGINES
+	@echo "load average: $$(cut -d' ' -f1-3 /proc/loadavg), $$(nproc) cores"
+	go run ./internal/tools/growth -bin $(BIN) -sizes $(GROWTH_SIZES) -engines $(GROWTH_ENGINES)

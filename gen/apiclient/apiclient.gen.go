@@ -770,6 +770,9 @@ type ProviderUnavailable = Error
 // QueryError Strapi's error envelope, used by every error response.
 type QueryError = Error
 
+// QueryTooLong Strapi's error envelope, used by every error response.
+type QueryTooLong = Error
+
 // RegisterError Strapi's error envelope, used by every error response.
 type RegisterError = Error
 
@@ -7035,6 +7038,8 @@ type ListUsersResponse struct {
 	JSON403 *Forbidden
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// JSON503 the response for an HTTP 503 `application/json` response
+	JSON503 *QueryTooLong
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -7060,6 +7065,11 @@ func (r ListUsersResponse) GetJSON403() *Forbidden {
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
 func (r ListUsersResponse) GetJSON500() *InternalServerError {
 	return r.JSON500
+}
+
+// GetJSON503 returns the response for an HTTP 503 `application/json` response
+func (r ListUsersResponse) GetJSON503() *QueryTooLong {
+	return r.JSON503
 }
 
 // GetBody returns the raw response body bytes
@@ -7622,6 +7632,8 @@ type CountUsersResponse struct {
 	JSON403 *Forbidden
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// JSON503 the response for an HTTP 503 `application/json` response
+	JSON503 *QueryTooLong
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -7647,6 +7659,11 @@ func (r CountUsersResponse) GetJSON403() *Forbidden {
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
 func (r CountUsersResponse) GetJSON500() *InternalServerError {
 	return r.JSON500
+}
+
+// GetJSON503 returns the response for an HTTP 503 `application/json` response
+func (r CountUsersResponse) GetJSON503() *QueryTooLong {
+	return r.JSON503
 }
 
 // GetBody returns the raw response body bytes
@@ -7905,6 +7922,8 @@ type GetUserResponse struct {
 	JSON403 *Forbidden
 	// JSON500 the response for an HTTP 500 `application/json` response
 	JSON500 *InternalServerError
+	// JSON503 the response for an HTTP 503 `application/json` response
+	JSON503 *QueryTooLong
 }
 
 // GetJSON200 returns the response for an HTTP 200 `application/json` response
@@ -7930,6 +7949,11 @@ func (r GetUserResponse) GetJSON403() *Forbidden {
 // GetJSON500 returns the response for an HTTP 500 `application/json` response
 func (r GetUserResponse) GetJSON500() *InternalServerError {
 	return r.JSON500
+}
+
+// GetJSON503 returns the response for an HTTP 503 `application/json` response
+func (r GetUserResponse) GetJSON503() *QueryTooLong {
+	return r.JSON503
 }
 
 // GetBody returns the raw response body bytes
@@ -10753,6 +10777,13 @@ func ParseListUsersResponse(rsp *http.Response) (*ListUsersResponse, error) {
 		}
 		response.JSON500 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest QueryTooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
 	}
 
 	return response, nil
@@ -11220,6 +11251,13 @@ func ParseCountUsersResponse(rsp *http.Response) (*CountUsersResponse, error) {
 		}
 		response.JSON500 = &dest
 
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest QueryTooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
+
 	}
 
 	return response, nil
@@ -11448,6 +11486,13 @@ func ParseGetUserResponse(rsp *http.Response) (*GetUserResponse, error) {
 			return nil, err
 		}
 		response.JSON500 = &dest
+
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 503:
+		var dest QueryTooLong
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON503 = &dest
 
 	}
 

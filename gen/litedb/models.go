@@ -134,3 +134,12 @@ type UpUserField struct {
 	DeclaredAt time.Time
 	UpdatedAt  time.Time
 }
+
+type UpUsersSearch struct {
+	ID         string
+	DocumentID string
+	Username   string
+	Email      string
+	Provider   string
+	Profile    string
+}

@@ -1587,6 +1587,30 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description The query ran longer than the server allows (`USERS_QUERY_TIMEOUT`, 2 s by default) and
+         *     was stopped: narrow it (a longer `_q`, more filters, a `limit`). `Service Unavailable`
+         *     when the database cannot be reached; retry later.
+         */
+        QueryTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "details": {},
+                 *         "message": "The query took too long",
+                 *         "name": "ServiceUnavailableError",
+                 *         "status": 503
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description The request is invalid, or the username or email is taken. */
         RegisterError: {
             headers: {
@@ -2558,6 +2582,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["QueryTooLong"];
         };
     };
     createUser: {
@@ -2816,6 +2841,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["QueryTooLong"];
         };
     };
     getCurrentUser: {
@@ -2942,6 +2968,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["QueryTooLong"];
         };
     };
     updateUser: {

@@ -62,7 +62,8 @@ func OpenStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*store
 
 // StoreOptions are the store options the configuration names.
 func StoreOptions(cfg config.Config, log *slog.Logger) store.Options {
-	return store.Options{PostgresURL: cfg.DatabaseURL, SQLiteFile: cfg.DatabaseFilename, PoolMax: cfg.DatabasePoolMax, Log: log}
+	return store.Options{PostgresURL: cfg.DatabaseURL, SQLiteFile: cfg.DatabaseFilename, PoolMax: cfg.DatabasePoolMax, Log: log,
+		UsersQueryTimeout: cfg.UsersQueryTimeout}
 }
 
 // New assembles the service around the caller's store and starts its background mail

@@ -16,6 +16,8 @@ var (
 
 	// ErrBusy means too many password hashes are waiting: the client should retry later.
 	ErrBusy = &apierror.Error{Kind: apierror.Unavailable, Message: "Service Unavailable"}
+	// ErrQueryTooLong is a users query stopped at USERS_QUERY_TIMEOUT.
+	ErrQueryTooLong = &apierror.Error{Kind: apierror.Unavailable, Message: "The query took too long"}
 
 	// Authentication of a Bearer token.
 	ErrTokenInvalid = &apierror.Error{Kind: apierror.Unauthorized, Message: "Missing or invalid credentials"}

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,18 +25,31 @@ type UserEntry = store.UserEntry
 
 // ListUsers returns the users the query selects.
 func (s *Service) ListUsers(ctx context.Context, q *strapiquery.Query) ([]UserEntry, error) {
-	return s.store.ListUsers(ctx, q)
+	users, err := s.store.ListUsers(ctx, q)
+	return users, tooLong(err)
 }
 
 // CountUsers counts the users the query's filters and search select.
 func (s *Service) CountUsers(ctx context.Context, q *strapiquery.Query) (int64, error) {
-	return s.store.CountUsers(ctx, q)
+	n, err := s.store.CountUsers(ctx, q)
+	return n, tooLong(err)
 }
 
 // FindUser returns the user with that id, or nil when there is none (or the query's
 // filters exclude it).
 func (s *Service) FindUser(ctx context.Context, id int64, q *strapiquery.Query) (*UserEntry, error) {
-	return s.store.FindUser(ctx, id, q)
+	e, err := s.store.FindUser(ctx, id, q)
+	return e, tooLong(err)
+}
+
+// tooLong turns a users query stopped by USERS_QUERY_TIMEOUT into ErrQueryTooLong (503):
+// the client is told why, and the access log shows the request; other errors pass as they
+// are.
+func tooLong(err error) error {
+	if errors.Is(err, store.ErrQueryTimeout) {
+		return ErrQueryTooLong
+	}
+	return err
 }
 
 // UserRoleInput is the role a create or update names, as sent: an id, a documentId, or

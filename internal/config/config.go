@@ -26,6 +26,8 @@ type Config struct {
 	DatabaseURL      string // DATABASE_URL: postgres://... selects PostgreSQL
 	DatabaseFilename string // DATABASE_FILENAME: the SQLite file otherwise
 	DatabasePoolMax  int    // DATABASE_POOL_MAX
+	// UsersQueryTimeout bounds each query of the users API (USERS_QUERY_TIMEOUT); 0: none.
+	UsersQueryTimeout time.Duration
 
 	JWTSecret    string        // JWT_SECRET; generated in development when empty
 	APITokenSalt string        // API_TOKEN_SALT: key of the API tokens' hashes; generated in development when empty
@@ -146,18 +148,19 @@ func Load(getenv func(string) string) (Config, error) {
 	p := parser{getenv: getenv}
 	env := p.str("NODE_ENV", "development")
 	c := Config{
-		Production:       env == "production",
-		Host:             p.str("HOST", "0.0.0.0"),
-		Port:             p.integer("PORT", 1337, 0, 65535),
-		DatabaseURL:      p.str("DATABASE_URL", ""),
-		DatabaseFilename: p.str("DATABASE_FILENAME", ".tmp/data.db"),
-		DatabasePoolMax:  p.integer("DATABASE_POOL_MAX", 10, 1, 1000),
-		JWTSecret:        getenv("JWT_SECRET"),
-		APITokenSalt:     getenv("API_TOKEN_SALT"),
-		JWTExpiresIn:     p.duration("JWT_EXPIRES_IN", 30*24*time.Hour),
-		BcryptCost:       p.integer("PASSWORD_BCRYPT_COST", 10, 4, 31),
-		HashConcurrency:  p.integer("PASSWORD_HASH_CONCURRENCY", runtime.NumCPU(), 1, 1024),
-		HashQueue:        p.integer("PASSWORD_HASH_QUEUE", 16*runtime.NumCPU(), 0, 1<<20),
+		Production:        env == "production",
+		Host:              p.str("HOST", "0.0.0.0"),
+		Port:              p.integer("PORT", 1337, 0, 65535),
+		DatabaseURL:       p.str("DATABASE_URL", ""),
+		DatabaseFilename:  p.str("DATABASE_FILENAME", ".tmp/data.db"),
+		DatabasePoolMax:   p.integer("DATABASE_POOL_MAX", 10, 1, 1000),
+		UsersQueryTimeout: p.durationOrZero("USERS_QUERY_TIMEOUT", 2*time.Second),
+		JWTSecret:         getenv("JWT_SECRET"),
+		APITokenSalt:      getenv("API_TOKEN_SALT"),
+		JWTExpiresIn:      p.duration("JWT_EXPIRES_IN", 30*24*time.Hour),
+		BcryptCost:        p.integer("PASSWORD_BCRYPT_COST", 10, 4, 31),
+		HashConcurrency:   p.integer("PASSWORD_HASH_CONCURRENCY", runtime.NumCPU(), 1, 1024),
+		HashQueue:         p.integer("PASSWORD_HASH_QUEUE", 16*runtime.NumCPU(), 0, 1<<20),
 
 		ResetTokenTTL:        p.duration("RESET_PASSWORD_TOKEN_TTL", time.Hour),
 		ConfirmationTokenTTL: p.duration("EMAIL_CONFIRMATION_TOKEN_TTL", 24*time.Hour),

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -176,6 +177,59 @@ func TestMetricsAddr(t *testing.T) {
 	for _, bad := range []string{"9464", "127.0.0.1", "127.0.0.1:"} {
 		if _, err := Load(env(map[string]string{"METRICS_ADDR": bad})); err == nil || !strings.Contains(err.Error(), "METRICS_ADDR") {
 			t.Errorf("METRICS_ADDR=%s: %v, want an error naming it", bad, err)
+		}
+	}
+}
+
+func TestUsersQueryTimeout(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		value   string
+		want    time.Duration
+		wantErr bool
+	}{
+		{"", 2 * time.Second, false},
+		{"500ms", 500 * time.Millisecond, false},
+		{"5", 5 * time.Second, false},
+		{"0", 0, false}, // no bound
+		{"-1s", 0, true},
+		{"soon", 0, true},
+	} {
+		c, err := Load(env(map[string]string{"USERS_QUERY_TIMEOUT": tt.value}))
+		switch {
+		case tt.wantErr && (err == nil || !strings.Contains(err.Error(), "USERS_QUERY_TIMEOUT")):
+			t.Errorf("%q: %v, want an error about USERS_QUERY_TIMEOUT", tt.value, err)
+		case !tt.wantErr && (err != nil || c.UsersQueryTimeout != tt.want):
+			t.Errorf("%q: %v %v, want %v", tt.value, c.UsersQueryTimeout, err, tt.want)
+		}
+	}
+}
+
+// TestSettingsDocumented: every variable Load reads is in the README's configuration
+// table (a row may name several of a family: `SMTP_USERNAME`, `SMTP_PASSWORD`, or
+// `SESSIONS_COOKIE_NAME`, `_SECURE`).
+func TestSettingsDocumented(t *testing.T) {
+	t.Parallel()
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, _ := strings.Cut(string(readme), "\n## Configuration\n")
+	table, _, _ = strings.Cut(table, "\n## ")
+	var read []string
+	_, _ = Load(func(k string) string {
+		read = append(read, k)
+		return ""
+	})
+	for _, k := range read {
+		documented := strings.Contains(table, "`"+k+"`")
+		for i := range len(k) {
+			if k[i] == '_' && !documented { // `_SECURE` in the row of `SESSIONS_COOKIE_NAME`
+				documented = strings.Contains(table, "`"+k[:i+1]) && strings.Contains(table, "`"+k[i:]+"`")
+			}
+		}
+		if !documented {
+			t.Errorf("%s is not in README's configuration table", k)
 		}
 	}
 }

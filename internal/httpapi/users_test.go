@@ -249,6 +249,12 @@ func TestUsersFilters(t *testing.T) {
 			{"_q literally", "_q=%25", false, ids(9)},
 			{"_q empty", "_q=", false, allBut()},
 			{"_q and filters", "_q=@example.com&filters[id][$gt]=7", false, ids(8, 9)},
+			// 3 characters or more: narrowed by the search index (migration 00011), same answers.
+			{"_q of 3 characters, literally", "_q=a%25B", false, ids(9)},
+			{"_q of a role-less match", "_q=72@EXAMPLE", false, ids(4)},
+			{"$notContainsi narrowed", "filters[email][$notContainsi]=B72@", false, allBut(4)},
+			{"$endsWithi narrowed", "filters[email][$endsWithi]=ROL@EXAMPLE.COM", false, ids(7)},
+			{"$contains narrowed, case-sensitive", "filters[username][$contains]=LICE", false, ids(2)},
 			{"other keys ignored", "foo=bar&pagination[page]=2&page=3&pageSize=1", false, allBut()},
 		}
 		for _, c := range cases {
@@ -897,6 +903,26 @@ func TestUsersRoutesErrorResponses(t *testing.T) {
 		e.Store.Close()
 		for _, rt := range routes {
 			wantError500(t, do(rt.method, rt.path, rt.body, "Authorization", "Bearer "+jwt))
+		}
+	})
+}
+
+// TestUsersQueryTimeout: a users query past USERS_QUERY_TIMEOUT gets 503 "The query took
+// too long" on the three read routes (the store's tests show the database really stops a
+// slow one; here a timeout of 1ns is past before any query starts, which makes it
+// deterministic); the other routes are not bounded by it.
+func TestUsersQueryTimeout(t *testing.T) {
+	t.Parallel()
+	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
+		f := newUsersFixture(t, engine, func(c *config.Config) { c.UsersQueryTimeout = time.Nanosecond })
+		for _, path := range []string{"/api/users?_q=alice", "/api/users?sort=username:desc&limit=2", "/api/users/count?filters[email][$containsi]=example", "/api/users/1"} {
+			for _, asAlice := range []bool{false, true} {
+				wantError(t, f.get(t, path, asAlice), 503, "ServiceUnavailableError", "The query took too long", "")
+			}
+		}
+		r := f.e.PostJSON("/api/auth/local", map[string]string{"identifier": "bob", "password": "secret123"})
+		if r.Status != 200 {
+			t.Fatalf("login: %d %s", r.Status, r.Body)
 		}
 	})
 }

@@ -48,6 +48,9 @@ type Store struct {
 	lite    *litedb.Queries // SQLite, with prepared statements once migrated
 
 	health *health // the health check's own path to the database (Health)
+
+	searchIndexed bool          // the users search index exists (userquery.go)
+	usersTimeout  time.Duration // bound of each users-API query; 0: none
 }
 
 // Options say which database to open.
@@ -59,6 +62,9 @@ type Options struct {
 	// SkipMigrations opens the database as it is, for `mtb-api migrate status`: Q is then
 	// usable only where the schema exists.
 	SkipMigrations bool
+	// UsersQueryTimeout bounds each query of the users API (ListUsers, CountUsers,
+	// FindUser): past it the query is stopped and ErrQueryTimeout returned. 0: no bound.
+	UsersQueryTimeout time.Duration
 }
 
 // Open opens the database, applies the pending migrations and returns it ready to use.
@@ -77,6 +83,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if err != nil || o.SkipMigrations {
 		return s, err
 	}
+	s.usersTimeout = o.UsersQueryTimeout
 	log := o.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -85,7 +92,31 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.checkSearchIndex(ctx, log); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkSearchIndex notes whether the users search index exists. On SQLite migration 00011
+// always makes it; on PostgreSQL it needs the pg_trgm extension, which the migration skips
+// when it cannot create it: the searches then scan, and every start says so, with the fix.
+func (s *Store) checkSearchIndex(ctx context.Context, log *slog.Logger) error {
+	if s.pool == nil {
+		s.searchIndexed = true
+		return nil
+	}
+	err := s.pool.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'up_users_search')").
+		Scan(&s.searchIndexed)
+	if err != nil {
+		return fmt.Errorf("look for the search index: %w", err)
+	}
+	if !s.searchIndexed {
+		log.Warn("no trigram index for the users search: _q and the $contains filters scan up_users; " +
+			"as a superuser, run CREATE EXTENSION pg_trgm, then the CREATE INDEX of README's \"Searching users\"")
+	}
+	return nil
 }
 
 func openPostgres(ctx context.Context, o Options) (*Store, error) {

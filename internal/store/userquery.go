@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mtb-race/mtb-backend-api/gen/db"
 	sq "github.com/mtb-race/mtb-backend-api/internal/strapiquery"
@@ -112,11 +114,14 @@ type UserEntry struct {
 	Role *db.UpRole
 }
 
+// ErrQueryTimeout is a users query that ran longer than UsersQueryTimeout and was stopped.
+var ErrQueryTimeout = errors.New("the users query took too long")
+
 // ListUsers returns the users q selects, in its order, within its start and limit.
 func (s *Store) ListUsers(ctx context.Context, q *sq.Query) ([]UserEntry, error) {
-	query, args := selectSQL(q, s.dialect, nil)
+	query, args := selectSQL(q, s.dialect, s.searchIndexed, nil)
 	var out []UserEntry
-	err := s.selectRows(ctx, query, args, func(scan func(...any) error) error {
+	err := s.boundedRows(ctx, query, args, func(scan func(...any) error) error {
 		e, err := scanUserEntry(scan, q.PopulateRole)
 		out = append(out, e)
 		return err
@@ -129,9 +134,9 @@ func (s *Store) ListUsers(ctx context.Context, q *sq.Query) ([]UserEntry, error)
 
 // CountUsers counts the users q's filters and search select.
 func (s *Store) CountUsers(ctx context.Context, q *sq.Query) (int64, error) {
-	query, args := countSQL(q, s.dialect)
+	query, args := countSQL(q, s.dialect, s.searchIndexed)
 	var n int64
-	err := s.selectRows(ctx, query, args, func(scan func(...any) error) error { return scan(&n) })
+	err := s.boundedRows(ctx, query, args, func(scan func(...any) error) error { return scan(&n) })
 	if err != nil {
 		return 0, fmt.Errorf("count users: %w", err)
 	}
@@ -141,9 +146,9 @@ func (s *Store) CountUsers(ctx context.Context, q *sq.Query) (int64, error) {
 // FindUser returns the user with that id, or nil when there is none or q's filters exclude
 // it.
 func (s *Store) FindUser(ctx context.Context, id int64, q *sq.Query) (*UserEntry, error) {
-	query, args := selectSQL(q, s.dialect, &id)
+	query, args := selectSQL(q, s.dialect, s.searchIndexed, &id)
 	var found *UserEntry
-	err := s.selectRows(ctx, query, args, func(scan func(...any) error) error {
+	err := s.boundedRows(ctx, query, args, func(scan func(...any) error) error {
 		e, err := scanUserEntry(scan, q.PopulateRole)
 		found = &e
 		return err
@@ -180,11 +185,35 @@ func scanUserEntry(scan func(...any) error, withRole bool) (UserEntry, error) {
 	return e, nil
 }
 
+// boundedRows is selectRows within UsersQueryTimeout: any client allowed user.find can
+// send a query that reads the whole table, and none may hold a connection and a core for
+// long. Both drivers stop the statement when the context ends (PostgreSQL: pgx sends a
+// cancel request, the server answers 57014; SQLite: sqlite3_interrupt), whatever error
+// they then return; the deadline of our own context, not the caller's, tells it was the
+// timeout.
+func (s *Store) boundedRows(ctx context.Context, query string, args []any, row func(scan func(dest ...any) error) error) error {
+	if s.usersTimeout <= 0 {
+		return s.selectRows(ctx, query, args, row)
+	}
+	bounded, cancel := context.WithTimeout(ctx, s.usersTimeout)
+	defer cancel()
+	err := s.selectRows(bounded, query, args, row)
+	if err != nil && ctx.Err() == nil && errors.Is(bounded.Err(), context.DeadlineExceeded) {
+		return fmt.Errorf("%w (%s): %w", ErrQueryTimeout, s.usersTimeout, err)
+	}
+	return err
+}
+
 // sqlWriter writes a query and collects its arguments.
 type sqlWriter struct {
 	b       strings.Builder
 	args    []any
 	dialect dialect
+	// indexed: the search index of migration 00011 exists (on PostgreSQL it may not: pg_trgm
+	// could not be created), so text matches may be narrowed with it.
+	indexed bool
+	// negated counts the NOTs around what is being written (see candidates).
+	negated int
 }
 
 func (w *sqlWriter) write(s ...string) {
@@ -278,7 +307,9 @@ func renderNot(w *sqlWriter, n sq.Not) {
 		return
 	}
 	w.write("NOT (")
+	w.negated++
 	render(w, n.E)
+	w.negated--
 	w.write(")")
 }
 
@@ -376,10 +407,24 @@ func renderNull(w *sqlWriter, c column, isNull bool) {
 // ones lower both sides (lower() folds ASCII only on SQLite). The value matches literally:
 // its %, _ (and GLOB's *, ?, [) are escaped.
 func renderMatch(w *sqlWriter, m sq.Match) {
-	col := w.text(columnOf(m.Attr, w.dialect))
+	c := columnOf(m.Attr, w.dialect)
+	col := w.text(c)
 	if m.Not {
 		w.write("NOT (")
-		defer w.write(")")
+		w.negated++
+		defer func() {
+			w.negated--
+			w.write(")")
+		}()
+	}
+	// A NULL value (a custom field the user has no value for) makes the match NULL, and
+	// NOT NULL is NULL: where a NOT surrounds it, the narrowed match (false there) would
+	// differ. Without a NOT, false and NULL select alike, and so do NOT-free ANDs and ORs of
+	// them.
+	if field, ok := searchField(m.Attr); ok && m.Mode != sq.MatchEqual && (!c.nullable || w.negated == 0) {
+		if w.candidates(field, m.Text) {
+			w.write(" AND ")
+		}
 	}
 	if m.Mode == sq.MatchEqual {
 		w.write("lower(", col, ") = lower(")
@@ -433,6 +478,12 @@ type searchExpr struct {
 
 func (s searchExpr) render(w *sqlWriter) {
 	w.write("(")
+	// Narrowed even over the nullable custom fields: _q is a condition of the WHERE's top
+	// AND (renderWhere), never under a NOT, where false and NULL select alike.
+	if w.candidates("", s.text) {
+		w.write(" AND (")
+		defer w.write(")")
+	}
 	attrs := []sq.Attr{sq.UserAttr("id"), sq.UserAttr("documentId"), sq.UserAttr("username"), sq.UserAttr("email"), sq.UserAttr("provider")}
 	for i, a := range append(attrs, s.custom...) {
 		c := columnOf(a, w.dialect)
@@ -444,6 +495,69 @@ func (s searchExpr) render(w *sqlWriter) {
 		w.write(`) ESCAPE '\'`)
 	}
 	w.write(")")
+}
+
+// The search index (migration 00011) narrows a text match to the users whose text contains
+// the searched one, as trigrams: on SQLite the FTS5 table up_users_search, on PostgreSQL a
+// GIN index on up_users_search_text(...). Neither decides alone: trigram matching folds
+// case its own way (FTS5 over all of Unicode, where SQLite's lower() and LIKE fold ASCII
+// only), so the index gives candidates, a superset of the matches, and the filter's own
+// predicate, written after it, decides as it did without the index. Replacing a match P
+// with (candidates AND P) therefore selects the same users wherever P stands, under OR
+// and NOT included (but for a NULL P under NOT: renderMatch); it is only faster where the
+// index can drive the query, as a condition every selected user must meet.
+
+// searchField is the index's column holding the attribute's text ("" when it is not
+// indexed): the user's text columns, the id's digits, and the custom text fields (every
+// value of the profile JSON is indexed, under profile).
+func searchField(a sq.Attr) (string, bool) {
+	switch {
+	case a.Custom:
+		return "profile", a.Kind == sq.Text
+	case a.Relation != "":
+		return "", false
+	}
+	switch a.Name {
+	case "id":
+		return "id", true
+	case "documentId":
+		return "document_id", true
+	case "username", "email", "provider":
+		return a.Name, true
+	}
+	return "", false
+}
+
+// minSearchRunes is the shortest text the trigram indexes can find: a shorter one has no
+// trigram, and its match scans the table as before.
+const minSearchRunes = 3
+
+// candidates writes the condition "the index finds text in field" (any field when field
+// is "") and reports whether it did: not when the index is missing or cannot look text up
+// (too short; not valid UTF-8 or holding NUL, which FTS5's query syntax cannot quote).
+func (w *sqlWriter) candidates(field, text string) bool {
+	if !w.indexed || utf8.RuneCountInString(text) < minSearchRunes || !utf8.ValidString(text) || strings.ContainsRune(text, 0) {
+		return false
+	}
+	if w.dialect == postgresDialect {
+		// The indexed expression exactly, so that the planner matches it with the index;
+		// lower-cased, the pattern matches the lower-cased text (a superset of matches of
+		// the original and case-sensitive ones).
+		w.write(`up_users_search_text(u.id, u.document_id, u.username, u.email, u.provider, u.profile) LIKE lower(`)
+		w.arg("%" + likeEscape(text) + "%")
+		w.write(`) ESCAPE '\'`)
+		return true
+	}
+	// An FTS5 phrase, its quotes doubled: the text as one string, whatever it holds; the
+	// trigram tokenizer finds it as a substring of the field.
+	phrase := `"` + strings.ReplaceAll(text, `"`, `""`) + `"`
+	if field != "" {
+		phrase = field + " : " + phrase
+	}
+	w.write("u.id IN (SELECT rowid FROM up_users_search WHERE up_users_search MATCH ")
+	w.arg(phrase)
+	w.write(")")
+	return true
 }
 
 // userSelectColumns are the columns every users query reads, the user's and its role's, in
@@ -471,8 +585,8 @@ func renderWhere(w *sqlWriter, q *sq.Query, id *int64) {
 
 // selectSQL is the query listing the users the query selects, in its order, within start
 // and limit; or, with id, the one user with that id if the filters select it.
-func selectSQL(q *sq.Query, d dialect, id *int64) (string, []any) {
-	w := &sqlWriter{dialect: d}
+func selectSQL(q *sq.Query, d dialect, indexed bool, id *int64) (string, []any) {
+	w := &sqlWriter{dialect: d, indexed: indexed}
 	w.write("SELECT ", userSelectColumns, userFrom)
 	renderWhere(w, q, id)
 	var order []string
@@ -516,8 +630,8 @@ func selectSQL(q *sq.Query, d dialect, id *int64) (string, []any) {
 }
 
 // countSQL is the query counting the users the query's filters and _q select.
-func countSQL(q *sq.Query, d dialect) (string, []any) {
-	w := &sqlWriter{dialect: d}
+func countSQL(q *sq.Query, d dialect, indexed bool) (string, []any) {
+	w := &sqlWriter{dialect: d, indexed: indexed}
 	w.write("SELECT count(*)", userFrom)
 	renderWhere(w, q, nil)
 	return w.b.String(), w.args

@@ -19,7 +19,7 @@ var sqlWords = func() map[string]bool {
 	words := map[string]bool{}
 	for _, w := range strings.Fields(`SELECT FROM LEFT JOIN ON WHERE AND OR NOT IN IS NULL LIKE GLOB ESCAPE
 		lower CAST AS TEXT COLLATE ORDER BY ASC DESC NULLS FIRST LAST LIMIT OFFSET count
-		up_users u up_roles r`) {
+		up_users u up_roles r rowid up_users_search MATCH up_users_search_text u.profile`) {
 		words[w] = true
 	}
 	for _, cols := range []map[string]string{userColumns, roleColumns} {
@@ -63,11 +63,15 @@ func FuzzUserQuerySQL(f *testing.F) {
 			return
 		}
 		id := int64(7)
-		for _, d := range []dialect{sqliteDialect, postgresDialect} {
+		for _, c := range []struct {
+			d       dialect
+			indexed bool
+		}{{sqliteDialect, false}, {sqliteDialect, true}, {postgresDialect, false}, {postgresDialect, true}} {
+			d, indexed := c.d, c.indexed
 			for _, r := range []func() (string, []any){
-				func() (string, []any) { return selectSQL(q, d, nil) },
-				func() (string, []any) { return selectSQL(q, d, &id) },
-				func() (string, []any) { return countSQL(q, d) },
+				func() (string, []any) { return selectSQL(q, d, indexed, nil) },
+				func() (string, []any) { return selectSQL(q, d, indexed, &id) },
+				func() (string, []any) { return countSQL(q, d, indexed) },
 			} {
 				sql, args := r()
 				checkRenderedSQL(t, raw, d, sql, args)

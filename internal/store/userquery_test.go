@@ -80,7 +80,7 @@ func TestUserQuerySQL(t *testing.T) {
 		if c.postgres {
 			d = postgresDialect
 		}
-		sql, args := selectSQL(q, d, nil)
+		sql, args := selectSQL(q, d, false, nil)
 		_, rest, _ := strings.Cut(sql, " WHERE ")
 		where, order, _ := strings.Cut(rest, " ORDER BY ")
 		if where != c.where || order != c.order {
@@ -115,13 +115,13 @@ func TestUserQueryCountAndOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sql, args := countSQL(q, postgresDialect)
+	sql, args := countSQL(q, postgresDialect, false)
 	if !strings.HasPrefix(sql, "SELECT count(*) FROM up_users u LEFT JOIN up_roles r ON r.id = u.role_id WHERE (u.username") ||
 		strings.Contains(sql, "ORDER") || strings.Contains(sql, "LIMIT") || len(args) != 6 {
 		t.Errorf("count: %s %v", sql, args)
 	}
 	id := int64(7)
-	sql, args = selectSQL(q, sqliteDialect, &id)
+	sql, args = selectSQL(q, sqliteDialect, false, &id)
 	if !strings.Contains(sql, "WHERE (u.id = ? AND u.username = ? AND (") || args[0] != int64(7) {
 		t.Errorf("one: %s %v", sql, args)
 	}

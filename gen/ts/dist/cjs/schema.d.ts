@@ -1400,6 +1400,30 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description The query ran longer than the server allows (`USERS_QUERY_TIMEOUT`, 2 s by default) and
+         *     was stopped: narrow it (a longer `_q`, more filters, a `limit`). `Service Unavailable`
+         *     when the database cannot be reached; retry later.
+         */
+        QueryTooLong: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "data": null,
+                 *       "error": {
+                 *         "status": 503,
+                 *         "name": "ServiceUnavailableError",
+                 *         "message": "The query took too long",
+                 *         "details": {}
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description There is no such route or resource (in legacy mode, the session routes). */
         NotFound: {
             headers: {
@@ -2513,6 +2537,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["QueryTooLong"];
         };
     };
     createUser: {
@@ -2590,6 +2615,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["QueryTooLong"];
         };
     };
     getUser: {
@@ -2643,6 +2669,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["QueryTooLong"];
         };
     };
     updateUser: {
