@@ -2741,7 +2741,14 @@ type ProviderCallbackErrorJSONResponse Error
 
 type ProviderConnectErrorJSONResponse Error
 
-type ProviderUnavailableJSONResponse Error
+type ProviderUnavailableResponseHeaders struct {
+	RetryAfter *int
+}
+type ProviderUnavailableJSONResponse struct {
+	Body Error
+
+	Headers ProviderUnavailableResponseHeaders
+}
 
 type QueryErrorJSONResponse Error
 
@@ -2753,7 +2760,14 @@ type RoleNotFoundJSONResponse Error
 
 type SendEmailConfirmationErrorJSONResponse Error
 
-type ServiceUnavailableJSONResponse Error
+type ServiceUnavailableResponseHeaders struct {
+	RetryAfter *int
+}
+type ServiceUnavailableJSONResponse struct {
+	Body Error
+
+	Headers ServiceUnavailableResponseHeaders
+}
 
 type SessionNotFoundJSONResponse Error
 
@@ -2794,10 +2808,13 @@ type Health503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response Health503JSONResponse) VisitHealthResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -2818,10 +2835,18 @@ func (response HealthHead204Response) VisitHealthHeadResponse(w http.ResponseWri
 	return nil
 }
 
+type HealthHead503ResponseHeaders struct {
+	RetryAfter *int
+}
+
 type HealthHead503Response struct {
+	Headers HealthHead503ResponseHeaders
 }
 
 func (response HealthHead503Response) VisitHealthHeadResponse(w http.ResponseWriter) error {
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	return nil
 }
@@ -2967,10 +2992,13 @@ type ChangeEmail503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response ChangeEmail503JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -3119,10 +3147,13 @@ type ChangePassword503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response ChangePassword503JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -3673,10 +3704,13 @@ type Login503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response Login503JSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -3824,10 +3858,13 @@ type Register503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response Register503JSONResponse) VisitRegisterResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -4216,10 +4253,13 @@ type ResetPassword503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response ResetPassword503JSONResponse) VisitResetPasswordResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -4748,10 +4788,13 @@ type ConnectProvider503JSONResponse struct {
 func (response ConnectProvider503JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -5048,10 +5091,13 @@ type CreateUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response CreateUser503JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -6123,10 +6169,13 @@ type UpdateUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response UpdateUser503JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -7350,268 +7399,271 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L2Lc9s2tjD+r+DqZidyf7Qsv/KQJ/O7buK07sZxNnbabSNPCJGQhJgCFAKyo2b8v39zDh4EJdKSbTlp",
-	"d/N9s7eOSOJxcHDejy+NRI7GUjChVaPzpTFkNGU5/vnv9bdUs1d8xPU6/l/4MWUqyflYcykancZb9mnC",
-	"lFaEZpm8ZCkZs5xccpHKS9KXOdFDrkiScSY0OXxDqEhJLieatRpRQyVDNqIwJvtMR+OMNTqb7aihp2PW",
-	"6DS40GzA8sbVVVRayFs2olxwMbhmMRnra8IF0UNGkkmew+xmUTXzPl1iWsUq9v/bkFVNQ5hIVQRLUCyR",
-	"IlVEcZEwfPOd4J8JG8tkWAeEx093H20/3Wo/jhp9mY+oNut6tNOoWOZV1BjTnI6Ytqf2krMsVfNLPR0y",
-	"0sdnREuSMz3JRUQSORrRdcVgDM1S0ozNO88miuWCjlgE8M7iNSJzQknGlfbvvG+f+dfiqCuoIvH/jXRv",
-	"g475ujn0mFzmXDNF4vfdhnu32ziLIxhvdq7upN3eemR/tPPukZinMWBOV8SpTCYjJvQh/JJd0qmCDbAW",
-	"ab6WxAKQXNBswjoIa/c+BRg8VKTbOM2nhGsiJ7rbIJdykqVEMZESrrsCsJMKdclyIkU2JXoolYNZa60r",
-	"GlGDAyQ/TVg+bUQNWHKj0zAvlM5SCnbcb3Tef3HnpXQOKHsVfWlwzUZ4PLOP3A80z+m0cXUWNT6vD+S6",
-	"/fX9mXvxKmq85Jk77vIhn+icjvlDRfrmDcTBT+qhIr2cJudMEzUVmn7ukNi+8d4B/+z9A/bp7BnNeIKn",
-	"6V94IPOz9+2z971MJucsPXum84k/quCVzbP3iRR9no/gpT7NFItbtRjRFVyTfi5HhAoiex9Zojsk/uJW",
-	"0yFfHihNc61+43rYId0G7TauruKIxF8eyLxD3n+x6+kQWM9VRL742TsEZ786u4pbeGz+bn3xSAh/P2Cf",
-	"AN6wYwQr+zzOZMoaHRix7rAN5MPTpmnKAf40e5PLMcs1Z8qNYU/PbBAOWekpLKSRMjY+9r/WkNef5SUZ",
-	"UTElsOrg3hKqyUjCVWzDPRrJnK3tkfVNpLk0y1o1qJrhNJVUZ2u3kga+keNJRjWbX1ucy4zFpAn3+Id4",
-	"jdAUKMuQEfg9IpeeMtIsYzkZ0amhHvBYtch+pmRBUMZ2GiApOG7UFYgcQDfgB6AZhgY5bAm/gjcMXgKC",
-	"lH9+b+4noPAzpFSIdV0Rf4HHHfLFPO+Q992GpU6IZ5dDngxJMpRSsWJjeLXg/T3CtSJSD4FaIEwUoTkj",
-	"NEnYWLM06gohNaHjccZZutaqJR9utTUExB8QgqHgAAFF8a+8N++cRUsTmagOe/ECRRUsJGcZNbvVkri1",
-	"7yF8AEnJkCoiBYuIww8qDJC4IvGhuKAZT8k5m8ZrgKTjYMovZvXziIbnSgye+SlDXKOKpJKpADdk3x0K",
-	"zDJHjntSZowK3P88PK+7z+UF9z2vXRbgV3Mk4azqt2to/5tcXvCU5dUcHpAKdg/AOd6f6CEZ2/c9TRhT",
-	"PQzQzw0XNXL2acJzlrq9VlCJxoDr4aQ3j4ZXUeMt6+dMDZ9Lec7ZEdLR2RUeCpKbt8hIpoAkQ63HxyKb",
-	"xqTJPtNEZ9M9e6mQjZs7xQdC5izFg+aCGCa3Rqg6V1bKZF3hBtbynAl4jQriRicJLopwoTSjqQNQT6bT",
-	"CIXSET1nimRyICeaJBmjuaFd+Flwd410XEDv87rCxazb2dfNF9UktuGWUw0+mbHDtOZUJyOW84Rwv3RA",
-	"/JoT5elyZ7lZIV6OuOCjyQgfVnCDE0bzZFixRvZZE4UPWYpHwgXxEiRBUQ7hPIeMM8Tww6ca0BkmXQW3",
-	"E5lXcM6XXtJVMtekN40Io8nQUgWaZVMSd6hKDF3pwMdxp0Iahq+9fAofRDw1b691RSgSw4uhQAzvGiEJ",
-	"n2yePXMfIhoXglouhQZ1AeEzJy11BYpLJfkZh25EpNuwQxYC9dxyiyX4+a/hRfDeQj5UBY1FfCn8Bua2",
-	"X92AU11HEk80zZeSntQ5H4cyUx0aouRZjYnVGuo7xfL9ARN6CZoH11cxpYxKkrILnli63ew2ng9zCRRc",
-	"kBFNjk/gmFut1hpwzxwoFwpFXO8ZmgfTruO8II2wrA/vgdhxzsb6GrJVfFdz3Y7knzzL6MZuq02aRzTh",
-	"Qks13COHQrOMHNGEHJ+Qf5PN9ofN3Q+P18j+eJyx31jvn1xv7G4/bm0/Is1//nx69CoiGT9n5CeWnMs1",
-	"Yna3sbnVbuH/Jye0T3NuP6m83rDU5ckinHSL7ItpyERIk5JQdYxITHtJvIZAB3jhZ3j/uOoKowKyFK4p",
-	"JSOuFBcD8wpXpLnV3iGXXA/hO2Age2SnvUNiWCeCvi8nIo3hBOM3707jteC6u7EV4bpjf7PWEWA+8txi",
-	"6mRMelNS1nZFSjQ9ZwSmp6DJ+rm6jeCkb8QKqJja273QzjAvKJ1FJVYSXk5/fFcwuxpLoYy89HxIxYAd",
-	"ADs4yHOJMkyC9A8vDgrLCYqXGx+VFAFO4ufK6m1qMhrRfOqwgF1aDsNVyRYjBWtEDUQBxB+qaaMjJlkW",
-	"NZibPWWa8gxGv4oaI6YUHcAOfpeTPBh4NFGa9BhJeb/PcGw9pIJM4S03G75ZgP5XEHRxK2anUUNpqieq",
-	"0dlptxEycJyivJ19KyvTJJEToVGYRhOaWUbTWdQcOV277f7wCAjNgKZMiVmJX/p+cQx1a7/MpRg8Nzuf",
-	"PxEHkjFV6lLmcK0IfnHb5cKgVnRIK0fnRrFYHvxX4T14kLN+o9P4343CFLphnqoN8zl+UKUMocUxWEFU",
-	"wsA5ACCXhjdomuZMqQqUxTfgQFrABM2NeWPHWe2lCVe36nvjx17m6riXb3J7vmNgLQZaFKuFASLWC5Yx",
-	"zUDpuCFS3RRyzykaQlKcj4wnvYwnxNoyliQ4q4GUzJjD9DfFKjy4eHiMCCIkkuYCPjemxWCJN7uEdtgy",
-	"ov5mKMJEgWqbs3FGE5bCctjnMTBsksj01jfRmVpQHV4xW9IgqoRUrPBuWHz8NnxpNYgCUAdUsJJfRC4X",
-	"nBOiEF0EoxGj4nLIQW0HC77MezxNmVgekW4Ky2IKD0H/0zz8tlcFPTT3PlTmvmU0OTdXbsxyBKgUpNlH",
-	"2OGmQIo2FhspCDXOQTQgZHIwYOm6tSOoNYQaqB+5oNkJyy9YvirCFV4aMz4xExAHJgu+qukLGO6uhFTt",
-	"CzIR7POYJZqlBNe4Z1VGXFImB1YsBFhPFCMTkbI8vHzE0i9LAqxd7lSe3ye2OXpTMsMFGqegEz2UOf+T",
-	"pfPIt7kybliyAQY80V/VnF3Ic3N9cwZXeo+gGadHU/IjoznL7deXVBHFhA5Bec8wPLK6JtrPDDiTnKVM",
-	"aE4z9TWBuV8NC9ID86hh6D3UtlPSBMgpPhBUT3I2D2mkjlwrr0EPrJBr/XfmZr+SA34rzmqpNNr7ZrgW",
-	"cZqvcdkENP0G7Mn8plBLLk4qlKnozDzXMVtUzzvv/feNs6uzEgrcduBq8ThAnhJo3olzIS8F4fi4z1kO",
-	"B4LfhML4nQSP8tg3F/HvWUMrQIMuBsvj4ZG3JQCWe5+ylxMzmdDMG7JJM3YBElyRlCvay9BwfAp6un8r",
-	"eAbmp5HurYPtxz33T4kdrLgTtxAU8LDt7ZpXjZyAwpW7gXdS9kJTRY8x4QYFCxYVhKbgUlA6pzrkpNcL",
-	"IlfomSi2Hd7piZqjSrdd/40FpBXh5PwJFDrbEtITrYKBwRjLQL4Ox3fcqobj/0hTG5B1Pzrda0nmXH7O",
-	"qefBid44D118NKPkvZb6JVhR7w9Or6UmZgoPGzfpPGR2VoNjOTMEjKhJMrRSNUo8Sk7yhJEmFyRjA5pM",
-	"550S5nUrcb+h00zS9FTKVzQfsPuDkiPUQJT1lGgpSYYzeqDNLGUOdpvbK+YZDl1wHbmxWwWSuIn0UKS5",
-	"SY74j0DvUtank8zeReenf06zrEeT83s2sxhnP8iFAEEzppMfQJQAIGQMdArPlOx5f0U7jPd6Wj9IRGiW",
-	"kZ12m8Szc8cdcj0PxQ13xW12HJOmkCFxAPHUPkOKiqp+V/Qpz0qa/pq5KG48oNOsP1E0c/6ncS77PGOk",
-	"GRtLBogQFywHMQg54k9SDkx0k30BZoOX6AXlGeytBXtzMtThC0PbYuMFjEj8lg240oh9uF8QExM9QYe2",
-	"kBDEWBrowMkyJZMKProx98ZYuhCxpRAs0bcR2hN7J+DvpQXx4iMMpFCdjQ12wbOWHXhDaUazRqUs6j4l",
-	"796+8mbcm4jTDvFusuAZ+3ENKn9181a4CMA8JhaLrGsRYoiQhIl0LLkAshc7LcLeRPelidMT0oc2FOBv",
-	"xg55ykcSCtuDSW5mdIE9sXs1JgN+wYR72zB49wW6TpozJ1ncpEoMgHuIrlwYyriKuSCxPcKWn3dtBvPf",
-	"Fbfs/gh66awSjFS2ancOkSwh5oA9iicsWNa8bWp7xejzUJHjMROHL4ilA4Atibxg+XRuteke0fmU0AEF",
-	"sYNqliOH/BcEXayeLTbO2TTQpBs2QL4UvGv08PAdIxj5UJBKMnLOpjdXZFdgizHrjjCUKbLGDJn7UEgb",
-	"x0DJOOcX1Eh6E3s38WVjoCY+T2BWBnZMZWWejRN2wXKauXwDjOHz/rG7WV7KDnlKzMksdL47w4t58cyv",
-	"oiGkXqdi3fx+FYVTzfkwqSYZo0qTRyQZ0pwmFptuYO4pJqa9pDFj/Nky9l5FZILOu/SOfpt3NkwAJZiS",
-	"Z8WY1e/mpZE58RPACd8+msAi6z/ZdMZOBb/YSB6UvitDCldkr/K3Q3WsY9Dbfv5CTt3J3JFyFYQLYJrS",
-	"XaIFRlyNqE6G5XM4dazWukCtN1/d+Ta7pSqSSmQYZvIbXKnQMxter9fs8oQlkxxjJza3dv5n9rLdfOpq",
-	"G6sNdJ4zrhqH4ercuYnMc2CzMMotZNj7DzewbtPAWxps3mCnzNj921tgliIS71sYXdB4ZwVLgJTZ/QkT",
-	"qQkpuGMwQaVp90fzo9PobotnGMZY2IWXp+EFsSwbbC1TCGnprRZWNdDXVZyuwf3Aoktn1xm4uiwazArr",
-	"93cV7FwknOybaA3WZMYVAQ0hkzQFjVNLaQK0vaSVDBmYvD9N2ISlqEdabyPqPGingf33qGJ7JGegVRT6",
-	"xImx4Nw/hbETfX0i81p6M5U1ONnsOh8oylOMEg0jzhHq/b6xSp5KeUTF1KVK36P66s7WXhsVkXHGqGLz",
-	"qqAHnk+3noPe1tOVIGIpGR05FGDUp4nUtEhXR/O3wy7a1ywn8VwqeAzLXpQrX7VK+83G/AfXJbovO1Lx",
-	"UV3++vIjwQcIxTDc4Iasio45eqEOjBQwL1Xuvzm07htAYSss3DpIEwcqBlk2XMKk/lYvcGWLKwXkdcgd",
-	"1lqpcv9YjsIY0awvHftxMS/OQ3er9a8sOAUUPsXyn6SoiEuGJ2gUN/GiIfe8K+BvudrVMMBSOE05ggbp",
-	"Mshdv+Vcs9sIhKgIns7r/9b6vwJd//a6fS4zZlGnvLjXVk5Gm+6dFUkX3XubYByTND2jHt5mwL+WLWB2",
-	"fTfDqSJr6GvFVPkt3OYMrV1v5hBvNeTS1ikM1cRnaBm+RThKNSBQCjHgBb4zEWrMEuNCPGdT1SF9KZeA",
-	"yVmwDgOeTuOjHIpUsv+zJ91K5KgRNWC8zubVDPDuuoyvcxtajWJoBCk4o97apDP4dzlj/+NlRYrmiakA",
-	"Q6CAzb5lB7iVjqPbkEa7nXy81PgHQ+mvyJZk01+GvZ8Sfsx/OXz35+Hma36oDsXb3eT54aPD8/G/f33+",
-	"y9MWm/4y/uP54aOjk0tOf3vZPvwoP7/+83zz9cej3aPTf229ev5Lxn7e58cfD7aPTwfToz8PPr9+8cfT",
-	"1usn//q0OWqLnVN9uH3S2/65/7h3tDn6/XJ7/FObPvnn1h/T3zfT9r/PD+RcBiXk5ckcqwVsYjJeOTBo",
-	"iUzVcoxNcyIyTFvSROf0gmXKhd3MpNqvta5by5aVARbhAnDFhskidNToPR6h/fysosBKkGNotZxGZ0GV",
-	"izKK2LwZZx8sJ8aGNsXt/2kEKfSBHXrExSsmBnoY5tEXic32MlZmtLJLlzCwR5SWQLCgsFa+nlBMP6DC",
-	"uiOsADGTdvDQpQrK3LOHMq4CBWiFJEDmg3AbzpMyop/dHrZ2d6rOsiLfs3xQs4CMCu9Lzam5V/+iBzeu",
-	"HPnggokjmTMzw87uo9rRC5A+3ipN9qgKviP6eb031bC3x1vB7CWL9xwWHQFysE8TmpHYfTFDrpZf8HXg",
-	"mDnsytVF4Wizx1OJBjmjmsG1D1CgvMFjxHfgQGFtkBZ5PlFajowCYf2OUHOoZyVM0vShWykBToaFGzC6",
-	"clRRiiawsXrAWaSbqyFTtn3610sFoIK3/fX3bzZGNOfzTHkFN7IOZ0903haDdTiL210FV6rnOuoNhvi3",
-	"DLM+E9awJN/V3prZ/A2xzcHEj1jCNFcFqYxeACF4f91V7WlgaY1rMv1uSYauvZ8+w8wa8JBaa0l0mfqX",
-	"b+xusske06dpu7fd32Fb9EnyKN3st9nT3mO6m2ynW2yz36ZPezeEYjLjO5u7jgFc0nqZKjEvwJ9MTEaN",
-	"zntA/bA+QOVVmJEHruGKs8xNmEKOC5naNbJQDT65rdQC44QJXQ+JiqtdLXFfK6Upq6LdGpg1m8Nxq3c2",
-	"1tMXqKrM7ii1v/rZv8xXq5qZDj+pnKZQgCqDQlEZIkxcsEyOmXUh9qaEYVCReerKScxTbLfSmeAZUyUS",
-	"NDD4BP5Le3NQDChEcA5eYVuorvwo02k1HNwotfDAT+fBXqiICyd/Yd8Nlbc5MBD7CNNQNRq7U2YAnas9",
-	"X4QEOKYaykvCdfmGLczqqcXo7SunI1ZdbXOqSUYtyTMoX2VYmlcw5zMMqqx5cykdsy6aI6aHMn0t9b6p",
-	"Yet+r4k3n3NSVGeF1nnXwptcsadrVSanUVcB8ufT0zfEvIBJyoxqMC0Gs+2052sXXUcT7Wz29ArkqkXl",
-	"FwXSlteH9MWok1gtS/a9CdlKarLvQrkQGgYtzBdgWsEoa/DWCEIJBuh1RTOGKoJQ7pHqIfzXRPCZX3I6",
-	"KkJI/edBJClMaCNXAWq5bpH9HhDIrpCC7LbbpqbODKMLwpYrk08Xz1K6VNeEMVepjdZWFBQbvI42YEak",
-	"NabMlX00MZIhn6q9ylc+fjJ8vQilrHhbD2v4uNY57000K50KHDCgmNpDMm0qh3LtqzNBXC8tmdrWymAM",
-	"ll5D3ytlZPdu67X947157Sx8b52PxrbAnNmXrYAIfHxDYqE2mbIBExt+6qvwc6g4tu6Kzq1j6DTLzequ",
-	"iqDTELKuFNm86DZ364IjnuMgASuYh9TCiMZrydC8CH8DOrZdiyFvqB46qdiRBx+UHaS37xEG9MRVfiSX",
-	"Q5mZ3K4SWpSjLpcsMzcjARR23DlcNivTQ6rR8GuROah7a1dLhhRj08soC8GfwVw789o0lvFyh2hhXkV5",
-	"X8p8IPXdDCdLi633YSWqtwlh/utN7QDzciEW2DtMl7B3GooDh2c+ctgIepliQfEKWyi0N7UvzhAkLtX6",
-	"Tn+LVlHHQoCqxqvQqVNkI9uFWEVoXvmZP6pbmbLubiSbOdxgt1HpPlYdtpzo4LSXPcUDkYbZi8rAirvK",
-	"iq2qQ7jeDj4zoh+wZAqvHFclclxVwZhmWYw9AawuMxPEg1ULA+mXZuGFuI4DHJ/XK6Py/KZK5OzpyfPK",
-	"o3rjk5FPNNUVM9uUoqWsYWOZ8WRGFmksNP8IlztlP79+maoeSEVi9UKBKhjvNGdsblHhUAvWg9/X0ugv",
-	"8wYlncsss6FGdR/V/b7cnsxRVuHY9dp+uLiqXc9cLUR/k7sYAf0cZ5MBF1DLHf/odOAuqPUAllBaHnLI",
-	"/DykGYOWB4I+vBy7UuOQVFn6Lqi8STKwApjGD3MtAWqnrgC+81pZCcghusFuh8sNcF9W3lebmV9L5q4n",
-	"THMlbiKyrD+utZxE6dd3I/+p91wlCSzGugo322TExUQzVc6NvpOP0k1VAsMeoai7wd7NdpGhL3BBVrgV",
-	"zypBYpKjlhWtyuudzWDRQ6ZAbMyZSZrxcqM9SDg6GJJqmQceCsJFV8S5XUrLdtsxRa5j0kzmfB9rHTLr",
-	"77ANGqRiVbptjfn1ZM4HuVfyP5rgomUEknvwZ5SXGqowXrGJyOMtgl40YLbvTl+uP3HNM8qLXk70uZsH",
-	"L/R/VHjtSiAlTSDXFIBvC+NHBOBPRlRrUxCtAuazYN0tLXL7Lm6VJfwpDj+La5NbP0pBTqqvc1GAWSvy",
-	"y2+ne0aPMsJvKfOIKwKswzbosQGDzcuhNGhp3+0KPWTchUX1WF/mDEvKQQQjF2tVN2BVoSHWkHT9Dlr3",
-	"Hapxf/EXtZEXb21rkLesP884imLWlVq4CWdd3O6qctog5+22LruUXeOqw6LrBsKKaXTZlW/fk/ajHbbZ",
-	"ftRj6W5v5/HOznZKd3pPdhjbffKkv9VP2NbOJtvefEwfbz9+9LS/1X/8BP6zu7uz/WRr69ahBzNJbtt/",
-	"9ciDpde72sADON1KhLVO7BlkwBiEdF+XYb3V3nq03t5eb++cbrY72+1Ou91qt9t/hFtIqWbrmo9YYyl2",
-	"FtzIR7Oicjj1CyM7BfGyRMuw1gtLvQ652ALqbU7RzKUsJrzU+XB6ft6+SJPRpeylW5NPO4J/eryIpvB0",
-	"YYeR6xwQVabF/XCXCw2LUNdXDb/24T3xZKmKhCgN51HqzIMH2YxxuQn2Iwh3aau9zFgMl4XDLtD2cfr1",
-	"UfjxvPGnUUIx70kKYWRniYJrF66/fKZ1l/hA6Hxa5fVEQGMfB7gfD5WvmZC6/lTg7TT9GIxpxlZX6JP4",
-	"LT43cjmolpVdxWLoEKYYURL6d7hWhaSuU2Gl4PGfTnD+Oi6X7+TvO/n7ZuSvUoEqRrSlw1oFPVv2TkA1",
-	"0ZwmDP8AxzMTKZQX3eA2MmHDju37jL3ilcYn6Wq6LONfhnGgN+dzTDevanQXAsOMXUe/iyjBGhqOtkJI",
-	"fQFLkgepqWujSPwlMTWIoC0oT6HvJ2n6sCLXsdC2Pi0j1mbYHfAWXXCiCmMtrGR5MAZKU4WfHosqrXDE",
-	"qv6D7gxqHG37rvElXmHgbsFzE5FufFMa3S9cYxRRKqtccTX85ogKOnAtHQPDgQ0MAeRezGoq6edbCm68",
-	"fEAF/5PlleEKZXvvVzHJ17pLrvOPLGG+XcJ2v8BAf1oqNquIzplp5pozEtuFxmRE83NVOnVP1gdMq1aj",
-	"Yp5qDoEmarSUoBTExWDPmYqVD4sFvOOCKAENsBI6a28E9PhwzRlf1VKdOiu3i26mWWZJwyJKWEEJvppr",
-	"6ayK2NbS2oJm33WDovcBXSYLO+8N6QUrda30Z7dUi/Py5vysZ5WkrLLKyp2DCP6iERK2EEUFfSoaI801",
-	"rLfOCO6bT814o0tenMK+Xx9wjKJ04J8vYJSyi/XNmxgltvxQryvt5C+dJS7ofGiXnUG0CLr8YmOS/TGX",
-	"l4rl+A/sqGh+Pj6pzOGbaby4SNTmNS0JHSyhDsf2Fhmyz4FXYkam3e4/TbZou/c43WQ7yW7/CX3Ue5q2",
-	"2WZ/i273dpJFJuKMKr2faH7BjKS7Iq0QAbmyEXerxWKHLj4tqFFMPLOzaxC/Wo51keBLSUt2pIUCbG1U",
-	"+ztUNo7Y7fyDgDNFDKxxWkCUoyskbIu9m7wE1TEub9PG3Ale886/rii7EZntvqEIS7kmzcIda40eQop1",
-	"XzxSsD1SmSuFw47Wwv6aELvJffRbh9hmCFFgAfbueRL7PCn4h82wwn2AecVVjyWCXfgdg6dUTgbDoDJL",
-	"lQXlL+lYW+Qtg7Nw1guDRNfmvQWYoqUFzx6R1QxsqWy4rqhJh9sjMVDs2HTCxn7uJtLRVt5196LqKKoS",
-	"5+pif/4ueXOz+lDY4NDDCqoNdxvdRhxcCIxRpbZliPFU+ovRElKDGSyeQbjX25fri9Pz/maBzt8gXXDp",
-	"5L93qioW03YasZ22oEyRsxS3SFE6EmiwFIY1oq/QXENDwrhIskkKt3FfYOt5KhLWFZdoMPbUOWVJhtRo",
-	"no6T5ruTg7cfXh4evHpx8uHl4auDNbsKrIY2Q7W7QksZuYpVnrw2i6D6iVBMr3Vsufvi6jfjDTlmgo55",
-	"C0qBBB1qusI+iNfCaBRXNJvnBMCsFhCCahF0tr68rz1fF+lanX9bMsHN0JQ62deGDfh3SRgtUJWBuSjn",
-	"DuSmb2LGfzJnxp6N30Hr69bOuhdDgxwuFJe5cEFyuzN5FU8mO08uP4p099NH8bT3sXc+ZR8v238uMoPf",
-	"Xlm62d53VmFyd3JHtRLrUQVKawGo9kiM1DxG0j5fgSesSFyGJn62yHL9jSz4m+0b0GhjnP5WZvantYyh",
-	"kNSu0dwWuignReiTw0qPIiF1iRpFWbJbuS6rrf/IjO7B8D/P/4CRCMf/ah2oIRM0KoTpDuSyROfdpjCc",
-	"c5uSuG9DFAsvaVcs4SY1ZmXrokXeVThujUxlC1/aSEiiZVdgbiF8oirlX0PqzPq+M6zvDOs7w/rOsP72",
-	"DOsGbOXenMq1vAVrWSSTnOvpCZyHpbMYNwuBDcW/Xjo4//LbaaPKRhZ/vNQxyZme5MJUhbD2XhdzHJng",
-	"zHWf4iqdDcn/1AEK/vPJ1u4jCDHuivgLeJQ51di09iq2vUTgnmy3SUqnKjKtVDTP/MWCGKKiWjWMr1oE",
-	"fCpdEf/y2+mHo/3X+z8dHB28Pn1m43FjYGZlq3r8BYYCB7a1F8OfcCQd0m2YN7uNcGldUaytyKsIlhd2",
-	"MMNEs6bJUTRteE0lhWh25VFXIAsDg8+b45NTsgEHDKEWG27taC5ShKLNA9JYyTEywqJub3NEU1Ptvit8",
-	"Y1N8pIxPj0EmzuWQJ0PwFiqvPJb8jFASQCuEAZIk224Kg4yQV+OFRmaGCFNcmqHW44ati9uXzjlLjcPc",
-	"XLrG0emP5EeDw0QzOmpEjUmeBRn4SyD+vK90v9x6DkBifRHBfBG55DlbR5uj5r2iMYDxYSj0Smw9IoEL",
-	"0CZFdYXse0bX8d20oMMC15oJRAb7/FLm52QizLGCXa4rfiC+V5zJWMXMIElyljB+wQiFS4CB44Kom0e5",
-	"wwQHQWEW15NcAXdxNVw6JP7SRdN5t9HB7P6IdE0hA/jhS9cWmQBk7+Jhmb9s3rP5h62F0m1cXYXTGgOK",
-	"DajHuvEsNXXFlZ7vpQp3X4rpSE6UfYCN8/xhdAUhP/zwBiOSfvjBNYCxL+JL5bar5jOqHU0wIU2FYd2M",
-	"V4re+uGHtRYBWmbPzHbwQ1NOsRnBWIqeOdvrTJD487rCL9bNFwAEQmY6dONairrCvudgYIvENe+0N0Fi",
-	"x3b7Jv6qmFtFxhZPynvFxvwGMuuYdlEstjlHhCFyq2LS7YgoCSP7QjPOLo+oR/0uWM7wjI/9ojDYAOI1",
-	"P6/nwIQzPuLa+A3UJcvNDKUC7T/ExFY0R1Kys/WUSJEAxpvZYR2Hb0xR06oa8FSHnoaMJ8wGCbhGpLkc",
-	"55xpmk9vQ0g2epnsbYwoFxtvD/ZfHB20Rim6n7jOZonV/pvDRtS4YLlx8zY2W+1WG162ZjnwIrbarW1b",
-	"9RX568aHIaOZ4a4DVhXQg4BTZKu9A3Q5Y97dAznvXJHJ2OfiuG4LFtqoZPjzB/m9YSeLGq40Ey5iq71T",
-	"5yD105gvp1iseLe9XSfK+XE3KlpnhDKGqXlb1Of9Gcc3tKERNTQdKMxq9qjVgIABQJUKNQRjnRSJfzo4",
-	"JQ6icd3uf4YxVgOB+vft7YZ/+uoSCjuZYqNawN2fD/ZfrLWWBgreHTnRhOIQdTC6ihqFYGBlKq8yjWWV",
-	"swp6HlNH6PAyddy/LGc34wDDxKFa5DUSPuPQRI9wIa04T6dgl11htd2oojwqocqTIvPY2Ov3ScbFOWka",
-	"GWprhwzlJA+zUrEf69H+4asPz49fvzx8e7R/enj8+sPp8T8PXn84PX0Vr5GBZKqiTh+ujQIlgyPSsrQB",
-	"cKUaX6xNA8M9K5O85guF4Nq4pUXNuAA1frRuAR6mkMVrllLjQNyGbdgFcUWU5llG+jnDmy1a5J0TYbFn",
-	"yRCS4LxHOVwwztgV5vtMDkCBBPCZjFvEOJKzcUYT02+QiRTGwhI9QC1wK0rLsUKJhIvB2h6h/iC7wp16",
-	"bqR125gQhVBgtyLBDGbdMu0RDHR9YQf0rABi9fss0c79WL6PSVH9txG5ptKuxtrynU7mSsnO54eGJbXn",
-	"ag8uXe26olox3LdweZ/XLy8v10ETXZ/kGRPgZkKKdYcZSlql89GVqVd7CYgtWdF7rnBiTXVvdxNApgNF",
-	"gU6rblzTBxkEV3/tv6gfy067XfdlwSuDY/dFwHbam4s/LHV7wY+W4My+yB5+sbnEF7ON5eG7raeLv5tt",
-	"YISccwl4VFXpu6vcUXQCUOdFUEaJolr1wND/JkaxWH7+UGGgDzLHCOmai1hfCxgxnAUYecrCb5HNUtIM",
-	"Gp36WhYtGKkVksdKvh6GPdSw9lo+3SLHgqiJMXQYt4ANIlRqgjb6wjxpU7JxGJy5K0p8w/FVdglqqtEo",
-	"jO2nnuoHhcbvk/AXIKqupF2dLVv17g25xGyO870wivlJviqvKHVvqGtB7eRCKLxmTR57nk0AungZBX6U",
-	"GcZoqO8coopDlJvFfmcS98ckntdyh7D25n3SfU/VyqS/Vs+otSDMq3ct8puEnJCMnzMyr8OEykuHIHmw",
-	"t9PpEI4L+FayWIzP2idzlvKcJSb8iPRMYLfjJzS9AMUBFAUNCSRdYQTED2bID+5jmLuKBa9FhGWKEfdV",
-	"sNbSt1FXmPc2YmPHw2Ve4raNfUmktqGbapHD/mxvDqKlPC+paorDZ2h9tAwrCjgiML00l+MxtsoMOuyi",
-	"ojgZrxWpV8YSxhXZabdJXGrZ1RXYEcouGWihm33AtPKq654z2d9c4zLwCkrFu477TDPb2+jWJfC5CCqi",
-	"WvNbUi70UOZNIUe9h/r5ZzOsb7u9VVPXGjc1x6Ac6qI1QQpvMIAtDSY5A1/sgM1wqlfWf1M9E3wA42BA",
-	"hgn+K3Co1agGiDNXYmad/blEByrqAC/PWWraKdyMxdiK46YAzq1YzO1J/jX2M7shMCaXLVjmjqIKez1e",
-	"75E6NaBa8L8hqWfVwDe5hGpJYn7qPDnWqwNm0NgXwgRTc2TjcKD1WwZ6w4B5FxXBENculmvGBx4aAB40",
-	"ozUxEwGHDol1TDQbjTOqAS7wMkarEli48l3GuwKIlCVfv5wcv/YEUCjNaGqTRi3pblnfRWR4kzukjmv7",
-	"bh0QAM2uMPpKc6e9vbYcrYPp76RvlJWEpQnV8u3Urm9tsmIdYuFsX9/wNNu+pEapmCPYrcbfjNzdVqL+",
-	"ymQSi2lRTysie3lNdX+8zc1vQx+rZOJlhGE7iip1gte+dbBrC0m0vIk02xVWnF0ol4LPIC6V2CT7bu5q",
-	"4XQBZVtGfjPjuybkwdJ8dbQViW7pozZ73N7a2qaPHvee7jx51Os/3Uzbj58mu7tPHz15ur3L2o/6jK5G",
-	"dHvuAiy/prgWQuU2AlsQk3xrkW22gv9/ipQmyjGy80LaHO6ukMjUk5c+Vu1fwtqKamRAVYokPBd87Fv/",
-	"45wRoUbSsjErVjybKFe80AhQzSKcTAqG/tCQghDuaRbh2gRjQzo/o3nGEWNTVvbzocjYFYaW+8RyOmKR",
-	"K0gM/yCaj0w5CVSMZY47Cekm+8yVrqRQ/VKjg7vIXNc1w11arqruu7Bicapukq8qRQU15hd05QVWB9GL",
-	"Y9t66Lu19a9AYP8+ltZrCDp42IzC6a3/RTHW+7ObzhCdMhE3AfK1pDsu0hYwJ3hEdTKciVG0loOEKrbO",
-	"hWJCcah6kE3X5pq8N222Oiim++Qyl1DJ2M9g/WXmZw8iiCEsiK8hzvMEeXH8cmBkpJmSJKF5zjEEJA7r",
-	"FMekScNmKaajStoVvSmJXckHm88DSxPYoisqImLNRQsiHu3o66aqe8dXtY9JU+ZdEZ8cnJwcHr8++QDt",
-	"z45fv/r9GRw0xMcoppUNaaVithq+sxRU8RkMaZwXgavQuXgFKyVjORKsk7PgZVtl/zmu5UimrGGk01vy",
-	"s7ClTE3iyrjWn7k0wyt141kxn5sZ+y/ncUxyhjCmmbGJ287zJQ53wvS6OdGF5boNwltUTFnGwVde2W49",
-	"Nvfgw2T8obiNDpnXysrCfAr8fz3TRbz6CvwW5/nvdG/W8OtXJt8giJx3aWdOJbtHZ6dr01jBrjd8j4Ja",
-	"vm16kKty3Q7PotKwNC4wXROXokw+BcooEL+IzKYo1hM5p6TNe/XVcZCcOJl5D5Wsqso6Lr/GYicpmEnH",
-	"pmZACRjfgaAwaHJVEScLBqL5TEBQLrsikVnGU+aSHoTRyDAix6poTXxdEV9GZ156ifzwyhfZMVZ7xnF3",
-	"oHSGchDueT5xwLoyZU7e2fEMvIxrk1jPZgUT96d8Bz5+dk8q5nXcOEwVdB8vz6JnW9WsmEvPD/9VGXVl",
-	"R5Eahm3uLHUZaNacBxfURDVrCGz+rqGWKLw73u/66ddllQ7uNtxxYipA3BNvLFr0zPBGSBa9Rpf90jXN",
-	"DbuNTrdBs6zbuFrU0TAyyX9W7cMPW60Wfli02Hzoks6QA1xyxapKUppcuBnZGLNeZG7laFSYKypYtrri",
-	"dOYnV2oP1s+CaBel5biIP9XGb9KcCPQbG//4Woscuh5jXYGyvDEiG61SmYppLLUCgGFiNWr1Hin2vNPe",
-	"saUNusLMVKOawindlKetWN20TS4BC26kPQbtPa8s6/hmFstShBOiwc20uaDLnA3ZMufucbToulevoN27",
-	"7XAFUZrtncVfuIb6384J7WnpgUhLAZbeEEU9vSnOXmL5GEsMRqQZquihF8h9cCtPkL2zZXJrZ6qnt2+l",
-	"Rh0koIWdeftAVHSmcsSwovWjCx40NOuSC7UWAalin22kgzWsznVwLELwZ7otuqjq0s8zAfwt8paNMzpF",
-	"Wkpy3M/MF0gesaV/H22GicTCBfpSEk17vt8uhnRacrxmwn68+dJUYuT5Hsn9bFyTjAI/RfZUdAh3PKVP",
-	"RzybIlT6uitSpo0j3cRT2jxXSJQ2dtFVGyZ1VQdL43BbYK0kst8VPYZ7FP7Ub89qLE9rkRcYCQURBwgA",
-	"0jSBAulaGR+GLGcdSNejaTn5vCrJvM9zpatVM1yTq7v7jZlZuc1eg01/GfZ+Svgx/+Xw3Z+Hm6/5oToU",
-	"b3eT54ePDs/H//71+S9PW2z6y2ay9ev05Ld/8WN++PmQX/Jk69c/k63soneenR9+lPyP0b8+//Hi6PKP",
-	"3w62f/9zcPn6xevzP168/Pj7x1/P//jp4PMfHzP+++j39u+nv/NXz39ps3//mMF3yejXUTL69U/6/FAd",
-	"jn7dgYmPTpPd1x8H7eMXyc6RaLd2e5xON1+8/Pfbgye/H/y4zf61qbeP28MX+5PHf/673754dPSkt3v+",
-	"46fT9k10x1Jn2nvm0LN9ZivY9Gt2acW1O7Lm+ct2J7Pq0lz7CPiAGLwNMeyGWtX8t/+hDLxGNTqwLArD",
-	"OcMTBI4lPILcE+u2g87x7rDMUD0Lr8gQiGy92Gzqq/YUCQPL5M51xWzyHK6mHIoR3Sx3Lg/bZ94tlDVd",
-	"US/MAriVHSNrEuzmX70B8atoIbpy61nlHH+j7DpvPvNZnN+NaPNGtOCUv1vSvq4l7YRpS/cKJHYSfF0j",
-	"3/s0tYWEtcxEQNJer44xruYmJ6jMmM2FXyyqbGJu7jhnF1xOKgt0QNJDXYxhUW90yjSWMZ+Ic0zrwLXP",
-	"KGMuQkQBIwPfUVfYQffCCZz3phg8KKXKFdGgWioJWRjtNVRVbG5KKqtjl1VVy59vHiB4bSOiFfOWBXP9",
-	"Nat9OP9kUO2jaSwYOTMIaPHI4M33Ch9zxLHi0L+znFuoGSfMmg0ruvXjL+iqvj9OUU3AZjlG0UquMg3l",
-	"1Hbjuyis29FsNSpjlbFpKPBsJLGiU8KEzrBbW9oicdGAC+IWwUKWc+gV0V/QfIs0aQ+jxm2zCeQUa4F9",
-	"qituZ6CqcoVwpU8cSO6RmoWNpmro2AzQW39l8/yKzOyn8zUM3PbvSRcfsOK4qy/GxhdfS/fK3I6M6SoT",
-	"kfaWZaMolzyDVT7ApSysXXFDDM7ZhTxntWbQeTzjqbttdqO23zgXpR/hZqz5BCws7OzzrzyElky+unGH",
-	"uvk0q9WKFmM9fUE1XeDWQ++Gcer9h7jYLJrcw1U+MB2MfDrUV73V5TtQvtdfXKH7qw0f0FebgkmzzFQF",
-	"hz241NKHirgvTdqducFBMG+HPLRNmh7Gxk0Wn0vagj3FXWEtySaMzahRZkUOLHuz3Qh2t5GkoPsJ2poj",
-	"afmgTWy8uaddgTmRgKK2WZutChzgLnpSDOU5DXKjuCJ9OH23T7ech6orfMHfoqp/+Mqe2buQgkV43NyH",
-	"RpGmDwX0DN59FnUFVveeCP5pwsIOfh2C/qxoLiZyzbX+CPs4w3Sy33cOSltmsscyKQZYDmC2VErTRv5x",
-	"VQ72a8UWWkWiGYoeD6E14pePl1DJE7ZzFWNpST4Td21eIaHTx4QqXs2mLvj8C/uuxwaDQ4v9gFUk34H1",
-	"ucPnmzq/3tgBMMlghq0ZZHJ9z52NGHESADiDMYFLb4/8n5h81h/VhtmTLR+q0OLAA14yk8wbYvf1gehf",
-	"J3viG9lMT/hAYPL6DdxUz01fxSqaAkQLv9qbw94lswZW5L56M4Os/xF5wd6hhHyCC2xdMncGNiDC9KK4",
-	"cy7wfDi67egfsLhrtTqXhd4UUpO4z3QydAWJ0VaiJXZ7CeLt/YZsx3bHMVzTQejB5Fo1uHdVvNYJE72U",
-	"pjlWWJmFTkTO2djWoc7XFU9NHDymepHe1JTwmg1hKPiqcU8FNRDkLGkyyiRm1pPT4JEJUChXTUDmriWJ",
-	"awDrZYfY9aBwdK3I5++KOolhz1hD4U984OqBXyekxE7VrZMztAS7qfOoYK+GuLRKlx0XmSr5PeZi6GcB",
-	"FdQhcDsg796+AkSBoxZd4cC852QUG7Rva1AjTuQcwG36AOmhk0Y01SglmARybJwLr/RQAIFuW0VQ0R55",
-	"88/nB/i4eTxm4vAFeW4OYg3ri2H5iZwRZxvIWWkjyNnxVEc1lSlgqDdFE7aV8czTISsDTksAEHNYtWcO",
-	"gH2a0Owa2BenV1v3omD4Sxd3cLg8kHKQsQ13ko07FCWbo3N4xyuLXVx7K29U76IYwWtKBklNM4YPPI2I",
-	"W/4H2NqzBEM33IY/THIeEQw6jQxaGgoCb0HVqCxjYmBJEKKaxTAQF9cWldOw8qZqGSibZrcbEla6tXGx",
-	"hZf8//cLfba5td2i47F7HQi+lTHgS9PJZX4v7vdiP89w/n9s7/9j6+U/tl6ChSA8e/PTP7ZeWhz4x9ZL",
-	"MyH8ZFHJDIpgeQZ3naf/nxGrze8Ap2c7/c1kiz5lj3vb6W7/EX2StNlmbyvd7u/Q3eQRe5w+6T+l7V6j",
-	"qn/udfJLJTI1Z2k89iTiA0H1JA84QEvxQVw45tAkCern/ps3H/558PuJTwmWE6SSI4jehHSokh0S7DAn",
-	"B8/fHpyuFaE7EYG+DSdcs2ev6OcICRpS6yjomrRq+cic0Vc3vP9VfbYOLks7bYEGYaWSgVj3IowgxyB4",
-	"F1jWVM5I7+gUXPP7LJVtzvU6qW2xYcLndsQmS+/Nux9fHT7/8O7tK/w3Wyi1uAJ8jnqQd28PwS4ZEudW",
-	"V/hA1Vp1wigKnq27hknNgr/b2FR0lPvY4K5o+puKXN4aGnL79uELq0l6A0TTX/nIBC/lEaGTlDMMgMJw",
-	"J0gGFCacNzBU9HnGUFXdq9RVi2qkIH6ilCKq+JaRTDxbd5CMnAWEGPuL9OFWaCnAhzEDTLcpmvj3h+A4",
-	"Y5CakTV8CN9DPN2ykB1xhWUe4sg/GJkwQANXL5dYy4mNnGYixY7pD20gLc32nP0hAAP63WHmyDpGlTcx",
-	"pUxwlsZrSwhQ92F8qGH0uAbceH1BsJQtsh3MT2VgbfE51yRjAxQu62bB928+TbAjeyqkOQNw0/Cqbl48",
-	"rDvNyz6PMyoMHG2LPLuUa+cM0fba+ZcSHY994bO6W7Xg4hS9bhyR71OesfRGguTc3CBFtu5Hoo7ubL25",
-	"bsvfhY+V2nQAOcrCAl5Yyy8RU5ozZzVrRfjaogS+V9+fjfQwyz3P6TSMf7KpKVjAx/dlw0axvt22krmO",
-	"iYI+2t4dGdksJ2SMo+JVIJ3xRoybw2+KT0gzHtMBN4TnfavVOosDh0XZtwk85yXPNMvRceG7mBA1FZp+",
-	"7kAPcHz63vkZzt4/YJ/OntGMJ+BB8M9Rfzl7/wD7d3Kh+Nkze3WxfoJ77YHMz963z97bkLEzzKwxak/p",
-	"lc2z995dcfYMe3GHs+UyY2fv4QaePaNhn0Yw3R9bQxm4FR6wT+QB+8TJA8Hgf5w8yDT8j5EHAw3/Y+QB",
-	"F+SBkPpQEL98/OG5/4ffVVeEDzh5gCehUIQL/ubkAeCp+dn9BYuYZBkO/Rr/6DF9yZggD4D2PpA5PoIt",
-	"GFyIihbspvCEbaMem0JOoCUXJ4YYB8bPEXRZgu/ft8+e8bQD+FkMBT+WKlu4QeEBtmxfa5E3Ob8ALm0+",
-	"QYSyJS8iEpdCI03pqMK5hEhnflwjNMfi+GFNCFcD45xNbakLmBNtVdB22Fq2ZNHm07eIJ0GH+JqYEuzJ",
-	"emPRyOL/Mt6LE0bzZLjUmzJfyh/yEiG8zJtv7DktNTsg4jIv2lC6u7pguGYjtcgXU7SxvvJMG5H2ujoQ",
-	"avkogH+BLPW1AwBW5MiHECWz34CRmX/f0GsBv7T63IQZ3KZGjk3Xx5a4QhbB2BlW5yU9NpUiJY+I7/Cv",
-	"MM7M6aRDlrMyjwHalI64KwPdIggAoxHG+wVeHRgx1BmPbOdgKD0zy0RNyq8UpnRq0O51RnfCfb4zJRnu",
-	"WuS9kCBcgPGI5vy64jA6b4vBOhDKhmt3v1kqEYMD3KCPlN/OjYKDN1fmTA0u8HKFW5a/uzD0bznX7O/S",
-	"yegv0JEIYWzrc62EaphTmxF0w9c2gr8DAbh86wZMB+3Q7zO8M5jmOh+/6ThOE6eHhwXqjXidcoWe1tbf",
-	"j3HAtdM5MyX6w41SQ8ITKkjPEvUASeDZjZEk/HvmlK/BGTNVnboEcpJxcQusN40N1ZEXca2ImIx6DCvD",
-	"WFmgSup7ixPcZ76zzNh1McRGJv2bCh25hd6dMAM+WiB0xCDxxS7arOjGTEcMRAUlQJlJqGJFX+skgS21",
-	"SBxMFaMa4No1wNjK2IwR20d0SlLpxA+NHcr8p3hPvM3LxFbYSLh66QHO/i7SQxkIR1TQAXNOgSLETtmu",
-	"N2DwKqyBb2nCiMwHVPA/je+8TH5rz8MtMZeoRME/4R34Lx4SLNHs3woN+P+iG1yHv241c0CDW4kg3zCI",
-	"+NuW3fGCRG5w/e6UILg6ixjDxhe+OOIfvyUjeeGbtJuuULjiCDlFeM9pjiF2TIO1y2fLwLsdZPdcEClY",
-	"V+icCmX2ZEwRwaiuYX/PD1VFI8wjTyO+Pda7tS6N9S/8Dv6SofOwsHuImze7XiXKB5hwFdUKxveNKYY0",
-	"L4ErznNbJTpGPvCwCPfCj4YU2/v/p6Rl3BNu/YR57OZGOjl2XFKIViNqHQtEtRsWYJIZO0zR4DeeVJmG",
-	"MHBAFaIZIErwigljhacgzpkIAOXyyGFpD8ukGDz6Yfyj2aDyGMZFWbrreOmv9HNUIGEmlVnfqCtols1W",
-	"wzotOrC6RrU+MUKwz9q1O6mi5pNxeluJ7z9JcjJgSP9j7/k3FrfeIXgdibAX6F6oRIDPZTFsA+MmF7kw",
-	"jfLdIqcuwtcUinA+OOuT+vDJhzmBZtaqiGCZiK/nmbmrJ8Orbo+jBvjSqG50GlzoRztFpAEXmg1YXneR",
-	"ZowWpnUMFFX8r/BkPIfjXqErw6DqDP6O2DVBe6aivy9zBH+UCh4WmWsdK/egmxMOLAY8jYOYMud+Bbck",
-	"2BmkYjZxF5E/lclkxISGxjg0uwTPfSJHrFT4ZNd7LZqzqVo2mUF1RWwaFrnZDK/FwAZbx9K7aY2PFott",
-	"xD+4kpQ24dP02jTuVJuykEZdYVIngjosGIiXStJMWcIB1uTF5ubaXjGJ9a+b9Zw9Q18xSYbS8V7L6rvC",
-	"vAEtCcbWZSxzX2bGgNU1Ng88v7brAT53bQ8q+PGA6ecmo9X6cG5KPW7uWr3PXLSF7pMwffe/g1j8ZFNp",
-	"wp2vhGqMjGw8Wapjtk+7NPR6SC8Yoerc1tbl2rb632pvPu0Qs5D/3Xqy+SQi/7v7+Ek76or/3WzvtHdt",
-	"9s0iqmPlU7xIPMdLW/QacZpZVyQTpeXIhWCECWAkY94owlKu9+A+A4chLFM2wUJI24oEweE9sV1zCU1M",
-	"IrxnkoMF5vxOMqZQap62yGFJHoFLjGu0MsURBOMMcip0UN1wP4zDMXQoLGWFr8Miw4FiV6xKMJZC/LFA",
-	"0qsYdg7HfVJbNxF2ii1WJlievgCeoXiW3EH/3MJJbM6ChplfjoHE9RpAmejc2vR7l2Yg7yyYv5G2sJyn",
-	"9za6wn+Ro7dK6q+o0mCD51dC9tztnJWXFhlZwytj3kntNZM52Wrv+PB7rFTuomPLlb4M16q2kPqr9K3w",
-	"NdwUIuuW0Rzn3vR7CoNiQJz6W+jDqzaProwfp0zpXE4D22gZ8jfAsYqg2laV6PjfITN+FYT+u4uYK0Tk",
-	"W1te4SSXtbxamQ+DNkC3KhVFHXlzjNP6spTlVSWw4KZ0BSp8GG4Nwpf7rl76uavYYyO7vZByE4HnxsFt",
-	"30Wev3f5+FUFw3mj6souujnmxtVM8sqXRg+1OlB2IJcF7rMpplFX+c08NbUo8G/b8d/ZjhpRY5JnjU5j",
-	"A4mDXXl1Lqq5rJFN5zdVH3xD7USCMSuIHwH8qcn3C2XQyHsDjUq5/+aQNEHzRcuzjQeesU+vBdMYGM/P",
-	"g3FZbmyeh58HX+MkVV/b2kxGey5KmVWX8AvXo3ypwblBf2Y000OTP6tQuwdUJj2aUZGw3KxW5smQIaxl",
-	"Hq7UE0vVuDq7+n8DAA==",
+	"7L0Jc9u2tjj+VfD0cqdy/7Qsb1nkyfyfmzite+M4N3a6RZ4QIiEJMQUoBGRHzfi7/+YcLAQl0pJtOWl7",
+	"M2/uqyOSWA4Ozr58biRyNJaCCa0anc+NIaMpy/HPN0zn0/X9vmY5/DNlKsn5WHMpGp3GT/KSZFIMiJbk",
+	"knJNeqwvc0Z0PuViQOiAchERLsjlUGaMKJZIkSrSpJpkjCpNNtda5IQJTS65HhJKdtvb5HLIBNFDRsZU",
+	"qUuZp2RI1ZCMpcwIV6Q3UdMOoT050fiW5iOGf8BbTJGPEzZhKaGwB3IpJxl8f8GIpudMtMizjMMuiRri",
+	"oxy2R6RIGKGwR8J1RITUREkpWN5qRA2VDNmIwubZJzoaZ6zR2Y4aIy74aDJqdDajhp6OWaPT4EKzAcsb",
+	"V1dR47f1N1Szl3zE9Tr+/3ngvWEfJ0xpRWiWyUuWkjHLySUXqbwkfZkTPeSKJLhccviaUJGSXE40q1nT",
+	"ZnvhQt6wEeWCi8E1i8lYX8OJAUSTSZ6bw4FF1cz7ZIlpFavY/69DVjUNYSJViDQOXRSH44E33wr+ibCx",
+	"TIZ1QHj0ZPfh9pOt9qOo0Zf5iGqzroc7jYplXkWNMc3piGmL7C84y1I1v9TTISN9fAaYnjM9yUVEEjka",
+	"0XXFYAzNUtKMzTtPJ4rlgo5YBPDO4jUic0JJxpX277xrn/nX4qgrqCLx/410b4OO+bo59Jhc5lwzReJ3",
+	"3YZ7t9s4iyMYb3au7qTd3npof7Tz7pGYpzFgTlfEqUwmIyb0IfySXdKpgg2wFmm+ksQCkFzQbMI6CGv3",
+	"PgUYfKdIt3GaTwnXRE50t2FvlmIiJVx3BWAnFeqS5USKbEr0UCoHs9ZaVzSiBgdIfpywfNqIGrDkRqdh",
+	"XiidpRTsuN/ovPvszkvpHFD2Kvrc4JqN8HhmH7kfaJ7TaePqLGp8Wh/IdfvruzP34lXUeMEzd9zlQz7R",
+	"OR3z7xTpmzcQBz+q7xTp5TQ5Z5qoqdD0U4fE9o13Dvhn7x6wj2dPacYTPE3/wgOZn71rn73rZTI5Z+nZ",
+	"U51P/FEFr2yevUuk6PN8BC/1aaZY3KrFiK7gmvRzOSJUENn7wBLdIfFnt5oO+fxAaZpr9SvXww7pNmi3",
+	"cXUVRyT+/EDmHfLus11Ph8B6riLy2c/eITj71dlV3MJj83frs0dC+PsB+wjwhh0jWNmncSZT1ujAiHWH",
+	"bSAfnjZNUw7wp9nrXI5ZrjlTbgx7emaDcMhKT2EhjZSx8bH/tYa8Am8aUTElsOrg3hKqyUjCVWzDPRrJ",
+	"nK3tkfVNpLk0y1o1qJrhNJVUZ2u3kga+luNJRjWbX1ucy4zFpAn3+Pt4jdAUKMuQEfg9KjhgQrOM5WRE",
+	"p4Z6wGPVIvuZkgVBGdtpgKTguFFXIHIA3YAfgGYYGuSwJfwK3jB4CQhS/vmduZ+Awk+RUiHWdUX8GR53",
+	"yGfzvEPedRuWOiGeXQ55MiTJUErFio3h1YL39wjXikg9BGqBMFGE5ozQJGFjzdKoK4AF0/E44yxda9WS",
+	"D7faGgLiDwjBUHCAgKL4V96Zd86ipYlMVIe9eIGiChaSs4ya3WpJ3Nr3ED6ApCDBEClYRBx+UGGAxBWJ",
+	"D8UFzXhKztk0XgMkHQdTfjarn0c0PFdi8MxPGeIaVSSVTAW4IfvuUGCWOXLckzJjVOD+5+F53X0uL7jv",
+	"ee2yAL+aIwlnVb9dQ/tf5/KCp1WSLBwPIBXsHoBzvD/RQzK273uaMKZ6GKCfGy5q5OzjhOcsdXutoBKN",
+	"AdfDSW8eDa+ixhvWz5kaPpPynLMjpKOzKzwUJDdvkZFMAUmGWo+PRTaNSZN9oonOpnv2UiEbN3eKD4TM",
+	"WYoHzQUxTG6NUHWurJTJusINrOU5E/AaFcSNThJcFOFCaRCpLYB6Mp1GKJSO6DlTJJMDkMiTjNHc0C78",
+	"LLi7RqkooPdpXeFi1u3s6+aLahLbcMupBp/M2GFac6qTEct5QrhfOiB+zYnydLmz3KwQLxdoBCeM5smw",
+	"Yo3skyYKH7IUj4QL4iVIgqIcwnkOGWeI4fuPNaAzTLoKbicyr+CcL7ykq2SuSW8aEUaToaUKNMumJO5Q",
+	"lRi60oGP406FNAxfe/kUPoh4at5e64pQJIYXQ4EY3jVCEj7ZPHvqPkQ0LgS1XAoN6gLCZ05a6goUl0ry",
+	"Mw7diEi3YYcsBOq55RZL8PNfw4vgvYV8qAoai/hS+A3Mbb+6Aae6jiSeaJovJT2pcz4OZaY6NETJsxoT",
+	"qzXUt4rl+wMm9BI0D66vYkoZlSRlFzyxdLvZbTwb5hIouCAjmhyfwDG3Wq014J45UC4UirjeMzQPpl3H",
+	"eUEaYVkf3gOx45yN9TVkq/iu5rodyT95ltGN3VabNI9owoWWarhHDoVmGTmiCTk+Ib+Rzfb7zd33j9bI",
+	"/nicsV9Z799cb+xuP2ptPyTNf/90evQyIhk/Z+RHlpzLNWJ2t7G51W7h/5ET2qc5t59UXm9Y6vJkEU66",
+	"RfbFNGQipElJqDpGJKa9JF5DoAO88DO8f1x1hVEBWQrXlJIRVwrsQPgKV6S51d4xlh4hkYHskZ32Dolh",
+	"nQj6vpyINIYTjF+/PY3XguvuxlaE6479zVpHgPnIc4upkzHpTUlZ2xUpWn8ITE9Bk/VzdRvBSd+IFVAx",
+	"tbd7oZ1hXlA6i0qsJLyc/viuYHY1lkIZeenZkIoBOwB2cJDnEmWYBOkfXhwUlhMULzc+KCkCnMTPldXb",
+	"1GQ0ovnUYQG7tByGq5ItRgrWiBqIAog/VNNGR0yyLGowN3vKNOUZjH4VNUZMKTqAHfwuJ3kw8GiiwC5I",
+	"Ut7vMxxbD6kgU3jLzYZvFqD/BQRd3IrZadRQmuqJanR22m2EDBrzytvZt7IyTRI5ERqFaTShmWU0nUXN",
+	"kdO12+4Pj4DQDGjK1JgVi6XvF8dQt/bLXIrBM7Pz+RNxIPHGT64IfnHb5cKgVnRIK0fnRrFYHvxX4T14",
+	"kLN+o9P4343CgrxhnqoN8zl+UKUMocUxWEFUwsA5ACCXhjdomuZMqQqUxTfQzgtM0NyY13ac1V6acHWr",
+	"vjd+7GWujnv5JrfnGwbWYqBFsVoYIGI9ZxnTDJSOGyLVTSH3jKIhJMX5yHjSy3hCrC1jSYKzGkjJjDlM",
+	"f12swoOLh8eIIEIiaS7gM2NaDJZ4s0tohy0j6q+GIkwUqLY5G2c0YSksh30aA8MmiUxvfROdqQXV4RWz",
+	"JQ2iSkjFCu+Gxcevw5dWgygAdUAFK/lF5HLBOSEK0UUwGjEqLocc1Haw4Mu8x9OUieUR6aawLKbwEPQ/",
+	"zcNve1XQQ3Pvd8rct4wm5+bKjVmOAJWCNPsIO9wUSNHGYiMFocY5iAaETA4GLF23dgS1hlAD9SMXNDth",
+	"+QXLV0W4wktjxidmAuLAZMFXNX0Bw92VkKp9QSaCfRqzRLOU4Br3rMqIS8rkwIqFAOuJYmQiUpaHl49Y",
+	"+mVJgLXLncrz+8Q2R29KZrhA4xR0oocy53+ydB75NlfGDUs2wIAn+quaswt5bq5vzuBK7xE04/RoSn5g",
+	"NGe5/fqSKqKY0CEo7xmGR1bXRPuZAWeSs5QJzWmmviQw96thQXpgHjUMvYfadkqaADnFB4LqSc7mIY3U",
+	"kWvlNeiBFXKt/87c7JdywG/FWS2VRnvfDNciTvM1LpuApt+APZnfFGrJxUmFMhWdmec6Zovqeeed/75x",
+	"dnVWQoHbDlwtHgfIUwLNW3Eu5KUgHB/3OcvhQPCbUBi/k+BRHvvmIv49a2gFaNDFYHk8PPK2BMBy71P2",
+	"cmImE5p5QzZpxi5AgiuSckV7GRqOT0FP928Fz8D8NNK9dbD9uOf+KbGDFXfiFoICHra9XfOqkRNQIAzJ",
+	"vnMXZS80VfQYE25QsGBRQWgKLgWlc6pDTnq9IHKFnoli2+Gdnqg5qnTb9d9YQFoRTs6fQKGzLSE90SoY",
+	"GIyxDOTLcHzHrWo4/g80tQFZ96PTvZJkzuXnnHoenOiN89DFRzNK3iupX4AV9f7g9EpqYqbwsHGTzkNm",
+	"ZzU4ljNDwIiaJEMrVaPEo+QkTxhpckEyNqDJdN4pYV63EvdrOs0kTU+lfEnzAbs/KDlCDURZT4mWkmQ4",
+	"owfazFLmYLe5vWKe4dAF15Ebu1UgiZtID0Wam+SI/wD0LmV9OsnsXXR++mc0y3o0Ob9nM4tx9oNcCBA0",
+	"Yzr5AUQJAELGQKfwTMme9xe0w3ivp/WDRIRmGdlpt0k8O3fcIdfzUNxwV9xmxzFpChkSBxBP7TOkqKjq",
+	"d0Wf8qyk6a+Zi+LGAzrN+hNFM+d/GueyzzNGmrGxZIAIccFyEIOQI/4o5cBEN9kXYDZ4iV5QnsHeWrA3",
+	"J0MdPje0LTZewIjEb9iAK43Yh/sFMTHRE3RoCwlBjKWBDpwsUzKp4KMbc2+MpQsRWwrBEn0boT2xdwL+",
+	"XloQLz7CQArV2dhgFzxr2YE3lGY0a1TKou5T8vbNS2/GvYk47RDvJguesR/XoPIXN2+FiwDMY2KxyLoW",
+	"IYYISZhIx5ILIHux0yLsTXRfmjg9IX1oQwH+ZuyQp3wkobA9mORmRhfYE7tXYzLgF0y4tw2Dd1+g66Q5",
+	"c5LFTarEALiH6MqFoYyrmAsS2yNs+XnXZjD/bXHL7o+gl84qwUhlq3bnEMkSYg7Yo3jCgmXN26a2V4w+",
+	"3ylyPGbi8DmxdACwJZEXLJ/OrTbdg2wKk0pBMqpN/E99gkbV4uzbG+GruMT/QOjG6plr45xNA328YcPs",
+	"SyHARpsP3zHilQ8oqSRG52x6c3V4BRYds+4IA6IiaxKRuQ+otNEQlIxzfkGNvDixNxxfNmZu4rMNZiVp",
+	"x5pW5h85YRcsp5nLWsBIQO9lu5v9puzWp8SczEIXvjPfmBfP/CoaQup1KtbN71dRONWcJ9QnDj0kyZDm",
+	"NLHYdAOjUTEx7SWNGRPSlrEaKyITdAGmd/T+vLXBBigHlfwzxjh/N1+PzImfAE749jEJFln/zaYz1i74",
+	"xcYDoQxfGZi4IquXvx2qY92L3oL0F3INT+aOlKsg6ACTne4SczDiakR1Miyfw6lj2NaRamMC1J1vs1uq",
+	"IqlEtmMmv8GVCv274fV6xS5PWDLJMQJjc2vnf2Yv282nrrbU2nDpOROtcTuuzimcyDwHZg2j3EISvv+g",
+	"Bet8DXyuweYNdsqM3b/VBmYp4vm+hukGTYBWPAVImd2fMJGawIQ7hiRUGoh/MD86vfC2eIbBkIV1eXka",
+	"XhDLstnXMoWQlt5qYVUDfVn16xrcD+zCdHadgcPMosGsyH9/V8HORcLJvoruYQ1vXBHQMzJJU9Bb59Ks",
+	"iwRqk+AJyR3mDoGOiDnekPDtxIHX+ycnvx6/ef7+p/2Tn94f7f/2/tf9w9M9EmgaREGqqUlpk5hySkAx",
+	"REXXukNRKUNDEoC2RxXbs4nZq1Z4Toyh6v5JoJ3oy1PBV9Jb46xdzSYR+nhYnmIwbBhYj2jR7xvj66mU",
+	"R1RMXUb4PWrpUpocA3uvVUTGGaOKVWm8Fng+q3wOeltPVnJTSjn3yEIBLz9OpKZFVj5a+R2OmroB8VzG",
+	"ezyDt5UlAa7D3vkPrsvnX3ak4qO6NP3lR4IPEIphVMUNeSkdc3S2HRgxZV7s3X99aL1UgMJWmrl1LCoO",
+	"VAyybFSIyXCuXuDKFleKO+yQO6y10ibwQznYZESzvnT80YX2OEfkrda/shgc0EgVy3+UoiL8Gp6g7d+E",
+	"xYbs/a6Av+VqV8OhS1FD5UAhpMsgGP6ac81uI7Gipno6b6CwTo4VGCNub3zIZcYs6pQX98oK8mi6vrOm",
+	"64KYbxNzZHLDZ/TX2wz41zJWzK7vZjhVJEd9qdAxv4XbnKE1PM4c4q2GXNp8hhGp+AxN17eIuqkGBEoh",
+	"BrzAdyZCjVliPKXnbKo6pC/lEjA5C9ZhwNNpfJBDkUr2f/akW4kcNaIGjNfZvJoB3l2X8WVuQ6tRDI0g",
+	"BZ/bG5tbB/8uFyb4cFmRiXpiCt0QqNOzb9kBbqXj6DZkC28nHy41/sFQ+iuSQtn052Hvx4Qf858P3/55",
+	"uPmKH6pD8WY3eXb48PB8/Nsvz35+0mLTn8d/PDt8eHRyyemvL9qHH+SnV3+eb776cLR7dPqfrZfPfs7Y",
+	"T/v8+MPB9vHpYHr058GnV8//eNJ69fg/HzdHbbFzqg+3T3rbP/Uf9Y42R79fbo9/bNPH/976Y/r7Ztr+",
+	"7fxAziWKQvqhzLEowibmHJbjn5ZIyC2HEjUnIsPsLE10Ti9Yplx00UxFgbXWdWvZsjLAIlwArtgwyZKO",
+	"Gr3DI7Sfn1XUkQlSKa2W0+gsKOZRRhGbHuQMmOX839Douf0/jaBSQGAoH3HxkomBHoblAor8bXsZKxN3",
+	"2aXLi9gjSksgWFA/LF9PKGZZUGH9JVaAmMmu+M5lRMrcs4cyrgIFaIUkQOaDcBvO1TOin9wetnZ3qs6y",
+	"Iq21fFCzgIwK91DNqblX/6IHN64c+eCCiSOZMzPDzu7D2tELkD7aKk32sAq+I/ppvTfVsLdHW8HsJZP8",
+	"HBYdAXKwjxOakdh9MUOull/wdeCYOezK1UXhaLPHU4kGOaOawbUPUKC8wWPEd+BAYQmUFnk2UVqOjAJh",
+	"HaNQWqlnJUxjDkNDWUqAk2F9CgwiHVVU3AmMwB5wFunmSuWUjbP+9VKdq+Btf/39m40Rzfk8U17BjazD",
+	"2ROdt8VgHc7idlfBVSS6jnqDp+ANw+TWhDUsyXclxmY2f0NsczDxI5YwzRV7KqMXQAjeX3fFiRpYQeSa",
+	"hMZbkqFr76dPpLMGPKTWWhJdpv7lG7ubbLJH9Ena7m33d9gWfZw8TDf7bfak94juJtvpFtvst+mT3g2h",
+	"mMw49+auYwCXtF6mSswL8CcTk1Gj8w5QPyyDUHkVZuSBa7jiLHMTpl7lQqZ2jSxUg09uK7XAgHqm9ZCo",
+	"uNrVEve1UpqyKtqtgVmzORy3emdjPX2OqsrsjlL7q5/983xRrpnp8JPKaQoFqDL2FZUhwsQFy+SYWR9n",
+	"b0oYxk6Zp65qxjzFdiudie4xxTBBA4NP4L+0NwfFgEIE5+AVtoXqyg8ynVbDwY1SCw/8dB7shYq4cPLn",
+	"9t1QeZsDA7GPMNtWo7E7ZQbQudrztVaAY6qhvCRcl2/YwuSlWozevnI6YtXVNqeaZNSSPIPyVYaleQVz",
+	"PpGiypo3l7ky66I5Ynoo01dS75tSve73mrD6OSdFdfJrnfsvvMkVe7pWZXIadRUgfzo9fU3MC5iLzagG",
+	"02Iw2057vkTTdTTRzmZPr0CuWlR+XiBteX1IX4w6iUXBZN+bkK2kJvsu1gyhYdDCfAGmFQwmB2+NIJRg",
+	"BGFXNGMolghVLakewn9NiKH5JaejIlLWfx4EzMKENkAXoJbrFtnvAYHsCinIbrttSgfNMLogOrsyx3bx",
+	"LKVLdU20dpXaaG1FQU3F62gDJn5aY8pcdUsTxBnyqdqrfOUDPMPXi1jPirf1sIaPa53z3kSz0qnAAQOK",
+	"qT0k08abzLUvQgXhy7RkalsrgzFYeg19r5SR3butV/aPd+a1s/C9dT4a2zp6Zl+20CPw8Q2J9ehkygZM",
+	"bPipr8LPobDauqutt44R4iw3q7sqomJDyLqKa/Oi29ytC454joMErGAeUgtDLq8lQ/Mi/A3o2HYthrym",
+	"euikYkcefOx5kMW/RxjQE1fg0pafh5ykElqUw0KXrKY3IwEUdtw5XDYr00Oq0fBrkTko72tXS4YUQ/DL",
+	"KAvRqcFcO/PaNFYrc4doYV5FeV/IfCD13QwnS4ut92ElqrcJYZrvTe0A83Ih1hE8TJewdxqKA4dnPnLY",
+	"CHqZYkGNDlsPtTe1L84QJC7V+k5/i1ZRx0KAqsar0KlTJF3bhVhFaF75mT+qW5my7m4kmzncYLdR6T5W",
+	"Hbac6OC0lz3FA5GGSZrKwIq7ApKtqkO43g4+M6IfsGQKrxxXJXJcVaiZZlmMrQ+sLjMTxIPFGQPpl2bh",
+	"hbiOAxyf1yuj8vymSuTs6cnzyqN67XOuTzTVFTPbzKmlrGFjmfFkRhZpLDT/CJciZj+/fpmqHkhF/vhC",
+	"gSoY7zRnbG5R4VAL1oPf19Loz/MGJZ3LLLOhRnUf1f2+3J7MUVbh2PXafri4ql3PXC1Ef5OiGQH9HGeT",
+	"ARdQsh7/6HTgLqj1AJZQQR9S5fw8pBmDlgeCPrwcu4rqkDta+i4oMEoysAKY/hZznQ9qp64AvvNaWQnI",
+	"IbrBbofLDXBfVt5XW4CglsxdT5jmKvlEZFl/XGs5idKv70b+U++5ShJYjHUVbrbJiIuJZqqcAn4nH6Wb",
+	"qgSGPUJRd4O9m+0iQ1/ggqxwK55VgsRkby0rWpXXO5tio4dMgdiYM5PV4+VGe5BwdDAk1TIPPBSEi66I",
+	"c7uUlm0qZGp5x6SZzPk+1jpk1t9h+1BIxap02xrz68mcD3Kv5H80wUXLCCT34M8oLzVUYbxiE5FHWwS9",
+	"aMBs356+WH/seoSUF72c6HM3D17o/6jw2pVASppArikA39b/jwjAn4yo1qbuWwXMZ8G6W1rk9l3cKkv4",
+	"Uxx+Ftcmt36UgpxUX+eizrRW5OdfT/eMHmWE31JqFAarR64PkQ0YbF4OpUFL+25X6CHjLizKNi6DynkQ",
+	"wcjFWtUNWFVoiDUkXb+D1n2Hatxf/EVt5MUb2wHlDevPM46iZnelFm7CWRd39aqcNkjKu63LLmXXuOqw",
+	"tryBsGIaXXbl2/e4/XCHbbYf9li629t5tLOzndKd3uMdxnYfP+5v9RO2tbPJtjcf0Ufbjx4+6W/1Hz2G",
+	"/+zu7mw/3tq6dejBTBbe9l898mDp9a428ABOtxJhrRN7BhkwBiHd12VYb7W3Hq63t9fbO6eb7c52u9Nu",
+	"t9rt9h/hFlKq2brmI9ZYip0FN/LhrKgcTv3cyE5BvCzRMixpw1KvQy62gHqbUzRzKYsJL3U+nJ6fty/S",
+	"ZHQpe+nW5OOO4B8fLaIpPF3YSOU6B0SVaXE/3OVCwyKUL1bDL314jz1ZqiIhSsN5lBoQ4UE2Y1xugm0X",
+	"wl3aojYzFsNl4bALtH2cfnkUfjRv/GmUUMx7kkIY2Vmi4NqF6y+fad0lPhA6n1Z5PRHQ2K4C7sd3yhd1",
+	"SF0bLvB2mrYTxjRjyz/0SfwGnxu5HFTLyuZpMTRCU4woCW1KXEdGUteQsVLw+KcTnL+Oy+Ub+ftG/r4a",
+	"+atUoIoRbYW0VkHPlr0TUDQ1pwnDP8DxzEQKVVQ3uI1M2LBj+3ZqL3ml8Um6ojPL+JdhHGhB+gzz4av6",
+	"+YXAMGPX0e8iSrCGhqOtEFJfwJLkQWoK7ygSf05MqSXofspTaG9Kmj6syDVmtB1ey4i1GTZBvEWzn6jC",
+	"WAsrWR6MgdJU4afH2lErHLGqzaI7gxpH277r74lXGLhb8NxEpBvflEb3C9cYRZTKKldcDb85ooIOXOfK",
+	"wHBgA0MAuRezmkr6+YaCGy8fUMH/ZHlluELZ3vtFTPK17pLr/CNLmG+XsN0vMNCflmrqKqJzZnrW5ozE",
+	"dqExGdH8XJVO3ZP1AdOq1aiYp5pDoIkaLSUoBXEx2HOmYuXDYgHvuCBKQL2ChM7aGwE93l9zxle1VKfO",
+	"yu2im2mWWdKwiBJWUIIv5lo6qyK2tbS2oNl33aDovUeXycIGg6ZFf9Cc05/dUp3cy5vzs55VkrLKMjB3",
+	"DiL4i0ZI2EIUFfSp6P8015ffOiO477E1440ueXEK+359wDGK0oF/voBRyi7WN29ilNjyQ72qtJO/cJa4",
+	"oMGjXXYG0SLo8ouNSfaHXF4qluM/sHGk+fn4pDKHb6a/5CJRm9d0XnSwhDoc21tkyD4FXokZmXa7/yTZ",
+	"ou3eo3ST7SS7/cf0Ye9J2mab/S263dtJFpmIM6r0fqL5BTOS7oq0QgTkykbcrRaLHbr4tKBGMfHMzq5B",
+	"/Go51kWCLyUt2ZEWCrC1Ue1vUdk4YrfzDwLOFDGwxmkBUY6uXrKtaW/yElTHuLxNt3YneM07/7qi7EZk",
+	"tsmIIizlmjQLd6w1eggp1n11S8H2SGWuFA47WgvbiELsJvfRbx1iez5EgQXYu+dJ7POk4B82wwr3AeYV",
+	"VySXCHbhdwyeUjkZDIPKLFUWlL+kY22RtwzOwlkvDBJdm/cWYIqWFjx7RFYzsKWy4bqiJh1uj8RAsWPT",
+	"8NtUh8JIR1tg2N2LqqOoSpyri/35u+TNzepDYR9HDysoqtxtdBtxcCEwRpXazijGU+kvRktIDWaweAbh",
+	"Xm1fri9Oz/ubBTp/hXTBpZP/3qqqWEzbUMU2FIMyRc5S3CJFbUugwVIY1oi+QnMNDQnjIskmKdzGfYEd",
+	"9qlIWFdcosHYU+eUJRlSo3k6TppvTw7evH9xePDy+cn7F4cvD9bsKrCm2gzV7gotZeQqVnny2iyC6idC",
+	"Mb3WsVX9i6vfjDfkmAk65i0oBRI04ukK+yBeC6NRXG1wnhMAs1pACKpF0Nky+r7Efl2ka3X+bckEN0NT",
+	"6mRfGzbg3yVhtEBVBuainDuQm76KGf/xnBl7Nn4Hra9bO+teDA1yuFBc5sIFye3O5FU8nuw8vvwg0t2P",
+	"H8ST3ofe+ZR9uGz/ucgMfntl6WZ731mFyd3JHdVKrEcVKK0FoNojMVLzGEn7fAWesGRyGZr42SLL9Vey",
+	"4G+2b0CjjXH6a5nZn9QyhkJSu0ZzW+iinBShTw4rPYqE1CVqFGXJbuW6rLb+IzO6B8P/PP8DRiIc/6t1",
+	"oIZM0KgQpgmSyxKdd5vCcM5tSuK+DVEsvKRdsYSb1JiVrYsWeVfhuDUylS18aSMhiZZdgbmF8ImqlH8N",
+	"qTPr+8awvjGsbwzrG8P62zOsG7CVe3Mq1/IWrGWRTHKupydwHpbOYtwsBDYU/3rh4Pzzr6eNKhtZ/OFS",
+	"xyRnepILUxXC2ntdzHFkgjPXfYqrdDYk/1MHKPhPJ1u7DyHEuCviz+BR5lRjb96r2DY7gXuy3SYpnarI",
+	"9HrRPPMXC2KI3BRmfNUi4FPpivjnX0/fH+2/2v/x4Ojg1elTG48bAzMrW9XjzzAUOLCtvRj+hCPpkG7D",
+	"vNlthEvrimJtRV5FsLywURsmmjVNjqLpNmwqKUSzK4+6AlkYGHxeH5+ckg04YAi12HBrR3ORIhRtHpDG",
+	"So6RERZ1e5sjmppy/F3h+7fiI2V8egwycS6HPBmCt1B55bHkZ4SSAFohDJAk2a5aGGSEvBovNDIzRJji",
+	"0gy1HjdsXdy+dM5Zahzm5tI1jk5/ID8YHCaa0VEjakzyLMjAXwLx532l++UOewAS64sI5ovIJc/ZOtoc",
+	"Ne8VnQuMD0OhV2LrIQlcgDYpqitk3zO6jm8aBi0guNZMIDLY55cyPycTYY4V7HJd8T3xLfFMxipmBkmS",
+	"s4TxC0YoXAIMHBdE3TzKHSY4CAqzuNbrCriLq+HSIfHnLprOu40OZvdHpGsKGcAPn7u2yAQgexcPy/xl",
+	"857NP2wtlG7j6iqc1hhQbEB9MmSmPQPUFVd6vmUs3H0ppiM5UfYB9gf0h9EVhHz//WuMSPr+e9ehxr6I",
+	"L5W7y5rPqHY0wYQ0FYZ1M14peuv779daBGiZPTPbqBBNOcVmBGMpeuZsSzdB4k/rCr9YN18AEAiZaUSO",
+	"aynqCvvWioEtEte8094EiV2Ao8vEXxVzq8jY4kl5r1IQSgxk1jHtolhsc44IQ+RWxaTbEVESRvaFZpxd",
+	"HlGP+l2wnOEZH/tFYbABxGt+Ws+BCWd8xLXxG6hLlpsZSgXav4+JrWiOpGRn6wmRIgGMN7PDOg5fm6Km",
+	"VTXgqQ49DRlPmA0ScP1WcznOOdM0n96GkGz0MtnbGFEuNt4c7D8/OmiNUnQ/cZ3NEqv914eNqHHBcuPm",
+	"bWy22q02vGzNcuBFbLVb27bqK/LXjfdDRjPDXQesKqAHAafIVnsH6HLGvLsHct65IpOxz8VxPRsstFHJ",
+	"8OcP8nvDThY1XGkmXMRWe6fOQeqnMV9OsVjxbnu7TpTz425U9PYIZQxT87aoz/sTjm9oQyNqaDpQmNXs",
+	"UasBAQOAKhVqCMY6KRL/eHBKHETjut3/BGOsBgL179vbDf/01SUUNmzFfryAuz8d7D9fW1lHjSVBizdQ",
+	"TjShuJA6SF9FjUK8sJKZV7zGssrlBQ2iqSOXeCU77l9WPjDjANvFoVrkFZJP4xZFv3Ih8zh/qWCXXWF1",
+	"5qiiyCqhyhM089hY/fdJxsU5aRpJbGuHDOUkD3NbsXnt0f7hy/fPjl+9OHxztH96ePzq/enxvw9evT89",
+	"fRmvkYFkqqLaH66NAj2Eg9aytAFwyBqPrk0mwz0rkwLny43g2rilaM24ADV+tG4BHiaixWuW3uNA3AZ/",
+	"2AVxRZTmWUb6OUP6IFrkrROEsfPJEFLpvF86XDDO2BXm+0wOQA0F8Jm8XcRbkrNxRhPTVpGJFMbCQj9A",
+	"c3ArSsuxQrmGi8HaHqH+ILvCnXpuZH7bfxFFWWDaIsE8aN0yTRYMdH15CPTPAGL1+yzRzolZvtVJUUO4",
+	"EbkO3K5S2/L9UuYK0s5nmYaFuecqGC5dM7ui5jHct3B5n9YvLy/XQZ9dn+QZE+CsQrp3hxlKuqnz9JVp",
+	"YHsJiC1ZF3yu/GJNjXB3E0AyBHWDTqtuXNOHKgRXf+2/qKvLTrtd92XBcYNj96XEdtqbiz8s9YzBj5bg",
+	"775UH36xucQXs1344butJ4u/m22DhPx3CXhU1fq7q/RS9BNQ50VoR4miWiXD0P8mxsJYqeA7heFCyBwj",
+	"pGsu7n0tYMRwFmAqKovQRU5MSb9odOorYrRgpFZIHiv5ehg8UcPaa/l0ixwLoibGXGKcCzYUUakJWvoL",
+	"I6dN7MZhcOauKPENx1fZJSi7Ri8xFqR6qh+UK79Pwl+AqLoed3XObdW7N+QSs5nS98Io5if5oryi1AOi",
+	"rl+3kwuhfJs1nOx5NgHo4mUU+FFmGOmhvnGIKg5R7on7jUncH5N4Vssdwgqe90n3PVUrk/5aPaPWDjGv",
+	"3rXIrxIySzJ+zsi8DhMqLx2C5MHeTqdDOC7gO+ZiST9r5cxZynOWmCAm0jPh4Y6f0PQCFAdQFDSkoXSF",
+	"ERDfmyHfu49h7ioWvBYRlilG3FfBWkvfRl1h3tuIjTUQl3mJ2zZWKpHatnCqRQ77sx0+iJbyvKSqKQ6f",
+	"oQ3TMqwo4IjA9NJcjseuI6hrJIyK4mS8ViRwGXsaV2Sn3SZxqfFXV2BfKbtkoIVu9gHTyquue87wf3ON",
+	"y8ArKDjfiBpFz3BMUbl1IX0ugrqq1oiXlMtFlHlTyFHvoQr/2Qzr225v1VTHxk3NMSiHumhNkMIbDGBL",
+	"g0nOwKM7YDOc6qX1AlXPBB/AOBjWYUIICxxqNaoB4oyemJ9nfy7RgYpqwstzlpqmDDdjMbZuuSmjcysW",
+	"c3uSf439zG4ITNJlC5a5o6jCXo/Xe6RODagW/G9I6lk18E1GolqSmJ86f5D1DYExNfblNMFgHdloHmgg",
+	"l4HeMGDe0UUwULaLRZ/xgYcGgAfNaE3MZ8ChQ2IdE81G44xqgAu8jDGvBBaufDP1rgAiZcnXzyfHrzwB",
+	"FEozmtrUU0u6W9YDEhne5A6p47rbWzcGQLMrjL7S3Glvry1H62D6O+kbZSVhaUK1fFO26xukrFiHWDjb",
+	"lzc8zTZBqVEq5gh2q/E3I3e3lai/MJnEklzU04rIXl7TIwBvc/Pr0McqmXgZYdiOokoN77VvQOyaSxIt",
+	"byLNdoUVZxfKpeAziEuFOsm+m7taOF1A2ZaR38z4rpV5sDRfY21Folv6sM0etbe2tunDR70nO48f9vpP",
+	"NtP2oyfJ7u6Th4+fbO+y9sM+o6sR3Z65MM0vKa6FULmNwBZENt9aZJvtA/BPkdJEOdJ2Xkibw90VEpl6",
+	"8tLH2v9LWFtRjQyoSpHK50KYTfgOtzbmiFAjadnIFyueTZQrgWgEqGYRlCYFQ39oSEEI9zSLcG1CuqEo",
+	"AKN5xhFjU1b286HI2BWGlvv0dDpikStrDP8gmo9MUQpUjGWOOwnpJvvEla6kUP1Su4S7yFzXtdRdWq6q",
+	"7t6wYnGqbpIvKkUFleoX9PYFVgcxkGPbwOibtfWvQGD/PpbWawg6eNiMwumt/0VJ1/uzm84QnTIRN2H2",
+	"taQ7LpIfMLN4RHUynIl0tJaDhCq2zoViQnGonZBN1+ZaxTdtzjsopvvkMpdQD9nPYP1l5mcPIohELIiv",
+	"Ic7zBHlxFHRgZKSZkiShec4xBCQOqx3HpEnDliumL0vaFb0piV3hCJsVBEsT2OgrKuJqzUUL4ibt6Oum",
+	"NnzH18aPSVPmXRGfHJycHB6/OnkPTdSOX738/SkcNMTHKKaVDYylYramvrMUVPEZDIycF4Gr0Ll4Best",
+	"Y1ETrLaz4GVbq/8ZruVIpqxhpNNb8rOwMU1N+su41p+5NMMr9fRZMZ+bGfsv53FMcoYwppmxidv+9SUO",
+	"d8L0ujnRhUW/DcJbVExZxsFXXtm0PTb34P1k/L64jQ6Z18rKwnwi/X8900W8+gL8Fuf573Rv1vDrlyZr",
+	"IYi/d8lrTiW7R2ena/ZYwa43fKeDWr5tOpmrcvUPz6LSsMAuMF0Tl6JMVgbKKBC/iMymKPkTOaekzZ71",
+	"NXaQnDiZeQ+VrKr6PC5Lx2InKZhJxyZ4QCEZ38egMGhyVREnCwai+XxCUC67IpFZxlPmUieE0cgwIseq",
+	"aE18XRFfjGdeeon88MqX6jFWe8Zxd6B0hnIQ7nk+/cC6MmVO3trxDLyMa5NYz2YFE/enfAc+fnZPKuZ1",
+	"3DhMOHQfL8+iZxverJhLzw//RRl1ZV+SGoZt7ix1eWzWnAcX1EQ1awhs/qahlii8O95v+umXZZUO7jbc",
+	"cWLqSNwTbywa/czwRkg5vUaX/dw1LRK7jU63QbOs27ha1BcxMimEVu3DD1utFn5YNOr8zqWuIQe45IpV",
+	"FbY0GXUzsjHmzsjcytGoMFfUwWx1xenMT65gH6yfBdEuSstxEX+qjd+kORHoNzb+8bUWOXSdyroCZXlj",
+	"RDZapTJ111hqBQDDxGrU6j1S7HmnvWMLJHSFmalGNYVTuilPW7G6aVtlAhbcSHsMmoReWdbx1SyWpQgn",
+	"RIObaXNBrzobsmXO3eNo0buvXkG7d9vhCqI02zuLv3Bt+b+eE9rT0gORlgIsvSGKenpTnL3EIjSWGIxI",
+	"M1TRQy+Q++BWniB7Z8vk1s5UT2/fSI06SEALO/P2gajob+WIYUUDSRc8aGjWJRdqLQJSxT7ZSAdrWJ3r",
+	"A1mE4M/0bHRR1aWfZwL4W+QNG2d0irSU5LifmS+QPHIBwQBoM0wklj/Ql5Jo2vNdezGk05LjNRP2482X",
+	"pp4jz/dI7mfjmmQU+Cmyp6LPuOMpfTri2RSh0tddkTJtHOkmntJmy0K6tbGLrtowqav6YBqH2wJrJZH9",
+	"rugx3KPwp357VmN5Wos8x0goiDhAAJCmCRRI18r4MGQ560C6Hk3LKexVqep9nitdrZrhmlz13q/MzMrN",
+	"+hps+vOw92PCj/nPh2//PNx8xQ/VoXizmzw7fHh4Pv7tl2c/P2mx6c+bydYv05Nf/8OP+eGnQ37Jk61f",
+	"/ky2soveeXZ++EHyP0b/+fTH86PLP3492P79z8Hlq+evzv94/uLD7x9+Of/jx4NPf3zI+O+j39u/n/7O",
+	"Xz77uc1++yGD75LRL6Nk9Muf9NmhOhz9sgMTH50mu68+DNrHz5OdI9Fu7fY4nW4+f/Hbm4PHvx/8sM3+",
+	"s6m3j9vD5/uTR3/+1m9fPDx63Ns9/+HjafsmumOpv+09c+jZbrUVbPoVu7Ti2h1Z8/xlu5NZdWmufQR8",
+	"QAzehBh2Q61q/tt/KAOvUY0OLIvCcM7wBIFjCY8g98S67aBzvDssVlTPwisyBCJbdTab+to/RcLAMrlz",
+	"XTGbPIerKYdiRDfLncvDJpx3C2VNV9RRswBuZd/JmgS7+VdvQPwqGpGu3HpWOcffKLvOm898Fuc3I9q8",
+	"ES045W+WtC9rSTth2tK9AomdBF/XDvg+TW0hYS0zEZC016tjjKu5yQkqM2Zz4ReLKpuYmzvO2QWXk8oC",
+	"HZD0UBdjWFQtnTKNxdAn4hzTOnDtM8qYixBRwMjAd9QVdtC9cALnvSkGDwqyckU0qJZKQhZGew1VFZub",
+	"ksrq2GVV1TjoqwcIXtvOaMW8ZcFcf81qH84/GVT7aBoLRs4MAlo8MnjzrcLHHHGsOPRvLOcWasYJs2bD",
+	"ip7/+Au6qu+PU1QTsFmOUTSkq0xDObU9/S4K63Y0W43KWGVsGgo8G0ms6JQwoTPs+Za2SFy08YK4RbCQ",
+	"5Rw6TvQXtPAiTdrDqHHbsgI5xVpgn+qK2xmoqlwhXOkTB5J7pGZhu6oaOjYD9NZf2Ty/IjP76XwNA7f9",
+	"e9LFB6w47uqLsfHZV+S9MrcjY7rKRKS9ZdkoyiXPYJUPcCkLa1fcEINzdiHPWa0ZdB7PeOpum92o7VrO",
+	"RelHuBlrPgELy0P7/CsPoSWTr27c524+zWq1osVYT59TTRe49dC7YZx6/xAXm0WTe7jKB6YPkk+H+qK3",
+	"unwHyvf6syuXf7XhA/pqUzBplpna4rAHl1r6nSLuS5N2Z25wEMzbId/ZVk/fxcZNFp9L2oI9xV1hLckm",
+	"jM2oUWZFDix7sz0NdreRpKD7CZqjI2l5r01svLmnXYE5kYCituWbrS0c4C56UgzlOQ1yo7gifTh9t0+3",
+	"nO9UV/iywUVvgPCVPbN3IQWL8Li5D40iTR8K6Bm8+yzqCqwRPhH844SFfQA7BP1Z0VxM5JprIBJ2g4bp",
+	"ZL/vHJS2zGSPZVIMsBzAbKmUpo3846oc7NeKLbSKRDMUPb6DBoufP1xCJU/YzlWMpSX5TNy1eYWETh8T",
+	"qng1m7rg8y/sux4bDA4t9gNWkXwH1mcOn2/q/HptB8Akgxm2ZpDJdU93NmLESQDgDMYELr098n9i8kl/",
+	"UBtmT7Z8qEKLAw94yUwyb4jd1weif5nsia9kMz3hA4HJ6zdwUz0z3RmraAoQLfxqbw57l8waWJH76vUM",
+	"sv4j8oK9Qwn5BBfYAGXuDGxAhOlocedc4Plw9EQKwRIdsLhrtTqXhd4UUpO4z3QydAWJ0VaiJfaMCeLt",
+	"/YZs33fHMVzrQujk5Bo+uHdVvNYJE72UpjlWWJmFTkTO2dhWs87XFU9NHDymepHe1JTwmg1hKPiqcU8F",
+	"NRDkLGkyyiRm1pPT4JEJUChXTUDmriWJawDrZYfYdbJwdK3I5++KOolhz1hD4U984KqKXyekxE7VrZMz",
+	"tAS7qfOoYMeHuLRKlx0XmVr7PeZi6GcBFdQhcDsgb9+8BESBoxZd4cC852QUG7Rva1AjTuQcwG26Cemh",
+	"k0Y01SglmARybL8Lr/RQAIGeXUVQ0R55/e9nB/i4eTxm4vA5eWYOYg3ri2H5iZwRZxvIWWkjyNnxVEc1",
+	"lSlgqNdFK7eV8czTISsDTksAEHNYtWcOgH2c0Owa2BenV1v3omD4Sxd3cLg8kHKQsQ13ko07FCWbo3N4",
+	"xyuLXVx7K29U76IYwWtKBklNS4f30MnHLf89bO1pgqEbbsPvJzmPCAadRgYtDQWBt6BqVJYxMbAkCFHN",
+	"YhiIi2uLymlYeVO1DJRNy9wNCSvd2rjYwkv+//uFPt3c2m7R8di9DgTfyhjwpekHM78X93uxn6c4/7+2",
+	"9/+19eJfWy/AQhCevfnpX1svLA78a+uFmRB+sqhkBkWwPIW7ztP/z4jV5neA09Od/mayRZ+wR73tdLf/",
+	"kD5O2myzt5Vu93fobvKQPUof95/Qdq9R1YX3OvmlEpmaszQeOxvxgaB6kgccoKX4IC4cc2iSBPVz//Xr",
+	"9/8++P3EpwTLCVLJEURvQjpUyQ4JdpiTg2dvDk7XitCdiED3hxOu2dOX9FOEBA2pdRT0Xlq1fGTO6Isb",
+	"3v+qPlsHl6WdtkCDsFLJQKx7EUaQYxC8CyxrKmekd3QKrvl9lso253qd1LbYMOFzO2KTpff67Q8vD5+9",
+	"f/vmJf6bLZRaXAE+Rz3I2zeHYJcMiXOrK3ygaq06YRQFz9Zd26Vmwd9tbCo6yn1scFc0/U1FLm8NDbl9",
+	"+/C51SS9AaLpr3xkgpfyiNBJyhkGQGG4EyQDChPOGxgq+jxjqKruVeqqRTVSED9RShFVfMtIJp6tO0hG",
+	"zgJCjP1F+nArtBTgw5gBptsUTfz7fXCcMUjNyBreh+8hnm5ZyI64wjIPceQfjEwYoIGrl0us5cRGTjOR",
+	"Yt/172wgLc32nP0hAAP63WHmyDpGlTcxpUxwlsZrSwhQ92F8qGH0uAbceH1BsJQtsh3MT2VgbfE51yRj",
+	"AxQu62bB928+TbAjeyqkOQNw0zarbl48rDvNyz6NMyoMHG2jPbuUa+cM0fba+ZcSHY994bO6W7Xg4hS9",
+	"bhyR71OesfRGguTc3CBFtu5Hoo7ubL25bsvfhI+V2nQAOcrCAl5Yyy8RU5ozZzVrRfjSogS+V9/ljfQw",
+	"yz3P6TSMf7KpKVjAx3d3w3azvmm3krmOiYJu3N4dGdksJ2SMo+JVIJ3xRoybw2+KT0gzHtMBN4TnXavV",
+	"OosDh0XZtwk85wXPNMvRceG7mBA1FZp+6kAncXz6zvkZzt49YB/PntKMJ+BB8M9Rfzl79wC7gHKh+NlT",
+	"e3WxfoJ77YHMz961z97ZkLEzzKwxak/plc2zd95dcfYUO3qHs+UyY2fv4AaePaVht0cw3R9bQxm4FR6w",
+	"j+QB+8jJA8Hgf5w8yDT8j5EHAw3/Y+QBF+SBkPpQEL98/OGZ/4ffVVeEDzh5gCehUIQL/ubkAeCp+dn9",
+	"BYuYZBkO/Qr/6DF9yZggD4D2PpA5PoItGFyIikbupvCEbcYem0JOoCUXJ4YYB8bPEXRZgu/ftc+e8rQD",
+	"+FkMBT+WKlu4QeEBNn5fa5HXOb8ALm0+QYSyJS8iEpdCI03pqMK5hEhnflwjNMfi+GFNCFcD45xNbakL",
+	"mBNtVdC82Fq2ZNEs1DeaJ0Gf+ZqYEuzsemPRyOL/Mt6LE0bzZLjUmzJfyh/yAiG8zJuv7TktNTsg4jIv",
+	"2lC6u7pguGYjtcgXUzTDvvJMG5H2ujoQavkogP+ALPWlAwBW5MiHECWz34CRmX/f0GsBv7T63IQZ3KZG",
+	"jk3Xx8a6QhbB2BlW5yU9NpUiJQ8huyCnCXIOiDNzOumQ5azMY4A2pSPuykC3CALAaITxfoFXB0YMdcYj",
+	"238YSs/MMlGT8iuFKZ0aNI2d0Z1wn29NSYa7FnkvJAgXYDyiOb+uOIzO22KwDoSy4Zrmb5ZKxOAAN+gj",
+	"5bdzo+DgzZU5U4MLvFzhluXvLgz9a841+7t0MvoLdCRCGNv6XCuhGubUZgTd8LWN4O9AAC7fugHTQVP1",
+	"+wzvDKa5zsdv+pbTxOnhYYF6I16nXKGntfX3Yxxw7XTOTIn+cKPUkPCECtKzRD1AEnh2YyQJ/5455Wtw",
+	"xkxVpy6BnGRc3ALrTWNbduRFXCsiJqMew8owVhaokvre4AT3me8sM3ZdDLGRSf+mQkduoXcnzICPFggd",
+	"MUh8sYs2K7ox0xEDUUEJUGYSqljR1zpJYEstEgdTxagGuHYNMLYyNmPE9hGdklQ68UNjhzL/Kd4Tb/My",
+	"sRU2Eq5eeoCzv4v0UAbCERV0wJxToAixU7brDRi8CmvgG5owIvMBFfxP4zsvk9/a83BLzCUqUfBPeAf+",
+	"i4cESzT7t0LDlW07vvR1+OtWMwc0uJUI8hWDiL9u2R0vSOQG1+9OCYKrs4gxbHzmiyP+8Vsykhe+Sbvp",
+	"CoUrjpBThPec5hhixzRYu3y2DLzbQXbPBZGCdYXOqVBmT8YUEYzq2v73/FBVNMI88jTi62O9W+vSWP/c",
+	"7+AvGToPC7uHuHmz61WifIAJV1GtYHzfmGJI8xK44jy3VaJj5AMPi3Av/GhIsb3/PyUt455w60fMYzc3",
+	"0smx45JCtBpR61ggqt2wAJPM2GGKBr/xpMo0hIEDqhDNAFGCV0wYKzwFcc5EACiXRw5L+65MisGjH8Y/",
+	"mg0qj2FclKW7jpf+Sj9HBRJmUpn1jbqCZtlsNazTogOra1TrEyME+6Rdu5Mqaj4Zp7eV+P5JkpMBQ/qP",
+	"vedfWdx6i+B1JMJeoHuhEgE+l8WwDYybXOTCNMp3i5y6CF9TKML54KxP6v1HH+YEmlmrIoJlIr6cZ+au",
+	"ngyvuj2KGuBLo7rRaXChH+4UkQZcaDZged1FmjFamNYxUFTxv8KT8QyOe4WuDIOqM/g7YtcE7ZmK/r7M",
+	"EfxRKnhYZK51rNyDbk44sBjwNA5iypz7FdySYGeQitnEXUT+VCaTERMaGuPQ7BI894kcsVLhk13vtWjO",
+	"pmrZZAbVFbFpWORmM7wWAxtsHUvvpjU+Wiy2EX/vSlLahE/Ta9O4U23KQhp1hUmdCOqwYCBeKkkzZQkH",
+	"WJPnm5tre8Uk1r9u1nP2FH3FJBlKx3stq+8K8wa0JBhbl7HMfZkZA1bX2Dzw/NquB/jctT2o4McDpp+Z",
+	"jFbrw7kp9bi5a/U+c9EWuk/C9N3/DmLxo02lCXe+EqoxMrLxZKmO2T7t0tDrIb1ghKpzW1uXa9vqf6u9",
+	"+aRDzEL+d+vx5uOI/O/uo8ftqCv+d7O909612TeLqI6VT/Ei8RwvbdFrxGlmXZFMlJYjF4IRJoCRjHmj",
+	"CEu53oP7DByGsEzZBAshbSsSBIf3xHbNJTQxifCeSQ4WmPM7yZhCqXnaIocleQQuMa7RyhRHEIwzyKnQ",
+	"QXXD/TAOx9ChsJQVvg6LDAeKXbEqwVgK8ccCSa9i2Dkc90lt3UTYKbZYmWB5+gJ4huJZcgf9cwsnsTkL",
+	"GmZ+OQYS12sAZaJza9PvXZqBvLVg/krawnKe3tvoCv9Fjt4qqb+iSoMNnl8J2XO3c1ZeWmRkDa+MeSe1",
+	"10zmZKu948PvsVK5i44tV/oyXKvaQuqv0tfC13BTiKxbRnOce9PvKQyKAXHqb6EPr9o8ujJ+nDKlczkN",
+	"bKNlyN8AxyqCaltVouN/h8z4RRD67y5irhCRb215hZNc1vJqZT4M2gDdqlQUdeTNMU7ry1KWV5XAgpvS",
+	"FajwYbg1CF/uu3rp565ij43s9kLKTQSeGwe3fRN5/t7l41cVDOeNqiu76OaYG1czySufGz3U6kDZgVwW",
+	"uM+mmEZd5Tfz1NSiwL9tx39nO2pEjUmeNTqNDSQOduXVuajmskY2nd9UffANtRMJxqwgfgTwpybfL5RB",
+	"I+8NNCrl/utD0gTNFy3PNh54xj69FkxjYDw/D8ZlubF5Hn4efI2TVH1tazMZ7bkoZVZdwi9cj/KlBucG",
+	"/YnRTA9N/qxC7R5QmfRoRkXCcrNamSdDhrCWebhSTyxV4+rs6v8NAA==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
