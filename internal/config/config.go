@@ -89,7 +89,8 @@ type Config struct {
 // opening brings: 200 registrations at once, on 2 cores at the default bcrypt cost 10, take
 // 200 × 56 ms / 2 workers = 5.6 s of hashing (measured on such a machine; 60-80 ms per hash
 // when the machine is busy with other work: 6-8 s), so the last of them waits that long and
-// must not be refused. 10 s serves such a burst whole with a margin, while a sustained
+// must not be refused (computed from the hash time; the end-to-end burst is make bench's to
+// show). 10 s serves such a burst whole with a margin, while a sustained
 // overload is still shed: once 10 s of hashes are queued, every further request is refused
 // at once, and none waits more than 10 s, well within a client's usual 30 s timeout.
 const DefaultHashMaxWait = 10 * time.Second
