@@ -290,3 +290,49 @@ async function waitFor(cond: () => boolean): Promise<void> {
 		await new Promise((resolve) => setTimeout(resolve, 1));
 	}
 }
+
+describe("client retry of a busy 503 (fake fetch)", () => {
+	const busy = (retryAfter?: string) =>
+		new Response(JSON.stringify(errorBody(503, "ServiceUnavailableError", "Service Unavailable")), {
+			status: 503,
+			headers: { "Content-Type": "application/json", ...(retryAfter === undefined ? {} : { "Retry-After": retryAfter }) },
+		});
+	const registration = { username: "alice", email: "alice@example.com", password: "secret123" };
+
+	/** A fetch answering POST /api/auth/local/register from answers, in order, recording the bodies and times. */
+	function fakeRegister(answers: (() => Response)[]) {
+		const bodies: unknown[] = [];
+		const times: number[] = [];
+		const fetch = async (request: Request): Promise<Response> => {
+			assert.equal(`${request.method} ${new URL(request.url).pathname}`, "POST /api/auth/local/register");
+			bodies.push(await request.json());
+			times.push(Date.now());
+			const answer = answers.shift();
+			assert.ok(answer, "one request too many");
+			return answer();
+		};
+		return { fetch, bodies, times };
+	}
+
+	const rows: { name: string; answers: (() => Response)[]; status: number; sent: number }[] = [
+		{ name: "Retry-After: 1 is retried once, after a second, with the same body", answers: [() => busy("1"), () => json(200, { jwt: "a1", user })], status: 200, sent: 2 },
+		{ name: "a second 503 is answered, not retried again", answers: [() => busy("1"), () => busy("1")], status: 503, sent: 2 },
+		{ name: "a 503 without Retry-After is answered at once", answers: [() => busy()], status: 503, sent: 1 },
+		{ name: "a Retry-After over 30 s is answered at once", answers: [() => busy("31")], status: 503, sent: 1 },
+		{ name: "an HTTP date is answered at once", answers: [() => busy("Wed, 21 Oct 2026 07:28:00 GMT")], status: 503, sent: 1 },
+	];
+	for (const row of rows) {
+		test(row.name, async () => {
+			const fake = fakeRegister(row.answers);
+			const api = createApiClient({ baseUrl, fetch: fake.fetch });
+			const { response } = await api.POST("/api/auth/local/register", { body: registration });
+			assert.equal(response.status, row.status);
+			assert.equal(fake.bodies.length, row.sent);
+			for (const body of fake.bodies) assert.deepEqual(body, registration);
+			if (row.sent === 2) {
+				const waited = fake.times[1]! - fake.times[0]!;
+				assert.ok(waited >= 950, `retried after ${waited} ms, want about 1000`);
+			}
+		});
+	}
+});

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"syscall"
@@ -41,6 +42,26 @@ func main() {
 	}
 }
 
+// hashGOMAXPROCS is the GOMAXPROCS the server runs with, given the runtime's current one,
+// and why. A goroutine computing a bcrypt hash holds one of the runtime's Ps for tens of
+// milliseconds: with GOMAXPROCS at the number of cores and as many hash workers, a login
+// flood leaves no P for the handlers, whatever the hashing threads' priority. With
+// PASSWORD_HASH_NICE > 0 the runtime gets a P more per hash worker, so the handlers' threads
+// always run, and the kernel, which sees the hashing threads at a low priority, gives the
+// cores to the handlers first. The runtime's own value is the base (it already follows a
+// container's CPU limit), and an explicit GOMAXPROCS is left alone.
+func hashGOMAXPROCS(cfg config.Config, getenv func(string) string, current int) (procs int, reason string) {
+	switch {
+	case getenv("GOMAXPROCS") != "":
+		return current, "set by GOMAXPROCS"
+	case cfg.HashNice == 0:
+		return current, "the runtime's default (PASSWORD_HASH_NICE=0)"
+	default:
+		return current + cfg.HashConcurrency, fmt.Sprintf("the runtime's default %d + PASSWORD_HASH_CONCURRENCY %d, "+
+			"so that the hashing threads (at PASSWORD_HASH_NICE %d) leave Ps to the other requests", current, cfg.HashConcurrency, cfg.HashNice)
+	}
+}
+
 // run runs the command in args. The server logs to stdout; the other commands print
 // their results to stdout and log to stderr, and read os.Stdin when told to
 // (providers set --secret-stdin).
@@ -63,7 +84,13 @@ func runIO(ctx context.Context, args []string, getenv func(string) string, stdin
 	case "serve":
 		out := newBufferedLog(stdout, 100*time.Millisecond)
 		defer out.Close()
-		return serve(ctx, cfg, newLogger(cfg, out))
+		logger := newLogger(cfg, out)
+		procs, reason := hashGOMAXPROCS(cfg, getenv, runtime.GOMAXPROCS(0))
+		if procs != runtime.GOMAXPROCS(0) {
+			runtime.GOMAXPROCS(procs)
+		}
+		logger.Info("GOMAXPROCS", "value", procs, "cpus", runtime.NumCPU(), "why", reason)
+		return serve(ctx, cfg, logger)
 	case "migrate":
 		return migrate(ctx, c, args[1:])
 	case "openapi":

@@ -2744,7 +2744,14 @@ type ProviderCallbackErrorJSONResponse Error
 
 type ProviderConnectErrorJSONResponse Error
 
-type ProviderUnavailableJSONResponse Error
+type ProviderUnavailableResponseHeaders struct {
+	RetryAfter *int
+}
+type ProviderUnavailableJSONResponse struct {
+	Body Error
+
+	Headers ProviderUnavailableResponseHeaders
+}
 
 type QueryErrorJSONResponse Error
 
@@ -2758,7 +2765,14 @@ type RoleNotFoundJSONResponse Error
 
 type SendEmailConfirmationErrorJSONResponse Error
 
-type ServiceUnavailableJSONResponse Error
+type ServiceUnavailableResponseHeaders struct {
+	RetryAfter *int
+}
+type ServiceUnavailableJSONResponse struct {
+	Body Error
+
+	Headers ServiceUnavailableResponseHeaders
+}
 
 type SessionNotFoundJSONResponse Error
 
@@ -2799,10 +2813,13 @@ type Health503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response Health503JSONResponse) VisitHealthResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -2823,10 +2840,18 @@ func (response HealthHead204Response) VisitHealthHeadResponse(w http.ResponseWri
 	return nil
 }
 
+type HealthHead503ResponseHeaders struct {
+	RetryAfter *int
+}
+
 type HealthHead503Response struct {
+	Headers HealthHead503ResponseHeaders
 }
 
 func (response HealthHead503Response) VisitHealthHeadResponse(w http.ResponseWriter) error {
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	return nil
 }
@@ -2972,10 +2997,13 @@ type ChangeEmail503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response ChangeEmail503JSONResponse) VisitChangeEmailResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -3124,10 +3152,13 @@ type ChangePassword503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response ChangePassword503JSONResponse) VisitChangePasswordResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -3678,10 +3709,13 @@ type Login503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response Login503JSONResponse) VisitLoginResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -3829,10 +3863,13 @@ type Register503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response Register503JSONResponse) VisitRegisterResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -4221,10 +4258,13 @@ type ResetPassword503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response ResetPassword503JSONResponse) VisitResetPasswordResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -4753,10 +4793,13 @@ type ConnectProvider503JSONResponse struct {
 func (response ConnectProvider503JSONResponse) VisitConnectProviderResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -5067,10 +5110,13 @@ type CreateUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response CreateUser503JSONResponse) VisitCreateUserResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -6170,10 +6216,13 @@ type UpdateUser503JSONResponse struct{ ServiceUnavailableJSONResponse }
 func (response UpdateUser503JSONResponse) VisitUpdateUserResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
 	w.WriteHeader(503)
 	_, err := buf.WriteTo(w)
 	return err
@@ -7397,270 +7446,273 @@ func (sh *strictHandler) UpdateUser(w http.ResponseWriter, r *http.Request, id U
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L2Jc9u2tjD+r+Dp5U7l/mhZ3rLIk/k9N3Fa98Zxbux0izwhREISYgpQCMiOmvH//s05WAhKpCXbctL2",
-	"5vvmvjoiieXg4OzL50YiR2MpmNCq0fncGDKashz//G39DdXsJR9xvY7/F35MmUpyPtZcikan8YZ9nDCl",
-	"FaFZJi9ZSsYsJ5dcpPKS9GVO9JArkmScCU0OXxMqUpLLiWatRtRQyZCNKIzJPtHROGONzmY7aujpmDU6",
-	"DS40G7C8cXUVlRbyho0oF1wMrllMxvqacEH0kJFkkucwu1lUzbxPlphWsYr9/zpkVdMQJlIVwRIUS6RI",
-	"FVFcJAzffCv4J8LGMhnWAeHRk92H20+22o+iRl/mI6rNuh7uNCqWeRU1xjSnI6btqb3gLEvV/FJPh4z0",
-	"8RnRkuRMT3IRkUSORnRdMRhDs5Q0Y/PO04liuaAjFgG8s3iNyJxQknGl/Tvv2mf+tTjqCqpI/H8j3dug",
-	"Y75uDj0mlznXTJH4Xbfh3u02zuIIxpudqztpt7ce2h/tvHsk5mkMmNMVcSqTyYgJfQi/ZJd0qmADrEWa",
-	"rySxACQXNJuwDsLavU8BBt8p0m2c5lPCNZET3W2QSznJUqKYSAnXXQHYSYW6ZDmRIpsSPZTKway11hWN",
-	"qMEBkh8nLJ82ogYsudFpmBdKZykFO+43Ou8+u/NSOgeUvYo+N7hmIzye2UfuB5rndNq4Oosan9YHct3+",
-	"+u7MvXgVNV7wzB13+ZBPdE7H/DtF+uYNxMGP6jtFejlNzpkmaio0/dQhsX3jnQP+2bsH7OPZU5rxBE/T",
-	"v/BA5mfv2mfveplMzll69lTnE39UwSubZ+8SKfo8H8FLfZopFrdqMaIruCb9XI4IFUT2PrBEd0j82a2m",
-	"Qz4/UJrmWv3K9bBDug3abVxdxRGJPz+QeYe8+2zX0yGwnquIfPazdwjOfnV2Fbfw2Pzd+uyREP5+wD4C",
-	"vGHHCFb2aZzJlDU6MGLdYRvIh6dN05QD/Gn2OpdjlmvOlBvDnp7ZIByy0lNYSCNlbHzsf60hrz/JSzKi",
-	"Ykpg1cG9JVSTkYSr2IZ7NJI5W9sj65tIc2mWtWpQNcNpKqnO1m4lDXwtx5OMaja/tjiXGYtJE+7x9/Ea",
-	"oSlQliEj8HtELj1lpFnGcjKiU0M94LFqkf1MyYKgjO00QFJw3KgrEDmAbsAPQDMMDXLYEn4Fbxi8BAQp",
-	"//zO3E9A4adIqRDruiL+DI875LN53iHvug1LnRDPLoc8GZJkKKVixcbwasH7e4RrRaQeArVAmChCc0Zo",
-	"krCxZmnUFUJqQsfjjLN0rVVLPtxqawiIPyAEQ8EBAoriX3ln3jmLliYyUR324gWKKlhIzjJqdqslcWvf",
-	"Q/gAkpIhVUQKFhGHH1QYIHFF4kNxQTOeknM2jdcAScfBlJ/N6ucRDc+VGDzzU4a4RhVJJVMBbsi+OxSY",
-	"ZY4c96TMGBW4/3l4Xnefywvue167LMCv5kjCWdVv19D+17m84CnLqzk8IBXsHoBzvD/RQzK273uaMKZ6",
-	"GKCfGy5q5OzjhOcsdXutoBKNAdfDSW8eDa+ixhvWz5kaPpPynLMjpKOzKzwUJDdvkZFMAUmGWo+PRTaN",
-	"SZN9oonOpnv2UiEbN3eKD4TMWYoHzQUxTG6NUHWurJTJusINrOU5E/AaFcSNThJcFOFCaUZTB6CeTKcR",
-	"CqUjes4UyeRATjRJMkZzQ7vws+DuGum4gN6ndYWLWbezr5svqklswy2nGnwyY4dpzalORiznCeF+6YD4",
-	"NSfK0+XOcrNCvBxxwUeTET6s4AYnjObJsGKN7JMmCh+yFI+EC+IlSIKiHMJ5DhlniOH7jzWgM0y6Cm4n",
-	"Mq/gnC+8pKtkrklvGhFGk6GlCjTLpiTuUJUYutKBj+NOhTQMX3v5FD6IeGreXuuKUCSGF0OBGN41QhI+",
-	"2Tx76j5ENC4EtVwKDeoCwmdOWuoKFJdK8jMO3YhIt2GHLATqueUWS/DzX8OL4L2FfKgKGov4UvgNzG2/",
-	"ugGnuo4knmiaLyU9qXM+DmWmOjREybMaE6s11LeK5fsDJvQSNA+ur2JKGZUkZRc8sXS72W08G+YSKLgg",
-	"I5ocn8Axt1qtNeCeOVAuFIq43jM0D6Zdx3lBGmFZH94DseOcjfU1ZKv4rua6Hck/eZbRjd1WmzSPaMKF",
-	"lmq4Rw6FZhk5ogk5PiG/kc32+83d94/WyP54nLFfWe/fXG/sbj9qbT8kzX//dHr0MiIZP2fkR5acyzVi",
-	"drexudVu4f8nJ7RPc24/qbzesNTlySKcdIvsi2nIREiTklB1jEhMe0m8hkAHeOFneP+46gqjArIUrikl",
-	"I64UFwPzClekudXeIZdcD+E7YCB7ZKe9Q2JYJ4K+LycijeEE49dvT+O14Lq7sRXhumN/s9YRYD7y3GLq",
-	"ZEx6U1LWdkVKND1nBKanoMn6ubqN4KRvxAqomNrbvdDOMC8onUUlVhJeTn98VzC7GkuhjLz0bEjFgB0A",
-	"OzjIc4kyTIL0Dy8OCssJipcbH5QUAU7i58rqbWoyGtF86rCAXVoOw1XJFiMFa0QNRAHEH6ppoyMmWRY1",
-	"mJs9ZZryDEa/ihojphQdwA5+l5M8GHg0UZr0GEl5v89wbD2kgkzhLTcbvlmA/hcQdHErZqdRQ2mqJ6rR",
-	"2Wm3ETJwnKK8nX0rK9MkkROhUZhGE5pZRtNZ1Bw5Xbvt/vAICM2ApkyJWYlf+n5xDHVrv8ylGDwzO58/",
-	"EQeSMVXqUuZwrQh+cdvlwqBWdEgrR+dGsVge/FfhPXiQs36j0/jfjcIUumGeqg3zOX5QpQyhxTFYQVTC",
-	"wDkAIJeGN2ia5kypCpTFN+BAWsAEzY15bcdZ7aUJV7fqe+PHXubquJdvcnu+YWAtBloUq4UBItZzljHN",
-	"QOm4IVLdFHLPKBpCUpyPjCe9jCfE2jKWJDirgZTMmMP018UqPLh4eIwIIiSS5gI+M6bFYIk3u4R22DKi",
-	"/moowkSBapuzcUYTlsJy2KcxMGySyPTWN9GZWlAdXjFb0iCqhFSs8G5YfPw6fGk1iAJQB1Swkl9ELhec",
-	"E6IQXQSjEaPicshBbQcLvsx7PE2ZWB6RbgrLYgoPQf/TPPy2VwU9NPd+p8x9y2hybq7cmOUIUClIs4+w",
-	"w02BFG0sNlIQapyDaEDI5GDA0nVrR1BrCDVQP3JBsxOWX7B8VYQrvDRmfGImIA5MFnxV0xcw3F0JqdoX",
-	"ZCLYpzFLNEsJrnHPqoy4pEwOrFgIsJ4oRiYiZXl4+YilX5YEWLvcqTy/T2xz9KZkhgs0TkEneihz/idL",
-	"55Fvc2XcsGQDDHiiv6o5u5Dn5vrmDK70HkEzTo+m5AdGc5bbry+pIooJHYLynmF4ZHVNtJ8ZcCY5S5nQ",
-	"nGbqSwJzvxoWpAfmUcPQe6htp6QJkFN8IKie5Gwe0kgduVZegx5YIdf678zNfikH/Fac1VJptPfNcC3i",
-	"NF/jsglo+g3Yk/lNoZZcnFQoU9GZea5jtqied9757xtnV2clFLjtwNXicYA8JdC8FedCXgrC8XGfsxwO",
-	"BL8JhfE7CR7lsW8u4t+zhlaABl0MlsfDI29LACz3PmUvJ2YyoZk3ZJNm7AIkuCIpV7SXoeH4FPR0/1bw",
-	"DMxPI91bB9uPe+6fEjtYcSduISjgYdvbNa8aOQGFK3cD76TshaaKHmPCDQoWLCoITcGloHROdchJrxdE",
-	"rtAzUWw7vNMTNUeVbrv+GwtIK8LJ+RModLYlpCdaBQODMZaBfBmO77hVDcf/gaY2IOt+dLpXksy5/JxT",
-	"z4MTvXEeuvhoRsl7JfULsKLeH5xeSU3MFB42btJ5yOysBsdyZggYUZNkaKVqlHiUnOQJI00uSMYGNJnO",
-	"OyXM61bifk2nmaTpqZQvaT5g9wclR6iBKOsp0VKSDGf0QJtZyhzsNrdXzDMcuuA6cmO3CiRxE+mhSHOT",
-	"HPEfgN6lrE8nmb2Lzk//jGZZjybn92xmMc5+kAsBgmZMJz+AKAFAyBjoFJ4p2fP+gnYY7/W0fpCI0Cwj",
-	"O+02iWfnjjvkeh6KG+6K2+w4Jk0hQ+IA4ql9hhQVVf2u6FOelTT9NXNR3HhAp1l/omjm/E/jXPZ5xkgz",
-	"NpYMECEuWA5iEHLEH6UcmOgm+wLMBi/RC8oz2FsL9uZkqMPnhrbFxgsYkfgNG3ClEftwvyAmJnqCDm0h",
-	"IYixNNCBk2VKJhV8dGPujbF0IWJLIViibyO0J/ZOwN9LC+LFRxhIoTobG+yCZy078IbSjGaNSlnUfUre",
-	"vnnpzbg3Eacd4t1kwTP24xpU/uLmrXARgHlMLBZZ1yLEECEJE+lYcgFkL3ZahL2J7ksTpyekD20owN+M",
-	"HfKUjyQUtgeT3MzoAnti92pMBvyCCfe2YfDuC3SdNGdOsrhJlRgA9xBduTCUcRVzQWJ7hC0/79oM5r8t",
-	"btn9EfTSWSUYqWzV7hwiWULMAXsUT1iwrHnb1PaK0ec7RY7HTBw+J5YOALYk8oLl07nVpntE51NCBxTE",
-	"DqpZjhzyPxB0sXq22Dhn00CTbtgA+VLwrtHDw3eMYORDQSrJyDmb3lyRXYEtxqw7wlCmyBozZO5DIW0c",
-	"AyXjnF9QI+lN7N3El42Bmvg8gVkZGA8C5CopBis9ijmERuBa2zhIeMYj9xXQ2CwkpwLXUCXdQUILUrmT",
-	"gzcn7//z9uDN7+9PD48Ojt+exhHZIiqU+Ex+AipjWo7HLO0QQfNcXhKuQWOzk8TvP8YRhh4VAfqUxBiW",
-	"Ha+1SGxBQAIYQAiYi6UGcPeoYoENzhKDPZIzuGPmdhly5WSFlTmsTtgFy2nm0kgwNNO7Pe9mUCvHWVBi",
-	"LtzCmApnTzMvnvlVNITU61Ssm9+vonCqOdc01SRjVGnykCRDmtPEEokbWPGKiWkvaczY9LaMGV8RmaBP",
-	"Nr2jO+6tjf5AwbTkMDPekrs532RO/ARwwrcPErE06N9sOmN+hF9sgBZeu8pI0RWZIYvkqI7193qT3l/I",
-	"Vz+ZO1KugigQzD67SxDIiKsR1cmwfA6nToKynm0bpKHufJvdUhVJJcoBZvIbXKnQ4R5er1fs8oQlkxxD",
-	"Yja3dv5n9rLdfOpq07mNX5+zmRs/8Oq89InMc5CeYJRbqCb3H0ViveGBEzzYvMFOmbH7N6PBLEWA5dew",
-	"paFN1uoLACmz+xMmUhMpcscYkUqL/Q/mR6eo3xbPMDq1MPcvT8MLYlm2w1umENLSWy2saqAvqw9fg/uB",
-	"oZ7OrjPwYFo0mBVe7+8qVEiJX0eKtrIyVwQUv0zSFAwJWkoTd+8lrWTIwJPxccImLEXzgBVgUXpF85sT",
-	"bcuCrIEsGubun8LYib48kXklvfXR2hFt0qSP/+UpBv+GiQQI9X7fGJtPpTyiYuoy4O9RiXNna6+Nisg4",
-	"Y1SxeQ3fA89n0c9Bb+vJShCxVGMAORRg1MeJ1LSoQoBeDYddtK9BHZvL8I9h2YtKIFSt0n6zMf/BdfUL",
-	"lh2p+KiuLMHyI8EHCMUwiuSGrIqOOToXD4wUMC9V7r8+tF45QGErLNw69hYHKgZZNgrGZHRXL3BliyvF",
-	"WXbIHdZaqXL/UA6uGdGsLx37caFMzvF6q/WvLOYIFD7F8h+lqAg3hyfo6zBhwCH3vCvgb7na1TDAUpRU",
-	"OTAK6TLIXb/mXLPbCISoCJ7O6//WqbMCXf/2un0uM2ZRp7y4V1ZORlP9nRVJF7R9mxgrkws/ox7eZsC/",
-	"li1gdn03w6kiGexLhcr5LdzmDK1db+YQbzXk0tYpjMDFZ2jwv0WUUTUgUAox4AW+MxFqzBLjGT5nU9Uh",
-	"fSmXgMlZsA4Dnk7jgxyKVLL/syfdSuSoETVgvM7m1Qzw7rqML3MbWo1iaAQp+Bjf2FxC+He5EMOHy4rM",
-	"2xNT2IdAXaJ9yw5wKx1HtyE7ejv5cKnxD4bSX5EEy6Y/D3s/JvyY/3z49s/DzVf8UB2KN7vJs8OHh+fj",
-	"33559vOTFpv+PP7j2eHDo5NLTn990T78ID+9+vN889WHo92j0/9svXz2c8Z+2ufHHw62j08H06M/Dz69",
-	"ev7Hk9arx//5uDlqi51Tfbh90tv+qf+od7Q5+v1ye/xjmz7+99Yf09830/Zv5wdyLjEW0i1ljkUgNjHH",
-	"shzvtUQCcjl0qjkRGWajaaJzesEy5aKpZioorLWuW8uWlQEW4QJwxYZJDnXU6B0eof38rKJuTpA6arWc",
-	"RmdB8ZIyith0KGcfLOc7hzbF7f9pBJURAjv0iIuXTAz0MCyPUOSr28tYmajMLl0eyB5RWgLBgnpp+XpC",
-	"MauECuuOsALETDbJdy4DVOaePZRxFShAKyQBMh+E23CelBH95PawtbtTdZYVabzlg5oFZFR4X2pOzb36",
-	"Fz24ceXIBxdMHMmcmRl2dh/Wjl6A9NFWabKHVfAd0U/rvamGvT3aCmYvWbznsOgIkIN9nNCMxO6LGXK1",
-	"/IKvA8fMYVeuLgpHmz2eSjTIGdUMrn2AAuUNHiO+AwcKS760yLOJ0nJkFAjrd4RSUj0rYZKm99mmBDgZ",
-	"1uPAoNlRRYWhwMbqAWeRbq40UNn26V8v1fUK3vbX37/ZGNGczzPlFdzIOpw90XlbDNbhLG53FVwFpuuo",
-	"Nxji3zBM5k1Yw5J8V1JtZvM3xDYHEz9iCdNccasyegGE4P11V4ypgRVTrkngvCUZuvZ++sRBa8BDaq0l",
-	"0WXqX76xu8kme0SfpO3edn+HbdHHycN0s99mT3qP6G6ynW6xzX6bPundEIrJjO9s7joGcEnrZarEvAB/",
-	"MjEZNTrvAPXDsg+VV2FGHriGK84yN2Hqcy5katfIQjX45LZSC4wTJnQ9JCqudrXEfa2UpqyKdmtg1mwO",
-	"x63e2VhPn6OqMruj1P7qZ/88X4RsZjr8pHKaQgGqjPVFZYgwccEyOWbWhdibEoaxYuapqxIyT7HdSmdi",
-	"okzxT9DA4BP4L+3NQTGgEME5eIVtobryg0yn1XBwo9TCAz+dB3uhIi6c/Ll9N1Te5sBA7CPMLtZo7E6Z",
-	"AXSu9nxtGeCYaojRSOUbtjBZqxajt6+cjlh1tc2pJhm1JM+gfJVhaV7BnE8cqbLmzWXqzLpojpgeyvSV",
-	"1PumNLH7vSaNYM5JUZ3sW+ddC29yxZ6uVZmcRl0FyJ9OT18T8wLmnjOqwbQYzLbTni9JdR1NtLPZ0yuQ",
-	"qxaVnxdIW14f0hejTmIRNNn3JmQrqcm+C+VCaBi0MF+AaQWD58FbIwg1EXld0YyhOCRU8aR6CP81gZnm",
-	"l5yOishg/3kQIAwT2oBkgFquW2S/BwSyK6Qgu+22KZU0w+iCaPTKnOLFs5Qu1TXR6VVqo7UVBTUkr6MN",
-	"mOhqjSlz1TxN6GvIp2qv8pUPiw1fLyJkK97Wwxo+rnXOexPNSqcCBwwopvaQTJuCsFz7olsQrk1Lpra1",
-	"MhiDpdfQ90oZ2b3bemX/eGdeOwvfW+ejsa0baPZlC1sCH9+QWH9PpmzAxIaf+ir8HArJrbtagusYEc9y",
-	"s7qrIpY4hKyrMDcvus3duuCI5zhIwArmIbUwovFaMjQvwt+Ajm3XYshrqodOKnbkwcfaB1UL9ggDeuIK",
-	"epLLocxMyl4JLcpRl0tWD5yRAAo77hwum5XpIdVo+LXIHJQztqslQ4opB2WUheDPYK6deW0aq7O5Q7Qw",
-	"r6K8L2Q+kPpuhpOlxdb7sBLV24QwrfmmdoB5uRDrJh6mS9g7DcWBwzMfOWwEvUyxoCaJrf/am9oXZwgS",
-	"l2p9p79Fq6hjIUBV41Xo1CmSzO1CrCI0r/zMH9WtTFl3N5LNHG6w26h0H6sOW050cNrLnuKBSMOkVGVg",
-	"xV3BzFbVIVxvB58Z0Q9YMoVXjqsSOa4qTE2zLMZWD1aXmQniwWKUgfRLs/BCXMcBjs/rlVF5flMlcvb0",
-	"5HnlUb32OeYnmuqKmW2m2FLWsLHMeDIjizQWmn+ES4mzn1+/TFUPpCJffqFAFYx3mjM2t6hwqAXrwe9r",
-	"afTneYOSzmWW2VCjuo/qfl9uT+Yoq3Dsem0/XFzVrmeuFqK/SUmNgH6Os8mACyjRj390OnAX1HoAyxhz",
-	"ZkgxD2nGoOWBoA8vx66CPOTKlr4LCqqSDKwApp/HXKeH2qkrgO+8VlYCcohusNvhcgPcl5X31RZcqCVz",
-	"1xOmucpFEVnWH9daTqL067uR/9R7rpIEFmNdhZttMuJiopkqp7zfyUfppiqBYY9Q1N1g72a7yNAXuCAr",
-	"3IpnlSAxyVHLilbl9c5msOghUyA25swkzXi50R4kHB0MSbXMAw8F4aIr4twupWWbKJna5TFpJnO+j7UO",
-	"mfV32L4bUrEq3bbG/Hoy54PcK/kfTXDRMgLJPfgzyksNVRiv2ETk0RZBLxow27enL9Yfu54o5UUvJ/rc",
-	"zYMX+j8qvHYlkJImkGsKwLf9DiIC8CcjqrWpc1cB81mw7pYWuX0Xt8oS/hSHn8W1ya0fpSAn1de5qKut",
-	"Ffn519M9o0cZ4beUecQVAdZh+y7ZgMHm5VAatLTvdoUeMu7ConqsL3OGlQIhgpGLtaobsKrQEGtIun4H",
-	"rfsO1bi/+IvayIs3tuPLG9afZxxFjfJKLdyEsy7uYlY5bZDzdluXXcqucdVhLX0DYcU0uuzKt+9x++EO",
-	"22w/7LF0t7fzaGdnO6U7vcc7jO0+ftzf6idsa2eTbW8+oo+2Hz180t/qP3oM/9nd3dl+vLV169CDmSS3",
-	"7b965MHS611t4AGcbiXCWif2DDJgDEK6r8uw3mpvPVxvb6+3d043253tdqfdbrXb7T/CLaRUs3XNR6yx",
-	"FDsLbuTDWVE5nPq5kZ2CeFmiZVjCh6Veh1xsAfU2p2jmUhYTXup8OD0/b1+kyehS9tKtyccdwT8+WkRT",
-	"eLqwccx1Dogq0+J+uMuFhkUo16yGX/rwHnuyVEVClIbzKDVcwoNsxrjcBNtMhLu0RXxmLIbLwmEXaPs4",
-	"/fIo/Gje+NMooZj3JIUwsrNEwbUL118+07pLfCB0Pq3yeiKgsT0H3I/vlC+Fkbq2Y+DtNG02jGnGFs3o",
-	"k/gNPjdyOaiWlc3iYmj8phhREtqyuA6UpK4BZaXg8U8nOH8dl8s38veN/H018lepQBUj2opwrYKeLXsn",
-	"oEhsThOGf4DjmYkUqsZucBuZsGHH9u3jXvJK45N0NV2W8S/DONBy9Rmmm1f1LwyBYcauo99FlGANDUdb",
-	"IaS+gCXJg9SUK1Ik/pyY0lLQ7ZWn0M6VNH1YkWtEaTvalhFrM2z6eIvmRlGFsRZWsjwYA6Wpwk+PtbJW",
-	"OGJVW0l3BjWOtn3XzxSvMHC34LmJSDe+KY3uF64xiiiVVa64Gn5zRAUduE6dgeHABoYAci9mNZX08w0F",
-	"N14+oIL/yfLKcIWyvfeLmORr3SXX+UeWMN8uYbtfYKA/LdUQVkTnzPTozRmJ7UJjMqL5uSqduifrA6ZV",
-	"q1ExTzWHQBM1WkpQCuJisOdMxcqHxQLecUGUgL5mCZ21NwJ6vL/mjK9qqU6dldtFN9Mss6RhESWsoARf",
-	"zLV0VkVsa2ltQbPvukHRe48uk4UNFYf0gpWakfqzW6pzfXlzftazSlJWWWXlzkEEf9EICVuIooI+Ff2u",
-	"yhv+dcisM4L7nmIz3uiSF6ew79cHHKMoHfjnCxil7GJ98yZGiS0/1KtKO/kLZ4kLGlraZWcQLYIuv9iY",
-	"ZH/I5aViOf4DG2Wan49PKnP4ZvppLhK1eU2nSQdLqMOxvUWG7FPglZiRabf7T5It2u49SjfZTrLbf0wf",
-	"9p6kbbbZ36LbvZ1kkYk4o0rvJ5pfMCPprkgrRECubMTdarHYoYtPC2oUE8/s7BrEr5ZjXST4UtKSHWmh",
-	"AFsb1f4WlY0jdjv/IOBMEQNrnBYQ5ejqQ9sa/iYvQXWMy9t0p3eC17zzryvKbkRmm6oowlIoM1m4Y63R",
-	"Q0ix7muCCrZHKnOlcNjRWtg2FWI3uY9+6xDb4yIKLMDePU9inycF/7AZVrGpiBn7osBEsAu/Y/CUyslg",
-	"GFRmqbKg/CUda4u8ZXAWznphkOjavLcAU7S04NkjspqBLZUN1xU16XB7JAaKHZsG59im30Q62oLK7l5U",
-	"HUVV4lxd7M/fJW9uVh8K+1Z6WEER6W6j24iDC4ExqtR2gjGeSn8xWkJqMIPFMwj3avtyfXF63t8s0Pkr",
-	"pAsunfz3VlXFYtoGMraBGpQpcpbiFilKRwINlsKwRvQVmmtoSBgXSTZJ4TbugyClNBUJgyK9UgXUOWVJ",
-	"htRono6TJtQUfv/i8ODl85P3Lw5fHqzZVWA1tBmq3RVayshVrPLktVkE1U+EYnqtY7sYFFe/GW/IMRN0",
-	"zFtQCiRoPNQV9kG8FkajuFroPCcAZrWAEFSLoLNtA3xLgbpI1+r825IJboam1Mm+NmzAv0vCaIGqDMxF",
-	"OXcgN30VM/7jOTP2bPwOWl+3dta9GBrkcKG4zIULktudyat4PNl5fPlBpLsfP4gnvQ+98yn7cNn+c5EZ",
-	"/PbK0s32vrMKk7uTO6qVWI8qUFoLQLVHYqTmMZL2+Qo8YUXiMjTxs0WW669kwd9s34BGG+P01zKzP6ll",
-	"DIWkdo3mttBFOSlCnxxWehQJqUvUKMqS3cp1WW39R2Z0D4b/ef4HjEQ4/lfrQA2ZoFEhTNMnlyU67zaF",
-	"4ZzblMR9G6JYeEm7Ygk3qTErWxct8q7CcWtkKlv40kZCEi27AnML4RNVKf8aUmfW941hfWNY3xjWN4b1",
-	"t2dYN2Ar9+ZUruUtWMsimeRcT0/gPCydxbhZCGwo/vXCwfnnX08bVTay+MOljknO9CQXpiqEtfe6mOPI",
-	"BGeu+xRX6WxI/qcOUPCfTrZ2H0KIcVfEn8GjzKnGXsRXse0lAvdku01SOlWR6ZCjeeYvFsQQFdWqYXzV",
-	"IuBT6Yr4519P3x/tv9r/8eDo4NXpUxuPGwMzK1vV488wFDiwrb0Y/oQj6ZBuw7zZbYRL64pibUVeRbC8",
-	"sDEdJpo1TY6i6a5sKilEsyuPugJZGBh8Xh+fnJINOGAItdhwa0dzkSIUbR6QxkqOkREWdXubI5qaavdd",
-	"4fvV4iNlfHoMMnEuhzwZgrdQeeWx5GeEkgBaIQyQJNkuYhhkhLwaLzQyM0SY4tIMtR43bF3cvnTOWWoc",
-	"5ubSNY5OfyA/GBwmmtFRI2pM8izIwF8C8ed9pfvljoIAEuuLCOaLyCXP2TraHDXvFY0BjA9DoVdi6yEJ",
-	"XIA2KaorZN8zuo5vkgYdFrjWTCAy2OeXMj8nE2GOFexyXfE98S0ATcYqZgZJkrOE8QtGKFwCDBwXRN08",
-	"yh0mOAgKs7hW8wq4i6vh0iHx5y6azruNDmb3R6RrChnAD5+7tsgEIHsXD8v8ZfOezT9sLZRu4+oqnNYY",
-	"UGxAPdaNZ6mpK670fItcuPtSTEdyouwD7IfoD6MrCPn++9cYkfT9964BjH0RXyp30zWfUe1ogglpKgzr",
-	"ZrxS9Nb336+1CNAye2a2MSOacorNCMZS9MzZFnaCxJ/WFX6xbr4AIBAy03gd11LUFfatJANbJK55p70J",
-	"ErsAR5eJvyrmVpGxxZPyXqUglBjIrGPaRbHY5hwRhsitikm3I6IkjOwLzTi7PKIe9btgOcMzPvaLwmAD",
-	"iNf8tJ4DE8YeWMZvoC5ZbmYoFWj/Pia2ojmSkp2tJ0SKBDDezA7rOHxtippW1YCnOvQ0ZDxhNkjA9ZfN",
-	"5TjnTNN8ehtCstHLZG9jRLnYeHOw//zooDVK0f3EdTZLrPZfHzaixgXLjZu3sdlqt9rwsjXLgRex1W5t",
-	"26qvyF833g8ZzQx3HbCqgB4EnCJb7R2gyxnz7h7IeeeKTMY+F8c3EjPQRiXDnz/I7w07WdRwpZlwEVvt",
-	"nToHqZ/GfDnFYsW77e06Uc6Pu1HROiOUMUzN26I+7084vqENjaih6UBhVrNHrQYEDACqVKghGOukSPzj",
-	"wSlxEI3rdv8TjLEaCNS/b283/NNXl1DYoBb7DwPu/nSw/3yttTRQ8O7IiSYUh6iD0VXUKAQDK1N5lWks",
-	"q5xV0MqaOkKHl6nj/mU5uxkHGCYO1SKvkPAZhyZ6hAtpxXk6BbvsCqvtRhXlUQlVnhSZx8Zev08yLs5J",
-	"08hQWztkKCd5mJWKbXaP9g9fvn92/OrF4Zuj/dPD41fvT4//ffDq/enpy3iNDCRTFXX6cG0UKBkckZal",
-	"DYAr1fhibRoY7lmZ5DVfKATXxi0tasYFqPGjdQvwMIUsXrOUGgfiNmzDLogrojTPMtLPGd5s0SJvnQiL",
-	"PUuGkATnPcrhgnHGrjDfZ3IACiSAz2TcIsaRnI0zmpg2kkykMBaW6AFqgVtRWo4VSiRcDNb2CPUH2RXu",
-	"1HMjrdt+kyiEArsVCWYw65Zpj2Cg6ws7oGcFEKvfZ4l27sfyfUyK6r+NyPUKdzXWlu90MldKdj4/NCyp",
-	"PVd7cOlq1xXViuG+hcv7tH55ebkOmuj6JM+YADcTUqw7zFDSKp2Prky92ktAbMmK3nOFE2uqe7ubADId",
-	"KAp0WnXjmj7IILj6a/9F/Vh22u26LwteGRy7LwK2095c/GGp2wt+tARn9kX28IvNJb6Yqa6H3209Wfzd",
-	"bAMj5JxLwKOqSt9d5Y6iE4A6L4IyShTVqgeG/jcxisXy8+8UBvogc4yQrrmI9bWAEcNZgJGnLPwW2Swl",
-	"zaDRqa9l0YKRWiF5rOTrYdhDDWuv5dMtciyImhhDh3EL2CBCpSZooy/MkzYlG4fBmbuixDccX2WXoKYa",
-	"jcLYfuqpflBo/D4JfwGi6kra1dmyVe/ekEvM5jjfC6OYn+SL8opS94a6zuJOLoTCa9bksefZBKCLl1Hg",
-	"R5lhjIb6xiGqOES5Wew3JnF/TOJZLXcIa2/eJ933VK1M+mv1jFoLwrx61yK/SsgJyfg5I/M6TKi8dAiS",
-	"B3s7nQ7huIBvJYvF+Kx9Mmcpz1liwo9IzwR2O35C0wtQHEBR0JBA0hVGQHxvhnzvPoa5q1jwWkRYphhx",
-	"XwVrLX0bdYV5byM2djxc5iVu29iXRGobuqkWOezP9uaw3ewDVU1x+Aytj5ZhRQFHBKaX5tgk3jQvcB12",
-	"UVGcjNeK1CtjCeOK7LTbJC617OoK7Ahllwy00M0+YFp51XXPmexvrnEZeAWl4htRo2imjcklty6Bz0VQ",
-	"EdWa35JyoYcybwo56j3Uzz+bYX3b7a2auta4qTkG5VAXrQlSeIMBbGkwyRn4YgdshlO9tP6b6pngAxgH",
-	"AzJM8F+BQ61GNUCcuRIz6+zPJTpQUQd4ec5S007hZizGVhw3BXBuxWJuT/KvsZ/ZDYExuWzBMncUVdjr",
-	"8XqP1KkB1YL/DUk9qwa+ySVUSxLzU+fJsV4dMIPGvhAmmJojG4cDrd8y0BsGzLuoCIa4drFcMz7w0ADw",
-	"oBmtiZkIOHRIrGOi2WicUQ1wgZcxWpXAwpXvMt4VQKQs+fr55PiVJ4BCaUZTmzRqSXfL+i4iw5vcIXVc",
-	"23frgABodoXRV5o77e215WgdTH8nfaOsJCxNqJZvp3Z9a5MV6xALZ/vyhqfZ9iU1SsUcwW41/mbk7rYS",
-	"9Rcmk1hMi3paEdnLa6r7421ufh36WCUTLyMM21FUqRO89q2DXVtIouVNpNmusOLsQrkUfAZxqcQm2Xdz",
-	"VwunCyjbMvKbGd81IQ+W5qujrUh0Sx+22aP21tY2ffio92Tn8cNe/8lm2n70JNndffLw8ZPtXdZ+2Gd0",
-	"NaLbMxdg+SXFtRAqtxHYgpjkW4tssxX8/ylSmijHyM4LaXO4u0IiU09e+li1fwlrK6qRAVUpkvBc8LFv",
-	"/Y9zRoQaScvGrFjxbKJc8UIjQDWLcDIpGPpDQwpCuKdZhGsTjA3p/IzmGUeMTVnZz4ciY1cYWu4Ty+mI",
-	"Ra4gMfyDaD4y5SRQMZY57iSkm+wTV7qSQvVLjQ7uInNd1wx3abmquu/CisWpukm+qBQV1Jhf0JUXWB1E",
-	"L45t66Fv1ta/AoH9+1haryHo4GEzCqe3/hfFWO/PbjpDdMpE3ATI15LuuEhbwJzgEdXJcCZG0VoOEqrY",
-	"OheKCcWh6kE2XZtr8t602eqgmO6Ty1xCJWM/g/WXmZ89iCCGsCC+hjjPE+TF8cuBkZFmSpKE5jnHEJA4",
-	"rFMckyYNm6WYjippV/SmJHYlH2w+DyxNYIuuqIiINRctiHi0o6+bqu4dX9U+Jk2Zd0V8cnBycnj86uQ9",
-	"tD87fvXy96dw0BAfo5hWNqSVitlq+M5SUMVnMKRxXgSuQufiFayUjOVIsE7Ogpdtlf1nuJYjmbKGkU5v",
-	"yc/CljI1iSvjWn/m0gyv1I1nxXxuZuy/nMcxyRnCmGbGJm47z5c43AnT6+ZEF5brNghvUTFlGQdfeWW7",
-	"9djcg/eT8fviNjpkXisrC/Mp8P/1TBfx6gvwW5znv9O9WcOvX5p8gyBy3qWdOZXsHp2drk1jBbve8D0K",
-	"avm26UGuynU7PItKw9K4wHRNXIoy+RQoo0D8IjKbolhP5JySNu/VV8dBcuJk5j1Usqoq67j8GoudpGAm",
-	"HZuaASVgfAeCwqDJVUWcLBiI5jMBQbnsikRmGU+ZS3oQRiPDiByrojXxdUV8GZ156SXywytfZMdY7RnH",
-	"3YHSGcpBuOf5xAHrypQ5eWvHM/Ayrk1iPZsVTNyf8h34+Nk9qZjXceMwVdB9vDyLnm1Vs2IuPT/8F2XU",
-	"lR1Fahi2ubPUZaBZcx5cUBPVrCGw+ZuGWqLw7ni/6adfllU6uNtwx4mpAHFPvLFo0TPDGyFZ9Bpd9nPX",
-	"NDfsNjrdBs2ybuNqUUfDyCT/WbUPP2y1Wvhh0WLzO5d0hhzgkitWVZLS5MLNyMaY9SJzK0ejwlxRwbLV",
-	"FaczP7lSe7B+FkS7KC3HRfypNn6T5kSg39j4x9da5ND1GOsKlOWNEdlolcpUTGOpFQAME6tRq/dIseed",
-	"9o4tbdAVZqYa1RRO6aY8bcXqpm1yCVhwI+0xaO95ZVnHV7NYliKcEA1ups0FXeZsyJY5d4+jRde9egXt",
-	"3m2HK4jSbO8s/sI11P96TmhPSw9EWgqw9IYo6ulNcfYSy8dYYjAizVBFD71A7oNbeYLsnS2TWztTPb19",
-	"IzXqIAEt7MzbB6KiM5UjhhWtH13woKFZl1yotQhIFftkIx2sYXWug2MRgj/TbdFFVZd+ngngb5E3bJzR",
-	"KdJSkuN+Zr5A8ogt/ftoM0wkFi7Ql5Jo2vP9djGk05LjNRP2482XphIjz/dI7mfjmmQU+Cmyp6JDuOMp",
-	"fTri2RSh0tddkTJtHOkmntLmuUKitLGLrtowqas6WBqH2wJrJZH9rugx3KPwp357VmN5Wos8x0goiDhA",
-	"AJCmCRRI18r4MGQ560C6Hk3LyedVSeZ9nitdrZrhmlzd3a/MzMpt9hps+vOw92PCj/nPh2//PNx8xQ/V",
-	"oXizmzw7fHh4Pv7tl2c/P2mx6c+bydYv05Nf/8OP+eGnQ37Jk61f/ky2soveeXZ++EHyP0b/+fTH86PL",
-	"P3492P79z8Hlq+evzv94/uLD7x9+Of/jx4NPf3zI+O+j39u/n/7OXz77uc1++yGD75LRL6Nk9Muf9Nmh",
-	"Ohz9sgMTH50mu68+DNrHz5OdI9Fu7fY4nW4+f/Hbm4PHvx/8sM3+s6m3j9vD5/uTR3/+1m9fPDx63Ns9",
-	"/+HjafsmumOpM+09c+jZPrMVbPoVu7Ti2h1Z8/xlu5NZdWmufQR8QAzehBh2Q61q/tt/KAOvUY0OLIvC",
-	"cM7wBIFjCY8g98S67aBzvDssM1TPwisyBCJbLzab+qo9RcLAMrlzXTGbPIerKYdiRDfLncvD9pl3C2VN",
-	"V9QLswBuZcfImgS7+VdvQPwqWoiu3HpWOcffKLvOm898Fuc3I9q8ES045W+WtC9rSTth2tK9AomdBF/X",
-	"yPc+TW0hYS0zEZC016tjjKu5yQkqM2Zz4ReLKpuYmzvO2QWXk8oCHZD0UBdjWNQbnTKNZcwn4hzTOnDt",
-	"M8qYixBRwMjAd9QVdtC9cALnvSkGD0qpckU0qJZKQhZGew1VFZubksrq2GVV1fLnqwcIXtuIaMW8ZcFc",
-	"f81qH84/GVT7aBoLRs4MAlo8MnjzrcLHHHGsOPRvLOcWasYJs2bDim79+Au6qu+PU1QTsFmOUbSSq0xD",
-	"ObXd+C4K63Y0W43KWGVsGgo8G0ms6JQwoTPs1pa2SFw04IK4RbCQ5Rx6RfQXNN8iTdrDqHHbbAI5xVpg",
-	"n+qK2xmoqlwhXOkTB5J7pGZho6kaOjYD9NZf2Ty/IjP76XwNA7f9e9LFB6w47uqLsfHZ19K9MrcjY7rK",
-	"RKS9ZdkoyiXPYJUPcCkLa1fcEINzdiHPWa0ZdB7PeOpum92o7TfORelHuBlrPgELCzv7/CsPoSWTr27c",
-	"oW4+zWq1osVYT59TTRe49dC7YZx6/xAXm0WTe7jKB6aDkU+H+qK3unwHyvf6syt0f7XhA/pqUzBplpmq",
-	"4LAHl1r6nSLuS5N2Z25wEMzbId/ZJk3fxcZNFp9L2oI9xV1hLckmjM2oUWZFDix7s90IdreRpKD7Cdqa",
-	"I2l5r01svLmnXYE5kYCitlmbrQoc4C56UgzlOQ1yo7gifTh9t0+3nO9UV/iCv0VV//CVPbN3IQWL8Li5",
-	"D40iTR8K6Bm8+yzqCqzuPRH844SFHfw6BP1Z0VxM5Jpr/RH2cYbpZL/vHJS2zGSPZVIMsBzAbKmUpo38",
-	"46oc7NeKLbSKRDMUPb6D1oifP1xCJU/YzlWMpSX5TNy1eYWETh8Tqng1m7rg8y/sux4bDA4t9gNWkXwH",
-	"1mcOn2/q/HptB8Akgxm2ZpDJ9T13NmLESQDgDMYELr098n9i8kl/UBtmT7Z8qEKLAw94yUwyb4jd1wei",
-	"f5nsia9kMz3hA4HJ6zdwUz0zfRWraAoQLfxqbw57l8waWJH76vUMsv4j8oK9Qwn5BBfYumTuDGxAhOlF",
-	"cedc4PlwdNvRP2Bx12p1Lgu9KaQmcZ/pZOgKEqOtREvs9hLE2/sN2Y7tjmO4poPQg8m1anDvqnitEyZ6",
-	"KU1zrLAyC52InLOxrUOdryuemjh4TPUivakp4TUbwlDwVeOeCmogyFnSZJRJzKwnp8EjE6BQrpqAzF1L",
-	"EtcA1ssOsetB4ehakc/fFXUSw56xhsKf+MDVA79OSImdqlsnZ2gJdlPnUcFeDXFplS47LjJV8nvMxdDP",
-	"AiqoQ+B2QN6+eQmIAkctusKBec/JKDZo39agRpzIOYDb9AHSQyeNaKpRSjAJ5Ng4F17poQAC3baKoKI9",
-	"8vrfzw7wcfN4zMThc/LMHMQa1hfD8hM5I842kLPSRpCz46mOaipTwFCviyZsK+OZp0NWBpyWACDmsGrP",
-	"HAD7OKHZNbAvTq+27kXB8Jcu7uBweSDlIGMb7iQbdyhKNkfn8I5XFru49lbeqN5FMYLXlAySmmYM76EH",
-	"j1v+e9ja0wRDN9yG309yHhEMOo0MWhoKAm9B1agsY2JgSRCimsUwEBfXFpXTsPKmahkom2a3GxJWurVx",
-	"sYWX/P/3C326ubXdouOxex0IvpUx4EvTyWV+L+73Yj9Pcf5/be//a+vFv7ZegIUgPHvz07+2Xlgc+NfW",
-	"CzMh/GRRyQyKYHkKd52n/58Rq83vAKenO/3NZIs+YY962+lu/yF9nLTZZm8r3e7v0N3kIXuUPu4/oe1e",
-	"o6p/7nXySyUyNWdpPPYk4gNB9SQPOEBL8UFcOObQJAnq5/7r1+//ffD7iU8JlhOkkiOI3oR0qJIdEuww",
-	"JwfP3hycrhWhOxGBvg0nXLOnL+mnCAkaUuso6Jq0avnInNEXN7z/VX22Di5LO22BBmGlkoFY9yKMIMcg",
-	"eBdY1lTOSO/oFFzz+yyVbc71OqltsWHC53bEJkvv9dsfXh4+e//2zUv8N1sotbgCfI56kLdvDsEuGRLn",
-	"Vlf4QNVadcIoCp6tu4ZJzYK/29hUdJT72OCuaPqbilzeGhpy+/bhc6tJegNE01/5yAQv5RGhk5QzDIDC",
-	"cCdIBhQmnDcwVPR5xlBV3avUVYtqpCB+opQiqviWkUw8W3eQjJwFhBj7i/ThVmgpwIcxA0y3KZr49/vg",
-	"OGOQmpE1vA/fQzzdspAdcYVlHuLIPxiZMEADVy+XWMuJjZxmIsWO6d/ZQFqa7Tn7QwAG9LvDzJF1jCpv",
-	"YkqZ4CyN15YQoO7D+FDD6HENuPH6gmApW2Q7mJ/KwNric65JxgYoXNbNgu/ffJpgR/ZUSHMG4KbhVd28",
-	"eFh3mpd9GmdUGDjaFnl2KdfOGaLttfMvJToe+8JndbdqwcUpet04It+nPGPpjQTJublBimzdj0Qd3dl6",
-	"c92WvwkfK7XpAHKUhQW8sJZfIqY0Z85q1orwpUUJfK++PxvpYZZ7ntNpGP9kU1OwgI/vy4aNYn27bSVz",
-	"HRMFfbS9OzKyWU7IGEfFq0A6440YN4ffFJ+QZjymA24Iz7tWq3UWBw6Lsm8TeM4LnmmWo+PCdzEhaio0",
-	"/dSBHuD49J3zM5y9e8A+nj2lGU/Ag+Cfo/5y9u4B9u/kQvGzp/bqYv0E99oDmZ+9a5+9syFjZ5hZY9Se",
-	"0iubZ++8u+LsKfbiDmfLZcbO3sENPHtKwz6NYLo/toYycCs8YB/JA/aRkweCwf84eZBp+B8jDwYa/sfI",
-	"Ay7IAyH1oSB++fjDM/8Pv6uuCB9w8gBPQqEIF/zNyQPAU/Oz+wsWMckyHPoV/tFj+pIxQR4A7X0gc3wE",
-	"WzC4EBUt2E3hCdtGPTaFnEBLLk4MMQ6MnyPosgTfv2ufPeVpB/CzGAp+LFW2cIPCA2zZvtYir3N+AVza",
-	"fIIIZUteRCQuhUaa0lGFcwmRzvy4RmiOxfHDmhCuBsY5m9pSFzAn2qqg7bC1bMmizadvEU+CDvE1MSXY",
-	"k/XGopHF/2W8FyeM5slwqTdlvpQ/5AVCeJk3X9tzWmp2QMRlXrShdHd1wXDNRmqRL6ZoY33lmTYi7XV1",
-	"INTyUQD/AVnqSwcA3LtGjruC4DtphZugTA9ciInFecf9zL9v6OqAX1p9bmITblNYx+b4Yx9dIYsI7gxL",
-	"+pIem0qRkoeQkpDTBNkNBKc5RXbIclZmTEDQ0hF3taNbBKFm1Mh4v0DGAyO7OouTbTcM9WpmOa/JE5bC",
-	"1FsNesTOKFy4z7emjsNdK8MXYoeLSh7RnF9XUUbnbTFYB+racD3yN0t1ZXCAGzSf8tu5UUTx5so8sMGt",
-	"X67ay/IXHob+Neea/V3aH/0F2hghjG1Rr5VQDXNqM9Jx+NpG8HcgNZdv3YDpoIf6fcaEBtNcFxhg2pTT",
-	"xCnvYVV7I5OnXKF7tvW34DZzEaA6Z6auf7hRakh4QgXpWaIeIAk8uzGShH/PnPI1OGOmqtOxQLgyfnGB",
-	"RaqxCzvyIq4VEZNRj2E5GStAVImKb3CC+0ySlhm7LvDYCLJ/P9x56aXwu2IGfLRA6IhBTIxdiFrRwpmO",
-	"GIgKSoAGlFDFimbYSQJbapE4mCpG3cH1eICxlTE0I7aP6JSk0okfGtua+U/xnnhDmQnIsOFz9dIDnP1d",
-	"pIcyEI6ooAPmPAlFXJ6yrXLASlaYEN/QhBGZD6jgfxqHe5n81p6HW2IuUfOCf8I78F88JFii2b8VGvD/",
-	"RTe4Dn/dEuiABrcSQb5i5PHXrdXjBYnc4PrdKUFwdRYxho3PfHGaAH5LRvLCd3Y3raRwxRFyivCe0xzj",
-	"8pgGE5lPsYF3O8juuSBSsK7QORXK7MnYL4JRXZf/nh+qikaYR55GfH2sd2tdGuuf+x38JePtYWH3EGxv",
-	"dr1KlA8w4SqqFYzvG1MMaV4CV5y7t0p0jHy0YhEjhh8Nga3qf0wuxz3h1o+Y/G5upJNjxyWFaDWi1rFA",
-	"VLth1SaZscMUrYTjSZVpCKMNVCGaAaIEr5jYV3gK4pwJG1Au+RyW9l2ZFEMYQBg0aTaoPIZxUZbuOl76",
-	"K/0cFUiYSWXWN+oKmmWzJbROi7atrrutz6YQ7JN2PVKqqPlknN5W4vsnSU4GDOk/9p5/ZXHrLYLXkQh7",
-	"ge6FSgT4XBbDNjDYcpHf0yjfLXLqwoJNdQnnuLOOrPcffWwUaGatirCXifhy7py7uj+86vYoaoADjupG",
-	"p8GFfrhThCdwodmA5XUXacZoYfrNQCXGb+6POvfHM0w2W53/w+D3DNKP2DXhgaZ3gC+oBH+USisWOXId",
-	"KyyhQxVOOQbkjoPoNefoBQcoGCekYjZFGG9MKpPJiAkNLXhodgkxAokcsVKJlV3v6mjOJoXZtAnVFbFp",
-	"jeRmMwwaQyhsxUzvEDbeYCzrEX/vil/a1FLT1dM4bm1yRBp1hUnSCCq+YMhfKkkzZQkHWJPnm5tre8Uk",
-	"1pNv1nP2FL3SJBlKx7CtfNAV5g1ofjC2zmmZ+4I2BqyuhXrgY7b9FfC5a7BQwcQHTD8zubPW8XNTknNz",
-	"J+59Zr0t9LmEicL/WAozJ2DPpkivhGqMjEA9Wao3t0/wNER+SC8YoercVvHlmiguEka22ptPOsQs5H+3",
-	"Hm8+jsj/7j563I664n832zvtXZvns4jqWKEWLxLP8dIWXU2cOtcVyURpOXLBHmGqGcmYt6SwlOs9uM/A",
-	"lgjLlE3lENI2PUFwePdt11xCE/0I75k0ZIHZxZOMKRS1py1yWBJi4BLjGq0gcgRhP4OcCh3UUdwPI34M",
-	"HQqLZuHrsMhwoNiVxRKMpRDpLJD0KoY9ynGf1FZohJ1iM5cJFsIvgGconiV30Km38Cybs6BhjpljIHG9",
-	"2lAmOre2F9+l7chbC+avpGIs5x6+jYLxX+QdrlIVKupB2DD9lZA9dztn5aVFltnwyph3UnvNZE622js+",
-	"0B9rors43HJNMcO1qs2q/ip9LXwNN4XIumXUzbk3/Z7CSBoQp/4WSvSqbaor48cpUzqX08CgWob8DXCs",
-	"Iny3VSU6/nfIjF8Eof/rlFhj+F0Z9t/axgvHv6yN1wqKGB4CClmpZuvIG36cqpilLK+q0AXXqytQS8Ro",
-	"cJDY3Hf1ItNdZSUbeO4lm5tISTcOo/smJ/29q9uvKuzOm29XdtHNMTeuZnJrPjd6qAqChgSpNnCfTa2P",
-	"usJ05qkplYF/K0O1ncGpETUmedboNDaQONiVV6fKmssa2WoDpiiF7/edSLCABZEqgD816Yih4Bp5v6PR",
-	"Q/dfH5ImqMto47aRxzOW8LVgGgPj+XkwAsyNzfPw8+BrnKTqa1s6yqjcRaW16gqD4XqUr4Q4N+hPjGZ6",
-	"aNJ7FZoEAJVJj2ZUJCw3q5V5MmQIa5mHK/XEUjWuzq7+3wA=",
+	"7L0Jc9u2tjj+VfD0cqdy/7Qsb1nkyfyfmzite+M4N3a6RZ4QIiEJMQUoBGRHzfi7/+YcLAQl0pJtOWl7",
+	"M2/uqyOSWA4Ozr58biRyNJaCCa0anc+NIaMpy/HPN0zn0/X9vmY5/DNlKsn5WHMpGp3GT/KSZFIMiJbk",
+	"knJNeqwvc0Z0PuViQOiAchERLsjlUGaMKJZIkSrSpJpkjCpNNtda5IQJTS65HhJKdtvb5HLIBNFDRsZU",
+	"qUuZp2RI1ZCMpcwIV6Q3UdMOoT050fiW5iOGf8BbTJGPEzZhKaGwB3IpJxl8f8GIpudMtMizjMMuiRri",
+	"oxy2R6RIGKGwR8J1RITUREkpWN5qRA2VDNmIwubZJzoaZ6zR2Y4aIy74aDJqdDajhp6OWaPT4EKzAcsb",
+	"V1dR47f1N1Szl3zE9Tr+/3ngvWEfJ0xpRWiWyUuWkjHLySUXqbwkfZkTPeSKJLhccviaUJGSXE40q1nT",
+	"ZnvhQt6wEeWCi8E1i8lYX8OJAUSTSZ6bw4FF1cz7ZIlpFavY/69DVjUNYSJViDQOXRSH44E33wr+ibCx",
+	"TIZ1QHj0ZPfh9pOt9qOo0Zf5iGqzroc7jYplXkWNMc3piGmL7C84y1I1v9TTISN9fAaYnjM9yUVEEjka",
+	"0XXFYAzNUtKMzTtPJ4rlgo5YBPDO4jUic0JJxpX277xrn/nX4qgrqCLx/410b4OO+bo59Jhc5lwzReJ3",
+	"3YZ7t9s4iyMYb3au7qTd3npof7Tz7pGYpzFgTlfEqUwmIyb0IfySXdKpgg2wFmm+ksQCkFzQbMI6CGv3",
+	"PgUYfKdIt3GaTwnXRE50t2FvlmIiJVx3BWAnFeqS5USKbEr0UCoHs9ZaVzSiBgdIfpywfNqIGrDkRqdh",
+	"XiidpRTsuN/ovPvszkvpHFD2Kvrc4JqN8HhmH7kfaJ7TaePqLGp8Wh/IdfvruzP34lXUeMEzd9zlQz7R",
+	"OR3z7xTpmzcQBz+q7xTp5TQ5Z5qoqdD0U4fE9o13Dvhn7x6wj2dPacYTPE3/wgOZn71rn73rZTI5Z+nZ",
+	"U51P/FEFr2yevUuk6PN8BC/1aaZY3KrFiK7gmvRzOSJUENn7wBLdIfFnt5oO+fxAaZpr9SvXww7pNmi3",
+	"cXUVRyT+/EDmHfLus11Ph8B6riLy2c/eITj71dlV3MJj83frs0dC+PsB+wjwhh0jWNmncSZT1ujAiHWH",
+	"bSAfnjZNUw7wp9nrXI5ZrjlTbgx7emaDcMhKT2EhjZSx8bH/tYa8Am8aUTElsOrg3hKqyUjCVWzDPRrJ",
+	"nK3tkfVNpLk0y1o1qJrhNJVUZ2u3kga+luNJRjWbX1ucy4zFpAn3+Pt4jdAUKMuQEfg9KjhgQrOM5WRE",
+	"p4Z6wGPVIvuZkgVBGdtpgKTguFFXIHIA3YAfgGYYGuSwJfwK3jB4CQhS/vmduZ+Awk+RUiHWdUX8GR53",
+	"yGfzvEPedRuWOiGeXQ55MiTJUErFio3h1YL39wjXikg9BGqBMFGE5ozQJGFjzdKoK4AF0/E44yxda9WS",
+	"D7faGgLiDwjBUHCAgKL4V96Zd86ipYlMVIe9eIGiChaSs4ya3WpJ3Nr3ED6ApCDBEClYRBx+UGGAxBWJ",
+	"D8UFzXhKztk0XgMkHQdTfjarn0c0PFdi8MxPGeIaVSSVTAW4IfvuUGCWOXLckzJjVOD+5+F53X0uL7jv",
+	"ee2yAL+aIwlnVb9dQ/tf5/KCp1WSLBwPIBXsHoBzvD/RQzK273uaMKZ6GKCfGy5q5OzjhOcsdXutoBKN",
+	"AdfDSW8eDa+ixhvWz5kaPpPynLMjpKOzKzwUJDdvkZFMAUmGWo+PRTaNSZN9oonOpnv2UiEbN3eKD4TM",
+	"WYoHzQUxTG6NUHWurJTJusINrOU5E/AaFcSNThJcFOFCaRCpLYB6Mp1GKJSO6DlTJJMDkMiTjNHc0C78",
+	"LLi7RqkooPdpXeFi1u3s6+aLahLbcMupBp/M2GFac6qTEct5QrhfOiB+zYnydLmz3KwQLxdoBCeM5smw",
+	"Yo3skyYKH7IUj4QL4iVIgqIcwnkOGWeI4fuPNaAzTLoKbicyr+CcL7ykq2SuSW8aEUaToaUKNMumJO5Q",
+	"lRi60oGP406FNAxfe/kUPoh4at5e64pQJIYXQ4EY3jVCEj7ZPHvqPkQ0LgS1XAoN6gLCZ05a6goUl0ry",
+	"Mw7diEi3YYcsBOq55RZL8PNfw4vgvYV8qAoai/hS+A3Mbb+6Aae6jiSeaJovJT2pcz4OZaY6NETJsxoT",
+	"qzXUt4rl+wMm9BI0D66vYkoZlSRlFzyxdLvZbTwb5hIouCAjmhyfwDG3Wq014J45UC4UirjeMzQPpl3H",
+	"eUEaYVkf3gOx45yN9TVkq/iu5rodyT95ltGN3VabNI9owoWWarhHDoVmGTmiCTk+Ib+Rzfb7zd33j9bI",
+	"/nicsV9Z799cb+xuP2ptPyTNf/90evQyIhk/Z+RHlpzLNWJ2t7G51W7h/5ET2qc5t59UXm9Y6vJkEU66",
+	"RfbFNGQipElJqDpGJKa9JF5DoAO88DO8f1x1hVEBWQrXlJIRVwrsQPgKV6S51d4xlh4hkYHskZ32Dolh",
+	"nQj6vpyINIYTjF+/PY3XguvuxlaE6479zVpHgPnIc4upkzHpTUlZ2xUpWn8ITE9Bk/VzdRvBSd+IFVAx",
+	"tbd7oZ1hXlA6i0qsJLyc/viuYHY1lkIZeenZkIoBOwB2cJDnEmWYBOkfXhwUlhMULzc+KCkCnMTPldXb",
+	"1GQ0ovnUYQG7tByGq5ItRgrWiBqIAog/VNNGR0yyLGowN3vKNOUZjH4VNUZMKTqAHfwuJ3kw8GiiwC5I",
+	"Ut7vMxxbD6kgU3jLzYZvFqD/BQRd3IrZadRQmuqJanR22m2EDBrzytvZt7IyTRI5ERqFaTShmWU0nUXN",
+	"kdO12+4Pj4DQDGjK1JgVi6XvF8dQt/bLXIrBM7Pz+RNxIPHGT64IfnHb5cKgVnRIK0fnRrFYHvxX4T14",
+	"kLN+o9P4343CgrxhnqoN8zl+UKUMocUxWEFUwsA5ACCXhjdomuZMqQqUxTfQzgtM0NyY13ac1V6acHWr",
+	"vjd+7GWujnv5JrfnGwbWYqBFsVoYIGI9ZxnTDJSOGyLVTSH3jKIhJMX5yHjSy3hCrC1jSYKzGkjJjDlM",
+	"f12swoOLh8eIIEIiaS7gM2NaDJZ4s0tohy0j6q+GIkwUqLY5G2c0YSksh30aA8MmiUxvfROdqQXV4RWz",
+	"JQ2iSkjFCu+Gxcevw5dWgygAdUAFK/lF5HLBOSEK0UUwGjEqLocc1Haw4Mu8x9OUieUR6aawLKbwEPQ/",
+	"zcNve1XQQ3Pvd8rct4wm5+bKjVmOAJWCNPsIO9wUSNHGYiMFocY5iAaETA4GLF23dgS1hlAD9SMXNDth",
+	"+QXLV0W4wktjxidmAuLAZMFXNX0Bw92VkKp9QSaCfRqzRLOU4Br3rMqIS8rkwIqFAOuJYmQiUpaHl49Y",
+	"+mVJgLXLncrz+8Q2R29KZrhA4xR0oocy53+ydB75NlfGDUs2wIAn+quaswt5bq5vzuBK7xE04/RoSn5g",
+	"NGe5/fqSKqKY0CEo7xmGR1bXRPuZAWeSs5QJzWmmviQw96thQXpgHjUMvYfadkqaADnFB4LqSc7mIY3U",
+	"kWvlNeiBFXKt/87c7JdywG/FWS2VRnvfDNciTvM1LpuApt+APZnfFGrJxUmFMhWdmec6Zovqeeed/75x",
+	"dnVWQoHbDlwtHgfIUwLNW3Eu5KUgHB/3OcvhQPCbUBi/k+BRHvvmIv49a2gFaNDFYHk8PPK2BMBy71P2",
+	"cmImE5p5QzZpxi5AgiuSckV7GRqOT0FP928Fz8D8NNK9dbD9uOf+KbGDFXfiFoICHra9XfOqkRNQIAzJ",
+	"vnMXZS80VfQYE25QsGBRQWgKLgWlc6pDTnq9IHKFnoli2+Gdnqg5qnTb9d9YQFoRTs6fQKGzLSE90SoY",
+	"GIyxDOTLcHzHrWo4/g80tQFZ96PTvZJkzuXnnHoenOiN89DFRzNK3iupX4AV9f7g9EpqYqbwsHGTzkNm",
+	"ZzU4ljNDwIiaJEMrVaPEo+QkTxhpckEyNqDJdN4pYV63EvdrOs0kTU+lfEnzAbs/KDlCDURZT4mWkmQ4",
+	"owfazFLmYLe5vWKe4dAF15Ebu1UgiZtID0Wam+SI/wD0LmV9OsnsXXR++mc0y3o0Ob9nM4tx9oNcCBA0",
+	"Yzr5AUQJAELGQKfwTMme9xe0w3ivp/WDRIRmGdlpt0k8O3fcIdfzUNxwV9xmxzFpChkSBxBP7TOkqKjq",
+	"d0Wf8qyk6a+Zi+LGAzrN+hNFM+d/GueyzzNGmrGxZIAIccFyEIOQI/4o5cBEN9kXYDZ4iV5QnsHeWrA3",
+	"J0MdPje0LTZewIjEb9iAK43Yh/sFMTHRE3RoCwlBjKWBDpwsUzKp4KMbc2+MpQsRWwrBEn0boT2xdwL+",
+	"XloQLz7CQArV2dhgFzxr2YE3lGY0a1TKou5T8vbNS2/GvYk47RDvJguesR/XoPIXN2+FiwDMY2KxyLoW",
+	"IYYISZhIx5ILIHux0yLsTXRfmjg9IX1oQwH+ZuyQp3wkobA9mORmRhfYE7tXYzLgF0y4tw2Dd1+g66Q5",
+	"c5LFTarEALiH6MqFoYyrmAsS2yNs+XnXZjD/bXHL7o+gl84qwUhlq3bnEMkSYg7Yo3jCgmXN26a2V4w+",
+	"3ylyPGbi8DmxdACwJZEXLJ/OrTbdg2wKk0pBMqpN/E99gkbV4uzbG+GruMT/QOjG6plr45xNA328YcPs",
+	"SyHARpsP3zHilQ8oqSRG52x6c3V4BRYds+4IA6IiaxKRuQ+otNEQlIxzfkGNvDixNxxfNmZu4rMNZiVp",
+	"PAiQzqQYrPQo5q4FAtda2EFONH69r3AZzEJyKnANVTIipMUgrTw5eHPy/j9vD978/v708Ojg+O1pHJEt",
+	"okK50WQ5oEqn5XjM0g4RNM/lJeEa9D47Sfz+YxxhAFMR5k9JjMHd8VqLxBYEJIABBJK5iGwAd48qFljy",
+	"LEnZs7lE5o4aouckjpW5vU7YBctp5pJRMMDTO0/vZpYrR2tQYi7cwsgMZ5UzL575VTSE1OtUrJvfr6Jw",
+	"qjkHt88He0iSIc1pYonEDWyBxcS0lzRmLINbxhmgiEzQs5ve0an31saQoHhbcrsZn8vdXHgyJ34COOHb",
+	"h5pYGvRvNp0xYsIvNswLr11lvOmKjJlFilXHeo29YfAv5PGfzB0pV0EsCeaw3SWUZMTViOpkWD6HUyeH",
+	"Wf+4DfVQd77NbqmKpBKlCTP5Da5U6LYPr9crdnnCkkmOgTWbWzv/M3vZbj51tQHeRsHPWd6NN3l1vv5E",
+	"5jnIYDDKLRSc+49FsT71wJUebN5gp8zY/RvjYJYiTPNrWOTQsmu1DoCU2f0JE6mJN7ljpEml3f8H86NT",
+	"92+LZxjjWjgNlqfhBbEsW/MtUwhp6a0WVjXQl9Wqr8H9wNxPZ9cZ+EEtGswKr/d3FSqkxK8jRVtZmSsC",
+	"6mMmaQrmiLns+SIv3uTtQs6OuUOg+mPqfiiFv94/Ofn1+M3z9z/tn/z0/mj/t/e/7h+e7pFAgSQKMoiN",
+	"XCwxk5iAvo/2Cysbo2CM9kEnNZdl5NXpsSfG/nj/JNBO9OWp4CvpjazWXGpzQ32YM08xxjnMl0C06PeN",
+	"Tf1UyiMqpi7R/x61TClN6oi91yoi44xRxaoMGRZ4vljAHPS2nqzkppRKKSALBbz8OJGaFsUW0HnjcNSU",
+	"g4jnChnEM3hbWenhOuyd/+C6Mg3LjlR8VFd9YfmR4AOEYhgsc0NeSsccfagHRkyZF3v3Xx9a5yOgsJVm",
+	"bh1ijAMVgywb7GMS16sXuLLFlcJJO+QOa620CfxQjiEa0awvHX90EVvOv3yr9a8stAo0UsXyH6WoiKqH",
+	"J+jSMdHOIXu/K+BvudrVcOhSMFg5/gvpMgiGv+Zcs9tIrKipns4bKKzvagXGiNsbH3KZMYs65cW9soI8",
+	"eiTurOm62PTbhJKZlP8Z/fU2A/61jBWz67sZThU5b18qItBv4TZnaA2PM4d4qyGXNp9hoDE+Q4/ELYKp",
+	"qgGBUogBL/CdiVBjlhgH+Dmbqg7pS7kETM6CdRjwdBof5FCkkv2fPelWIkeNqAHjdTavZoB312V8mdvQ",
+	"ahRDI0jBlfrGpkzCv8v1Jj5cViQYn5j6RQTKL+1bdoBb6Ti6DUng28mHS41/MJT+ilxfNv152Psx4cf8",
+	"58O3fx5uvuKH6lC82U2eHT48PB//9suzn5+02PTn8R/PDh8enVxy+uuL9uEH+enVn+ebrz4c7R6d/mfr",
+	"5bOfM/bTPj/+cLB9fDqYHv158OnV8z+etF49/s/HzVFb7Jzqw+2T3vZP/Ue9o83R75fb4x/b9PG/t/6Y",
+	"/r6Ztn87P5Bz+b+QVSpzrHWxiamk5bC2JfKsyxFizYnIMOlOE53TC5YpFzQ2UyhirXXdWrasDLAIF4Ar",
+	"NkwOrKNG7/AI7ednFeWBggxZq+U0OgtqtJRRxGZ9OQNmOa07NHpu/08jKAARGMpHXLxkYqCHYRWIIi3f",
+	"XsbKfGx26dJd9ojSEggWlIXL1xOKyTNUWH+JFSBmkma+c4muMvfsoYyrQAFaIQmQ+SDchnP1jOgnt4et",
+	"3Z2qs6zIVi4f1Cwgo8I9VHNq7tW/6MGNK0c+uGDiSObMzLCz+7B29AKkj7ZKkz2sgu+IflrvTTXs7dFW",
+	"MHvJJD+HRUeAHOzjhGYkdl/MkKvlF3wdOGYOu3J1UTja7PFUokHOqGZw7QMUKG/wGPEdOFBY2aZFnk2U",
+	"liOjQFjHKFTM6lkJ05jD0FCWEuBkWHYEY4NHFYWUAiOwB5xFurkKSGXjrH+9VL4seNtff/9mY0RzPs+U",
+	"V3Aj63D2ROdtMViHs7jdVXCFpq6j3uApeMMwZzlhDUvyXeW4mc3fENscTPyIJUxzNbzK6AUQgvfXXc2p",
+	"BhaGuSZP9ZZk6Nr76fMjrQEPqbWWRJepf/nG7iab7BF9krZ72/0dtkUfJw/TzX6bPek9orvJdrrFNvtt",
+	"+qR3QygmM869uesYwCWtl6kS8wL8ycRk1Oi8A9QPq1tUXoUZeeAarjjL3IQpQ7qQqV0jC9Xgk9tKLTCg",
+	"TG09JCqudrXEfa2UpqyKdmtg1mwOx63e2VhPn6OqMruj1P7qZ/88X2ttZjr8pHKaQgGqDGlGZYgwccEy",
+	"OWbWx9mbEoYhceapK4YyT7HdSmeCtkyNU9DA4BP4L+3NQTGgEME5eIVtobryg0yn1XBwo9TCAz+dB3uh",
+	"Ii6c/Ll9N1Te5sBA7CNMotZo7E6ZAXSu9nwJHeCYaojhUuUbtjAnrRajt6+cjlh1tc2pJhm1JM+gfJVh",
+	"aV7BnM+PqbLmzSUkzbpojpgeyvSV1PumArP7vSZbYs5JUZ3TXOf+C29yxZ6uVZmcRl0FyJ9OT18T8wKm",
+	"2DOqwbQYzLbTnq+8dR1NtLPZ0yuQqxaVnxdIW14f0hejTmKtN9n3JmQrqcm+izVDaBi0MF+AaQVzBMBb",
+	"Iwg1IYNd0YyhBiYUK6V6CP81kaPml5yOigBo/3kQBw0T2rhrgFquW2S/BwSyK6Qgu+22qQg1w+iCoPvK",
+	"1OnFs5Qu1TVB+FVqo7UVBaUyr6MNmM9rjSlzRUtNbG7Ip2qv8pWP2w1fL0J4K97Wwxo+rnXOexPNSqcC",
+	"BwwopvaQTBtvMte+thhEpdOSqW2tDMZg6TX0vVJGdu+2Xtk/3pnXzsL31vlobMsjmn3Z+p3AxzcklhmU",
+	"KRswseGnvgo/h3p5665k4joG/rPcrO6qCHYOIesK6c2LbnO3LjjiOQ4SsIJ5SC0MubyWDM2L8DegY9u1",
+	"GPKa6qGTih158CkFQXGGPcKAnri6pbarAKSaldCiHBa6ZJHEGQmgsOPO4bJZmR5SjYZfi8xB1Wa7WjKk",
+	"mFlRRlmITg3m2pnXprEInTtEC/MqyvtC5gOp72Y4WVpsvQ8rUb1NCLO3b2oHmJcLsTzkYbqEvdNQHDg8",
+	"85HDRtDLFAtKr9gyt72pfXGGIHGp1nf6W7SKOhYCVDVehU6dIpfeLsQqQvPKz/xR3cqUdXcj2czhBruN",
+	"Svex6rDlRAenvewpHog0zL1VBlbc1QVtVR3C9XbwmRH9gCVTeOW4KpHjqvrbNMti7GhhdZmZIB6suRlI",
+	"vzQLL8R1HOD4vF4Zlec3VSJnT0+eVx7Va59Kf6KprpjZJsQtZQ0by4wnM7JIY6H5R7jMP/v59ctU9UAq",
+	"ygIsFKiC8U5zxuYWFQ61YD34fS2N/jxvUNK5zDIbalT3Ud3vy+3JHGUVjl2v7YeLq9r1zNVC9DeZtxHQ",
+	"z3E2GXABnQjwj04H7oJaD2AZY1IPKeYhzRi0PBD04eXYFcqHlODSd0HdWJKBFcC0LZlraFE7dQXwndfK",
+	"SkAO0Q12O1xugPuy8r7auhK1ZO56wjRXoCkiy/rjWstJlH59N/Kfes9VksBirKtws01GXEw0U+XM/jv5",
+	"KN1UJTDsEYq6G+zdbBcZ+gIXZIVb8awSJCZ7a1nRqrze2RQbPWQKxMacmaweLzfag4SjgyGplnngoSBc",
+	"dEWc26W0bK8oU6I9Js1kzvex1iGz/g7bXkQqVqXb1phfT+Z8kHsl/6MJLlpGILkHf0Z5qaEK4xWbiDza",
+	"IuhFA2b79vTF+mPX+qW86OVEn7t58EL/R4XXrgRS0gRyTQH4tq1DRAD+ZES1NuX8KmA+C9bd0iK37+JW",
+	"WcKf4vCzuDa59aMU5KT6Ohflw7UiP/96umf0KCP8llKjMFg9cu2lbMBg83IoDVrad7tCDxl3YVG2Hx0U",
+	"RIQIRi7Wqm7AqkJDrCHp+h207jtU4/7iL2ojL97YxjZvWH+ecRSl2Cu1cBPOurhZW+W0QVLebV12KbvG",
+	"VYctAwyEFdPosivfvsfthztss/2wx9Ld3s6jnZ3tlO70Hu8wtvv4cX+rn7CtnU22vfmIPtp+9PBJf6v/",
+	"6DH8Z3d3Z/vx1tatQw9msvC2/+qRB0uvd7WBB3C6lQhrndgzyIAxCOm+LsN6q731cL29vd7eOd1sd7bb",
+	"nXa71W63/wi3kFLN1jUfscZS7Cy4kQ9nReVw6udGdgriZYmWYaUilnodcrEF1NucoplLWUx4qfPh9Py8",
+	"fZEmo0vZS7cmH3cE//hoEU3h6cL+ONc5IKpMi/vhLhcaFqEqtRp+6cN77MlSFQlRGs6j1FcKD7IZ43IT",
+	"7KYR7tLWKpqxGC4Lh12g7eP0y6Pwo3njT6OEYt6TFMLIzhIF1y5cf/lM6y7xgdD5tMrriYDGLiRwP75T",
+	"vlZH6rqrgbfTdBMxphlb1aNP4jf43MjloFpW9sSLob+dYkRJ6D7jGm2Suj6blYLHP53g/HVcLt/I3zfy",
+	"99XIX6UCVYxoC9+1Cnq27J2AWrg5TRj+AY5nJlIojrvBbWTChh3bd8l7ySuNT9IVnVnGvwzjQGfZZ5gP",
+	"X9WmMQSGGbuOfhdRgjU0HG2FkPoCliQPUlNPSZH4c2IqaEFTW55C11rS9GFFrt+mbdxbRqzNsLflLXo4",
+	"RRXGWljJ8mAMlKYKPz2WBFvhiFXdM90Z1Dja9l3bVrzCwN2C5yYi3fimNLpfuMYoolRWueJq+M0RFXTg",
+	"GpIGhgMbGALIvZjVVNLPNxTcePmACv4nyyvDFcr23i9ikq91l1znH1nCfLuE7X6Bgf60VCpZEZ0z04o4",
+	"ZyS2C43JiObnqnTqnqwPmFatRsU81RwCTdRoKUEpiIvBnjMVKx8WC3jHBVEC6hUkdNbeCOjx/pozvqql",
+	"OnVWbhfdTLPMkoZFlLCCEnwx19JZFbGtpbUFzb7rBkXvPbpMFvaNHNILVuq56s9uqQb95c35Wc8qSVll",
+	"GZg7BxH8RSMkbCGKCvpUtPUqb/jXIbPOCO5bp814o0tenMK+Xx9wjKJ04J8vYJSyi/XNmxgltvxQryrt",
+	"5C+cJS7o22mXnUG0CLr8YmOS/SGXl4rl+A/sB2p+Pj6pzOGbaRu6SNTmNQ01HSyhDsf2FhmyT4FXYkam",
+	"3e4/SbZou/co3WQ7yW7/MX3Ye5K22WZ/i273dpJFJuKMKr2faH7BjKS7Iq0QAbmyEXerxWKHLj4tqFFM",
+	"PLOzaxC/Wo51keBLSUt2pIUCbG1U+1tUNo7Y7fyDgDNFDKxxWkCUoyuDbVsVmLwE1TEub9OE3wle886/",
+	"rii7EZntHaMIS6EOZuGOtUYPIcW6L1oq2B6pzJXCYUdrYXdYiN3kPvqtQ2wrjyiwAHv3PIl9nhT8w2ZY",
+	"xaZkZ+xrHxPBLvyOwVMqJ4NhUJmlyoLyl3SsLfKWwVk464VBomvz3gJM0dKCZ4/Iaga2VDZcV9Skw+2R",
+	"GCh2bPq4m+pQGOlo60a7e1F1FFWJc3WxP3+XvLlZfShsz+lhBbWyu41uIw4uBMaoUtvwxngq/cVoCanB",
+	"DBbPINyr7cv1xel5f7NA56+QLrh08t9bVRWLafvk2D5xUKbIWYpbpKhtCTRYCsMa0VdorqEhYVwk2SSF",
+	"27gPgpTSVCQMqghLFVDnlCUZUqN5Ok6aUPT4/YvDg5fPT96/OHx5sGZXgTXVZqh2V2gpI1exypPXZhFU",
+	"PxGK6bWObdZQXP1mvCHHTNAxb0EpkKC/UlfYB/FaGI3iSr7znACY1QJCUC2CznZH8J0T6iJdq/NvSya4",
+	"GZpSJ/vasAH/LgmjBaoyMBfl3IHc9FXM+I/nzNiz8Ttofd3aWfdiaJDDheIyFy5Ibncmr+LxZOfx5QeR",
+	"7n78IJ70PvTOp+zDZfvPRWbw2ytLN9v7zipM7k7uqFZiPapAaS0A1R6JkZrHSNrnK/CEJZPL0MTPFlmu",
+	"v5IFf7N9AxptjNNfy8z+pJYxFJLaNZrbQhflpAh9cljpUSSkLlGjKEt2K9dltfUfmdE9GP7n+R8wEuH4",
+	"X60DNWSCRoUwva1clui82xSGc25TEvdtiGLhJe2KJdykxqxsXbTIuwrHrZGpbOFLGwlJtOwKzC2ET1Sl",
+	"/GtInVnfN4b1jWF9Y1jfGNbfnmHdgK3cm1O5lrdgLYtkknM9PYHzsHQW42YhsKH41wsH559/PW1U2cji",
+	"D5c6JjnTk1yYqhDW3utijiMTnLnuU1ylsyH5nzpAwX862dp9CCHGXRF/Bo8ypxpbLl/FttkJ3JPtNknp",
+	"VEWmhY/mmb9YEEPkpjDjqxYBn0pXxD//evr+aP/V/o8HRwevTp/aeNwYmFnZqh5/hqHAgW3txfAnHEmH",
+	"dBvmzW4jXFpXFGsr8iqC5YX99zDRrGlyFE0TaVNJIZpdedQVyMLA4PP6+OSUbMABQ6jFhls7mosUoWjz",
+	"gDRWcoyMsKjb2xzR1JTj7wrflhcfKePTY5CJcznkyRC8hcorjyU/I5QE0AphgCTJNkvDICPk1XihkZkh",
+	"whSXZqj1uGHr4valc85S4zA3l65xdPoD+cHgMNGMjhpRY5JnQQb+Eog/7yvdLzdOBJBYX0QwX0Quec7W",
+	"0eaoea/oXGB8GAq9ElsPSeACtElRXSH7ntF1fC84aAHBtWYCkcE+v5T5OZkIc6xgl+uK74nvdGgyVjEz",
+	"SJKcJYxfMELhEmDguCDq5lHuMMFBUJjFddRXwF1cDZcOiT930XTebXQwuz8iXVPIAH743LVFJgDZu3hY",
+	"5i+b92z+YWuhdBtXV+G0xoBiA+qTITPtGaCuuNLznYDh7ksxHcmJsg+w7aM/jK4g5PvvX2NE0vffuw41",
+	"9kV8qdw02HxGtaMJJqSpMKyb8UrRW99/v9YiQMvsmdn+k2jKKTYjGEvRM2c79QkSf1pX+MW6+QKAQMhM",
+	"f3lcS1FX2HfMDGyRuOad9iZI7AIcXSb+qphbRcYWT8p7lYJQYiCzjmkXxWKbc0QYIrcqJt2OiJIwsi80",
+	"4+zyiHrU74LlDM/42C8Kgw0gXvPTeg5MGJt0Gb+BumS5maFUoP37mNiK5khKdraeECkSwHgzO6zj8LUp",
+	"alpVA57q0NOQ8YTZIAHXRjeX45wzTfPpbQjJRi+TvY0R5WLjzcH+86OD1ihF9xPX2Syx2n992IgaFyw3",
+	"bt7GZqvdasPL1iwHXsRWu7Vtq74if914P2Q0M9x1wKoCehBwimy1d4AuZ8y7eyDnnSsyGftcHN/pzEAb",
+	"lQx//iC/N+xkUcOVZsJFbLV36hykfhrz5RSLFe+2t+tEOT/uRkVvj1DGMDVvi/q8P+H4hjY0ooamA4VZ",
+	"zR61GhAwAKhSoYZgrJMi8Y8Hp8RBNK7b/U8wxmogUP++vd3wT19dQmEfXmyzDLj708H+87WVddRYErR4",
+	"A+VEE4oLqYP0VdQoxAsrmXnFayyrXF7Q95s6colXsuP+ZeUDMw6wXRyqRV4h+TRuUfQrFzKP85cKdtkV",
+	"VmeOKoqsEqo8QTOPjdV/n2RcnJOmkcS2dshQTvIwtxV7Eh/tH758/+z41YvDN0f7p4fHr96fHv/74NX7",
+	"09OX8RoZSKYqqv3h2ijQQzhoLUsbAIes8ejaZDLcszIpcL7cCK6NW4rWjAtQ40frFuBhIlq8Zuk9DsRt",
+	"8IddEFdEaZ5lpJ8zpA+iRd46QRg7nwwhlc77pcMF44xdYb7P5ADUUACfydtFvCU5G2c0Md0ymUhhLCz0",
+	"AzQHt6K0HCuUa7gYrO0R6g+yK9yp50bmt201UZQFpi0SzIPWLdNkwUDXl4dA/wwgVr/PEu2cmOVbnRQ1",
+	"hBuRa6zuKrUt3y9lriDtfJZpWJh7roLh0jWzK2oew30Ll/dp/fLych302fVJnjEBziqke3eYoaSbOk9f",
+	"mQa2l4DYknXB58ov1tQIdzcBJENQN+i06sY1fahCcPXX/ou6uuy023VfFhw3OHZfSmynvbn4w1LPGPxo",
+	"Cf7uS/XhF5tLfDFTow+/23qy+LvZNkjIf5eAR1Wtv7tKL0U/AXVehHaUKKpVMgz9b2IsjJUKvlMYLoTM",
+	"MUK65uLe1wJGDGcBpqKyCF3kxJT0i0anviJGC0ZqheSxkq+HwRM1rL2WT7fIsSBqYswlxrlgQxGVmqCl",
+	"vzBy2sRuHAZn7ooS33B8lV2Csmv0EmNBqqf6Qbny+yT8BYiq63FX59xWvXtDLjGbKX0vjGJ+ki/KK0o9",
+	"IOrasDu5EMq3WcPJnmcTgC5eRoEfZYaRHuobh6jiEOWeuN+YxP0xiWe13CGs4HmfdN9TtTLpr9Uzau0Q",
+	"8+pdi/wqIbMk4+eMzOswofLSIUge7O10OoTjAr5jLpb0s1bOnKU8Z4kJYiI9Ex7u+AlNL0BxAEVBQxpK",
+	"VxgB8b0Z8r37GOauYsFrEWGZYsR9Fay19G3UFea9jdhYA3GZl7htY6USqW0Lp1rksD/b4cM27Q9UNcXh",
+	"M7RhWoYVBRwRmF6aYy980wLBNRJGRXEyXisSuIw9jSuy026TuNT4qyuwr5RdMtBCN/uAaeVV1z1n+L+5",
+	"xmXgFRScb0SNomc4pqjcupA+F0FdVWvES8rlIsq8KeSo91CF/2yG9W23t2qqY+Om5hiUQ120JkjhDQaw",
+	"pcEkZ+DRHbAZTvXSeoGqZ4IPYBwM6zAhhAUOtRrVAHFGT8zPsz+X6EBFNeHlOUtNU4absRhbt9yU0bkV",
+	"i7k9yb/GfmY3BCbpsgXL3FFUYa/H6z1SpwZUC/43JPWsGvgmI1EtScxPnT/I+obAmBr7cppgsI5sNA80",
+	"kMtAbxgw7+giGCjbxaLP+MBDA8CDZrQm5jPg0CGxjolmo3FGNcAFXsaYVwILV76ZelcAkbLk6+eT41ee",
+	"AAqlGU1t6qkl3S3rAYkMb3KH1HHd7a0bA6DZFUZfae60t9eWo3Uw/Z30jbKSsDShWr4p2/UNUlasQyyc",
+	"7csbnmaboNQoFXMEu9X4m5G720rUX5hMYkku6mlFZC+v6RGAt7n5dehjlUy8jDBsR1GlhvfaNyB2zSWJ",
+	"ljeRZrvCirML5VLwGcSlQp1k381dLZwuoGzLyG9mfNfKPFiar7G2ItEtfdhmj9pbW9v04aPek53HD3v9",
+	"J5tp+9GTZHf3ycPHT7Z3Wfthn9HViG7PXJjmlxTXQqjcRmALIptvLbLN9gH4p0hpohxpOy+kzeHuColM",
+	"PXnpY+3/JaytqEYGVKVI5XMhzCZ8h1sbc0SokbRs5IsVzybKlUA0AlSzCEqTgqE/NKQghHuaRbg2Id1Q",
+	"FIDRPOOIsSkr+/lQZOwKQ8t9ejodsciVNYZ/EM1HpigFKsYyx52EdJN94kpXUqh+qV3CXWSu61rqLi1X",
+	"VXdvWLE4VTfJF5Wigkr1C3r7AquDGMixbWD0zdr6VyCwfx9L6zUEHTxsRuH01v+ipOv92U1niE6ZiJsw",
+	"+1rSHRfJD5hZPKI6Gc5EOlrLQUIVW+dCMaE41E7IpmtzreKbNucdFNN9cplLqIfsZ7D+MvOzBxFEIhbE",
+	"1xDneYK8OAo6MDLSTEmS0DznGAISh9WOY9KkYcsV05cl7YrelMSucITNCoKlCWz0FRVxteaiBXGTdvR1",
+	"Uxu+42vjx6Qp866ITw5OTg6PX528hyZqx69e/v4UDhriYxTTygbGUjFbU99ZCqr4DAZGzovAVehcvIL1",
+	"lrGoCVbbWfCyrdX/DNdyJFPWMNLpLflZ2JimJv1lXOvPXJrhlXr6rJjPzYz9l/M4JjlDGNPM2MRt//oS",
+	"hzthet2c6MKi3wbhLSqmLOPgK69s2h6be/B+Mn5f3EaHzGtlZWE+kf6/nukiXn0Bfovz/He6N2v49UuT",
+	"tRDE37vkNaeS3aOz0zV7rGDXG77TQS3fNp3MVbn6h2dRaVhgF5iuiUtRJisDZRSIX0RmU5T8iZxT0mbP",
+	"+ho7SE6czLyHSlZVfR6XpWOxkxTMpGMTPKCQjO9jUBg0uaqIkwUD0Xw+ISiXXZHILOMpc6kTwmhkGJFj",
+	"VbQmvq6IL8YzL71EfnjlS/UYqz3juDtQOkM5CPc8n35gXZkyJ2/teAZexrVJrGezgon7U74DHz+7JxXz",
+	"Om4cJhy6j5dn0bMNb1bMpeeH/6KMurIvSQ3DNneWujw2a86DC2qimjUENn/TUEsU3h3vN/30y7JKB3cb",
+	"7jgxdSTuiTcWjX5meCOknF6jy37umhaJ3Uan26BZ1m1cLeqLGJkUQqv24YetVgs/LBp1fudS15ADXHLF",
+	"qgpbmoy6GdkYc2dkbuVoVJgr6mC2uuJ05idXsA/Wz4JoF6XluIg/1cZv0pwI9Bsb//haixy6TmVdgbK8",
+	"MSIbrVKZumsstQKAYWI1avUeKfa8096xBRK6wsxUo5rCKd2Up61Y3bStMgELbqQ9Bk1Cryzr+GoWy1KE",
+	"E6LBzbS5oFedDdky5+5xtOjdV6+g3bvtcAVRmu2dxV+4tvxfzwntaemBSEsBlt4QRT29Kc5eYhEaSwxG",
+	"pBmq6KEXyH1wK0+QvbNlcmtnqqe3b6RGHSSghZ15+0BU9LdyxLCigaQLHjQ065ILtRYBqWKfbKSDNazO",
+	"9YEsQvBneja6qOrSzzMB/C3yho0zOkVaSnLcz8wXSB65gGAAtBkmEssf6EtJNO35rr0Y0mnJ8ZoJ+/Hm",
+	"S1PPked7JPezcU0yCvwU2VPRZ9zxlD4d8WyKUOnrrkiZNo50E09ps2Uh3drYRVdtmNRVfTCNw22BtZLI",
+	"flf0GO5R+FO/PauxPK1FnmMkFEQcIABI0wQKpGtlfBiynHUgXY+m5RT2qlT1Ps+VrlbNcE2ueu9XZmbl",
+	"Zn0NNv152Psx4cf858O3fx5uvuKH6lC82U2eHT48PB//9suzn5+02PTnzWTrl+nJr//hx/zw0yG/5MnW",
+	"L38mW9lF7zw7P/wg+R+j/3z64/nR5R+/Hmz//ufg8tXzV+d/PH/x4fcPv5z/8ePBpz8+ZPz30e/t309/",
+	"5y+f/dxmv/2QwXfJ6JdRMvrlT/rsUB2OftmBiY9Ok91XHwbt4+fJzpFot3Z7nE43n7/47c3B498Pfthm",
+	"/9nU28ft4fP9yaM/f+u3Lx4ePe7tnv/w8bR9E92x1N/2njn0bLfaCjb9il1ace2OrHn+st3JrLo01z4C",
+	"PiAGb0IMu6FWNf/tP5SB16hGB5ZFYThneILAsYRHkHti3XbQOd4dFiuqZ+EVGQKRrTqbTX3tnyJhYJnc",
+	"ua6YTZ7D1ZRDMaKb5c7lYRPOu4WypivqqFkAt7LvZE2C3fyrNyB+FY1IV249q5zjb5Rd581nPovzmxFt",
+	"3ogWnPI3S9qXtaSdMG3pXoHEToKvawd8n6a2kLCWmQhI2uvVMcbV3OQElRmzufCLRZVNzM0d5+yCy0ll",
+	"gQ5IeqiLMSyqlk6ZxmLoE3GOaR249hllzEWIKGBk4DvqCjvoXjiB894UgwcFWbkiGlRLJSELo72GqorN",
+	"TUlldeyyqmoc9NUDBK9tZ7Ri3rJgrr9mtQ/nnwyqfTSNBSNnBgEtHhm8+VbhY444Vhz6N5ZzCzXjhFmz",
+	"YUXPf/wFXdX3xymqCdgsxyga0lWmoZzann4XhXU7mq1GZawyNg0Fno0kVnRKmNAZ9nxLWyQu2nhB3CJY",
+	"yHIOHSf6C1p4kSbtYdS4bVmBnGItsE91xe0MVFWuEK70iQPJPVKzsF1VDR2bAXrrr2yeX5GZ/XS+hoHb",
+	"/j3p4gNWHHf1xdj47CvyXpnbkTFdZSLS3rJsFOWSZ7DKB7iUhbUrbojBObuQ56zWDDqPZzx1t81u1HYt",
+	"56L0I9yMNZ+AheWhff6Vh9CSyVc37nM3n2a1WtFirKfPqaYL3Hro3TBOvX+Ii82iyT1c5QPTB8mnQ33R",
+	"W12+A+V7/dmVy7/a8AF9tSmYNMtMbXHYg0st/U4R96VJuzM3OAjm7ZDvbKun72LjJovPJW3BnuKusJZk",
+	"E8Zm1CizIgeWvdmeBrvbSFLQ/QTN0ZG0vNcmNt7c067AnEhAUdvyzdYWDnAXPSmG8pwGuVFckT6cvtun",
+	"W853qit82eCiN0D4yp7Zu5CCRXjc3IdGkaYPBfQM3n0WdQXWCJ8I/nHCwj6AHYL+rGguJnLNNRAJu0HD",
+	"dLLfdw5KW2ayxzIpBlgOYLZUStNG/nFVDvZrxRZaRaIZih7fQYPFzx8uoZInbOcqxtKSfCbu2rxCQqeP",
+	"CVW8mk1d8PkX9l2PDQaHFvsBq0i+A+szh883dX69tgNgksEMWzPI5LqnOxsx4iQAcAZjApfeHvk/Mfmk",
+	"P6gNsydbPlShxYEHvGQmmTfE7usD0b9M9sRXspme8IHA5PUbuKmeme6MVTQFiBZ+tTeHvUtmDazIffV6",
+	"Bln/EXnB3qGEfIILbIAydwY2IMJ0tLhzLvB8OHoihWCJDljctVqdy0JvCqlJ3Gc6GbqCxGgr0RJ7xgTx",
+	"9n5Dtu+74xiudSF0cnINH9y7Kl7rhIleStMcK6zMQici52xsq1nn64qnJg4eU71Ib2pKeM2GMBR81bin",
+	"ghoIcpY0GWUSM+vJafDIBCiUqyYgc9eSxDWA9bJD7DpZOLpW5PN3RZ3EsGesofAnPnBVxa8TUmKn6tbJ",
+	"GVqC3dR5VLDjQ1xapcuOi0yt/R5zMfSzgArqELgdkLdvXgKiwFGLrnBg3nMyig3atzWoESdyDuA23YT0",
+	"0EkjmmqUEkwCObbfhVd6KIBo6Qq1GUr1+t/PDvBx83jMxOFz8swcxBrWF8PyEzkjzjaQs9JGkLPjqY5q",
+	"KlPAUK+LVm4r45mnQ1YGnJYAIOawas8cAPs4odk1sC9Or7buRcHwly7u4HB5IOUgYxvuJBt3KEo2R+fw",
+	"jlcWu7j2Vt6o3kUxgteUDJKalg7voZOPW/572NrTBEM33IbfT3IeEQw6jQxaGgoCb0HVqCxjYmBJEKKa",
+	"xTAQF9cWldOw8qZqGSiblrkbEla6tXGxhZf8//cLfbq5td2i47F7HQi+lTHgS9MPZn4v7vdiP09x/n9t",
+	"7/9r68W/tl6AhSA8e/PTv7ZeWBz419YLMyH8ZFHJDIpgeQp3naf/nxGrze8Ap6c7/c1kiz5hj3rb6W7/",
+	"IX2ctNlmbyvd7u/Q3eQhe5Q+7j+h7V6jqgvvdfJLJTI1Z2k8djbiA0H1JA84QEvxQVw45tAkCern/uvX",
+	"7/998PuJTwmWE6SSI4jehHSokh0S7DAnB8/eHJyuFaE7EYHuDydcs6cv6acICRpS6yjovbRq+cic0Rc3",
+	"vP9VfbYOLks7bYEGYaWSgVj3IowgxyB4F1jWVM5I7+gUXPP7LJVtzvU6qW2xYcLndsQmS+/12x9eHj57",
+	"//bNS/w3Wyi1uAJ8jnqQt28OwS4ZEudWV/hA1Vp1wigKnq27tkvNgr/b2FR0lPvY4K5o+puKXN4aGnL7",
+	"9uFzq0l6A0TTX/nIBC/lEaGTlDMMgMJwJ0gGFCacNzBUQEs6VFX3KnXVohopiJ8opYgqvmUkE8/WHSQj",
+	"ZwEhxv4ifbgVWgrwYcwA022KJv79PjjOGKRmZA3vw/cQT7csZEdcYZmHOPIPRiYM0MDVyyXWcmIjp5lI",
+	"se/6dzaQlmZ7zv4QgAH97jBzZB2jypuYUiY4S+O1JQSo+zA+1DB6XANuvL4gWMoW2Q7mpzKwtvica5Kx",
+	"AQqXdbPg+zefJtiRPRXSnAG4aZtVNy8e1p3mZZ/GGRUGjrbRnl3KtXOGaHvt/EuJjse+8FndrVpwcYpe",
+	"N47I9ynPWHojQXJubpAiW/cjUUd3tt5ct+VvwsdKbTqAHGVhAS+s5ZeIKc2Zs5q1InxpUQLfq+/yRnqY",
+	"5Z7ndBrGP9nUFCzg47u7YbtZ37RbyVzHREE3bu+OjGyWEzLGUfEqkM54I8bN4TfFJ6QZj+mAG8LzrtVq",
+	"ncWBw6Ls2wSe84JnmuXouPBdTIiaCk0/daCTOD595/wMZ+8esI9nT2nGE/Ag+Oeov5y9e4BdQLlQ/Oyp",
+	"vbpYP8G99kDmZ+/aZ+9syNgZZtYYtaf0yubZO++uOHuKHb3D2XKZsbN3cAPPntKw2yOY7o+toQzcCg/Y",
+	"R/KAfeTkgWDwP04eZBr+x8iDgYb/MfKAC/JASH0oiF8+/vDM/8PvqivCB5w8wJNQKMIFf3PyAPDU/Oz+",
+	"gkVMsgyHfoV/9Ji+ZEyQB0B7H8gcH8EWDC5ERSN3U3jCNmOPTSEn0JKLE0OMA+PnCLoswffv2mdPedoB",
+	"/CyGgh9LlS3coPAAG7+vtcjrnF8AlzafIELZkhcRiUuhkaZ0VOFcQqQzP64RmmNx/LAmhKuBcc6mttQF",
+	"zIm2KmhebC1bsmgW6hvNk6DPfE1MCXZ2vbFoZPF/Ge/FCaN5MlzqTZkv5Q95gRBe5s3X9pyWmh0QcZkX",
+	"bSjdXV0wXLORWuSLKZphX3mmjUh7XR0ItXwUwH9AlvrSAQD3rpHjriD4TlrhJijTAxdiYnHecT/z7xu6",
+	"OuCXVp+b2ITbFNaxOf7YjVfIIoI7w5K+pMemUqTkIaQk5DRBdgPBaU6RHbKclRkTELR0xF3t6BZBqBk1",
+	"Mt4vkPHAyK7O4mSbFkO9mlnOa/KEpTD1VoNOszMKF+7zranjcNfK8IXY4aKSRzTn11WU0XlbDNaBujZc",
+	"p/3NUl0ZHOAGzaf8dm4UUby5Mg9scOuXq/ay/IWHoX/NuWZ/l/ZHf4E2RghjW9RrJVTDnNqMdBy+thH8",
+	"HUjN5Vs3YDroxH6fMaHBNNcFBphm5zRxyntY1d7I5ClX6J5t/S24zVwEqM6ZqesfbpQaEp5QQXqWqAdI",
+	"As9ujCTh3zOnfA3OmKnqdCwQroxfXGCRauzljryIa0XEZNRjWE7GChBVouIbnOA+k6Rlxq4LPDaC7N8P",
+	"d156KfyumAEfLRA6YhATYxeiVrRwpiMGooISoAElVLGiGXaSwJZaJA6milF3cD0eYGxlDM2I7SM6Jal0",
+	"4ofGtmb+U7wn3lBmAjJs+Fy99ABnfxfpoQyEIyrogDlPQhGXp2yrHLCSFSbENzRhROYDKvifxuFeJr+1",
+	"5+GWmEvUvOCf8A78Fw8Jlmj2b4WGK9urfOnr8NctgQ5ocCsR5CtGHn/dWj1ekMgNrt+dEgRXZxFj2PjM",
+	"F6cJ4LdkJC98Z3fTSgpXHCGnCO85zTEuj2kwkfkUG3i3g+yeCyIF6wqdU6HMnoz9IhgVGCd2d/BDVdEI",
+	"88jTiK+P9W6tS2P9c7+Dv2S8PSzsHoLtza5XifIBJlxFtYLxfWOKIc1L4Ipz91aJjpGPVixixPCjIbBV",
+	"/Y/J5bgn3PoRk9/NjXRy7LikEK1G1DoWiGo3rNokM3aYopVwPKkyDWG0gSpEM0CU4BUT+wpPQZwzYQPK",
+	"JZ/D0r4rk2IIAwiDJs0GlccwLsrSXcdLf6WfowIJM6nM+kZdQbNstoTWadG21XW39dkUgn3SrkdKFTWf",
+	"jNPbSnz/JMnJgCH9x97zryxuvUXwOhJhL9C9UIkAn8ti2AYGWy7yexrlu0VOXViwqS7hHHfWkfX+o4+N",
+	"As2sVRH2MhFfzp1zV/eHV90eRQ1wwFHd6DS40A93ivAELjQbsLzuIs0YLUy/GajE+M39Uef+eIbJZqvz",
+	"fxj8nkH6EbsmPND0DvAFleCPUmnFIkeuY4UldKjCKceA3HEQveYcveAABeOEVMymCOONSWUyGTGhoQUP",
+	"zS4hRiCRI1YqsbLrXR3N2aQwmzahuiI2rZHcbIZBYwiFrZjpHcLGG4xlPeLvXfFLm1pqunoax61Njkij",
+	"rjBJGkHFFwz5SyVppizhAGvyfHNzba+YxHryzXrOnqJXmiRD6Ri2lQ+6wrwBzQ/G1jktc1/QxoDVtVAP",
+	"fMy2vwI+dw0WKpj4gOlnJnfWOn5uSnJu7sS9z6y3hT6XMFH4H0th5gTs2RTplVCNkRGoJ0v15vYJnobI",
+	"D+kFI1Sd2yq+XBPFRcLIVnvzSYeYhfzv1uPNxxH5391Hj9tRV/zvZnunvWvzfBZRHSvU4kXiOV7aoquJ",
+	"U+e6IpkoLUcu2CNMNSMZ85YUlnK9B/cZ2BJhmbKpHELapicIDu++7ZpLaKIf4T2Thiwwu3iSMYWi9rRF",
+	"DktCDFxiXKMVRI4g7GeQU6GDOor7YcSPoUNh0Sx8HRYZDhS7sliCsRQinQWSXsWwRznuk9oKjbBTbOYy",
+	"wUL4BfAMxbPkDjr1Fp5lcxY0zDFzDCSuVxvKROfW9uK7tB15a8H8lVSM5dzDt1Ew/ou8w1WqQkU9CBum",
+	"vxKy527nrLy0yDIbXhnzTmqvmczJVnvHB/pjTXQXh1uuKWa4VrVZ1V+lr4Wv4aYQWbeMujn3pt9TGEkD",
+	"4tTfQoletU11Zfw4ZUrnchoYVMuQvwGOVYTvtqpEx/8OmfGLIPR/nRJrDL8rw/5b23jh+Je18VpBEcND",
+	"QCEr1WwdecOPUxWzlOVVFbrgenUFaokYDQ4Sm/uuXmS6q6xkA8+9ZHMTKenGYXTf5KS/d3X7VYXdefPt",
+	"yi66OebG1UxuzedGD1VB0JAg1Qbus6n1UVeYzjw1pTLwb2WotjM4NaLGJM8ancYGEge78upUWXNZI1tt",
+	"wBSl8P2+EwkWsCBSBfCnJh0xFFwj73c0euj+60PSBHUZbdw28njGEr4WTGNgPD8PRoC5sXkefh58jZNU",
+	"fW1LRxmVu6i0Vl1hMFyP8pUQ5wb9idFMD016r0KTAKAy6dGMioTlZrUyT4YMYS3zcKWeWKrG1dnV/xsA",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -4,7 +4,10 @@
 // settings) return these; anything else is an internal error, answered 500.
 package apierror
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+)
 
 // Kind classifies an Error.
 type Kind int
@@ -27,6 +30,9 @@ type Error struct {
 	Fields  []FieldError // the invalid fields of a validation error
 	// Callback is the refused callback URL of an OAuth start (Strapi's details.callback).
 	Callback *string
+	// RetryAfter, on an Unavailable error, is how long the client should wait before trying
+	// again: the answer's Retry-After header (whole seconds, rounded up). 0: no header.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string { return e.Message }

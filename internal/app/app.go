@@ -140,7 +140,8 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 
 	svc := auth.New(st, auth.Options{
 		JWTSecret: cfg.JWTSecret, JWTTTL: cfg.JWTExpiresIn,
-		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashQueue: cfg.HashQueue,
+		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashMaxWait: cfg.HashMaxWait,
+		HashNice: cfg.HashNice,
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
 		Logger: log, MailRequested: outbox.Wake, Now: now, Fields: fields, Metrics: mx,

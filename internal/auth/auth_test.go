@@ -9,11 +9,13 @@ import (
 	"time"
 
 	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 )
 
 func TestHasherPool(t *testing.T) {
 	t.Parallel()
-	h := NewHasher(4, 1, 1)
+	h := NewHasher(HasherOptions{Cost: 4, Workers: 1, MaxWait: time.Hour})
 	ctx := context.Background()
 	hash, err := h.Hash(ctx, "secret123")
 	if err != nil || !strings.HasPrefix(hash, "$2a$04$") {
@@ -34,12 +36,17 @@ func TestHasherPool(t *testing.T) {
 	if _, err := h.Hash(ctx, strings.Repeat("é", 37)); !errors.Is(err, ErrPasswordTooLong) {
 		t.Fatalf("74-byte password: %v", err)
 	}
+	if h.HashTime() <= 0 {
+		t.Fatalf("no hash time measured after %d hashes", 5)
+	}
 
-	// With one worker busy and one waiting, the next caller is refused at once.
+	// A caller that finds the worker busy waits for it, and is served once it is free; a
+	// caller whose context ends meanwhile gets its error.
 	h.sem <- struct{}{} // occupy the worker
 	h.pending.Add(1)
 	var wg sync.WaitGroup
-	wg.Go(func() { _, _ = h.Hash(ctx, "waiting1") }) // takes the one queue place
+	var waited error
+	wg.Go(func() { _, waited = h.Hash(ctx, "waiting1") })
 	deadline := time.Now().Add(2 * time.Second)
 	for h.pending.Load() < 2 {
 		if time.Now().After(deadline) {
@@ -49,19 +56,144 @@ func TestHasherPool(t *testing.T) {
 		}
 		time.Sleep(time.Millisecond)
 	}
-	// Refused while the worker is still held: the refusal did not wait for it.
-	if _, err := h.Hash(ctx, "refused1"); !errors.Is(err, ErrBusy) {
-		t.Fatalf("over capacity: %v, want ErrBusy", err)
-	}
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	h.release()
-	wg.Wait()
 	if _, err := h.Hash(cctx, "cancelled"); !errors.Is(err, context.Canceled) {
 		t.Fatalf("a cancelled request: %v, want context.Canceled", err)
 	}
+	h.release()
+	wg.Wait()
+	if waited != nil {
+		t.Fatalf("the waiting caller: %v", waited)
+	}
 	if h.pending.Load() != 0 {
 		t.Fatalf("pending %d after all callers returned", h.pending.Load())
+	}
+}
+
+// TestExpectedWait: a hash waits for nothing while a worker is free; behind a full pool,
+// for its place in the queue divided among the workers, in hash times.
+func TestExpectedWait(t *testing.T) {
+	t.Parallel()
+	const T = 60 * time.Millisecond
+	for _, c := range []struct {
+		ahead, workers int
+		want           time.Duration
+	}{
+		{0, 1, 0},
+		{1, 2, 0},
+		{1, 1, T},         // the one running
+		{2, 2, T / 2},     // two running: one of them is done in half a hash time on average
+		{5, 1, 5 * T},     // one running, four waiting
+		{201, 2, 100 * T}, // the last of a burst of 203 on 2 workers
+	} {
+		if got := expectedWait(c.ahead, c.workers, T); got != c.want {
+			t.Errorf("expectedWait(%d ahead, %d workers) = %s, want %s", c.ahead, c.workers, got, c.want)
+		}
+	}
+}
+
+// TestHashTimeEstimate: the first measurement seeds the estimate, later ones move it by a
+// tenth of the difference (measured with a fake clock: no timing).
+func TestHashTimeEstimate(t *testing.T) {
+	t.Parallel()
+	h := &Hasher{}
+	for _, c := range []struct {
+		measured, want time.Duration
+	}{
+		{100 * time.Millisecond, 100 * time.Millisecond},
+		{200 * time.Millisecond, 110 * time.Millisecond},
+		{110 * time.Millisecond, 110 * time.Millisecond},
+		{0, 99 * time.Millisecond},
+	} {
+		h.observe(c.measured)
+		if got := h.HashTime(); got != c.want {
+			t.Fatalf("after %s: estimate %s, want %s", c.measured, got, c.want)
+		}
+	}
+
+	// Hash and Check measure on the Hasher's clock: the dummy hash computed at start seeds
+	// the estimate (70 ms here), a hash then moves it (100 ms: 70 + 30/10).
+	var (
+		mu    sync.Mutex
+		clock time.Time
+		step  = 70 * time.Millisecond // between two reads: a hash takes one step
+	)
+	h = NewHasher(HasherOptions{Cost: 4, Workers: 1, MaxWait: time.Hour, Now: func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		clock = clock.Add(step)
+		return clock
+	}})
+	if _, err := h.dummy(); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.HashTime(); got != 70*time.Millisecond {
+		t.Fatalf("seeded by the dummy hash: %s, want 70ms", got)
+	}
+	mu.Lock()
+	step = 100 * time.Millisecond
+	mu.Unlock()
+	if _, err := h.Hash(context.Background(), "secret123"); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.HashTime(); got != 73*time.Millisecond {
+		t.Fatalf("after a 100 ms hash: %s, want 73ms", got)
+	}
+}
+
+// TestHasherRefusesLongWaits: a hash whose expected wait exceeds MaxWait is refused at once
+// with ErrBusy's 503 and a RetryAfter of that wait, while the pool is still full; one that
+// fits waits. The pool's load and the hash time are set, not measured.
+func TestHasherRefusesLongWaits(t *testing.T) {
+	t.Parallel()
+	const T = 100 * time.Millisecond
+	for _, c := range []struct {
+		name           string
+		workers, ahead int
+		maxWait        time.Duration
+		refused        time.Duration // the RetryAfter of a refusal; 0: not refused
+	}{
+		{"worker free", 2, 1, time.Nanosecond, 0},
+		{"fits the limit", 1, 5, time.Second, 0},
+		{"at the limit", 1, 10, time.Second, 0},
+		{"just over the limit", 1, 11, time.Second, 11 * T},
+		{"far over, two workers", 2, 41, time.Second, 2 * time.Second},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			h := NewHasher(HasherOptions{Cost: 4, Workers: c.workers, MaxWait: c.maxWait})
+			_, _ = h.dummy() // its measurement must not overwrite the one set below
+			h.mu.Lock()
+			h.hashTime = T
+			h.mu.Unlock()
+			for range c.workers {
+				h.sem <- struct{}{} // every worker busy: nothing is computed during the test
+			}
+			h.pending.Add(int64(c.ahead))
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			_, err := h.Hash(ctx, "secret123")
+			var ae *apierror.Error
+			switch {
+			case c.refused == 0 && c.ahead < c.workers:
+				// A free worker but the semaphore is full by construction: it waits until the context ends.
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Fatalf("%v, want to wait for a worker", err)
+				}
+			case c.refused == 0:
+				if !errors.Is(err, context.DeadlineExceeded) {
+					t.Fatalf("%v, want to wait in the queue", err)
+				}
+			case !errors.As(err, &ae) || ae.Kind != apierror.Unavailable || ae.Message != ErrBusy.Message || ae.RetryAfter != c.refused:
+				t.Fatalf("%#v, want ErrBusy with RetryAfter %s", err, c.refused)
+			case ctx.Err() != nil:
+				t.Fatalf("refused after %s: a refusal must not wait", 50*time.Millisecond)
+			}
+			if got := h.pending.Load(); got != int64(c.ahead) {
+				t.Fatalf("pending %d after the call, want %d", got, c.ahead)
+			}
+		})
 	}
 }
 

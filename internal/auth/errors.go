@@ -14,7 +14,8 @@ var (
 	ErrIncorrectCode    = &apierror.Error{Kind: apierror.Validation, Message: "Incorrect code provided"}
 	ErrPasswordTooLong  = &apierror.Error{Kind: apierror.Validation, Message: "Password must be less than 73 bytes"}
 
-	// ErrBusy means too many password hashes are waiting: the client should retry later.
+	// ErrBusy is the refusal of a password hash that would wait longer than the pool's limit
+	// (PASSWORD_HASH_MAX_WAIT). Each refusal is a copy that also says when to retry (busy).
 	ErrBusy = &apierror.Error{Kind: apierror.Unavailable, Message: "Service Unavailable"}
 	// ErrQueryTooLong is a users query stopped at USERS_QUERY_TIMEOUT.
 	ErrQueryTooLong = &apierror.Error{Kind: apierror.Unavailable, Message: "The query took too long"}

@@ -29,7 +29,8 @@ type Options struct {
 	JWTTTL        time.Duration
 	BcryptCost    int
 	HashWorkers   int
-	HashQueue     int
+	HashMaxWait   time.Duration // a hash expected to wait longer is refused (503, Retry-After)
+	HashNice      int           // nice value of the hashing threads (Linux); 0: unchanged
 	ResetTTL      time.Duration
 	ConfirmTTL    time.Duration
 	PublicURL     string // where clients reach this server (templates' SERVER_URL)
@@ -72,8 +73,10 @@ func New(st *store.Store, o Options) *Service {
 	if o.OAuth == nil {
 		o.OAuth = oauth.NewClient(&http.Client{Timeout: 10 * time.Second})
 	}
-	hasher := NewHasher(o.BcryptCost, o.HashWorkers, o.HashQueue)
-	hasher.metrics = o.Metrics
+	hasher := NewHasher(HasherOptions{
+		Cost: o.BcryptCost, Workers: o.HashWorkers, MaxWait: o.HashMaxWait, Nice: o.HashNice,
+		Metrics: o.Metrics, Logger: o.Logger,
+	})
 	o.Metrics.WatchHashPool(hasher.Load)
 	return &Service{
 		store:    st,

@@ -233,3 +233,48 @@ func TestSettingsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestPasswordHashPool: the hash pool's settings, their defaults and bounds, and the
+// deprecated PASSWORD_HASH_QUEUE, still parsed but ignored with a warning.
+func TestPasswordHashPool(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name     string
+		env      map[string]string
+		maxWait  time.Duration
+		nice     int
+		warning  string // a warning that must be given; none may be otherwise
+		errorFor string // the variable the error must name; "" for none
+	}{
+		{"defaults", nil, DefaultHashMaxWait, 19, "", ""},
+		{"set", map[string]string{"PASSWORD_HASH_MAX_WAIT": "2.5s", "PASSWORD_HASH_NICE": "10"}, 2500 * time.Millisecond, 10, "", ""},
+		{"seconds, and nice off", map[string]string{"PASSWORD_HASH_MAX_WAIT": "30", "PASSWORD_HASH_NICE": "0"}, 30 * time.Second, 0, "", ""},
+		{"the largest wait", map[string]string{"PASSWORD_HASH_MAX_WAIT": "50s"}, MaxHashMaxWait, 19, "", ""},
+		{"queue: ignored with a warning", map[string]string{"PASSWORD_HASH_QUEUE": "32"}, DefaultHashMaxWait, 19,
+			"PASSWORD_HASH_QUEUE is deprecated and ignored", ""},
+		{"queue: still checked", map[string]string{"PASSWORD_HASH_QUEUE": "many"}, 0, 0, "", "PASSWORD_HASH_QUEUE"},
+		{"wait: not a duration", map[string]string{"PASSWORD_HASH_MAX_WAIT": "soon"}, 0, 0, "", "PASSWORD_HASH_MAX_WAIT"},
+		{"wait: zero", map[string]string{"PASSWORD_HASH_MAX_WAIT": "0"}, 0, 0, "", "PASSWORD_HASH_MAX_WAIT"},
+		{"wait: beyond the write timeout", map[string]string{"PASSWORD_HASH_MAX_WAIT": "1m"}, 0, 0, "", "PASSWORD_HASH_MAX_WAIT"},
+		{"nice: over 19", map[string]string{"PASSWORD_HASH_NICE": "20"}, 0, 0, "", "PASSWORD_HASH_NICE"},
+		{"nice: negative (a higher priority)", map[string]string{"PASSWORD_HASH_NICE": "-5"}, 0, 0, "", "PASSWORD_HASH_NICE"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			cfg, err := Load(env(c.env))
+			if c.errorFor != "" {
+				if err == nil || !strings.Contains(err.Error(), c.errorFor) {
+					t.Fatalf("%v, want an error naming %s", err, c.errorFor)
+				}
+				return
+			}
+			if err != nil || cfg.HashMaxWait != c.maxWait || cfg.HashNice != c.nice {
+				t.Fatalf("max wait %s, nice %d, %v; want %s, %d", cfg.HashMaxWait, cfg.HashNice, err, c.maxWait, c.nice)
+			}
+			warnings := strings.Join(cfg.Warnings, "\n")
+			if (c.warning == "") != (warnings == "") || !strings.Contains(warnings, c.warning) {
+				t.Fatalf("warnings %q, want %q", warnings, c.warning)
+			}
+		})
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/mtb-race/mtb-backend-api/gen/api"
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
@@ -72,6 +74,9 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 			body.Details.Errors = &fields
 		}
 		body.Details.Callback = ae.Callback
+		if ae.RetryAfter > 0 {
+			w.Header().Set("Retry-After", retryAfterSeconds(ae.RetryAfter))
+		}
 	case errors.As(err, &qe): // a query Strapi's query validation refuses
 		body.Status, body.Name, body.Message = 400, "ValidationError", qe.Message
 		if qe.Key != "" { // Strapi's details of a refused key
@@ -103,6 +108,13 @@ func writeError(w http.ResponseWriter, r *http.Request, log *slog.Logger, err er
 		w.WriteHeader(http.StatusInternalServerError)
 		_, _ = w.Write([]byte(internalErrorBody))
 	}
+}
+
+// retryAfterSeconds is d as a Retry-After header's value: whole seconds, rounded up, at
+// least 1 (0 would invite the client to retry at once, into the same overload).
+func retryAfterSeconds(d time.Duration) string {
+	s := int64((d + time.Second - 1) / time.Second)
+	return strconv.FormatInt(max(s, 1), 10)
 }
 
 // writeJSON writes v as JSON with Strapi's content type. A value that cannot be marshaled

@@ -3,8 +3,10 @@ package httpapi_test
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/config"
@@ -87,13 +89,14 @@ func wantError500(t *testing.T, r apitest.Response) {
 }
 
 // TestHashingOverloadOnEveryRoute: every route that hashes or checks a password answers
-// a quick 503 instead of queueing without bound when more requests arrive than the
-// hashing pool takes, serves the request that got the pool, and the service recovers
-// after the burst. With one worker, no queue and a bcrypt cost of 10 (a second or so per
-// hash under -race), the six requests released at once overlap.
+// a quick 503 with Retry-After instead of queueing without bound when more requests arrive
+// than the hashing pool clears within PASSWORD_HASH_MAX_WAIT, serves the request that got
+// the pool, and the service recovers after the burst. With one worker, a wait limit of a
+// nanosecond (any wait is refused) and a bcrypt cost of 10 (a second or so per hash under
+// -race), the six requests released at once overlap.
 func TestHashingOverloadOnEveryRoute(t *testing.T) {
 	t.Parallel()
-	e := apitest.New(t, "sqlite", func(c *config.Config) { c.HashConcurrency, c.HashQueue, c.BcryptCost = 1, 0, 10 })
+	e := apitest.New(t, "sqlite", func(c *config.Config) { c.HashConcurrency, c.HashMaxWait, c.BcryptCost = 1, time.Nanosecond, 10 })
 	alice, _ := e.Register("alice", "alice@example.com", "secret123")
 	_, bobID := e.Register("bob", "bob@example.com", "secret123")
 	carol, _ := e.Register("carol", "carol@example.com", "secret123")
@@ -145,6 +148,7 @@ func TestHashingOverloadOnEveryRoute(t *testing.T) {
 				switch {
 				case r.Status == 503:
 					wantError(t, r, 503, "ServiceUnavailableError", "Service Unavailable", "")
+					wantRetryAfter(t, r)
 					busy++
 				case slices.Contains(row.served, r.Status):
 					served++
@@ -165,5 +169,52 @@ func TestHashingOverloadOnEveryRoute(t *testing.T) {
 	// Recovered after the bursts.
 	if r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"}); r.Status != 200 {
 		t.Fatalf("login after the bursts: %d %s", r.Status, r.Body)
+	}
+}
+
+// wantRetryAfter checks that a 503 says when to retry: Retry-After in whole seconds, at
+// least 1 (the response itself was validated against openapi.yaml, header included).
+func wantRetryAfter(t *testing.T, r apitest.Response) {
+	t.Helper()
+	if n, err := strconv.Atoi(r.Header.Get("Retry-After")); err != nil || n < 1 {
+		t.Fatalf("Retry-After %q on a 503, want whole seconds >= 1", r.Header.Get("Retry-After"))
+	}
+}
+
+// TestBusyRegistrationRetryAfter: a registration burst beyond what the pool clears within
+// PASSWORD_HASH_MAX_WAIT gets 503s with Strapi's envelope and a Retry-After of about the
+// wait it would have had (a few seconds here: cost 12 takes a quarter of a second or more
+// per hash, and every request released at once stands behind the others), while the ones
+// that fit the limit are served; a retry after the burst succeeds.
+func TestBusyRegistrationRetryAfter(t *testing.T) {
+	t.Parallel()
+	e := apitest.New(t, "sqlite", func(c *config.Config) { c.HashConcurrency, c.HashMaxWait, c.BcryptCost = 1, 300*time.Millisecond, 12 })
+	e.Register("seed", "seed@example.com", "secret123") // the estimate has a hash time to work with
+	const n = 8
+	body := func(i int) string {
+		return fmt.Sprintf(`{"username":"rider%d","email":"rider%d@example.com","password":"secret123"}`, i, i)
+	}
+	responses := concurrently(t, n, func(i int) (apitest.Response, error) {
+		return tryJSON(e, "POST", "/api/auth/local/register", body(i))
+	})
+	var refused []int
+	for i, r := range responses {
+		switch r.Status {
+		case 200:
+		case 503:
+			wantError(t, r, 503, "ServiceUnavailableError", "Service Unavailable", "")
+			wantRetryAfter(t, r)
+			refused = append(refused, i)
+		default:
+			t.Fatalf("rider%d: %d %s", i, r.Status, r.Body)
+		}
+	}
+	if len(refused) == 0 || len(refused) == n {
+		t.Fatalf("%d of %d refused: want the burst split between served and refused", len(refused), n)
+	}
+	for _, i := range refused {
+		if r, err := tryJSON(e, "POST", "/api/auth/local/register", body(i)); err != nil || r.Status != 200 {
+			t.Fatalf("rider%d retried after the burst: %v %d %s", i, err, r.Status, r.Body)
+		}
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/access"
 	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
-	"github.com/mtb-race/mtb-backend-api/internal/config"
 )
 
 const (
@@ -161,7 +160,7 @@ func TestChangePasswordRefreshModeKeepsNothing(t *testing.T) {
 func TestRegistrationIdentifierRace(t *testing.T) {
 	t.Parallel()
 	apitest.ForEachEngine(t, func(t *testing.T, engine string) {
-		e := apitest.New(t, engine, func(c *config.Config) { c.HashQueue = 200 })
+		e := apitest.New(t, engine)
 		const pairs = 25
 		responses := concurrently(t, 2*pairs, func(i int) (apitest.Response, error) {
 			p := i / 2

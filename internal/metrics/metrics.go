@@ -80,7 +80,7 @@ func New() *Metrics {
 		}),
 		hashRefused: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "mtb_hash_refusals_total",
-			Help: "Password hashes refused with 503 because the hash pool was full.",
+			Help: "Password hashes refused with 503 because they would have waited longer than PASSWORD_HASH_MAX_WAIT.",
 		}),
 		sessions: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "mtb_sessions_total",
@@ -147,7 +147,7 @@ func (m *Metrics) HashWaited(d time.Duration) {
 	m.hashWait.Observe(d.Seconds())
 }
 
-// HashRefused counts a hash refused because the pool was full.
+// HashRefused counts a hash refused because it would have waited too long for a worker.
 func (m *Metrics) HashRefused() {
 	if m == nil {
 		return

@@ -148,6 +148,11 @@ export interface ApiClient<Paths extends {} = paths> extends Client<Paths> {
  */
 export declare function connectUrl(baseUrl: string, provider: string, callback?: string): string;
 /**
+ * The longest Retry-After (seconds) the client waits for before retrying a 503 by itself; a
+ * longer one is answered to the caller as it is (a user should not stare at a frozen page).
+ */
+export declare const maxRetryAfterSeconds = 30;
+/**
  * Creates a client of the API.
  *
  * Its calls are typed from `Paths`: by default the bundled `paths` (the committed `openapi.yaml`,
@@ -172,5 +177,10 @@ export declare function connectUrl(baseUrl: string, provider: string, callback?:
  * the client never refreshes. The retry sends a copy of the request taken before it went out
  * (the body included) with the new access token; it goes through the client's fetch, not through
  * the middlewares again. A `fetch` given to a single call bypasses the refresh.
+ *
+ * A 503 that carries `Retry-After` (the server's password hashing is busy: a burst of logins or
+ * registrations) is retried once, after waiting that many seconds, with the same body: the call
+ * takes that much longer and then answers the retry's answer. A 503 without the header, or one
+ * asking to wait more than {@link maxRetryAfterSeconds} seconds, is answered at once.
  */
 export declare function createApiClient<Paths extends {} = paths>(options: ApiClientOptions): ApiClient<Paths>;

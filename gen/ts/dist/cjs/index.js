@@ -1,6 +1,6 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.strapiQuerySerializer = void 0;
+exports.maxRetryAfterSeconds = exports.strapiQuerySerializer = void 0;
 exports.connectUrl = connectUrl;
 exports.createApiClient = createApiClient;
 /**
@@ -88,6 +88,25 @@ function bearerToken(request) {
     const auth = request.headers.get("Authorization");
     return auth?.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
 }
+/**
+ * The longest Retry-After (seconds) the client waits for before retrying a 503 by itself; a
+ * longer one is answered to the caller as it is (a user should not stare at a frozen page).
+ */
+exports.maxRetryAfterSeconds = 30;
+/**
+ * The seconds a 503 asks to wait before a retry (its Retry-After, whole seconds, as the server
+ * sends it), when the client should retry by itself: 1 to {@link maxRetryAfterSeconds}.
+ * `undefined` for any other answer, a 503 without the header, an HTTP date or a longer wait.
+ */
+function retryAfterSeconds(response) {
+    if (response.status !== 503)
+        return undefined;
+    const value = response.headers.get("Retry-After")?.trim() ?? "";
+    if (!/^[0-9]+$/.test(value))
+        return undefined;
+    const seconds = Number(value);
+    return seconds <= exports.maxRetryAfterSeconds ? seconds : undefined;
+}
 /** Whether a refused refresh means the session is over (a 5xx, 408 or 429 may pass). */
 function sessionOver(status) {
     return status >= 400 && status < 500 && status !== 408 && status !== 429;
@@ -117,6 +136,11 @@ function sessionOver(status) {
  * the client never refreshes. The retry sends a copy of the request taken before it went out
  * (the body included) with the new access token; it goes through the client's fetch, not through
  * the middlewares again. A `fetch` given to a single call bypasses the refresh.
+ *
+ * A 503 that carries `Retry-After` (the server's password hashing is busy: a burst of logins or
+ * registrations) is retried once, after waiting that many seconds, with the same body: the call
+ * takes that much longer and then answers the retry's answer. A 503 without the header, or one
+ * asking to wait more than {@link maxRetryAfterSeconds} seconds, is answered at once.
  */
 function createApiClient(options) {
     const { refreshCookie = false, onTokens, onSessionEnd } = options;
@@ -144,8 +168,24 @@ function createApiClient(options) {
         epoch++;
         notify();
     };
-    /** Sends a request; when it carried our access token and answers 401, refreshes and retries once. */
+    /**
+     * Sends a request. When the server answers 503 with a Retry-After of at most
+     * {@link maxRetryAfterSeconds} seconds (the password hash pool is busy: a burst of logins or
+     * registrations), waits that long and sends a copy of it once more.
+     */
     async function send(request) {
+        // The copy is taken before fetch consumes the body, so that the retry sends the same one.
+        const again = request.clone();
+        const response = await sendRefreshing(request);
+        const wait = retryAfterSeconds(response);
+        if (wait === undefined)
+            return response;
+        await response.body?.cancel();
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        return sendRefreshing(again);
+    }
+    /** Sends a request; when it carried our access token and answers 401, refreshes and retries once. */
+    async function sendRefreshing(request) {
         const sent = bearerToken(request);
         const started = epoch;
         const ours = sent !== undefined && (sent === access || sent === replaced);

@@ -1380,9 +1380,10 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The server is overloaded (too many password checks queued) or cannot reach its database; retry later. */
+        /** @description The server is overloaded (the password hashes queued would make this one wait longer than PASSWORD_HASH_MAX_WAIT; Retry-After says when to come back) or cannot reach its database; retry later. */
         ServiceUnavailable: {
             headers: {
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -1507,6 +1508,7 @@ export interface components {
         /** @description The provider's OpenID Connect discovery could not be read; try again later. */
         ProviderUnavailable: {
             headers: {
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -1745,6 +1747,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description How long to wait before trying again, in whole seconds (at least 1). Sent with a 503 when the password hash pool is busy: about the time the hashes queued ahead would have taken. Clients should retry once after it, not sooner. */
+        "Retry-After": number;
         /** @description Requests allowed per window for this client IP and route. */
         "X-RateLimit-Limit": number;
         /** @description Requests left in the current window. */
@@ -2972,6 +2976,7 @@ export interface operations {
             /** @description The service cannot serve requests (no body for HEAD). */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content?: never;
