@@ -1,36 +1,19 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/mtb-race/mtb-backend-api/internal/apitest"
 )
-
-// lockedBuffer is an io.Writer the test can read while the flusher writes.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 func TestBufferedLog(t *testing.T) {
 	t.Parallel()
 	t.Run("lines reach the output without Close, by the ticker", func(t *testing.T) {
 		t.Parallel()
-		var out lockedBuffer
+		var out apitest.LogBuffer
 		b := newBufferedLog(&out, time.Millisecond)
 		defer b.Close()
 		_, _ = b.Write([]byte("one\n"))
@@ -42,7 +25,7 @@ func TestBufferedLog(t *testing.T) {
 	})
 	t.Run("Close writes every line, in order, from many writers", func(t *testing.T) {
 		t.Parallel()
-		var out lockedBuffer
+		var out apitest.LogBuffer
 		b := newBufferedLog(&out, time.Hour) // only Close and a full buffer write
 		var wg sync.WaitGroup
 		for w := range 8 {

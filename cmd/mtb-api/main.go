@@ -85,8 +85,9 @@ func runIO(ctx context.Context, args []string, getenv func(string) string, stdin
 		out := newBufferedLog(stdout, 100*time.Millisecond)
 		defer out.Close()
 		logger := newLogger(cfg, out)
-		procs, reason := hashGOMAXPROCS(cfg, getenv, runtime.GOMAXPROCS(0))
-		if procs != runtime.GOMAXPROCS(0) {
+		current := runtime.GOMAXPROCS(0)
+		procs, reason := hashGOMAXPROCS(cfg, getenv, current)
+		if procs != current {
 			runtime.GOMAXPROCS(procs)
 		}
 		logger.Info("GOMAXPROCS", "value", procs, "cpus", runtime.NumCPU(), "why", reason)
