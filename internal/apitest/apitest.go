@@ -274,6 +274,30 @@ func (w testWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// MailSettled waits, up to 15 s, until the outbox has nothing on its way (no row
+// requested or queued). A test that moves the clock past the outbox's lease (2 minutes)
+// calls it first: a mail can reach the SMTP server, and the test, before its row is marked
+// sent, and with the clock moved the sender would take that row's lease for an expired one
+// and deliver the mail again.
+func (e *Env) MailSettled() {
+	e.T.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var pending int64
+		err := e.Query("SELECT count(*) FROM mail_outbox WHERE status IN ('requested', 'queued')", nil,
+			func(scan func(...any) error) error { return scan(&pending) })
+		switch {
+		case err != nil:
+			e.T.Fatalf("mail outbox: %v", err)
+		case pending == 0:
+			return
+		case time.Now().After(deadline):
+			e.T.Fatalf("%d mails still in the outbox after 15 s", pending)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // Exec runs one SQL statement on the test's database, outside the service, for what a
 // test prepares without the API (granting a permission, backdating a row). Arguments are
 // written $1, $2, ... on both engines.

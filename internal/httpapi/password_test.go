@@ -262,6 +262,7 @@ func TestResetCodeExpires(t *testing.T) {
 		e.Register("alice", "alice@example.com", "secret123")
 		e.PostJSON("/api/auth/forgot-password", map[string]string{"email": "alice@example.com"})
 		code := resetCode(t, e, "alice@example.com", 1)
+		e.MailSettled() // the lease must not expire under a delivered mail
 		e.Clock.Advance(time.Hour + time.Second)
 		wantError(t, e.PostJSON("/api/auth/reset-password", map[string]string{"code": code, "password": "newpass123", "passwordConfirmation": "newpass123"}),
 			400, "ValidationError", "Incorrect code provided", "")
