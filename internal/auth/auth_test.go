@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -93,52 +94,147 @@ func TestExpectedWait(t *testing.T) {
 	}
 }
 
-// TestHashTimeEstimate: the first measurement seeds the estimate, later ones move it by a
-// tenth of the difference (measured with a fake clock: no timing).
+// TestHashTimeEstimate: the first measurement seeds the estimate, later ones move its cost
+// (CPU time) and its stretch (wall ÷ CPU time) by a tenth of the difference; an unknown CPU
+// time counts as the wall time. (Fake clocks: no timing.)
 func TestHashTimeEstimate(t *testing.T) {
 	t.Parallel()
-	h := &Hasher{}
+	const ms = time.Millisecond
+	var e hashEstimate
 	for _, c := range []struct {
-		measured, want time.Duration
+		wall, cpu, wantCost time.Duration
+		wantStretch         float64
 	}{
-		{100 * time.Millisecond, 100 * time.Millisecond},
-		{200 * time.Millisecond, 110 * time.Millisecond},
-		{110 * time.Millisecond, 110 * time.Millisecond},
-		{0, 99 * time.Millisecond},
+		{100 * ms, 0, 100 * ms, 1},                    // no CPU clock: all of it is cost
+		{200 * ms, 200 * ms, 110 * ms, 1},             // slower on an idle core: the cost moves
+		{440 * ms, 110 * ms, 110 * ms, 1.3},           // waited for a core: the stretch moves (4 → +0.3)
+		{50 * ms, 100 * ms, 104 * ms, 1.27},           // CPU over wall (clock skew): taken as the wall time
+		{110 * ms, 110 * ms, 104*ms + 600_000, 1.243}, // an idle hash again
 	} {
-		h.observe(c.measured)
-		if got := h.HashTime(); got != c.want {
-			t.Fatalf("after %s: estimate %s, want %s", c.measured, got, c.want)
+		e.add(c.wall, c.cpu)
+		if e.cost != c.wantCost || math.Abs(e.stretch-c.wantStretch) > 1e-9 {
+			t.Fatalf("after %s wall, %s CPU: cost %s stretch %.4f, want %s and %.4f", c.wall, c.cpu, e.cost, e.stretch, c.wantCost, c.wantStretch)
 		}
 	}
 
-	// Hash and Check measure on the Hasher's clock: the dummy hash computed at start seeds
-	// the estimate (70 ms here), a hash then moves it (100 ms: 70 + 30/10).
+	// Idle time forgets the stretch, by half every idleHalfLife; the cost stays.
+	e = hashEstimate{cost: 30 * ms, stretch: 9}
+	for _, c := range []struct {
+		idle time.Duration
+		want float64
+	}{
+		{0, 9},
+		{idleHalfLife, 5},
+		{2 * idleHalfLife, 2},
+		{4 * idleHalfLife, 1.0625},
+	} {
+		e.forget(c.idle)
+		if math.Abs(e.stretch-c.want) > 1e-9 || e.cost != 30*ms {
+			t.Fatalf("after %s idle: stretch %.4f cost %s, want %.4f and 30ms", c.idle, e.stretch, e.cost, c.want)
+		}
+	}
+
+	// Hash and Check measure on the Hasher's clocks: the dummy hash computed at start seeds
+	// the estimate (30 ms of CPU in 60 ms: cost 30 ms, stretch 2), a hash then moves it
+	// (30 ms in 30 ms: stretch 2 - 1/10).
 	var (
-		mu    sync.Mutex
-		clock time.Time
-		step  = 70 * time.Millisecond // between two reads: a hash takes one step
+		mu            sync.Mutex
+		clock         time.Time
+		cpuClock      time.Duration
+		step, cpuStep = 60 * ms, 30 * ms // between two reads: a hash takes one step of each
 	)
-	h = NewHasher(HasherOptions{Cost: 4, Workers: 1, MaxWait: time.Hour, Now: func() time.Time {
-		mu.Lock()
-		defer mu.Unlock()
-		clock = clock.Add(step)
-		return clock
-	}})
+	h := NewHasher(HasherOptions{Cost: 4, Workers: 1, MaxWait: time.Hour,
+		Now: func() time.Time {
+			mu.Lock()
+			defer mu.Unlock()
+			clock = clock.Add(step)
+			return clock
+		},
+		ThreadCPU: func() time.Duration {
+			mu.Lock()
+			defer mu.Unlock()
+			cpuClock += cpuStep
+			return cpuClock
+		},
+	})
 	if _, err := h.dummy(); err != nil {
 		t.Fatal(err)
 	}
-	if got := h.HashTime(); got != 70*time.Millisecond {
-		t.Fatalf("seeded by the dummy hash: %s, want 70ms", got)
+	if got := h.HashTime(); got != 60*ms {
+		t.Fatalf("seeded by the dummy hash: %s, want 60ms", got)
 	}
 	mu.Lock()
-	step = 100 * time.Millisecond
+	step = 30 * ms
 	mu.Unlock()
 	if _, err := h.Hash(context.Background(), "secret123"); err != nil {
 		t.Fatal(err)
 	}
-	if got := h.HashTime(); got != 73*time.Millisecond {
-		t.Fatalf("after a 100 ms hash: %s, want 73ms", got)
+	if got := h.HashTime(); got != 57*ms {
+		t.Fatalf("after a hash on an idle core: %s, want 57ms", got)
+	}
+
+	// The pool is empty since the end of that hash; the next hash to arrive, 2 half-lives
+	// later, is judged with a quarter of the stretch left (1 + 0.9/4).
+	mu.Lock()
+	step = 0
+	clock = clock.Add(2 * idleHalfLife)
+	mu.Unlock()
+	if err := h.acquire(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := h.HashTime(), time.Duration(30*float64(ms)*1.225); got < want-time.Microsecond || got > want+time.Microsecond {
+		t.Fatalf("after 2 idle half-lives: %s, want %s", got, want)
+	}
+	h.release()
+}
+
+// TestHasherForgetsIdleLoad: a burst that arrives after a load has gone (the hashes of a
+// flood took 8 times their CPU time) is judged at the hashes' cost now, not at the flood's:
+// after a second without hashes, 200 registrations fit 10 s on 2 workers at 30 ms each;
+// with no idle time in between, the same burst is refused from its 85th request on.
+func TestHasherForgetsIdleLoad(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name    string
+		idle    time.Duration
+		refused bool // the 200th of the burst
+	}{
+		{"after a second idle", time.Second, false},
+		{"right after the flood", 0, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			var mu sync.Mutex
+			clock := time.Unix(1e9, 0)
+			h := NewHasher(HasherOptions{Cost: 4, Workers: 2, MaxWait: 10 * time.Second, Now: func() time.Time {
+				mu.Lock()
+				defer mu.Unlock()
+				return clock
+			}})
+			_, _ = h.dummy() // its measurement must not overwrite the one set below
+			h.mu.Lock()
+			h.est = hashEstimate{cost: 30 * time.Millisecond, stretch: 8}
+			h.idleSince = clock.Add(-c.idle)
+			h.mu.Unlock()
+			for range 2 {
+				h.sem <- struct{}{} // both workers busy: nothing is computed during the test
+			}
+			// The burst's first request finds the pool empty (it waits: nothing runs).
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+			defer cancel()
+			if err := h.acquire(ctx); !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("the first of the burst: %v, want to wait", err)
+			}
+			// Its 200th finds 199 ahead.
+			h.pending.Add(199)
+			ctx2, cancel2 := context.WithTimeout(context.Background(), 20*time.Millisecond)
+			defer cancel2()
+			err := h.acquire(ctx2)
+			var ae *apierror.Error
+			if got := errors.As(err, &ae) && ae.Message == ErrBusy.Message && ae.RetryAfter > 0; got != c.refused {
+				t.Fatalf("the 200th with %s estimated per hash: %v, want refused %v", h.HashTime(), err, c.refused)
+			}
+		})
 	}
 }
 
@@ -165,7 +261,7 @@ func TestHasherRefusesLongWaits(t *testing.T) {
 			h := NewHasher(HasherOptions{Cost: 4, Workers: c.workers, MaxWait: c.maxWait})
 			_, _ = h.dummy() // its measurement must not overwrite the one set below
 			h.mu.Lock()
-			h.hashTime = T
+			h.est = hashEstimate{cost: T, stretch: 1}
 			h.mu.Unlock()
 			for range c.workers {
 				h.sem <- struct{}{} // every worker busy: nothing is computed during the test

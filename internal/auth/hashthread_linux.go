@@ -4,6 +4,7 @@ package auth
 
 import (
 	"runtime"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -25,12 +26,18 @@ import (
 // The handlers' threads can only be preferred if they exist: a goroutine running bcrypt
 // holds one of the runtime's GOMAXPROCS Ps, so main raises GOMAXPROCS by the number of
 // hash workers (cmd/mtb-api).
-func onHashThread(h *Hasher, fn func() ([]byte, error)) ([]byte, error) {
+//
+// It also returns the CPU time fn took on its thread (h.threadCPU, read before and after on
+// the locked thread, so it counts fn alone): the hash's cost without the load's waits.
+func onHashThread(h *Hasher, fn func() ([]byte, error)) ([]byte, time.Duration, error) {
 	if h.nice == 0 {
-		return fn()
+		runtime.LockOSThread() // the thread's CPU clock then counts fn alone
+		defer runtime.UnlockOSThread()
+		return cpuTimed(h, fn)
 	}
 	type result struct {
 		b   []byte
+		cpu time.Duration
 		err error
 	}
 	done := make(chan result, 1)
@@ -44,9 +51,25 @@ func onHashThread(h *Hasher, fn func() ([]byte, error)) ([]byte, error) {
 					"nice", h.nice, "err", err)
 			})
 		}
-		b, err := fn()
-		done <- result{b, err}
+		b, cpu, err := cpuTimed(h, fn)
+		done <- result{b, cpu, err}
 	}()
 	r := <-done
-	return r.b, r.err
+	return r.b, r.cpu, r.err
+}
+
+// cpuTimed runs fn on the current, locked, thread and returns the thread CPU time it took.
+func cpuTimed(h *Hasher, fn func() ([]byte, error)) ([]byte, time.Duration, error) {
+	start := h.threadCPU()
+	b, err := fn()
+	return b, h.threadCPU() - start, err
+}
+
+// threadCPUTime is the calling thread's CPU time (0 if the clock cannot be read).
+func threadCPUTime() time.Duration {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
+		return 0
+	}
+	return time.Duration(ts.Nano())
 }

@@ -5,7 +5,9 @@ package auth
 import (
 	"runtime"
 	"testing"
+	"time"
 
+	"golang.org/x/crypto/bcrypt"
 	"golang.org/x/sys/unix"
 )
 
@@ -21,9 +23,9 @@ func TestHashThreadNice(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, nice := range []int{19, 0} {
-		h := &Hasher{nice: nice}
+		h := &Hasher{nice: nice, threadCPU: threadCPUTime}
 		var tid, prio int
-		_, err := onHashThread(h, func() ([]byte, error) {
+		_, _, err := onHashThread(h, func() ([]byte, error) {
 			tid = unix.Gettid()
 			var err error
 			prio, err = unix.Getpriority(unix.PRIO_PROCESS, tid)
@@ -41,5 +43,29 @@ func TestHashThreadNice(t *testing.T) {
 	}
 	if p, _ := unix.Getpriority(unix.PRIO_PROCESS, callerTid); p != callerPrio {
 		t.Fatalf("the caller's thread moved from %d to %d", callerPrio, p)
+	}
+}
+
+// TestHashThreadCPU: the CPU time returned is the hash's own on its thread: a computation
+// that sleeps costs next to none of its wall time; one that spins costs some.
+func TestHashThreadCPU(t *testing.T) {
+	for _, nice := range []int{19, 0} {
+		h := &Hasher{nice: nice, threadCPU: threadCPUTime}
+		_, slept, err := onHashThread(h, func() ([]byte, error) {
+			time.Sleep(50 * time.Millisecond)
+			return nil, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, spun, err := onHashThread(h, func() ([]byte, error) {
+			return bcrypt.GenerateFromPassword([]byte("secret123"), 6)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if slept < 0 || slept > 10*time.Millisecond || spun <= 0 {
+			t.Errorf("nice %d: a 50 ms sleep took %s of CPU (want < 10ms), a bcrypt %s (want > 0)", nice, slept, spun)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,20 +48,22 @@ func checkNewPassword(password, confirmation string) error {
 // within maxWait is served whole; a sustained overload is shed as soon as the wait it
 // builds up passes the limit.
 type Hasher struct {
-	cost    int
-	workers int
-	sem     chan struct{}
-	pending atomic.Int64 // running + waiting
-	maxWait time.Duration
-	nice    int // the hashing threads' nice value (hashthread_linux.go); 0: not changed
-	now     func() time.Time
-	dummy   func() ([]byte, error)
-	metrics *metrics.Metrics // the waits and refusals; none when nil
-	log     *slog.Logger
+	cost      int
+	workers   int
+	sem       chan struct{}
+	pending   atomic.Int64 // running + waiting
+	maxWait   time.Duration
+	nice      int // the hashing threads' nice value (hashthread_linux.go); 0: not changed
+	now       func() time.Time
+	threadCPU func() time.Duration // the calling thread's CPU time; 0 where unknown
+	dummy     func() ([]byte, error)
+	metrics   *metrics.Metrics // the waits and refusals; none when nil
+	log       *slog.Logger
 
-	mu       sync.Mutex
-	hashTime time.Duration // EWMA of the measured hash durations; 0 until the first one
-	niceWarn sync.Once     // a failed setpriority is logged once
+	mu        sync.Mutex
+	est       hashEstimate
+	idleSince time.Time // when the pool last emptied; zero while it works
+	niceWarn  sync.Once // a failed setpriority is logged once
 }
 
 // HasherOptions configure a Hasher.
@@ -71,7 +74,10 @@ type HasherOptions struct {
 	Nice    int           // nice value of the hashing threads on Linux (PASSWORD_HASH_NICE); 0: unchanged
 	Metrics *metrics.Metrics
 	Logger  *slog.Logger
-	Now     func() time.Time // measures the hashes; time.Now by default
+	Now     func() time.Time // measures the hashes' wall time; time.Now by default
+	// ThreadCPU is the calling OS thread's CPU time: the thread CPU clock on Linux by
+	// default; tests set it. Where it answers 0, a hash's cost is its wall time.
+	ThreadCPU func() time.Duration
 }
 
 // hashTimeWeight is the weight of the newest measurement in the hash-time estimate: about
@@ -79,22 +85,73 @@ type HasherOptions struct {
 // two of hashing without jumping at one slow hash.
 const hashTimeWeight = 0.1
 
+// idleHalfLife is how fast what the last load did to the hashes is forgotten while the
+// pool has nothing to do: no hash tells how loaded the machine is now, so after a second
+// of idleness a burst is judged at nearly the hashes' idle cost. A queue only forms while
+// the pool works, and then every finished hash measures the load again, so forgetting fast
+// cannot hide a sustained overload for longer than a few hashes.
+const idleHalfLife = 250 * time.Millisecond
+
+// hashEstimate is what one hash takes, in two parts: its cost (the CPU time of the
+// computation, what it takes on an idle core) and the stretch of the current load (its
+// wall time ÷ its cost: > 1 when the hashing threads wait for a core, at nice 19 behind
+// every request being served). Each is a moving average of the measured hashes.
+type hashEstimate struct {
+	cost    time.Duration // 0 until the first measurement
+	stretch float64       // ≥ 1
+}
+
+// duration is the estimated wall time of one hash.
+func (e hashEstimate) duration() time.Duration {
+	return time.Duration(float64(e.cost) * e.stretch)
+}
+
+// add moves the estimate toward one measured hash: wall time and CPU time (0: unknown,
+// the wall time is taken as the cost).
+func (e *hashEstimate) add(wall, cpu time.Duration) {
+	if cpu <= 0 || cpu > wall {
+		cpu = wall
+	}
+	stretch := 1.0
+	if cpu > 0 {
+		stretch = float64(wall) / float64(cpu)
+	}
+	if e.cost == 0 {
+		e.cost, e.stretch = cpu, stretch
+		return
+	}
+	e.cost += time.Duration(hashTimeWeight * float64(cpu-e.cost))
+	e.stretch += hashTimeWeight * (stretch - e.stretch)
+}
+
+// forget lets the stretch decay toward 1 (an idle machine) for the time the pool was idle.
+func (e *hashEstimate) forget(idle time.Duration) {
+	if idle <= 0 || e.stretch <= 1 {
+		return
+	}
+	e.stretch = 1 + (e.stretch-1)*math.Exp2(-float64(idle)/float64(idleHalfLife))
+}
+
 // NewHasher returns a Hasher. It starts computing, in the background, the dummy hash that
 // unknown users are checked against, so that they cost the same time as known ones; its
 // duration seeds the hash-time estimate, so the wait bound works from the first burst.
 func NewHasher(o HasherOptions) *Hasher {
 	h := &Hasher{
-		cost:    o.Cost,
-		workers: o.Workers,
-		sem:     make(chan struct{}, o.Workers),
-		maxWait: o.MaxWait,
-		nice:    o.Nice,
-		now:     o.Now,
-		metrics: o.Metrics,
-		log:     o.Logger,
+		cost:      o.Cost,
+		workers:   o.Workers,
+		sem:       make(chan struct{}, o.Workers),
+		maxWait:   o.MaxWait,
+		nice:      o.Nice,
+		now:       o.Now,
+		threadCPU: o.ThreadCPU,
+		metrics:   o.Metrics,
+		log:       o.Logger,
 	}
 	if h.now == nil {
 		h.now = time.Now
+	}
+	if h.threadCPU == nil {
+		h.threadCPU = threadCPUTime
 	}
 	if h.log == nil {
 		h.log = slog.Default()
@@ -115,22 +172,41 @@ func (h *Hasher) Load() (busy, queued int) {
 	return busy, max(0, int(h.pending.Load())-busy)
 }
 
-// HashTime is the current estimate of one hash's duration (0 before the first is measured).
+// HashTime is the current estimate of one hash's wall time (0 before the first is
+// measured).
 func (h *Hasher) HashTime() time.Duration {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return h.hashTime
+	return h.est.duration()
 }
 
-// observe adds a measured hash duration to the estimate.
-func (h *Hasher) observe(d time.Duration) {
+// observe adds a measured hash, its wall and CPU time, to the estimate.
+func (h *Hasher) observe(wall, cpu time.Duration) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.hashTime == 0 {
-		h.hashTime = d
-		return
+	h.est.add(wall, cpu)
+}
+
+// woke is called by the hash that finds the pool empty: the load of the time the pool was
+// idle is forgotten (hashEstimate.forget) before this hash and those after it are judged.
+func (h *Hasher) woke() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.idleSince.IsZero() {
+		h.est.forget(h.now().Sub(h.idleSince))
+		h.idleSince = time.Time{}
 	}
-	h.hashTime += time.Duration(hashTimeWeight * float64(d-h.hashTime))
+}
+
+// emptied is called by the hash that leaves the pool empty. Under the lock the pool is
+// checked again: a hash that arrived meanwhile has either seen idleSince zero in woke, and
+// then the pool is not empty here, or comes after, and then it forgets this idle time.
+func (h *Hasher) emptied() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.pending.Load() == 0 {
+		h.idleSince = h.now()
+	}
 }
 
 // expectedWait is how long a hash that finds `ahead` hashes pending (running or waiting)
@@ -153,8 +229,11 @@ func busy(wait time.Duration) error {
 
 func (h *Hasher) acquire(ctx context.Context) error {
 	ahead := int(h.pending.Add(1) - 1)
+	if ahead == 0 {
+		h.woke()
+	}
 	if wait := expectedWait(ahead, h.workers, h.HashTime()); wait > h.maxWait {
-		h.pending.Add(-1)
+		h.leave()
 		h.metrics.HashRefused()
 		return busy(wait)
 	}
@@ -168,26 +247,33 @@ func (h *Hasher) acquire(ctx context.Context) error {
 		}
 		return nil
 	case <-ctx.Done():
-		h.pending.Add(-1)
+		h.leave()
 		return ctx.Err()
 	}
 }
 
 func (h *Hasher) release() {
 	<-h.sem
-	h.pending.Add(-1)
+	h.leave()
 }
 
-// measured runs one bcrypt computation on a hashing thread (onHashThread) and adds its
-// duration to the hash-time estimate. The duration is wall time on purpose: it includes
-// the time the thread waited for a core, so the estimate is what the pool really clears
-// under the current load.
+// leave takes one hash out of the pending count.
+func (h *Hasher) leave() {
+	if h.pending.Add(-1) == 0 {
+		h.emptied()
+	}
+}
+
+// measured runs one bcrypt computation on a hashing thread (onHashThread) and adds its wall
+// time and its thread's CPU time to the estimate: the wall time includes the time the
+// thread waited for a core, so the estimate is what the pool really clears under the
+// current load; the CPU time is what is left of it once that load is gone.
 func (h *Hasher) measured(fn func() ([]byte, error)) ([]byte, error) {
 	start := h.now()
-	b, err := onHashThread(h, fn)
+	b, cpu, err := onHashThread(h, fn)
 	// A mismatch took the whole computation; other errors (a malformed hash) took none.
 	if err == nil || errors.Is(err, bcrypt.ErrMismatchedHashAndPassword) {
-		h.observe(h.now().Sub(start))
+		h.observe(h.now().Sub(start), cpu)
 	}
 	return b, err
 }
