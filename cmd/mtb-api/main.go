@@ -217,12 +217,17 @@ func migrate(ctx context.Context, c cmdEnv, args []string) error {
 }
 
 func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
+	prepared := app.Prepare(cfg) // the spec's routes, built while the database opens
 	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	svc, err := app.New(ctx, cfg, logger, app.Options{Store: st})
+	p := <-prepared
+	if p.Err != nil {
+		return p.Err
+	}
+	svc, err := app.New(ctx, cfg, logger, app.Options{Store: st, Fields: p.Fields, Routes: p.Routes})
 	if err != nil {
 		return err
 	}

@@ -53,6 +53,32 @@ type Options struct {
 	Now func() time.Time
 	// Fields are the custom user fields; nil: read from USER_FIELDS_FILE.
 	Fields *profile.Schema
+	// Routes are the operations of the spec with Fields (Prepare); nil: built here.
+	// Given, they must have been built from Fields.
+	Routes *httpapi.Routes
+}
+
+// Prepared is what the service is built from that needs no database: the custom user
+// fields and the operations of the spec with them.
+type Prepared struct {
+	Fields *profile.Schema
+	Routes *httpapi.Routes
+	Err    error
+}
+
+// Prepare reads USER_FIELDS_FILE and builds the routes of the spec with its fields, in the
+// background: CPU work that the caller overlaps with opening and migrating the database
+// (on PostgreSQL mostly a wait), so that both are ready together at start.
+func Prepare(cfg config.Config) <-chan Prepared {
+	out := make(chan Prepared, 1)
+	go func() {
+		var p Prepared
+		if p.Fields, p.Err = profile.Load(cfg.UserFieldsFile); p.Err == nil {
+			p.Routes, p.Err = httpapi.NewRoutes(p.Fields)
+		}
+		out <- p
+	}()
+	return out
 }
 
 // OpenStore opens and migrates the database the configuration names.
@@ -106,9 +132,11 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	}
 	// The operations of openapi.yaml (with the custom fields), read once: the gate's routes,
 	// and the catalog of the actions roles and API tokens are given from.
-	routes, err := httpapi.NewRoutes(fields)
-	if err != nil {
-		return nil, err
+	routes := o.Routes
+	if routes == nil {
+		if routes, err = httpapi.NewRoutes(fields); err != nil {
+			return nil, err
+		}
 	}
 	catalog, err := access.NewCatalog(routes.Actions())
 	if err != nil {

@@ -13,6 +13,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
 type requestInfoKey struct{}
@@ -34,8 +36,9 @@ type requestInfo struct {
 	id         string
 	operation  string
 	rawQuery   string
-	header     http.Header    // the request's
-	userFields map[string]any // nil: none sent (or no operation that takes them)
+	header     http.Header     // the request's
+	userFields map[string]any  // nil: none sent (or no operation that takes them)
+	principal  *auth.Principal // the caller of an operation with x-strapi-action (set by the gate)
 }
 
 func info(ctx context.Context) *requestInfo {
@@ -147,15 +150,17 @@ func (s *Server) requestLog(next http.Handler) http.Handler {
 			!s.log.Enabled(r.Context(), slog.LevelInfo):
 			return
 		}
-		attrs := []slog.Attr{
+		attrs := [8]slog.Attr{
 			slog.String("request_id", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
 			slog.Int("status", sw.status), slog.Int("bytes", sw.bytes),
 			slog.Float64("duration_ms", float64(took.Microseconds())/1000), slog.String("ip", s.clientIP(r)),
 		}
+		n := 7
 		if ri.operation != "" {
-			attrs = append(attrs, slog.String("operation", ri.operation))
+			attrs[n] = slog.String("operation", ri.operation)
+			n++
 		}
-		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs[:n]...)
 	})
 }
 
@@ -183,17 +188,38 @@ const apiCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; for
 func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", apiCSP)
-		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("X-DNS-Prefetch-Control", "off")
-		h.Set("X-Download-Options", "noopen")
-		h.Set("X-Frame-Options", "SAMEORIGIN")
-		h.Set("X-Permitted-Cross-Domain-Policies", "none")
-		h.Set("Cache-Control", "no-store")
+		for _, kv := range securityHeaderValues {
+			h[kv.key] = kv.value
+		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// securityHeaderValues are the security headers with canonical keys and each value as the
+// one-element slice Header.Set would allocate for every response. The slices are shared:
+// net/http only reads them, Set replaces them and Add appends into a new array (their
+// capacity is their length).
+var securityHeaderValues = func() []headerValue {
+	var out []headerValue
+	for _, kv := range [][2]string{
+		{"Content-Security-Policy", apiCSP},
+		{"Referrer-Policy", "no-referrer"},
+		{"Strict-Transport-Security", "max-age=31536000; includeSubDomains"},
+		{"X-Content-Type-Options", "nosniff"},
+		{"X-DNS-Prefetch-Control", "off"},
+		{"X-Download-Options", "noopen"},
+		{"X-Frame-Options", "SAMEORIGIN"},
+		{"X-Permitted-Cross-Domain-Policies", "none"},
+		{"Cache-Control", "no-store"},
+	} {
+		out = append(out, headerValue{http.CanonicalHeaderKey(kv[0]), []string{kv[1]}})
+	}
+	return out
+}()
+
+type headerValue struct {
+	key   string
+	value []string
 }
 
 // cors answers CORS as Strapi's default configuration does (the request's Origin is

@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -34,6 +35,7 @@ type Metrics struct {
 
 	requests        *prometheus.CounterVec
 	requestDuration *prometheus.HistogramVec
+	requestSeries   sync.Map // requestKey → *requestSeries: the two series of each operation and status, looked up once
 	rateLimited     *prometheus.CounterVec
 
 	hashWait    prometheus.Histogram
@@ -126,9 +128,32 @@ func (m *Metrics) Request(operation string, status int, d time.Duration) {
 	if m == nil {
 		return
 	}
-	code := strconv.Itoa(status)
-	m.requests.WithLabelValues(operation, code).Inc()
-	m.requestDuration.WithLabelValues(operation, code).Observe(d.Seconds())
+	k := requestKey{operation, status}
+	v, ok := m.requestSeries.Load(k)
+	if !ok {
+		code := strconv.Itoa(status)
+		v, _ = m.requestSeries.LoadOrStore(k, &requestSeries{
+			count:    m.requests.WithLabelValues(operation, code),
+			duration: m.requestDuration.WithLabelValues(operation, code),
+		})
+	}
+	rs := v.(*requestSeries)
+	rs.count.Inc()
+	rs.duration.Observe(d.Seconds())
+}
+
+// requestKey and requestSeries: the series of an operation and status, kept once looked
+// up (a label lookup hashes both labels under the vector's lock at every request). The
+// keys are bounded: operationIds and the fixed words, times the status codes the server
+// answers.
+type requestKey struct {
+	operation string
+	status    int
+}
+
+type requestSeries struct {
+	count    prometheus.Counter
+	duration prometheus.Observer
 }
 
 // RateLimited counts a request of operation refused by the rate limiter.
