@@ -6,10 +6,10 @@ import (
 	"github.com/mtb-race/mtb-backend-api/internal/config"
 )
 
-// TestHashGOMAXPROCS: with low-priority hashing threads the runtime gets a P more per hash
-// worker, so that the handlers always have one; an explicit GOMAXPROCS, or nice 0, keeps
-// the runtime's value.
-func TestHashGOMAXPROCS(t *testing.T) {
+// TestHashExtraProcs: with low-priority hashing threads the runtime gets a P more per hash
+// worker while hashing, so that the handlers always have one; an explicit GOMAXPROCS, or
+// nice 0, keeps the runtime's value.
+func TestHashExtraProcs(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {
 		name       string
@@ -17,9 +17,9 @@ func TestHashGOMAXPROCS(t *testing.T) {
 		nice       int
 		want       int
 	}{
-		{"nice: runtime's + workers", "", 19, 2 + 2},
-		{"nice 0: unchanged", "", 0, 2},
-		{"GOMAXPROCS set: unchanged", "3", 19, 2},
+		{"nice: + workers", "", 19, 2},
+		{"nice 0: unchanged", "", 0, 0},
+		{"GOMAXPROCS set: unchanged", "3", 19, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
@@ -30,7 +30,7 @@ func TestHashGOMAXPROCS(t *testing.T) {
 				}
 				return ""
 			}
-			if got, why := hashGOMAXPROCS(cfg, getenv, 2); got != c.want || why == "" {
+			if got, why := hashExtraProcs(cfg, getenv); got != c.want || why == "" {
 				t.Fatalf("%d (%q), want %d", got, why, c.want)
 			}
 		})

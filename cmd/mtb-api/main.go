@@ -42,23 +42,24 @@ func main() {
 	}
 }
 
-// hashGOMAXPROCS is the GOMAXPROCS the server runs with, given the runtime's current one,
-// and why. A goroutine computing a bcrypt hash holds one of the runtime's Ps for tens of
-// milliseconds: with GOMAXPROCS at the number of cores and as many hash workers, a login
-// flood leaves no P for the handlers, whatever the hashing threads' priority. With
-// PASSWORD_HASH_NICE > 0 the runtime gets a P more per hash worker, so the handlers' threads
-// always run, and the kernel, which sees the hashing threads at a low priority, gives the
-// cores to the handlers first. The runtime's own value is the base (it already follows a
-// container's CPU limit), and an explicit GOMAXPROCS is left alone.
-func hashGOMAXPROCS(cfg config.Config, getenv func(string) string, current int) (procs int, reason string) {
+// hashExtraProcs is how many Ps the runtime gets on top of GOMAXPROCS while password
+// hashes run, and why. A goroutine computing a bcrypt hash holds one of the runtime's Ps
+// for tens of milliseconds: with GOMAXPROCS at the number of cores and as many hash
+// workers, a login flood leaves no P for the handlers, whatever the hashing threads'
+// priority. With PASSWORD_HASH_NICE > 0 the runtime gets a P more per hash worker while
+// hashes run (auth's procBoost gives them back a second after the last one), so the
+// handlers' threads always run, and the kernel, which sees the hashing threads at a low
+// priority, gives the cores to the handlers first. The runtime's own value is the base (it
+// follows a container's CPU limit), and an explicit GOMAXPROCS is left alone.
+func hashExtraProcs(cfg config.Config, getenv func(string) string) (extra int, reason string) {
 	switch {
 	case getenv("GOMAXPROCS") != "":
-		return current, "set by GOMAXPROCS"
+		return 0, "set by GOMAXPROCS"
 	case cfg.HashNice == 0:
-		return current, "the runtime's default (PASSWORD_HASH_NICE=0)"
+		return 0, "the runtime's default (PASSWORD_HASH_NICE=0)"
 	default:
-		return current + cfg.HashConcurrency, fmt.Sprintf("the runtime's default %d + PASSWORD_HASH_CONCURRENCY %d, "+
-			"so that the hashing threads (at PASSWORD_HASH_NICE %d) leave Ps to the other requests", current, cfg.HashConcurrency, cfg.HashNice)
+		return cfg.HashConcurrency, fmt.Sprintf("the runtime's default, + PASSWORD_HASH_CONCURRENCY %d while passwords are hashed, "+
+			"so that the hashing threads (at PASSWORD_HASH_NICE %d) leave Ps to the other requests", cfg.HashConcurrency, cfg.HashNice)
 	}
 }
 
@@ -85,13 +86,10 @@ func runIO(ctx context.Context, args []string, getenv func(string) string, stdin
 		out := newBufferedLog(stdout, 100*time.Millisecond)
 		defer out.Close()
 		logger := newLogger(cfg, out)
-		current := runtime.GOMAXPROCS(0)
-		procs, reason := hashGOMAXPROCS(cfg, getenv, current)
-		if procs != current {
-			runtime.GOMAXPROCS(procs)
-		}
-		logger.Info("GOMAXPROCS", "value", procs, "cpus", runtime.NumCPU(), "why", reason)
-		return serve(ctx, cfg, logger)
+		extra, reason := hashExtraProcs(cfg, getenv)
+		logger.Info("GOMAXPROCS", "value", runtime.GOMAXPROCS(0), "while_hashing", runtime.GOMAXPROCS(0)+extra,
+			"cpus", runtime.NumCPU(), "why", reason)
+		return serve(ctx, cfg, logger, extra)
 	case "migrate":
 		return migrate(ctx, c, args[1:])
 	case "openapi":
@@ -216,7 +214,7 @@ func migrate(ctx context.Context, c cmdEnv, args []string) error {
 	return c.withStore(ctx, func(*store.Store) error { return nil }) // opening applies the migrations
 }
 
-func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
+func serve(ctx context.Context, cfg config.Config, logger *slog.Logger, hashProcs int) error {
 	prepared := app.Prepare(cfg) // the spec's routes, built while the database opens
 	st, err := app.OpenStore(ctx, cfg, logger)
 	if err != nil {
@@ -227,7 +225,7 @@ func serve(ctx context.Context, cfg config.Config, logger *slog.Logger) error {
 	if p.Err != nil {
 		return p.Err
 	}
-	svc, err := app.New(ctx, cfg, logger, app.Options{Store: st, Fields: p.Fields, Routes: p.Routes})
+	svc, err := app.New(ctx, cfg, logger, app.Options{Store: st, Fields: p.Fields, Routes: p.Routes, HashProcs: hashProcs})
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,9 @@ type Options struct {
 	// Routes are the operations of the spec with Fields (Prepare); nil: built here.
 	// Given, they must have been built from Fields.
 	Routes *httpapi.Routes
+	// HashProcs are added to GOMAXPROCS while password hashes run (cmd/mtb-api's
+	// hashExtraProcs); 0: GOMAXPROCS is left alone, as the tests want.
+	HashProcs int
 }
 
 // Prepared is what the service is built from that needs no database: the custom user
@@ -169,7 +172,7 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, o Options) (*
 	svc := auth.New(st, auth.Options{
 		JWTSecret: cfg.JWTSecret, JWTTTL: cfg.JWTExpiresIn,
 		BcryptCost: cfg.BcryptCost, HashWorkers: cfg.HashConcurrency, HashMaxWait: cfg.HashMaxWait,
-		HashNice: cfg.HashNice,
+		HashNice: cfg.HashNice, HashProcs: o.HashProcs,
 		ResetTTL: cfg.ResetTokenTTL, ConfirmTTL: cfg.ConfirmationTokenTTL, PublicURL: cfg.PublicURL,
 		DefaultFrom: cfg.EmailFrom, DefaultReply: cfg.EmailReplyTo,
 		Logger: log, MailRequested: outbox.Wake, Now: now, Fields: fields, Metrics: mx,

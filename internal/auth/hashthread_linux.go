@@ -24,8 +24,8 @@ import (
 // hash of tens of milliseconds.
 //
 // The handlers' threads can only be preferred if they exist: a goroutine running bcrypt
-// holds one of the runtime's GOMAXPROCS Ps, so main raises GOMAXPROCS by the number of
-// hash workers (cmd/mtb-api).
+// holds one of the runtime's GOMAXPROCS Ps, so GOMAXPROCS is raised by the number of hash
+// workers while hashes run (procBoost; cmd/mtb-api decides).
 //
 // It also returns the CPU time fn took on its thread (h.threadCPU, read before and after on
 // the locked thread, so it counts fn alone): the hash's cost without the load's waits.

@@ -53,7 +53,8 @@ type Hasher struct {
 	sem       chan struct{}
 	pending   atomic.Int64 // running + waiting
 	maxWait   time.Duration
-	nice      int // the hashing threads' nice value (hashthread_linux.go); 0: not changed
+	nice      int        // the hashing threads' nice value (hashthread_linux.go); 0: not changed
+	boost     *procBoost // GOMAXPROCS raised while hashing; nil: never changed
 	now       func() time.Time
 	threadCPU func() time.Duration // the calling thread's CPU time; 0 where unknown
 	dummy     func() ([]byte, error)
@@ -72,9 +73,12 @@ type HasherOptions struct {
 	Workers int           // hashes computed at once (PASSWORD_HASH_CONCURRENCY)
 	MaxWait time.Duration // longest expected wait before a hash is refused (PASSWORD_HASH_MAX_WAIT)
 	Nice    int           // nice value of the hashing threads on Linux (PASSWORD_HASH_NICE); 0: unchanged
-	Metrics *metrics.Metrics
-	Logger  *slog.Logger
-	Now     func() time.Time // measures the hashes' wall time; time.Now by default
+	// ExtraProcs are added to GOMAXPROCS while hashes run, and taken back a second after
+	// the last one (procBoost); 0: GOMAXPROCS is never changed.
+	ExtraProcs int
+	Metrics    *metrics.Metrics
+	Logger     *slog.Logger
+	Now        func() time.Time // measures the hashes' wall time; time.Now by default
 	// ThreadCPU is the calling OS thread's CPU time: the thread CPU clock on Linux by
 	// default; tests set it. Where it answers 0, a hash's cost is its wall time.
 	ThreadCPU func() time.Duration
@@ -142,6 +146,7 @@ func NewHasher(o HasherOptions) *Hasher {
 		sem:       make(chan struct{}, o.Workers),
 		maxWait:   o.MaxWait,
 		nice:      o.Nice,
+		boost:     newProcBoost(o.ExtraProcs),
 		now:       o.Now,
 		threadCPU: o.ThreadCPU,
 		metrics:   o.Metrics,
@@ -269,6 +274,8 @@ func (h *Hasher) leave() {
 // thread waited for a core, so the estimate is what the pool really clears under the
 // current load; the CPU time is what is left of it once that load is gone.
 func (h *Hasher) measured(fn func() ([]byte, error)) ([]byte, error) {
+	h.boost.enter()
+	defer h.boost.exit()
 	start := h.now()
 	b, cpu, err := onHashThread(h, fn)
 	// A mismatch took the whole computation; other errors (a malformed hash) took none.

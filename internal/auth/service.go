@@ -31,6 +31,7 @@ type Options struct {
 	HashWorkers   int
 	HashMaxWait   time.Duration // a hash expected to wait longer is refused (503, Retry-After)
 	HashNice      int           // nice value of the hashing threads (Linux); 0: unchanged
+	HashProcs     int           // Ps added to GOMAXPROCS while hashes run; 0: never changed
 	ResetTTL      time.Duration
 	ConfirmTTL    time.Duration
 	PublicURL     string // where clients reach this server (templates' SERVER_URL)
@@ -74,7 +75,7 @@ func New(st *store.Store, o Options) *Service {
 		o.OAuth = oauth.NewClient(&http.Client{Timeout: 10 * time.Second})
 	}
 	hasher := NewHasher(HasherOptions{
-		Cost: o.BcryptCost, Workers: o.HashWorkers, MaxWait: o.HashMaxWait, Nice: o.HashNice,
+		Cost: o.BcryptCost, Workers: o.HashWorkers, MaxWait: o.HashMaxWait, Nice: o.HashNice, ExtraProcs: o.HashProcs,
 		Metrics: o.Metrics, Logger: o.Logger,
 	})
 	o.Metrics.WatchHashPool(hasher.Load)
