@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -23,6 +24,9 @@ import (
 // The floor: the least a server must do to answer GET /api/users/me — verify an HS256 token
 // with golang-jwt v5, read the user by id with the service's driver, write the JSON — with
 // nothing else (no routing table, no access log, no security headers, no permission check).
+// Its database access is the service's: on SQLite the same DSN and pool, and the statement
+// prepared once (the service prepares its queries at start); on PostgreSQL a pgx pool of
+// the service's size (DATABASE_POOL_MAX, 10 by default), whose statements pgx caches.
 // The bench runs it as a separate process (this binary, re-executed with
 // MTB_BENCH_FLOOR=1), configured like the service (HOST, PORT, JWT_SECRET, DATABASE_URL or
 // DATABASE_FILENAME), on the database the service used and after the service stopped, so
@@ -60,7 +64,15 @@ func floorMain() int {
 
 	var read func(ctx context.Context, id int64, u *floorUser) error
 	if dsn := os.Getenv("DATABASE_URL"); dsn != "" {
-		pool, err := pgxpool.New(ctx, dsn) // pgx's default pool, as the service's store
+		cfg, err := pgxpool.ParseConfig(dsn)
+		if err != nil {
+			return fail(err)
+		}
+		cfg.MaxConns = 10 // the service's DATABASE_POOL_MAX default
+		if n, err := strconv.Atoi(os.Getenv("DATABASE_POOL_MAX")); err == nil && n > 0 {
+			cfg.MaxConns = int32(n)
+		}
+		pool, err := pgxpool.NewWithConfig(ctx, cfg)
 		if err != nil {
 			return fail(err)
 		}
@@ -82,8 +94,13 @@ func floorMain() int {
 		db.SetMaxOpenConns(n)
 		db.SetMaxIdleConns(n)
 		db.SetConnMaxIdleTime(0)
+		stmt, err := db.PrepareContext(ctx, floorQuery)
+		if err != nil {
+			return fail(err)
+		}
+		defer stmt.Close()
 		read = func(ctx context.Context, id int64, u *floorUser) error {
-			return db.QueryRowContext(ctx, floorQuery, id).Scan(&u.ID, &u.DocumentID, &u.Username, &u.Email, &u.Provider,
+			return stmt.QueryRowContext(ctx, id).Scan(&u.ID, &u.DocumentID, &u.Username, &u.Email, &u.Provider,
 				&u.Confirmed, &u.Blocked, &u.CreatedAt, &u.UpdatedAt, &u.PublishedAt)
 		}
 	}

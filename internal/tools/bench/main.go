@@ -501,6 +501,11 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 	for k, v := range db.env {
 		floorEnvVars[k] = v
 	}
+	for _, kv := range o.env { // the service's pool size, when -env sets it
+		if v, ok := strings.CutPrefix(kv, "DATABASE_POOL_MAX="); ok {
+			floorEnvVars["DATABASE_POOL_MAX"] = v
+		}
+	}
 	if _, err := restart("floor", self, serverEnv(floorEnvVars, nil)); err != nil {
 		return nil, fmt.Errorf("the floor server: %w", err)
 	}
