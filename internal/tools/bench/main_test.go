@@ -26,6 +26,9 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/mtb-race/mtb-backend-api/internal/tools/loadgen"
+
+	"github.com/jackc/pgx/v5"
+	mtbapi "github.com/mtb-race/mtb-backend-api"
 )
 
 // The test binary doubles as a fake server: the bench runs it with
@@ -176,6 +179,75 @@ func TestTargets(t *testing.T) {
 	rep := &report{runs: []*engineRun{r}}
 	if md := rep.markdown(); !strings.Contains(md, "MISSED 4 of 10") {
 		t.Errorf("markdown does not say MISSED 4 of 10:\n%s", md)
+	}
+}
+
+// TestFreshStartTargetOnPostgres: on PostgreSQL the fresh start's budget is the target plus
+// the schema's own DDL measured in the run; without that measurement (SQLite) the target
+// alone.
+func TestFreshStartTargetOnPostgres(t *testing.T) {
+	for _, c := range []struct {
+		name         string
+		ddl, fresh   time.Duration
+		ok           bool
+		wantContains string
+	}{
+		{"within the budget + DDL", 70 * time.Millisecond, 250 * time.Millisecond, true, "+ the schema's DDL 70.0 ms = 270.0 ms"},
+		{"over it", 70 * time.Millisecond, 280 * time.Millisecond, false, "= 270.0 ms"},
+		{"no DDL measured: the target alone", 0, 250 * time.Millisecond, false, "< 200.0 ms"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := &engineRun{engine: "postgres", schemaDDL: c.ddl, startFresh: c.fresh}
+			for _, tg := range r.targets() {
+				if tg.what != "start to first answer, fresh database" {
+					continue
+				}
+				if tg.ok != c.ok || !strings.Contains(tg.want, c.wantContains) {
+					t.Fatalf("ok=%v want %q; expected ok=%v and %q", tg.ok, tg.want, c.ok, c.wantContains)
+				}
+				return
+			}
+			t.Fatal("no fresh-start target")
+		})
+	}
+}
+
+// TestSchemaDDL creates the schema from the embedded migrations on the test PostgreSQL
+// server: the script has every migration's Up and none of goose's annotations or Down
+// sections, it runs, and it leaves the tables the service uses.
+func TestSchemaDDL(t *testing.T) {
+	script, err := upScript(mtbapi.Migrations, "schema/postgres")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(script, "+goose") || strings.Contains(script, "DROP TABLE up_users") {
+		t.Fatalf("the script holds goose annotations or a Down section:\n%s", script)
+	}
+	url := os.Getenv("TEST_DATABASE_URL")
+	if url == "" {
+		t.Skip("TEST_DATABASE_URL is not set (make test sets it)")
+	}
+	ctx := context.Background()
+	d, err := schemaDDL(ctx, url)
+	if err != nil || d <= 0 {
+		t.Fatalf("schemaDDL = %s, %v", d, err)
+	}
+	db, err := openDatabase(ctx, "postgres", "", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.drop()
+	if _, err := timeScript(ctx, db.env["DATABASE_URL"], script); err != nil {
+		t.Fatal(err)
+	}
+	conn, err := pgx.Connect(ctx, db.env["DATABASE_URL"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	if err := conn.QueryRow(ctx, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename IN ('up_users', 'up_roles', 'up_sessions', 'mail_outbox')").Scan(&n); err != nil || n != 4 {
+		t.Fatalf("tables after the script: %d, %v; want 4", n, err)
 	}
 }
 
