@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/oapi-codegen/nullable"
 )
@@ -102,13 +103,85 @@ func (u *User) UnmarshalJSON(b []byte) error {
 func (e UserEntry) MarshalJSON() ([]byte, error) { return e.JSON() }
 
 // JSON is the entry's JSON, as MarshalJSON writes it: for an answer written directly, which
-// spares encoding/json's second pass over a Marshaler's output (GET /api/users/me).
+// spares encoding/json's second pass over a Marshaler's output (GET /api/users/me). An
+// entry without a populated role, every /me answer, is written field by field
+// (appendJSON, the same bytes as encoding/json's, a third of its time); one with a role
+// goes through encoding/json.
 func (e UserEntry) JSON() ([]byte, error) {
+	if e.Role == nil {
+		return e.appendJSON(make([]byte, 0, 384+48*len(e.Fields))), nil
+	}
 	b, err := json.Marshal(plainUserEntry(e))
 	if err != nil {
 		return nil, err
 	}
 	return splice(b, e.Fields), nil
+}
+
+// appendJSON appends the JSON of e, which has no role, to b: the keys in the struct's
+// order, nil pointers left out (omitempty), the custom fields before the first timestamp
+// or at the end, as splice puts them.
+func (e UserEntry) appendJSON(b []byte) []byte {
+	b = append(b, `{"id":`...)
+	b = strconv.AppendInt(b, e.Id, 10)
+	b = appendString(append(b, `,"documentId":`...), e.DocumentId)
+	b = appendOptString(b, `,"username":`, e.Username)
+	b = appendOptString(b, `,"email":`, e.Email)
+	b = appendOptString(b, `,"provider":`, e.Provider)
+	if e.Confirmed != nil {
+		b = strconv.AppendBool(append(b, `,"confirmed":`...), *e.Confirmed)
+	}
+	if e.Blocked != nil {
+		b = strconv.AppendBool(append(b, `,"blocked":`...), *e.Blocked)
+	}
+	if e.CreatedAt != nil || e.UpdatedAt != nil || e.PublishedAt != nil {
+		b = appendFields(b, e.Fields) // before the first timestamp
+		b = appendOptString(b, `,"createdAt":`, e.CreatedAt)
+		b = appendOptString(b, `,"updatedAt":`, e.UpdatedAt)
+		b = appendOptString(b, `,"publishedAt":`, e.PublishedAt)
+	} else {
+		b = appendFields(b, e.Fields) // at the end
+	}
+	return append(b, '}')
+}
+
+// appendOptString appends the member key and the string v, unless v is nil (omitempty).
+func appendOptString(b []byte, key string, v *string) []byte {
+	if v == nil {
+		return b
+	}
+	return appendString(append(b, key...), *v)
+}
+
+// appendFields appends the custom fields as members of an object, each after a comma, as
+// splice inserts them.
+func appendFields(b []byte, fields Shown) []byte {
+	for _, f := range fields {
+		b = append(b, `,"`...)
+		b = append(b, f.Name...) // a field name is [A-Za-z][A-Za-z0-9_]*: nothing to escape
+		b = append(b, `":`...)
+		if len(f.Value) == 0 {
+			b = append(b, "null"...)
+		} else {
+			b = append(b, f.Value...)
+		}
+	}
+	return b
+}
+
+// appendString appends s as encoding/json writes a string: printable ASCII other than the
+// quote, the backslash and encoding/json's HTML characters (<, >, &) as it is; anything
+// else through encoding/json itself, so every escape is its own.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // a string always encodes
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 // UnmarshalJSON reads an entry, its custom fields included.
