@@ -78,13 +78,14 @@ func TestBenchAgainstFakeServer(t *testing.T) {
 			t.Errorf("report lacks %q", want)
 		}
 	}
-	// Every workload ran without errors against the fake.
 	// Every workload ran without errors against the fake, the floor's included (the
-	// workloads, the floor's two, the three access-log runs).
-	if n := strings.Count(stderr.String(), "status_errors=0 transport_errors=0"); n < len(workloads)+2+len(accessLogModes) {
-		t.Errorf("%d workloads ran without errors, want %d", n, len(workloads)+2+len(accessLogModes))
+	// workloads; the floor's two, each in rounds against the service and the floor; the
+	// three access-log runs).
+	want := len(workloads) + 2*2*floorRounds + len(accessLogModes)
+	if n := strings.Count(stderr.String(), "status_errors=0 transport_errors=0"); n < want {
+		t.Errorf("%d workloads ran without errors, want %d", n, want)
 	}
-	if !strings.Contains(report, "service ÷ floor") {
+	if !strings.Contains(report, "service ÷ floor") || !strings.Contains(report, "median of the rounds' ratios") {
 		t.Error("report lacks the floor ratios")
 	}
 	left, _ := filepath.Glob(filepath.Join(tmp, "mtb-bench-*"))
@@ -148,10 +149,10 @@ func TestTargets(t *testing.T) {
 	add("login8", 20, time.Second, 40)
 	add("login32", 32, time.Second, 70)
 	add("me16", 9000, 5*time.Millisecond, 30)
-	// The floor: me64 at 8000 / 8500 = 94 %, me16 at 9000 / 12000 = 75 %.
-	r.floor = []workloadResult{
-		{w: workload{Name: "floor-me64"}, res: loadgen.Result{Throughput: 8500, Requests: 1000}},
-		{w: workload{Name: "floor-me16"}, res: loadgen.Result{Throughput: 12000, Requests: 1000}},
+	// The floor: me64 at 8000 / 8500 = 94 %, me16 at 9000 / 12000 = 75 % (one round each).
+	r.floorPairs = []floorPair{
+		{name: "me64", service: []workloadResult{{res: loadgen.Result{Throughput: 8000}}}, floor: []workloadResult{{res: loadgen.Result{Throughput: 8500}}}},
+		{name: "me16", service: []workloadResult{{res: loadgen.Result{Throughput: 9000}}}, floor: []workloadResult{{res: loadgen.Result{Throughput: 12000}}}},
 	}
 	r.flood = &floodResult{loginConnections: 8, me: loadgen.Result{P99: 16 * time.Millisecond, Requests: 100}}
 	r.burst = &burstResult{size: 200, ok: 200}
@@ -179,6 +180,35 @@ func TestTargets(t *testing.T) {
 	rep := &report{runs: []*engineRun{r}}
 	if md := rep.markdown(); !strings.Contains(md, "MISSED 4 of 10") {
 		t.Errorf("markdown does not say MISSED 4 of 10:\n%s", md)
+	}
+}
+
+// TestFloorPairRatio: the service ÷ floor ratio is the median of the rounds' ratios, so a
+// round in which the machine slowed down for one side does not decide it.
+func TestFloorPairRatio(t *testing.T) {
+	rounds := func(rps ...float64) []workloadResult {
+		var out []workloadResult
+		for _, x := range rps {
+			out = append(out, workloadResult{res: loadgen.Result{Throughput: x}})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name           string
+		service, floor []float64
+		want           float64
+	}{
+		{"odd: the middle one", []float64{90, 50, 95, 92, 180}, []float64{100, 100, 100, 100, 100}, 0.92},
+		{"even: the mean of the middle two", []float64{80, 90, 96, 60}, []float64{100, 100, 100, 100}, 0.85},
+		{"a floor round with nothing is left out", []float64{90, 90, 91}, []float64{100, 0, 100}, 0.905},
+		{"no rounds", nil, nil, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := floorPair{name: "me16", service: rounds(c.service...), floor: rounds(c.floor...)}
+			if got := p.ratio(); got < c.want-1e-9 || got > c.want+1e-9 {
+				t.Fatalf("ratio %v, want %v (rounds %s)", got, c.want, p.ratiosText())
+			}
+		})
 	}
 }
 
@@ -431,7 +461,8 @@ func TestSVG(t *testing.T) {
 	for _, e := range []string{"sqlite", "postgres"} {
 		runs = append(runs, &engineRun{engine: e, bcryptRate: 30,
 			results: []workloadResult{{w: workload{Name: "me64 <&>"}, res: loadgen.Result{Throughput: 9000, P50: 5 * time.Millisecond, P99: 20 * time.Millisecond}}},
-			floor:   []workloadResult{{w: workload{Name: "floor-me64"}, res: loadgen.Result{Throughput: 10000, P50: 4 * time.Millisecond, P99: 15 * time.Millisecond}}},
+			floorPairs: []floorPair{{name: "me64", service: []workloadResult{{res: loadgen.Result{Throughput: 9000}}},
+				floor: []workloadResult{{res: loadgen.Result{Throughput: 10000, P50: 4 * time.Millisecond, P99: 15 * time.Millisecond}}}}},
 			flood: &floodResult{loginConnections: 8, me: loadgen.Result{Throughput: 2900, Seconds: secs},
 				login: loadgen.Result{Throughput: 25, Seconds: []loadgen.Second{{Requests: 25, Throughput: 25, P99: time.Second}}}},
 		})

@@ -62,8 +62,8 @@ func (r *engineRun) chartRows() []svgRow {
 	for _, x := range r.results {
 		add(x.w.Name, x.res)
 	}
-	for _, x := range r.floor {
-		add(x.w.Name, x.res)
+	for _, pair := range r.floorPairs {
+		rows = append(rows, svgRow{"floor-" + pair.name, meanThroughput(pair.floor), medianP50(pair.floor), medianP99(pair.floor)})
 	}
 	if fl := r.flood; fl != nil {
 		add(fmt.Sprintf("flood: me%d", floodMeConnections), fl.me)
