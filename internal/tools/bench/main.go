@@ -1304,11 +1304,19 @@ func (p floorPair) ratiosText() string {
 	return strings.Join(parts, " ")
 }
 
-// medianP99 is the median of the rounds' p99 latencies.
+// medianP99 and medianP50 are the medians of the rounds' p99 and p50 latencies.
 func medianP99(rs []workloadResult) time.Duration {
+	return medianLatency(rs, func(r loadgen.Result) time.Duration { return r.P99 })
+}
+
+func medianP50(rs []workloadResult) time.Duration {
+	return medianLatency(rs, func(r loadgen.Result) time.Duration { return r.P50 })
+}
+
+func medianLatency(rs []workloadResult, of func(loadgen.Result) time.Duration) time.Duration {
 	var ds []time.Duration
 	for _, r := range rs {
-		ds = append(ds, r.res.P99)
+		ds = append(ds, of(r.res))
 	}
 	if len(ds) == 0 {
 		return 0

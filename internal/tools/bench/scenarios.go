@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -259,17 +258,4 @@ func statusCounts(res loadgen.Result) string {
 		return ""
 	}
 	return fmt.Sprintf("(statuses %v)", res.StatusCounts)
-}
-
-// medianP50 is the median of the rounds' median latencies.
-func medianP50(rs []workloadResult) time.Duration {
-	var ds []time.Duration
-	for _, r := range rs {
-		ds = append(ds, r.res.P50)
-	}
-	if len(ds) == 0 {
-		return 0
-	}
-	slices.Sort(ds)
-	return ds[len(ds)/2]
 }
