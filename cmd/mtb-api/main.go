@@ -87,7 +87,8 @@ func runIO(ctx context.Context, args []string, getenv func(string) string, stdin
 		defer out.Close()
 		logger := newLogger(cfg, out)
 		extra, reason := hashExtraProcs(cfg, getenv)
-		logger.Info("GOMAXPROCS", "value", runtime.GOMAXPROCS(0), "while_hashing", runtime.GOMAXPROCS(0)+extra,
+		procs := runtime.GOMAXPROCS(0)
+		logger.Info("GOMAXPROCS", "value", procs, "while_hashing", procs+extra,
 			"cpus", runtime.NumCPU(), "why", reason)
 		return serve(ctx, cfg, logger, extra)
 	case "migrate":

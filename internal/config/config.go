@@ -16,6 +16,10 @@ import (
 	"time"
 )
 
+// DefaultDatabasePoolMax is DATABASE_POOL_MAX when it is not set: the PostgreSQL
+// connections the server opens at most (the bench's floor uses the same).
+const DefaultDatabasePoolMax = 10
+
 // Config is the whole configuration of the service, loaded once at start.
 type Config struct {
 	Production bool   // NODE_ENV=production
@@ -176,7 +180,7 @@ func Load(getenv func(string) string) (Config, error) {
 		Port:              p.integer("PORT", 1337, 0, 65535),
 		DatabaseURL:       p.str("DATABASE_URL", ""),
 		DatabaseFilename:  p.str("DATABASE_FILENAME", ".tmp/data.db"),
-		DatabasePoolMax:   p.integer("DATABASE_POOL_MAX", 10, 1, 1000),
+		DatabasePoolMax:   p.integer("DATABASE_POOL_MAX", DefaultDatabasePoolMax, 1, 1000),
 		UsersQueryTimeout: p.durationOrZero("USERS_QUERY_TIMEOUT", 2*time.Second),
 		JWTSecret:         getenv("JWT_SECRET"),
 		APITokenSalt:      getenv("API_TOKEN_SALT"),

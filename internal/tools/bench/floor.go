@@ -18,6 +18,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/mtb-race/mtb-backend-api/internal/config"
 	_ "modernc.org/sqlite"
 )
 
@@ -68,7 +69,7 @@ func floorMain() int {
 		if err != nil {
 			return fail(err)
 		}
-		cfg.MaxConns = 10 // the service's DATABASE_POOL_MAX default
+		cfg.MaxConns = config.DefaultDatabasePoolMax
 		if n, err := strconv.Atoi(os.Getenv("DATABASE_POOL_MAX")); err == nil && n > 0 {
 			cfg.MaxConns = int32(n)
 		}

@@ -518,6 +518,7 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 	if err != nil {
 		return nil, fmt.Errorf("the floor server: %w", err)
 	}
+	defer floorSrv.stop(10 * time.Second) // on an error path; a stopped server is left alone
 	floorSession := *s
 	floorSession.base = floorBase
 	round := o
@@ -530,17 +531,14 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 		pair := floorPair{name: w.Name}
 		for range floorRounds {
 			if err := pause(); err != nil {
-				floorSrv.stop(10 * time.Second)
 				return nil, err
 			}
 			sr, err := runWorkload(ctx, round, srv, w, s, logf)
 			if err != nil {
-				floorSrv.stop(10 * time.Second)
 				return nil, err
 			}
 			fr, err := runWorkload(ctx, round, floorSrv, w, &floorSession, logf)
 			if err != nil {
-				floorSrv.stop(10 * time.Second)
 				return nil, err
 			}
 			pair.service, pair.floor = append(pair.service, sr), append(pair.floor, fr)
