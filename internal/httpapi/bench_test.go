@@ -34,8 +34,13 @@ func BenchmarkGetCurrentUserWithFields(b *testing.B) {
 	benchmarkMe(b, func(c *config.Config) { c.UserFieldsFile = decl })
 }
 
+// quiet turns the access log off: the test environment logs at debug level into a buffer
+// in memory, whatever LOG_LEVEL says, and the benchmarks would measure that buffer growing.
+// (`make bench` runs the binary at LOG_LEVEL=warn, where no access-log line is written.)
+func quiet(c *config.Config) { c.LogLevel, c.LogAccess = "warn", "off" }
+
 func benchmarkMe(b *testing.B, opts ...apitest.Option) {
-	e := apitest.New(b, "sqlite", append([]apitest.Option{func(c *config.Config) { c.LogLevel = "warn" }}, opts...)...)
+	e := apitest.New(b, "sqlite", append([]apitest.Option{quiet}, opts...)...)
 	body := map[string]string{"username": "alice", "email": "alice@example.com", "password": "secret123"}
 	if e.Config.UserFieldsFile != "" {
 		body["fullName"], body["rut"], body["club"], body["birthDate"] = "Alice Rider", "12345678-9", "Trek Chile", "1990-05-01"
@@ -66,7 +71,7 @@ func benchmarkMe(b *testing.B, opts ...apitest.Option) {
 // BenchmarkRefresh rotates one session again and again: each refresh verifies the token,
 // reads its row, and in one transaction marks it rotated and inserts the child.
 func BenchmarkRefresh(b *testing.B) {
-	e := apitest.New(b, "sqlite", func(c *config.Config) { c.LogLevel = "warn"; refreshMode(c) })
+	e := apitest.New(b, "sqlite", quiet, refreshMode)
 	e.Register("alice", "alice@example.com", "secret123")
 	r := e.PostJSON("/api/auth/local", map[string]string{"identifier": "alice", "password": "secret123"})
 	var out struct {

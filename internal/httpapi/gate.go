@@ -11,7 +11,6 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
-	"github.com/go-chi/chi/v5"
 
 	mtbapi "github.com/mtb-race/mtb-backend-api"
 	"github.com/mtb-race/mtb-backend-api/gen/api"
@@ -269,67 +268,54 @@ func (rt *route) sortFields(fields []apierror.FieldError) []apierror.FieldError 
 // (Strapi's body parser runs first: a body that does not parse is refused uncounted),
 // authenticate the caller (a Bearer token, or the Public role), check the operation's
 // permission, count the request against the rate limit, then validate it against
-// openapi.yaml. Requests for paths that are not in the spec go on to chi's not-found
-// handlers.
-func (s *Server) gate(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rctx := chi.NewRouteContext()
-		rt := s.routes[r.Method+" "+s.mux.Find(rctx, r.Method, r.URL.Path)]
-		if rt == nil {
-			next.ServeHTTP(w, r)
-			return
-		}
-		info(r.Context()).operation = rt.op.OperationID
-		raw, err := readBody(r, rt)
+// openapi.yaml. It reports whether the request goes on to its handler; when not, it has
+// answered it.
+func (s *Server) gate(w http.ResponseWriter, r *http.Request, rt *route, c *requestState) bool {
+	raw, err := readBody(r, rt)
+	if err != nil {
+		writeError(w, r, s.log, err)
+		return false
+	}
+	ctx := r.Context()
+	if rt.action != "" {
+		p, err := s.authenticate(ctx, r)
 		if err != nil {
 			writeError(w, r, s.log, err)
-			return
+			return false
 		}
-		ctx := r.Context()
-		if rt.action != "" {
-			p, err := s.authenticate(ctx, r)
-			if err != nil {
-				writeError(w, r, s.log, err)
-				return
-			}
-			if !p.Actions.Has(rt.action) {
-				writeError(w, r, s.log, auth.ErrForbidden)
-				return
-			}
-			info(ctx).principal = p
+		if !p.Actions.Has(rt.action) {
+			writeError(w, r, s.log, auth.ErrForbidden)
+			return false
 		}
-		if rt.rateLimited && s.limiter != nil {
-			res, err := s.limiter.Hit(ctx, rt.key+"|"+s.rateLimitBucket(r))
-			switch {
-			case err != nil:
-				// The shared counters are out of reach (Redis down): serve rather than
-				// refuse every login, and say so in the log.
-				s.log.WarnContext(ctx, "rate limiter unavailable, request not counted", "request_id", requestID(ctx), "err", err)
-			default:
-				h := w.Header()
-				h.Set("X-RateLimit-Limit", strconv.Itoa(res.Limit))
-				h.Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
-				h.Set("X-RateLimit-Reset", strconv.FormatInt(res.Reset.Unix(), 10))
-				if !res.Allowed {
-					s.metrics.RateLimited(rt.op.OperationID)
-					writeError(w, r, s.log, errRateLimited)
-					return
-				}
+		c.info.principal = p
+	}
+	if rt.rateLimited && s.limiter != nil {
+		res, err := s.limiter.Hit(ctx, rt.key+"|"+s.rateLimitBucket(r))
+		switch {
+		case err != nil:
+			// The shared counters are out of reach (Redis down): serve rather than
+			// refuse every login, and say so in the log.
+			s.log.WarnContext(ctx, "rate limiter unavailable, request not counted", "request_id", c.info.id, "err", err)
+		default:
+			h := w.Header()
+			h.Set("X-RateLimit-Limit", strconv.Itoa(res.Limit))
+			h.Set("X-RateLimit-Remaining", strconv.Itoa(res.Remaining))
+			h.Set("X-RateLimit-Reset", strconv.FormatInt(res.Reset.Unix(), 10))
+			if !res.Allowed {
+				s.metrics.RateLimited(rt.op.OperationID)
+				writeError(w, r, s.log, errRateLimited)
+				return false
 			}
 		}
-		params := make(map[string]string, len(rctx.URLParams.Keys))
-		for i, k := range rctx.URLParams.Keys {
-			params[k] = rctx.URLParams.Values[i]
-		}
-		if err := validate(ctx, r, rt, params, raw); err != nil {
-			writeError(w, r, s.log, err)
-			return
-		}
-		if rt.userFields && s.fields.Len() > 0 && raw != nil {
-			info(ctx).userFields = userFieldsOf(s.fields, parseBody(r, raw).value)
-		}
-		next.ServeHTTP(w, r)
-	})
+	}
+	if err := validate(ctx, r, rt, c.route.URLParams, raw); err != nil {
+		writeError(w, r, s.log, err)
+		return false
+	}
+	if rt.userFields && s.fields.Len() > 0 && raw != nil {
+		c.info.userFields = userFieldsOf(s.fields, parseBody(r, raw).value)
+	}
+	return true
 }
 
 // authenticate finds who the request acts as, as Strapi's content-API strategies do: a

@@ -38,6 +38,29 @@ func TestHealthAndRouting(t *testing.T) {
 			t.Fatalf("Allow %q", got)
 		}
 
+		// An encoded slash is part of a path parameter, as in Strapi's router, and such a
+		// request goes through the gate like any other: no token, no permission.
+		for _, path := range []string{"/api/users/1%2F2", "/api/users-permissions/roles/1%2F2", "/api/auth/sessions/a%2Fb"} {
+			method := "GET"
+			if strings.HasPrefix(path, "/api/auth/sessions/") {
+				method = "DELETE"
+			}
+			wantError(t, e.Do(method, path, nil), 403, "ForbiddenError", "Forbidden", "")
+		}
+		t.Run("percent-encoded path parameters", func(t *testing.T) {
+			e := apitest.New(t, engine)
+			e.Register("alice", "alice@example.com", "secret123")
+			grant(t, e, "public", actUserFindOne)
+			// "%31" is "1", validated and bound decoded; "1%2F2" is one parameter, "1/2",
+			// which names no user (204, as any id that is not a number).
+			if r := e.Do("GET", "/api/users/%31", nil); r.Status != 200 || !strings.Contains(string(r.Body), `"username":"alice"`) {
+				t.Fatalf("GET /api/users/%%31: %d %s", r.Status, r.Body)
+			}
+			if r := e.Do("GET", "/api/users/1%2F2", nil); r.Status != 204 || len(r.Body) != 0 {
+				t.Fatalf("GET /api/users/1%%2F2: %d %s", r.Status, r.Body)
+			}
+		})
+
 		t.Run("security headers and request id", func(t *testing.T) {
 			r := e.Do("GET", "/api/users/me", nil, "X-Request-Id", "abc-123")
 			for h, want := range map[string]string{

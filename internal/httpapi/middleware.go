@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
 )
 
@@ -125,80 +127,167 @@ const (
 	AccessLogOff    AccessLog = "off"    // none: the metrics count them
 )
 
-// requestLog gives each request an id and writes one access-log line for it, at info level,
-// when the AccessLog setting takes it. Only the path is logged: query strings can hold
-// one-time codes, and headers are never logged.
-func (s *Server) requestLog(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		id := r.Header.Get("X-Request-Id")
-		if !validRequestID(id) {
-			id = newRequestID()
-		}
-		w.Header().Set("X-Request-Id", id)
-		sw := &statusWriter{ResponseWriter: w}
-		ri := &requestInfo{id: id, rawQuery: r.URL.RawQuery, header: r.Header}
-		r = r.WithContext(context.WithValue(r.Context(), requestInfoKey{}, ri))
-		next.ServeHTTP(sw, r)
-		if sw.status == 0 {
-			sw.status = http.StatusOK
-		}
-		took := time.Since(start)
-		switch {
-		case s.accessLog == AccessLogOff,
-			s.accessLog == AccessLogErrors && sw.status < 400 && took < s.slowRequest,
-			!s.log.Enabled(r.Context(), slog.LevelInfo):
-			return
-		}
-		attrs := [8]slog.Attr{
-			slog.String("request_id", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
-			slog.Int("status", sw.status), slog.Int("bytes", sw.bytes),
-			slog.Float64("duration_ms", float64(took.Microseconds())/1000), slog.String("ip", s.clientIP(r)),
-		}
-		n := 7
-		if ri.operation != "" {
-			attrs[n] = slog.String("operation", ri.operation)
-			n++
-		}
-		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs[:n]...)
-	})
+// requestState is what the service keeps of one request, in one allocation: the request's
+// context, which also carries the requestInfo and chi's route context (so neither needs a
+// context of its own), and the statusWriter the answer goes through.
+type requestState struct {
+	context.Context // the request's context as it came
+
+	info  requestInfo
+	route chi.Context
+	sw    statusWriter
+	// Room for the route's parameters and pattern, so that routing appends without
+	// allocating (no operation has more than two path parameters).
+	paramKeys, paramValues [2]string
+	patterns               [1]string
 }
 
-// recoverer turns a panic into a logged 500 in the envelope.
-func (s *Server) recoverer(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if v := recover(); v != nil {
-				if v == http.ErrAbortHandler {
-					panic(v)
-				}
-				writeError(w, r, s.log, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
+// Value answers the requestInfo and chi's route context from the state itself, and every
+// other key from the request's context.
+func (c *requestState) Value(key any) any {
+	switch key {
+	case requestInfoKey{}:
+		return &c.info
+	case chi.RouteCtxKey:
+		return &c.route
+	}
+	return c.Context.Value(key)
+}
+
+// ServeHTTP is the service's front door. Every request, in this order:
+//   - gets an id (its valid X-Request-Id, or a new one), sent back as X-Request-Id;
+//   - gets the security headers and CORS' (a preflight is answered here);
+//   - has its body capped (MAX_BODY_BYTES: a larger declared length is 413 at once);
+//   - is routed once, "/path/" served as "/path", as Strapi's router does;
+//   - goes through the gate (an operation of openapi.yaml) to its handler, or to the
+//     documentation's, or is answered 404 or 405;
+//
+// and then is counted in the metrics and written to the access log. A panic is a logged 500
+// in the envelope. One function rather than a chain of middlewares: each layer of a chain
+// costs a closure call and a copy of the request, on every request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	id := r.Header.Get("X-Request-Id")
+	if !validRequestID(id) {
+		id = newRequestID()
+	}
+	c := &requestState{Context: r.Context()}
+	c.info = requestInfo{id: id, rawQuery: r.URL.RawQuery, header: r.Header}
+	c.route.Routes = s.mux
+	c.route.URLParams.Keys, c.route.URLParams.Values = c.paramKeys[:0], c.paramValues[:0]
+	c.route.RoutePatterns = c.patterns[:0]
+	c.sw.ResponseWriter = w
+	h := w.Header()
+	h["X-Request-Id"] = []string{id}
+	for _, kv := range securityHeaderValues {
+		h[kv.key] = kv.value
+	}
+	r = r.WithContext(c)
+	pattern := s.serve(&c.sw, r, c)
+	status := c.sw.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	took := time.Since(start)
+	if s.metrics != nil {
+		op := c.info.operation
+		if op == "" {
+			op = otherOperation(r.Method, pattern)
+		}
+		s.metrics.Request(op, status, took)
+	}
+	switch {
+	case s.accessLog == AccessLogOff,
+		s.accessLog == AccessLogErrors && status < 400 && took < s.slowRequest,
+		!s.log.Enabled(r.Context(), slog.LevelInfo):
+		return
+	}
+	attrs := [8]slog.Attr{
+		slog.String("request_id", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
+		slog.Int("status", status), slog.Int("bytes", c.sw.bytes),
+		slog.Float64("duration_ms", float64(took.Microseconds())/1000), slog.String("ip", s.clientIP(r)),
+	}
+	n := 7
+	if c.info.operation != "" {
+		attrs[n] = slog.String("operation", c.info.operation)
+		n++
+	}
+	// Only the path is logged: query strings can hold one-time codes, and headers are
+	// never logged.
+	s.log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs[:n]...)
+}
+
+// serve answers the request (ServeHTTP has set its id and security headers) and returns the
+// pattern of the route it took ("" when none): the request's metrics label when it is no
+// operation of the spec.
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *requestState) (pattern string) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
 			}
-		}()
-		next.ServeHTTP(w, r)
-	})
+			writeError(w, r, s.log, fmt.Errorf("panic: %v\n%s", v, debug.Stack()))
+		}
+	}()
+	if s.cors(w, r) {
+		return ""
+	}
+	// The body limit: 1 MiB by default, as Strapi's body parser; a larger body is 413 when
+	// it is read.
+	if r.ContentLength > s.maxBody {
+		writeError(w, r, s.log, errTooLarge)
+		return ""
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+	stripSlash(r)
+	// The path as sent, as chi and Strapi's router match it: "/api/users/a%2Fb" is one
+	// segment, a parameter "a/b" once decoded.
+	path := r.URL.EscapedPath()
+	pattern = s.mux.Find(&c.route, r.Method, path)
+	e, ok := s.endpoints[endpointKey{r.Method, pattern}]
+	if !ok {
+		// No route: chi answers (404, or 405 for a known path), on the same path.
+		c.route.Reset()
+		c.route.Routes, c.route.RoutePath = s.mux, path
+		s.mux.ServeHTTP(w, r)
+		return pattern
+	}
+	if e.op != nil {
+		c.info.operation = e.op.op.OperationID
+		if !s.gate(w, r, e.op, c) {
+			return pattern
+		}
+	}
+	e.h.ServeHTTP(w, r)
+	return pattern
+}
+
+// stripSlash serves "/api/auth/local/" as "/api/auth/local", as Strapi's router does;
+// "/docs/", the documentation's page, is the one path whose slash counts. The URL is the
+// request's own copy (ServeHTTP's request is already a copy of the server's).
+func stripSlash(r *http.Request) {
+	p := r.URL.Path
+	if len(p) <= 1 || !strings.HasSuffix(p, "/") || p == "/docs/" {
+		return
+	}
+	u := *r.URL
+	u.Path = strings.TrimRight(p, "/")
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	u.RawPath = ""
+	r.URL = &u
 }
 
 // apiCSP is the Content-Security-Policy of every response but the documentation's pages
 // (docsCSP): a JSON API loads nothing.
 const apiCSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 
-// securityHeaders sets the headers Strapi's security middleware (helmet) sets, with a
-// Content-Security-Policy fit for a JSON API (the documentation's pages replace it).
-func (s *Server) securityHeaders(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		for _, kv := range securityHeaderValues {
-			h[kv.key] = kv.value
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// securityHeaderValues are the security headers with canonical keys and each value as the
-// one-element slice Header.Set would allocate for every response. The slices are shared:
-// net/http only reads them, Set replaces them and Add appends into a new array (their
-// capacity is their length).
+// securityHeaderValues are the headers Strapi's security middleware (helmet) sets, with a
+// Content-Security-Policy fit for a JSON API (the documentation's pages replace it): with
+// canonical keys and each value as the one-element slice Header.Set would allocate for
+// every response. The slices are shared: net/http only reads them, Set replaces them and
+// Add appends into a new array (their capacity is their length).
 var securityHeaderValues = func() []headerValue {
 	var out []headerValue
 	for _, kv := range [][2]string{
@@ -222,6 +311,9 @@ type headerValue struct {
 	value []string
 }
 
+// varyOrigin is the Vary header of every answer (a shared slice, as securityHeaderValues).
+var varyOrigin = []string{"Origin"}
+
 // cors answers CORS as Strapi's default configuration does (the request's Origin is
 // echoed, preflights are answered here), but for credentials (decision D16): only an
 // origin listed in CORS_ORIGIN gets Access-Control-Allow-Credentials, so that only its
@@ -229,46 +321,32 @@ type headerValue struct {
 // With "*" any other origin is allowed without credentials: its pages can call the API
 // with a token they hold, never read a refresh with the user's cookie. The origin "null"
 // (sandboxed frames, local files: any site can make one) is never given credentials.
-func (s *Server) cors(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Add("Vary", "Origin")
-		origin := r.Header.Get("Origin")
-		credentials := origin != "" && origin != "null" && slices.Contains(s.corsOrigins, origin)
-		allowed := credentials || origin != "" && slices.Contains(s.corsOrigins, "*")
+// It reports whether it answered the request (a preflight).
+func (s *Server) cors(w http.ResponseWriter, r *http.Request) bool {
+	h := w.Header()
+	h["Vary"] = varyOrigin
+	origin := r.Header.Get("Origin")
+	credentials := origin != "" && origin != "null" && slices.Contains(s.corsOrigins, origin)
+	allowed := credentials || origin != "" && slices.Contains(s.corsOrigins, "*")
+	if allowed {
+		h.Set("Access-Control-Allow-Origin", origin)
+	}
+	if credentials {
+		h.Set("Access-Control-Allow-Credentials", "true")
+	}
+	if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
 		if allowed {
-			h.Set("Access-Control-Allow-Origin", origin)
+			h.Set("Access-Control-Max-Age", "31536000")
+			h.Set("Access-Control-Allow-Methods", "GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Content-Type,Authorization,Origin,Accept,X-Request-Id,x-strapi-refresh-cookie")
 		}
-		if credentials {
-			h.Set("Access-Control-Allow-Credentials", "true")
-		}
-		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
-			if allowed {
-				h.Set("Access-Control-Max-Age", "31536000")
-				h.Set("Access-Control-Allow-Methods", "GET,POST,PUT,PATCH,DELETE,HEAD,OPTIONS")
-				h.Set("Access-Control-Allow-Headers", "Content-Type,Authorization,Origin,Accept,X-Request-Id,x-strapi-refresh-cookie")
-			}
-			w.WriteHeader(http.StatusNoContent)
-			return
-		}
-		if allowed {
-			h.Set("Access-Control-Expose-Headers", "X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,X-Request-Id")
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
-// limitBody caps request bodies (1 MiB by default, as Strapi's body parser); a larger
-// body is answered 413 when it is read.
-func (s *Server) limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > s.maxBody {
-			writeError(w, r, s.log, errTooLarge)
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
-		next.ServeHTTP(w, r)
-	})
+		w.WriteHeader(http.StatusNoContent)
+		return true
+	}
+	if allowed {
+		h.Set("Access-Control-Expose-Headers", "X-RateLimit-Limit,X-RateLimit-Remaining,X-RateLimit-Reset,X-Request-Id")
+	}
+	return false
 }
 
 // clientIP is the address of the client: the connection's peer, or, when the peer is a

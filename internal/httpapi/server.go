@@ -1,12 +1,15 @@
 // Package httpapi is the HTTP side of the service: the chi router built from openapi.yaml,
-// the middleware (request ids, access log, security headers, CORS, authentication,
-// permissions, rate limiting, request validation), the handlers implementing the
-// generated strict server interface, and the mapping of every error to Strapi's envelope.
+// the front door every request goes through (request ids, access log, metrics, security
+// headers, CORS, the body limit: Server.ServeHTTP), the gate of every operation
+// (authentication, permissions, rate limiting, request validation), the handlers
+// implementing the generated strict server interface, and the mapping of every error to
+// Strapi's envelope.
 package httpapi
 
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -68,11 +71,20 @@ type Server struct {
 	accessLog      AccessLog
 	slowRequest    time.Duration
 
-	mux    *chi.Mux
-	routes map[string]*route
-	fields *profile.Schema    // the custom user fields
-	model  *strapiquery.Model // the user model of Strapi's query language, with them
-	root   http.Handler
+	mux       *chi.Mux
+	endpoints map[endpointKey]endpoint // every route of mux, by method and pattern
+	fields    *profile.Schema          // the custom user fields
+	model     *strapiquery.Model       // the user model of Strapi's query language, with them
+}
+
+// endpointKey is a route of the router: a method and chi's pattern (OpenAPI's template).
+type endpointKey struct{ method, pattern string }
+
+// endpoint is what serves a route: the generated handler of an operation (op: what the
+// gate knows of it), or a handler of the documentation (op nil).
+type endpoint struct {
+	op *route
+	h  http.Handler
 }
 
 // New builds the handler.
@@ -86,7 +98,7 @@ func New(d Deps) (*Server, error) {
 	s := &Server{
 		auth: d.Auth, now: d.Now, roles: d.Roles, tokens: d.Tokens, store: d.Store, limiter: d.Limiter, log: d.Logger,
 		trustedProxies: d.TrustedProxies, corsOrigins: d.CORSOrigins, maxBody: d.MaxBodyBytes,
-		cookie: d.RefreshCookie, mux: chi.NewMux(), routes: d.Routes.byKey, ipv6Prefix: d.RateLimitIPv6Prefix,
+		cookie: d.RefreshCookie, mux: chi.NewMux(), ipv6Prefix: d.RateLimitIPv6Prefix,
 		fields: d.Routes.fields, model: d.Routes.model, metrics: d.Metrics, accessLog: d.AccessLog,
 		slowRequest: cmp.Or(d.SlowRequest, time.Second),
 	}
@@ -98,7 +110,6 @@ func New(d Deps) (*Server, error) {
 	}
 	s.mux.NotFound(func(w http.ResponseWriter, r *http.Request) { writeError(w, r, s.log, errNotFound) })
 	s.mux.MethodNotAllowed(s.methodNotAllowed)
-	s.mux.Use(s.gate)
 	strict := api.NewStrictHandlerWithOptions(handlers{s}, nil, api.StrictHTTPServerOptions{
 		RequestErrorHandlerFunc: func(w http.ResponseWriter, r *http.Request, err error) {
 			// The gate validated the request, so this is a body the validator let through
@@ -127,11 +138,32 @@ func New(d Deps) (*Server, error) {
 		return nil, err
 	}
 	s.registerDocs(docs)
-	s.root = s.requestLog(s.measure(s.recoverer(s.securityHeaders(s.cors(s.limitBody(stripSlash(s.mux)))))))
+	if s.endpoints, err = endpoints(s.mux, d.Routes.byKey); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.root.ServeHTTP(w, r) }
+// endpoints indexes the routes of mux by method and pattern, each operation's with what
+// the gate knows of it, so that ServeHTTP routes a request once and calls its handler.
+func endpoints(mux *chi.Mux, ops map[string]*route) (map[endpointKey]endpoint, error) {
+	out := map[endpointKey]endpoint{}
+	for _, rt := range mux.Routes() {
+		if rt.SubRoutes != nil {
+			return nil, fmt.Errorf("httpapi: %s: sub-routers are not served", rt.Pattern)
+		}
+		for method, h := range rt.Handlers {
+			out[endpointKey{method, rt.Pattern}] = endpoint{op: ops[method+" "+rt.Pattern], h: h}
+		}
+	}
+	for key := range ops {
+		method, pattern, _ := strings.Cut(key, " ")
+		if out[endpointKey{method, pattern}].op == nil {
+			return nil, fmt.Errorf("httpapi: the operation %s has no handler", key)
+		}
+	}
+	return out, nil
+}
 
 // methodNotAllowed answers a known path with an unknown method: 405 with Allow, except
 // for GET and HEAD, which Strapi answers 404 (GET /api/auth/local is a 404 there).
@@ -151,21 +183,4 @@ func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Allow", strings.Join(allowed, ", "))
 	writeError(w, r, s.log, errMethodNotAllowed)
-}
-
-// stripSlash serves "/api/auth/local/" as "/api/auth/local", as Strapi's router does;
-// "/docs/", the documentation's page, is the one path whose slash counts.
-func stripSlash(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if p := r.URL.Path; len(p) > 1 && strings.HasSuffix(p, "/") && p != "/docs/" {
-			r2 := r.Clone(r.Context())
-			r2.URL.Path = strings.TrimRight(p, "/")
-			if r2.URL.Path == "" {
-				r2.URL.Path = "/"
-			}
-			r2.URL.RawPath = ""
-			r = r2
-		}
-		next.ServeHTTP(w, r)
-	})
 }

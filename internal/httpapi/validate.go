@@ -17,6 +17,7 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/go-chi/chi/v5"
 
 	"github.com/mtb-race/mtb-backend-api/internal/apierror"
 	"github.com/mtb-race/mtb-backend-api/internal/auth"
@@ -84,9 +85,18 @@ func readBody(r *http.Request, rt *route) ([]byte, error) {
 
 // validate checks the request against its operation in openapi.yaml and returns Strapi's
 // validation error when it does not match. raw is the body readBody read (nil: none).
-func validate(ctx context.Context, r *http.Request, rt *route, pathParams map[string]string, raw []byte) error {
+func validate(ctx context.Context, r *http.Request, rt *route, params chi.RouteParams, raw []byte) error {
 	if rt.queryOnly && r.URL.RawQuery == "" {
 		return nil // no input at all (GET /api/users/me, the hot path)
+	}
+	pathParams := make(map[string]string, len(params.Keys))
+	for i, k := range params.Keys {
+		// Decoded, as the generated handler binds them; routing left them as sent.
+		v, err := url.PathUnescape(params.Values[i])
+		if err != nil {
+			return &apierror.Error{Kind: apierror.Validation, Message: "Invalid parameter"}
+		}
+		pathParams[k] = v
 	}
 	if raw != nil && len(bytes.TrimSpace(raw)) == 0 {
 		if rb := rt.op.RequestBody.Value; rb == nil || rb.Required {
