@@ -18,7 +18,11 @@ import (
 type Tokens struct {
 	secret []byte
 	ttl    time.Duration
+	now    func() time.Time
 	parser *jwt.Parser
+	// What verified tokens said (see verifiedTokens): legacy tokens, refresh-mode ones.
+	legacy   verifiedTokens[Claims]
+	sessions verifiedTokens[typedSessionClaims]
 }
 
 // NewTokens returns Tokens signing with secret; tokens live for ttl (Strapi: 30 days). Their
@@ -30,6 +34,7 @@ func NewTokens(secret string, ttl time.Duration, now func() time.Time) *Tokens {
 	return &Tokens{
 		secret: []byte(secret),
 		ttl:    ttl,
+		now:    now,
 		// Verification is pinned to HS256 and requires exp: a token without an expiry is
 		// refused, unlike in Strapi.
 		parser: jwt.NewParser(jwt.WithValidMethods([]string{"HS256"}), jwt.WithExpirationRequired(), jwt.WithTimeFunc(now)),
@@ -90,16 +95,20 @@ func (t *Tokens) sign(c jwt.Claims) (string, error) {
 // parse checks a token's signature, algorithm and expiry and returns its payload. It
 // returns ErrTokenExpired for a well-signed token past its exp (decision D2) and
 // ErrTokenInvalid for anything else.
-func (t *Tokens) parse(token string) (jwt.MapClaims, error) {
+func (t *Tokens) parse(token string) (jwt.MapClaims, time.Time, error) {
 	var mc jwt.MapClaims
 	_, err := t.parser.ParseWithClaims(token, &mc, func(*jwt.Token) (any, error) { return t.secret, nil })
 	if err != nil {
 		if errors.Is(err, jwt.ErrTokenExpired) && !errors.Is(err, jwt.ErrTokenSignatureInvalid) {
-			return nil, ErrTokenExpired
+			return nil, time.Time{}, ErrTokenExpired
 		}
-		return nil, ErrTokenInvalid
+		return nil, time.Time{}, ErrTokenInvalid
 	}
-	return mc, nil
+	exp, err := mc.GetExpirationTime() // required: the parser checked it is there and valid
+	if err != nil || exp == nil {
+		return nil, time.Time{}, ErrTokenInvalid
+	}
+	return mc, exp.Time, nil
 }
 
 // Claims is what a verified token says.
@@ -112,7 +121,10 @@ type Claims struct {
 // returns ErrTokenExpired for a well-signed token past its exp (decision D2) and
 // ErrTokenInvalid for anything else.
 func (t *Tokens) Verify(token string) (Claims, error) {
-	mc, err := t.parse(token)
+	if c, ok := t.legacy.get(token, t.now()); ok {
+		return c, nil
+	}
+	mc, exp, err := t.parse(token)
 	if err != nil {
 		return Claims{}, err
 	}
@@ -121,7 +133,9 @@ func (t *Tokens) Verify(token string) (Claims, error) {
 		return Claims{}, ErrTokenInvalid
 	}
 	iat, _ := positiveInt(mc["iat"])
-	return Claims{UserID: id, IssuedAt: iat}, nil
+	c := Claims{UserID: id, IssuedAt: iat}
+	t.legacy.put(token, c, exp)
+	return c, nil
 }
 
 // positiveInt reads a JSON number or numeric string (Strapi accepts {"id":"1"}) as an int64.
@@ -198,11 +212,18 @@ const maxSessionIDLength = 64
 // a number) and a sessionId. It returns ErrTokenExpired for a well-signed token past its
 // exp (decision D2) and ErrTokenInvalid for anything else, legacy {id} tokens included.
 func (t *Tokens) VerifySession(token, typ string) (SessionClaims, error) {
-	mc, err := t.parse(token)
+	if c, ok := t.sessions.get(token, t.now()); ok {
+		if c.typ != typ {
+			return SessionClaims{}, ErrTokenInvalid
+		}
+		return c.SessionClaims, nil
+	}
+	mc, exp, err := t.parse(token)
 	if err != nil {
 		return SessionClaims{}, err
 	}
-	if tt, _ := mc["type"].(string); tt != typ {
+	tt, _ := mc["type"].(string)
+	if tt != tokenAccess && tt != tokenRefresh {
 		return SessionClaims{}, ErrTokenInvalid
 	}
 	id, ok := positiveInt(mc["userId"])
@@ -211,5 +232,16 @@ func (t *Tokens) VerifySession(token, typ string) (SessionClaims, error) {
 		return SessionClaims{}, ErrTokenInvalid
 	}
 	iat, _ := positiveInt(mc["iat"])
-	return SessionClaims{UserID: id, SessionID: sid, IssuedAt: iat}, nil
+	c := typedSessionClaims{SessionClaims{UserID: id, SessionID: sid, IssuedAt: iat}, tt}
+	t.sessions.put(token, c, exp)
+	if tt != typ {
+		return SessionClaims{}, ErrTokenInvalid
+	}
+	return c.SessionClaims, nil
+}
+
+// typedSessionClaims are a verified session token's claims and its type.
+type typedSessionClaims struct {
+	SessionClaims
+	typ string
 }
