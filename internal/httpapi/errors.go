@@ -135,3 +135,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 const internalErrorBody = `{"data":null,"error":{"status":500,"name":"InternalServerError","message":"Internal Server Error"}}`
 
 const jsonContentType = "application/json; charset=utf-8"
+
+// jsonContentTypeValue is jsonContentType as a header value, shared as the security
+// headers' are (securityHeaderValues).
+var jsonContentTypeValue = []string{jsonContentType}

@@ -141,12 +141,13 @@ func firstBody[T any](jsonBody, formBody *T) T {
 // toUser is the user as the API shows it: the password and one-time codes have no field
 // in api.User, so they cannot leak.
 func (s *Server) toUser(u db.UpUser) api.User {
-	return api.User{
+	out := api.User{
 		Id: u.ID, DocumentId: u.DocumentID, Username: u.Username, Email: u.Email, Provider: u.Provider,
 		Confirmed: u.Confirmed, Blocked: u.Blocked,
-		CreatedAt: timestamp(u.CreatedAt), UpdatedAt: timestamp(u.UpdatedAt), PublishedAt: timestamp(u.PublishedAt),
 		Fields: s.shownFields(u, nil),
 	}
+	out.CreatedAt, out.UpdatedAt, out.PublishedAt = timestamps(u.CreatedAt, u.UpdatedAt, u.PublishedAt)
+	return out
 }
 
 // shownFields are the custom fields a user object shows of u: the non-private ones, or
@@ -158,9 +159,61 @@ func (s *Server) shownFields(u db.UpUser, fields []string) profile.Shown {
 	return s.fields.Show(u.Profile, fields)
 }
 
-// timestamp formats as Strapi does: UTC with milliseconds, "2026-11-25T20:26:20.708Z".
+// timestampLayout is Strapi's: UTC with milliseconds, "2026-11-25T20:26:20.708Z".
+const timestampLayout = "2006-01-02T15:04:05.000Z"
+
+// timestamp formats t as Strapi does (timestampLayout).
 func timestamp(t time.Time) string {
-	return t.UTC().Format("2006-01-02T15:04:05.000Z")
+	return t.UTC().Format(timestampLayout)
+}
+
+// timestamps formats three times as timestamp does, into one string's bytes (a user's
+// createdAt, updatedAt and publishedAt, on every answer that shows a user).
+func timestamps(a, b, c time.Time) (string, string, string) {
+	const n = len(timestampLayout)
+	var buf [3 * n]byte
+	for i, t := range [3]time.Time{a, b, c} {
+		if !appendTimestamp(buf[i*n:i*n:(i+1)*n], t) {
+			return timestamp(a), timestamp(b), timestamp(c)
+		}
+	}
+	all := string(buf[:])
+	return all[:n], all[n : 2*n], all[2*n:]
+}
+
+// appendTimestamp writes t as timestampLayout into dst's capacity (exactly its length)
+// when its year has four digits, as time.Format writes it; false for other years, which
+// timestamp formats.
+func appendTimestamp(dst []byte, t time.Time) bool {
+	t = t.UTC()
+	year, month, day := t.Date()
+	hour, minute, sec := t.Clock()
+	if year < 0 || year > 9999 {
+		return false
+	}
+	digits := func(b []byte, v, width int) []byte {
+		for i := width - 1; i >= 0; i-- {
+			b[i] = byte('0' + v%10)
+			v /= 10
+		}
+		return b[width:]
+	}
+	b := dst[:cap(dst)]
+	b = digits(b, year, 4)
+	b[0] = '-'
+	b = digits(b[1:], int(month), 2)
+	b[0] = '-'
+	b = digits(b[1:], day, 2)
+	b[0] = 'T'
+	b = digits(b[1:], hour, 2)
+	b[0] = ':'
+	b = digits(b[1:], minute, 2)
+	b[0] = ':'
+	b = digits(b[1:], sec, 2)
+	b[0] = '.'
+	b = digits(b[1:], t.Nanosecond()/int(time.Millisecond), 3)
+	b[0] = 'Z'
+	return true
 }
 
 func deref(s *string) string {

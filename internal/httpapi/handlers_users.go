@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -300,12 +299,9 @@ func (a userAnswer) write(w http.ResponseWriter) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Type", "application/json")
+	w.Header()["Content-Type"] = jsonContentTypeValue
 	w.WriteHeader(a.status)
-	if _, err := w.Write(b); err != nil {
-		return err
-	}
-	_, err = io.WriteString(w, "\n") // as json.Encoder ends a value
+	_, err = w.Write(append(b, '\n')) // as json.Encoder ends a value
 	return err
 }
 

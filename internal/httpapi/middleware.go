@@ -86,7 +86,7 @@ func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
 		if h := w.Header(); h.Get("Content-Type") == "application/json" {
-			h.Set("Content-Type", jsonContentType)
+			h["Content-Type"] = jsonContentTypeValue
 		}
 	}
 	w.ResponseWriter.WriteHeader(code)
@@ -238,7 +238,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, c *requestState) 
 		writeError(w, r, s.log, errTooLarge)
 		return ""
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+	if r.Body != http.NoBody {
+		r.Body = http.MaxBytesReader(w, r.Body, s.maxBody)
+	}
 	stripSlash(r)
 	// The path as sent, as chi and Strapi's router match it: "/api/users/a%2Fb" is one
 	// segment, a parameter "a/b" once decoded.
