@@ -141,7 +141,7 @@ func (t *APITokens) Authenticate(ctx context.Context, token string) (Actions, er
 	if t.salt == "" || !looksLikeAPIToken(token) {
 		return nil, nil
 	}
-	row, err := t.store.Q.GetAPITokenByAccessKey(ctx, HashAPIToken(t.salt, token))
+	row, err := t.store.Q.GetAPITokenByAccessKey(t.store.PointRead(ctx), HashAPIToken(t.salt, token))
 	if store.IsNotFound(err) {
 		return nil, nil
 	}

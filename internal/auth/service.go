@@ -133,7 +133,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*Principal, e
 	if err != nil {
 		return nil, err
 	}
-	row, err := s.store.Q.GetAuthUser(ctx, claims.UserID)
+	row, err := s.store.Q.GetAuthUser(s.store.PointRead(ctx), claims.UserID)
 	if store.IsNotFound(err) {
 		return nil, ErrUserInvalid
 	}
@@ -165,7 +165,7 @@ func (s *Service) authenticateAccess(ctx context.Context, token string) (*Princi
 	if err != nil {
 		return nil, err
 	}
-	row, err := s.store.Q.GetAuthSessionUser(ctx, db.GetAuthSessionUserParams{SessionID: claims.SessionID, Now: s.now(), ID: claims.UserID})
+	row, err := s.store.Q.GetAuthSessionUser(s.store.PointRead(ctx), db.GetAuthSessionUserParams{SessionID: claims.SessionID, Now: s.now(), ID: claims.UserID})
 	if store.IsNotFound(err) {
 		return nil, ErrUserInvalid
 	}
