@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -63,6 +64,32 @@ func openDatabase(ctx context.Context, engine, dir, adminURL string) (*database,
 	return nil, fmt.Errorf("unknown engine %q (want sqlite or postgres)", engine)
 }
 
+// startRounds is how many times the start to the first answer is measured on each kind of
+// database (fresh, existing): the targets take the median.
+const startRounds = 3
+
+// freshStart makes a fresh database of engine (in a directory of its own under dir for
+// SQLite), gives its environment (DATABASE_FILENAME or DATABASE_URL) to start, which starts
+// and stops the service on it, and removes the database. It returns what start measured.
+func freshStart(ctx context.Context, engine, dir, adminURL string, start func(dbEnv map[string]string) (time.Duration, error)) (time.Duration, error) {
+	sub, err := os.MkdirTemp(dir, "fresh-")
+	if err != nil {
+		return 0, err
+	}
+	defer os.RemoveAll(sub)
+	db, err := openDatabase(ctx, engine, sub, adminURL)
+	if err != nil {
+		return 0, err
+	}
+	d, err := start(db.env)
+	if db.drop != nil {
+		if derr := db.drop(); err == nil {
+			err = derr
+		}
+	}
+	return d, err
+}
+
 // schemaDDLRuns is how many fresh databases the schema baseline is measured on (the median).
 const schemaDDLRuns = 3
 
@@ -92,8 +119,7 @@ func schemaDDL(ctx context.Context, adminURL string) (time.Duration, error) {
 		}
 		runs = append(runs, d)
 	}
-	slices.Sort(runs)
-	return runs[len(runs)/2], nil
+	return median(runs), nil
 }
 
 func timeScript(ctx context.Context, url, script string) (time.Duration, error) {

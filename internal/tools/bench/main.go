@@ -48,6 +48,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -296,27 +297,29 @@ type report struct {
 // engineRun is what was measured on one engine.
 type engineRun struct {
 	engine        string
-	startFresh    time.Duration
-	startExisting time.Duration
-	schemaDDL     time.Duration // PostgreSQL: the schema's own DDL time (schemaDDL); 0 on SQLite
-	stopFresh     time.Duration // SIGTERM to exit, first instance
-	stopExisting  time.Duration
-	idleRSSFresh  int64   // KiB, ~1 s after the first answer
-	idleRSSStart  int64   // KiB, ~1 s after the first answer, existing database
-	idleRSSAfter  int64   // KiB, after the workloads
-	idleCPUFresh  float64 // cores busy in the idle second after the first start (server CPU ÷ wall time)
-	idleCPUStart  float64 // the same after the restart
-	bcryptRate    float64
-	bcryptCount   int64
-	bcryptElapsed time.Duration
-	wrongPassword int    // status of a login with a wrong password (400 expected)
-	loadStart     string // 1-minute load average when this engine's run began
-	loadIdle      string // the same just before the bcrypt measurement (server idle)
-	results       []workloadResult
-	floorPairs    []floorPair // me64, me16: the service and the floor, round by round
-	flood         *floodResult
-	burst         *burstResult
-	accessLog     []workloadResult // me64 with each LOG_ACCESS setting
+	startFresh    time.Duration // the median of startFreshRuns
+	startExisting time.Duration // the median of startExistingRuns
+	// Start to first answer, each start (startRounds of each).
+	startFreshRuns, startExistingRuns []time.Duration
+	schemaDDL                         time.Duration // PostgreSQL: the schema's own DDL time (schemaDDL); 0 on SQLite
+	stopFresh                         time.Duration // SIGTERM to exit, first instance
+	stopExisting                      time.Duration
+	idleRSSFresh                      int64   // KiB, ~1 s after the first answer
+	idleRSSStart                      int64   // KiB, ~1 s after the first answer, existing database
+	idleRSSAfter                      int64   // KiB, after the workloads
+	idleCPUFresh                      float64 // cores busy in the idle second after the first start (server CPU ÷ wall time)
+	idleCPUStart                      float64 // the same after the restart
+	bcryptRate                        float64
+	bcryptCount                       int64
+	bcryptElapsed                     time.Duration
+	wrongPassword                     int    // status of a login with a wrong password (400 expected)
+	loadStart                         string // 1-minute load average when this engine's run began
+	loadIdle                          string // the same just before the bcrypt measurement (server idle)
+	results                           []workloadResult
+	floorPairs                        []floorPair // me64, me16: the service and the floor, round by round
+	flood                             *floodResult
+	burst                             *burstResult
+	accessLog                         []workloadResult // me64 with each LOG_ACCESS setting
 }
 
 func bench(ctx context.Context, o options, logw io.Writer) (*report, error) {
@@ -428,24 +431,58 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 		}
 		logf("the schema's DDL in one transaction: %s (median of %d fresh databases)", rep.schemaDDL, schemaDDLRuns)
 	}
+	// The first fresh start is on the run's own database; the others on databases of their
+	// own, made and dropped here. One start is one sample of a machine whose speed moves by
+	// tens of percent within a minute: the targets take the median of startRounds.
 	logf("starting %s on a fresh database (%s)", o.bin, dir)
-	if rep.startFresh, err = restart("fresh", bin, env); err != nil {
+	d, err := restart("fresh", bin, env)
+	if err != nil {
 		return nil, err
 	}
-	logf("first answer after %s (fresh database)", rep.startFresh)
+	logf("first answer after %s (fresh database)", d)
+	rep.startFreshRuns = append(rep.startFreshRuns, d)
 	rep.idleRSSFresh, rep.idleCPUFresh = idleStats(ctx, srv)
 	if rep.stopFresh, err = srv.stop(30 * time.Second); err != nil {
 		return nil, fmt.Errorf("stopping the first instance: %w", err)
 	}
 	srv = nil
-	if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
-		return nil, err
+	for range startRounds - 1 {
+		if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
+			return nil, err
+		}
+		d, err := freshStart(ctx, engine, dir, o.postgresURL, func(dbEnv map[string]string) (time.Duration, error) {
+			v := maps.Clone(vars)
+			maps.Copy(v, dbEnv)
+			d, err := restart("fresh", bin, serverEnv(v, o.env))
+			if err != nil {
+				return 0, err
+			}
+			_, err = srv.stop(30 * time.Second)
+			srv = nil
+			return d, err
+		})
+		if err != nil {
+			return nil, err
+		}
+		logf("first answer after %s (another fresh database)", d)
+		rep.startFreshRuns = append(rep.startFreshRuns, d)
 	}
-	if rep.startExisting, err = restart("existing", bin, env); err != nil {
-		return nil, err
+	for i := range startRounds {
+		if srv == nil {
+			if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
+				return nil, err
+			}
+		}
+		if d, err = restart("existing", bin, env); err != nil {
+			return nil, err
+		}
+		logf("first answer after %s (existing database)", d)
+		rep.startExistingRuns = append(rep.startExistingRuns, d)
+		if i == 0 {
+			rep.idleRSSStart, rep.idleCPUStart = idleStats(ctx, srv)
+		}
 	}
-	logf("first answer after %s (existing database)", rep.startExisting)
-	rep.idleRSSStart, rep.idleCPUStart = idleStats(ctx, srv)
+	rep.startFresh, rep.startExisting = median(rep.startFreshRuns), median(rep.startExistingRuns)
 
 	// b. A user and its JWT.
 	s := &session{base: base, password: "Bench-pass-" + randomHex(6)}
@@ -1273,15 +1310,7 @@ type floorPair struct {
 
 // ratio is the median of the rounds' service ÷ floor throughput ratios (0 without rounds).
 func (p floorPair) ratio() float64 {
-	rs := p.ratios()
-	if len(rs) == 0 {
-		return 0
-	}
-	slices.Sort(rs)
-	if n := len(rs); n%2 == 0 {
-		return (rs[n/2-1] + rs[n/2]) / 2
-	}
-	return rs[len(rs)/2]
+	return median(p.ratios())
 }
 
 func (p floorPair) ratios() []float64 {
@@ -1316,11 +1345,7 @@ func medianLatency(rs []workloadResult, of func(loadgen.Result) time.Duration) t
 	for _, r := range rs {
 		ds = append(ds, of(r.res))
 	}
-	if len(ds) == 0 {
-		return 0
-	}
-	slices.Sort(ds)
-	return ds[len(ds)/2]
+	return median(ds)
 }
 
 func meanThroughput(rs []workloadResult) float64 {
@@ -1355,6 +1380,27 @@ func (r *engineRun) cpuSummary() string {
 		parts = append(parts, fmt.Sprintf("%s %s (%.2f cores busy)", x.w.Name, fmtCPU(x.cpuPerReq), x.cpuCores))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// fmtStarts is each start's time, in the order measured.
+func fmtStarts(ds []time.Duration) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = fmtStart(d)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// median is the median of xs (the mean of the middle two for an even count; 0 for none).
+func median[T ~int64 | ~float64](xs []T) T {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(xs))
+	if n := len(s); n%2 == 0 {
+		return (s[n/2-1] + s[n/2]) / 2
+	}
+	return s[len(s)/2]
 }
 
 func fmtStart(d time.Duration) string {
@@ -1447,8 +1493,8 @@ func (r *engineRun) markdown(b *strings.Builder, m machineFacts) {
 			p("- %s: %s\n", x.w.Name, x.res)
 		}
 	}
-	p("- Start to first answer (exec → first 204 on `GET /_health`, polled every 2 ms): %s on a fresh database, %s on the existing database\n",
-		fmtStart(r.startFresh), fmtStart(r.startExisting))
+	p("- Start to first answer (exec → first 204 on `GET /_health`, polled every 2 ms; the median of %d starts, each on a database of its own / on the same database): %s (%s) on a fresh database, %s (%s) on the existing database\n",
+		startRounds, fmtStart(r.startFresh), fmtStarts(r.startFreshRuns), fmtStart(r.startExisting), fmtStarts(r.startExistingRuns))
 	if r.schemaDDL > 0 {
 		p("- The schema's own DDL on a fresh database (every migration's Up in one transaction and one round trip, the least any migration tool pays; median of %d): %s\n",
 			schemaDDLRuns, fmtStart(r.schemaDDL))

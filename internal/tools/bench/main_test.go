@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -84,6 +85,14 @@ func TestBenchAgainstFakeServer(t *testing.T) {
 	want := len(workloads) + 2*2*floorRounds + len(accessLogModes)
 	if n := strings.Count(stderr.String(), "status_errors=0 transport_errors=0"); n < want {
 		t.Errorf("%d workloads ran without errors, want %d", n, want)
+	}
+	// The start to the first answer: startRounds on fresh databases and startRounds on the
+	// existing one, each logged, the report giving every one and their median.
+	if n := strings.Count(stderr.String(), "first answer after "); n != 2*startRounds {
+		t.Errorf("%d starts measured, want %d", n, 2*startRounds)
+	}
+	if !strings.Contains(report, fmt.Sprintf("the median of %d starts", startRounds)) {
+		t.Error("report lacks the median of the starts")
 	}
 	if !strings.Contains(report, "service ÷ floor") || !strings.Contains(report, "median of the rounds' ratios") {
 		t.Error("report lacks the floor ratios")
@@ -185,6 +194,30 @@ func TestTargets(t *testing.T) {
 
 // TestFloorPairRatio: the service ÷ floor ratio is the median of the rounds' ratios, so a
 // round in which the machine slowed down for one side does not decide it.
+func TestMedian(t *testing.T) {
+	ms := time.Millisecond
+	for _, c := range []struct {
+		name string
+		in   []time.Duration
+		want time.Duration
+	}{
+		{"none", nil, 0},
+		{"one", []time.Duration{7 * ms}, 7 * ms},
+		{"odd: the middle one, whatever the order", []time.Duration{300 * ms, 90 * ms, 110 * ms}, 110 * ms},
+		{"even: the mean of the middle two", []time.Duration{40 * ms, 10 * ms, 20 * ms, 1000 * ms}, 30 * ms},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			in := slices.Clone(c.in)
+			if got := median(in); got != c.want {
+				t.Errorf("median(%v) = %v, want %v", c.in, got, c.want)
+			}
+			if !slices.Equal(in, c.in) {
+				t.Errorf("median reordered its argument: %v", in)
+			}
+		})
+	}
+}
+
 func TestFloorPairRatio(t *testing.T) {
 	rounds := func(rps ...float64) []workloadResult {
 		var out []workloadResult
