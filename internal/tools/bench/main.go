@@ -296,30 +296,30 @@ type report struct {
 
 // engineRun is what was measured on one engine.
 type engineRun struct {
-	engine        string
-	startFresh    time.Duration // the median of startFreshRuns
-	startExisting time.Duration // the median of startExistingRuns
-	// Start to first answer, each start (startRounds of each).
-	startFreshRuns, startExistingRuns []time.Duration
-	schemaDDL                         time.Duration // PostgreSQL: the schema's own DDL time (schemaDDL); 0 on SQLite
-	stopFresh                         time.Duration // SIGTERM to exit, first instance
-	stopExisting                      time.Duration
-	idleRSSFresh                      int64   // KiB, ~1 s after the first answer
-	idleRSSStart                      int64   // KiB, ~1 s after the first answer, existing database
-	idleRSSAfter                      int64   // KiB, after the workloads
-	idleCPUFresh                      float64 // cores busy in the idle second after the first start (server CPU ÷ wall time)
-	idleCPUStart                      float64 // the same after the restart
-	bcryptRate                        float64
-	bcryptCount                       int64
-	bcryptElapsed                     time.Duration
-	wrongPassword                     int    // status of a login with a wrong password (400 expected)
-	loadStart                         string // 1-minute load average when this engine's run began
-	loadIdle                          string // the same just before the bcrypt measurement (server idle)
-	results                           []workloadResult
-	floorPairs                        []floorPair // me64, me16: the service and the floor, round by round
-	flood                             *floodResult
-	burst                             *burstResult
-	accessLog                         []workloadResult // me64 with each LOG_ACCESS setting
+	engine string
+	// Start to first answer, each start (startRounds of each; the targets take the median:
+	// startFresh, startExisting).
+	startFreshRuns    []time.Duration
+	startExistingRuns []time.Duration
+	schemaDDL         time.Duration // PostgreSQL: the schema's own DDL time (schemaDDL); 0 on SQLite
+	stopFresh         time.Duration // SIGTERM to exit, first instance
+	stopExisting      time.Duration
+	idleRSSFresh      int64   // KiB, ~1 s after the first answer
+	idleRSSStart      int64   // KiB, ~1 s after the first answer, existing database
+	idleRSSAfter      int64   // KiB, after the workloads
+	idleCPUFresh      float64 // cores busy in the idle second after the first start (server CPU ÷ wall time)
+	idleCPUStart      float64 // the same after the restart
+	bcryptRate        float64
+	bcryptCount       int64
+	bcryptElapsed     time.Duration
+	wrongPassword     int    // status of a login with a wrong password (400 expected)
+	loadStart         string // 1-minute load average when this engine's run began
+	loadIdle          string // the same just before the bcrypt measurement (server idle)
+	results           []workloadResult
+	floorPairs        []floorPair // me64, me16: the service and the floor, round by round
+	flood             *floodResult
+	burst             *burstResult
+	accessLog         []workloadResult // me64 with each LOG_ACCESS setting
 }
 
 func bench(ctx context.Context, o options, logw io.Writer) (*report, error) {
@@ -404,16 +404,17 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 			}
 		}
 	}()
-	// restart stops srv and starts name with env on the same port.
+	// restart stops srv (if one runs) and starts name with env on the same port, once the
+	// port is free.
 	restart := func(name, exe string, env []string) (time.Duration, error) {
 		if srv != nil {
 			if _, err := srv.stop(30 * time.Second); err != nil {
 				return 0, fmt.Errorf("stopping %s: %w", srv.name, err)
 			}
 			srv = nil
-			if err := waitPortFree(ctx, port, 5*time.Second); err != nil {
-				return 0, err
-			}
+		}
+		if err := waitPortFree(ctx, port, 5*time.Second); err != nil {
+			return 0, err
 		}
 		s, d, err := startServer(ctx, exe, dir, name, env, base)
 		if err != nil {
@@ -447,9 +448,6 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 	}
 	srv = nil
 	for range startRounds - 1 {
-		if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
-			return nil, err
-		}
 		d, err := freshStart(ctx, engine, dir, o.postgresURL, func(dbEnv map[string]string) (time.Duration, error) {
 			v := maps.Clone(vars)
 			maps.Copy(v, dbEnv)
@@ -468,11 +466,6 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 		rep.startFreshRuns = append(rep.startFreshRuns, d)
 	}
 	for i := range startRounds {
-		if srv == nil {
-			if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
-				return nil, err
-			}
-		}
 		if d, err = restart("existing", bin, env); err != nil {
 			return nil, err
 		}
@@ -482,7 +475,6 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 			rep.idleRSSStart, rep.idleCPUStart = idleStats(ctx, srv)
 		}
 	}
-	rep.startFresh, rep.startExisting = median(rep.startFreshRuns), median(rep.startExistingRuns)
 
 	// b. A user and its JWT.
 	s := &session{base: base, password: "Bench-pass-" + randomHex(6)}
@@ -593,9 +585,6 @@ func benchEngine(ctx context.Context, o options, engine string, logw io.Writer) 
 		return nil, fmt.Errorf("stopping the server: %w", err)
 	}
 	srv = nil
-	if err = waitPortFree(ctx, port, 5*time.Second); err != nil {
-		return nil, err
-	}
 
 	// The scenarios of issue 13: a login flood with /users/me measured beside it, then a
 	// burst of registrations.
@@ -1257,10 +1246,10 @@ func (r *engineRun) targets() []target {
 			fmtStart(targetStartToFirstReply+r.schemaDDL))
 	}
 	ts = append(ts,
-		target{"start to first answer, fresh database", freshWanted, fmtStart(r.startFresh),
-			r.startFresh < targetStartToFirstReply+r.schemaDDL},
-		target{"start to first answer, existing database", "< " + fmtStart(targetStartToFirstReply), fmtStart(r.startExisting),
-			r.startExisting < targetStartToFirstReply})
+		target{"start to first answer, fresh database", freshWanted, fmtStart(r.startFresh()),
+			r.startFresh() < targetStartToFirstReply+r.schemaDDL},
+		target{"start to first answer, existing database", "< " + fmtStart(targetStartToFirstReply), fmtStart(r.startExisting()),
+			r.startExisting() < targetStartToFirstReply})
 	for _, f := range r.floorRatios() {
 		ts = append(ts, target{f.name + " service ÷ floor", fmt.Sprintf("≥ %.0f%%", targetFloorRatio*100),
 			fmt.Sprintf("%.0f%% (median of %d rounds; mean %s / %s req/s)", f.ratio*100, floorRounds, fmtRate(f.service), fmtRate(f.floor)),
@@ -1382,6 +1371,11 @@ func (r *engineRun) cpuSummary() string {
 	return strings.Join(parts, ", ")
 }
 
+// startFresh and startExisting are the medians of the starts on fresh databases and on the
+// existing one.
+func (r *engineRun) startFresh() time.Duration    { return median(r.startFreshRuns) }
+func (r *engineRun) startExisting() time.Duration { return median(r.startExistingRuns) }
+
 // fmtStarts is each start's time, in the order measured.
 func fmtStarts(ds []time.Duration) string {
 	parts := make([]string, len(ds))
@@ -1494,7 +1488,7 @@ func (r *engineRun) markdown(b *strings.Builder, m machineFacts) {
 		}
 	}
 	p("- Start to first answer (exec → first 204 on `GET /_health`, polled every 2 ms; the median of %d starts, each on a database of its own / on the same database): %s (%s) on a fresh database, %s (%s) on the existing database\n",
-		startRounds, fmtStart(r.startFresh), fmtStarts(r.startFreshRuns), fmtStart(r.startExisting), fmtStarts(r.startExistingRuns))
+		startRounds, fmtStart(r.startFresh()), fmtStarts(r.startFreshRuns), fmtStart(r.startExisting()), fmtStarts(r.startExistingRuns))
 	if r.schemaDDL > 0 {
 		p("- The schema's own DDL on a fresh database (every migration's Up in one transaction and one round trip, the least any migration tool pays; median of %d): %s\n",
 			schemaDDLRuns, fmtStart(r.schemaDDL))
@@ -1535,7 +1529,7 @@ func (r *engineRun) markdown(b *strings.Builder, m machineFacts) {
 	}
 	p("- RSS: %s idle / %s peak under load; Strapi about %d MiB idle, %s under load\n", mib(r.idleRSSStart), mib(peak), strapiIdleRSSMiB, strapiLoadRSS)
 	p("- Start to first answer: %s / %s (fresh / existing database); Strapi about %.1f s / %.1f s\n",
-		fmtStart(r.startFresh), fmtStart(r.startExisting), strapiStartFreshDB, strapiStartExistingDB)
+		fmtStart(r.startFresh()), fmtStart(r.startExisting()), strapiStartFreshDB, strapiStartExistingDB)
 	p("- Server CPU per request (user+system over the recording window ÷ responses): %s; Strapi about %.0f ms per login (bcryptjs on the event loop) and %.1f ms per `GET /api/users/me`\n\n",
 		r.cpuSummary(), strapiLoginCPUms, strapiMeCPUms)
 
